@@ -1,0 +1,2 @@
+/** The embedded Salesforce org on loopback. */
+package dev.warden.localorg;
