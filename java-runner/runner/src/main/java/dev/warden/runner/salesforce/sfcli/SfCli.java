@@ -64,6 +64,15 @@ public final class SfCli {
 
     /** Runs sf and returns the whole envelope, failed or not (deploy failures carry their component table). */
     public JsonNode runEnvelope(String what, Duration timeout, List<String> args) {
+        JsonNode envelope = runJson(what, timeout, args);
+        if (!envelope.has("status")) {
+            throw new SfCliException(what, "NoEnvelope", "sf answered JSON without a status: " + firstLines(envelope.toString()), 1);
+        }
+        return envelope;
+    }
+
+    /** Runs sf with {@code --json} and returns whatever JSON it printed (some commands, like version, have no envelope). */
+    public JsonNode runJson(String what, Duration timeout, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary);
         cmd.addAll(args);
@@ -116,11 +125,10 @@ public final class SfCli {
         }
         String stdout = out.text();
         try {
-            JsonNode envelope = JSON.readTree(stdout.isBlank() ? "{}" : stdout.substring(Math.max(0, stdout.indexOf('{'))));
-            if (!envelope.has("status")) {
+            if (stdout.indexOf('{') < 0) {
                 throw new SfCliException(what, "NoJson", "exit " + p.exitValue() + ", no JSON on stdout; stderr: " + firstLines(err.text()), p.exitValue());
             }
-            return envelope;
+            return JSON.readTree(stdout.substring(stdout.indexOf('{')));
         } catch (IOException e) {
             throw new SfCliException(what, "BadJson", "exit " + p.exitValue() + ", unreadable JSON; stderr: " + firstLines(err.text()), p.exitValue());
         }

@@ -146,6 +146,12 @@ public final class SoapMetadata implements MetadataPort {
         return new NetworkState(trusted, login, lock);
     }
 
+    /** Content Deliveries ({@code ContentSettings.enableContentDistribution}); null when unreadable. */
+    public Boolean contentDeliveriesEnabled() {
+        com.sforce.soap.metadata.ContentSettings c = read("ContentSettings", "Content", com.sforce.soap.metadata.ContentSettings.class);
+        return c == null ? null : c.getEnableContentDistribution();
+    }
+
     @Override
     public void deployGlobalOauthSettings(String ecaName, String certificatePem, String consumerKey, String callbackUrl) {
         String member = ecaName + "_glbloauth";
