@@ -77,6 +77,9 @@ public final class SoqlParser {
     Token aliasError = misplacedAlias(tree, tokens);
     Token error = earliest(firstError.token, aliasError);
     if (error != null) {
+      if (error.getType() == Token.INVALID_TYPE && error.getText().equals("'")) {
+        checkStringLiteralAt(error);
+      }
       throw unexpected(error);
     }
     return query(tree);
@@ -419,6 +422,25 @@ public final class SoqlParser {
       }
     }
     return new Value.Str(out.toString(), raw, pos(token));
+  }
+
+  /** The lexer refuses a string with an escape SOQL does not know; Salesforce names the bad sequence. */
+  private void checkStringLiteralAt(Token quote) {
+    int start = quote.getStartIndex();
+    for (int i = start + 1; i < soql.length(); i++) {
+      char c = soql.charAt(i);
+      if (c == '\\' && i + 1 < soql.length()) {
+        i++;
+        continue;
+      }
+      if (c == '\'') {
+        CommonToken literal = new CommonToken(Token.INVALID_TYPE, soql.substring(start, i + 1));
+        literal.setLine(quote.getLine());
+        literal.setCharPositionInLine(quote.getCharPositionInLine());
+        string(literal);
+        return;
+      }
+    }
   }
 
   private SoqlException badEscape(Token token, String quoted, String sequence) {
