@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.CharStreams;
@@ -48,9 +49,12 @@ public final class SoqlParser {
       "ORDER", "OFFSET", "BY");
 
   private final String soql;
+  /** The query as written; the lexer reads a copy with LIKE escapes masked (see {@link #maskLikeEscapes}). */
+  private final CharStream original;
 
   private SoqlParser(String soql) {
     this.soql = soql;
+    this.original = CharStreams.fromString(soql);
   }
 
   /** Parses one SELECT statement; throws {@link SoqlException} MALFORMED_QUERY on syntax errors. */
@@ -63,7 +67,7 @@ public final class SoqlParser {
 
   private Query run() {
     FirstError firstError = new FirstError();
-    ApexLexer lexer = new ApexLexer(new CaseInsensitiveInputStream(CharStreams.fromString(soql)));
+    ApexLexer lexer = new ApexLexer(new CaseInsensitiveInputStream(CharStreams.fromString(maskLikeEscapes(soql))));
     lexer.removeErrorListeners();
     lexer.addErrorListener(firstError);
     CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -77,7 +81,7 @@ public final class SoqlParser {
     Token aliasError = misplacedAlias(tree, tokens);
     Token error = earliest(firstError.token, aliasError);
     if (error != null) {
-      if (error.getType() == Token.INVALID_TYPE && error.getText().equals("'")) {
+      if (error.getType() == Token.INVALID_TYPE && text(error).equals("'")) {
         checkStringLiteralAt(error);
       }
       throw unexpected(error);
@@ -127,7 +131,7 @@ public final class SoqlParser {
   }
 
   private SoqlException unexpected(Token token) {
-    String text = token.getType() == Token.EOF ? "<EOF>" : token.getText();
+    String text = token.getType() == Token.EOF ? "<EOF>" : text(token);
     return error("MALFORMED_QUERY", token, "unexpected token: '" + text + "'");
   }
 
@@ -137,6 +141,41 @@ public final class SoqlParser {
 
   private SoqlException unsupported(ParserRuleContext ctx, String what) {
     return error("MALFORMED_QUERY", ctx.getStart(), what + " is not supported by this SOQL engine");
+  }
+
+  private String text(int start, int stop) {
+    return original.getText(Interval.of(start, stop));
+  }
+
+  private String text(Token t) {
+    return t.getStartIndex() >= 0 && t.getStopIndex() >= t.getStartIndex() && t.getType() != Token.INVALID_TYPE
+        ? text(t.getStartIndex(), t.getStopIndex())
+        : t.getText();
+  }
+
+  /**
+   * Apex string literals know no {@code \%} or {@code \_}, which SOQL LIKE uses for literal wildcards. The lexer
+   * reads a copy where they read {@code \b} (same length, so positions hold); literal values are then decoded from
+   * the original text.
+   */
+  static String maskLikeEscapes(String soql) {
+    StringBuilder out = new StringBuilder(soql);
+    boolean inString = false;
+    for (int i = 0; i < out.length(); i++) {
+      char c = out.charAt(i);
+      if (!inString) {
+        inString = c == '\'';
+      } else if (c == '\\' && i + 1 < out.length()) {
+        char next = out.charAt(i + 1);
+        if (next == '%' || next == '_') {
+          out.setCharAt(i + 1, 'b');
+        }
+        i++;
+      } else if (c == '\'') {
+        inString = false;
+      }
+    }
+    return out.toString();
   }
 
   private static Pos pos(Token t) {
@@ -251,7 +290,7 @@ public final class SoqlParser {
 
   private SelectItem function(ApexParser.SoqlFunctionContext f, String alias) {
     Pos pos = pos(f.getStart());
-    String text = soql.substring(f.getStart().getStartIndex(), f.getStop().getStopIndex() + 1);
+    String text = text(f.getStart().getStartIndex(), f.getStop().getStopIndex());
     AggregateFunction fn;
     if (f.COUNT() != null) {
       if (f.fieldName() == null) {
@@ -392,7 +431,7 @@ public final class SoqlParser {
   }
 
   private Value string(Token token) {
-    String quoted = token.getText();
+    String quoted = text(token);
     String raw = quoted.substring(1, quoted.length() - 1);
     StringBuilder out = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {
@@ -426,15 +465,15 @@ public final class SoqlParser {
 
   /** The lexer refuses a string with an escape SOQL does not know; Salesforce names the bad sequence. */
   private void checkStringLiteralAt(Token quote) {
-    int start = quote.getStartIndex();
-    for (int i = start + 1; i < soql.length(); i++) {
-      char c = soql.charAt(i);
-      if (c == '\\' && i + 1 < soql.length()) {
+    String rest = text(quote.getStartIndex(), original.size() - 1);
+    for (int i = 1; i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      if (c == '\\' && i + 1 < rest.length()) {
         i++;
         continue;
       }
       if (c == '\'') {
-        CommonToken literal = new CommonToken(Token.INVALID_TYPE, soql.substring(start, i + 1));
+        CommonToken literal = new CommonToken(Token.INVALID_TYPE, rest.substring(0, i + 1));
         literal.setLine(quote.getLine());
         literal.setCharPositionInLine(quote.getCharPositionInLine());
         string(literal);
@@ -476,7 +515,7 @@ public final class SoqlParser {
     if (f.signedInteger() != null) {
       n = Integer.parseInt(stripIntegerSuffix(f.signedInteger().getText()));
     }
-    return new Value.DateFormula(kind, n, soql.substring(f.getStart().getStartIndex(), f.getStop().getStopIndex() + 1),
+    return new Value.DateFormula(kind, n, text(f.getStart().getStartIndex(), f.getStop().getStopIndex()),
         pos);
   }
 
