@@ -99,14 +99,14 @@ public final class SoqlParser {
     if (node instanceof ApexParser.SelectEntryContext entry && entry.soqlId() != null && entry.typeOf() == null) {
       Token alias = entry.soqlId().getStart();
       if (isReserved(alias)) {
-        found = tokens.get(entry.soqlId().getStop().getTokenIndex() + 1);
+        found = nextVisible(tokens, entry.soqlId().getStop());
       } else if (entry.soqlFunction() == null) {
         found = alias;
       }
     } else if (node instanceof ApexParser.FromNameListContext from) {
       for (ApexParser.SoqlIdContext alias : from.soqlId()) {
         if (isReserved(alias.getStart())) {
-          found = earliest(found, tokens.get(alias.getStop().getTokenIndex() + 1));
+          found = earliest(found, nextVisible(tokens, alias.getStop()));
         }
       }
     }
@@ -114,6 +114,16 @@ public final class SoqlParser {
       found = earliest(found, misplacedAlias(node.getChild(i), tokens));
     }
     return found;
+  }
+
+  private static Token nextVisible(CommonTokenStream tokens, Token after) {
+    for (int i = after.getTokenIndex() + 1; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        return t;
+      }
+    }
+    return tokens.get(tokens.size() - 1);
   }
 
   private static boolean isReserved(Token token) {
