@@ -94,7 +94,7 @@ public final class Verifier {
         out.add(excess.isEmpty()
                 ? Check.pass("perms.excess", title("perms.excess"), "no permission set beyond the blueprint's")
                 : Check.fail("perms.excess", title("perms.excess"), Check.Severity.MEDIUM, "also holds: " + String.join(", ", excess),
-                        "remove them: sf org unassign permset --name <name> --on-behalf-of " + o.user().username() + ", or add them to the blueprint", null));
+                        "remove them from " + o.user().username() + " (Setup > Users > Permission Set Assignments), or add them to the blueprint", null));
         Map<String, List<String>> dangerous = new TreeMap<>(o.access().dangerousPermissionSources());
         dangerous.keySet().removeAll(b.allowedPermissions());
         out.add(dangerous.isEmpty()

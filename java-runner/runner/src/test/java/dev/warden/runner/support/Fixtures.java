@@ -48,7 +48,7 @@ public final class Fixtures {
 
     public static EcaState ecaConfigured() {
         return new EcaState(true, true, CERT, "KEY", List.of("Api"), "AdminApprovedPreAuthorized", List.of("Warden_Scanner_Access"),
-                List.of(), "Enforce", "Zero", List.of(), false);
+                List.of(), "Enforce", "SpecificLifetime", List.of(), false);
     }
 
     public static NetworkState emptyNetwork() {
