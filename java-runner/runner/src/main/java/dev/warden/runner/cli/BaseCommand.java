@@ -80,7 +80,7 @@ public abstract class BaseCommand implements Callable<Integer> {
 
         public OrgConnection org() {
             if (org == null) {
-                SfCli sf = new SfCli(SfCli.binaryFromEnvironment(), Map.of(), projectDir(), counter, progress);
+                SfCli sf = new SfCli(SfCli.binaryFromEnvironment(), sfEnvironment(), projectDir(), counter, progress);
                 org = OrgConnection.open(targetOrg, sf, counter, budget, progress);
                 report.org(new Report.OrgSummary(org.target(), org.session().instanceUrl(), org.orgId(), org.session().username(), org.embedded()));
             }
@@ -110,8 +110,14 @@ public abstract class BaseCommand implements Callable<Integer> {
         return spec.qualifiedName(" ").replaceFirst("^warden ", "");
     }
 
+    /** Tests give sf a private home with the system property {@code warden.sf.home}; users' sf uses their own. */
+    static Map<String, String> sfEnvironment() {
+        String home = System.getProperty("warden.sf.home");
+        return home == null ? Map.of() : Map.of("HOME", home);
+    }
+
     public static Path projectDir() {
-        String dir = System.getenv("WARDEN_PROJECT_DIR");
+        String dir = System.getProperty("warden.project.dir", System.getenv("WARDEN_PROJECT_DIR"));
         return Path.of(dir == null || dir.isBlank() ? "." : dir).toAbsolutePath().normalize();
     }
 

@@ -74,7 +74,8 @@ public final class Commands {
 
         @Override
         protected void run(Context ctx) {
-            ctx.flows().provision(loadBlueprint(ctx), dryRun, resume, ctx.report());
+            Blueprint b = loadBlueprint(ctx);
+            ctx.flows().provision(b, dryRun, resume, ctx.report());
         }
     }
 
@@ -86,7 +87,8 @@ public final class Commands {
     public static final class Verify extends WithBlueprint {
         @Override
         protected void run(Context ctx) {
-            ctx.flows().verify(loadBlueprint(ctx), null, ctx.report());
+            Blueprint b = loadBlueprint(ctx);
+            ctx.flows().verify(b, null, ctx.report());
         }
     }
 

@@ -41,7 +41,7 @@ public final class SfCli {
 
     /** The sf binary the environment chooses: {@code WARDEN_SF}, else {@code sf}. */
     public static String binaryFromEnvironment() {
-        String sf = System.getenv("WARDEN_SF");
+        String sf = System.getProperty("warden.sf", System.getenv("WARDEN_SF"));
         return sf == null || sf.isBlank() ? "sf" : sf;
     }
 
