@@ -146,6 +146,11 @@ public final class OrgConnection implements AutoCloseable {
         return metadata;
     }
 
+    /** Install state of apps: the embedded org's admin endpoint, or manual on real orgs. */
+    public dev.warden.runner.org.AppUsagePort appUsage() {
+        return embedded() ? new dev.warden.runner.salesforce.rest.LocalOrgAdmin(rest()) : dev.warden.runner.org.AppUsagePort.MANUAL;
+    }
+
     public JwtBearer jwt() {
         return new JwtBearer(http, budget, counter);
     }

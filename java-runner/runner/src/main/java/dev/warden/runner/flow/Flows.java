@@ -59,7 +59,7 @@ public final class Flows {
 
     public Observed observe(Blueprint b, Report report) {
         progress.accept("reading the org: integration user, assignments, app, network");
-        Observer observer = new Observer(org.records(), org.metadata(), keys);
+        Observer observer = new Observer(org.records(), org.metadata(), org.appUsage(), keys);
         Observed o = observer.observe(b, org.orgId());
         observer.warnings().forEach(report::warn);
         return o;
@@ -92,7 +92,7 @@ public final class Flows {
         Journal previous = journals().load(org.orgId(), plan.username()).orElse(null);
         RecordsPort records = org.records();
         MetadataPort metadata = org.metadata();
-        Provisioner p = new Provisioner(records, metadata, keys, journals(), Clock.systemUTC(), progress);
+        Provisioner p = new Provisioner(records, metadata, org.appUsage(), keys, journals(), Clock.systemUTC(), progress);
         ApplyResult result = p.apply(b, o, plan, resume ? previous : null);
         report.applied(result.stepsDone(), result.notes());
         return null;

@@ -59,9 +59,18 @@ public final class OrgModel {
     public record EcaState(boolean installed, boolean globalSettings, String certificate, String consumerKey,
                            List<String> scopes, String permittedUsers, List<String> preAuthorizingPermissionSets,
                            List<String> preAuthorizingProfiles, String ipRelaxation, String refreshTokenPolicy,
-                           List<String> enabledExtraFlows, boolean blocked) {
+                           List<String> enabledExtraFlows, boolean blocked, Boolean usageInstalled) {
         public static EcaState absent() {
-            return new EcaState(false, false, null, null, List.of(), null, List.of(), List.of(), null, null, List.of(), false);
+            return new EcaState(false, false, null, null, List.of(), null, List.of(), List.of(), null, null, List.of(), false, null);
+        }
+
+        /**
+         * Whether the app is installed in "Connected Apps OAuth Usage" (no public API reads it; the embedded org
+         * answers through its admin endpoint, real orgs leave it null and the JWT login tells).
+         */
+        public EcaState withUsageInstalled(Boolean value) {
+            return new EcaState(installed, globalSettings, certificate, consumerKey, scopes, permittedUsers, preAuthorizingPermissionSets,
+                    preAuthorizingProfiles, ipRelaxation, refreshTokenPolicy, enabledExtraFlows, blocked, value);
         }
     }
 

@@ -152,6 +152,10 @@ public final class Planner {
                     "deploy the global OAuth settings of " + app.eca() + " with the certificate " + app.certificate(),
                     "the app has no global OAuth settings yet, so JWT bearer is off", List.of(app.eca()), 1));
         }
+        if (Boolean.FALSE.equals(eca.usageInstalled())) {
+            steps.add(new Step(StepKind.INSTALL_APP, "install " + app.eca() + " in Connected Apps OAuth Usage",
+                    "the app is not installed, so every login through it fails with OAUTH_APP_BLOCKED", List.of(app.eca()), 1));
+        }
         List<String> drift = policyDrift(app, eca);
         if (!drift.isEmpty()) {
             steps.add(new Step(StepKind.UPSERT_OAUTH_POLICIES,

@@ -7,6 +7,7 @@ public enum StepKind {
     ASSIGN_APPROVAL_PERMISSION_SET("WithSecure step 2.1: give the installing admin the temporary approval permission set"),
     DEPLOY_GLOBAL_OAUTH_SETTINGS("ISPM: create the External Client App, enable JWT Bearer Flow, upload server.crt"),
     UPSERT_OAUTH_POLICIES("ISPM: Policies tab: admin-approved users pre-authorized by permission set, enforce IP restrictions"),
+    INSTALL_APP("WithSecure step 2.3: Connected Apps OAuth Usage > Install the app"),
     MERGE_TRUSTED_RANGES("ISPM: add each vendor IP range to Network Access > Trusted IP Ranges"),
     MERGE_PROFILE_LOGIN_RANGES("WithSecure step 2.2 (conditional): add the ranges to the profile's Login IP Ranges, only if it has some"),
     SWITCH_LICENSE("WithSecure steps 3-4: switch to the Salesforce Integration license and API-only profile, re-assign at once"),

@@ -23,7 +23,10 @@ public final class Observer {
     private final OrgKeys keys;
     private final List<String> warnings = new ArrayList<>();
 
-    public Observer(RecordsPort records, MetadataPort metadata, OrgKeys keys) {
+    private final dev.warden.runner.org.AppUsagePort appUsage;
+
+    public Observer(RecordsPort records, MetadataPort metadata, dev.warden.runner.org.AppUsagePort appUsage, OrgKeys keys) {
+        this.appUsage = appUsage;
         this.records = records;
         this.metadata = metadata;
         this.keys = keys;
@@ -58,6 +61,9 @@ public final class Observer {
         if (b.app() != null) {
             try {
                 eca = metadata.eca(b.app().eca());
+                if (eca.installed()) {
+                    eca = eca.withUsageInstalled(appUsage.installed(b.app().eca()));
+                }
             } catch (SalesforceException e) {
                 warnings.add("could not read the External Client App through the Metadata API: " + e.getMessage());
             }

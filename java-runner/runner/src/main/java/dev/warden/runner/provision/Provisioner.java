@@ -39,8 +39,15 @@ public final class Provisioner {
     private final JournalStore journals;
     private final Clock clock;
     private final Consumer<String> progress;
+    private final dev.warden.runner.org.AppUsagePort appUsage;
 
     public Provisioner(RecordsPort records, MetadataPort metadata, OrgKeys keys, JournalStore journals, Clock clock, Consumer<String> progress) {
+        this(records, metadata, dev.warden.runner.org.AppUsagePort.MANUAL, keys, journals, clock, progress);
+    }
+
+    public Provisioner(RecordsPort records, MetadataPort metadata, dev.warden.runner.org.AppUsagePort appUsage, OrgKeys keys, JournalStore journals,
+                       Clock clock, Consumer<String> progress) {
+        this.appUsage = appUsage;
         this.records = records;
         this.metadata = metadata;
         this.keys = keys;
@@ -138,6 +145,7 @@ public final class Provisioner {
                     }
                 }
                 case DEPLOY_GLOBAL_OAUTH_SETTINGS -> deployGlobalOauth();
+                case INSTALL_APP -> appUsage.install(b.app().eca());
                 case UPSERT_OAUTH_POLICIES -> metadata.upsertOauthPolicies(b.app().eca(), b.app());
                 case MERGE_TRUSTED_RANGES -> metadata.writeTrustedRanges(merge(o.network().trustedRanges(), b.network().ranges()));
                 case MERGE_PROFILE_LOGIN_RANGES -> metadata.writeProfileLoginRanges(b.finalPhase().profile(),

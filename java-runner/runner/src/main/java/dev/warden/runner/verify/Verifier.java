@@ -52,6 +52,8 @@ public final class Verifier {
                     "run: warden provision"));
             out.addAll(permissions(b, o));
         }
+        jwtBlocked = in.jwt() != null && in.jwt().status() == JwtOutcome.Status.FAILED
+                && (SYMPTOM_BLOCKED.equalsIgnoreCase(in.jwt().error()) || String.valueOf(in.jwt().errorDescription()).toLowerCase().contains("blocked"));
         out.add(jwt(in.jwt()));
         out.addAll(app(b, o));
         out.add(network(b, o));
@@ -134,6 +136,8 @@ public final class Verifier {
         return Check.fail(id, title(id), Check.Severity.HIGH, "Salesforce said: " + said, remediation, symptom);
     }
 
+    private boolean jwtBlocked;
+
     private List<Check> app(Blueprint b, Observed o) {
         List<String> ids = List.of("eca.installed", "eca.preauth", "eca.scopes", "eca.ip-relaxation", "eca.refresh-token", "eca.flows");
         List<Check> out = new ArrayList<>();
@@ -147,11 +151,16 @@ public final class Verifier {
             ids.forEach(id -> out.add(Check.skip(id, title(id), "the app could not be read (no Metadata API)")));
             return out;
         }
-        if (!eca.installed() || eca.blocked() || !eca.globalSettings()) {
+        boolean loginBlocked = jwtBlocked;
+        if (!eca.installed() || eca.blocked() || !eca.globalSettings() || Boolean.FALSE.equals(eca.usageInstalled()) || loginBlocked) {
             String evidence = !eca.installed() ? app.eca() + " is not in the org"
-                    : eca.blocked() ? app.eca() + " is blocked" : app.eca() + " has no global OAuth settings (JWT bearer off)";
-            out.add(Check.fail("eca.installed", title("eca.installed"), Check.Severity.HIGH, evidence,
-                    "run: warden up (deploys the package and the app's OAuth settings into this org)", SYMPTOM_BLOCKED));
+                    : eca.blocked() ? app.eca() + " is disabled by its policies"
+                    : !eca.globalSettings() ? app.eca() + " has no global OAuth settings (JWT bearer off)"
+                    : app.eca() + " is not installed in Connected Apps OAuth Usage";
+            String fix = Boolean.FALSE.equals(eca.usageInstalled()) || loginBlocked
+                    ? "install it: Setup > Connected Apps OAuth Usage > Install (warden provision does it on the embedded org)"
+                    : "run: warden up (deploys the package and the app's OAuth settings into this org)";
+            out.add(Check.fail("eca.installed", title("eca.installed"), Check.Severity.HIGH, evidence, fix, SYMPTOM_BLOCKED));
         } else {
             out.add(Check.pass("eca.installed", title("eca.installed"), app.eca() + " is installed locally with JWT bearer on"));
         }

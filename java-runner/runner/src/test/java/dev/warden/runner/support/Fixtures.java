@@ -43,12 +43,12 @@ public final class Fixtures {
     }
 
     public static EcaState ecaInstalledNoSettings() {
-        return new EcaState(true, false, null, null, List.of("Api"), null, List.of(), List.of(), null, null, List.of(), false);
+        return new EcaState(true, false, null, null, List.of("Api"), null, List.of(), List.of(), null, null, List.of(), false, false);
     }
 
     public static EcaState ecaConfigured() {
         return new EcaState(true, true, CERT, "KEY", List.of("Api"), "AdminApprovedPreAuthorized", List.of("Warden_Scanner_Access"),
-                List.of(), "Enforce", "SpecificLifetime", List.of(), false);
+                List.of(), "Enforce", "SpecificLifetime", List.of(), false, true);
     }
 
     public static NetworkState emptyNetwork() {

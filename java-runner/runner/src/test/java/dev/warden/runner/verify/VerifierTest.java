@@ -47,7 +47,7 @@ class VerifierTest {
     @Test
     void blockedAppExplainsOauthAppBlocked() {
         EcaState blocked = new EcaState(true, true, Fixtures.CERT, "K", List.of("Api"), "AdminApprovedPreAuthorized",
-                List.of("Warden_Scanner_Access"), List.of(), "Enforce", "SpecificLifetime", List.of(), true);
+                List.of("Warden_Scanner_Access"), List.of(), "Enforce", "SpecificLifetime", List.of(), true, true);
         Observed p = Fixtures.provisioned();
         Observed o = new Observed(p.orgId(), p.user(), p.access(), p.permissionSets(), p.profiles(), p.permissionSetLicenses(), p.admin(), null,
                 blocked, p.network(), p.localCertificate());

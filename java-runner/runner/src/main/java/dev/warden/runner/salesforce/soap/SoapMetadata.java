@@ -118,7 +118,7 @@ public final class SoapMetadata implements MetadataPort {
                 policies == null ? List.of() : split(policies.getCommaSeparatedProfile()),
                 policies == null ? null : policies.getIpRelaxationPolicyType(),
                 policies == null || policies.getRefreshTokenPolicyType() == null ? null : policies.getRefreshTokenPolicyType().name(),
-                flows, blocked);
+                flows, blocked, null);
     }
 
     @Override
