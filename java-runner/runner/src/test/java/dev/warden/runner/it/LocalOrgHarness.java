@@ -167,6 +167,22 @@ final class LocalOrgHarness implements AutoCloseable {
         }
     }
 
+    /** Copies force-app and sfdx-project.json into the private project dir, so deploys run on the real package. */
+    void copyPackage() throws IOException {
+        Files.copy(ROOT.resolve("sfdx-project.json"), projectDir.resolve("sfdx-project.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path from = ROOT.resolve("force-app");
+        try (var files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = projectDir.resolve("force-app").resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
     String username() {
         return "warden.scanner@" + org.orgId().toLowerCase() + ".warden.invalid";
     }
