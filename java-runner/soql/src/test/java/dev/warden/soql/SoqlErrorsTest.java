@@ -197,6 +197,13 @@ class SoqlErrorsTest {
   }
 
   @Test
+  void binaryAndMultiPicklistFieldsCannotBeSorted() {
+    SoqlException e = fails("SELECT Id FROM Account ORDER BY Regions__c");
+    assertEquals("INVALID_FIELD", e.errorCode());
+    assertEquals("field 'Regions__c' can not be sorted in a query call", e.detail());
+  }
+
+  @Test
   void aFieldSelectedTwiceIsRefused() {
     SoqlException e = fails("SELECT Id, Name, name FROM User");
     assertEquals("MALFORMED_QUERY", e.errorCode());

@@ -27,6 +27,32 @@ record BoundField(FieldPath path, List<FieldInfo> hops, List<SObjectInfo> hopTar
     return b.append(field.name()).toString();
   }
 
+  /**
+   * A reader for one query execution. Paths through references remember, per value of the first reference, what
+   * they found at the end: 100,000 users on 10 profiles follow Profile.UserLicense.Name 10 times, not 200,000.
+   */
+  java.util.function.Function<SoqlRow, Object> reader(SoqlSource source) {
+    String name = field.name();
+    if (hops.isEmpty()) {
+      return row -> row.get(name);
+    }
+    String first = hops.get(0).name();
+    java.util.Map<Object, Object> memo = new java.util.HashMap<>();
+    Object none = new Object();
+    return row -> {
+      Object ref = row.get(first);
+      if (ref == null) {
+        return null;
+      }
+      Object found = memo.get(ref);
+      if (found == null) {
+        found = read(row, source);
+        memo.put(ref, found == null ? none : found);
+      }
+      return found == none ? null : found;
+    };
+  }
+
   /** The value at the end of the path, null when any reference on the way is empty or dangling. */
   Object read(SoqlRow row, SoqlSource source) {
     SoqlRow current = row;

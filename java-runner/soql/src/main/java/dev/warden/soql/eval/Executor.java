@@ -2,6 +2,7 @@ package dev.warden.soql.eval;
 
 import dev.warden.soql.ColumnInfo;
 import dev.warden.soql.FieldInfo;
+import dev.warden.soql.FieldType;
 import dev.warden.soql.QueryOptions;
 import dev.warden.soql.QueryResult;
 import dev.warden.soql.ResultRecord;
@@ -93,6 +94,11 @@ public final class Executor {
     List<BoundField> orderFields = new ArrayList<>();
     for (OrderItem o : q.orderBy()) {
       BoundField bound = resolver.bind(o.path(), root, q.fromAlias());
+      FieldType type = bound.field().type();
+      if (type == FieldType.BASE64 || type == FieldType.MULTIPICKLIST) {
+        throw resolver.error("INVALID_FIELD", o.path().pos(),
+            "field '" + bound.field().name() + "' can not be sorted in a query call");
+      }
       if (aggregate && indexOf(groups, bound) < 0) {
         throw resolver.error("MALFORMED_QUERY", o.path().pos(), "Ordered field must be grouped or aggregated: "
             + o.path().text());
@@ -133,7 +139,7 @@ public final class Executor {
       }
     }
     if (!q.orderBy().isEmpty()) {
-      matched = sort(matched, q.orderBy(), orderFields);
+      matched = sort(matched, q.orderBy(), orderFields, (long) offset + limit);
     }
     int from = Math.min(offset, matched.size());
     int to = (int) Math.min(matched.size(), (long) from + limit);
@@ -153,42 +159,82 @@ public final class Executor {
     return -1;
   }
 
-  private List<SoqlRow> sort(List<SoqlRow> rows, List<OrderItem> order, List<BoundField> keys) {
-    record Keyed(SoqlRow row, Object[] keys) {}
-    List<Keyed> keyed = new ArrayList<>(rows.size());
-    for (SoqlRow row : rows) {
+  /**
+   * Sorts by precomputed keys (stable: ties keep source order). With a LIMIT only the first offset+limit rows are
+   * kept, in a bounded heap, instead of sorting everything.
+   */
+  private List<SoqlRow> sort(List<SoqlRow> rows, List<OrderItem> order, List<BoundField> keys, long keep) {
+    record Keyed(SoqlRow row, Object[] keys, int index) {}
+    List<java.util.function.Function<SoqlRow, Object>> readers = new ArrayList<>();
+    for (BoundField k : keys) {
+      readers.add(k.reader(source));
+    }
+    boolean bounded = keep < rows.size();
+    // A full sort compares each key many times: lower-case text once up front. A bounded heap rejects most rows
+    // after one comparison: comparing case-insensitively in place is cheaper than lower-casing every row.
+    boolean sortKeys = !bounded;
+    Comparator<Object[]> byKeys = keyComparator(order, keys, sortKeys);
+    // List.sort is stable, so ties keep source order; the heap needs the row index to do the same.
+    Comparator<Keyed> comparator = bounded ? (a, b) -> {
+      int c = byKeys.compare(a.keys(), b.keys());
+      return c != 0 ? c : Integer.compare(a.index(), b.index());
+    } : (a, b) -> byKeys.compare(a.keys(), b.keys());
+    java.util.PriorityQueue<Keyed> heap = bounded ? new java.util.PriorityQueue<>(comparator.reversed()) : null;
+    List<Keyed> all = bounded ? null : new ArrayList<>(rows.size());
+    if (keep <= 0) {
+      return List.of();
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      SoqlRow row = rows.get(r);
       Object[] values = new Object[keys.size()];
       for (int i = 0; i < values.length; i++) {
-        BoundField k = keys.get(i);
-        values[i] = k.kind().normalize(k.read(row, source));
+        ValueKind kind = keys.get(i).kind();
+        Object value = kind.normalize(readers.get(i).apply(row));
+        values[i] = sortKeys ? kind.sortKey(value) : value;
       }
-      keyed.add(new Keyed(row, values));
+      Keyed keyed = new Keyed(row, values, r);
+      if (!bounded) {
+        all.add(keyed);
+      } else if (heap.size() < keep) {
+        heap.add(keyed);
+      } else if (comparator.compare(keyed, heap.peek()) < 0) {
+        heap.poll();
+        heap.add(keyed);
+      }
     }
-    Comparator<Object[]> byKeys = keyComparator(order, keys);
-    keyed.sort((a, b) -> byKeys.compare(a.keys(), b.keys()));
-    List<SoqlRow> out = new ArrayList<>(keyed.size());
-    for (Keyed k : keyed) {
+    List<Keyed> sorted = bounded ? new ArrayList<>(heap) : all;
+    sorted.sort(comparator);
+    List<SoqlRow> out = new ArrayList<>(sorted.size());
+    for (Keyed k : sorted) {
       out.add(k.row());
     }
     return out;
   }
 
   /** Salesforce's order: ASC NULLS FIRST and DESC NULLS LAST unless NULLS FIRST/LAST says otherwise. */
-  static Comparator<Object[]> keyComparator(List<OrderItem> order, List<BoundField> keys) {
+  static Comparator<Object[]> keyComparator(List<OrderItem> order, List<BoundField> keys, boolean sortKeys) {
+    int n = order.size();
+    ValueKind[] kinds = new ValueKind[n];
+    boolean[] descending = new boolean[n];
+    boolean[] nullsFirst = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      kinds[i] = keys.get(i).kind();
+      descending[i] = order.get(i).descending();
+      nullsFirst[i] = order.get(i).effectiveNullsFirst();
+    }
     return (a, b) -> {
-      for (int i = 0; i < order.size(); i++) {
+      for (int i = 0; i < n; i++) {
         Object x = a[i];
         Object y = b[i];
         if (x == null || y == null) {
           if (x == y) {
             continue;
           }
-          boolean nullsFirst = order.get(i).effectiveNullsFirst();
-          return (x == null) == nullsFirst ? -1 : 1;
+          return (x == null) == nullsFirst[i] ? -1 : 1;
         }
-        int c = keys.get(i).kind().compare(x, y);
+        int c = sortKeys ? kinds[i].compareSortKeys(x, y) : kinds[i].compare(x, y);
         if (c != 0) {
-          return order.get(i).descending() ? -c : c;
+          return descending[i] ? -c : c;
         }
       }
       return 0;
