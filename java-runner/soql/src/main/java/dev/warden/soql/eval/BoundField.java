@@ -11,8 +11,8 @@ import java.util.List;
  * A field path checked against the describes: the reference fields to follow ({@code hops}, each with the object it
  * leads to) and the field read at the end, all with canonical names.
  */
-record BoundField(FieldPath path, List<FieldInfo> hops, List<SObjectInfo> hopTargets, FieldInfo field,
-    SObjectInfo owner) {
+record BoundField(FieldPath path, SObjectInfo root, List<FieldInfo> hops, List<SObjectInfo> hopTargets,
+    FieldInfo field, SObjectInfo owner) {
 
   ValueKind kind() {
     return ValueKind.of(field.type());
@@ -32,15 +32,14 @@ record BoundField(FieldPath path, List<FieldInfo> hops, List<SObjectInfo> hopTar
    * they found at the end: 100,000 users on 10 profiles follow Profile.UserLicense.Name 10 times, not 200,000.
    */
   java.util.function.Function<SoqlRow, Object> reader(SoqlSource source) {
-    String name = field.name();
     if (hops.isEmpty()) {
-      return row -> row.get(name);
+      return source.accessor(root.name(), field.name());
     }
-    String first = hops.get(0).name();
+    java.util.function.Function<SoqlRow, Object> first = source.accessor(root.name(), hops.get(0).name());
     java.util.Map<Object, Object> memo = new java.util.HashMap<>();
     Object none = new Object();
     return row -> {
-      Object ref = row.get(first);
+      Object ref = first.apply(row);
       if (ref == null) {
         return null;
       }

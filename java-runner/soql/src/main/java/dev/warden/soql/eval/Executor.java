@@ -330,6 +330,7 @@ public final class Executor {
     });
     Predicate<SoqlRow> where = sub.where() == null ? row -> true : filters.compile(sub.where());
     Set<String> ids = new HashSet<>();
+    java.util.function.Function<SoqlRow, Object> read = selected.reader(source);
     int limit = sub.limit() == null ? Integer.MAX_VALUE : sub.limit();
     int matched = 0;
     for (SoqlRow row : source.rows(object.name(), false)) {
@@ -338,7 +339,7 @@ public final class Executor {
       }
       if (where.test(row)) {
         matched++;
-        Object id = selected.read(row, source);
+        Object id = read.apply(row);
         if (id != null && !id.toString().isEmpty()) {
           ids.add(ValueKind.id15(id.toString()));
         }
