@@ -14,6 +14,14 @@ public interface SoqlSource {
   SoqlRow byId(String id);
 
   /**
+   * Optional: the child relationships of an object (canonical name), for subqueries in SELECT such as
+   * {@code SELECT Id, (SELECT PermissionSetId FROM PermissionSetAssignments) FROM User}. None by default.
+   */
+  default java.util.List<ChildRelationship> childRelationships(String objectApiName) {
+    return java.util.List.of();
+  }
+
+  /**
    * Optional speed-up: how to read one field of the rows {@link #rows} returns for an object, resolved once per
    * query instead of a by-name lookup per row (e.g. a slot index into a row array). The default reads by name.
    */

@@ -14,6 +14,19 @@ final class InMemorySource implements SoqlSource {
   private final Map<String, SoqlRow> byId15 = new HashMap<>();
   private final java.util.Set<String> withDeleted = new java.util.HashSet<>();
 
+  private final Map<String, List<ChildRelationship>> children = new HashMap<>();
+
+  InMemorySource child(String parent, String relationshipName, String childObject, String field) {
+    children.computeIfAbsent(parent, k -> new ArrayList<>())
+        .add(new ChildRelationship(relationshipName, childObject, field));
+    return this;
+  }
+
+  @Override
+  public List<ChildRelationship> childRelationships(String objectApiName) {
+    return children.getOrDefault(objectApiName, List.of());
+  }
+
   InMemorySource object(String name, FieldInfo... fields) {
     describes.put(name.toLowerCase(Locale.ROOT), new SObjectInfo(name, List.of(fields)));
     rows.put(name, new ArrayList<>());

@@ -1,5 +1,6 @@
 package dev.warden.soql.eval;
 
+import dev.warden.soql.ChildRelationship;
 import dev.warden.soql.ColumnInfo;
 import dev.warden.soql.FieldInfo;
 import dev.warden.soql.FieldType;
@@ -52,6 +53,8 @@ public final class Executor {
   public QueryResult run(Query q) {
     SObjectInfo root = resolver.object(q.from(), q.fromPos());
     List<BoundField> fields = new ArrayList<>();
+    List<Object> outputs = new ArrayList<>();
+    List<ChildPlan> children = new ArrayList<>();
     List<Aggregates.Item> aggregates = new ArrayList<>();
     SelectItem.CountAll countAll = null;
     Set<String> seen = new HashSet<>();
@@ -65,6 +68,14 @@ public final class Executor {
           throw resolver.error("MALFORMED_QUERY", f.pos(), "duplicate field selected: " + f.path().text());
         }
         fields.add(bound);
+        outputs.add(bound);
+      } else if (item instanceof SelectItem.SubQuery sub) {
+        ChildPlan plan = childPlan(sub, root);
+        if (!seen.add(plan.name().toLowerCase(Locale.ROOT))) {
+          throw resolver.error("MALFORMED_QUERY", sub.pos(), "duplicate field selected: " + plan.name());
+        }
+        children.add(plan);
+        outputs.add(plan);
       } else {
         SelectItem.Aggregate a = (SelectItem.Aggregate) item;
         BoundField bound = resolver.bind(a.path(), root, q.fromAlias());
@@ -81,6 +92,10 @@ public final class Executor {
       groups.add(resolver.bind(path, root, q.fromAlias()));
     }
     boolean aggregate = !aggregates.isEmpty() || !groups.isEmpty();
+    if (aggregate && !children.isEmpty()) {
+      throw resolver.error("MALFORMED_QUERY", q.select().stream().filter(i -> i instanceof SelectItem.SubQuery)
+          .findFirst().orElseThrow().pos(), "A relationship subquery is not allowed in an aggregate query");
+    }
     if (aggregate) {
       for (BoundField f : fields) {
         if (indexOf(groups, f) < 0) {
@@ -110,7 +125,8 @@ public final class Executor {
       throw new SoqlException("NUMBER_OUTSIDE_VALID_RANGE", "Maximum SOQL offset allowed is " + MAX_OFFSET);
     }
     int limit = q.limit() == null ? Integer.MAX_VALUE : q.limit();
-    Iterable<SoqlRow> rows = source.rows(root.name(), options.includeDeleted() || q.allRows());
+    boolean includeDeleted = options.includeDeleted() || q.allRows();
+    Iterable<SoqlRow> rows = source.rows(root.name(), includeDeleted);
 
     if (countAll != null) {
       long count = 0;
@@ -145,9 +161,12 @@ public final class Executor {
     int to = (int) Math.min(matched.size(), (long) from + limit);
     List<ResultRecord> records = new ArrayList<>(to - from);
     for (SoqlRow row : matched.subList(from, to)) {
-      records.add(record(row, fields));
+      records.add(record(row, outputs));
     }
-    return new QueryResult(records.size(), records, columns(fields), false);
+    for (ChildPlan plan : children) {
+      fillChildren(records, plan, includeDeleted);
+    }
+    return new QueryResult(records.size(), records, columns(outputs), false);
   }
 
   static int indexOf(List<BoundField> list, BoundField f) {
@@ -241,12 +260,104 @@ public final class Executor {
     };
   }
 
-  private ResultRecord record(SoqlRow row, List<BoundField> fields) {
+  /** A result row: {@code outputs} holds BoundFields and ChildPlans (filled later, null until then) in SELECT order. */
+  private ResultRecord record(SoqlRow row, List<?> outputs) {
     ResultRecord record = new ResultRecord(row.objectName(), row.id(), new LinkedHashMap<>());
-    for (BoundField f : fields) {
-      put(record.fields(), row, f, 0);
+    for (Object out : outputs) {
+      if (out instanceof BoundField f) {
+        put(record.fields(), row, f, 0);
+      } else {
+        record.fields().putIfAbsent(((ChildPlan) out).name(), null);
+      }
     }
     return record;
+  }
+
+  /** A subquery in SELECT, bound: the relationship, the child object's fields, filter, order and limit. */
+  private record ChildPlan(String name, SObjectInfo child, List<BoundField> fields, Predicate<SoqlRow> where,
+      List<OrderItem> order, List<BoundField> orderFields, Integer limit,
+      java.util.function.Function<SoqlRow, Object> parentRef) {}
+
+  private ChildPlan childPlan(SelectItem.SubQuery sub, SObjectInfo parent) {
+    Query cq = sub.query();
+    ChildRelationship relationship = null;
+    for (ChildRelationship r : source.childRelationships(parent.name())) {
+      if (r.relationshipName().equalsIgnoreCase(cq.from())) {
+        relationship = r;
+      }
+    }
+    if (relationship == null) {
+      throw resolver.error("INVALID_TYPE", cq.fromPos(), "Didn't understand relationship '" + cq.from() + "' in "
+          + "FROM part of query call. If you are attempting to use a custom relationship, be sure to append the "
+          + "'__r' after the custom relationship name. Please reference your WSDL or the describe call for the "
+          + "appropriate names.");
+    }
+    SObjectInfo child = resolver.object(relationship.childObject(), cq.fromPos());
+    List<BoundField> fields = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (SelectItem item : cq.select()) {
+      if (!(item instanceof SelectItem.Field f)) {
+        throw resolver.error("MALFORMED_QUERY", item.pos(),
+            "Only fields and relationship paths can be selected in a relationship subquery");
+      }
+      BoundField bound = resolver.bind(f.path(), child, cq.fromAlias());
+      if (!seen.add(bound.canonical().toLowerCase(Locale.ROOT))) {
+        throw resolver.error("MALFORMED_QUERY", f.pos(), "duplicate field selected: " + f.path().text());
+      }
+      fields.add(bound);
+    }
+    FilterCompiler filters = new FilterCompiler(resolver, source, child, cq.fromAlias(), today, this::semiJoin);
+    Predicate<SoqlRow> where = cq.where() == null ? row -> true : filters.compile(cq.where());
+    List<BoundField> orderFields = new ArrayList<>();
+    for (OrderItem o : cq.orderBy()) {
+      orderFields.add(resolver.bind(o.path(), child, cq.fromAlias()));
+    }
+    return new ChildPlan(relationship.relationshipName(), child, fields, where, cq.orderBy(), orderFields,
+        cq.limit(), source.accessor(child.name(), relationship.field()));
+  }
+
+  /**
+   * One pass over the child object's rows for all returned parents; each parent gets a nested QueryResult, or null
+   * when it has no matching children (as Salesforce answers).
+   */
+  private void fillChildren(List<ResultRecord> parents, ChildPlan plan, boolean includeDeleted) {
+    if (parents.isEmpty()) {
+      return;
+    }
+    Set<String> parentIds = new HashSet<>();
+    for (ResultRecord p : parents) {
+      parentIds.add(ValueKind.id15(p.id()));
+    }
+    Map<String, List<SoqlRow>> byParent = new java.util.HashMap<>();
+    for (SoqlRow row : source.rows(plan.child().name(), includeDeleted)) {
+      Object ref = plan.parentRef().apply(row);
+      if (ref == null) {
+        continue;
+      }
+      String key = ValueKind.id15(ref.toString());
+      if (parentIds.contains(key) && plan.where().test(row)) {
+        byParent.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+      }
+    }
+    List<ColumnInfo> columns = columns(plan.fields());
+    int limit = plan.limit() == null ? Integer.MAX_VALUE : plan.limit();
+    for (ResultRecord parent : parents) {
+      List<SoqlRow> rows = byParent.get(ValueKind.id15(parent.id()));
+      if (rows == null) {
+        continue;
+      }
+      if (!plan.order().isEmpty()) {
+        rows = sort(rows, plan.order(), plan.orderFields(), limit);
+      } else if (rows.size() > limit) {
+        rows = rows.subList(0, limit);
+      }
+      List<ResultRecord> records = new ArrayList<>(rows.size());
+      for (SoqlRow row : rows) {
+        records.add(record(row, plan.fields()));
+      }
+      parent.fields().put(plan.name(), records.isEmpty() ? null
+          : new QueryResult(records.size(), records, columns, false));
+    }
   }
 
   private void put(LinkedHashMap<String, Object> into, SoqlRow row, BoundField f, int depth) {
@@ -273,9 +384,17 @@ public final class Executor {
   }
 
   /** Column metadata: one column per top-level name, relationship paths merged under their relationship. */
-  static List<ColumnInfo> columns(List<BoundField> fields) {
+  static List<ColumnInfo> columns(List<?> outputs) {
     Map<String, ColumnNode> top = new LinkedHashMap<>();
-    for (BoundField f : fields) {
+    for (Object out : outputs) {
+      if (out instanceof ChildPlan plan) {
+        ColumnNode node = new ColumnNode(plan.name(), plan.name(), null);
+        node.aggregate = true;
+        node.fixed = columns(plan.fields());
+        top.put(plan.name().toLowerCase(Locale.ROOT), node);
+        continue;
+      }
+      BoundField f = (BoundField) out;
       Map<String, ColumnNode> level = top;
       String prefix = "";
       for (FieldInfo hop : f.hops()) {
@@ -297,6 +416,8 @@ public final class Executor {
     final String display;
     final String apexType;
     final Map<String, ColumnNode> children = new LinkedHashMap<>();
+    boolean aggregate;
+    List<ColumnInfo> fixed;
 
     ColumnNode(String name, String display, String apexType) {
       this.name = name;
@@ -307,7 +428,8 @@ public final class Executor {
     static List<ColumnInfo> build(Map<String, ColumnNode> nodes) {
       List<ColumnInfo> out = new ArrayList<>();
       for (ColumnNode n : nodes.values()) {
-        out.add(new ColumnInfo(n.name, n.display, false, n.apexType, build(n.children)));
+        out.add(new ColumnInfo(n.name, n.display, n.aggregate, n.apexType, n.fixed != null ? n.fixed
+            : build(n.children)));
       }
       return out;
     }

@@ -293,7 +293,7 @@ public final class SoqlParser {
       return function(function, alias == null ? null : alias.getText());
     }
     if (sub != null) {
-      throw unsupported(entry, "A relationship subquery in SELECT");
+      return new SelectItem.SubQuery(subQuery(sub), pos(entry.getStart()));
     }
     throw unsupported(typeOf, "TYPEOF");
   }
