@@ -140,7 +140,20 @@ class SoqlErrorsTest {
   void aMissingSelectListIsUnexpectedFrom() {
     SoqlException e = assertThrows(SoqlException.class, () -> Soql.parse("SELECT FROM User"));
     assertEquals("MALFORMED_QUERY", e.errorCode());
-    assertEquals("unexpected token: 'User'", e.detail());
+    assertEquals("unexpected token: 'FROM'", e.detail());
+    assertEquals(8, e.column());
+    assertEquals("unexpected token: 'FROM'",
+        assertThrows(SoqlException.class, () -> Soql.parse("SELECT Id, FROM User")).detail());
+  }
+
+  @Test
+  void keywordsThatNameObjectsAndRelationshipsStillParse() {
+    Soql.parse("SELECT Id, Group.Name FROM GroupMember");
+    Soql.parse("SELECT Id, Type FROM Group WHERE Type = 'Queue' ORDER BY Name");
+    Soql.parse("SELECT Id, Order.Name FROM OrderItem");
+    Soql.parse("SELECT Name, InstanceName, IsSandbox, TrialExpirationDate, NamespacePrefix, OrganizationType "
+        + "FROM Organization");
+    Soql.parse("SELECT Id FROM ScratchOrgInfo limit 1");
   }
 
   @Test

@@ -48,6 +48,10 @@ public final class SoqlParser {
       "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "WHERE", "WITH",
       "ORDER", "OFFSET", "BY");
 
+  /** Words that never name a field, though the grammar lets them ("SELECT Id, FROM User" parses FROM as a field). */
+  private static final Set<String> NEVER_FIELDS = Set.of("SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "LIKE", "IN",
+      "NULL", "LIMIT", "WITH", "HAVING", "INCLUDES", "EXCLUDES", "ASC", "DESC", "NULLS");
+
   private final String soql;
   /** The query as written; the lexer reads a copy with LIKE escapes masked (see {@link #maskLikeEscapes}). */
   private final CharStream original;
@@ -96,13 +100,10 @@ public final class SoqlParser {
    */
   private static Token misplacedAlias(ParseTree node, CommonTokenStream tokens) {
     Token found = null;
-    if (node instanceof ApexParser.SelectEntryContext entry && entry.soqlId() != null && entry.typeOf() == null) {
-      Token alias = entry.soqlId().getStart();
-      if (isReserved(alias)) {
-        found = nextVisible(tokens, entry.soqlId().getStop());
-      } else if (entry.soqlFunction() == null) {
-        found = alias;
-      }
+    if (node instanceof ApexParser.SelectEntryContext entry) {
+      found = selectEntryError(entry.fieldName(), entry.soqlFunction(), entry.typeOf(), entry.soqlId(), tokens);
+    } else if (node instanceof ApexParser.SubFieldEntryContext entry) {
+      found = selectEntryError(entry.fieldName(), entry.soqlFunction(), entry.typeOf(), entry.soqlId(), tokens);
     } else if (node instanceof ApexParser.FromNameListContext from) {
       for (ApexParser.SoqlIdContext alias : from.soqlId()) {
         if (isReserved(alias.getStart())) {
@@ -112,6 +113,27 @@ public final class SoqlParser {
     }
     for (int i = 0; i < node.getChildCount(); i++) {
       found = earliest(found, misplacedAlias(node.getChild(i), tokens));
+    }
+    return found;
+  }
+
+  private static Token selectEntryError(ApexParser.FieldNameContext field, ApexParser.SoqlFunctionContext function,
+      ApexParser.TypeOfContext typeOf, ApexParser.SoqlIdContext alias, CommonTokenStream tokens) {
+    Token found = null;
+    if (field != null) {
+      for (ApexParser.SoqlIdContext part : field.soqlId()) {
+        Token t = part.getStart();
+        if (t != null && NEVER_FIELDS.contains(t.getText().toUpperCase(Locale.ROOT))) {
+          found = earliest(found, t);
+        }
+      }
+    }
+    if (alias != null && typeOf == null && alias.getStart() != null) {
+      if (isReserved(alias.getStart())) {
+        found = earliest(found, nextVisible(tokens, alias.getStop()));
+      } else if (function == null) {
+        found = earliest(found, alias.getStart());
+      }
     }
     return found;
   }
