@@ -28,7 +28,8 @@ class SoqlErrorsTest {
   @Test
   void toStringPrefixesTheErrorCodeLikeTheSfCli() {
     assertEquals("INVALID_FIELD: \nSELECT Id, Foo FROM User\n           ^\nERROR at Row:1:Column:12\n"
-        + "No such column 'Foo' on entity 'User'. " + NO_SUCH_COLUMN_TAIL, fails("SELECT Id, Foo FROM User").toString());
+        + "No such column 'Foo' on entity 'User'. " + NO_SUCH_COLUMN_TAIL,
+        fails("SELECT Id, Foo FROM User").toString());
   }
 
   @Test

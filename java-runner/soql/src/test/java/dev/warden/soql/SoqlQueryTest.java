@@ -150,7 +150,8 @@ class SoqlQueryTest {
   void inAndNotIn() {
     assertEquals(List.of("Acme", "acme labs", "under_score"),
         names("SELECT Name FROM Account WHERE Industry IN ('energy', 'TECHNOLOGY')"));
-    assertEquals(List.of("acme labs", "Globex 100%"), names("SELECT Name FROM Account WHERE Industry NOT IN ('Energy')"));
+    assertEquals(List.of("acme labs", "Globex 100%"),
+        names("SELECT Name FROM Account WHERE Industry NOT IN ('Energy')"));
     assertEquals(List.of("Acme", "acme labs", "under_score"),
         names("SELECT Name FROM Account WHERE NumberOfEmployees IN (8, 120)"));
     assertEquals(List.of("Globex 100%"), names("SELECT Name FROM Account WHERE Industry IN (null)"));
