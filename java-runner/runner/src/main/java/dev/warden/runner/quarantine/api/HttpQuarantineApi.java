@@ -41,6 +41,8 @@ public final class HttpQuarantineApi implements QuarantineApi {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicReference<ApiUsage> usage = new AtomicReference<>();
     private final AtomicReference<Duration> clockOffset = new AtomicReference<>(Duration.ZERO);
+    private final java.util.Queue<String> callLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("/[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?(?=/|$)");
     private volatile String userId;
 
     public HttpQuarantineApi(String instanceUrl, String accessToken, String apiVersion, double reserveFraction) {
@@ -159,6 +161,11 @@ public final class HttpQuarantineApi implements QuarantineApi {
     }
 
     @Override
+    public List<String> callLog() {
+        return List.copyOf(callLog);
+    }
+
+    @Override
     public Instant serverNow() {
         return Instant.now().plus(clockOffset.get());
     }
@@ -196,6 +203,7 @@ public final class HttpQuarantineApi implements QuarantineApi {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         calls.incrementAndGet();
+        callLog.add(method + " " + ID.matcher(pathOnly(path)).replaceAll("/{id}"));
         HttpResponse<byte[]> r;
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -45,6 +45,9 @@ public interface QuarantineApi {
     /** The org's clock, estimated from the {@code Date} header of the latest response (local clock before that). */
     Instant serverNow();
 
+    /** Every call made so far as {@code METHOD /path} with ids and query strings replaced, in order. */
+    List<String> callLog();
+
     /** The user this connection acts as ({@code 005…}). */
     String userId();
 

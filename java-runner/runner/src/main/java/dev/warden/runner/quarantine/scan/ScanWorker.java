@@ -51,6 +51,14 @@ public final class ScanWorker {
     /** Waits; tests and the continuous loop substitute their own. */
     public interface Sleeper {
         void sleep(Duration d) throws InterruptedException;
+
+        static Sleeper real() {
+            return d -> {
+                if (!d.isNegative() && !d.isZero()) {
+                    Thread.sleep(d.toMillis());
+                }
+            };
+        }
     }
 
     /** Which requests a pass looks at: all, or only those for the given targets (the smoke test's own records). */
