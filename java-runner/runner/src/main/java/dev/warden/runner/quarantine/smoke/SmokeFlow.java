@@ -312,8 +312,17 @@ public final class SmokeFlow {
         List<String> targets = targets();
         if (!targets.isEmpty()) {
             String in = quoted(targets);
-            admin.query("SELECT Id FROM Quarantine_Item__c WHERE Target_Id__c IN (" + in + ")")
-                    .forEach(r -> ids.add(r.path("Id").asText()));
+            List<String> copies = new ArrayList<>();
+            for (JsonNode r : admin.query("SELECT Id, Quarantined_Copy_Id__c FROM Quarantine_Item__c WHERE Target_Id__c IN (" + in + ")")) {
+                ids.add(r.path("Id").asText());
+                if (r.hasNonNull("Quarantined_Copy_Id__c")) {
+                    copies.add(r.path("Quarantined_Copy_Id__c").asText());
+                }
+            }
+            if (!copies.isEmpty()) {
+                admin.query("SELECT ContentDocumentId FROM ContentVersion WHERE Id IN (" + quoted(copies) + ")")
+                        .forEach(r -> ids.add(r.path("ContentDocumentId").asText()));
+            }
             admin.query("SELECT Id FROM Scan_Request__c WHERE Target_Id__c IN (" + in + ")")
                     .forEach(r -> ids.add(r.path("Id").asText()));
         }
@@ -334,7 +343,7 @@ public final class SmokeFlow {
             }
         }
         expect(failed.isEmpty(), "Could not delete " + String.join(", ", failed));
-        return "deleted " + ids.size() + " record(s): the file, the post, their scan requests and quarantine items";
+        return "deleted " + ids.size() + " record(s): the file, the post, their scan requests, quarantine items and private copies";
     }
 
     private static void expect(boolean ok, String message) {
