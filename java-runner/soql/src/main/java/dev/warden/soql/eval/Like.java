@@ -1,0 +1,42 @@
+package dev.warden.soql.eval;
+
+import java.util.regex.Pattern;
+
+/**
+ * SOQL LIKE: {@code %} any run of characters, {@code _} one character, {@code \%} and {@code \_} themselves; matching
+ * is case-insensitive. Built from the literal's raw text so escaped wildcards stay literal.
+ */
+final class Like {
+  private Like() {}
+
+  static Pattern compile(String raw) {
+    StringBuilder regex = new StringBuilder(raw.length() + 8);
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '\\' && i + 1 < raw.length()) {
+        char next = raw.charAt(++i);
+        String literal = switch (next) {
+          case 'n', 'N' -> "\n";
+          case 'r', 'R' -> "\r";
+          case 't', 'T' -> "\t";
+          case 'b', 'B' -> "\b";
+          case 'f', 'F' -> "\f";
+          case 'u', 'U' -> {
+            String hex = raw.substring(i + 1, Math.min(raw.length(), i + 5));
+            i += hex.length();
+            yield String.valueOf((char) Integer.parseInt(hex, 16));
+          }
+          default -> String.valueOf(next);
+        };
+        regex.append(Pattern.quote(literal));
+      } else if (c == '%') {
+        regex.append(".*");
+      } else if (c == '_') {
+        regex.append('.');
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+  }
+}
