@@ -25,6 +25,29 @@ public final class WardenPackageModel {
         this.capture = new CaptureModel(org);
     }
 
+    /**
+     * Wires the model into a local org: an after-insert/after-update listener on each captured object (the stand-in
+     * for the package's triggers, active only while those triggers are deployed and Active). The org's REST layer
+     * routes {@code /services/apexrest/*} to {@link #apexRest} on the returned model.
+     */
+    public static WardenPackageModel install(dev.warden.localorg.setup.Org org) {
+        WardenPackageModel model = new WardenPackageModel(new OrgPackageOrg(org));
+        for (String object : CaptureModel.objects()) {
+            org.db().addListener(object, new dev.warden.localorg.data.RecordChangeListener() {
+                @Override
+                public void afterChange(dev.warden.localorg.data.RecordChange change) {
+                    if (change.after() == null || (change.operation() != dev.warden.localorg.data.RecordChange.Operation.INSERT
+                            && change.operation() != dev.warden.localorg.data.RecordChange.Operation.UPDATE)) {
+                        return;
+                    }
+                    Map<String, Object> before = change.before() == null ? null : change.before().toMap();
+                    model.afterChange(change.objectName(), change.caller().userId(), before, change.after().toMap());
+                }
+            });
+        }
+        return model;
+    }
+
     /** Capture hook; never fails the user's save (like WardenCapture, errors are swallowed and logged). */
     public String afterChange(String objectName, String userId, Map<String, Object> before, Map<String, Object> after) {
         try {
