@@ -162,6 +162,30 @@ class QuarantineEndToEndTest {
     }
 
     @Test
+    void theScannerStopsBeforeNinetyPercentOfTheDailyLimitAndTheNextRunFinishes() throws Exception {
+        QuarantineApi uploader = org.api();
+        Set<String> infected = new HashSet<>();
+        upload(uploader, 100, 10, infected);
+        QuarantineApi scanner = org.api();
+        scanner.query("SELECT Id FROM Scan_Request__c LIMIT 1");
+        long used = scanner.usage().used();
+        long max = (long) Math.ceil((used + 40) / 0.9);
+        try {
+            org.admin("POST", "/_local/limits", "{\"dailyApiRequests\":" + max + "}");
+            PassReport stopped = worker(scanner).runOnce(ScanWorker.Scope.all());
+            assertTrue(stopped.stoppedForReserve(), "the pass must stop for the reserve");
+            assertTrue(scanner.usage().used() <= (long) Math.floor(max * 0.9), "usage " + scanner.usage() + " passed 90% of " + max);
+        } finally {
+            org.admin("POST", "/_local/limits", "{\"dailyApiRequests\":1000000}");
+        }
+        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofMillis(1100), Duration.ZERO, 4,
+                Duration.ofMillis(50), Duration.ofSeconds(1));
+        new ScanWorker(org.api(), Detectors.standard(null), quickReclaim, ScanWorker.Sleeper.real(), m -> { }).runOnce(ScanWorker.Scope.all());
+        assertEquals(0, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'").size(), "nothing lost");
+        assertEquals(infected.size(), uploader.query("SELECT Id FROM Quarantine_Item__c").size());
+    }
+
+    @Test
     void theSmokeTestPassesEveryStepAndRestoresIdenticalBytes() throws Exception {
         SmokeReport report = new SmokeFlow(org.api(), org.api(), true, ScanOptions.defaults(), ScanWorker.Sleeper.real(),
                 Duration.ofSeconds(30), m -> { }).run();
