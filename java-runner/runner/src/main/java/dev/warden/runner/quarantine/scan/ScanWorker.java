@@ -200,14 +200,15 @@ public final class ScanWorker {
 
     /**
      * Conditional claim: PATCH each row with {@code If-Unmodified-Since: <its LastModifiedDate>} (25 per composite
-     * call), then re-read the rows carrying this pass's token. Only rows that pass both checks are scanned.
+     * call), then re-read the rows carrying this pass's token. The token is new for every pass and only a successful
+     * conditional update writes it, so the re-read is the authority: it also keeps rows whose 204 was lost to a
+     * broken connection (the retried PATCH answers 412), and drops rows another worker claimed afterwards.
      */
     private List<ScanRequest> claim(List<ScanRequest> rows, String token, Tally t) throws InterruptedException {
         if (rows.isEmpty()) {
             return List.of();
         }
         String now = api.serverNow().toString();
-        Set<String> won = new LinkedHashSet<>();
         for (List<ScanRequest> chunk : Batches.of(rows, 25)) {
             List<SubRequest> subs = new ArrayList<>();
             for (ScanRequest r : chunk) {
@@ -221,16 +222,13 @@ public final class ScanWorker {
                 subs.add(new SubRequest(r.id(), "PATCH", "/sobjects/" + ScanRequest.OBJECT + "/" + r.id(), body, headers));
             }
             for (SubResponse s : retrying(() -> api.composite(subs))) {
-                if (s.httpStatusCode() / 100 == 2) {
-                    won.add(s.referenceId());
-                } else if (s.httpStatusCode() != 412) {
+                if (s.httpStatusCode() / 100 != 2 && s.httpStatusCode() != 412) {
                     t.error("Claim failed: " + SalesforceApiException.from(s.httpStatusCode(), s.body(), null).describe());
                 }
             }
         }
         List<ScanRequest> confirmed = retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM " + ScanRequest.OBJECT
-                + " WHERE Claimed_By__c = '" + token + "' AND Status__c = 'Scanning'")).stream().map(ScanRequest::fromRow)
-                .filter(r -> won.contains(r.id())).toList();
+                + " WHERE Claimed_By__c = '" + token + "' AND Status__c = 'Scanning'")).stream().map(ScanRequest::fromRow).toList();
         t.claimed = confirmed.size();
         t.lostClaims = rows.size() - confirmed.size();
         return confirmed;
