@@ -11,6 +11,7 @@ import dev.warden.runner.quarantine.api.QuarantineApi.SaveResult;
 import dev.warden.runner.quarantine.api.QuarantineApi.SubRequest;
 import dev.warden.runner.quarantine.api.QuarantineApi.SubResponse;
 import dev.warden.runner.quarantine.api.SalesforceApiException;
+import dev.warden.runner.quarantine.api.Soql;
 import dev.warden.runner.quarantine.detect.Content;
 import dev.warden.runner.quarantine.detect.Detectors;
 import dev.warden.runner.quarantine.detect.Finding;
@@ -171,7 +172,7 @@ public final class ScanWorker {
         String where = "(Status__c = 'Pending' OR (Status__c = 'Scanning' AND Claimed_At__c < "
                 + SOQL_DATETIME.format(staleCutoff) + "))";
         if (!scope.targetIds().isEmpty()) {
-            where += " AND Target_Id__c IN (" + quoted(scope.targetIds()) + ")";
+            where += " AND Target_Id__c IN (" + Soql.idList(scope.targetIds()) + ")";
         }
         String soql = "SELECT " + ScanRequest.FIELDS + " FROM " + ScanRequest.OBJECT + " WHERE " + where
                 + " ORDER BY CreatedDate LIMIT " + options.maxPerPass();
@@ -243,7 +244,7 @@ public final class ScanWorker {
             for (List<String> chunk : Batches.of(ids, 200)) {
                 try {
                     for (JsonNode row : retrying(() -> api.query("SELECT Id, " + e.getValue() + " FROM " + e.getKey()
-                            + " WHERE Id IN (" + quoted(chunk) + ")"))) {
+                            + " WHERE Id IN (" + Soql.idList(chunk) + ")"))) {
                         out.put(row.path("Id").asText(), row.path(e.getValue()).asText("").getBytes(StandardCharsets.UTF_8));
                     }
                 } catch (SalesforceApiException ex) {
@@ -389,16 +390,6 @@ public final class ScanWorker {
         return u;
     }
 
-    private static String quoted(List<String> ids) {
-        StringBuilder sb = new StringBuilder();
-        for (String id : ids) {
-            if (!id.matches("[A-Za-z0-9]{15,18}")) {
-                throw new IllegalArgumentException("not a Salesforce id: " + id);
-            }
-            sb.append(sb.length() == 0 ? "" : ",").append('\'').append(id).append('\'');
-        }
-        return sb.toString();
-    }
 
     private static String truncate(String s) {
         return s.length() <= ERROR_FIELD_LENGTH ? s : s.substring(0, ERROR_FIELD_LENGTH - 1) + "…";

@@ -7,6 +7,7 @@ import dev.warden.runner.quarantine.api.QuarantineApi;
 import dev.warden.runner.quarantine.api.QuarantineApi.HttpAnswer;
 import dev.warden.runner.quarantine.api.QuarantineApi.SaveResult;
 import dev.warden.runner.quarantine.api.SalesforceApiException;
+import dev.warden.runner.quarantine.api.Soql;
 import dev.warden.runner.quarantine.detect.Content;
 import dev.warden.runner.quarantine.detect.Detectors;
 import dev.warden.runner.quarantine.detect.EicarDetector;
@@ -190,7 +191,7 @@ public final class SmokeFlow {
         while (true) {
             polls++;
             for (JsonNode r : scanner.query("SELECT Id, Target_Id__c, Content_Version_Id__c, Target_Type__c FROM Scan_Request__c"
-                    + " WHERE Target_Id__c IN (" + quoted(targets()) + ")")) {
+                    + " WHERE Target_Id__c IN (" + Soql.idList(targets()) + ")")) {
                 requestByTarget.put(targetKey(r), r.path("Id").asText());
             }
             if (requestByTarget.containsKey("file") && requestByTarget.containsKey("post")) {
@@ -235,7 +236,7 @@ public final class SmokeFlow {
 
     private String assertItems() {
         List<JsonNode> items = admin.query("SELECT Id, Target_Id__c, Status__c, Detector__c, Sha256__c, Scan_Request__c"
-                + " FROM Quarantine_Item__c WHERE Scan_Request__c IN (" + quoted(List.copyOf(requestByTarget.values())) + ")");
+                + " FROM Quarantine_Item__c WHERE Scan_Request__c IN (" + Soql.idList(List.copyOf(requestByTarget.values())) + ")");
         for (JsonNode item : items) {
             String key = item.path("Scan_Request__c").asText().equals(requestByTarget.get("post")) ? "post" : "file";
             itemByTarget.put(key, item.path("Id").asText());
@@ -273,7 +274,7 @@ public final class SmokeFlow {
         }
         try {
             List<JsonNode> seen = scanner.query("SELECT Id FROM Quarantine_Item__c WHERE Id IN ("
-                    + quoted(List.copyOf(itemByTarget.values())) + ")");
+                    + Soql.idList(List.copyOf(itemByTarget.values())) + ")");
             expect(seen.isEmpty(), "The integration user can read " + seen.size() + " quarantine item(s); they must be admin-only");
             return "the integration user sees 0 of the 2 quarantine items; the admin sees both";
         } catch (SalesforceApiException e) {
@@ -299,7 +300,7 @@ public final class SmokeFlow {
                 .path("Body").asText();
         expect(body.equals(feedBodyAsStored), "The restored FeedItem body differs from the original");
         for (JsonNode item : admin.query("SELECT Id, Status__c FROM Quarantine_Item__c WHERE Id IN ("
-                + quoted(List.copyOf(itemByTarget.values())) + ")")) {
+                + Soql.idList(List.copyOf(itemByTarget.values())) + ")")) {
             expect("Restored".equals(item.path("Status__c").asText()), "Item " + item.path("Id").asText() + " is "
                     + item.path("Status__c").asText() + " after restore");
         }
@@ -311,7 +312,7 @@ public final class SmokeFlow {
         List<String> ids = new ArrayList<>();
         List<String> targets = targets();
         if (!targets.isEmpty()) {
-            String in = quoted(targets);
+            String in = Soql.idList(targets);
             List<String> copies = new ArrayList<>();
             for (JsonNode r : admin.query("SELECT Id, Quarantined_Copy_Id__c FROM Quarantine_Item__c WHERE Target_Id__c IN (" + in + ")")) {
                 ids.add(r.path("Id").asText());
@@ -320,7 +321,7 @@ public final class SmokeFlow {
                 }
             }
             if (!copies.isEmpty()) {
-                admin.query("SELECT ContentDocumentId FROM ContentVersion WHERE Id IN (" + quoted(copies) + ")")
+                admin.query("SELECT ContentDocumentId FROM ContentVersion WHERE Id IN (" + Soql.idList(copies) + ")")
                         .forEach(r -> ids.add(r.path("ContentDocumentId").asText()));
             }
             admin.query("SELECT Id FROM Scan_Request__c WHERE Target_Id__c IN (" + in + ")")
@@ -372,11 +373,4 @@ public final class SmokeFlow {
         return rows.get(0);
     }
 
-    private static String quoted(List<String> ids) {
-        StringBuilder sb = new StringBuilder();
-        for (String id : ids) {
-            sb.append(sb.length() == 0 ? "" : ",").append('\'').append(id.replace("'", "")).append('\'');
-        }
-        return sb.toString();
-    }
 }
