@@ -1,0 +1,3 @@
+trigger WardenAttachmentCapture on Attachment(after insert, after update) {
+    WardenCaptureHandler.handle();
+}

@@ -1,0 +1,3 @@
+trigger WardenContentVersionCapture on ContentVersion(after insert, after update) {
+    WardenCaptureHandler.handle();
+}

@@ -1,0 +1,3 @@
+trigger WardenFeedCommentCapture on FeedComment(after insert, after update) {
+    WardenCaptureHandler.handle();
+}

@@ -1,0 +1,3 @@
+trigger WardenFeedItemCapture on FeedItem(after insert, after update) {
+    WardenCaptureHandler.handle();
+}
