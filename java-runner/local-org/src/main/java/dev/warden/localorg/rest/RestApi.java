@@ -51,6 +51,12 @@ public final class RestApi {
         QueryApi.register(ctx, api);
         CompositeApi.register(ctx, api);
         ToolingApi.register(ctx);
+        // Apex REST lives in the package model (registered by an extension before these routes); anything else
+        // answers as the platform does for an unmapped URL.
+        r.add("*", "/services/apexrest(/.*)?", ApiKind.APEX_REST, true, req -> {
+            throw new OrgException("NOT_FOUND", "Could not find a match for URL "
+                    + req.path().substring("/services/apexrest".length()), List.of(), 404);
+        });
     }
 
     private Response versions() {

@@ -64,6 +64,10 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     private volatile Org org;
 
     private LocalOrgServer(LocalOrgOptions options) throws IOException {
+        if (options.stateFile() != null) {
+            throw new IllegalArgumentException("state files are not supported yet: the local org keeps its state in"
+                    + " memory only (leave out --state; use GET /_local/state for a snapshot)");
+        }
         this.clock = Clock.systemUTC();
         this.adminUsername = "admin@warden.local";
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
