@@ -46,7 +46,9 @@ final class Fixtures {
             of("AnnualRevenue", FieldType.CURRENCY), of("NumberOfEmployees", FieldType.INT),
             of("Rating__c", FieldType.DOUBLE), of("Industry", FieldType.PICKLIST),
             of("Regions__c", FieldType.MULTIPICKLIST), of("Logo__c", FieldType.BASE64),
-            reference("OwnerId", "Owner", "User"));
+            reference("OwnerId", "Owner", "User"))
+        .child("User", "PermissionSetAssignments", "PermissionSetAssignment", "AssigneeId")
+        .child("User", "Accounts", "Account", "OwnerId");
     org.add("UserLicense", LICENSE_SF, "Name", "Salesforce", "LicenseDefinitionKey", "SFDC", "TotalLicenses", 10);
     org.add("UserLicense", LICENSE_INT, "Name", "Salesforce Integration", "LicenseDefinitionKey", null,
         "TotalLicenses", 5);

@@ -12,6 +12,20 @@ final class InMemorySource implements SoqlSource {
   private final Map<String, SObjectInfo> describes = new HashMap<>();
   private final Map<String, List<SoqlRow>> rows = new HashMap<>();
   private final Map<String, SoqlRow> byId15 = new HashMap<>();
+  private final java.util.Set<String> withDeleted = new java.util.HashSet<>();
+
+  private final Map<String, List<ChildRelationship>> children = new HashMap<>();
+
+  InMemorySource child(String parent, String relationshipName, String childObject, String field) {
+    children.computeIfAbsent(parent, k -> new ArrayList<>())
+        .add(new ChildRelationship(relationshipName, childObject, field));
+    return this;
+  }
+
+  @Override
+  public List<ChildRelationship> childRelationships(String objectApiName) {
+    return children.getOrDefault(objectApiName, List.of());
+  }
 
   InMemorySource object(String name, FieldInfo... fields) {
     describes.put(name.toLowerCase(Locale.ROOT), new SObjectInfo(name, List.of(fields)));
@@ -35,6 +49,9 @@ final class InMemorySource implements SoqlSource {
       map.put((String) values[i], values[i + 1]);
     }
     Row row = new Row(object, id, map, deleted);
+    if (deleted) {
+      withDeleted.add(object);
+    }
     rows.get(object).add(row);
     byId15.put(id.substring(0, 15), row);
     return row;
@@ -48,7 +65,7 @@ final class InMemorySource implements SoqlSource {
   @Override
   public Iterable<SoqlRow> rows(String objectApiName, boolean includeDeleted) {
     List<SoqlRow> all = rows.getOrDefault(objectApiName, List.of());
-    if (includeDeleted) {
+    if (includeDeleted || !withDeleted.contains(objectApiName)) {
       return all;
     }
     return all.stream().filter(r -> !r.isDeleted()).toList();

@@ -28,7 +28,8 @@ class SoqlErrorsTest {
   @Test
   void toStringPrefixesTheErrorCodeLikeTheSfCli() {
     assertEquals("INVALID_FIELD: \nSELECT Id, Foo FROM User\n           ^\nERROR at Row:1:Column:12\n"
-        + "No such column 'Foo' on entity 'User'. " + NO_SUCH_COLUMN_TAIL, fails("SELECT Id, Foo FROM User").toString());
+        + "No such column 'Foo' on entity 'User'. " + NO_SUCH_COLUMN_TAIL,
+        fails("SELECT Id, Foo FROM User").toString());
   }
 
   @Test
@@ -140,7 +141,20 @@ class SoqlErrorsTest {
   void aMissingSelectListIsUnexpectedFrom() {
     SoqlException e = assertThrows(SoqlException.class, () -> Soql.parse("SELECT FROM User"));
     assertEquals("MALFORMED_QUERY", e.errorCode());
-    assertEquals("unexpected token: 'User'", e.detail());
+    assertEquals("unexpected token: 'FROM'", e.detail());
+    assertEquals(8, e.column());
+    assertEquals("unexpected token: 'FROM'",
+        assertThrows(SoqlException.class, () -> Soql.parse("SELECT Id, FROM User")).detail());
+  }
+
+  @Test
+  void keywordsThatNameObjectsAndRelationshipsStillParse() {
+    Soql.parse("SELECT Id, Group.Name FROM GroupMember");
+    Soql.parse("SELECT Id, Type FROM Group WHERE Type = 'Queue' ORDER BY Name");
+    Soql.parse("SELECT Id, Order.Name FROM OrderItem");
+    Soql.parse("SELECT Name, InstanceName, IsSandbox, TrialExpirationDate, NamespacePrefix, OrganizationType "
+        + "FROM Organization");
+    Soql.parse("SELECT Id FROM ScratchOrgInfo limit 1");
   }
 
   @Test
@@ -194,6 +208,13 @@ class SoqlErrorsTest {
   void binaryFieldsCannotBeFiltered() {
     assertEquals("field 'Logo__c' can not be filtered in query call",
         fails("SELECT Id FROM Account WHERE Logo__c = null").detail());
+  }
+
+  @Test
+  void binaryAndMultiPicklistFieldsCannotBeSorted() {
+    SoqlException e = fails("SELECT Id FROM Account ORDER BY Regions__c");
+    assertEquals("INVALID_FIELD", e.errorCode());
+    assertEquals("field 'Regions__c' can not be sorted in a query call", e.detail());
   }
 
   @Test

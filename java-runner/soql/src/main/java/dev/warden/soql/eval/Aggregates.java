@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -60,6 +61,14 @@ final class Aggregates {
       List<BoundField> selectedGroups, List<Item> items, List<OrderItem> order, List<BoundField> orderFields,
       int offset, int limit, SoqlSource source) {
     Map<List<Object>, Group> byKey = new LinkedHashMap<>();
+    List<Function<SoqlRow, Object>> groupReaders = new ArrayList<>();
+    for (BoundField g : groups) {
+      groupReaders.add(g.reader(source));
+    }
+    List<Function<SoqlRow, Object>> itemReaders = new ArrayList<>();
+    for (Item item : items) {
+      itemReaders.add(item.field().reader(source));
+    }
     for (SoqlRow row : rows) {
       if (!where.test(row)) {
         continue;
@@ -68,11 +77,11 @@ final class Aggregates {
       List<Object> key = new ArrayList<>(groups.size());
       for (int i = 0; i < raw.length; i++) {
         BoundField g = groups.get(i);
-        raw[i] = g.read(row, source);
+        raw[i] = groupReaders.get(i).apply(row);
         Object normalized = g.kind().normalize(raw[i]);
         key.add(normalized == null ? null : g.kind().key(normalized));
       }
-      byKey.computeIfAbsent(key, k -> new Group(raw, items)).add(row, items, source);
+      byKey.computeIfAbsent(key, k -> new Group(raw, items)).add(row, items, itemReaders);
     }
     List<Group> result = new ArrayList<>(byKey.values());
     if (groups.isEmpty() && result.isEmpty()) {
@@ -83,7 +92,7 @@ final class Aggregates {
       for (int i = 0; i < index.length; i++) {
         index[i] = Executor.indexOf(groups, orderFields.get(i));
       }
-      var comparator = Executor.keyComparator(order, orderFields);
+      var comparator = Executor.keyComparator(order, orderFields, false);
       result.sort((a, b) -> comparator.compare(a.orderKeys(index, groups), b.orderKeys(index, groups)));
     }
     int from = Math.min(offset, result.size());
@@ -135,10 +144,10 @@ final class Aggregates {
       return keys;
     }
 
-    void add(SoqlRow row, List<Item> items, SoqlSource source) {
+    void add(SoqlRow row, List<Item> items, List<Function<SoqlRow, Object>> readers) {
       for (int i = 0; i < items.size(); i++) {
         Item item = items.get(i);
-        Object rawValue = item.field().read(row, source);
+        Object rawValue = readers.get(i).apply(row);
         Object v = item.field().kind().normalize(rawValue);
         if (v == null) {
           continue;

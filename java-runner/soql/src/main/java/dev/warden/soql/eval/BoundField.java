@@ -11,8 +11,8 @@ import java.util.List;
  * A field path checked against the describes: the reference fields to follow ({@code hops}, each with the object it
  * leads to) and the field read at the end, all with canonical names.
  */
-record BoundField(FieldPath path, List<FieldInfo> hops, List<SObjectInfo> hopTargets, FieldInfo field,
-    SObjectInfo owner) {
+record BoundField(FieldPath path, SObjectInfo root, List<FieldInfo> hops, List<SObjectInfo> hopTargets,
+    FieldInfo field, SObjectInfo owner) {
 
   ValueKind kind() {
     return ValueKind.of(field.type());
@@ -25,6 +25,31 @@ record BoundField(FieldPath path, List<FieldInfo> hops, List<SObjectInfo> hopTar
       b.append(hop.relationshipName()).append('.');
     }
     return b.append(field.name()).toString();
+  }
+
+  /**
+   * A reader for one query execution. Paths through references remember, per value of the first reference, what
+   * they found at the end: 100,000 users on 10 profiles follow Profile.UserLicense.Name 10 times, not 200,000.
+   */
+  java.util.function.Function<SoqlRow, Object> reader(SoqlSource source) {
+    if (hops.isEmpty()) {
+      return source.accessor(root.name(), field.name());
+    }
+    java.util.function.Function<SoqlRow, Object> first = source.accessor(root.name(), hops.get(0).name());
+    java.util.Map<Object, Object> memo = new java.util.HashMap<>();
+    Object none = new Object();
+    return row -> {
+      Object ref = first.apply(row);
+      if (ref == null) {
+        return null;
+      }
+      Object found = memo.get(ref);
+      if (found == null) {
+        found = read(row, source);
+        memo.put(ref, found == null ? none : found);
+      }
+      return found == none ? null : found;
+    };
   }
 
   /** The value at the end of the path, null when any reference on the way is empty or dangling. */

@@ -1,7 +1,9 @@
 package dev.warden.soql.eval;
 
+import dev.warden.soql.ChildRelationship;
 import dev.warden.soql.ColumnInfo;
 import dev.warden.soql.FieldInfo;
+import dev.warden.soql.FieldType;
 import dev.warden.soql.QueryOptions;
 import dev.warden.soql.QueryResult;
 import dev.warden.soql.ResultRecord;
@@ -51,6 +53,8 @@ public final class Executor {
   public QueryResult run(Query q) {
     SObjectInfo root = resolver.object(q.from(), q.fromPos());
     List<BoundField> fields = new ArrayList<>();
+    List<Object> outputs = new ArrayList<>();
+    List<ChildPlan> children = new ArrayList<>();
     List<Aggregates.Item> aggregates = new ArrayList<>();
     SelectItem.CountAll countAll = null;
     Set<String> seen = new HashSet<>();
@@ -64,6 +68,14 @@ public final class Executor {
           throw resolver.error("MALFORMED_QUERY", f.pos(), "duplicate field selected: " + f.path().text());
         }
         fields.add(bound);
+        outputs.add(bound);
+      } else if (item instanceof SelectItem.SubQuery sub) {
+        ChildPlan plan = childPlan(sub, root);
+        if (!seen.add(plan.name().toLowerCase(Locale.ROOT))) {
+          throw resolver.error("MALFORMED_QUERY", sub.pos(), "duplicate field selected: " + plan.name());
+        }
+        children.add(plan);
+        outputs.add(plan);
       } else {
         SelectItem.Aggregate a = (SelectItem.Aggregate) item;
         BoundField bound = resolver.bind(a.path(), root, q.fromAlias());
@@ -80,6 +92,10 @@ public final class Executor {
       groups.add(resolver.bind(path, root, q.fromAlias()));
     }
     boolean aggregate = !aggregates.isEmpty() || !groups.isEmpty();
+    if (aggregate && !children.isEmpty()) {
+      throw resolver.error("MALFORMED_QUERY", q.select().stream().filter(i -> i instanceof SelectItem.SubQuery)
+          .findFirst().orElseThrow().pos(), "A relationship subquery is not allowed in an aggregate query");
+    }
     if (aggregate) {
       for (BoundField f : fields) {
         if (indexOf(groups, f) < 0) {
@@ -93,6 +109,11 @@ public final class Executor {
     List<BoundField> orderFields = new ArrayList<>();
     for (OrderItem o : q.orderBy()) {
       BoundField bound = resolver.bind(o.path(), root, q.fromAlias());
+      FieldType type = bound.field().type();
+      if (type == FieldType.BASE64 || type == FieldType.MULTIPICKLIST) {
+        throw resolver.error("INVALID_FIELD", o.path().pos(),
+            "field '" + bound.field().name() + "' can not be sorted in a query call");
+      }
       if (aggregate && indexOf(groups, bound) < 0) {
         throw resolver.error("MALFORMED_QUERY", o.path().pos(), "Ordered field must be grouped or aggregated: "
             + o.path().text());
@@ -104,7 +125,8 @@ public final class Executor {
       throw new SoqlException("NUMBER_OUTSIDE_VALID_RANGE", "Maximum SOQL offset allowed is " + MAX_OFFSET);
     }
     int limit = q.limit() == null ? Integer.MAX_VALUE : q.limit();
-    Iterable<SoqlRow> rows = source.rows(root.name(), options.includeDeleted() || q.allRows());
+    boolean includeDeleted = options.includeDeleted() || q.allRows();
+    Iterable<SoqlRow> rows = source.rows(root.name(), includeDeleted);
 
     if (countAll != null) {
       long count = 0;
@@ -133,15 +155,18 @@ public final class Executor {
       }
     }
     if (!q.orderBy().isEmpty()) {
-      matched = sort(matched, q.orderBy(), orderFields);
+      matched = sort(matched, q.orderBy(), orderFields, (long) offset + limit);
     }
     int from = Math.min(offset, matched.size());
     int to = (int) Math.min(matched.size(), (long) from + limit);
     List<ResultRecord> records = new ArrayList<>(to - from);
     for (SoqlRow row : matched.subList(from, to)) {
-      records.add(record(row, fields));
+      records.add(record(row, outputs));
     }
-    return new QueryResult(records.size(), records, columns(fields), false);
+    for (ChildPlan plan : children) {
+      fillChildren(records, plan, includeDeleted);
+    }
+    return new QueryResult(records.size(), records, columns(outputs), false);
   }
 
   static int indexOf(List<BoundField> list, BoundField f) {
@@ -153,54 +178,186 @@ public final class Executor {
     return -1;
   }
 
-  private List<SoqlRow> sort(List<SoqlRow> rows, List<OrderItem> order, List<BoundField> keys) {
-    record Keyed(SoqlRow row, Object[] keys) {}
-    List<Keyed> keyed = new ArrayList<>(rows.size());
-    for (SoqlRow row : rows) {
+  /**
+   * Sorts by precomputed keys (stable: ties keep source order). With a LIMIT only the first offset+limit rows are
+   * kept, in a bounded heap, instead of sorting everything.
+   */
+  private List<SoqlRow> sort(List<SoqlRow> rows, List<OrderItem> order, List<BoundField> keys, long keep) {
+    record Keyed(SoqlRow row, Object[] keys, int index) {}
+    List<java.util.function.Function<SoqlRow, Object>> readers = new ArrayList<>();
+    for (BoundField k : keys) {
+      readers.add(k.reader(source));
+    }
+    boolean bounded = keep < rows.size();
+    // A full sort compares each key many times: lower-case text once up front. A bounded heap rejects most rows
+    // after one comparison: comparing case-insensitively in place is cheaper than lower-casing every row.
+    boolean sortKeys = !bounded;
+    Comparator<Object[]> byKeys = keyComparator(order, keys, sortKeys);
+    // List.sort is stable, so ties keep source order; the heap needs the row index to do the same.
+    Comparator<Keyed> comparator = bounded ? (a, b) -> {
+      int c = byKeys.compare(a.keys(), b.keys());
+      return c != 0 ? c : Integer.compare(a.index(), b.index());
+    } : (a, b) -> byKeys.compare(a.keys(), b.keys());
+    java.util.PriorityQueue<Keyed> heap = bounded ? new java.util.PriorityQueue<>(comparator.reversed()) : null;
+    List<Keyed> all = bounded ? null : new ArrayList<>(rows.size());
+    if (keep <= 0) {
+      return List.of();
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      SoqlRow row = rows.get(r);
       Object[] values = new Object[keys.size()];
       for (int i = 0; i < values.length; i++) {
-        BoundField k = keys.get(i);
-        values[i] = k.kind().normalize(k.read(row, source));
+        ValueKind kind = keys.get(i).kind();
+        Object value = kind.normalize(readers.get(i).apply(row));
+        values[i] = sortKeys ? kind.sortKey(value) : value;
       }
-      keyed.add(new Keyed(row, values));
+      Keyed keyed = new Keyed(row, values, r);
+      if (!bounded) {
+        all.add(keyed);
+      } else if (heap.size() < keep) {
+        heap.add(keyed);
+      } else if (comparator.compare(keyed, heap.peek()) < 0) {
+        heap.poll();
+        heap.add(keyed);
+      }
     }
-    Comparator<Object[]> byKeys = keyComparator(order, keys);
-    keyed.sort((a, b) -> byKeys.compare(a.keys(), b.keys()));
-    List<SoqlRow> out = new ArrayList<>(keyed.size());
-    for (Keyed k : keyed) {
+    List<Keyed> sorted = bounded ? new ArrayList<>(heap) : all;
+    sorted.sort(comparator);
+    List<SoqlRow> out = new ArrayList<>(sorted.size());
+    for (Keyed k : sorted) {
       out.add(k.row());
     }
     return out;
   }
 
   /** Salesforce's order: ASC NULLS FIRST and DESC NULLS LAST unless NULLS FIRST/LAST says otherwise. */
-  static Comparator<Object[]> keyComparator(List<OrderItem> order, List<BoundField> keys) {
+  static Comparator<Object[]> keyComparator(List<OrderItem> order, List<BoundField> keys, boolean sortKeys) {
+    int n = order.size();
+    ValueKind[] kinds = new ValueKind[n];
+    boolean[] descending = new boolean[n];
+    boolean[] nullsFirst = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      kinds[i] = keys.get(i).kind();
+      descending[i] = order.get(i).descending();
+      nullsFirst[i] = order.get(i).effectiveNullsFirst();
+    }
     return (a, b) -> {
-      for (int i = 0; i < order.size(); i++) {
+      for (int i = 0; i < n; i++) {
         Object x = a[i];
         Object y = b[i];
         if (x == null || y == null) {
           if (x == y) {
             continue;
           }
-          boolean nullsFirst = order.get(i).effectiveNullsFirst();
-          return (x == null) == nullsFirst ? -1 : 1;
+          return (x == null) == nullsFirst[i] ? -1 : 1;
         }
-        int c = keys.get(i).kind().compare(x, y);
+        int c = sortKeys ? kinds[i].compareSortKeys(x, y) : kinds[i].compare(x, y);
         if (c != 0) {
-          return order.get(i).descending() ? -c : c;
+          return descending[i] ? -c : c;
         }
       }
       return 0;
     };
   }
 
-  private ResultRecord record(SoqlRow row, List<BoundField> fields) {
+  /** A result row: {@code outputs} holds BoundFields and ChildPlans (filled later, null until then) in SELECT order. */
+  private ResultRecord record(SoqlRow row, List<?> outputs) {
     ResultRecord record = new ResultRecord(row.objectName(), row.id(), new LinkedHashMap<>());
-    for (BoundField f : fields) {
-      put(record.fields(), row, f, 0);
+    for (Object out : outputs) {
+      if (out instanceof BoundField f) {
+        put(record.fields(), row, f, 0);
+      } else {
+        record.fields().putIfAbsent(((ChildPlan) out).name(), null);
+      }
     }
     return record;
+  }
+
+  /** A subquery in SELECT, bound: the relationship, the child object's fields, filter, order and limit. */
+  private record ChildPlan(String name, SObjectInfo child, List<BoundField> fields, Predicate<SoqlRow> where,
+      List<OrderItem> order, List<BoundField> orderFields, Integer limit,
+      java.util.function.Function<SoqlRow, Object> parentRef) {}
+
+  private ChildPlan childPlan(SelectItem.SubQuery sub, SObjectInfo parent) {
+    Query cq = sub.query();
+    ChildRelationship relationship = null;
+    for (ChildRelationship r : source.childRelationships(parent.name())) {
+      if (r.relationshipName().equalsIgnoreCase(cq.from())) {
+        relationship = r;
+      }
+    }
+    if (relationship == null) {
+      throw resolver.error("INVALID_TYPE", cq.fromPos(), "Didn't understand relationship '" + cq.from() + "' in "
+          + "FROM part of query call. If you are attempting to use a custom relationship, be sure to append the "
+          + "'__r' after the custom relationship name. Please reference your WSDL or the describe call for the "
+          + "appropriate names.");
+    }
+    SObjectInfo child = resolver.object(relationship.childObject(), cq.fromPos());
+    List<BoundField> fields = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (SelectItem item : cq.select()) {
+      if (!(item instanceof SelectItem.Field f)) {
+        throw resolver.error("MALFORMED_QUERY", item.pos(),
+            "Only fields and relationship paths can be selected in a relationship subquery");
+      }
+      BoundField bound = resolver.bind(f.path(), child, cq.fromAlias());
+      if (!seen.add(bound.canonical().toLowerCase(Locale.ROOT))) {
+        throw resolver.error("MALFORMED_QUERY", f.pos(), "duplicate field selected: " + f.path().text());
+      }
+      fields.add(bound);
+    }
+    FilterCompiler filters = new FilterCompiler(resolver, source, child, cq.fromAlias(), today, this::semiJoin);
+    Predicate<SoqlRow> where = cq.where() == null ? row -> true : filters.compile(cq.where());
+    List<BoundField> orderFields = new ArrayList<>();
+    for (OrderItem o : cq.orderBy()) {
+      orderFields.add(resolver.bind(o.path(), child, cq.fromAlias()));
+    }
+    return new ChildPlan(relationship.relationshipName(), child, fields, where, cq.orderBy(), orderFields,
+        cq.limit(), source.accessor(child.name(), relationship.field()));
+  }
+
+  /**
+   * One pass over the child object's rows for all returned parents; each parent gets a nested QueryResult, or null
+   * when it has no matching children (as Salesforce answers).
+   */
+  private void fillChildren(List<ResultRecord> parents, ChildPlan plan, boolean includeDeleted) {
+    if (parents.isEmpty()) {
+      return;
+    }
+    Set<String> parentIds = new HashSet<>();
+    for (ResultRecord p : parents) {
+      parentIds.add(ValueKind.id15(p.id()));
+    }
+    Map<String, List<SoqlRow>> byParent = new java.util.HashMap<>();
+    for (SoqlRow row : source.rows(plan.child().name(), includeDeleted)) {
+      Object ref = plan.parentRef().apply(row);
+      if (ref == null) {
+        continue;
+      }
+      String key = ValueKind.id15(ref.toString());
+      if (parentIds.contains(key) && plan.where().test(row)) {
+        byParent.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+      }
+    }
+    List<ColumnInfo> columns = columns(plan.fields());
+    int limit = plan.limit() == null ? Integer.MAX_VALUE : plan.limit();
+    for (ResultRecord parent : parents) {
+      List<SoqlRow> rows = byParent.get(ValueKind.id15(parent.id()));
+      if (rows == null) {
+        continue;
+      }
+      if (!plan.order().isEmpty()) {
+        rows = sort(rows, plan.order(), plan.orderFields(), limit);
+      } else if (rows.size() > limit) {
+        rows = rows.subList(0, limit);
+      }
+      List<ResultRecord> records = new ArrayList<>(rows.size());
+      for (SoqlRow row : rows) {
+        records.add(record(row, plan.fields()));
+      }
+      parent.fields().put(plan.name(), records.isEmpty() ? null
+          : new QueryResult(records.size(), records, columns, false));
+    }
   }
 
   private void put(LinkedHashMap<String, Object> into, SoqlRow row, BoundField f, int depth) {
@@ -227,9 +384,17 @@ public final class Executor {
   }
 
   /** Column metadata: one column per top-level name, relationship paths merged under their relationship. */
-  static List<ColumnInfo> columns(List<BoundField> fields) {
+  static List<ColumnInfo> columns(List<?> outputs) {
     Map<String, ColumnNode> top = new LinkedHashMap<>();
-    for (BoundField f : fields) {
+    for (Object out : outputs) {
+      if (out instanceof ChildPlan plan) {
+        ColumnNode node = new ColumnNode(plan.name(), plan.name(), null);
+        node.aggregate = true;
+        node.fixed = columns(plan.fields());
+        top.put(plan.name().toLowerCase(Locale.ROOT), node);
+        continue;
+      }
+      BoundField f = (BoundField) out;
       Map<String, ColumnNode> level = top;
       String prefix = "";
       for (FieldInfo hop : f.hops()) {
@@ -251,6 +416,8 @@ public final class Executor {
     final String display;
     final String apexType;
     final Map<String, ColumnNode> children = new LinkedHashMap<>();
+    boolean aggregate;
+    List<ColumnInfo> fixed;
 
     ColumnNode(String name, String display, String apexType) {
       this.name = name;
@@ -261,7 +428,8 @@ public final class Executor {
     static List<ColumnInfo> build(Map<String, ColumnNode> nodes) {
       List<ColumnInfo> out = new ArrayList<>();
       for (ColumnNode n : nodes.values()) {
-        out.add(new ColumnInfo(n.name, n.display, false, n.apexType, build(n.children)));
+        out.add(new ColumnInfo(n.name, n.display, n.aggregate, n.apexType, n.fixed != null ? n.fixed
+            : build(n.children)));
       }
       return out;
     }
@@ -284,6 +452,7 @@ public final class Executor {
     });
     Predicate<SoqlRow> where = sub.where() == null ? row -> true : filters.compile(sub.where());
     Set<String> ids = new HashSet<>();
+    java.util.function.Function<SoqlRow, Object> read = selected.reader(source);
     int limit = sub.limit() == null ? Integer.MAX_VALUE : sub.limit();
     int matched = 0;
     for (SoqlRow row : source.rows(object.name(), false)) {
@@ -292,7 +461,7 @@ public final class Executor {
       }
       if (where.test(row)) {
         matched++;
-        Object id = selected.read(row, source);
+        Object id = read.apply(row);
         if (id != null && !id.toString().isEmpty()) {
           ids.add(ValueKind.id15(id.toString()));
         }

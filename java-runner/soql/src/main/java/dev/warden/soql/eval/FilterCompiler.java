@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Compiles a WHERE condition once into a predicate over rows: names are bound, literals converted to the field's
@@ -88,7 +87,8 @@ final class FilterCompiler {
       throw resolver.error("INVALID_FIELD", c.pos(),
           "field '" + field.field().name() + "' can not be filtered in query call");
     }
-    Function<SoqlRow, Object> read = row -> kind.normalize(field.read(row, source));
+    Function<SoqlRow, Object> raw = field.reader(source);
+    Function<SoqlRow, Object> read = row -> kind.normalize(raw.apply(row));
     Operator op = c.op();
     Value value = c.value();
     return switch (op) {
@@ -108,10 +108,10 @@ final class FilterCompiler {
         if (!(value instanceof Value.Str str)) {
           throw typeError(field, value);
         }
-        Pattern pattern = Like.compile(str.raw());
+        Predicate<String> matches = Like.matcher(str.raw());
         yield row -> {
           Object v = read.apply(row);
-          return v != null && pattern.matcher((String) v).matches();
+          return v != null && matches.test((String) v);
         };
       }
       case IN, NOT_IN -> {

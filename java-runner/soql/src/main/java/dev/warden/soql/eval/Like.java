@@ -1,5 +1,6 @@
 package dev.warden.soql.eval;
 
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -8,6 +9,39 @@ import java.util.regex.Pattern;
  */
 final class Like {
   private Like() {}
+
+  /** A matcher for the pattern; plain prefix, suffix, infix and exact patterns avoid regular expressions. */
+  static Predicate<String> matcher(String raw) {
+    String body = raw;
+    boolean leading = body.startsWith("%");
+    boolean trailing = body.endsWith("%") && !body.endsWith("\\%") && body.length() > (leading ? 1 : 0);
+    String middle = body.substring(leading ? 1 : 0, body.length() - (trailing ? 1 : 0));
+    if (middle.chars().noneMatch(c -> c == '%' || c == '_' || c == '\\')) {
+      int n = middle.length();
+      if (!leading && !trailing) {
+        return s -> s.equalsIgnoreCase(middle);
+      }
+      if (!leading) {
+        return s -> s.regionMatches(true, 0, middle, 0, n);
+      }
+      if (!trailing) {
+        return s -> s.length() >= n && s.regionMatches(true, s.length() - n, middle, 0, n);
+      }
+      return s -> containsIgnoreCase(s, middle);
+    }
+    Pattern pattern = compile(raw);
+    return s -> pattern.matcher(s).matches();
+  }
+
+  private static boolean containsIgnoreCase(String s, String part) {
+    int n = part.length();
+    for (int i = 0; i + n <= s.length(); i++) {
+      if (s.regionMatches(true, i, part, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static Pattern compile(String raw) {
     StringBuilder regex = new StringBuilder(raw.length() + 8);

@@ -70,7 +70,7 @@ final class Resolver {
     if (field == null) {
       throw noSuchColumn(path.pos(), name, current);
     }
-    return new BoundField(path, hops, targets, field, current);
+    return new BoundField(path, root, hops, targets, field, current);
   }
 
   SoqlException noSuchColumn(Pos pos, String name, SObjectInfo on) {

@@ -98,6 +98,15 @@ enum ValueKind {
     };
   }
 
+  /** A key that sorts like {@link #compare} but faster: text lower-cased once, so plain String order applies. */
+  Object sortKey(Object normalized) {
+    return normalized != null && this == TEXT ? ((String) normalized).toLowerCase(Locale.ROOT) : normalized;
+  }
+
+  int compareSortKeys(Object a, Object b) {
+    return this == TEXT ? ((String) a).compareTo((String) b) : compare(a, b);
+  }
+
   /** A hashable key with the same equality as {@link #equal}: lower-cased text, 15-character ids. */
   Object key(Object normalized) {
     return switch (this) {

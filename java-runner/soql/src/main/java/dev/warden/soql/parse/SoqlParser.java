@@ -48,6 +48,10 @@ public final class SoqlParser {
       "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "WHERE", "WITH",
       "ORDER", "OFFSET", "BY");
 
+  /** Words that never name a field, though the grammar lets them ("SELECT Id, FROM User" parses FROM as a field). */
+  private static final Set<String> NEVER_FIELDS = Set.of("SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "LIKE", "IN",
+      "NULL", "LIMIT", "WITH", "HAVING", "INCLUDES", "EXCLUDES", "ASC", "DESC", "NULLS");
+
   private final String soql;
   /** The query as written; the lexer reads a copy with LIKE escapes masked (see {@link #maskLikeEscapes}). */
   private final CharStream original;
@@ -78,8 +82,7 @@ public final class SoqlParser {
     if (tokens.LA(1) != Token.EOF) {
       firstError.record(tokens.LT(1));
     }
-    Token aliasError = misplacedAlias(tree, tokens);
-    Token error = earliest(firstError.token, aliasError);
+    Token error = earliest(firstError.token, acceptedButIllegal(tree, tokens));
     if (error != null) {
       if (error.getType() == Token.INVALID_TYPE && text(error).equals("'")) {
         checkStringLiteralAt(error);
@@ -90,19 +93,17 @@ public final class SoqlParser {
   }
 
   /**
-   * Aliases are legal only on aggregates (and the FROM object); the grammar accepts them anywhere, so "SELECT Id FORM
-   * User" parses FORM as an alias. Salesforce reports such a word as the unexpected token; a reserved word taken as
-   * an alias means the clause it starts is incomplete, reported at the token after it.
+   * What the grammar accepts but Salesforce does not. Aliases are legal only on aggregates (and the FROM object), so
+   * "SELECT Id FORM User" (FORM parsed as an alias) reports FORM as the unexpected token; a reserved word taken as an
+   * alias means the clause it starts is incomplete, reported at the token after it; a reserved word taken as a field
+   * name ("SELECT Id, FROM User") is itself unexpected.
    */
-  private static Token misplacedAlias(ParseTree node, CommonTokenStream tokens) {
+  private static Token acceptedButIllegal(ParseTree node, CommonTokenStream tokens) {
     Token found = null;
-    if (node instanceof ApexParser.SelectEntryContext entry && entry.soqlId() != null && entry.typeOf() == null) {
-      Token alias = entry.soqlId().getStart();
-      if (isReserved(alias)) {
-        found = nextVisible(tokens, entry.soqlId().getStop());
-      } else if (entry.soqlFunction() == null) {
-        found = alias;
-      }
+    if (node instanceof ApexParser.SelectEntryContext entry) {
+      found = selectEntryError(entry.fieldName(), entry.soqlFunction(), entry.typeOf(), entry.soqlId(), tokens);
+    } else if (node instanceof ApexParser.SubFieldEntryContext entry) {
+      found = selectEntryError(entry.fieldName(), entry.soqlFunction(), entry.typeOf(), entry.soqlId(), tokens);
     } else if (node instanceof ApexParser.FromNameListContext from) {
       for (ApexParser.SoqlIdContext alias : from.soqlId()) {
         if (isReserved(alias.getStart())) {
@@ -111,7 +112,28 @@ public final class SoqlParser {
       }
     }
     for (int i = 0; i < node.getChildCount(); i++) {
-      found = earliest(found, misplacedAlias(node.getChild(i), tokens));
+      found = earliest(found, acceptedButIllegal(node.getChild(i), tokens));
+    }
+    return found;
+  }
+
+  private static Token selectEntryError(ApexParser.FieldNameContext field, ApexParser.SoqlFunctionContext function,
+      ApexParser.TypeOfContext typeOf, ApexParser.SoqlIdContext alias, CommonTokenStream tokens) {
+    Token found = null;
+    if (field != null) {
+      for (ApexParser.SoqlIdContext part : field.soqlId()) {
+        Token t = part.getStart();
+        if (t != null && NEVER_FIELDS.contains(t.getText().toUpperCase(Locale.ROOT))) {
+          found = earliest(found, t);
+        }
+      }
+    }
+    if (alias != null && typeOf == null && alias.getStart() != null) {
+      if (isReserved(alias.getStart())) {
+        found = earliest(found, nextVisible(tokens, alias.getStop()));
+      } else if (function == null) {
+        found = earliest(found, alias.getStart());
+      }
     }
     return found;
   }
@@ -205,7 +227,7 @@ public final class SoqlParser {
       throw unsupported(q.forClauses(), "FOR VIEW/UPDATE/REFERENCE");
     }
     if (q.UPDATE() != null) {
-      throw error("MALFORMED_QUERY", q.UPDATE().getSymbol(), "UPDATE TRACKING/VIEWSTAT is not supported by this SOQL engine");
+      throw unsupported(q.updateList(), "UPDATE TRACKING/VIEWSTAT");
     }
     List<SelectItem> select = new ArrayList<>();
     for (ApexParser.SelectEntryContext e : q.selectList().selectEntry()) {
@@ -220,7 +242,7 @@ public final class SoqlParser {
       throw unsupported(q.forClauses(), "FOR VIEW/UPDATE/REFERENCE");
     }
     if (q.UPDATE() != null) {
-      throw error("MALFORMED_QUERY", q.UPDATE().getSymbol(), "UPDATE TRACKING/VIEWSTAT is not supported by this SOQL engine");
+      throw unsupported(q.updateList(), "UPDATE TRACKING/VIEWSTAT");
     }
     List<SelectItem> select = new ArrayList<>();
     for (ApexParser.SubFieldEntryContext e : q.subFieldList().subFieldEntry()) {
@@ -229,8 +251,8 @@ public final class SoqlParser {
     return finish(select, q.fromNameList(), q.whereClause(), null, q.orderByClause(), q.limitClause(), null, false);
   }
 
-  private Query finish(List<SelectItem> select, ApexParser.FromNameListContext from, ApexParser.WhereClauseContext where,
-      ApexParser.GroupByClauseContext groupBy, ApexParser.OrderByClauseContext orderBy,
+  private Query finish(List<SelectItem> select, ApexParser.FromNameListContext from,
+      ApexParser.WhereClauseContext where, ApexParser.GroupByClauseContext groupBy, ApexParser.OrderByClauseContext orderBy,
       ApexParser.LimitClauseContext limit, ApexParser.OffsetClauseContext offset, boolean allRows) {
     if (from.fieldName().size() > 1) {
       throw error("MALFORMED_QUERY", from.COMMA(0).getSymbol(), "unexpected token: ','");
@@ -247,7 +269,7 @@ public final class SoqlParser {
         throw unsupported(groupBy, "GROUP BY ROLLUP/CUBE");
       }
       if (groupBy.HAVING() != null) {
-        throw error("MALFORMED_QUERY", groupBy.HAVING().getSymbol(), "HAVING is not supported by this SOQL engine");
+        throw unsupported(groupBy.logicalExpression(), "HAVING");
       }
       for (ApexParser.FieldGroupByContext g : groupBy.fieldGroupByList().fieldGroupBy()) {
         if (g.fieldName() == null) {
@@ -293,7 +315,7 @@ public final class SoqlParser {
       return function(function, alias == null ? null : alias.getText());
     }
     if (sub != null) {
-      throw unsupported(entry, "A relationship subquery in SELECT");
+      return new SelectItem.SubQuery(subQuery(sub), pos(entry.getStart()));
     }
     throw unsupported(typeOf, "TYPEOF");
   }
