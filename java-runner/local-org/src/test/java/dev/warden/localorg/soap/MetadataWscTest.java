@@ -23,7 +23,9 @@ import com.sforce.soap.metadata.UpsertResult;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
 import com.sforce.ws.SoapFaultException;
+import dev.warden.localorg.LocalOrgOptions;
 import dev.warden.localorg.metadata.MdapiPackage;
+import dev.warden.localorg.server.LocalOrgServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,16 +38,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A real WSC MetadataConnection (Metadata API 62.0, gzip on) against the local org's Metadata SOAP endpoint. */
+/** A real WSC MetadataConnection (Metadata API 62.0, gzip on) against a running local org. */
 class MetadataWscTest {
     private static final String NS = "xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
-    private static SoapTestServer server;
+    private static LocalOrgServer server;
     private static MetadataConnection md;
 
     @BeforeAll
     static void start() throws Exception {
-        server = new SoapTestServer();
-        md = connect(SoapTestServer.TOKEN);
+        server = LocalOrgServer.start(LocalOrgOptions.defaults());
+        md = connect(server.adminAccessToken());
     }
 
     @AfterAll
@@ -55,7 +57,7 @@ class MetadataWscTest {
 
     private static MetadataConnection connect(String token) throws ConnectionException {
         ConnectorConfig cfg = new ConnectorConfig();
-        cfg.setServiceEndpoint(server.url("m", "62.0"));
+        cfg.setServiceEndpoint(server.instanceUrl() + "/services/Soap/m/62.0");
         cfg.setSessionId(token);
         return new MetadataConnection(cfg);
     }
@@ -98,7 +100,7 @@ class MetadataWscTest {
         DeployMessage pkg = Arrays.stream(r.getDetails().getComponentSuccesses())
                 .filter(m -> m.getFileName().equals("package.xml")).findFirst().orElseThrow();
         assertEquals("", pkg.getComponentType());
-        assertTrue(server.org.db().findOne("ApexClass", "Name", "Wsc") != null);
+        assertTrue(server.org().db().findOne("ApexClass", "Name", "Wsc") != null);
     }
 
     @Test
@@ -144,8 +146,8 @@ class MetadataWscTest {
         UpsertResult[] up = md.upsertMetadata(new Metadata[] {merged});
 
         assertTrue(up[0].isSuccess(), () -> Arrays.toString(up[0].getErrors()));
-        assertEquals(2, server.org.metadata().trustedIpRanges().size());
-        assertEquals(Boolean.FALSE, server.org.metadata().settings("Security").get("lockSessionsToIp"));
+        assertEquals(2, server.org().metadata().trustedIpRanges().size());
+        assertEquals(Boolean.FALSE, server.org().metadata().settings("Security").get("lockSessionsToIp"));
     }
 
     @Test
