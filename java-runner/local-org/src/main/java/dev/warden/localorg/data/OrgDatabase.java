@@ -1,0 +1,519 @@
+package dev.warden.localorg.data;
+
+import dev.warden.localorg.data.RecordChange.Operation;
+import dev.warden.localorg.data.RecordChange.Phase;
+import dev.warden.localorg.model.FieldDef;
+import dev.warden.localorg.model.FieldType;
+import dev.warden.localorg.model.Ids;
+import dev.warden.localorg.model.ObjectKind;
+import dev.warden.localorg.model.SObjectType;
+import dev.warden.localorg.model.Schema;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The org's data service: every insert, update, delete and undelete goes through here, so the platform rules and
+ * the record change listeners (the local org's stand-in for triggers) always run. One writer at a time; readers get
+ * consistent snapshots. Work inside {@link #transaction} is all-or-none: an exception rolls every write of the
+ * transaction back (nested transactions roll back to their own start, like a savepoint).
+ */
+public final class OrgDatabase {
+    private final Schema schema;
+    private final Clock clock;
+    private final Map<String, Table> tables = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final List<Registration> listeners = new CopyOnWriteArrayList<>();
+    private final List<PublishedEvent> events = new ArrayList<>();
+    private final List<Undo> undo = new ArrayList<>();
+    private int depth;
+
+    private record Registration(String objectName, RecordChangeListener listener, boolean platform) {}
+
+    private record Undo(Table table, String id, Object[] previous, PublishedEvent event) {}
+
+    /** A platform event published to the org's event bus (kept in order; shown by {@code /_local/state}). */
+    public record PublishedEvent(String objectName, String id, String replayId, Instant publishedAt,
+            Map<String, Object> fields) {}
+
+    public OrgDatabase(Schema schema, Clock clock) {
+        this.schema = schema;
+        this.clock = clock;
+    }
+
+    public Schema schema() { return schema; }
+    public Clock clock() { return clock; }
+
+    /** Listens to changes of one object type ({@code objectName}) or of all types ({@code null}). */
+    public void addListener(String objectName, RecordChangeListener listener) {
+        listeners.add(new Registration(objectName, listener, false));
+    }
+
+    /** Platform rules run before any other listener in both phases. */
+    public void addPlatformRule(String objectName, RecordChangeListener rule) {
+        listeners.add(new Registration(objectName, rule, true));
+    }
+
+    /** Runs {@code work} as one all-or-none unit. */
+    public <T> T transaction(Supplier<T> work) {
+        lock.writeLock().lock();
+        int mark = undo.size();
+        depth++;
+        try {
+            T result = work.get();
+            if (depth == 1) {
+                undo.clear();
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollbackTo(mark);
+            throw e;
+        } finally {
+            depth--;
+            lock.writeLock().unlock();
+        }
+    }
+
+    public void transaction(Runnable work) {
+        transaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** The record with this id (15 or 18 characters), deleted or not; null when unknown or malformed. */
+    public Record retrieve(String id) {
+        if (!Ids.isValid(id)) {
+            return null;
+        }
+        String canonical = Ids.canonical(id);
+        SObjectType type = schema.forId(canonical);
+        if (type == null) {
+            return null;
+        }
+        lock.readLock().lock();
+        try {
+            Object[] row = table(type).get(canonical);
+            return row == null ? null : new Record(type, row);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A live (not deleted) record, or null. */
+    public Record live(String id) {
+        Record r = retrieve(id);
+        return r == null || r.isDeleted() ? null : r;
+    }
+
+    /** Snapshot of a type's rows in insertion order. */
+    public List<Record> rows(String objectName, boolean includeDeleted) {
+        SObjectType type = requireType(objectName);
+        lock.readLock().lock();
+        try {
+            Table t = table(type);
+            List<Record> out = new ArrayList<>(t.size());
+            for (Object[] row : t.all()) {
+                if (includeDeleted || t.isLive(row)) {
+                    out.add(new Record(type, row));
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public int count(String objectName) {
+        SObjectType type = requireType(objectName);
+        lock.readLock().lock();
+        try {
+            return table(type).size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Live records whose {@code field} equals {@code value} (strings compared case-insensitively), indexed. */
+    public List<Record> findBy(String objectName, String field, Object value) {
+        SObjectType type = requireType(objectName);
+        int slot = type.slot(field);
+        if (slot < 0) {
+            throw new IllegalArgumentException("No field " + field + " on " + objectName);
+        }
+        Object key = value instanceof String s && type.fieldAt(slot).type() == FieldType.REFERENCE && Ids.isValid(s)
+                ? Ids.canonical(s) : value;
+        lock.writeLock().lock(); // building an index on first use mutates the table
+        try {
+            Table t = table(type);
+            List<Record> out = new ArrayList<>();
+            for (String id : t.lookup(slot, key)) {
+                out.add(new Record(type, t.get(id)));
+            }
+            return out;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Record findOne(String objectName, String field, Object value) {
+        List<Record> found = findBy(objectName, field, value);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Platform events published so far, oldest first. */
+    public List<PublishedEvent> publishedEvents() {
+        lock.readLock().lock();
+        try {
+            return List.copyOf(events);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    public String insert(Caller caller, String objectName, Map<String, ?> values) {
+        SObjectType type = requireType(objectName);
+        return transaction(() -> doInsert(caller, type, values));
+    }
+
+    public void update(Caller caller, String id, Map<String, ?> values) {
+        transaction(() -> doUpdate(caller, id, values));
+    }
+
+    public void delete(Caller caller, String id) {
+        transaction(() -> doDelete(caller, id));
+    }
+
+    public void undelete(Caller caller, String id) {
+        transaction(() -> doUndelete(caller, id));
+    }
+
+    private String doInsert(Caller caller, SObjectType type, Map<String, ?> values) {
+        if (!caller.system() && !type.capabilities().createable()) {
+            throw new OrgException("INVALID_TYPE_FOR_OPERATION", "entity type " + type.name() + " does not support insert");
+        }
+        Map<String, Object> draft = draftOf(caller, type, values, true);
+        for (FieldDef f : type.fields()) {
+            if (f.defaultValue() != null && !draft.containsKey(f.name())) {
+                draft.put(f.name(), f.defaultValue());
+            }
+        }
+        String explicitId = (String) draft.remove("Id");
+        fire(new RecordChange(Operation.INSERT, Phase.BEFORE, type, null, null, null, draft, caller));
+        Table table = table(type);
+        String autoFormat = schema.autoNumberFormat(type.name());
+        if (autoFormat != null) {
+            draft.put("Name", autoNumber(autoFormat, ++table.autoNumber));
+        }
+        validate(type, draft, null);
+        String id = explicitId != null && caller.system() ? Ids.canonical(explicitId) : newId(type.keyPrefix());
+        Instant now = clock.instant();
+        Object[] row = new Object[type.fieldCount()];
+        row[0] = id;
+        for (Map.Entry<String, Object> e : draft.entrySet()) {
+            row[type.slot(e.getKey())] = e.getValue();
+        }
+        setIfPresent(type, row, "IsDeleted", Boolean.FALSE);
+        setIfPresent(type, row, "CreatedDate", now);
+        setIfPresent(type, row, "CreatedById", caller.userId());
+        setIfPresent(type, row, "LastModifiedDate", now);
+        setIfPresent(type, row, "LastModifiedById", caller.userId());
+        setIfPresent(type, row, "SystemModstamp", now);
+        if (type.slot("OwnerId") >= 0 && row[type.slot("OwnerId")] == null) {
+            row[type.slot("OwnerId")] = caller.userId();
+        }
+        Record after = new Record(type, row);
+        if (type.kind() == ObjectKind.PLATFORM_EVENT) {
+            long replay = sequences.computeIfAbsent("replay", k -> new AtomicLong()).incrementAndGet();
+            row[type.slot("ReplayId")] = Long.toString(replay);
+            row[type.slot("EventUuid")] = java.util.UUID.randomUUID().toString();
+            PublishedEvent ev = new PublishedEvent(type.name(), id, Long.toString(replay), now,
+                    Collections.unmodifiableMap(after.toMap()));
+            events.add(ev);
+            undo.add(new Undo(null, id, null, ev));
+        } else {
+            table.put(id, row);
+            undo.add(new Undo(table, id, null, null));
+        }
+        fire(new RecordChange(Operation.INSERT, Phase.AFTER, type, id, null, after, null, caller));
+        return id;
+    }
+
+    private Void doUpdate(Caller caller, String rawId, Map<String, ?> values) {
+        Record before = requireLive(rawId);
+        SObjectType type = before.type();
+        if (!caller.system() && !type.capabilities().updateable()) {
+            throw new OrgException("INVALID_TYPE_FOR_OPERATION", "entity type " + type.name() + " does not support update");
+        }
+        Map<String, Object> draft = draftOf(caller, type, values, false);
+        Object givenId = draft.remove("Id");
+        if (givenId != null && !Ids.canonical(givenId.toString()).equals(before.id())) {
+            throw new OrgException("INVALID_ID_FIELD", "The Id field should not be specified in the sobject data.");
+        }
+        fire(new RecordChange(Operation.UPDATE, Phase.BEFORE, type, before.id(), before, null, draft, caller));
+        validate(type, draft, before);
+        Object[] row = java.util.Arrays.copyOf(before.raw(), type.fieldCount());
+        for (Map.Entry<String, Object> e : draft.entrySet()) {
+            row[type.slot(e.getKey())] = e.getValue();
+        }
+        Instant now = clock.instant();
+        setIfPresent(type, row, "LastModifiedDate", now);
+        setIfPresent(type, row, "LastModifiedById", caller.userId());
+        setIfPresent(type, row, "SystemModstamp", now);
+        Table table = table(type);
+        table.put(before.id(), row);
+        undo.add(new Undo(table, before.id(), before.raw(), null));
+        fire(new RecordChange(Operation.UPDATE, Phase.AFTER, type, before.id(), before, new Record(type, row), null, caller));
+        return null;
+    }
+
+    private Void doDelete(Caller caller, String rawId) {
+        Record before = requireLive(rawId);
+        SObjectType type = before.type();
+        if (!caller.system() && !type.capabilities().deletable()) {
+            throw new OrgException("INVALID_TYPE_FOR_OPERATION", "entity type " + type.name() + " does not support delete");
+        }
+        fire(new RecordChange(Operation.DELETE, Phase.BEFORE, type, before.id(), before, null, null, caller));
+        Table table = table(type);
+        if (type.capabilities().undeletable()) {
+            Object[] row = java.util.Arrays.copyOf(before.raw(), type.fieldCount());
+            row[type.slot("IsDeleted")] = Boolean.TRUE;
+            setIfPresent(type, row, "SystemModstamp", clock.instant());
+            table.put(before.id(), row);
+        } else {
+            table.remove(before.id());
+        }
+        undo.add(new Undo(table, before.id(), before.raw(), null));
+        fire(new RecordChange(Operation.DELETE, Phase.AFTER, type, before.id(), before, null, null, caller));
+        return null;
+    }
+
+    private Void doUndelete(Caller caller, String rawId) {
+        Record before = retrieve(rawId);
+        if (before == null) {
+            throw new OrgException("INVALID_ID_FIELD", "invalid record id");
+        }
+        if (!before.isDeleted()) {
+            throw new OrgException("UNDELETE_FAILED", "Entity is not in the recycle bin");
+        }
+        SObjectType type = before.type();
+        fire(new RecordChange(Operation.UNDELETE, Phase.BEFORE, type, before.id(), before, null, null, caller));
+        Object[] row = java.util.Arrays.copyOf(before.raw(), type.fieldCount());
+        row[type.slot("IsDeleted")] = Boolean.FALSE;
+        checkUnique(type, row, before.id());
+        Table table = table(type);
+        table.put(before.id(), row);
+        undo.add(new Undo(table, before.id(), before.raw(), null));
+        fire(new RecordChange(Operation.UNDELETE, Phase.AFTER, type, before.id(), before, new Record(type, row), null, caller));
+        return null;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Canonical-name draft from API input: unknown fields and fields the caller may not write are errors. */
+    private Map<String, Object> draftOf(Caller caller, SObjectType type, Map<String, ?> values, boolean create) {
+        Map<String, Object> draft = new LinkedHashMap<>();
+        List<String> notWritable = new ArrayList<>();
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            FieldDef f = type.field(e.getKey());
+            if (f == null) {
+                throw new OrgException("INVALID_FIELD", "No such column '" + e.getKey() + "' on sobject of type "
+                        + type.name(), List.of(e.getKey()));
+            }
+            if (f.name().equals("Id")) {
+                if (e.getValue() != null) {
+                    draft.put("Id", e.getValue().toString());
+                }
+                continue;
+            }
+            boolean writable = create ? f.createable() : f.updateable();
+            if (!caller.system() && !writable) {
+                notWritable.add(f.name());
+                continue;
+            }
+            draft.put(f.name(), Values.coerce(f, e.getValue()));
+        }
+        if (!notWritable.isEmpty()) {
+            throw new OrgException("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
+                    + String.join(", ", notWritable) + ". Please check the security settings of this field and verify"
+                    + " that it is read/write for your user or administrator.", notWritable);
+        }
+        return draft;
+    }
+
+    private void validate(SObjectType type, Map<String, Object> draft, Record before) {
+        List<String> missing = new ArrayList<>();
+        for (FieldDef f : type.fields()) {
+            if (!f.required()) {
+                continue;
+            }
+            boolean given = draft.containsKey(f.name());
+            Object v = given ? draft.get(f.name()) : before == null ? null : before.get(f.name());
+            if (v == null && (before == null || given)) {
+                missing.add(f.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new OrgException("REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing);
+        }
+        for (Map.Entry<String, Object> e : draft.entrySet()) {
+            FieldDef f = type.field(e.getKey());
+            Object v = e.getValue();
+            if (v == null) {
+                continue;
+            }
+            if (f.type() == FieldType.REFERENCE) {
+                e.setValue(checkReference(f, v.toString()));
+            } else if (f.type() == FieldType.PICKLIST && !f.picklistValues().isEmpty()
+                    && f.picklistValues().stream().noneMatch(p -> p.equals(v))) {
+                throw new OrgException("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", f.label()
+                        + ": bad value for restricted picklist field: " + v, List.of(f.name()));
+            }
+        }
+        Object[] probe = new Object[type.fieldCount()];
+        if (before != null) {
+            System.arraycopy(before.raw(), 0, probe, 0, Math.min(before.raw().length, probe.length));
+        }
+        draft.forEach((k, v) -> probe[type.slot(k)] = v);
+        checkUnique(type, probe, before == null ? null : before.id());
+    }
+
+    private String checkReference(FieldDef f, String value) {
+        if (!Ids.isValid(value)) {
+            throw new OrgException("MALFORMED_ID", f.label() + ": id value of incorrect type: " + value,
+                    List.of(f.name()));
+        }
+        String id = Ids.canonical(value);
+        SObjectType target = schema.forId(id);
+        if (target != null && !f.referenceTo().isEmpty()
+                && f.referenceTo().stream().noneMatch(t -> t.equalsIgnoreCase(target.name()))) {
+            throw new OrgException("FIELD_INTEGRITY_EXCEPTION", f.label() + ": id value of incorrect type: " + value,
+                    List.of(f.name()));
+        }
+        Object[] row = target == null ? null : table(target).get(id);
+        if (row == null || !table(target).isLive(row)) {
+            throw new OrgException("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of(f.name()));
+        }
+        return id;
+    }
+
+    private void checkUnique(SObjectType type, Object[] row, String selfId) {
+        Table t = table(type);
+        for (FieldDef f : type.fields()) {
+            if (!f.unique()) {
+                continue;
+            }
+            int slot = type.slot(f.name());
+            Object v = slot < row.length ? row[slot] : null;
+            if (v == null) {
+                continue;
+            }
+            for (String other : t.lookup(slot, v)) {
+                if (!other.equals(selfId)) {
+                    throw new OrgException("DUPLICATE_VALUE", "duplicate value found: " + f.name()
+                            + " duplicates value on record with id: " + other, List.of(f.name()));
+                }
+            }
+        }
+    }
+
+    private void fire(RecordChange change) {
+        for (Registration r : listeners) {
+            if (r.objectName() == null || r.objectName().equalsIgnoreCase(change.objectName())) {
+                if (change.phase() == Phase.BEFORE) {
+                    r.listener().beforeChange(change);
+                } else {
+                    r.listener().afterChange(change);
+                }
+            }
+        }
+    }
+
+    private void rollbackTo(int mark) {
+        for (int i = undo.size() - 1; i >= mark; i--) {
+            Undo u = undo.remove(i);
+            if (u.event() != null) {
+                events.remove(u.event());
+            } else if (u.previous() == null) {
+                u.table().remove(u.id());
+            } else {
+                u.table().put(u.id(), u.previous());
+            }
+        }
+    }
+
+    private Record requireLive(String rawId) {
+        if (rawId == null || !Ids.isValid(rawId)) {
+            throw new OrgException("MALFORMED_ID", "Record ID: id value of incorrect type: " + rawId, List.of("Id"));
+        }
+        Record r = retrieve(rawId);
+        if (r == null) {
+            throw OrgException.notFound();
+        }
+        if (r.isDeleted()) {
+            throw new OrgException("ENTITY_IS_DELETED", "entity is deleted");
+        }
+        return r;
+    }
+
+    private SObjectType requireType(String objectName) {
+        SObjectType type = schema.get(objectName);
+        if (type == null) {
+            throw OrgException.invalidType(objectName);
+        }
+        return type;
+    }
+
+    private Table table(SObjectType type) {
+        return tables.computeIfAbsent(type.name().toLowerCase(Locale.ROOT), k -> new Table(type));
+    }
+
+    private String newId(String prefix) {
+        return Ids.make(prefix, sequences.computeIfAbsent(prefix, k -> new AtomicLong()).incrementAndGet());
+    }
+
+    /** Makes sure generated ids never collide with explicitly given ones (the seed uses fixed ids). */
+    public void reserveIds(String prefix, long upTo) {
+        sequences.computeIfAbsent(prefix, k -> new AtomicLong()).accumulateAndGet(upTo, Math::max);
+    }
+
+    private static void setIfPresent(SObjectType type, Object[] row, String field, Object value) {
+        int slot = type.slot(field);
+        if (slot >= 0) {
+            row[slot] = value;
+        }
+    }
+
+    private static String autoNumber(String format, long n) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(0+)\\}").matcher(format);
+        if (!m.find()) {
+            return format + n;
+        }
+        String digits = String.format(Locale.ROOT, "%0" + m.group(1).length() + "d", n);
+        return format.substring(0, m.start()) + digits + format.substring(m.end());
+    }
+
+    /** True when two stored values are equal the way the platform compares them. */
+    public static boolean sameValue(Object a, Object b) {
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return java.util.Arrays.equals(x, y);
+        }
+        return Objects.equals(a, b);
+    }
+}
