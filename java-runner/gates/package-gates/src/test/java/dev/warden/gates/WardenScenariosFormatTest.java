@@ -81,6 +81,38 @@ class WardenScenariosFormatTest {
         assertEquals(List.of(), found, RESOURCE + ": scenarios");
     }
 
+    @Test
+    void theApexAndTheTextsNameTheSameKeys() throws Exception {
+        Set<String> textKeys = new HashSet<>();
+        root.path("texts").fieldNames().forEachRemaining(key -> {
+            if (!key.equals("errors")) {
+                textKeys.add(key);
+            }
+        });
+        root.path("texts").path("errors").fieldNames().forEachRemaining(textKeys::add);
+        StringBuilder apex = new StringBuilder();
+        for (String file : RepoFiles.forceAppFiles()) {
+            if (file.endsWith(".cls") && !file.endsWith("Test.cls") && !file.endsWith("TestData.cls")) {
+                apex.append(java.nio.file.Files.readString(RepoFiles.root().resolve(file))).append('\n');
+            }
+        }
+        List<String> found = new ArrayList<>();
+        Matcher calls = Pattern.compile(
+                        "(?:WardenTexts\\.(?:error|text)|\\bfail|\\brefuse|\\brefused)\\([^;]*?'([A-Za-z]+)'")
+                .matcher(apex);
+        while (calls.find()) {
+            if (!textKeys.contains(calls.group(1))) {
+                found.add("Apex asks for text '" + calls.group(1) + "', which " + RESOURCE + " does not define");
+            }
+        }
+        for (String key : textKeys) {
+            if (!apex.toString().contains("'" + key + "'")) {
+                found.add(RESOURCE + " defines text '" + key + "', which no Apex class uses");
+            }
+        }
+        assertEquals(List.of(), found, "texts used by Apex vs texts defined");
+    }
+
     private static void checkTexts(JsonNode node, String path, List<String> found) {
         node.fields().forEachRemaining(entry -> {
             String where = path + "." + entry.getKey();
