@@ -183,7 +183,10 @@ public final class Executor {
    * kept, in a bounded heap, instead of sorting everything.
    */
   private List<SoqlRow> sort(List<SoqlRow> rows, List<OrderItem> order, List<BoundField> keys, long keep) {
-    record Keyed(SoqlRow row, Object[] keys, int index) {}
+    record Keyed(SoqlRow row, Object first, Object[] keys, int index) {}
+    if (keep <= 0) {
+      return List.of();
+    }
     List<java.util.function.Function<SoqlRow, Object>> readers = new ArrayList<>();
     for (BoundField k : keys) {
       readers.add(k.reader(source));
@@ -193,32 +196,33 @@ public final class Executor {
     // after one comparison: comparing case-insensitively in place is cheaper than lower-casing every row.
     boolean sortKeys = !bounded;
     Comparator<Object[]> byKeys = keyComparator(order, keys, sortKeys);
+    Comparator<Keyed> byRow;
+    if (keys.size() == 1) {
+      Comparator<Object> single = keyComparator(order.get(0), keys.get(0).kind(), sortKeys);
+      byRow = (a, b) -> single.compare(a.first(), b.first());
+    } else {
+      byRow = (a, b) -> byKeys.compare(a.keys(), b.keys());
+    }
     // List.sort is stable, so ties keep source order; the heap needs the row index to do the same.
-    Comparator<Keyed> comparator = bounded ? (a, b) -> {
-      int c = byKeys.compare(a.keys(), b.keys());
-      return c != 0 ? c : Integer.compare(a.index(), b.index());
-    } : (a, b) -> byKeys.compare(a.keys(), b.keys());
+    Comparator<Keyed> comparator = bounded ? byRow.thenComparingInt(Keyed::index) : byRow;
     java.util.PriorityQueue<Keyed> heap = bounded ? new java.util.PriorityQueue<>(comparator.reversed()) : null;
     List<Keyed> all = bounded ? null : new ArrayList<>(rows.size());
-    if (keep <= 0) {
-      return List.of();
-    }
+    Object[] scratch = new Object[keys.size()];
     for (int r = 0; r < rows.size(); r++) {
       SoqlRow row = rows.get(r);
-      Object[] values = new Object[keys.size()];
-      for (int i = 0; i < values.length; i++) {
+      for (int i = 0; i < scratch.length; i++) {
         ValueKind kind = keys.get(i).kind();
         Object value = kind.normalize(readers.get(i).apply(row));
-        values[i] = sortKeys ? kind.sortKey(value) : value;
+        scratch[i] = sortKeys ? kind.sortKey(value) : value;
       }
-      Keyed keyed = new Keyed(row, values, r);
       if (!bounded) {
-        all.add(keyed);
+        all.add(new Keyed(row, scratch[0], scratch.clone(), r));
       } else if (heap.size() < keep) {
-        heap.add(keyed);
-      } else if (comparator.compare(keyed, heap.peek()) < 0) {
+        heap.add(new Keyed(row, scratch[0], scratch.clone(), r));
+      } else if (byKeys.compare(scratch, heap.peek().keys()) < 0) {
+        // a tie with the heap's worst row loses: that row came first
         heap.poll();
-        heap.add(keyed);
+        heap.add(new Keyed(row, scratch[0], scratch.clone(), r));
       }
     }
     List<Keyed> sorted = bounded ? new ArrayList<>(heap) : all;
@@ -228,6 +232,18 @@ public final class Executor {
       out.add(k.row());
     }
     return out;
+  }
+
+  private static Comparator<Object> keyComparator(OrderItem order, ValueKind kind, boolean sortKeys) {
+    boolean descending = order.descending();
+    boolean nullsFirst = order.effectiveNullsFirst();
+    return (x, y) -> {
+      if (x == null || y == null) {
+        return x == y ? 0 : (x == null) == nullsFirst ? -1 : 1;
+      }
+      int c = sortKeys ? kind.compareSortKeys(x, y) : kind.compare(x, y);
+      return descending ? -c : c;
+    };
   }
 
   /** Salesforce's order: ASC NULLS FIRST and DESC NULLS LAST unless NULLS FIRST/LAST says otherwise. */
