@@ -321,9 +321,9 @@ class SoqlQueryTest {
         new ColumnInfo("Id", "Id", false, "Id", List.of()),
         new ColumnInfo("Name", "Name", false, "String", List.of()),
         new ColumnInfo("Profile", "Profile", false, null, List.of(
-            new ColumnInfo("Name", "Profile.Name", false, "String", List.of()),
-            new ColumnInfo("UserLicense", "Profile.UserLicense", false, null, List.of(
-                new ColumnInfo("Name", "Profile.UserLicense.Name", false, "String", List.of()))))),
+            new ColumnInfo("Name", "Name", false, "String", List.of()),
+            new ColumnInfo("UserLicense", "UserLicense", false, null, List.of(
+                new ColumnInfo("Name", "Name", false, "String", List.of()))))),
         new ColumnInfo("IsActive", "IsActive", false, "Boolean", List.of())), r.columns());
   }
 

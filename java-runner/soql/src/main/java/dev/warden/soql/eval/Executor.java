@@ -399,7 +399,10 @@ public final class Executor {
     put(nested.fields(), target, f, depth + 1);
   }
 
-  /** Column metadata: one column per top-level name, relationship paths merged under their relationship. */
+  /**
+   * Column metadata as Salesforce answers {@code columns=true}: one column per top-level name, relationship paths
+   * merged under their relationship (apexType null, fields in joinColumns), displayName = columnName at every level.
+   */
   static List<ColumnInfo> columns(List<?> outputs) {
     Map<String, ColumnNode> top = new LinkedHashMap<>();
     for (Object out : outputs) {
@@ -412,17 +415,13 @@ public final class Executor {
       }
       BoundField f = (BoundField) out;
       Map<String, ColumnNode> level = top;
-      String prefix = "";
       for (FieldInfo hop : f.hops()) {
         String rel = hop.relationshipName();
-        String display = prefix + rel;
-        ColumnNode node = level.computeIfAbsent(rel.toLowerCase(Locale.ROOT), k -> new ColumnNode(rel, display, null));
+        ColumnNode node = level.computeIfAbsent(rel.toLowerCase(Locale.ROOT), k -> new ColumnNode(rel, rel, null));
         level = node.children;
-        prefix = display + ".";
       }
       String name = f.field().name();
-      String display = prefix + name;
-      level.putIfAbsent(name.toLowerCase(Locale.ROOT), new ColumnNode(name, display, f.field().type().apexType()));
+      level.putIfAbsent(name.toLowerCase(Locale.ROOT), new ColumnNode(name, name, f.field().type().apexType()));
     }
     return ColumnNode.build(top);
   }
