@@ -92,7 +92,7 @@ final class Aggregates {
       for (int i = 0; i < index.length; i++) {
         index[i] = Executor.indexOf(groups, orderFields.get(i));
       }
-      var comparator = Executor.keyComparator(order, orderFields, false);
+      var comparator = RowSorter.keyComparator(order, orderFields, false);
       result.sort((a, b) -> comparator.compare(a.orderKeys(index, groups), b.orderKeys(index, groups)));
     }
     int from = Math.min(offset, result.size());

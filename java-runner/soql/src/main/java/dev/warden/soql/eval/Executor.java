@@ -155,7 +155,7 @@ public final class Executor {
       }
     }
     if (!q.orderBy().isEmpty()) {
-      matched = sort(matched, q.orderBy(), orderFields, (long) offset + limit);
+      matched = RowSorter.sort(matched, q.orderBy(), orderFields, (long) offset + limit, source);
     }
     int from = Math.min(offset, matched.size());
     int to = (int) Math.min(matched.size(), (long) from + limit);
@@ -166,7 +166,7 @@ public final class Executor {
     for (ChildPlan plan : children) {
       fillChildren(records, plan, includeDeleted);
     }
-    return new QueryResult(records.size(), records, columns(outputs), false);
+    return new QueryResult(records.size(), records, Columns.columns(outputs), false);
   }
 
   static int indexOf(List<BoundField> list, BoundField f) {
@@ -176,104 +176,6 @@ public final class Executor {
       }
     }
     return -1;
-  }
-
-  /**
-   * Sorts by precomputed keys (stable: ties keep source order). With a LIMIT only the first offset+limit rows are
-   * kept, in a bounded heap, instead of sorting everything.
-   */
-  private List<SoqlRow> sort(List<SoqlRow> rows, List<OrderItem> order, List<BoundField> keys, long keep) {
-    record Keyed(SoqlRow row, Object first, Object[] keys, int index) {}
-    if (keep <= 0) {
-      return List.of();
-    }
-    List<java.util.function.Function<SoqlRow, Object>> readers = new ArrayList<>();
-    for (BoundField k : keys) {
-      readers.add(k.reader(source));
-    }
-    boolean bounded = keep < rows.size();
-    // A full sort compares each key many times: lower-case text once up front. A bounded heap rejects most rows
-    // after one comparison: comparing case-insensitively in place is cheaper than lower-casing every row.
-    boolean sortKeys = !bounded;
-    Comparator<Object[]> byKeys = keyComparator(order, keys, sortKeys);
-    Comparator<Keyed> byRow;
-    if (keys.size() == 1) {
-      Comparator<Object> single = keyComparator(order.get(0), keys.get(0).kind(), sortKeys);
-      byRow = (a, b) -> single.compare(a.first(), b.first());
-    } else {
-      byRow = (a, b) -> byKeys.compare(a.keys(), b.keys());
-    }
-    // List.sort is stable, so ties keep source order; the heap needs the row index to do the same.
-    Comparator<Keyed> comparator = bounded ? byRow.thenComparingInt(Keyed::index) : byRow;
-    java.util.PriorityQueue<Keyed> heap = bounded ? new java.util.PriorityQueue<>(comparator.reversed()) : null;
-    List<Keyed> all = bounded ? null : new ArrayList<>(rows.size());
-    Object[] scratch = new Object[keys.size()];
-    for (int r = 0; r < rows.size(); r++) {
-      SoqlRow row = rows.get(r);
-      for (int i = 0; i < scratch.length; i++) {
-        ValueKind kind = keys.get(i).kind();
-        Object value = kind.normalize(readers.get(i).apply(row));
-        scratch[i] = sortKeys ? kind.sortKey(value) : value;
-      }
-      if (!bounded) {
-        all.add(new Keyed(row, scratch[0], scratch.clone(), r));
-      } else if (heap.size() < keep) {
-        heap.add(new Keyed(row, scratch[0], scratch.clone(), r));
-      } else if (byKeys.compare(scratch, heap.peek().keys()) < 0) {
-        // a tie with the heap's worst row loses: that row came first
-        heap.poll();
-        heap.add(new Keyed(row, scratch[0], scratch.clone(), r));
-      }
-    }
-    List<Keyed> sorted = bounded ? new ArrayList<>(heap) : all;
-    sorted.sort(comparator);
-    List<SoqlRow> out = new ArrayList<>(sorted.size());
-    for (Keyed k : sorted) {
-      out.add(k.row());
-    }
-    return out;
-  }
-
-  private static Comparator<Object> keyComparator(OrderItem order, ValueKind kind, boolean sortKeys) {
-    boolean descending = order.descending();
-    boolean nullsFirst = order.effectiveNullsFirst();
-    return (x, y) -> {
-      if (x == null || y == null) {
-        return x == y ? 0 : (x == null) == nullsFirst ? -1 : 1;
-      }
-      int c = sortKeys ? kind.compareSortKeys(x, y) : kind.compare(x, y);
-      return descending ? -c : c;
-    };
-  }
-
-  /** Salesforce's order: ASC NULLS FIRST and DESC NULLS LAST unless NULLS FIRST/LAST says otherwise. */
-  static Comparator<Object[]> keyComparator(List<OrderItem> order, List<BoundField> keys, boolean sortKeys) {
-    int n = order.size();
-    ValueKind[] kinds = new ValueKind[n];
-    boolean[] descending = new boolean[n];
-    boolean[] nullsFirst = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      kinds[i] = keys.get(i).kind();
-      descending[i] = order.get(i).descending();
-      nullsFirst[i] = order.get(i).effectiveNullsFirst();
-    }
-    return (a, b) -> {
-      for (int i = 0; i < n; i++) {
-        Object x = a[i];
-        Object y = b[i];
-        if (x == null || y == null) {
-          if (x == y) {
-            continue;
-          }
-          return (x == null) == nullsFirst[i] ? -1 : 1;
-        }
-        int c = sortKeys ? kinds[i].compareSortKeys(x, y) : kinds[i].compare(x, y);
-        if (c != 0) {
-          return descending[i] ? -c : c;
-        }
-      }
-      return 0;
-    };
   }
 
   /** A result row: {@code outputs} holds BoundFields and ChildPlans (filled later, null until then) in SELECT order. */
@@ -290,7 +192,7 @@ public final class Executor {
   }
 
   /** A subquery in SELECT, bound: the relationship, the child object's fields, filter, order and limit. */
-  private record ChildPlan(String name, SObjectInfo child, List<BoundField> fields, Predicate<SoqlRow> where,
+  record ChildPlan(String name, SObjectInfo child, List<BoundField> fields, Predicate<SoqlRow> where,
       List<OrderItem> order, List<BoundField> orderFields, Integer limit,
       java.util.function.Function<SoqlRow, Object> parentRef) {}
 
@@ -355,7 +257,7 @@ public final class Executor {
         byParent.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
       }
     }
-    List<ColumnInfo> columns = columns(plan.fields());
+    List<ColumnInfo> columns = Columns.columns(plan.fields());
     int limit = plan.limit() == null ? Integer.MAX_VALUE : plan.limit();
     for (ResultRecord parent : parents) {
       List<SoqlRow> rows = byParent.get(ValueKind.id15(parent.id()));
@@ -363,7 +265,7 @@ public final class Executor {
         continue;
       }
       if (!plan.order().isEmpty()) {
-        rows = sort(rows, plan.order(), plan.orderFields(), limit);
+        rows = RowSorter.sort(rows, plan.order(), plan.orderFields(), limit, source);
       } else if (rows.size() > limit) {
         rows = rows.subList(0, limit);
       }
@@ -397,57 +299,6 @@ public final class Executor {
       into.put(key, nested);
     }
     put(nested.fields(), target, f, depth + 1);
-  }
-
-  /**
-   * Column metadata as Salesforce answers {@code columns=true}: one column per top-level name, relationship paths
-   * merged under their relationship (apexType null, fields in joinColumns), displayName = columnName at every level.
-   */
-  static List<ColumnInfo> columns(List<?> outputs) {
-    Map<String, ColumnNode> top = new LinkedHashMap<>();
-    for (Object out : outputs) {
-      if (out instanceof ChildPlan plan) {
-        ColumnNode node = new ColumnNode(plan.name(), plan.name(), null);
-        node.aggregate = true;
-        node.fixed = columns(plan.fields());
-        top.put(plan.name().toLowerCase(Locale.ROOT), node);
-        continue;
-      }
-      BoundField f = (BoundField) out;
-      Map<String, ColumnNode> level = top;
-      for (FieldInfo hop : f.hops()) {
-        String rel = hop.relationshipName();
-        ColumnNode node = level.computeIfAbsent(rel.toLowerCase(Locale.ROOT), k -> new ColumnNode(rel, rel, null));
-        level = node.children;
-      }
-      String name = f.field().name();
-      level.putIfAbsent(name.toLowerCase(Locale.ROOT), new ColumnNode(name, name, f.field().type().apexType()));
-    }
-    return ColumnNode.build(top);
-  }
-
-  private static final class ColumnNode {
-    final String name;
-    final String display;
-    final String apexType;
-    final Map<String, ColumnNode> children = new LinkedHashMap<>();
-    boolean aggregate;
-    List<ColumnInfo> fixed;
-
-    ColumnNode(String name, String display, String apexType) {
-      this.name = name;
-      this.display = display;
-      this.apexType = apexType;
-    }
-
-    static List<ColumnInfo> build(Map<String, ColumnNode> nodes) {
-      List<ColumnInfo> out = new ArrayList<>();
-      for (ColumnNode n : nodes.values()) {
-        out.add(new ColumnInfo(n.name, n.display, n.aggregate, n.apexType, n.fixed != null ? n.fixed
-            : build(n.children)));
-      }
-      return out;
-    }
   }
 
   /** Runs {@code Id IN (SELECT AssigneeId FROM ...)}'s subquery once: the 15-character ids it selects. */
