@@ -342,4 +342,25 @@ class SoqlQueryTest {
     assertEquals(2, Soql.execute(s, Fixtures.org(), Fixtures.OPTIONS).totalSize());
     assertEquals(2, Soql.execute(s, Fixtures.org(), QueryOptions.defaults()).totalSize());
   }
+
+  @Test
+  void aPolymorphicReferenceFollowsWhicheverObjectTheIdPointsAt() {
+    InMemorySource org = new InMemorySource()
+        .object("Contact", FieldInfo.of("Id", FieldType.ID), FieldInfo.of("Name", FieldType.STRING))
+        .object("Lead", FieldInfo.of("Id", FieldType.ID), FieldInfo.of("Name", FieldType.STRING),
+            FieldInfo.of("Company", FieldType.STRING))
+        .object("Task", FieldInfo.of("Id", FieldType.ID), FieldInfo.of("Subject", FieldType.STRING),
+            FieldInfo.reference("WhoId", "Who", "Contact", "Lead"));
+    org.add("Contact", "003000000000001AAA", "Name", "Carla");
+    org.add("Lead", "00Q000000000001AAA", "Name", "Leo", "Company", "Initech");
+    org.add("Task", "00T000000000001AAA", "Subject", "call", "WhoId", "003000000000001AAA");
+    org.add("Task", "00T000000000002AAA", "Subject", "mail", "WhoId", "00Q000000000001AAA");
+    QueryResult r = Soql.query("SELECT Subject, Who.Name FROM Task ORDER BY Who.Name DESC", org, Fixtures.OPTIONS);
+    ResultRecord leo = (ResultRecord) r.records().get(0).fields().get("Who");
+    assertEquals("Lead", leo.objectName());
+    assertEquals("Leo", leo.fields().get("Name"));
+    assertEquals("Contact", ((ResultRecord) r.records().get(1).fields().get("Who")).objectName());
+    assertEquals(List.of("mail"), Soql.query("SELECT Subject FROM Task WHERE Who.Company = 'initech'", org,
+        Fixtures.OPTIONS).records().stream().map(x -> x.fields().get("Subject")).toList());
+  }
 }
