@@ -534,7 +534,9 @@ public final class SoqlParser {
   private Value dateTime(Token token) {
     String text = token.getText();
     try {
-      Instant instant = OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)).toInstant();
+      // the lexer also takes +hhmm offsets (2026-11-23T10:00:00+0000), java.time wants +hh:mm
+      String iso = text.toUpperCase(Locale.ROOT).replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2");
+      Instant instant = OffsetDateTime.parse(iso).toInstant();
       return new Value.DateTime(instant, text, pos(token));
     } catch (DateTimeParseException e) {
       throw unexpected(token);
