@@ -363,4 +363,22 @@ class SoqlQueryTest {
     assertEquals(List.of("mail"), Soql.query("SELECT Subject FROM Task WHERE Who.Company = 'initech'", org,
         Fixtures.OPTIONS).records().stream().map(x -> x.fields().get("Subject")).toList());
   }
+
+  @Test
+  void fieldsFunctionExpandsToTheDescribedFields() {
+    ResultRecord admin = query("SELECT FIELDS(STANDARD) FROM User WHERE Id = '" + ADMIN + "'").records().get(0);
+    assertEquals(List.of("Id", "Username", "Name", "Email", "IsActive", "ProfileId", "ManagerId", "CreatedDate"),
+        List.copyOf(admin.fields().keySet()));
+    ResultRecord custom = query("SELECT Id, FIELDS(CUSTOM) FROM User LIMIT 1").records().get(0);
+    assertEquals(List.of("Id", "Birthdate__c"), List.copyOf(custom.fields().keySet()));
+    assertEquals(9, query("SELECT FIELDS(ALL) FROM User LIMIT 200").records().get(0).fields().size());
+  }
+
+  @Test
+  void fieldsAllNeedsALimitOfAtMost200() {
+    SoqlException e = org.junit.jupiter.api.Assertions.assertThrows(SoqlException.class,
+        () -> query("SELECT FIELDS(ALL) FROM User"));
+    assertEquals("MALFORMED_QUERY", e.errorCode());
+    assertEquals("The SOQL FIELDS function must have a LIMIT of at most 200", e.detail());
+  }
 }

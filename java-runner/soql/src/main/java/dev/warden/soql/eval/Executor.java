@@ -11,6 +11,7 @@ import dev.warden.soql.SObjectInfo;
 import dev.warden.soql.SoqlException;
 import dev.warden.soql.SoqlRow;
 import dev.warden.soql.SoqlSource;
+import dev.warden.soql.ast.FieldPath;
 import dev.warden.soql.ast.OrderItem;
 import dev.warden.soql.ast.Pos;
 import dev.warden.soql.ast.Query;
@@ -34,6 +35,8 @@ import java.util.function.Predicate;
 public final class Executor {
   /** Salesforce refuses larger OFFSETs. */
   static final int MAX_OFFSET = 2000;
+  /** FIELDS(ALL) and FIELDS(CUSTOM) need a LIMIT of at most this. */
+  static final int MAX_FIELDS_LIMIT = 200;
 
   private final String soql;
   private final SoqlSource source;
@@ -68,6 +71,22 @@ public final class Executor {
         }
         fields.add(bound);
         outputs.add(bound);
+      } else if (item instanceof SelectItem.Fields all) {
+        if (!all.which().equals("STANDARD") && (q.limit() == null || q.limit() > MAX_FIELDS_LIMIT)) {
+          throw resolver.error("MALFORMED_QUERY", all.pos(),
+              "The SOQL FIELDS function must have a LIMIT of at most " + MAX_FIELDS_LIMIT);
+        }
+        for (FieldInfo field : root.fields()) {
+          boolean custom = field.name().endsWith("__c");
+          if (all.which().equals("ALL") || custom == all.which().equals("CUSTOM")) {
+            BoundField bound = resolver.bind(new FieldPath(List.of(field.name()), all.pos()), root, null);
+            if (!seen.add(bound.canonical().toLowerCase(Locale.ROOT))) {
+              throw resolver.error("MALFORMED_QUERY", all.pos(), "duplicate field selected: " + field.name());
+            }
+            fields.add(bound);
+            outputs.add(bound);
+          }
+        }
       } else if (item instanceof SelectItem.SubQuery sub) {
         ChildPlan plan = childPlan(sub, root);
         if (!seen.add(plan.name().toLowerCase(Locale.ROOT))) {

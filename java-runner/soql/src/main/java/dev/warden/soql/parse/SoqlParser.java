@@ -339,6 +339,8 @@ public final class SoqlParser {
       fn = AggregateFunction.SUM;
     } else if (f.AVG() != null) {
       fn = AggregateFunction.AVG;
+    } else if (f.FIELDS() != null) {
+      return new SelectItem.Fields(f.soqlFieldsParameter().getText().toUpperCase(Locale.ROOT), pos);
     } else {
       throw unsupported(f, f.getStart().getText() + "()");
     }
