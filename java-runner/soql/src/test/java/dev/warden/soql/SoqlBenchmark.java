@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Times queries over 100,000 synthetic users (each with a profile and a license two references away). Not a test:
  * run it with {@code mvn -q -pl java-runner/soql test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.warden.soql.SoqlBenchmark}. Prints the median wall time of 25 runs after 15 warm-up runs,
+ * -Dexec.mainClass=dev.warden.soql.SoqlBenchmark [-Dexec.args=maps]}: rows as slot arrays read through
+ * {@link SoqlSource#accessor} (default, the local org's layout) or as one HashMap per row ({@code maps}). Prints the median wall time of 25 runs after 15 warm-up runs,
  * and the median CPU time of the querying thread (steadier than wall time on a shared, loaded machine; it leaves out
  * garbage collection, which runs on other threads).
  */
@@ -25,7 +26,18 @@ public final class SoqlBenchmark {
   private SoqlBenchmark() {}
 
   public static void main(String[] args) {
-    InMemorySource org = org();
+    // one store per JVM run keeps the JIT's view of row classes as a real caller's would be
+    String store = args.length > 0 ? args[0] : "slots";
+    InMemorySource maps = org();
+    if (store.equals("maps")) {
+      run("map rows (a HashMap per row, by-name reads)", maps);
+    } else {
+      run("slot-array rows with SoqlSource.accessor (the local org's layout)",
+          new SlotArraySource(maps, "UserLicense", "Profile", "User"));
+    }
+  }
+
+  private static void run(String store, SoqlSource org) {
     QueryOptions options = QueryOptions.defaults();
     String[][] queries = {
         {"filtered", "SELECT Id, Username, Email FROM User WHERE IsActive = true AND Username LIKE 'user1%' "
@@ -39,14 +51,16 @@ public final class SoqlBenchmark {
         {"limit, no order", "SELECT Id FROM User WHERE IsActive = false LIMIT 200"},
         {"parse only", null},
     };
-    System.out.printf("SOQL benchmark: %,d User rows, median of %d runs (%d warm-up)%n", USERS, RUNS, WARMUP);
+    System.out.printf("SOQL benchmark, %s: %,d User rows, median of %d runs (%d warm-up)%n", store, USERS, RUNS,
+        WARMUP);
     double[] scan = new double[RUNS];
+    java.util.function.Function<SoqlRow, Object> isActive = org.accessor("User", "IsActive");
     int active = 0;
     for (int i = 0; i < WARMUP + RUNS; i++) {
       long t0 = System.nanoTime();
       active = 0;
       for (SoqlRow row : org.rows("User", false)) {
-        if (Boolean.TRUE.equals(row.get("IsActive"))) {
+        if (Boolean.TRUE.equals(isActive.apply(row))) {
           active++;
         }
       }
