@@ -12,9 +12,9 @@ import java.util.List;
  * Times queries over 100,000 synthetic users (each with a profile and a license two references away). Not a test:
  * run it with {@code mvn -q -pl java-runner/soql test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.warden.soql.SoqlBenchmark [-Dexec.args=maps]}: rows as slot arrays read through
- * {@link SoqlSource#accessor} (default, the local org's layout) or as one HashMap per row ({@code maps}). Prints the median wall time of 25 runs after 15 warm-up runs,
- * and the median CPU time of the querying thread (steadier than wall time on a shared, loaded machine; it leaves out
- * garbage collection, which runs on other threads).
+ * {@link SoqlSource#accessor} (default, the local org's layout) or as one HashMap per row ({@code maps}). Prints
+ * the median wall time of 25 runs after 15 warm-up runs, and the median CPU time of the querying thread (steadier than
+ * wall time on a shared, loaded machine; it leaves out garbage collection, which runs on other threads).
  */
 public final class SoqlBenchmark {
   private static final int USERS = 100_000;
