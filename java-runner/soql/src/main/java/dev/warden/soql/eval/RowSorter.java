@@ -42,8 +42,17 @@ final class RowSorter {
     java.util.PriorityQueue<Keyed> heap = bounded ? new java.util.PriorityQueue<>(comparator.reversed()) : null;
     List<Keyed> all = bounded ? null : new ArrayList<>(rows.size());
     Object[] scratch = new Object[keys.size()];
+    ValueKind firstKind = keys.get(0).kind();
+    Comparator<Object> byFirst = keyComparator(order.get(0), firstKind, sortKeys);
     for (int r = 0; r < rows.size(); r++) {
       SoqlRow row = rows.get(r);
+      if (bounded && heap.size() >= keep) {
+        // most rows lose to the heap's worst on the first key alone: skip reading their other keys
+        Object first = firstKind.normalize(readers.get(0).apply(row));
+        if (byFirst.compare(first, heap.peek().first()) > 0) {
+          continue;
+        }
+      }
       for (int i = 0; i < scratch.length; i++) {
         ValueKind kind = keys.get(i).kind();
         Object value = kind.normalize(readers.get(i).apply(row));
