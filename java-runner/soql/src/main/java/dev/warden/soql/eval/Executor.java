@@ -109,7 +109,8 @@ public final class Executor {
     for (var path : q.groupBy()) {
       groups.add(resolver.bind(path, root, q.fromAlias()));
     }
-    boolean aggregate = !aggregates.isEmpty() || !groups.isEmpty();
+    boolean aggregate = !aggregates.isEmpty() || !groups.isEmpty()
+        || q.orderBy().stream().anyMatch(o -> o.function() != null);
     if (aggregate && !children.isEmpty()) {
       throw resolver.error("MALFORMED_QUERY", q.select().stream().filter(i -> i instanceof SelectItem.SubQuery)
           .findFirst().orElseThrow().pos(), "A relationship subquery is not allowed in an aggregate query");
@@ -124,31 +125,15 @@ public final class Executor {
     }
     FilterCompiler filters = new FilterCompiler(resolver, source, root, q.fromAlias(), today, this::semiJoin);
     Predicate<SoqlRow> where = q.where() == null ? row -> true : filters.compile(q.where());
-    List<BoundField> orderFields = new ArrayList<>();
-    for (OrderItem o : q.orderBy()) {
-      BoundField bound = resolver.bind(o.path(), root, q.fromAlias());
-      FieldType type = bound.field().type();
-      if (type == FieldType.BASE64 || type == FieldType.MULTIPICKLIST) {
-        throw resolver.error("INVALID_FIELD", o.path().pos(),
-            "field '" + bound.field().name() + "' can not be sorted in a query call");
-      }
-      if (aggregate && indexOf(groups, bound) < 0) {
-        throw resolver.error("MALFORMED_QUERY", o.path().pos(), "Ordered field must be grouped or aggregated: "
-            + o.path().text());
-      }
-      orderFields.add(bound);
-    }
     int offset = q.offset() == null ? 0 : q.offset();
     if (offset > MAX_OFFSET) {
       throw new SoqlException("NUMBER_OUTSIDE_VALID_RANGE", "Maximum SOQL offset allowed is " + MAX_OFFSET);
     }
     int limit = q.limit() == null ? Integer.MAX_VALUE : q.limit();
     boolean includeDeleted = options.includeDeleted() || q.allRows();
-    Iterable<SoqlRow> rows = source.rows(root.name(), includeDeleted);
-
     if (countAll != null) {
       long count = 0;
-      for (SoqlRow row : rows) {
+      for (SoqlRow row : source.rows(root.name(), includeDeleted)) {
         if (where.test(row)) {
           count++;
         }
@@ -157,9 +142,19 @@ public final class Executor {
       return new QueryResult(total, List.of(), List.of(), true);
     }
     if (aggregate) {
-      return Aggregates.run(rows, where, groups, fields, aggregates, q.orderBy(), orderFields, offset, limit, source);
+      for (OrderItem o : q.orderBy()) {
+        checkSortable(o, resolver.bind(o.path(), root, q.fromAlias()));
+      }
+      return Aggregates.run(q, source.rows(root.name(), includeDeleted), where, groups, fields, aggregates, resolver,
+          filters, root, offset, limit, source);
     }
-
+    List<BoundField> orderFields = new ArrayList<>();
+    for (OrderItem o : q.orderBy()) {
+      BoundField bound = resolver.bind(o.path(), root, q.fromAlias());
+      checkSortable(o, bound);
+      orderFields.add(bound);
+    }
+    Iterable<SoqlRow> rows = source.rows(root.name(), includeDeleted);
     long cap = q.orderBy().isEmpty() ? (long) offset + limit : Long.MAX_VALUE;
     List<SoqlRow> matched = new ArrayList<>();
     if (cap > 0) {
@@ -185,6 +180,14 @@ public final class Executor {
       fillChildren(records, plan, includeDeleted);
     }
     return new QueryResult(records.size(), records, Columns.columns(outputs), false);
+  }
+
+  private void checkSortable(OrderItem o, BoundField bound) {
+    FieldType type = bound.field().type();
+    if (o.function() == null && (type == FieldType.BASE64 || type == FieldType.MULTIPICKLIST)) {
+      throw resolver.error("INVALID_FIELD", o.path().pos(),
+          "field '" + bound.field().name() + "' can not be sorted in a query call");
+    }
   }
 
   static int indexOf(List<BoundField> list, BoundField f) {
@@ -246,6 +249,10 @@ public final class Executor {
     Predicate<SoqlRow> where = cq.where() == null ? row -> true : filters.compile(cq.where());
     List<BoundField> orderFields = new ArrayList<>();
     for (OrderItem o : cq.orderBy()) {
+      if (o.function() != null) {
+        throw resolver.error("MALFORMED_QUERY", o.function().pos(),
+            "Ordered field must be grouped or aggregated: " + o.function().text());
+      }
       orderFields.add(resolver.bind(o.path(), child, cq.fromAlias()));
     }
     return new ChildPlan(relationship.relationshipName(), child, fields, where, cq.orderBy(), orderFields,
