@@ -252,7 +252,8 @@ public final class SoqlParser {
   }
 
   private Query finish(List<SelectItem> select, ApexParser.FromNameListContext from,
-      ApexParser.WhereClauseContext where, ApexParser.GroupByClauseContext groupBy, ApexParser.OrderByClauseContext orderBy,
+      ApexParser.WhereClauseContext where, ApexParser.GroupByClauseContext groupBy,
+      ApexParser.OrderByClauseContext orderBy,
       ApexParser.LimitClauseContext limit, ApexParser.OffsetClauseContext offset, boolean allRows) {
     if (from.fieldName().size() > 1) {
       throw error("MALFORMED_QUERY", from.COMMA(0).getSymbol(), "unexpected token: ','");
