@@ -8,7 +8,7 @@ public interface LocalOrg extends AutoCloseable {
 
     /** Starts a seeded org and returns once it accepts connections. */
     static LocalOrg start(LocalOrgOptions options) {
-        throw new UnsupportedOperationException("implemented by the local-org server");
+        return dev.warden.localorg.server.LocalOrgServer.start(options);
     }
 
     /** {@code http://127.0.0.1:N} or {@code https://127.0.0.1:N}. */

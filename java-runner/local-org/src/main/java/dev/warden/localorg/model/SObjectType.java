@@ -129,4 +129,20 @@ public final class SObjectType {
     public String toString() {
         return name;
     }
+
+    /** Labels, capabilities and fields at one moment (for {@link Schema#snapshot}). */
+    public record State(String label, String pluralLabel, Capabilities capabilities, List<FieldDef> fields,
+            Map<String, Integer> slots) {}
+
+    synchronized State state() {
+        return new State(label, pluralLabel, capabilities, fields, slots);
+    }
+
+    synchronized void restore(State s) {
+        label = s.label();
+        pluralLabel = s.pluralLabel();
+        capabilities = s.capabilities();
+        fields = s.fields();
+        slots = s.slots();
+    }
 }

@@ -144,4 +144,31 @@ public final class Schema {
         type.putField(FieldDef.of("LastModifiedById", FieldType.REFERENCE).readOnly().references("LastModifiedBy", "User").build());
         type.putField(FieldDef.of("SystemModstamp", FieldType.DATETIME).readOnly().build());
     }
+
+    /** The types as they are now (a deploy that fails or only validates puts them back with {@link #restore}). */
+    public synchronized Snapshot snapshot() {
+        Map<SObjectType, SObjectType.State> states = new java.util.IdentityHashMap<>();
+        byName.values().forEach(t -> states.put(t, t.state()));
+        return new Snapshot(Map.copyOf(byName), Map.copyOf(byPrefix), Map.copyOf(autoNumberFormats), nextCustomPrefix,
+                nextEventPrefix, nextMdtPrefix, states);
+    }
+
+    /** Puts the types back as {@link #snapshot} saw them: types defined since are gone, fields added since too. */
+    public synchronized void restore(Snapshot s) {
+        byName.clear();
+        byName.putAll(s.byName());
+        byPrefix.clear();
+        byPrefix.putAll(s.byPrefix());
+        autoNumberFormats.clear();
+        autoNumberFormats.putAll(s.autoNumberFormats());
+        nextCustomPrefix = s.nextCustomPrefix();
+        nextEventPrefix = s.nextEventPrefix();
+        nextMdtPrefix = s.nextMdtPrefix();
+        s.states().forEach(SObjectType::restore);
+    }
+
+    /** Opaque copy of the schema; see {@link #snapshot}. */
+    public record Snapshot(Map<String, SObjectType> byName, Map<String, SObjectType> byPrefix,
+            Map<String, String> autoNumberFormats, int nextCustomPrefix, int nextEventPrefix, int nextMdtPrefix,
+            Map<SObjectType, SObjectType.State> states) {}
 }

@@ -1,0 +1,45 @@
+package dev.warden.localorg;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Standalone use: {@code java -cp … dev.warden.localorg.LocalOrgMain [--port N] [--https] [--admin-token T]}.
+ * Prints the ready line and serves until killed. (The runner's {@code warden local-org serve} does the same.)
+ */
+public final class LocalOrgMain {
+    private LocalOrgMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = 0;
+        boolean https = false;
+        String token = null;
+        Path state = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+                case "--https" -> https = true;
+                case "--admin-token" -> token = value(args, ++i, "--admin-token");
+                case "--state" -> state = Path.of(value(args, ++i, "--state"));
+                default -> usage("unknown option " + args[i]);
+            }
+        }
+        LocalOrg org = LocalOrg.start(new LocalOrgOptions(port, https, token, state));
+        Runtime.getRuntime().addShutdownHook(new Thread(org::close));
+        System.out.println(org.readyLine());
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            usage(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void usage(String problem) {
+        System.err.println("local-org: " + problem + "; usage: [--port N] [--https] [--admin-token T] [--state FILE]");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.warden.localorg.query;
+
+import dev.warden.localorg.data.OrgDatabase;
+import dev.warden.localorg.data.Record;
+import dev.warden.localorg.model.FieldDef;
+import dev.warden.localorg.model.SObjectType;
+import dev.warden.soql.FieldInfo;
+import dev.warden.soql.FieldType;
+import dev.warden.soql.SObjectInfo;
+import dev.warden.soql.SoqlRow;
+import dev.warden.soql.SoqlSource;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The org's records as the SOQL engine sees them. Only queryable types are visible; {@code visible} hides types the
+ * querying user may not read (Salesforce answers INVALID_TYPE for those, as for unknown types).
+ */
+public final class OrgSoqlSource implements SoqlSource {
+    private final OrgDatabase db;
+    private final Predicate<SObjectType> visible;
+
+    public OrgSoqlSource(OrgDatabase db, Predicate<SObjectType> visible) {
+        this.db = db;
+        this.visible = visible;
+    }
+
+    public OrgSoqlSource(OrgDatabase db) {
+        this(db, t -> true);
+    }
+
+    @Override
+    public SObjectInfo describe(String objectName) {
+        SObjectType type = db.schema().get(objectName);
+        if (type == null || !type.capabilities().queryable() || !visible.test(type)) {
+            return null;
+        }
+        List<FieldInfo> fields = new ArrayList<>(type.fieldCount());
+        for (FieldDef f : type.fields()) {
+            fields.add(new FieldInfo(f.name(), FieldType.valueOf(f.type().name()), f.referenceTo(),
+                    f.relationshipName()));
+        }
+        return new SObjectInfo(type.name(), fields);
+    }
+
+    @Override
+    public Iterable<SoqlRow> rows(String objectApiName, boolean includeDeleted) {
+        List<Record> records = db.rows(objectApiName, includeDeleted);
+        return () -> new Iterator<>() {
+            private final Iterator<Record> it = records.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public SoqlRow next() {
+                return new Row(it.next());
+            }
+        };
+    }
+
+    @Override
+    public SoqlRow byId(String id) {
+        Record r = db.retrieve(id);
+        return r == null ? null : new Row(r);
+    }
+
+    private record Row(Record record) implements SoqlRow {
+        @Override
+        public String objectName() {
+            return record.objectName();
+        }
+
+        @Override
+        public String id() {
+            return record.id();
+        }
+
+        @Override
+        public Object get(String canonicalFieldName) {
+            return record.get(canonicalFieldName);
+        }
+
+        @Override
+        public boolean isDeleted() {
+            return record.isDeleted();
+        }
+    }
+}

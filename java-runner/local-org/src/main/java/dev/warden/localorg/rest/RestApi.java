@@ -1,0 +1,258 @@
+package dev.warden.localorg.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.localorg.data.Caller;
+import dev.warden.localorg.data.OrgException;
+import dev.warden.localorg.data.Record;
+import dev.warden.localorg.model.FieldDef;
+import dev.warden.localorg.model.ObjectKind;
+import dev.warden.localorg.model.SObjectType;
+import dev.warden.localorg.rules.Access;
+import dev.warden.localorg.server.ApiKind;
+import dev.warden.localorg.server.LocalOrgContext;
+import dev.warden.localorg.server.Request;
+import dev.warden.localorg.server.Response;
+import dev.warden.localorg.server.Routes;
+import dev.warden.localorg.setup.Org;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The REST API (/services/data): versions, resources, sobject describe and CRUD, limits, and the routes of
+ * {@link QueryApi} and {@link CompositeApi}. Object-level access (CRUD) is enforced for custom objects.
+ */
+public final class RestApi {
+    /** Highest API version served (sf picks the highest listed). */
+    public static final int MAX_VERSION = 67;
+    static final String V = "/services/data/v(\\d{2}\\.\\d)";
+    private final LocalOrgContext ctx;
+
+    private RestApi(LocalOrgContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public static void register(LocalOrgContext ctx) {
+        RestApi api = new RestApi(ctx);
+        Routes r = ctx.routes();
+        r.add("GET", "/services/data/?", ApiKind.REST, false, req -> api.versions());
+        r.add("GET", V + "/?", ApiKind.REST, true, api::resources);
+        r.add("GET", V + "/sobjects/?", ApiKind.REST, true, api::globalDescribe);
+        r.add("GET", V + "/sobjects/(\\w+)/describe/?", ApiKind.REST, true, api::describe);
+        r.add("GET", V + "/sobjects/(\\w+)/?", ApiKind.REST, true, api::basicInfo);
+        r.add("POST", V + "/sobjects/(\\w+)/?", ApiKind.REST, true, api::create);
+        r.add("GET", V + "/sobjects/(\\w+)/(\\w{15}|\\w{18})/?", ApiKind.REST, true, api::read);
+        r.add("PATCH", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::update);
+        r.add("DELETE", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::delete);
+        r.add("GET", V + "/sobjects/(\\w+)/(\\w{15}|\\w{18})/(\\w+)/?", ApiKind.REST, true, api::blob);
+        r.add("GET", V + "/limits/?", ApiKind.REST, true, api::limits);
+        QueryApi.register(ctx, api);
+        CompositeApi.register(ctx, api);
+        ToolingApi.register(ctx);
+    }
+
+    private Response versions() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int v = 20; v <= MAX_VERSION; v++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", "v" + v + ".0");
+            m.put("url", "/services/data/v" + v + ".0");
+            m.put("version", v + ".0");
+            list.add(m);
+        }
+        return Response.json(200, list);
+    }
+
+    static String version(Request req) {
+        String v = req.pathGroup(1);
+        double d = Double.parseDouble(v);
+        if (d < 20 || d > MAX_VERSION) {
+            throw OrgException.notFound();
+        }
+        return v;
+    }
+
+    private Response resources(Request req) {
+        String v = version(req);
+        String base = "/services/data/v" + v;
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String k : List.of("tooling", "metadata", "query", "queryAll", "sobjects", "composite", "limits",
+                "connect", "apexTests", "search", "recent", "jobs", "ui-api", "chatter", "actions", "event")) {
+            m.put(k, base + "/" + k);
+        }
+        m.put("identity", ctx.instanceUrl() + "/id/" + req.org().orgId() + "/" + req.session().userId());
+        return Response.json(200, m);
+    }
+
+    private Response globalDescribe(Request req) {
+        String v = version(req);
+        Access access = access(req);
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (SObjectType t : req.org().schema().all()) {
+            if (visible(access, t)) {
+                objects.add(Describe.summary(v, t));
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("encoding", "UTF-8");
+        m.put("maxBatchSize", 200);
+        m.put("sobjects", objects);
+        return Response.json(200, m);
+    }
+
+    private Response describe(Request req) {
+        return Response.json(200, Describe.full(version(req), type(req, req.pathGroup(2))));
+    }
+
+    private Response basicInfo(Request req) {
+        String v = version(req);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("objectDescribe", Describe.summary(v, type(req, req.pathGroup(2))));
+        m.put("recentItems", List.of());
+        return Response.json(200, m);
+    }
+
+    private Response create(Request req) {
+        String v = version(req);
+        SObjectType t = type(req, req.pathGroup(2));
+        Map<String, Object> fields = RecordJson.fields(req.json());
+        String id = insert(req, t, fields);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("success", true);
+        m.put("errors", List.of());
+        return Response.json(201, m).withHeader("Location", RecordJson.sobjectUrl(v, t.name(), id));
+    }
+
+    private Response read(Request req) {
+        String v = version(req);
+        SObjectType t = type(req, req.pathGroup(2));
+        Record r = record(req, t, req.pathGroup(3));
+        String fields = req.param("fields");
+        return Response.json(200, RecordJson.render(v, r, fields == null ? null : Arrays.asList(fields.split(","))));
+    }
+
+    private Response update(Request req) {
+        version(req);
+        SObjectType t = type(req, req.pathGroup(2));
+        Record r = record(req, t, req.pathGroup(3));
+        update(req, r, RecordJson.fields(req.json()));
+        return Response.empty(204);
+    }
+
+    private Response delete(Request req) {
+        version(req);
+        SObjectType t = type(req, req.pathGroup(2));
+        Record r = record(req, t, req.pathGroup(3));
+        delete(req, r);
+        return Response.empty(204);
+    }
+
+    private Response blob(Request req) {
+        version(req);
+        SObjectType t = type(req, req.pathGroup(2));
+        Record r = record(req, t, req.pathGroup(3));
+        FieldDef f = t.field(req.pathGroup(4));
+        if (f == null || !(r.get(f.name()) instanceof byte[] bytes)) {
+            throw OrgException.notFound();
+        }
+        String contentType = r.get("ContentType") instanceof String ct ? ct : "application/octetstream";
+        return Response.bytes(200, contentType, bytes);
+    }
+
+    private Response limits(Request req) {
+        if (!access(req).has("ViewSetup")) {
+            // "available ... for API users with the View Setup and Configuration permission" (doc); wording UNCONFIRMED.
+            throw new OrgException("INSUFFICIENT_ACCESS", "The limits resource requires the View Setup and"
+                    + " Configuration permission.", List.of(), 403);
+        }
+        Org org = req.org();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("DailyApiRequests", limit(org.apiUsage().max(), org.apiUsage().max() - org.apiUsage().used()));
+        m.put("DailyAsyncApexExecutions", limit(250000, 250000));
+        m.put("DailyBulkApiBatches", limit(15000, 15000));
+        m.put("DailyBulkV2QueryJobs", limit(10000, 10000));
+        m.put("DailyGenericStreamingApiEvents", limit(10000, 10000));
+        m.put("DailyStandardVolumePlatformEvents", limit(10000, 10000));
+        m.put("DataStorageMB", limit(5, 5));
+        m.put("FileStorageMB", limit(20, 20));
+        m.put("HourlyPublishedPlatformEvents", limit(50000, 50000 - org.db().publishedEvents().size()));
+        m.put("SingleEmail", limit(15, 15));
+        return Response.json(200, m);
+    }
+
+    private static Map<String, Object> limit(int max, int remaining) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Max", max);
+        m.put("Remaining", Math.max(0, remaining));
+        return m;
+    }
+
+    // ------------------------------------------------------------------ shared with composite
+
+    Access access(Request req) {
+        return Access.ofUser(req.org().db(), req.session().userId());
+    }
+
+    /** Custom objects are visible with Read on them (or View/Modify All Data); standard objects always. */
+    static boolean visible(Access access, SObjectType t) {
+        if (t.kind() == ObjectKind.CUSTOM_OBJECT || t.kind() == ObjectKind.CUSTOM_SETTING) {
+            return access.object(t.name()).read();
+        }
+        return true;
+    }
+
+    SObjectType type(Request req, String name) {
+        SObjectType t = req.org().schema().get(name);
+        if (t == null || !visible(access(req), t)) {
+            throw OrgException.notFound();
+        }
+        return t;
+    }
+
+    Record record(Request req, SObjectType t, String id) {
+        Record r = req.org().db().live(id);
+        if (r == null || r.type() != t) {
+            throw OrgException.notFound();
+        }
+        return r;
+    }
+
+    String insert(Request req, SObjectType t, Map<String, Object> fields) {
+        if (t.kind() == ObjectKind.CUSTOM_OBJECT && !access(req).object(t.name()).create()) {
+            throw noAccess("create", t);
+        }
+        return req.org().db().insert(Caller.api(req.session().userId()), t.name(), fields);
+    }
+
+    void update(Request req, Record r, Map<String, Object> fields) {
+        if (r.type().kind() == ObjectKind.CUSTOM_OBJECT && !access(req).object(r.objectName()).edit()) {
+            throw noAccess("edit", r.type());
+        }
+        req.org().db().update(Caller.api(req.session().userId()), r.id(), fields);
+    }
+
+    void delete(Request req, Record r) {
+        if (r.type().kind() == ObjectKind.CUSTOM_OBJECT && !access(req).object(r.objectName()).delete()) {
+            throw noAccess("delete", r.type());
+        }
+        req.org().db().delete(Caller.api(req.session().userId()), r.id());
+    }
+
+    /** Object permission missing; wording UNCONFIRMED. */
+    private static OrgException noAccess(String verb, SObjectType t) {
+        return new OrgException("INSUFFICIENT_ACCESS_OR_READONLY", "You don't have permission to " + verb + " "
+                + t.name() + " records.");
+    }
+
+    /** Reads {@code records} for composite: a JsonNode list helper. */
+    static List<JsonNode> list(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(out::add);
+        }
+        return out;
+    }
+}

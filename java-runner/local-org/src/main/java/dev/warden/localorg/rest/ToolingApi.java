@@ -1,0 +1,76 @@
+package dev.warden.localorg.rest;
+
+import dev.warden.localorg.data.OrgException;
+import dev.warden.localorg.query.OrgSoqlSource;
+import dev.warden.localorg.server.ApiKind;
+import dev.warden.localorg.server.LocalOrgContext;
+import dev.warden.localorg.server.Request;
+import dev.warden.localorg.server.Response;
+import dev.warden.soql.QueryOptions;
+import dev.warden.soql.QueryResult;
+import dev.warden.soql.ResultRecord;
+import dev.warden.soql.Soql;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The slice of the Tooling API the sf CLI and the runner touch. Tooling queries read the same records as the data
+ * API (ApexClass, ApexTrigger, StaticResource, CustomPermission, PermissionSet, ...); objects only the real Tooling
+ * API has (SandboxProcess, SourceMember, ...) are INVALID_TYPE, which tells sf "not a sandbox" and "no source
+ * tracking". Apex never runs here: test runs and anonymous Apex get a clear error, never invented results.
+ */
+final class ToolingApi {
+    /** Tooling-only objects the local org does not model. */
+    private static final Set<String> NOT_MODELLED = Set.of("sandboxprocess", "sourcemember", "apextestrunresult",
+            "apextestqueueitem", "apextestresult", "apexcodecoverageaggregate", "permissiondependency");
+    static final String NO_APEX = "Apex execution is not available in the local org: it stores Apex but cannot run"
+            + " it. Run Apex tests in a scratch org or sandbox (warden test --target-org <org>).";
+
+    private ToolingApi() {}
+
+    static void register(LocalOrgContext ctx) {
+        String t = RestApi.V + "/tooling";
+        ctx.routes().add("GET", t + "/query/?", ApiKind.REST, true, ToolingApi::query);
+        ctx.routes().add("GET", t + "/sobjects/SourceMember/describe/?", ApiKind.REST, true, req -> {
+            // sf project retrieve needs exactly this message to skip source tracking (sf-cli-wire.md).
+            throw OrgException.notFound();
+        });
+        for (String run : List.of("runTestsSynchronous", "runTestsAsynchronous", "executeAnonymous")) {
+            ctx.routes().add("*", t + "/" + run + "/?", ApiKind.REST, true, req -> {
+                throw new OrgException("FUNCTIONALITY_NOT_ENABLED", NO_APEX);
+            });
+        }
+    }
+
+    private static Response query(Request req) {
+        String version = RestApi.version(req);
+        String soql = req.param("q");
+        if (soql == null || soql.isBlank()) {
+            throw new OrgException("MALFORMED_QUERY", "A query string has to be specified");
+        }
+        OrgSoqlSource source = new OrgSoqlSource(req.org().db(),
+                type -> !NOT_MODELLED.contains(type.name().toLowerCase(java.util.Locale.ROOT)));
+        QueryResult r = Soql.query(soql, source, new QueryOptions(req.org().db().clock(), false));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("size", r.totalSize());
+        m.put("totalSize", r.totalSize());
+        m.put("done", true);
+        m.put("queryLocator", null);
+        m.put("entityTypeName", r.records().isEmpty() ? null : r.records().get(0).objectName());
+        List<Object> records = new ArrayList<>();
+        for (ResultRecord rr : r.records()) {
+            Map<String, Object> rendered = QueryApi.render(version, rr);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> attrs = (Map<String, Object>) rendered.get("attributes");
+            if (attrs.get("url") instanceof String url) {
+                attrs.put("url", url.replace("/sobjects/", "/tooling/sobjects/"));
+            }
+            records.add(rendered);
+        }
+        m.put("records", records);
+        return Response.json(200, m);
+    }
+}

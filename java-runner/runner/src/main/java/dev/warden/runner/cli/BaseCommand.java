@@ -1,0 +1,184 @@
+package dev.warden.runner.cli;
+
+import dev.warden.runner.blueprint.Blueprint;
+import dev.warden.runner.blueprint.BlueprintException;
+import dev.warden.runner.blueprint.BlueprintLoader;
+import dev.warden.runner.flow.Flows;
+import dev.warden.runner.keys.OrgKeys;
+import dev.warden.runner.plan.PlanException;
+import dev.warden.runner.provision.ProvisionFailedException;
+import dev.warden.runner.report.JUnitReport;
+import dev.warden.runner.report.JsonReport;
+import dev.warden.runner.report.Report;
+import dev.warden.runner.report.TextReport;
+import dev.warden.runner.salesforce.ApiBudget;
+import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.SalesforceException;
+import dev.warden.runner.salesforce.sfcli.SfCli;
+import dev.warden.runner.salesforce.sfcli.SfCliException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The base of every command (jreleaser-style): common flags, one report, and the single place where exceptions
+ * become exit codes. Bad input is exit 2 with one line, never a stack trace ({@code WARDEN_DEBUG=1} shows them).
+ * Subclasses implement {@link #run(Context)}; commands from other packages extend it to share all of this.
+ */
+@Command(sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true)
+public abstract class BaseCommand implements Callable<Integer> {
+
+    @Spec
+    protected CommandSpec spec;
+
+    @Option(names = {"-o", "--target-org"}, paramLabel = "ORG", order = 1,
+            description = "Org alias or username known to sf, or 'local' (default) for the embedded local org.")
+    protected String targetOrg;
+
+    @Option(names = "--json", order = 90, description = "Print one JSON envelope on stdout ({\"status\",\"result\",\"warnings\"}); logs stay on stderr.")
+    protected boolean json;
+
+    @Option(names = "--junit", paramLabel = "FILE", order = 91, description = "Also write the checks as JUnit XML to FILE.")
+    protected Path junit;
+
+    @Option(names = "--api-reserve", paramLabel = "PERCENT", order = 92, defaultValue = "10",
+            description = "Stop before using the last PERCENT of the org's daily API requests (default: ${DEFAULT-VALUE}).")
+    protected int apiReserve;
+
+    /** What a command runs with: the org (opened on first use), the report, progress, flows. */
+    public final class Context implements AutoCloseable {
+        private final Report report;
+        private final Progress progress;
+        private final CallCounter counter = new CallCounter();
+        private final ApiBudget budget;
+        private OrgConnection org;
+
+        Context(Report report, Progress progress) {
+            this.report = report;
+            this.progress = progress;
+            this.budget = new ApiBudget(apiReserve);
+        }
+
+        public Report report() {
+            return report;
+        }
+
+        public Progress progress() {
+            return progress;
+        }
+
+        public CallCounter counter() {
+            return counter;
+        }
+
+        public OrgConnection org() {
+            if (org == null) {
+                SfCli sf = new SfCli(SfCli.binaryFromEnvironment(), sfEnvironment(), projectDir(), counter, progress);
+                org = OrgConnection.open(targetOrg, sf, counter, budget, progress);
+                report.org(new Report.OrgSummary(org.target(), org.session().instanceUrl(), org.orgId(), org.session().username(), org.embedded()));
+            }
+            return org;
+        }
+
+        public Flows flows() {
+            return new Flows(org(), projectDir(), OrgKeys.fromEnvironment(), progress);
+        }
+
+        public Blueprint blueprint(String location) {
+            return new BlueprintLoader().load(location);
+        }
+
+        @Override
+        public void close() {
+            if (org != null) {
+                org.close();
+            }
+        }
+    }
+
+    /** Runs the command, filling the report; throw to fail. */
+    protected abstract void run(Context ctx) throws Exception;
+
+    protected String reportName() {
+        return spec.qualifiedName(" ").replaceFirst("^warden ", "");
+    }
+
+    /** Tests give sf a private home with the system property {@code warden.sf.home}; users' sf uses their own. */
+    static Map<String, String> sfEnvironment() {
+        String home = System.getProperty("warden.sf.home");
+        return home == null ? Map.of() : Map.of("HOME", home);
+    }
+
+    public static Path projectDir() {
+        String dir = System.getProperty("warden.project.dir", System.getenv("WARDEN_PROJECT_DIR"));
+        return Path.of(dir == null || dir.isBlank() ? "." : dir).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Report report = new Report(reportName());
+        long start = System.nanoTime();
+        if (apiReserve < 0 || apiReserve > 99) {
+            return finish(report.fail("BadInput", "--api-reserve must be between 0 and 99, not " + apiReserve, 2), out, err, start, null);
+        }
+        Context ctx = new Context(report, new Progress(err, false));
+        try (ctx) {
+            run(ctx);
+        } catch (BlueprintException | PlanException | BadInputException e) {
+            report.fail("BadInput", e.getMessage(), 2);
+        } catch (ApiBudget.ApiReserveReachedException e) {
+            report.fail("ApiReserveReached", e.getMessage(), 1);
+        } catch (ProvisionFailedException e) {
+            report.fail(e.restoreFailed() ? "ProvisionFailedRestoreIncomplete" : "ProvisionFailed", e.getMessage(), 1);
+        } catch (SfCliException e) {
+            report.fail("SfCliFailed", e.getMessage(), 1);
+        } catch (SalesforceException e) {
+            report.fail("SalesforceError", e.getMessage(), 1);
+        } catch (Exception e) {
+            if (System.getenv("WARDEN_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            report.fail(e.getClass().getSimpleName(), String.valueOf(e.getMessage()), 1);
+        }
+        return finish(report, out, err, start, ctx);
+    }
+
+    private int finish(Report report, PrintWriter out, PrintWriter err, long start, Context ctx) {
+        if (ctx != null) {
+            CallCounter c = ctx.counter();
+            report.figures(new Report.Figures(c.total("sf"), c.total("rest") + c.total("soap"), c.writes(),
+                    c.snapshot(), (System.nanoTime() - start) / 1_000_000));
+        }
+        int exit = report.exitCode();
+        if (junit != null) {
+            try {
+                Path parent = junit.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(junit, JUnitReport.render(report));
+            } catch (IOException e) {
+                err.println("warden: cannot write " + junit + ": " + e.getMessage());
+            }
+        }
+        if (json) {
+            out.println(JsonReport.render(report));
+        } else if (exit == 2 && report.failureMessage() != null) {
+            err.println("warden: " + report.failureMessage());
+        } else {
+            out.print(TextReport.render(report));
+        }
+        out.flush();
+        err.flush();
+        return exit;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.warden.runner.cli;
+
+import dev.warden.runner.blueprint.Blueprint;
+import dev.warden.runner.blueprint.BlueprintLoader;
+import dev.warden.runner.plan.Observed;
+import dev.warden.runner.salesforce.sfcli.SfDeploy;
+import java.util.List;
+import java.util.ServiceLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The commands of the main flow. Each is thin: options, then the flows, then the report. */
+public final class Commands {
+    private Commands() {}
+
+    static final String BLUEPRINT_HELP = "Blueprint YAML file, or builtin:<name> (default: builtin:warden; built-ins: warden, withsecure-style,"
+            + " trendmicro-style, ispm-style, defender-style).";
+
+    /** Options of the commands that read a blueprint. */
+    public abstract static class WithBlueprint extends BaseCommand {
+        @Option(names = {"-b", "--blueprint"}, paramLabel = "FILE", order = 2, description = BLUEPRINT_HELP)
+        protected String blueprint = BlueprintLoader.DEFAULT_BLUEPRINT;
+
+        protected Blueprint loadBlueprint(Context ctx) {
+            return ctx.blueprint(blueprint);
+        }
+    }
+
+    @Command(name = "deploy", header = "Deploy the Warden package (force-app) with the sf CLI.",
+            description = "Runs one `sf project deploy start` of force-app against the target org and shows component failures as a"
+                    + " table with file:line. With --dry-run, sf validates the deployment without saving it.",
+            footer = {"%nEXAMPLES", "  Deploy to the embedded local org:%n    warden deploy",
+                    "  Validate against a sandbox, running local tests:%n    warden deploy --target-org my-sandbox --dry-run --test-level RunLocalTests"})
+    public static final class Deploy extends BaseCommand {
+        @Option(names = {"-l", "--test-level"}, paramLabel = "LEVEL", order = 3,
+                description = "NoTestRun, RunSpecifiedTests, RunLocalTests or RunAllTestsInOrg (default: sf's).")
+        String testLevel;
+
+        @Option(names = "--dry-run", order = 4, description = "Validate only; change nothing.")
+        boolean dryRun;
+
+        @Override
+        protected void run(Context ctx) {
+            ctx.flows().deploy(ctx.report(), testLevel, dryRun);
+        }
+    }
+
+    @Command(name = "plan", header = "Show what provision would change, and why.",
+            description = "Reads the org and prints the ordered steps from its current state to the blueprint: each with the reason"
+                    + " and the vendor-guide step it automates. Changes nothing.",
+            footer = {"%nEXAMPLES", "  warden plan", "  warden plan --target-org prod --blueprint builtin:ispm-style --json"})
+    public static final class PlanCommand extends WithBlueprint {
+        @Override
+        protected void run(Context ctx) {
+            Blueprint b = loadBlueprint(ctx);
+            var flows = ctx.flows();
+            flows.plan(b, flows.observe(b, ctx.report()), true, ctx.report(), true);
+        }
+    }
+
+    @Command(name = "provision", header = "Create and configure the integration user from a blueprint.",
+            description = "Plans, then applies with a journal in .warden/: user, permission set licenses before permission sets, the"
+                    + " app's OAuth settings (certificate from a key pair made for this org), trusted IP ranges merged, the license"
+                    + " switch with a snapshot restored on failure, the temporary approval permission set removed. Re-running a"
+                    + " finished provision makes no writes.",
+            footer = {"%nEXAMPLES", "  warden provision --dry-run", "  warden provision --target-org my-sandbox",
+                    "  Continue after an interrupted license switch:%n    warden provision --resume"})
+    public static final class Provision extends WithBlueprint {
+        @Option(names = "--dry-run", order = 4, description = "Print the plan; change nothing.")
+        boolean dryRun;
+
+        @Option(names = "--resume", order = 5, description = "Continue from the journal of an unfinished run (uses its snapshot).")
+        boolean resume;
+
+        @Override
+        protected void run(Context ctx) {
+            Blueprint b = loadBlueprint(ctx);
+            ctx.flows().provision(b, dryRun, resume, ctx.report());
+        }
+    }
+
+    @Command(name = "verify", header = "Check the integration identity against the blueprint.",
+            description = "Logs in as the integration user by JWT bearer, then checks license, profile, permission sets (missing,"
+                    + " excess, dangerous), the app's pre-authorization, scopes, IP and refresh-token policies, trusted ranges, package"
+                    + " triggers and the API budget. Exit 3 when a check fails; each failure names the symptom it explains.",
+            footer = {"%nEXAMPLES", "  warden verify", "  warden verify --target-org prod --junit target/warden-verify.xml"})
+    public static final class Verify extends WithBlueprint {
+        @Override
+        protected void run(Context ctx) {
+            Blueprint b = loadBlueprint(ctx);
+            ctx.flows().verify(b, null, ctx.report());
+        }
+    }
+
+    @Command(name = "up", header = "Deploy, provision and verify in one go.",
+            description = "deploy + provision + verify (+ the stages other modules add, such as smoke), one report. A second run on"
+                    + " the same org changes nothing and says so.",
+            footer = {"%nEXAMPLES", "  On the embedded local org:%n    warden up", "  On a sandbox, as JSON:%n    warden up --target-org my-sandbox --json"})
+    public static final class Up extends WithBlueprint {
+        @Option(names = {"-l", "--test-level"}, paramLabel = "LEVEL", order = 3, description = "Test level for the deploy (default: sf's).")
+        String testLevel;
+
+        @Option(names = "--dry-run", order = 4, description = "Validate the deploy and print the plan; change nothing.")
+        boolean dryRun;
+
+        @Option(names = "--skip-deploy", order = 5, description = "Assume the package is already deployed.")
+        boolean skipDeploy;
+
+        @Override
+        protected void run(Context ctx) throws Exception {
+            Blueprint b = loadBlueprint(ctx);
+            var flows = ctx.flows();
+            if (!skipDeploy) {
+                SfDeploy.Outcome d = flows.deploy(ctx.report(), testLevel, dryRun);
+                if (!d.success()) {
+                    return;
+                }
+            }
+            if (dryRun) {
+                flows.plan(b, flows.observe(b, ctx.report()), false, ctx.report(), true);
+                return;
+            }
+            Observed after = flows.provision(b, false, false, ctx.report());
+            flows.verify(b, after, ctx.report());
+            for (UpStage stage : ServiceLoader.load(UpStage.class)) {
+                ctx.progress().accept("stage " + stage.id());
+                stage.run(ctx, b);
+            }
+        }
+    }
+
+    /** Stages `up` runs after verify (the smoke test); registered through META-INF/services. */
+    public interface UpStage {
+        String id();
+
+        /** Adds a {@link dev.warden.runner.report.Report.Section} to {@code ctx.report()}; throws to fail the run. */
+        void run(BaseCommand.Context ctx, Blueprint blueprint) throws Exception;
+    }
+
+    static List<Object> builtIn() {
+        return List.of(new Up(), new Deploy(), new Provision(), new PlanCommand(), new Verify(), new Doctor(), new LocalOrgCommand());
+    }
+}

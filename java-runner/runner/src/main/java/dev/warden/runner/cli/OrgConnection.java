@@ -1,0 +1,192 @@
+package dev.warden.runner.cli;
+
+import dev.warden.localorg.LocalOrg;
+import dev.warden.localorg.LocalOrgOptions;
+import dev.warden.runner.keys.OrgKeys;
+import dev.warden.runner.salesforce.ApiBudget;
+import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.Session;
+import dev.warden.runner.salesforce.auth.JwtBearer;
+import dev.warden.runner.salesforce.rest.RestClient;
+import dev.warden.runner.salesforce.rest.RestRecords;
+import dev.warden.runner.salesforce.sfcli.SfCli;
+import dev.warden.runner.salesforce.sfcli.SfCliException;
+import dev.warden.runner.salesforce.sfcli.SfOrgs;
+import dev.warden.runner.salesforce.soap.SoapMetadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * One org the runner works on: the admin session (from sf, or from the embedded org it started), and the adapters
+ * on it. For the embedded org, sf gets a private HOME (a temp dir removed at close), so the user's own sf auth is
+ * never touched; sf is logged in lazily, only when a command needs sf (deploy).
+ */
+public final class OrgConnection implements AutoCloseable {
+    public static final String LOCAL = "local";
+    static final String LOCAL_ALIAS = "warden-local";
+
+    private final String target;
+    private final Session session;
+    private final LocalOrg localOrg;
+    private final Path privateSfHome;
+    private final SfCli sf;
+    private final CallCounter counter;
+    private final ApiBudget budget;
+    private final HttpClient http = RestClient.defaultHttpClient();
+    private final Consumer<String> progress;
+    private boolean sfLoggedIn;
+    private RestClient rest;
+    private SoapMetadata metadata;
+
+    private OrgConnection(String target, Session session, LocalOrg localOrg, Path privateSfHome, SfCli sf, CallCounter counter,
+                          ApiBudget budget, Consumer<String> progress) {
+        this.target = target;
+        this.session = session;
+        this.localOrg = localOrg;
+        this.privateSfHome = privateSfHome;
+        this.sf = sf;
+        this.counter = counter;
+        this.budget = budget;
+        this.progress = progress;
+        this.sfLoggedIn = localOrg == null;
+    }
+
+    /** {@code local} or null starts the embedded org; anything else is an sf alias or username. */
+    public static OrgConnection open(String targetOrg, SfCli sf, CallCounter counter, ApiBudget budget, Consumer<String> progress) {
+        if (targetOrg == null || targetOrg.isBlank() || LOCAL.equals(targetOrg)) {
+            progress.accept("starting the embedded local org");
+            LocalOrg org;
+            try {
+                org = LocalOrg.start(LocalOrgOptions.defaults());
+            } catch (UnsupportedOperationException e) {
+                throw new IllegalStateException("the embedded local org is not available in this build (" + e.getMessage()
+                        + "); pass --target-org <alias> for a real org");
+            }
+            Path home;
+            try {
+                home = Files.createTempDirectory("warden-sf-home");
+            } catch (IOException e) {
+                org.close();
+                throw new UncheckedIOException(e);
+            }
+            progress.accept("local org at " + org.instanceUrl() + " (org " + org.orgId() + ")");
+            SfCli privateSf = sf.withEnv(Map.of("HOME", home.toString(), "SF_USE_GENERIC_UNIX_KEYCHAIN", "true"));
+            return new OrgConnection(LOCAL, new Session(org.instanceUrl(), org.adminAccessToken(), org.adminUsername(), org.orgId()), org, home,
+                    privateSf, counter, budget, progress);
+        }
+        progress.accept("resolving org '" + targetOrg + "' through sf");
+        try {
+            Session s = new SfOrgs(sf).display(targetOrg);
+            return new OrgConnection(targetOrg, s, null, null, sf, counter, budget, progress);
+        } catch (SfCliException e) {
+            if (e.isUnknownOrg()) {
+                throw new BadInputException("unknown org '" + targetOrg + "': " + e.getMessage().replaceFirst("^[^:]*: ", "")
+                        + " (log in with sf org login web --alias " + targetOrg + ", or use --target-org local)");
+            }
+            throw e;
+        }
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public boolean embedded() {
+        return localOrg != null;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public String orgId() {
+        return session.orgId();
+    }
+
+    public CallCounter counter() {
+        return counter;
+    }
+
+    public ApiBudget budget() {
+        return budget;
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    public synchronized RestClient rest() {
+        if (rest == null) {
+            rest = new RestClient(http, session, budget, counter, Duration.ofSeconds(120));
+        }
+        return rest;
+    }
+
+    /** A REST client on another session (e.g. the integration user after its JWT login), same budget and counts. */
+    public RestClient restAs(Session other) {
+        return new RestClient(http, other, budget, counter, Duration.ofSeconds(120));
+    }
+
+    public RestRecords records() {
+        return new RestRecords(rest());
+    }
+
+    public synchronized SoapMetadata metadata() {
+        if (metadata == null) {
+            metadata = new SoapMetadata(session, budget, counter, progress);
+        }
+        return metadata;
+    }
+
+    /** Install state of apps: the embedded org's admin endpoint, or manual on real orgs. */
+    public dev.warden.runner.org.AppUsagePort appUsage() {
+        return embedded() ? new dev.warden.runner.salesforce.rest.LocalOrgAdmin(rest()) : dev.warden.runner.org.AppUsagePort.MANUAL;
+    }
+
+    public JwtBearer jwt() {
+        return new JwtBearer(http, budget, counter);
+    }
+
+    /** Logs in as the integration user by JWT with this machine's key for the org. */
+    public Session loginAs(String username, OrgKeys keys) {
+        OrgKeys.KeyMaterial km = keys.load(orgId())
+                .orElseThrow(() -> new IllegalStateException("no key pair for org " + orgId() + " on this machine; run warden provision"));
+        return jwt().login(session.instanceUrl(), username, km.consumerKey(), OrgKeys.privateKey(km.privateKeyFile()));
+    }
+
+    /** The sf CLI on this org: alias or username to pass as {@code --target-org}; logs sf in to the embedded org once. */
+    public synchronized String sfTarget() {
+        if (!sfLoggedIn) {
+            progress.accept("logging sf in to the embedded org (private sf home)");
+            new SfOrgs(sf).loginAccessToken(session.instanceUrl(), session.accessToken(), LOCAL_ALIAS);
+            sfLoggedIn = true;
+        }
+        return localOrg != null ? LOCAL_ALIAS : target;
+    }
+
+    public SfCli sf() {
+        return sf;
+    }
+
+    @Override
+    public void close() {
+        if (localOrg != null) {
+            localOrg.close();
+        }
+        if (privateSfHome != null) {
+            try (Stream<Path> files = Files.walk(privateSfHome)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp dir left behind holds only the embedded org's throw-away auth
+            }
+        }
+    }
+}

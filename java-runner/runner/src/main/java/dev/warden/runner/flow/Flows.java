@@ -1,0 +1,135 @@
+package dev.warden.runner.flow;
+
+import dev.warden.runner.blueprint.Blueprint;
+import dev.warden.runner.cli.OrgConnection;
+import dev.warden.runner.journal.Journal;
+import dev.warden.runner.journal.JournalStore;
+import dev.warden.runner.keys.OrgKeys;
+import dev.warden.runner.org.MetadataPort;
+import dev.warden.runner.org.OrgModel;
+import dev.warden.runner.org.RecordsPort;
+import dev.warden.runner.plan.Observed;
+import dev.warden.runner.plan.Plan;
+import dev.warden.runner.plan.PlanException;
+import dev.warden.runner.plan.Planner;
+import dev.warden.runner.provision.ApplyResult;
+import dev.warden.runner.provision.Observer;
+import dev.warden.runner.provision.Provisioner;
+import dev.warden.runner.report.Report;
+import dev.warden.runner.salesforce.auth.JwtBearer;
+import dev.warden.runner.salesforce.sfcli.SfDeploy;
+import dev.warden.runner.verify.Check;
+import dev.warden.runner.verify.JwtOutcome;
+import dev.warden.runner.verify.Verifier;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The runner's operations, composed by the commands: deploy, plan, provision, verify. Each adds to one report. */
+public final class Flows {
+    private final OrgConnection org;
+    private final Path projectDir;
+    private final OrgKeys keys;
+    private final Consumer<String> progress;
+
+    public Flows(OrgConnection org, Path projectDir, OrgKeys keys, Consumer<String> progress) {
+        this.org = org;
+        this.projectDir = projectDir;
+        this.keys = keys;
+        this.progress = progress;
+    }
+
+    public JournalStore journals() {
+        return new JournalStore(projectDir.resolve(".warden"));
+    }
+
+    /** One sf call: {@code sf project deploy start} of force-app. */
+    public SfDeploy.Outcome deploy(Report report, String testLevel, boolean dryRun) {
+        String target = org.sfTarget();
+        progress.accept("deploying force-app with sf" + (dryRun ? " (dry run: validate only)" : "") + "; this waits for the org");
+        SfDeploy.Outcome outcome = new SfDeploy(org.sf()).deploy(target, "force-app", testLevel, dryRun, Duration.ofMinutes(30));
+        report.deploy(outcome);
+        progress.accept("deploy " + (outcome.success() ? "succeeded" : "failed") + " (" + outcome.status() + ")");
+        return outcome;
+    }
+
+    public Observed observe(Blueprint b, Report report) {
+        progress.accept("reading the org: integration user, assignments, app, network");
+        Observer observer = new Observer(org.records(), org.metadata(), org.appUsage(), keys);
+        Observed o = observer.observe(b, org.orgId());
+        observer.warnings().forEach(report::warn);
+        return o;
+    }
+
+    public Plan plan(Blueprint b, Observed o, boolean resume, Report report, boolean dryRunOnly) {
+        Journal journal = journals().load(org.orgId(), b.usernameFor(org.orgId())).orElse(null);
+        if (journal != null && journal.switchUnfinished() && !resume) {
+            throw new PlanException("a previous provision left the license switch of " + journal.username() + " unfinished ("
+                    + journal.switchState() + "; journal " + journals().file(org.orgId(), journal.username()) + "); run warden provision --resume"
+                    + " to continue from its snapshot");
+        }
+        Plan plan = new Planner().plan(b, o, journal);
+        report.plan(plan, dryRunOnly);
+        return plan;
+    }
+
+    /** Plans and applies; with dryRun only plans. Returns the observed state after applying. */
+    public Observed provision(Blueprint b, boolean dryRun, boolean resume, Report report) {
+        Observed o = observe(b, report);
+        Plan plan = plan(b, o, resume, report, dryRun);
+        if (dryRun) {
+            return o;
+        }
+        if (plan.isEmpty()) {
+            progress.accept("nothing to provision: the org matches the blueprint");
+            report.applied(List.of(), List.of());
+            return o;
+        }
+        Journal previous = journals().load(org.orgId(), plan.username()).orElse(null);
+        RecordsPort records = org.records();
+        MetadataPort metadata = org.metadata();
+        Provisioner p = new Provisioner(records, metadata, org.appUsage(), keys, journals(), Clock.systemUTC(), progress);
+        ApplyResult result = p.apply(b, o, plan, resume ? previous : null);
+        report.applied(result.stepsDone(), result.notes());
+        return null;
+    }
+
+    public List<Check> verify(Blueprint b, Observed known, Report report) {
+        Observed o = known != null ? known : observe(b, report);
+        JwtOutcome jwt = jwtLogin(b, o);
+        RecordsPort records = org.records();
+        Map<String, String> triggers = b.packageTriggers().isEmpty() ? Map.of() : records.triggerStatus(b.packageTriggers());
+        OrgModel.ApiUsage usage = org.budget().lastUsage().map(u -> new OrgModel.ApiUsage(u[0], u[1])).orElseGet(records::apiUsage);
+        int reserve = org.budget().reservePercent();
+        List<Check> checks = new Verifier().verify(new Verifier.Input(b, o, jwt, triggers, usage, reserve));
+        report.checks(checks);
+        return checks;
+    }
+
+    private JwtOutcome jwtLogin(Blueprint b, Observed o) {
+        if (b.app() == null) {
+            return JwtOutcome.skipped("the blueprint has no app");
+        }
+        if (o.user() == null) {
+            return JwtOutcome.skipped("no integration user");
+        }
+        if (!b.app().generatesCertificate()) {
+            return JwtOutcome.skipped("the vendor holds the private key of " + b.app().certificate() + "; test the login from the vendor side");
+        }
+        Optional<OrgKeys.KeyMaterial> km = keys.load(org.orgId());
+        if (km.isEmpty()) {
+            return JwtOutcome.skipped("no key pair for org " + org.orgId() + " on this machine (" + keys.dir(org.orgId()) + "); run warden provision");
+        }
+        progress.accept("logging in as " + o.user().username() + " by JWT bearer");
+        try {
+            org.jwt().login(org.session().instanceUrl(), o.user().username(), km.get().consumerKey(), OrgKeys.privateKey(km.get().privateKeyFile()));
+            return JwtOutcome.ok(org.session().instanceUrl());
+        } catch (JwtBearer.JwtLoginException e) {
+            return JwtOutcome.failed(e.error(), e.description());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.warden.runner.quarantine.detect;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * AWS access key ids: a known prefix (AKIA long-term, ASIA temporary, ABIA, ACCA) and 16 characters of the
+ * base-32 alphabet AWS uses (A-Z, 2-7). AWS's own documentation examples (ending in {@code EXAMPLE}) are not secrets
+ * and are not flagged.
+ */
+public final class AwsAccessKeyDetector implements Detector {
+    private static final Pattern KEY_ID = Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])");
+
+    @Override
+    public String id() {
+        return "dlp.aws-access-key";
+    }
+
+    @Override
+    public Optional<Finding> inspect(Content content) {
+        Matcher m = KEY_ID.matcher(content.text());
+        while (m.find()) {
+            if (!m.group().endsWith("EXAMPLE")) {
+                return Optional.of(new Finding(id(), "AWS access key id at character " + m.start()));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.warden.runner.quarantine.scan;
+
+import java.time.Duration;
+
+/**
+ * Tuning of the scanner worker.
+ *
+ * @param maxPerPass requests claimed in one pass (verdicts of a pass are posted together, 200 a call)
+ * @param maxAttempts a request is marked Failed after this many claims that did not end in a verdict
+ * @param staleAfter a Scanning claim older than this is considered abandoned (its worker crashed) and reclaimed
+ * @param minClaimAge requests modified more recently than this are left for the next pass; see {@link ClaimPlanner}
+ * @param retryBase first delay of the per-request backoff (doubles per attempt, capped at one hour)
+ * @param callRetries attempts of one verdict or update call that failed transiently (5xx, lock, reset)
+ * @param callRetryBase first delay between those call retries (doubles)
+ * @param pollInterval pause between passes that found nothing, when running continuously
+ */
+public record ScanOptions(int maxPerPass, int maxAttempts, Duration staleAfter, Duration minClaimAge, Duration retryBase,
+        int callRetries, Duration callRetryBase, Duration pollInterval) {
+
+    public static ScanOptions defaults() {
+        return new ScanOptions(2000, 5, Duration.ofMinutes(10), Duration.ofMillis(1100), Duration.ofSeconds(30), 4,
+                Duration.ofMillis(250), Duration.ofSeconds(5));
+    }
+
+    public ScanOptions {
+        if (maxPerPass < 1 || maxPerPass > 10_000) {
+            throw new IllegalArgumentException("--max-per-pass must be between 1 and 10000, got " + maxPerPass);
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("--max-attempts must be at least 1, got " + maxAttempts);
+        }
+        if (callRetries < 1) {
+            throw new IllegalArgumentException("call retries must be at least 1, got " + callRetries);
+        }
+    }
+}

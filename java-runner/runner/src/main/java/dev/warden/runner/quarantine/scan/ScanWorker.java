@@ -1,0 +1,421 @@
+package dev.warden.runner.quarantine.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.runner.quarantine.api.ApiReserveReachedException;
+import dev.warden.runner.quarantine.api.QuarantineApi;
+import dev.warden.runner.quarantine.api.QuarantineApi.HttpAnswer;
+import dev.warden.runner.quarantine.api.QuarantineApi.SaveResult;
+import dev.warden.runner.quarantine.api.QuarantineApi.SubRequest;
+import dev.warden.runner.quarantine.api.QuarantineApi.SubResponse;
+import dev.warden.runner.quarantine.api.SalesforceApiException;
+import dev.warden.runner.quarantine.api.Soql;
+import dev.warden.runner.quarantine.detect.Content;
+import dev.warden.runner.quarantine.detect.Detectors;
+import dev.warden.runner.quarantine.detect.Finding;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The reference scanner: one pass claims pending scan requests, downloads and inspects their content, posts
+ * QUARANTINE verdicts to the package's endpoint (200 a call) and closes clean requests itself.
+ *
+ * <p>Delivery is at least once. A request leaves Pending/Scanning only when the endpoint answered its verdict
+ * (APPLIED, or IGNORED because it was already applied) or this worker closed it as clean; a crash anywhere before
+ * that leaves it Scanning, and {@link ClaimPlanner} reclaims it once the claim is older than {@code staleAfter}.
+ * Re-posting a verdict is harmless: the endpoint answers IGNORED for a verdict already applied.
+ */
+public final class ScanWorker {
+    public static final String VERDICT_PATH = "warden/v1/verdicts";
+    public static final int VERDICTS_PER_CALL = 200;
+    private static final int ERROR_FIELD_LENGTH = 255;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter SOQL_DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    /** Waits; tests and the continuous loop substitute their own. */
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+
+        static Sleeper real() {
+            return d -> {
+                if (!d.isNegative() && !d.isZero()) {
+                    Thread.sleep(d.toMillis());
+                }
+            };
+        }
+    }
+
+    /** Which requests a pass looks at: all, or only those for the given targets (the smoke test's own records). */
+    public record Scope(List<String> targetIds) {
+        public static Scope all() {
+            return new Scope(List.of());
+        }
+    }
+
+    private final QuarantineApi api;
+    private final Detectors detectors;
+    private final ScanOptions options;
+    private final ClaimPlanner planner;
+    private final Sleeper sleeper;
+    private final Consumer<String> log;
+    private final String workerName;
+
+    public ScanWorker(QuarantineApi api, Detectors detectors, ScanOptions options, Sleeper sleeper, Consumer<String> log) {
+        this.api = api;
+        this.detectors = detectors;
+        this.options = options;
+        this.planner = new ClaimPlanner(options);
+        this.sleeper = sleeper;
+        this.log = log;
+        this.workerName = "w-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Runs passes until {@code keepGoing} says stop, pausing between passes that found nothing. */
+    public PassReport runUntil(Supplier<Boolean> keepGoing) throws InterruptedException {
+        PassReport total = PassReport.empty();
+        while (keepGoing.get()) {
+            PassReport pass = runOnce(Scope.all());
+            total = total.plus(pass);
+            if (pass.stoppedForReserve()) {
+                return total;
+            }
+            if (pass.claimed() == 0 && pass.gaveUp() == 0) {
+                sleeper.sleep(options.pollInterval());
+            }
+        }
+        return total;
+    }
+
+    /** One pass. Rows too fresh to claim safely are waited for (about a second) rather than skipped. */
+    public PassReport runOnce(Scope scope) throws InterruptedException {
+        long callsBefore = api.callCount();
+        Tally t = new Tally();
+        try {
+            pass(scope, t);
+        } catch (ApiReserveReachedException e) {
+            t.stoppedForReserve = true;
+            t.error(e.getMessage());
+        }
+        return t.report(api.callCount() - callsBefore);
+    }
+
+    private void pass(Scope scope, Tally t) throws InterruptedException {
+        List<ScanRequest> candidates = candidates(scope);
+        ClaimPlanner.Plan plan = planner.plan(candidates, api.serverNow());
+        Instant freshUntil = plan.later().stream().map(planner::readyAt)
+                .filter(at -> Duration.between(api.serverNow(), at).compareTo(options.minClaimAge()) <= 0)
+                .max(Instant::compareTo).orElse(null);
+        if (freshUntil != null) {
+            sleeper.sleep(Duration.between(api.serverNow(), freshUntil).plusMillis(50));
+            candidates = candidates(scope);
+            plan = planner.plan(candidates, api.serverNow());
+        }
+        t.candidates = candidates.size();
+        giveUp(plan.giveUp(), t);
+        String token = workerName + "-" + UUID.randomUUID().toString().substring(0, 8);
+        List<ScanRequest> mine = claim(plan.claim(), token, t);
+        if (mine.isEmpty()) {
+            return;
+        }
+        List<Verdict> verdicts = new ArrayList<>();
+        List<ScanRequest> clean = new ArrayList<>();
+        Map<String, String> failures = new LinkedHashMap<>();
+        Map<String, byte[]> texts = feedBodies(mine, failures);
+        for (ScanRequest r : mine) {
+            if (failures.containsKey(r.id())) {
+                continue;
+            }
+            byte[] bytes;
+            try {
+                bytes = download(r, texts);
+            } catch (SalesforceApiException e) {
+                failures.put(r.id(), e.describe());
+                continue;
+            }
+            if (bytes == null) {
+                failures.put(r.id(), "Target " + r.targetId() + " (" + r.targetType() + ") no longer exists or has no content");
+                continue;
+            }
+            t.scanned++;
+            Content content = new Content(bytes);
+            Optional<Finding> finding = detectors.inspect(content);
+            if (finding.isPresent()) {
+                verdicts.add(new Verdict(r.id(), "QUARANTINE", finding.get().detector(), finding.get().reason(), content.sha256()));
+            } else {
+                clean.add(r);
+            }
+        }
+        postVerdicts(verdicts, failures, t);
+        closeClean(clean, failures, t);
+        release(mine, failures, t);
+    }
+
+    private List<ScanRequest> candidates(Scope scope) {
+        Instant staleCutoff = api.serverNow().minus(options.staleAfter());
+        String where = "(Status__c = 'Pending' OR (Status__c = 'Scanning' AND Claimed_At__c < "
+                + SOQL_DATETIME.format(staleCutoff) + "))";
+        if (!scope.targetIds().isEmpty()) {
+            where += " AND Target_Id__c IN (" + Soql.idList(scope.targetIds()) + ")";
+        }
+        String soql = "SELECT " + ScanRequest.FIELDS + " FROM " + ScanRequest.OBJECT + " WHERE " + where
+                + " ORDER BY CreatedDate LIMIT " + options.maxPerPass();
+        return api.query(soql).stream().map(ScanRequest::fromRow).toList();
+    }
+
+    private void giveUp(List<ScanRequest> rows, Tally t) throws InterruptedException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<ObjectNode> updates = new ArrayList<>();
+        for (ScanRequest r : rows) {
+            ObjectNode u = record(r.id());
+            u.put("Status__c", "Failed");
+            u.put("Error__c", truncate("Gave up after " + r.attempts() + " attempts without a verdict"));
+            updates.add(u);
+        }
+        for (SaveResult s : retrying(() -> api.update(updates))) {
+            if (s.success()) {
+                t.gaveUp++;
+            } else {
+                t.error(s.errorCode() + ": " + s.message());
+            }
+        }
+    }
+
+    /**
+     * Conditional claim: PATCH each row with {@code If-Unmodified-Since: <its LastModifiedDate>} (25 per composite
+     * call), then re-read the rows carrying this pass's token. The token is new for every pass and only a successful
+     * conditional update writes it, so the re-read is the authority: it also keeps rows whose 204 was lost to a
+     * broken connection (the retried PATCH answers 412), and drops rows another worker claimed afterwards.
+     */
+    private List<ScanRequest> claim(List<ScanRequest> rows, String token, Tally t) throws InterruptedException {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String now = api.serverNow().toString();
+        for (List<ScanRequest> chunk : Batches.of(rows, 25)) {
+            List<SubRequest> subs = new ArrayList<>();
+            for (ScanRequest r : chunk) {
+                ObjectNode body = JSON.createObjectNode();
+                body.put("Status__c", "Scanning");
+                body.put("Claimed_By__c", token);
+                body.put("Claimed_At__c", now);
+                body.put("Attempts__c", r.attempts() + 1);
+                Map<String, String> headers = r.lastModified() == null ? Map.of()
+                        : Map.of("If-Unmodified-Since", DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atOffset(ZoneOffset.UTC)));
+                subs.add(new SubRequest(r.id(), "PATCH", "/sobjects/" + ScanRequest.OBJECT + "/" + r.id(), body, headers));
+            }
+            for (SubResponse s : retrying(() -> api.composite(subs))) {
+                if (s.httpStatusCode() / 100 != 2 && s.httpStatusCode() != 412) {
+                    t.error("Claim failed: " + SalesforceApiException.from(s.httpStatusCode(), s.body(), null).describe());
+                }
+            }
+        }
+        List<ScanRequest> confirmed = retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM " + ScanRequest.OBJECT
+                + " WHERE Claimed_By__c = '" + token + "' AND Status__c = 'Scanning'")).stream().map(ScanRequest::fromRow).toList();
+        t.claimed = confirmed.size();
+        t.lostClaims = rows.size() - confirmed.size();
+        return confirmed;
+    }
+
+    /** FeedItem and FeedComment bodies come from one query per 200 rows instead of one call per row. */
+    private Map<String, byte[]> feedBodies(List<ScanRequest> rows, Map<String, String> failures) throws InterruptedException {
+        Map<String, byte[]> out = new HashMap<>();
+        Map<String, String> bodyField = Map.of("FeedItem", "Body", "FeedComment", "CommentBody");
+        for (Map.Entry<String, String> e : bodyField.entrySet()) {
+            List<String> ids = rows.stream().filter(r -> e.getKey().equals(r.targetType())).map(ScanRequest::targetId).toList();
+            for (List<String> chunk : Batches.of(ids, 200)) {
+                try {
+                    for (JsonNode row : retrying(() -> api.query("SELECT Id, " + e.getValue() + " FROM " + e.getKey()
+                            + " WHERE Id IN (" + Soql.idList(chunk) + ")"))) {
+                        out.put(row.path("Id").asText(), row.path(e.getValue()).asText("").getBytes(StandardCharsets.UTF_8));
+                    }
+                } catch (SalesforceApiException ex) {
+                    rows.stream().filter(r -> chunk.contains(r.targetId())).forEach(r -> failures.put(r.id(), ex.describe()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private byte[] download(ScanRequest r, Map<String, byte[]> texts) throws InterruptedException {
+        String type = r.targetType() == null ? "" : r.targetType();
+        try {
+            return switch (type) {
+                case "ContentVersion" -> retrying(() -> api.blob("ContentVersion", r.contentId(), "VersionData"));
+                case "Attachment" -> retrying(() -> api.blob("Attachment", r.targetId(), "Body"));
+                case "FeedItem", "FeedComment" -> texts.get(r.targetId());
+                default -> throw new SalesforceApiException(400, "UNSUPPORTED_TARGET", "Target type '" + type + "' is not scanned");
+            };
+        } catch (SalesforceApiException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private void postVerdicts(List<Verdict> verdicts, Map<String, String> failures, Tally t) throws InterruptedException {
+        for (List<Verdict> chunk : Batches.of(verdicts, VERDICTS_PER_CALL)) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode arr = body.putArray("verdicts");
+            chunk.forEach(v -> arr.add(JSON.valueToTree(v)));
+            HttpAnswer answer;
+            try {
+                answer = retrying(() -> {
+                    t.verdictCalls++;
+                    HttpAnswer a = api.postApexRest(VERDICT_PATH, body);
+                    if (a.status() != 200) {
+                        throw SalesforceApiException.from(a.status(), a.body(), null);
+                    }
+                    return a;
+                });
+            } catch (SalesforceApiException e) {
+                t.error("Verdict call failed: " + e.describe());
+                chunk.forEach(v -> failures.put(v.requestId(), truncate("Verdict call failed: " + e.describe())));
+                continue;
+            }
+            Set<String> answered = new LinkedHashSet<>();
+            for (JsonNode r : answer.body().path("results")) {
+                String id = r.path("requestId").asText();
+                answered.add(id);
+                String status = r.path("status").asText();
+                if ("APPLIED".equals(status) || "IGNORED".equals(status)) {
+                    t.quarantined++;
+                    if (r.hasNonNull("quarantineItemId")) {
+                        t.items.add(r.path("quarantineItemId").asText());
+                    }
+                } else {
+                    String err = r.path("error").asText("verdict " + status);
+                    failures.put(id, truncate("Verdict " + status + ": " + err));
+                    t.error("Verdict " + status + ": " + err);
+                }
+            }
+            chunk.stream().filter(v -> !answered.contains(v.requestId()))
+                    .forEach(v -> failures.put(v.requestId(), "The verdict endpoint gave no result for this request"));
+        }
+    }
+
+    private void closeClean(List<ScanRequest> clean, Map<String, String> failures, Tally t) throws InterruptedException {
+        List<ObjectNode> updates = new ArrayList<>();
+        for (ScanRequest r : clean) {
+            ObjectNode u = record(r.id());
+            u.put("Status__c", "Done");
+            u.put("Verdict__c", "CLEAN");
+            updates.add(u);
+        }
+        if (updates.isEmpty()) {
+            return;
+        }
+        List<SaveResult> results;
+        try {
+            results = retrying(() -> api.update(updates));
+        } catch (SalesforceApiException e) {
+            t.error("Closing clean requests failed: " + e.describe());
+            clean.forEach(r -> failures.put(r.id(), truncate("Closing as clean failed: " + e.describe())));
+            return;
+        }
+        for (int i = 0; i < results.size(); i++) {
+            SaveResult s = results.get(i);
+            if (s.success()) {
+                t.clean++;
+            } else {
+                failures.put(clean.get(i).id(), truncate(s.errorCode() + ": " + s.message()));
+            }
+        }
+    }
+
+    /** Failed rows go back to Pending (retried after backoff), or to Failed once they used their attempts. */
+    private void release(List<ScanRequest> mine, Map<String, String> failures, Tally t) throws InterruptedException {
+        List<ObjectNode> updates = new ArrayList<>();
+        for (ScanRequest r : mine) {
+            String error = failures.get(r.id());
+            if (error == null) {
+                continue;
+            }
+            ObjectNode u = record(r.id());
+            boolean last = r.attempts() >= options.maxAttempts();
+            u.put("Status__c", last ? "Failed" : "Pending");
+            u.put("Error__c", truncate(error));
+            updates.add(u);
+            t.failed++;
+            t.error(error);
+        }
+        if (updates.isEmpty()) {
+            return;
+        }
+        try {
+            retrying(() -> api.update(updates));
+        } catch (SalesforceApiException e) {
+            t.error("Releasing failed requests failed (they are reclaimed after " + options.staleAfter() + "): " + e.describe());
+        }
+    }
+
+    private <T> T retrying(Supplier<T> call) throws InterruptedException {
+        Backoff backoff = new Backoff(options.callRetryBase(), Duration.ofSeconds(30));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (SalesforceApiException e) {
+                if (!e.transientFailure() || attempt >= options.callRetries()) {
+                    throw e;
+                }
+                log.accept("retrying after " + e.describe());
+                sleeper.sleep(backoff.delayAfter(attempt));
+            }
+        }
+    }
+
+    private static ObjectNode record(String id) {
+        ObjectNode u = JSON.createObjectNode();
+        u.putObject("attributes").put("type", ScanRequest.OBJECT);
+        u.put("Id", id);
+        return u;
+    }
+
+
+    private static String truncate(String s) {
+        return s.length() <= ERROR_FIELD_LENGTH ? s : s.substring(0, ERROR_FIELD_LENGTH - 1) + "…";
+    }
+
+    private static final class Tally {
+        int candidates;
+        int claimed;
+        int lostClaims;
+        int scanned;
+        int clean;
+        int quarantined;
+        int failed;
+        int gaveUp;
+        int verdictCalls;
+        boolean stoppedForReserve;
+        final Set<String> errors = new LinkedHashSet<>();
+        final List<String> items = new ArrayList<>();
+
+        void error(String e) {
+            errors.add(e);
+        }
+
+        PassReport report(long apiCalls) {
+            return new PassReport(candidates, claimed, lostClaims, scanned, clean, quarantined, failed, gaveUp, verdictCalls,
+                    apiCalls, stoppedForReserve, List.copyOf(errors), List.copyOf(items));
+        }
+    }
+}

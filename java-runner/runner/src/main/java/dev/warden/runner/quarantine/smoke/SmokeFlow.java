@@ -1,0 +1,376 @@
+package dev.warden.runner.quarantine.smoke;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.runner.quarantine.api.QuarantineApi;
+import dev.warden.runner.quarantine.api.QuarantineApi.HttpAnswer;
+import dev.warden.runner.quarantine.api.QuarantineApi.SaveResult;
+import dev.warden.runner.quarantine.api.SalesforceApiException;
+import dev.warden.runner.quarantine.api.Soql;
+import dev.warden.runner.quarantine.detect.Content;
+import dev.warden.runner.quarantine.detect.Detectors;
+import dev.warden.runner.quarantine.detect.EicarDetector;
+import dev.warden.runner.quarantine.scan.PassReport;
+import dev.warden.runner.quarantine.scan.ScanOptions;
+import dev.warden.runner.quarantine.scan.ScanWorker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * {@code warden smoke}: the quarantine flow end to end. As an admin-side user it uploads a file carrying the EICAR
+ * test string and posts a FeedItem with a Luhn-valid test card number; as the integration user it waits for the
+ * package's scan requests, scans them and posts the verdicts; then it checks the quarantine (items exist, originals
+ * replaced by tombstones, items invisible to the integration user), restores both, checks the original bytes are
+ * back, and deletes everything it created, whatever happened before.
+ */
+public final class SmokeFlow {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final QuarantineApi admin;
+    private final QuarantineApi scanner;
+    private final boolean scannerIsAdmin;
+    private final ScanWorker.Sleeper sleeper;
+    private final Duration requestTimeout;
+    private final Consumer<String> log;
+    private final ScanOptions scanOptions;
+
+    private final List<SmokeStep> steps = new ArrayList<>();
+    private boolean broken;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final byte[] fileBytes = EicarDetector.signature();
+    private final String postText = "Warden smoke test " + run + ": please charge card " + testCardNumber() + " for the order.";
+    private String versionId;
+    private String documentId;
+    private String feedItemId;
+    private String feedBodyAsStored;
+    private final Map<String, String> requestByTarget = new LinkedHashMap<>();
+    private final Map<String, String> itemByTarget = new LinkedHashMap<>();
+
+    public SmokeFlow(QuarantineApi admin, QuarantineApi scanner, boolean scannerIsAdmin, ScanOptions scanOptions,
+            ScanWorker.Sleeper sleeper, Duration requestTimeout, Consumer<String> log) {
+        this.admin = admin;
+        this.scanner = scanner;
+        this.scannerIsAdmin = scannerIsAdmin;
+        this.scanOptions = scanOptions;
+        this.sleeper = sleeper;
+        this.requestTimeout = requestTimeout;
+        this.log = log;
+    }
+
+    /** Visa's published test number, assembled at run time. */
+    static String testCardNumber() {
+        return String.join(" ", "4111", "1111", "1111", "1111");
+    }
+
+    public SmokeReport run() throws InterruptedException {
+        long start = System.nanoTime();
+        long callsBefore = calls();
+        try {
+            step("upload-infected-file", this::uploadFile);
+            step("post-dlp-feed-item", this::postFeedItem);
+            step("wait-for-scan-requests", this::waitForRequests);
+            step("scan-and-post-verdicts", this::scan);
+            step("assert-quarantine-items", this::assertItems);
+            step("assert-originals-replaced", this::assertTombstones);
+            step("assert-admin-only-visibility", this::assertAdminOnly);
+            step("restore", this::restore);
+            step("assert-restored-byte-for-byte", this::assertRestored);
+        } finally {
+            broken = false;
+            step("cleanup", this::cleanup);
+        }
+        return new SmokeReport(List.copyOf(steps), calls() - callsBefore, (System.nanoTime() - start) / 1_000_000,
+                scannerIsAdmin ? "admin (no integration user connection was given)" : "integration user");
+    }
+
+    private interface Body {
+        String run() throws Exception;
+    }
+
+    private static final class CheckFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CheckFailed(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Skip extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Skip(String message) {
+            super(message);
+        }
+    }
+
+    private void step(String name, Body body) throws InterruptedException {
+        if (broken) {
+            steps.add(new SmokeStep(name, "SKIPPED", "skipped: an earlier step failed", 0, List.of(), 0));
+            return;
+        }
+        long calls = calls();
+        int adminLog = admin.callLog().size();
+        int scannerLog = scanner.callLog().size();
+        long t0 = System.nanoTime();
+        String status = "PASSED";
+        String detail;
+        try {
+            detail = body.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Skip e) {
+            status = "SKIPPED";
+            detail = e.getMessage();
+        } catch (CheckFailed e) {
+            status = "FAILED";
+            detail = e.getMessage();
+        } catch (SalesforceApiException e) {
+            status = "FAILED";
+            detail = e.describe();
+        } catch (Exception e) {
+            status = "FAILED";
+            detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        if ("FAILED".equals(status)) {
+            broken = true;
+        }
+        LinkedHashSet<String> apis = new LinkedHashSet<>();
+        apis.addAll(tail(admin.callLog(), adminLog));
+        apis.addAll(tail(scanner.callLog(), scannerLog));
+        SmokeStep s = new SmokeStep(name, status, detail, calls() - calls, List.copyOf(apis), (System.nanoTime() - t0) / 1_000_000);
+        log.accept(s.status() + " " + s.name() + ": " + s.detail());
+        steps.add(s);
+    }
+
+    private static List<String> tail(List<String> log, int from) {
+        return log.subList(Math.min(from, log.size()), log.size());
+    }
+
+    private long calls() {
+        return scannerIsAdmin ? admin.callCount() : admin.callCount() + scanner.callCount();
+    }
+
+    private String uploadFile() {
+        ObjectNode cv = sobject("ContentVersion");
+        cv.put("Title", "warden-smoke-" + run);
+        cv.put("PathOnClient", "warden-smoke-" + run + ".txt");
+        cv.put("VersionData", Base64.getEncoder().encodeToString(fileBytes));
+        versionId = created(admin.create(List.of(cv)).get(0), "ContentVersion");
+        JsonNode row = single(admin.query("SELECT Id, ContentDocumentId FROM ContentVersion WHERE Id = '" + versionId + "'"),
+                "the uploaded ContentVersion");
+        documentId = row.path("ContentDocumentId").asText();
+        return "ContentVersion " + versionId + " (document " + documentId + "), " + fileBytes.length + " bytes, EICAR test file";
+    }
+
+    private String postFeedItem() {
+        ObjectNode fi = sobject("FeedItem");
+        fi.put("ParentId", admin.userId());
+        fi.put("Type", "TextPost");
+        fi.put("Body", postText);
+        feedItemId = created(admin.create(List.of(fi)).get(0), "FeedItem");
+        feedBodyAsStored = single(admin.query("SELECT Id, Body FROM FeedItem WHERE Id = '" + feedItemId + "'"), "the FeedItem")
+                .path("Body").asText();
+        return "FeedItem " + feedItemId + " on the admin's feed with a Luhn-valid test card number";
+    }
+
+    private String waitForRequests() throws InterruptedException {
+        Instant deadline = Instant.now().plus(requestTimeout);
+        Duration pause = Duration.ofMillis(250);
+        int polls = 0;
+        while (true) {
+            polls++;
+            for (JsonNode r : scanner.query("SELECT Id, Target_Id__c, Content_Version_Id__c, Target_Type__c FROM Scan_Request__c"
+                    + " WHERE Target_Id__c IN (" + Soql.idList(targets()) + ")")) {
+                requestByTarget.put(targetKey(r), r.path("Id").asText());
+            }
+            if (requestByTarget.containsKey("file") && requestByTarget.containsKey("post")) {
+                return "2 scan requests queued by the package's triggers after " + polls + " poll(s): " + requestByTarget.values();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new CheckFailed("No scan request for " + (requestByTarget.containsKey("file") ? "the FeedItem" : "the file")
+                        + " within " + requestTimeout.toSeconds() + " s: are Warden's triggers deployed and active, and is"
+                        + " capture enabled (Protection_Policy__mdt, Warden_Settings__c)? Run `warden verify`.");
+            }
+            sleeper.sleep(pause);
+            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(4)) > 0 ? Duration.ofSeconds(4) : pause.multipliedBy(2);
+        }
+    }
+
+    private List<String> targets() {
+        List<String> ids = new ArrayList<>();
+        for (String id : Arrays.asList(versionId, documentId, feedItemId)) {
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private String targetKey(JsonNode r) {
+        String target = r.path("Target_Id__c").asText();
+        return target.equals(feedItemId) ? "post" : "file";
+    }
+
+    private String scan() throws InterruptedException {
+        ScanWorker worker = new ScanWorker(scanner, Detectors.standard(null), scanOptions, sleeper, log);
+        PassReport pass = worker.runOnce(new ScanWorker.Scope(targets()));
+        if (pass.quarantined() != 2) {
+            throw new CheckFailed("Expected 2 quarantine verdicts applied, got " + pass.quarantined() + " (claimed " + pass.claimed()
+                    + ", scanned " + pass.scanned() + ", clean " + pass.clean() + ", failed " + pass.failed() + ")"
+                    + (pass.errors().isEmpty() ? "" : ": " + String.join("; ", pass.errors())));
+        }
+        return "claimed " + pass.claimed() + ", scanned " + pass.scanned() + ", 2 QUARANTINE verdicts APPLIED in "
+                + pass.verdictCalls() + " verdict call(s)";
+    }
+
+    private String assertItems() {
+        List<JsonNode> items = admin.query("SELECT Id, Target_Id__c, Status__c, Detector__c, Sha256__c, Scan_Request__c"
+                + " FROM Quarantine_Item__c WHERE Scan_Request__c IN (" + Soql.idList(List.copyOf(requestByTarget.values())) + ")");
+        for (JsonNode item : items) {
+            String key = item.path("Scan_Request__c").asText().equals(requestByTarget.get("post")) ? "post" : "file";
+            itemByTarget.put(key, item.path("Id").asText());
+            expect("Quarantined".equals(item.path("Status__c").asText()),
+                    "Quarantine item " + item.path("Id").asText() + " is " + item.path("Status__c").asText() + ", expected Quarantined");
+        }
+        expect(itemByTarget.size() == 2, "Expected 2 Quarantine_Item__c rows, found " + items.size());
+        JsonNode fileItem = items.stream().filter(i -> i.path("Id").asText().equals(itemByTarget.get("file"))).findFirst().orElseThrow();
+        expect("eicar".equals(fileItem.path("Detector__c").asText()), "File item detector is " + fileItem.path("Detector__c").asText());
+        expect(Content.sha256Hex(fileBytes).equals(fileItem.path("Sha256__c").asText()), "File item SHA-256 does not match the upload");
+        return "2 items Quarantined: " + itemByTarget.values() + " (detectors eicar, dlp.card)";
+    }
+
+    private String assertTombstones() {
+        byte[] latest = latestFileBytes();
+        expect(!Arrays.equals(latest, fileBytes), "The file still holds the original bytes after QUARANTINE");
+        expect(new String(latest, StandardCharsets.UTF_8).contains(itemByTarget.get("file")),
+                "The file's latest version does not name quarantine item " + itemByTarget.get("file"));
+        String body = single(admin.query("SELECT Id, Body FROM FeedItem WHERE Id = '" + feedItemId + "'"), "the FeedItem")
+                .path("Body").asText();
+        expect(!body.contains("4111"), "The FeedItem body still carries the card number");
+        expect(body.contains(itemByTarget.get("post")), "The FeedItem body does not name quarantine item " + itemByTarget.get("post"));
+        return "file's latest version and the post body are tombstones naming their quarantine items";
+    }
+
+    private byte[] latestFileBytes() {
+        String latestId = single(admin.query("SELECT Id FROM ContentVersion WHERE ContentDocumentId = '" + documentId
+                + "' AND IsLatest = true"), "the file's latest version").path("Id").asText();
+        return admin.blob("ContentVersion", latestId, "VersionData");
+    }
+
+    private String assertAdminOnly() {
+        if (scannerIsAdmin) {
+            throw new Skip("skipped: the scanner ran as the admin, so there is no second identity to check visibility with");
+        }
+        try {
+            List<JsonNode> seen = scanner.query("SELECT Id FROM Quarantine_Item__c WHERE Id IN ("
+                    + Soql.idList(List.copyOf(itemByTarget.values())) + ")");
+            expect(seen.isEmpty(), "The integration user can read " + seen.size() + " quarantine item(s); they must be admin-only");
+            return "the integration user sees 0 of the 2 quarantine items; the admin sees both";
+        } catch (SalesforceApiException e) {
+            return "the integration user cannot query Quarantine_Item__c (" + e.errorCode() + "); the admin sees both";
+        }
+    }
+
+    private String restore() {
+        for (String item : itemByTarget.values()) {
+            HttpAnswer a = admin.postApexRest("warden/v1/quarantine/" + item + "/restore", JSON.createObjectNode());
+            if (a.status() != 200) {
+                throw SalesforceApiException.from(a.status(), a.body(), null);
+            }
+        }
+        return "restored " + itemByTarget.size() + " item(s) through the restore endpoint";
+    }
+
+    private String assertRestored() {
+        byte[] latest = latestFileBytes();
+        expect(Arrays.equals(latest, fileBytes), "The restored file differs from the upload (" + latest.length + " vs "
+                + fileBytes.length + " bytes)");
+        String body = single(admin.query("SELECT Id, Body FROM FeedItem WHERE Id = '" + feedItemId + "'"), "the FeedItem")
+                .path("Body").asText();
+        expect(body.equals(feedBodyAsStored), "The restored FeedItem body differs from the original");
+        for (JsonNode item : admin.query("SELECT Id, Status__c FROM Quarantine_Item__c WHERE Id IN ("
+                + Soql.idList(List.copyOf(itemByTarget.values())) + ")")) {
+            expect("Restored".equals(item.path("Status__c").asText()), "Item " + item.path("Id").asText() + " is "
+                    + item.path("Status__c").asText() + " after restore");
+        }
+        return "file bytes identical (" + latest.length + " bytes, SHA-256 " + Content.sha256Hex(latest).substring(0, 12)
+                + "…), post body identical, items Restored";
+    }
+
+    private String cleanup() {
+        List<String> ids = new ArrayList<>();
+        List<String> targets = targets();
+        if (!targets.isEmpty()) {
+            String in = Soql.idList(targets);
+            List<String> copies = new ArrayList<>();
+            for (JsonNode r : admin.query("SELECT Id, Quarantined_Copy_Id__c FROM Quarantine_Item__c WHERE Target_Id__c IN (" + in + ")")) {
+                ids.add(r.path("Id").asText());
+                if (r.hasNonNull("Quarantined_Copy_Id__c")) {
+                    copies.add(r.path("Quarantined_Copy_Id__c").asText());
+                }
+            }
+            if (!copies.isEmpty()) {
+                admin.query("SELECT ContentDocumentId FROM ContentVersion WHERE Id IN (" + Soql.idList(copies) + ")")
+                        .forEach(r -> ids.add(r.path("ContentDocumentId").asText()));
+            }
+            admin.query("SELECT Id FROM Scan_Request__c WHERE Target_Id__c IN (" + in + ")")
+                    .forEach(r -> ids.add(r.path("Id").asText()));
+        }
+        if (feedItemId != null) {
+            ids.add(feedItemId);
+        }
+        if (documentId != null) {
+            ids.add(documentId);
+        }
+        if (ids.isEmpty()) {
+            return "nothing was created";
+        }
+        List<String> failed = new ArrayList<>();
+        List<SaveResult> results = admin.delete(ids);
+        for (int i = 0; i < results.size(); i++) {
+            if (!results.get(i).success() && !"ENTITY_IS_DELETED".equals(results.get(i).errorCode())) {
+                failed.add(ids.get(i) + " (" + results.get(i).errorCode() + ": " + results.get(i).message() + ")");
+            }
+        }
+        expect(failed.isEmpty(), "Could not delete " + String.join(", ", failed));
+        return "deleted " + ids.size() + " record(s): the file, the post, their scan requests, quarantine items and private copies";
+    }
+
+    private static void expect(boolean ok, String message) {
+        if (!ok) {
+            throw new CheckFailed(message);
+        }
+    }
+
+    private static ObjectNode sobject(String type) {
+        ObjectNode n = JSON.createObjectNode();
+        n.putObject("attributes").put("type", type);
+        return n;
+    }
+
+    private static String created(SaveResult r, String what) {
+        if (!r.success()) {
+            throw new CheckFailed("Creating the " + what + " failed: " + r.errorCode() + ": " + r.message());
+        }
+        return r.id();
+    }
+
+    private static JsonNode single(List<JsonNode> rows, String what) {
+        if (rows.size() != 1) {
+            throw new CheckFailed("Expected one row for " + what + ", got " + rows.size());
+        }
+        return rows.get(0);
+    }
+
+}

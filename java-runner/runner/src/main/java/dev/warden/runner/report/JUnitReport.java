@@ -1,0 +1,44 @@
+package dev.warden.runner.report;
+
+import dev.warden.runner.verify.Check;
+import java.util.List;
+
+/** JUnit XML so CI shows each check as a test: FAIL as a failure, SKIP as skipped, WARN passes with output. */
+public final class JUnitReport {
+    private JUnitReport() {}
+
+    public static String render(Report r) {
+        List<Check> checks = r.allChecks();
+        long failures = checks.stream().filter(Check::failed).count();
+        long skipped = checks.stream().filter(c -> c.status() == Check.Status.SKIP).count();
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        boolean runFailed = r.failureName() != null;
+        x.append(String.format("<testsuite name=\"warden.%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\">%n",
+                esc(r.command()), checks.size() + (runFailed ? 1 : 0), failures, runFailed ? 1 : 0, skipped));
+        if (runFailed) {
+            x.append(String.format("  <testcase classname=\"warden.%s\" name=\"run\">%n    <error type=\"%s\" message=\"%s\"/>%n  </testcase>%n",
+                    esc(r.command()), esc(r.failureName()), esc(r.failureMessage())));
+        }
+        for (Check c : checks) {
+            String group = c.id().contains(".") ? c.id().substring(0, c.id().indexOf('.')) : c.id();
+            x.append(String.format("  <testcase classname=\"warden.%s\" name=\"%s\">%n", esc(group), esc(c.id() + ": " + c.title())));
+            switch (c.status()) {
+                case FAIL -> x.append(String.format("    <failure type=\"%s\" message=\"%s\">%s</failure>%n", esc(c.severity().name()),
+                        esc(c.evidence()), esc("evidence: " + c.evidence() + "\nfix: " + c.remediation()
+                                + (c.symptom() == null ? "" : "\nexplains: " + c.symptom()))));
+                case SKIP -> x.append(String.format("    <skipped message=\"%s\"/>%n", esc(c.evidence())));
+                default -> x.append(String.format("    <system-out>%s</system-out>%n", esc(c.status() + ": " + c.evidence())));
+            }
+            x.append("  </testcase>\n");
+        }
+        x.append("</testsuite>\n");
+        return x.toString();
+    }
+
+    private static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.warden.runner.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.warden.runner.plan.Step;
+import dev.warden.runner.verify.Check;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The sf-style envelope: {@code {"status":<exit>,"result":{…},"warnings":[…]}} plus {@code name}/{@code message} on failure. */
+public final class JsonReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {}
+
+    public static String render(Report r) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        int exit = r.exitCode();
+        env.put("status", exit);
+        env.put("result", result(r));
+        env.put("warnings", r.warnings());
+        if (r.failureName() != null) {
+            env.put("name", r.failureName());
+            env.put("message", r.failureMessage());
+        } else if (exit == 3) {
+            env.put("name", "VerificationFindings");
+            env.put("message", r.allChecks().stream().filter(Check::failed).map(Check::id).toList() + " failed");
+        } else if (exit != 0) {
+            env.put("name", "Failed");
+            env.put("message", "the run failed");
+        }
+        try {
+            return JSON.writeValueAsString(env);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> result(Report r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("command", r.command());
+        if (r.org() != null) {
+            out.put("org", r.org());
+        }
+        if (r.deploy() != null) {
+            out.put("deploy", r.deploy());
+        }
+        if (r.plan() != null) {
+            Map<String, Object> plan = new LinkedHashMap<>();
+            plan.put("username", r.plan().username());
+            plan.put("dryRun", r.dryRun());
+            plan.put("writes", r.plan().writes());
+            List<Map<String, Object>> steps = new ArrayList<>();
+            for (Step s : r.plan().steps()) {
+                Map<String, Object> step = new LinkedHashMap<>();
+                step.put("id", s.kind().id());
+                step.put("summary", s.summary());
+                step.put("reason", s.reason());
+                step.put("seedStep", s.seedStep());
+                step.put("targets", s.targets());
+                step.put("writes", s.writes());
+                steps.add(step);
+            }
+            plan.put("steps", steps);
+            plan.put("notes", r.plan().notes());
+            out.put("plan", plan);
+        }
+        if (r.stepsDone() != null) {
+            out.put("apply", Map.of("stepsDone", r.stepsDone(), "notes", r.applyNotes()));
+        }
+        if (r.checks() != null) {
+            out.put("checks", r.checks());
+        }
+        if (!r.sections().isEmpty()) {
+            out.put("sections", r.sections());
+        }
+        out.putAll(r.extraOrdered());
+        if (r.figures() != null) {
+            out.put("figures", r.figures());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.warden.runner.salesforce;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The org's daily API budget as last reported ({@code Sforce-Limit-Info: api-usage=used/max} on every REST
+ * response), plus calls made since. Every adapter asks {@link #beforeCall()} first, so the run stops cleanly
+ * before it would eat into the reserve (default 10%, as Defender for Cloud Apps keeps) instead of starving the
+ * org's other integrations.
+ */
+public final class ApiBudget {
+    private static final Pattern USAGE = Pattern.compile("api-usage=(\\d+)/(\\d+)");
+
+    private final int reservePercent;
+    private final AtomicLong used = new AtomicLong(-1);
+    private final AtomicLong max = new AtomicLong(-1);
+    private final AtomicLong calls = new AtomicLong();
+
+    public ApiBudget(int reservePercent) {
+        if (reservePercent < 0 || reservePercent > 99) {
+            throw new IllegalArgumentException("API reserve must be between 0 and 99 percent, not " + reservePercent);
+        }
+        this.reservePercent = reservePercent;
+    }
+
+    public int reservePercent() {
+        return reservePercent;
+    }
+
+    /** Throws when the next call would use the reserve. */
+    public void beforeCall() {
+        long m = max.get();
+        long u = used.get();
+        if (m > 0 && u + 1 > limit(m)) {
+            throw new ApiReserveReachedException(u, m, reservePercent);
+        }
+    }
+
+    /** Counts a call whose response carried no usage header (SOAP): the next header corrects the estimate. */
+    public void counted() {
+        calls.incrementAndGet();
+        used.updateAndGet(u -> u < 0 ? u : u + 1);
+    }
+
+    /** Reads {@code Sforce-Limit-Info} of a response. */
+    public void observe(String limitInfoHeader) {
+        calls.incrementAndGet();
+        if (limitInfoHeader == null) {
+            used.updateAndGet(u -> u < 0 ? u : u + 1);
+            return;
+        }
+        Matcher m = USAGE.matcher(limitInfoHeader);
+        if (m.find()) {
+            used.set(Long.parseLong(m.group(1)));
+            max.set(Long.parseLong(m.group(2)));
+        }
+    }
+
+    public void observe(long usedNow, long maxNow) {
+        used.set(usedNow);
+        max.set(maxNow);
+    }
+
+    private long limit(long m) {
+        return m - (m * reservePercent + 99) / 100;
+    }
+
+    public long calls() {
+        return calls.get();
+    }
+
+    public Optional<long[]> lastUsage() {
+        return max.get() > 0 ? Optional.of(new long[] {used.get(), max.get()}) : Optional.empty();
+    }
+
+    /** The daily API reserve would be used: the run stopped before the call. */
+    public static final class ApiReserveReachedException extends RuntimeException {
+        public ApiReserveReachedException(long used, long max, int reservePercent) {
+            super("stopped before using the API reserve: " + used + " of " + max + " daily API requests are used and "
+                    + reservePercent + "% (" + (max * reservePercent + 99) / 100 + ") is kept for the org's other integrations;"
+                    + " retry when the 24-hour window has rolled, or lower the reserve with --api-reserve");
+        }
+    }
+}

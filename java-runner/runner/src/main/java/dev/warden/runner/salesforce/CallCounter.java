@@ -1,0 +1,35 @@
+package dev.warden.runner.salesforce;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts calls by kind ({@code rest.query}, {@code soap.metadata.deploy}, {@code sf}) for the report's figures. */
+public final class CallCounter {
+    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final AtomicLong writes = new AtomicLong();
+
+    public void count(String kind) {
+        counts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** A call that changed the org. */
+    public void write() {
+        writes.incrementAndGet();
+    }
+
+    public long writes() {
+        return writes.get();
+    }
+
+    public long total(String prefix) {
+        return counts.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(e -> e.getValue().get()).sum();
+    }
+
+    public Map<String, Long> snapshot() {
+        Map<String, Long> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+}

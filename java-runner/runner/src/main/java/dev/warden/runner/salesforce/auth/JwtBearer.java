@@ -1,0 +1,129 @@
+package dev.warden.runner.salesforce.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.warden.runner.salesforce.ApiBudget;
+import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * OAuth 2.0 JWT bearer login (RS256, {@code exp} in seconds, 3 minutes ahead) at the org's token endpoint. Tries
+ * audience = the instance URL first, then login.salesforce.com and test.salesforce.com when Salesforce answers
+ * "audience is invalid" (instance names no longer tell which audience an org wants).
+ */
+public final class JwtBearer {
+    public static final String GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final ApiBudget budget;
+    private final CallCounter counter;
+
+    public JwtBearer(HttpClient http, ApiBudget budget, CallCounter counter) {
+        this.http = http;
+        this.budget = budget;
+        this.counter = counter;
+    }
+
+    public Session login(String instanceUrl, String username, String consumerKey, PrivateKey key) {
+        Set<String> audiences = new LinkedHashSet<>(List.of(instanceUrl, "https://login.salesforce.com", "https://test.salesforce.com"));
+        List<String> tried = new ArrayList<>();
+        JwtLoginException last = null;
+        for (String aud : audiences) {
+            try {
+                return attempt(instanceUrl, username, consumerKey, key, aud);
+            } catch (JwtLoginException e) {
+                tried.add(aud);
+                last = e;
+                if (e.description() == null || !e.description().toLowerCase().contains("audience")) {
+                    throw e;
+                }
+            }
+        }
+        throw new JwtLoginException(last.error(), last.description() + " (tried audiences " + tried + ")", last.status());
+    }
+
+    private Session attempt(String instanceUrl, String username, String consumerKey, PrivateKey key, String audience) {
+        String assertion;
+        try {
+            Instant now = Instant.now();
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(consumerKey).subject(username).audience(audience)
+                    .expirationTime(Date.from(now.plusSeconds(180))).build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+            jwt.sign(new RSASSASigner(key));
+            assertion = jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign the JWT: " + e.getMessage(), e);
+        }
+        String form = "grant_type=" + URLEncoder.encode(GRANT, StandardCharsets.UTF_8) + "&assertion=" + assertion;
+        budget.beforeCall();
+        counter.count("rest.oauth.token");
+        try {
+            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(instanceUrl + "/services/oauth2/token"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            budget.counted();
+            JsonNode body = JSON.readTree(res.body() == null || res.body().isBlank() ? "{}" : res.body());
+            if (res.statusCode() != 200) {
+                throw new JwtLoginException(body.path("error").asText("HTTP_" + res.statusCode()), body.path("error_description").asText(null), res.statusCode());
+            }
+            String id = body.path("id").asText("");
+            String[] parts = id.split("/");
+            String orgId = parts.length >= 2 ? parts[parts.length - 2] : null;
+            return new Session(body.path("instance_url").asText(instanceUrl), body.path("access_token").asText(), username, orgId);
+        } catch (IOException e) {
+            throw new JwtLoginException("CONNECTION_FAILED", instanceUrl + " did not answer: " + e.getMessage(), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JwtLoginException("INTERRUPTED", "interrupted", 0);
+        }
+    }
+
+    /** Salesforce refused the login; {@code error}/{@code description} are its own words. */
+    public static final class JwtLoginException extends RuntimeException {
+        private final String error;
+        private final String description;
+        private final int status;
+
+        public JwtLoginException(String error, String description, int status) {
+            super(error + (description == null ? "" : ": " + description));
+            this.error = error;
+            this.description = description;
+            this.status = status;
+        }
+
+        public String error() {
+            return error;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.warden.runner.salesforce.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.runner.salesforce.ApiBudget;
+import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.SalesforceException;
+import dev.warden.runner.salesforce.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The REST API over java.net.http: query, sobjects, composite, limits, tooling, apexrest. Every call is counted,
+ * checked against the API budget first, and its {@code Sforce-Limit-Info} header read. Errors come back as
+ * {@link SalesforceException} with Salesforce's own error code and message.
+ */
+public final class RestClient {
+    public static final String API_VERSION = "v65.0";
+
+    private final HttpClient http;
+    private final Session session;
+    private final ApiBudget budget;
+    private final CallCounter counter;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Duration timeout;
+
+    public RestClient(HttpClient http, Session session, ApiBudget budget, CallCounter counter, Duration timeout) {
+        this.http = http;
+        this.session = session;
+        this.budget = budget;
+        this.counter = counter;
+        this.timeout = timeout;
+    }
+
+    public static HttpClient defaultHttpClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    /** All records of a SOQL query, following {@code nextRecordsUrl}. */
+    public List<JsonNode> query(String soql) {
+        return queryAt("/services/data/" + API_VERSION + "/query?q=", soql, "rest.query");
+    }
+
+    public List<JsonNode> toolingQuery(String soql) {
+        return queryAt("/services/data/" + API_VERSION + "/tooling/query?q=", soql, "rest.tooling");
+    }
+
+    private List<JsonNode> queryAt(String base, String soql, String kind) {
+        List<JsonNode> records = new ArrayList<>();
+        JsonNode page = send("GET", base + URLEncoder.encode(soql, StandardCharsets.UTF_8), null, kind, "query " + shorten(soql));
+        while (true) {
+            page.path("records").forEach(records::add);
+            String next = page.path("nextRecordsUrl").asText(null);
+            if (page.path("done").asBoolean(true) || next == null) {
+                return records;
+            }
+            page = send("GET", next, null, kind, "query " + shorten(soql));
+        }
+    }
+
+    public JsonNode get(String path, String kind) {
+        return send("GET", path, null, kind, "GET " + path);
+    }
+
+    public JsonNode post(String path, Object body, String kind, String what) {
+        counter.write();
+        return send("POST", path, body, kind, what);
+    }
+
+    public JsonNode patch(String path, Object body, String kind, String what) {
+        counter.write();
+        return send("PATCH", path, body, kind, what);
+    }
+
+    public JsonNode delete(String path, String kind, String what) {
+        counter.write();
+        return send("DELETE", path, null, kind, what);
+    }
+
+    /** {@code /services/data/vXX.X/<rest>} */
+    public static String data(String rest) {
+        return "/services/data/" + API_VERSION + rest;
+    }
+
+    public JsonNode send(String method, String path, Object body, String kind, String what) {
+        budget.beforeCall();
+        counter.count(kind);
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(session.instanceUrl() + path))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + session.accessToken())
+                .header("Accept", "application/json");
+        try {
+            if (body == null) {
+                req.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                req.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            }
+            HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            budget.observe(res.headers().firstValue("Sforce-Limit-Info").orElse(null));
+            String text = res.body();
+            if (res.statusCode() >= 400) {
+                throw error(what, res.statusCode(), text);
+            }
+            if (text == null || text.isBlank()) {
+                return json.nullNode();
+            }
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new SalesforceException(what, 0, "CONNECTION_FAILED", session.instanceUrl() + " did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SalesforceException(what, 0, "INTERRUPTED", "interrupted");
+        }
+    }
+
+    private SalesforceException error(String what, int status, String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            JsonNode first = node.isArray() ? node.path(0) : node;
+            String code = first.path("errorCode").asText(first.path("error").asText(null));
+            String message = first.path("message").asText(first.path("error_description").asText(body));
+            return new SalesforceException(what, status, code, message);
+        } catch (IOException e) {
+            return new SalesforceException(what, status, "HTTP_" + status, body == null ? "" : shorten(body));
+        }
+    }
+
+    /** Errors of one row of a {@code composite/sobjects} answer, as {@code CODE: message}. */
+    public static List<String> rowErrors(JsonNode row) {
+        List<String> out = new ArrayList<>();
+        row.path("errors").forEach(e -> out.add(e.path("statusCode").asText(e.path("errorCode").asText("")) + ": " + e.path("message").asText()));
+        return out;
+    }
+
+    public static String rowErrorCode(JsonNode row) {
+        JsonNode e = row.path("errors").path(0);
+        return e.path("statusCode").asText(e.path("errorCode").asText(""));
+    }
+
+    public ArrayNode arrayNode() {
+        return json.createArrayNode();
+    }
+
+    static String shorten(String s) {
+        return s.length() > 160 ? s.substring(0, 157) + "..." : s;
+    }
+}

@@ -1,0 +1,382 @@
+package dev.warden.runner.salesforce.soap;
+
+import com.sforce.soap.metadata.AsyncResult;
+import com.sforce.soap.metadata.DeployMessage;
+import com.sforce.soap.metadata.DeployOptions;
+import com.sforce.soap.metadata.DeployResult;
+import com.sforce.soap.metadata.ExternalClientApplication;
+import com.sforce.soap.metadata.ExtlClntAppConfigurablePolicies;
+import com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings;
+import com.sforce.soap.metadata.ExtlClntAppOauthConfigurablePolicies;
+import com.sforce.soap.metadata.ExtlClntAppOauthSettings;
+import com.sforce.soap.metadata.IpRange;
+import com.sforce.soap.metadata.Metadata;
+import com.sforce.soap.metadata.MetadataConnection;
+import com.sforce.soap.metadata.NetworkAccess;
+import com.sforce.soap.metadata.PermittedUsersPolicyType;
+import com.sforce.soap.metadata.Profile;
+import com.sforce.soap.metadata.ProfileLoginIpRange;
+import com.sforce.soap.metadata.RefreshTokenPolicyType;
+import com.sforce.soap.metadata.SaveResult;
+import com.sforce.soap.metadata.SecuritySettings;
+import com.sforce.soap.metadata.SessionSecurityLevel;
+import com.sforce.soap.metadata.UpsertResult;
+import com.sforce.ws.ConnectionException;
+import com.sforce.ws.ConnectorConfig;
+import com.sforce.ws.SoapFaultException;
+import dev.warden.runner.blueprint.Blueprint;
+import dev.warden.runner.org.MetadataPort;
+import dev.warden.runner.org.OrgModel.EcaState;
+import dev.warden.runner.org.OrgModel.NetworkState;
+import dev.warden.runner.salesforce.ApiBudget;
+import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.SalesforceException;
+import dev.warden.runner.salesforce.Session;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * {@link MetadataPort} over the Metadata SOAP API (WSC, {@code /services/Soap/m/62.0}): readMetadata for state,
+ * upsert/update for policies and settings, a zip deploy for the app's global OAuth settings that are generated at
+ * run time and never committed. Satellite member names follow {@code <App>_oauth}, {@code <App>_oauthPlcy},
+ * {@code <App>_plcy}, {@code <App>_glbloauth} (free-form in Salesforce; these match the package).
+ */
+public final class SoapMetadata implements MetadataPort {
+    public static final String METADATA_API_VERSION = "62.0";
+
+    private final MetadataConnection connection;
+    private final ApiBudget budget;
+    private final CallCounter counter;
+    private final Consumer<String> progress;
+
+    public SoapMetadata(Session session, ApiBudget budget, CallCounter counter, Consumer<String> progress) {
+        this.budget = budget;
+        this.counter = counter;
+        this.progress = progress;
+        ConnectorConfig cfg = new ConnectorConfig();
+        cfg.setServiceEndpoint(session.instanceUrl() + "/services/Soap/m/" + METADATA_API_VERSION);
+        cfg.setSessionId(session.accessToken());
+        cfg.setConnectionTimeout(20_000);
+        cfg.setReadTimeout(120_000);
+        try {
+            this.connection = com.sforce.soap.metadata.Connector.newConnection(cfg);
+        } catch (ConnectionException e) {
+            throw new SalesforceException("connect to the Metadata API", 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()));
+        }
+    }
+
+    @Override
+    public EcaState eca(String ecaName) {
+        ExternalClientApplication header = read("ExternalClientApplication", ecaName, ExternalClientApplication.class);
+        if (header == null) {
+            return EcaState.absent();
+        }
+        ExtlClntAppGlobalOauthSettings global = read("ExtlClntAppGlobalOauthSettings", ecaName + "_glbloauth", ExtlClntAppGlobalOauthSettings.class);
+        ExtlClntAppOauthSettings oauth = read("ExtlClntAppOauthSettings", ecaName + "_oauth", ExtlClntAppOauthSettings.class);
+        ExtlClntAppOauthConfigurablePolicies policies = read("ExtlClntAppOauthConfigurablePolicies", ecaName + "_oauthPlcy",
+                ExtlClntAppOauthConfigurablePolicies.class);
+        ExtlClntAppConfigurablePolicies plugin = read("ExtlClntAppConfigurablePolicies", ecaName + "_plcy", ExtlClntAppConfigurablePolicies.class);
+        List<String> flows = new ArrayList<>();
+        if (global != null) {
+            if (global.getIsClientCredentialsFlowEnabled()) {
+                flows.add("client credentials");
+            }
+            if (global.getIsDeviceFlowEnabled()) {
+                flows.add("device");
+            }
+            if (global.getIsCodeCredFlowEnabled()) {
+                flows.add("code and credential");
+            }
+            if (global.getIsTokenExchangeEnabled()) {
+                flows.add("token exchange");
+            }
+        }
+        if (policies != null) {
+            if (policies.getIsClientCredentialsFlowEnabled() && !flows.contains("client credentials")) {
+                flows.add("client credentials");
+            }
+            if (policies.getIsTokenExchangeFlowEnabled() && !flows.contains("token exchange")) {
+                flows.add("token exchange");
+            }
+            if (policies.getIsGuestCodeCredFlowEnabled()) {
+                flows.add("guest code and credential");
+            }
+        }
+        boolean blocked = plugin != null && (!plugin.getIsEnabled() || !plugin.getIsOauthPluginEnabled());
+        return new EcaState(true, global != null, global == null ? null : global.getCertificate(),
+                global == null ? null : global.getConsumerKey(),
+                oauth == null ? List.of() : split(oauth.getCommaSeparatedOauthScopes()),
+                policies == null || policies.getPermittedUsersPolicyType() == null ? null : policies.getPermittedUsersPolicyType().name(),
+                policies == null ? List.of() : split(policies.getCommaSeparatedPermissionSet()),
+                policies == null ? List.of() : split(policies.getCommaSeparatedProfile()),
+                policies == null ? null : policies.getIpRelaxationPolicyType(),
+                policies == null || policies.getRefreshTokenPolicyType() == null ? null : policies.getRefreshTokenPolicyType().name(),
+                flows, blocked, null);
+    }
+
+    @Override
+    public NetworkState network(String profileName) {
+        SecuritySettings security = read("SecuritySettings", "Security", SecuritySettings.class);
+        List<dev.warden.runner.blueprint.IpRange> trusted = new ArrayList<>();
+        boolean lock = false;
+        if (security != null) {
+            if (security.getNetworkAccess() != null && security.getNetworkAccess().getIpRanges() != null) {
+                for (IpRange r : security.getNetworkAccess().getIpRanges()) {
+                    trusted.add(new dev.warden.runner.blueprint.IpRange(r.getStart(), r.getEnd(), r.getDescription()));
+                }
+            }
+            lock = security.getSessionSettings() != null && security.getSessionSettings().getLockSessionsToIp();
+        }
+        List<dev.warden.runner.blueprint.IpRange> login = new ArrayList<>();
+        if (profileName != null) {
+            Profile profile = read("Profile", profileName, Profile.class);
+            if (profile != null && profile.getLoginIpRanges() != null) {
+                for (ProfileLoginIpRange r : profile.getLoginIpRanges()) {
+                    login.add(new dev.warden.runner.blueprint.IpRange(r.getStartAddress(), r.getEndAddress(), r.getDescription()));
+                }
+            }
+        }
+        return new NetworkState(trusted, login, lock);
+    }
+
+    /** Content Deliveries ({@code ContentSettings.enableContentDistribution}); null when unreadable. */
+    public Boolean contentDeliveriesEnabled() {
+        com.sforce.soap.metadata.ContentSettings c = read("ContentSettings", "Content", com.sforce.soap.metadata.ContentSettings.class);
+        return c == null ? null : c.getEnableContentDistribution();
+    }
+
+    @Override
+    public void deployGlobalOauthSettings(String ecaName, String certificatePem, String consumerKey, String callbackUrl) {
+        String member = ecaName + "_glbloauth";
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ExtlClntAppGlobalOauthSettings xmlns="http://soap.sforce.com/2006/04/metadata">
+                    <callbackUrl>%s</callbackUrl>
+                    <certificate>%s</certificate>
+                    <consumerKey>%s</consumerKey>
+                    <externalClientApplication>%s</externalClientApplication>
+                    <isClientCredentialsFlowEnabled>false</isClientCredentialsFlowEnabled>
+                    <isCodeCredFlowEnabled>false</isCodeCredFlowEnabled>
+                    <isCodeCredPostOnly>false</isCodeCredPostOnly>
+                    <isConsumerSecretOptional>false</isConsumerSecretOptional>
+                    <isDeviceFlowEnabled>false</isDeviceFlowEnabled>
+                    <isIntrospectAllTokens>false</isIntrospectAllTokens>
+                    <isNamedUserJwtEnabled>false</isNamedUserJwtEnabled>
+                    <isPkceRequired>true</isPkceRequired>
+                    <isRefreshTokenRotationEnabled>false</isRefreshTokenRotationEnabled>
+                    <isSecretRequiredForRefreshToken>true</isSecretRequiredForRefreshToken>
+                    <isSecretRequiredForTokenExchange>true</isSecretRequiredForTokenExchange>
+                    <isTokenExchangeEnabled>false</isTokenExchangeEnabled>
+                    <label>%s Global OAuth</label>
+                    <shouldRotateConsumerKey>false</shouldRotateConsumerKey>
+                    <shouldRotateConsumerSecret>false</shouldRotateConsumerSecret>
+                </ExtlClntAppGlobalOauthSettings>
+                """.formatted(escape(callbackUrl), escape(certificatePem.strip()), escape(consumerKey), ecaName, ecaName);
+        String packageXml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Package xmlns="http://soap.sforce.com/2006/04/metadata">
+                    <types><members>%s</members><name>ExtlClntAppGlobalOauthSettings</name></types>
+                    <version>%s</version>
+                </Package>
+                """.formatted(member, METADATA_API_VERSION);
+        byte[] zip = zip(List.of(new String[] {"package.xml", packageXml},
+                new String[] {"extlClntAppGlobalOauthSets/" + member + ".ecaGlblOauth", xml}));
+        DeployOptions options = new DeployOptions();
+        options.setSinglePackage(true);
+        options.setRollbackOnError(true);
+        AsyncResult started = call("deploy", "deploy the global OAuth settings of " + ecaName, () -> connection.deploy(zip, options));
+        DeployResult result = waitFor(started.getId(), "global OAuth settings of " + ecaName);
+        if (!result.isSuccess()) {
+            List<String> problems = new ArrayList<>();
+            if (result.getDetails() != null && result.getDetails().getComponentFailures() != null) {
+                for (DeployMessage m : result.getDetails().getComponentFailures()) {
+                    problems.add(m.getFileName() + (m.getLineNumber() > 0 ? ":" + m.getLineNumber() : "") + ": " + m.getProblem());
+                }
+            }
+            if (problems.isEmpty() && result.getErrorMessage() != null) {
+                problems.add(result.getErrorMessage());
+            }
+            throw new SalesforceException("deploy the global OAuth settings of " + ecaName, 0,
+                    result.getErrorStatusCode() == null ? "DEPLOY_FAILED" : result.getErrorStatusCode().name(), String.join("; ", problems));
+        }
+    }
+
+    private DeployResult waitFor(String id, String what) {
+        long started = System.currentTimeMillis();
+        long sleep = 250;
+        while (true) {
+            DeployResult r = call("checkDeployStatus", "check the deploy of " + what, () -> connection.checkDeployStatus(id, true));
+            if (r.isDone()) {
+                return r;
+            }
+            if (System.currentTimeMillis() - started > 600_000) {
+                throw new SalesforceException("deploy " + what, 0, "TIMEOUT", "deploy " + id + " not done after 10 minutes");
+            }
+            progress.accept("waiting for deploy " + id + " (" + r.getStatus() + ", " + (System.currentTimeMillis() - started) / 1000 + " s)");
+            try {
+                Thread.sleep(sleep);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SalesforceException("deploy " + what, 0, "INTERRUPTED", "interrupted");
+            }
+            sleep = Math.min(sleep * 2, 5_000);
+        }
+    }
+
+    @Override
+    public void upsertOauthPolicies(String ecaName, Blueprint.App app) {
+        ExtlClntAppOauthConfigurablePolicies p = new ExtlClntAppOauthConfigurablePolicies();
+        p.setFullName(ecaName + "_oauthPlcy");
+        p.setExternalClientApplication(ecaName);
+        p.setLabel(ecaName + " OAuth Policies");
+        p.setPermittedUsersPolicyType(PermittedUsersPolicyType.AdminApprovedPreAuthorized);
+        if (app.preAuthorizedBy() != null) {
+            // UNCONFIRMED: the doc says permission set Ids; the official sample uses API names (as the package does).
+            p.setCommaSeparatedPermissionSet(app.preAuthorizedBy());
+        }
+        p.setIpRelaxationPolicyType(app.ipRelaxation());
+        p.setRefreshTokenPolicyType(RefreshTokenPolicyType.valueOf(app.refreshToken().policy()));
+        if (app.refreshToken().validity() != null) {
+            p.setRefreshTokenValidityPeriod(app.refreshToken().validity());
+            p.setRefreshTokenValidityUnit(app.refreshToken().unit());
+        }
+        p.setIsClientCredentialsFlowEnabled(false);
+        p.setIsGuestCodeCredFlowEnabled(false);
+        p.setIsTokenExchangeFlowEnabled(false);
+        p.setRequiredSessionLevel(SessionSecurityLevel.STANDARD);
+        UpsertResult[] results = call("upsertMetadata", "set the OAuth policies of " + ecaName, () -> connection.upsertMetadata(new Metadata[] {p}));
+        for (UpsertResult r : results) {
+            if (!r.isSuccess()) {
+                throw new SalesforceException("set the OAuth policies of " + ecaName, 0, code(r.getErrors()), messages(r.getErrors()));
+            }
+        }
+    }
+
+    @Override
+    public void writeTrustedRanges(List<dev.warden.runner.blueprint.IpRange> complete) {
+        SecuritySettings s = new SecuritySettings();
+        s.setFullName("Security");
+        NetworkAccess access = new NetworkAccess();
+        access.setIpRanges(complete.stream().map(r -> {
+            IpRange ip = new IpRange();
+            ip.setStart(r.start());
+            ip.setEnd(r.end());
+            ip.setDescription(r.description());
+            return ip;
+        }).toArray(IpRange[]::new));
+        s.setNetworkAccess(access);
+        update(s, "write the org's trusted IP ranges");
+    }
+
+    @Override
+    public void writeProfileLoginRanges(String profileName, List<dev.warden.runner.blueprint.IpRange> complete) {
+        Profile p = new Profile();
+        p.setFullName(profileName);
+        p.setLoginIpRanges(complete.stream().map(r -> {
+            ProfileLoginIpRange ip = new ProfileLoginIpRange();
+            ip.setStartAddress(r.start());
+            ip.setEndAddress(r.end());
+            ip.setDescription(r.description());
+            return ip;
+        }).toArray(ProfileLoginIpRange[]::new));
+        update(p, "write the login IP ranges of profile '" + profileName + "'");
+    }
+
+    private void update(Metadata m, String what) {
+        SaveResult[] results = call("updateMetadata", what, () -> connection.updateMetadata(new Metadata[] {m}));
+        for (SaveResult r : results) {
+            if (!r.isSuccess()) {
+                throw new SalesforceException(what, 0, code(r.getErrors()), messages(r.getErrors()));
+            }
+        }
+    }
+
+    private <T> T read(String type, String fullName, Class<T> cls) {
+        Metadata[] records = call("readMetadata", "read " + type + " " + fullName,
+                () -> connection.readMetadata(type, new String[] {fullName}).getRecords());
+        if (records == null || records.length == 0 || records[0] == null) {
+            return null;
+        }
+        Metadata m = records[0];
+        if (m.getFullName() == null || m.getFullName().isEmpty() || !cls.isInstance(m)) {
+            return null;
+        }
+        return cls.cast(m);
+    }
+
+    private interface SoapCall<T> {
+        T run() throws ConnectionException;
+    }
+
+    private <T> T call(String operation, String what, SoapCall<T> call) {
+        budget.beforeCall();
+        counter.count("soap.metadata." + operation);
+        if (!"readMetadata".equals(operation) && !"checkDeployStatus".equals(operation)) {
+            counter.write();
+        }
+        try {
+            T result = call.run();
+            budget.counted();
+            return result;
+        } catch (SoapFaultException e) {
+            budget.counted();
+            throw new SalesforceException(what, 500, faultCode(e), faultMessage(e));
+        } catch (ConnectionException e) {
+            throw new SalesforceException(what, 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()).lines().findFirst().orElse("no answer"));
+        }
+    }
+
+    /** {@code sf:INVALID_SESSION_ID} as {@code INVALID_SESSION_ID}: Salesforce's own exception code. */
+    private static String faultCode(SoapFaultException e) {
+        return e.getFaultCode() == null ? "SOAP_FAULT" : e.getFaultCode().getLocalPart();
+    }
+
+    private static String faultMessage(SoapFaultException e) {
+        String m = String.valueOf(e.getMessage());
+        int colon = m.indexOf(": ");
+        return m.startsWith(faultCode(e)) && colon > 0 ? m.substring(colon + 2) : m;
+    }
+
+    static List<String> split(String comma) {
+        if (comma == null || comma.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(comma.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String code(com.sforce.soap.metadata.Error[] errors) {
+        return errors == null || errors.length == 0 || errors[0].getStatusCode() == null ? "UNKNOWN" : errors[0].getStatusCode().name();
+    }
+
+    private static String messages(com.sforce.soap.metadata.Error[] errors) {
+        if (errors == null) {
+            return "failed";
+        }
+        return String.join("; ", Arrays.stream(errors).map(com.sforce.soap.metadata.Error::getMessage).toList());
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static byte[] zip(List<String[]> files) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String[] f : files) {
+                zip.putNextEntry(new ZipEntry(f[0]));
+                zip.write(f[1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

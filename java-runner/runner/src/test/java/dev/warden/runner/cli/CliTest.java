@@ -1,0 +1,110 @@
+package dev.warden.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as users meet it: help, and bad input as one line with exit 2. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodesLikeSf() {
+        Run r = run("--help");
+        assertEquals(0, r.exit());
+        for (String s : new String[] {"USAGE", "COMMANDS", "up ", "provision", "verify", "doctor", "local-org", "EXIT CODES", "EXAMPLES"}) {
+            assertTrue(r.out().contains(s), s + " missing in\n" + r.out());
+        }
+    }
+
+    @Test
+    void everyCommandHasHelpWithFlagsAndExamples() {
+        for (String c : new String[] {"up", "deploy", "provision", "plan", "verify", "doctor"}) {
+            Run r = run(c, "--help");
+            assertEquals(0, r.exit(), c);
+            assertTrue(r.out().contains("FLAGS") && r.out().contains("EXAMPLES") && r.out().contains("--target-org"), c + ":\n" + r.out());
+        }
+    }
+
+    @Test
+    void overlongPrefixInTheBlueprintIsExit2WithOneLineNamingTheLine() throws Exception {
+        Path bp = tmp.resolve("bad.yaml");
+        Files.writeString(bp, """
+                integrationUser: {username: a@b.co, email: a@b.co}
+                final: {license: Salesforce Integration, profile: Minimum Access - API Only Integrations}
+                network:
+                  trustedRanges: [10.0.0.0/33]
+                """);
+        Run r = run("plan", "--blueprint", bp.toString());
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+        assertEquals("warden: " + bp + ":4: network.trustedRanges[0]: '10.0.0.0/33': prefix /33 is longer than 32 bits\n", r.err());
+    }
+
+    @Test
+    void badInputWithJsonIsAnEnvelopeWithNameAndMessage() throws Exception {
+        Path bp = tmp.resolve("bad.yaml");
+        Files.writeString(bp, "integrationUser: {username: a@b.co, email: a@b.co}\nfinal: {license: L, profile: P}\nnetwork: {trustedRanges: ['10.0.0.9-10.0.0.1']}\n");
+        Run r = run("provision", "--json", "--blueprint", bp.toString());
+        assertEquals(2, r.exit());
+        JsonNode env = new ObjectMapper().readTree(r.out());
+        assertEquals(2, env.path("status").asInt());
+        assertEquals("BadInput", env.path("name").asText());
+        assertTrue(env.path("message").asText().endsWith("range 10.0.0.9-10.0.0.1 is reversed (start is after end)"), env.toString());
+        assertTrue(env.path("warnings").isArray());
+    }
+
+    @Test
+    void unknownOptionIsExit2WithOneLine() {
+        Run r = run("verify", "--frobnicate");
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("warden: Unknown option: '--frobnicate'"), r.err());
+    }
+
+    @Test
+    void apiReserveOutsideZeroTo99IsBadInput() {
+        Run r = run("verify", "--api-reserve", "150");
+        assertEquals(2, r.exit());
+        assertEquals("warden: --api-reserve must be between 0 and 99, not 150\n", r.err());
+    }
+
+    @Test
+    void unknownOrgAliasIsExit2NamingSfsError() throws Exception {
+        Path root = Path.of(System.getProperty("warden.root", "../.."));
+        Path sf = root.resolve("scripts/lib/sf");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(root.resolve(".tools/node_modules/@salesforce/cli")), "pinned sf CLI not installed");
+        Path home = Files.createDirectories(tmp.resolve("sf-home"));
+        System.setProperty("warden.sf", sf.toString());
+        System.setProperty("warden.sf.home", home.toString());
+        try {
+            Run r = run("verify", "--target-org", "no-such-org-alias");
+            assertEquals(2, r.exit(), r.out() + r.err());
+            String line = r.err().lines().filter(l -> l.startsWith("warden: ")).findFirst().orElse("");
+            assertTrue(line.startsWith("warden: unknown org 'no-such-org-alias': sf "), r.err());
+            assertTrue(line.contains("NamedOrgNotFound") || line.contains("NoAuthInfo"), line);
+            assertEquals("", r.out());
+        } finally {
+            System.clearProperty("warden.sf");
+            System.clearProperty("warden.sf.home");
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.warden.runner.quarantine.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.runner.quarantine.api.QuarantineApi;
+import dev.warden.runner.quarantine.detect.Detectors;
+import dev.warden.runner.quarantine.detect.EicarDetector;
+import dev.warden.runner.quarantine.scan.PassReport;
+import dev.warden.runner.quarantine.scan.ScanOptions;
+import dev.warden.runner.quarantine.scan.ScanWorker;
+import dev.warden.runner.quarantine.smoke.SmokeFlow;
+import dev.warden.runner.quarantine.smoke.SmokeReport;
+import dev.warden.runner.quarantine.smoke.SmokeStep;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quarantine flow over HTTP against the embedded local org with force-app deployed by the real sf CLI. Figures
+ * (API calls per 1,000 files, verdict calls, smoke wall time) are printed to stderr as {@code FIGURE ...} lines.
+ */
+class QuarantineEndToEndTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    DeployedLocalOrg org;
+
+    @BeforeEach
+    void org() throws Exception {
+        org = DeployedLocalOrg.get();
+        org.admin("DELETE", "/_local/faults", null);
+        org.clearQuarantineData();
+    }
+
+    static ScanWorker worker(QuarantineApi api) {
+        return new ScanWorker(api, Detectors.standard(null), ScanOptions.defaults(), ScanWorker.Sleeper.real(), m -> { });
+    }
+
+    /** Uploads {@code n} small files, every {@code every}-th infected (alternately EICAR and a card number). */
+    static List<String> upload(QuarantineApi api, int n, int every, Set<String> infectedTitles) {
+        List<ObjectNode> files = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String title = "file-" + i;
+            byte[] data;
+            if (i % every == 0) {
+                infectedTitles.add(title);
+                data = (i / every) % 2 == 0 ? EicarDetector.signature()
+                        : ("invoice " + i + " paid with 4111 1111 1111 1111").getBytes(StandardCharsets.UTF_8);
+            } else {
+                data = ("quarterly numbers, row " + i).getBytes(StandardCharsets.UTF_8);
+            }
+            ObjectNode cv = JSON.createObjectNode();
+            cv.putObject("attributes").put("type", "ContentVersion");
+            cv.put("Title", title);
+            cv.put("PathOnClient", title + ".txt");
+            cv.put("VersionData", Base64.getEncoder().encodeToString(data));
+            files.add(cv);
+        }
+        List<String> ids = new ArrayList<>();
+        for (QuarantineApi.SaveResult r : api.create(files)) {
+            assertTrue(r.success(), r.errorCode() + ": " + r.message());
+            ids.add(r.id());
+        }
+        return ids;
+    }
+
+    @Test
+    void aThousandFilesInFiveCompositeCallsAreQuarantinedExactlyWithOneVerdictCallPer200Infected() throws Exception {
+        QuarantineApi uploader = org.api();
+        Set<String> infected = new HashSet<>();
+        long before = uploader.callCount();
+        upload(uploader, 1000, 27, infected);
+        long uploadCalls = uploader.callCount() - before;
+        assertEquals(5, uploadCalls, "composite/sobjects takes 200 records a call");
+        assertEquals(1000, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c = 'Pending'").size());
+
+        QuarantineApi scanner = org.api();
+        PassReport pass = worker(scanner).runOnce(ScanWorker.Scope.all());
+        assertEquals(1000, pass.claimed());
+        assertEquals(infected.size(), pass.quarantined(), pass.errors().toString());
+        assertEquals(1000 - infected.size(), pass.clean());
+        assertTrue(pass.verdictCalls() <= (infected.size() + 199) / 200, "verdict calls " + pass.verdictCalls());
+        Set<String> quarantinedTitles = new HashSet<>();
+        for (JsonNode item : uploader.query("SELECT Original_Name__c, Status__c FROM Quarantine_Item__c")) {
+            assertEquals("Quarantined", item.path("Status__c").asText());
+            quarantinedTitles.add(item.path("Original_Name__c").asText());
+        }
+        assertEquals(infected, quarantinedTitles);
+        assertEquals(0, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'").size());
+        System.err.printf("FIGURE upload: 1000 files in %d composite/sobjects calls%n", uploadCalls);
+        System.err.printf("FIGURE scan: 1000 files (%d infected) in %d API calls (%d verdict calls)%n", infected.size(),
+                pass.apiCalls(), pass.verdictCalls());
+    }
+
+    @Test
+    void twoScannersInParallelNeverProcessTheSameRequest() throws Exception {
+        QuarantineApi uploader = org.api();
+        Set<String> infected = new HashSet<>();
+        upload(uploader, 400, 10, infected);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<PassReport>> runs = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                runs.add(pool.submit(() -> worker(org.api()).runOnce(ScanWorker.Scope.all())));
+            }
+            PassReport a = runs.get(0).get();
+            PassReport b = runs.get(1).get();
+            assertEquals(400, a.claimed() + b.claimed(), "every request claimed exactly once: " + a.claimed() + " + " + b.claimed());
+            assertEquals(infected.size(), a.quarantined() + b.quarantined());
+            assertEquals(infected.size(), uploader.query("SELECT Id FROM Quarantine_Item__c").size(), "one item per infected file");
+            System.err.printf("FIGURE two scanners: %d + %d claimed, %d + %d lost races%n", a.claimed(), b.claimed(),
+                    a.lostClaims(), b.lostClaims());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFaultOnTheVerdictCallIsRetriedAndNothingIsLost() throws Exception {
+        QuarantineApi uploader = org.api();
+        Set<String> infected = new HashSet<>();
+        upload(uploader, 50, 5, infected);
+        org.admin("POST", "/_local/faults", "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/apexrest/warden/v1/verdicts\"},"
+                + "\"nth\":1,\"times\":1,\"fault\":{\"kind\":\"http\",\"status\":503,\"body\":\"Service Unavailable\"}}]");
+        PassReport pass = worker(org.api()).runOnce(ScanWorker.Scope.all());
+        assertEquals(infected.size(), pass.quarantined(), pass.errors().toString());
+        assertEquals(2, pass.verdictCalls(), "the failed call and its retry");
+        assertEquals(0, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'").size());
+    }
+
+    @Test
+    void aCrashBetweenScanAndVerdictLosesNothing() throws Exception {
+        QuarantineApi uploader = org.api();
+        Set<String> infected = new HashSet<>();
+        upload(uploader, 20, 4, infected);
+        org.admin("POST", "/_local/faults", "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/apexrest/warden/v1/verdicts\"},"
+                + "\"nth\":1,\"times\":100,\"fault\":{\"kind\":\"reset\"}},"
+                + "{\"match\":{\"method\":\"PATCH\",\"path\":\"/services/data/*/composite/sobjects\"},"
+                + "\"nth\":1,\"times\":100,\"fault\":{\"kind\":\"reset\"}}]");
+        PassReport crashed = worker(org.api()).runOnce(ScanWorker.Scope.all());
+        assertEquals(0, crashed.quarantined());
+        assertEquals(20, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c = 'Scanning'").size(),
+                "the worker 'crashed' holding its claims: nothing was closed or released");
+        org.admin("DELETE", "/_local/faults", null);
+        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofMillis(1100), Duration.ZERO, 4,
+                Duration.ofMillis(50), Duration.ofSeconds(1));
+        PassReport next = new ScanWorker(org.api(), Detectors.standard(null), quickReclaim, ScanWorker.Sleeper.real(), m -> { })
+                .runOnce(ScanWorker.Scope.all());
+        assertEquals(infected.size(), next.quarantined(), next.errors().toString());
+        assertEquals(0, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'").size());
+    }
+
+    @Test
+    void theScannerStopsBeforeNinetyPercentOfTheDailyLimitAndTheNextRunFinishes() throws Exception {
+        QuarantineApi uploader = org.api();
+        Set<String> infected = new HashSet<>();
+        upload(uploader, 100, 10, infected);
+        QuarantineApi scanner = org.api();
+        scanner.query("SELECT Id FROM Scan_Request__c LIMIT 1");
+        long used = scanner.usage().used();
+        long max = (long) Math.ceil((used + 40) / 0.9);
+        try {
+            org.admin("POST", "/_local/limits", "{\"dailyApiRequests\":" + max + "}");
+            PassReport stopped = worker(scanner).runOnce(ScanWorker.Scope.all());
+            assertTrue(stopped.stoppedForReserve(), "the pass must stop for the reserve");
+            assertTrue(scanner.usage().used() <= (long) Math.floor(max * 0.9), "usage " + scanner.usage() + " passed 90% of " + max);
+        } finally {
+            org.admin("POST", "/_local/limits", "{\"dailyApiRequests\":1000000}");
+        }
+        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofMillis(1100), Duration.ZERO, 4,
+                Duration.ofMillis(50), Duration.ofSeconds(1));
+        new ScanWorker(org.api(), Detectors.standard(null), quickReclaim, ScanWorker.Sleeper.real(), m -> { }).runOnce(ScanWorker.Scope.all());
+        assertEquals(0, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'").size(), "nothing lost");
+        assertEquals(infected.size(), uploader.query("SELECT Id FROM Quarantine_Item__c").size());
+    }
+
+    @Test
+    void theSmokeTestPassesEveryStepAndRestoresIdenticalBytes() throws Exception {
+        SmokeReport report = new SmokeFlow(org.api(), org.api(), true, ScanOptions.defaults(), ScanWorker.Sleeper.real(),
+                Duration.ofSeconds(30), m -> { }).run();
+        for (SmokeStep s : report.steps()) {
+            assertTrue(!s.failed(), s.name() + ": " + s.detail());
+        }
+        assertTrue(report.passed());
+        System.err.printf("FIGURE smoke: %d API calls, %d ms wall%n", report.apiCalls(), report.wallMillis());
+    }
+}
