@@ -157,17 +157,29 @@ public final class OrgDatabase {
         }
         Object key = value instanceof String s && type.fieldAt(slot).type() == FieldType.REFERENCE && Ids.isValid(s)
                 ? Ids.canonical(s) : value;
+        Table t = table(type);
+        lock.readLock().lock();
+        try {
+            if (t.hasIndex(slot)) {
+                return collect(type, t, slot, key);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
         lock.writeLock().lock(); // building an index on first use mutates the table
         try {
-            Table t = table(type);
-            List<Record> out = new ArrayList<>();
-            for (String id : t.lookup(slot, key)) {
-                out.add(new Record(type, t.get(id)));
-            }
-            return out;
+            return collect(type, t, slot, key);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private static List<Record> collect(SObjectType type, Table t, int slot, Object key) {
+        List<Record> out = new ArrayList<>();
+        for (String id : t.lookup(slot, key)) {
+            out.add(new Record(type, t.get(id)));
+        }
+        return out;
     }
 
     public Record findOne(String objectName, String field, Object value) {

@@ -260,9 +260,8 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         }
         Org current = req.org();
         if (found.route().needsSession()) {
-            Session s = sessions.lookup(bearer(req));
-            Record user = s == null ? null : current.db().live(s.userId());
-            if (user == null || !user.is("IsActive") || !sessionIpAllowed(current, s, user, req.clientIp())) {
+            Session s = validSession(bearer(req), req.clientIp());
+            if (s == null) {
                 return Response.sfError(401, "INVALID_SESSION_ID", "Session expired or invalid", null);
             }
             req.session(s);
@@ -293,6 +292,17 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         } catch (Exception e) {
             return unexpected(e);
         }
+    }
+
+    @Override
+    public Session validSession(String token, String clientIp) {
+        Org current = org;
+        Session s = sessions.lookup(token);
+        Record user = s == null ? null : current.db().live(s.userId());
+        if (user == null || !user.is("IsActive") || !sessionIpAllowed(current, s, user, clientIp)) {
+            return null;
+        }
+        return s;
     }
 
     /** Profile login IP ranges on every request when SecuritySettings says so, and sessions locked to their IP. */
