@@ -86,9 +86,7 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         adminToken = options.adminToken() != null ? options.adminToken()
                 : org.orgId().substring(0, 15) + "!" + Sessions.random(48);
         sessions.register(adminToken, org.adminUserId(), "127.0.0.1");
-        for (LocalOrgExtension ext : ServiceLoader.load(LocalOrgExtension.class)) {
-            ext.install(this);
-        }
+        installExtensions();
         AdminApi.register(this, new AdminApi.Control() {
             @Override
             public void reset() {
@@ -115,6 +113,21 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         http.setExecutor(pool);
         http.createContext("/", this::dispatch);
         http.start();
+    }
+
+    /** Installs every listed extension; one that can't be loaded is reported on stderr and skipped. */
+    private void installExtensions() {
+        java.util.Iterator<LocalOrgExtension> it = ServiceLoader.load(LocalOrgExtension.class).iterator();
+        for (int attempts = 0; attempts < 100; attempts++) {
+            try {
+                if (!it.hasNext()) {
+                    return;
+                }
+                it.next().install(this);
+            } catch (java.util.ServiceConfigurationError e) {
+                System.err.println("local-org: an extension could not be loaded and is skipped: " + e.getMessage());
+            }
+        }
     }
 
     /** Starts a seeded org; see {@link LocalOrg#start}. */
