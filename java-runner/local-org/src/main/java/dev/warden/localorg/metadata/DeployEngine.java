@@ -1121,11 +1121,18 @@ public final class DeployEngine {
             if (leaves.isEmpty()) {
                 values.put(n, value(section.getTextContent().trim()));
             } else {
+                // Flat leaf keys are what the rest of the org reads (e.g. "lockSessionsToIp"); the section map keeps
+                // the structure for retrieve and readMetadata. Both merge into what is there (settings semantics).
+                Object old = org.metadata().settings(c.fullName).get(n);
+                Map<String, Object> sectionValues = old instanceof Map<?, ?> m
+                        ? new java.util.TreeMap<>((Map<String, Object>) m) : new java.util.TreeMap<>();
                 for (Element leaf : leaves) {
                     if (children(leaf).isEmpty()) {
                         values.put(localName(leaf), value(leaf.getTextContent().trim()));
+                        sectionValues.put(localName(leaf), value(leaf.getTextContent().trim()));
                     }
                 }
+                values.put(n, java.util.Collections.unmodifiableMap(sectionValues));
             }
         }
         if (c.parsed != null) {
