@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The embedded local org with force-app deployed through the real sf CLI (private HOME), and the admin holding
- * Warden_Integration (verdicts) and Warden_Admin (restore). Shared by the end-to-end tests; started once.
+ * The embedded local org with force-app deployed through the real sf CLI (private HOME). The admin uploads, scans
+ * and restores: it holds Warden_Admin and a test permission set with only Warden_Submit_Verdicts. It must not hold
+ * Warden_Integration, whose Warden_Bypass_Capture would keep its own uploads from being captured. Started once.
  */
 final class DeployedLocalOrg {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -60,7 +61,7 @@ final class DeployedLocalOrg {
                 unavailable = e.getMessage();
                 Assumptions.abort(unavailable);
             }
-            d.assignToAdmin("Warden_Integration");
+            d.grantSubmitVerdictsToAdmin();
             d.assignToAdmin("Warden_Admin");
             instance = d;
             Runtime.getRuntime().addShutdownHook(new Thread(org::close));
@@ -106,6 +107,25 @@ final class DeployedLocalOrg {
             throw new IllegalStateException("sf " + String.join(" ", args).replace(org.adminAccessToken(), "***")
                     + " failed: " + text.substring(0, Math.min(2000, text.length())));
         }
+    }
+
+    private void grantSubmitVerdictsToAdmin() {
+        QuarantineApi api = api();
+        ObjectNode ps = JSON.createObjectNode();
+        ps.putObject("attributes").put("type", "PermissionSet");
+        ps.put("Name", "Warden_E2E_Verdicts");
+        ps.put("Label", "Warden E2E Verdicts");
+        QuarantineApi.SaveResult created = api.create(List.of(ps)).get(0);
+        assertEquals(true, created.success(), created.errorCode() + " " + created.message());
+        String permission = api.query("SELECT Id FROM CustomPermission WHERE DeveloperName = 'Warden_Submit_Verdicts'").get(0)
+                .path("Id").asText();
+        ObjectNode sea = JSON.createObjectNode();
+        sea.putObject("attributes").put("type", "SetupEntityAccess");
+        sea.put("ParentId", created.id());
+        sea.put("SetupEntityId", permission);
+        QuarantineApi.SaveResult granted = api.create(List.of(sea)).get(0);
+        assertEquals(true, granted.success(), granted.errorCode() + " " + granted.message());
+        assignToAdmin("Warden_E2E_Verdicts");
     }
 
     private void assignToAdmin(String permissionSet) {
