@@ -52,6 +52,10 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Reclaim Scanning rows whose claim is older than this (their worker died).")
     long staleAfterSeconds;
 
+    @Option(names = "--claim-window-ms", defaultValue = "2000",
+            description = "A claim counts only if re-reading and claiming a batch of 25 took less than this (raise it for slow orgs).")
+    long claimWindowMillis;
+
     @Option(names = "--api-reserve-percent", defaultValue = "90",
             description = "Stop before daily API usage would pass this percentage of the limit.")
     int reservePercent;
@@ -76,7 +80,7 @@ public final class ScanCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--api-reserve-percent must be 1..100, got " + reservePercent);
             }
             ScanOptions d = ScanOptions.defaults();
-            options = new ScanOptions(maxPerPass, maxAttempts, Duration.ofSeconds(staleAfterSeconds), d.minClaimAge(),
+            options = new ScanOptions(maxPerPass, maxAttempts, Duration.ofSeconds(staleAfterSeconds), Duration.ofMillis(claimWindowMillis),
                     d.retryBase(), d.callRetries(), d.callRetryBase(), d.pollInterval());
             detectors = Detectors.standard(blocklist == null ? null : Sha256Blocklist.load(blocklist));
             org = OrgConnection.fromEnvironment(instanceUrl, apiVersion, env);
