@@ -87,18 +87,25 @@ public final class ScanWorker {
         this.workerName = "w-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Runs passes until {@code keepGoing} says stop, pausing between passes that found nothing. */
-    public PassReport runUntil(Supplier<Boolean> keepGoing) throws InterruptedException {
+    /**
+     * Runs passes until {@code keepGoing} says stop (or the thread is interrupted), pausing between passes that found
+     * nothing. An interrupted pass leaves its claims to the stale timeout; the passes before it are reported.
+     */
+    public PassReport runUntil(Supplier<Boolean> keepGoing) {
         PassReport total = PassReport.empty();
-        while (keepGoing.get()) {
-            PassReport pass = runOnce(Scope.all());
-            total = total.plus(pass);
-            if (pass.stoppedForReserve()) {
-                return total;
+        try {
+            while (keepGoing.get()) {
+                PassReport pass = runOnce(Scope.all());
+                total = total.plus(pass);
+                if (pass.stoppedForReserve()) {
+                    return total;
+                }
+                if (pass.claimed() == 0 && pass.gaveUp() == 0) {
+                    sleeper.sleep(options.pollInterval());
+                }
             }
-            if (pass.claimed() == 0 && pass.gaveUp() == 0) {
-                sleeper.sleep(options.pollInterval());
-            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         }
         return total;
     }
