@@ -333,4 +333,27 @@ class DeployEngineTest {
                 .contains("was not found in zipped directory"));
         assertEquals(Set.of(), Set.copyOf(org.db().rows("CustomPermission", false)));
     }
+
+    @Test
+    void the_real_force_app_deploys_and_deploying_it_again_converges() throws Exception {
+        byte[] zip = ForceAppPackage.zip();
+
+        DeployOutcome first = deploy(zip);
+        DeployOutcome second = deploy(zip);
+
+        assertTrue(first.success(), () -> first.failures().toString());
+        assertTrue(second.success(), () -> second.failures().toString());
+        assertEquals(first.successes().size(), second.successes().size());
+        assertTrue(second.successes().stream().filter(r -> !r.fileName().equals("package.xml")).noneMatch(r ->
+                r.componentType().equals("ApexClass") && r.created()), "the second deploy changes, never creates");
+        assertEquals(4, org.db().rows("Protection_Policy__mdt", false).size());
+        assertEquals(List.of("Warden_Scanner_Access"), org.metadata().eca("Warden_Scanner").orElseThrow().policies().permissionSets());
+        assertTrue(org.metadata().readPermissionSet("Warden_Query_All_Files").orElseThrow().userPermissions()
+                .containsAll(Set.of("QueryAllFiles", "ViewAllData")));
+        assertEquals("QI-{000000}", org.schema().autoNumberFormat("Quarantine_Item__c"));
+    }
+
+    private DeployOutcome deploy(byte[] zip) {
+        return DeployEngine.deploy(org, org.adminUserId(), zip, DeployEngine.Options.defaults());
+    }
 }

@@ -222,4 +222,23 @@ class MetadataWscTest {
         }
         return out;
     }
+
+    @Test
+    void profile_login_ip_ranges_are_upserted_and_read_back() throws Exception {
+        com.sforce.soap.metadata.ProfileLoginIpRange range = new com.sforce.soap.metadata.ProfileLoginIpRange();
+        range.setStartAddress("198.51.100.0");
+        range.setEndAddress("198.51.100.255");
+        range.setDescription("scanner");
+        com.sforce.soap.metadata.Profile profile = new com.sforce.soap.metadata.Profile();
+        profile.setFullName("Minimum Access - API Only Integrations");
+        profile.setLoginIpRanges(new com.sforce.soap.metadata.ProfileLoginIpRange[] {range});
+
+        UpsertResult up = md.upsertMetadata(new Metadata[] {profile})[0];
+
+        assertTrue(up.isSuccess(), () -> Arrays.toString(up.getErrors()));
+        com.sforce.soap.metadata.Profile read = (com.sforce.soap.metadata.Profile) md.readMetadata("Profile",
+                new String[] {"Minimum Access - API Only Integrations"}).getRecords()[0];
+        assertEquals("198.51.100.0", read.getLoginIpRanges()[0].getStartAddress());
+        assertEquals(1, server.org().metadata().profileLoginIpRanges("Minimum Access - API Only Integrations").size());
+    }
 }
