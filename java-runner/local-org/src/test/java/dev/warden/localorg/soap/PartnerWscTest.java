@@ -12,6 +12,7 @@ import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.UpsertResult;
+import com.sforce.soap.partner.fault.InvalidFieldFault;
 import com.sforce.soap.partner.fault.InvalidSObjectFault;
 import com.sforce.soap.partner.fault.MalformedQueryFault;
 import com.sforce.soap.partner.fault.UnexpectedErrorFault;
@@ -113,6 +114,8 @@ class PartnerWscTest {
         assertEquals("INVALID_TYPE", type.getExceptionCode().name());
         MalformedQueryFault query = assertThrows(MalformedQueryFault.class, () -> partner.query("SELEC Id FROM User"));
         assertEquals("MALFORMED_QUERY", query.getExceptionCode().name());
+        InvalidFieldFault field = assertThrows(InvalidFieldFault.class, () -> partner.query("SELECT Nope__c FROM User"));
+        assertEquals("INVALID_FIELD", field.getExceptionCode().name());
     }
 
     @Test
