@@ -186,7 +186,7 @@ class MetadataWscTest {
         FileProperties[] listed = md.listMetadata(new ListMetadataQuery[] {q}, 62.0);
 
         assertTrue(Arrays.stream(listed).anyMatch(p -> p.getFullName().equals("Listed")
-                && p.getFileName().equals("permissionsets/Listed.permissionset")));
+                && p.getFileName().equals("permissionsets/Listed.permissionset")), () -> Arrays.toString(listed));
 
         RetrieveRequest req = new RetrieveRequest();
         req.setApiVersion(62.0);
