@@ -241,4 +241,26 @@ class MetadataWscTest {
         assertEquals("198.51.100.0", read.getLoginIpRanges()[0].getStartAddress());
         assertEquals(1, server.org().metadata().profileLoginIpRanges("Minimum Access - API Only Integrations").size());
     }
+
+    private static String admin(String method, String path, String body) throws Exception {
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.instanceUrl() + path))
+                .header("Authorization", "Bearer " + server.adminAccessToken()).header("Content-Type", "application/json")
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        return java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void fault_rules_match_the_soap_operation_and_the_request_log_names_it() throws Exception {
+        admin("POST", "/_local/faults", "[{\"match\":{\"soapOperation\":\"deleteMetadata\"},\"nth\":1,\"times\":1,"
+                + "\"fault\":{\"kind\":\"sfError\",\"status\":500,\"errorCode\":\"UNABLE_TO_LOCK_ROW\",\"message\":\"busy\"}}]");
+
+        SoapFaultException e = assertThrows(SoapFaultException.class,
+                () -> md.deleteMetadata("CustomPermission", new String[] {"Nothing"}));
+        assertEquals("UNABLE_TO_LOCK_ROW", e.getFaultCode().getLocalPart());
+        assertTrue(!md.deleteMetadata("CustomPermission", new String[] {"Nothing"})[0].isSuccess(), "the rule fired once");
+
+        String log = admin("GET", "/_local/requests", null);
+        assertTrue(log.contains("\"soapOperation\":\"deleteMetadata\"") && log.contains("SOAP_METADATA"), log);
+    }
 }
