@@ -153,7 +153,7 @@ class QuarantineEndToEndTest {
         assertEquals(20, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c = 'Scanning'").size(),
                 "the worker 'crashed' holding its claims: nothing was closed or released");
         org.admin("DELETE", "/_local/faults", null);
-        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofMillis(1100), Duration.ZERO, 4,
+        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofSeconds(2), Duration.ZERO, 4,
                 Duration.ofMillis(50), Duration.ofSeconds(1));
         PassReport next = new ScanWorker(org.api(), Detectors.standard(null), quickReclaim, ScanWorker.Sleeper.real(), m -> { })
                 .runOnce(ScanWorker.Scope.all());
@@ -178,7 +178,7 @@ class QuarantineEndToEndTest {
         } finally {
             org.admin("POST", "/_local/limits", "{\"dailyApiRequests\":1000000}");
         }
-        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofMillis(1100), Duration.ZERO, 4,
+        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofSeconds(2), Duration.ZERO, 4,
                 Duration.ofMillis(50), Duration.ofSeconds(1));
         new ScanWorker(org.api(), Detectors.standard(null), quickReclaim, ScanWorker.Sleeper.real(), m -> { }).runOnce(ScanWorker.Scope.all());
         assertEquals(0, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'").size(), "nothing lost");
