@@ -17,18 +17,38 @@ public final class LocalOrgMain {
         Path state = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+                case "--port" -> port = port(value(args, ++i, "--port"));
                 case "--https" -> https = true;
                 case "--admin-token" -> token = value(args, ++i, "--admin-token");
                 case "--state" -> state = Path.of(value(args, ++i, "--state"));
                 default -> usage("unknown option " + args[i]);
             }
         }
-        LocalOrg org = LocalOrg.start(new LocalOrgOptions(port, https, token, state));
+        LocalOrg org;
+        try {
+            org = LocalOrg.start(new LocalOrgOptions(port, https, token, state));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("local-org: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(org::close));
         System.out.println(org.readyLine());
         System.out.flush();
         new CountDownLatch(1).await();
+    }
+
+    private static int port(String v) {
+        try {
+            int p = Integer.parseInt(v);
+            if (p >= 0 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        usage("--port needs a number from 0 to 65535, got '" + v + "'");
+        return 0;
     }
 
     private static String value(String[] args, int i, String option) {

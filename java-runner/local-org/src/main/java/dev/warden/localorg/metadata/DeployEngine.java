@@ -372,7 +372,10 @@ public final class DeployEngine {
         if (find(c.xml, "fields", fieldName) == null) {
             c.fail("An object '" + c.fullName + "' of type CustomField was named in package.xml, but was not found in"
                     + " zipped directory");
+            return;
         }
+        var type = org.schema().get(c.fullName.substring(0, c.fullName.indexOf('.')));
+        c.created = type == null || type.field(fieldName) == null;
     }
 
     static ObjectKind kindOf(String name, Element xml) {
@@ -915,9 +918,8 @@ public final class DeployEngine {
             case "CustomObject" -> applyObject(c);
             case "CustomField" -> {
                 String obj = c.fullName.substring(0, c.fullName.indexOf('.'));
-                c.created = true;
-                c.id = null;
-                org.audit().record(actor, "Customize", "createdCF", "Deployed custom field " + c.fullName);
+                org.audit().record(actor, "Customize", c.created ? "createdCF" : "changedCF",
+                        (c.created ? "Created" : "Changed") + " custom field " + c.fullName);
                 if (org.schema().get(obj) == null) {
                     throw new OrgException("INVALID_CROSS_REFERENCE_KEY", "no CustomObject named " + obj + " found");
                 }
@@ -1121,11 +1123,18 @@ public final class DeployEngine {
             if (leaves.isEmpty()) {
                 values.put(n, value(section.getTextContent().trim()));
             } else {
+                // Flat leaf keys are what the rest of the org reads (e.g. "lockSessionsToIp"); the section map keeps
+                // the structure for retrieve and readMetadata. Both merge into what is there (settings semantics).
+                Object old = org.metadata().settings(c.fullName).get(n);
+                Map<String, Object> sectionValues = old instanceof Map<?, ?> m
+                        ? new java.util.TreeMap<>((Map<String, Object>) m) : new java.util.TreeMap<>();
                 for (Element leaf : leaves) {
                     if (children(leaf).isEmpty()) {
                         values.put(localName(leaf), value(leaf.getTextContent().trim()));
+                        sectionValues.put(localName(leaf), value(leaf.getTextContent().trim()));
                     }
                 }
+                values.put(n, java.util.Collections.unmodifiableMap(sectionValues));
             }
         }
         if (c.parsed != null) {

@@ -43,7 +43,7 @@ public final class RestApi {
         r.add("GET", V + "/sobjects/(\\w+)/describe/?", ApiKind.REST, true, api::describe);
         r.add("GET", V + "/sobjects/(\\w+)/?", ApiKind.REST, true, api::basicInfo);
         r.add("POST", V + "/sobjects/(\\w+)/?", ApiKind.REST, true, api::create);
-        r.add("GET", V + "/sobjects/(\\w+)/(\\w{15}|\\w{18})/?", ApiKind.REST, true, api::read);
+        r.add("GET", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::read);
         r.add("PATCH", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::update);
         r.add("DELETE", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::delete);
         r.add("GET", V + "/sobjects/(\\w+)/(\\w{15}|\\w{18})/(\\w+)/?", ApiKind.REST, true, api::blob);
@@ -51,6 +51,12 @@ public final class RestApi {
         QueryApi.register(ctx, api);
         CompositeApi.register(ctx, api);
         ToolingApi.register(ctx);
+        // Apex REST lives in the package model (registered by an extension before these routes); anything else
+        // answers as the platform does for an unmapped URL.
+        r.add("*", "/services/apexrest(/.*)?", ApiKind.APEX_REST, true, req -> {
+            throw new OrgException("NOT_FOUND", "Could not find a match for URL "
+                    + req.path().substring("/services/apexrest".length()), List.of(), 404);
+        });
     }
 
     private Response versions() {
@@ -214,6 +220,10 @@ public final class RestApi {
 
     Record record(Request req, SObjectType t, String id) {
         Record r = req.org().db().live(id);
+        if (r == null && !dev.warden.localorg.model.Ids.isValid(id)) {
+            throw new OrgException("NOT_FOUND", "Provided external ID field does not exist or is not accessible: "
+                    + id, List.of(), 404);
+        }
         if (r == null || r.type() != t) {
             throw OrgException.notFound();
         }

@@ -155,7 +155,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     private int finish(Report report, PrintWriter out, PrintWriter err, long start, Context ctx) {
         if (ctx != null) {
             CallCounter c = ctx.counter();
-            report.figures(new Report.Figures(c.total("sf"), c.total("rest") + c.total("soap"), c.writes(),
+            report.figures(new Report.Figures(c.snapshot().getOrDefault("sf", 0L), c.total("rest") + c.total("soap"), c.writes(),
                     c.snapshot(), (System.nanoTime() - start) / 1_000_000));
         }
         int exit = report.exitCode();

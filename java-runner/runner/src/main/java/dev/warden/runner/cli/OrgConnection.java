@@ -148,7 +148,16 @@ public final class OrgConnection implements AutoCloseable {
 
     /** Install state of apps: the embedded org's admin endpoint, or manual on real orgs. */
     public dev.warden.runner.org.AppUsagePort appUsage() {
-        return embedded() ? new dev.warden.runner.salesforce.rest.LocalOrgAdmin(rest()) : dev.warden.runner.org.AppUsagePort.MANUAL;
+        return isLocalOrg() ? new dev.warden.runner.salesforce.rest.LocalOrgAdmin(rest()) : dev.warden.runner.org.AppUsagePort.MANUAL;
+    }
+
+    /** The embedded org, or a local org reached through an sf alias (loopback host): it has the /_local admin API. */
+    public boolean isLocalOrg() {
+        if (embedded()) {
+            return true;
+        }
+        String host = java.net.URI.create(session.instanceUrl()).getHost();
+        return "127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host) || "[::1]".equals(host) || "::1".equals(host);
     }
 
     public JwtBearer jwt() {

@@ -52,7 +52,7 @@ public final class OrgKeys {
 
     /** {@code $WARDEN_HOME}, else {@code ~/.warden}. */
     public static OrgKeys fromEnvironment() {
-        String env = System.getenv("WARDEN_HOME");
+        String env = System.getProperty("warden.home", System.getenv("WARDEN_HOME"));
         return new OrgKeys(env == null || env.isBlank() ? Path.of(System.getProperty("user.home"), ".warden") : Path.of(env));
     }
 

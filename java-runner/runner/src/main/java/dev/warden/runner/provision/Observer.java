@@ -69,7 +69,7 @@ public final class Observer {
             }
         }
         NetworkState network = null;
-        if (!b.network().trustedRanges().isEmpty()) {
+        {
             try {
                 network = metadata.network(b.finalPhase().profile());
             } catch (SalesforceException e) {

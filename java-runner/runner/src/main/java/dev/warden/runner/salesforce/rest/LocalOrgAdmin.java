@@ -16,7 +16,7 @@ public final class LocalOrgAdmin implements AppUsagePort {
 
     @Override
     public Boolean installed(String appName) {
-        JsonNode state = rest.get("/_local/state", "local.admin");
+        JsonNode state = rest.get("/_local/state?objects=ExternalClientApplication", "local.admin");
         JsonNode app = find(state.path("metadata"), appName);
         return app == null ? null : app.path("installed").asBoolean(false);
     }

@@ -14,10 +14,19 @@ public final class SfOrgs {
         this.sf = sf;
     }
 
-    /** {@code sf org display --target-org X}: the session sf holds for an alias or username. */
+    /**
+     * {@code sf org display --target-org X}: the session sf holds for an alias or username. sf 2.14x hides the token
+     * there ("[REDACTED]"); {@code SF_TEMP_SHOW_SECRETS} still shows it in one call, and when a later sf drops that
+     * workaround, {@code sf org auth show-access-token} is the second call.
+     */
     public Session display(String targetOrg) {
-        JsonNode r = sf.run("resolve org '" + targetOrg + "'", Duration.ofSeconds(90), List.of("org", "display", "--target-org", targetOrg));
+        JsonNode r = sf.withEnv(Map.of("SF_TEMP_SHOW_SECRETS", "true")).run("resolve org '" + targetOrg + "'", Duration.ofSeconds(90),
+                List.of("org", "display", "--target-org", targetOrg));
         String token = r.path("accessToken").asText(null);
+        if (token != null && token.startsWith("[REDACTED")) {
+            token = sf.run("read the access token of '" + targetOrg + "'", Duration.ofSeconds(90),
+                    List.of("org", "auth", "show-access-token", "--target-org", targetOrg)).path("accessToken").asText(null);
+        }
         if (token == null || token.isBlank()) {
             throw new SfCliException("resolve org '" + targetOrg + "'", "NoAccessToken",
                     "sf has no session for it; log in again: sf org login web --alias " + targetOrg, 1);

@@ -1,0 +1,89 @@
+package dev.warden.localorg.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.localorg.server.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real, pinned sf CLI ({@code scripts/lib/sf}) with a private HOME so tests never touch the user's auth.
+ * Every call has a timeout (a misbehaving org can make sf retry without bound, sf-cli-wire.md "Gotchas").
+ */
+final class SfCli {
+    private static final long TIMEOUT_SECONDS = 120;
+    private final Path root;
+    private final Path home;
+    private final Path workDir;
+
+    record Result(int exit, String stdout, String stderr) {
+        JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(stdout);
+            } catch (IOException e) {
+                throw new AssertionError("sf printed no JSON (exit " + exit + "): " + stdout + stderr, e);
+            }
+        }
+    }
+
+    SfCli() throws IOException {
+        root = repoRoot();
+        home = Files.createTempDirectory("warden-sf-home");
+        workDir = Files.createDirectories(home.resolve("work"));
+    }
+
+    static Path repoRoot() {
+        String prop = System.getProperty("warden.root");
+        if (prop != null && !prop.isBlank() && Files.isDirectory(Path.of(prop, "scripts"))) {
+            return Path.of(prop);
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("scripts/lib/sf"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the repository root (scripts/lib/sf); set -Dwarden.root");
+        }
+        return dir;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Result run(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(root.resolve("scripts/lib/sf").toString());
+        cmd.addAll(List.of(args));
+        // Not HOME itself: with the working directory at HOME, sf mixes its project-local and global state.
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("SF_USE_PROGRESS_BAR", "false");
+        pb.environment().putAll(env);
+        try {
+            Path out = Files.createTempFile(home, "sf", ".out");
+            Path err = Files.createTempFile(home, "sf", ".err");
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p = pb.start();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError("sf " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
+            }
+            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new AssertionError("cannot run sf: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    Result run(String... args) {
+        return run(Map.of(), args);
+    }
+}

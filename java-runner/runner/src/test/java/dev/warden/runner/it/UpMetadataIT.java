@@ -1,0 +1,89 @@
+package dev.warden.runner.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole `warden up` on the local org: sf deploys the package, the app's global OAuth settings are deployed with
+ * a generated certificate, the integration user logs in by JWT. Needs the local org's Metadata API (SOAP deploy,
+ * readMetadata): tagged {@code metadata}, and skipped (not failed) while the org does not answer it.
+ */
+@Tag("metadata")
+class UpMetadataIT {
+    @TempDir
+    static Path tmp;
+    static LocalOrgHarness org;
+
+    @BeforeAll
+    static void start() throws Exception {
+        org = LocalOrgHarness.start(tmp);
+        assumeTrue(org.metadataAvailable(), "the local org does not answer the Metadata API yet");
+        org.copyPackage();
+        var probe = org.warden("up", "-o", LocalOrgHarness.ALIAS, "--skip-smoke", "--json");
+        String warnings = probe.exit() == 2 ? probe.err() : probe.json().path("warnings").toString();
+        assumeTrue(probe.exit() != 1 && !warnings.contains("could not read"),
+                "the local org's Metadata API cannot serve the app yet: " + warnings);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (org != null) {
+            org.close();
+        }
+    }
+
+    @BeforeEach
+    void upOnAFreshOrg() throws Exception {
+        org.reset();
+        var up = org.warden("up", "-o", LocalOrgHarness.ALIAS, "--skip-smoke", "--json");
+        assertEquals(0, up.exit(), up.out() + up.err());
+    }
+
+    @Test
+    void secondUpChangesNothingAndSaysSo() {
+        var again = org.warden("up", "-o", LocalOrgHarness.ALIAS, "--skip-smoke", "--json");
+        assertEquals(0, again.exit(), again.out());
+        JsonNode r = again.json().path("result");
+        assertEquals(0, r.path("figures").path("writes").asInt(), r.path("figures").toString());
+        assertEquals(0, r.path("plan").path("steps").size());
+        assertEquals("PASS", ProvisionRecordsIT.check(r.path("checks"), "jwt.login").path("status").asText());
+    }
+
+    @Test
+    void uninstalledAppIsExplainedAsOauthAppBlockedAndProvisionReinstallsIt() throws Exception {
+        org.call("POST", "/_local/eca/Warden_Scanner/uninstall", null);
+        var verify = org.warden("verify", "-o", LocalOrgHarness.ALIAS, "--json");
+        assertEquals(3, verify.exit(), verify.out());
+        JsonNode checks = verify.json().path("result").path("checks");
+        assertEquals("OAUTH_APP_BLOCKED", ProvisionRecordsIT.check(checks, "eca.installed").path("symptom").asText());
+        JsonNode jwt = ProvisionRecordsIT.check(checks, "jwt.login");
+        assertEquals("FAIL", jwt.path("status").asText());
+        assertEquals("OAUTH_APP_BLOCKED", jwt.path("symptom").asText());
+        assertEquals(0, org.warden("provision", "-o", LocalOrgHarness.ALIAS).exit());
+        assertEquals(0, org.warden("verify", "-o", LocalOrgHarness.ALIAS).exit());
+    }
+
+    @Test
+    void userWithoutThePreAuthorizingSetIsExplainedAsNotApproved() throws Exception {
+        String userId = org.id("SELECT Id FROM User WHERE Username = '" + org.username() + "'");
+        String psa = org.id("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + userId + "' AND PermissionSet.Name = 'Warden_Scanner_Access'");
+        org.call("DELETE", "/services/data/v65.0/sobjects/PermissionSetAssignment/" + psa, null);
+        var verify = org.warden("verify", "-o", LocalOrgHarness.ALIAS, "--json");
+        assertEquals(3, verify.exit(), verify.out());
+        JsonNode checks = verify.json().path("result").path("checks");
+        JsonNode jwt = ProvisionRecordsIT.check(checks, "jwt.login");
+        assertTrue(jwt.path("evidence").asText().contains("user hasn't approved this consumer"), jwt.toString());
+        assertEquals("user hasn't approved this consumer", jwt.path("symptom").asText());
+        assertEquals("user hasn't approved this consumer", ProvisionRecordsIT.check(checks, "eca.preauth").path("symptom").asText());
+    }
+}
