@@ -83,4 +83,56 @@ class SoqlAggregateTest {
         () -> query("SELECT COUNT(), Name FROM Account"));
     assertEquals("MALFORMED_QUERY", e.errorCode());
   }
+
+  @Test
+  void havingFiltersGroupsByAnAggregateEvenOneNotSelected() {
+    QueryResult r = query("SELECT Industry FROM Account GROUP BY Industry HAVING COUNT(Id) > 1");
+    assertEquals(List.of(Map.of("Industry", "Energy")), r.records().stream().map(ResultRecord::fields).toList());
+    assertEquals(List.of("Industry"), r.columns().stream().map(ColumnInfo::columnName).toList());
+  }
+
+  @Test
+  void havingCombinesGroupedFieldsAndAggregates() {
+    QueryResult r = query("SELECT Industry, MAX(NumberOfEmployees) FROM Account GROUP BY Industry "
+        + "HAVING (MAX(NumberOfEmployees) < 100 OR Industry = null) AND Industry != 'Energy'");
+    assertEquals(2, r.totalSize());
+    assertEquals("Technology", r.records().get(0).fields().get("Industry"));
+    assertEquals(8, r.records().get(0).fields().get("expr0"));
+    assertNull(r.records().get(1).fields().get("Industry"));
+  }
+
+  @Test
+  void havingLiteralsAreTypedLikeTheAggregate() {
+    SoqlException e = org.junit.jupiter.api.Assertions.assertThrows(SoqlException.class,
+        () -> query("SELECT Industry FROM Account GROUP BY Industry HAVING COUNT(Id) > '1'"));
+    assertEquals("INVALID_FIELD", e.errorCode());
+    assertEquals("value of filter criterion for field 'COUNT(Id)' must be of type int and should not be enclosed in "
+        + "quotes", e.detail());
+  }
+
+  @Test
+  void havingOnAFieldThatIsNotGroupedIsRefused() {
+    SoqlException e = org.junit.jupiter.api.Assertions.assertThrows(SoqlException.class,
+        () -> query("SELECT Industry FROM Account GROUP BY Industry HAVING Name = 'x'"));
+    assertEquals("Field must be grouped or aggregated: Name", e.detail());
+  }
+
+  @Test
+  void orderByAnAggregateSortsTheGroups() {
+    QueryResult r = query("SELECT Industry, COUNT(Id) c FROM Account GROUP BY Industry "
+        + "ORDER BY COUNT(Id) DESC, Industry NULLS LAST");
+    assertEquals(List.of("Energy", "Technology"), r.records().stream().limit(2)
+        .map(x -> x.fields().get("Industry")).toList());
+    assertEquals(2, r.records().get(0).fields().get("c"));
+    QueryResult bySum = query("SELECT Industry FROM Account GROUP BY Industry ORDER BY SUM(NumberOfEmployees) "
+        + "NULLS FIRST LIMIT 1");
+    assertNull(bySum.records().get(0).fields().get("Industry"));
+  }
+
+  @Test
+  void orderingAPlainQueryByAnAggregateMakesItAnAggregateQuery() {
+    SoqlException e = org.junit.jupiter.api.Assertions.assertThrows(SoqlException.class,
+        () -> query("SELECT Name FROM Account ORDER BY COUNT(Id)"));
+    assertEquals("Field must be grouped or aggregated: Name", e.detail());
+  }
 }

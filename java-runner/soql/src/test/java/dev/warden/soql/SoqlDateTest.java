@@ -43,6 +43,8 @@ class SoqlDateTest {
         subjects("ActivityDate > 2026-11-24"));
     assertEquals(List.of("2026-11-23"), subjects("CreatedDate = 2026-11-23T23:59:59Z"));
     assertEquals(List.of("2026-11-23"), subjects("CreatedDate = 2026-11-24T00:59:59+01:00"));
+    assertEquals(List.of("2026-11-23"), subjects("CreatedDate = 2026-11-23T23:59:59+0000"));
+    assertEquals(List.of("2026-11-23"), subjects("CreatedDate = 2026-11-23t18:59:59.000-05:00"));
     assertEquals(List.of("2026-11-29", "2026-11-30", "2026-12-01"),
         subjects("CreatedDate >= 2026-11-29T00:00:00.000Z"));
   }

@@ -254,4 +254,26 @@ class SoqlErrorsTest {
     assertEquals("MALFORMED_QUERY", e.errorCode());
     assertEquals("FOR VIEW/UPDATE/REFERENCE is not supported by this SOQL engine", e.detail());
   }
+
+  @Test
+  void aSemiJoinNeedsAnIdOnTheLeft() {
+    SoqlException e = fails("SELECT Id FROM User WHERE Name IN (SELECT AssigneeId FROM PermissionSetAssignment)");
+    assertEquals("INVALID_FIELD", e.errorCode());
+    assertEquals(27, e.column());
+  }
+
+  @Test
+  void aSemiJoinSelectsExactlyOneIdField() {
+    assertEquals("MALFORMED_QUERY", fails("SELECT Id FROM User WHERE Id IN (SELECT AssigneeId, Id FROM "
+        + "PermissionSetAssignment)").errorCode());
+    assertEquals("INVALID_FIELD", fails("SELECT Id FROM User WHERE Id IN (SELECT ExpirationDate FROM "
+        + "PermissionSetAssignment)").errorCode());
+  }
+
+  @Test
+  void aSemiJoinOnAnUnknownObjectIsInvalidTypeAtItsName() {
+    SoqlException e = fails("SELECT Id FROM User WHERE Id IN (SELECT AssigneeId FROM Nope__c)");
+    assertEquals("INVALID_TYPE", e.errorCode());
+    assertEquals(57, e.column());
+  }
 }

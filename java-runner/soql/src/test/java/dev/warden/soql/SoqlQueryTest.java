@@ -321,9 +321,9 @@ class SoqlQueryTest {
         new ColumnInfo("Id", "Id", false, "Id", List.of()),
         new ColumnInfo("Name", "Name", false, "String", List.of()),
         new ColumnInfo("Profile", "Profile", false, null, List.of(
-            new ColumnInfo("Name", "Profile.Name", false, "String", List.of()),
-            new ColumnInfo("UserLicense", "Profile.UserLicense", false, null, List.of(
-                new ColumnInfo("Name", "Profile.UserLicense.Name", false, "String", List.of()))))),
+            new ColumnInfo("Name", "Name", false, "String", List.of()),
+            new ColumnInfo("UserLicense", "UserLicense", false, null, List.of(
+                new ColumnInfo("Name", "Name", false, "String", List.of()))))),
         new ColumnInfo("IsActive", "IsActive", false, "Boolean", List.of())), r.columns());
   }
 
@@ -341,5 +341,44 @@ class SoqlQueryTest {
     SoqlStatement s = Soql.parse("SELECT Id FROM User WHERE IsActive = true");
     assertEquals(2, Soql.execute(s, Fixtures.org(), Fixtures.OPTIONS).totalSize());
     assertEquals(2, Soql.execute(s, Fixtures.org(), QueryOptions.defaults()).totalSize());
+  }
+
+  @Test
+  void aPolymorphicReferenceFollowsWhicheverObjectTheIdPointsAt() {
+    InMemorySource org = new InMemorySource()
+        .object("Contact", FieldInfo.of("Id", FieldType.ID), FieldInfo.of("Name", FieldType.STRING))
+        .object("Lead", FieldInfo.of("Id", FieldType.ID), FieldInfo.of("Name", FieldType.STRING),
+            FieldInfo.of("Company", FieldType.STRING))
+        .object("Task", FieldInfo.of("Id", FieldType.ID), FieldInfo.of("Subject", FieldType.STRING),
+            FieldInfo.reference("WhoId", "Who", "Contact", "Lead"));
+    org.add("Contact", "003000000000001AAA", "Name", "Carla");
+    org.add("Lead", "00Q000000000001AAA", "Name", "Leo", "Company", "Initech");
+    org.add("Task", "00T000000000001AAA", "Subject", "call", "WhoId", "003000000000001AAA");
+    org.add("Task", "00T000000000002AAA", "Subject", "mail", "WhoId", "00Q000000000001AAA");
+    QueryResult r = Soql.query("SELECT Subject, Who.Name FROM Task ORDER BY Who.Name DESC", org, Fixtures.OPTIONS);
+    ResultRecord leo = (ResultRecord) r.records().get(0).fields().get("Who");
+    assertEquals("Lead", leo.objectName());
+    assertEquals("Leo", leo.fields().get("Name"));
+    assertEquals("Contact", ((ResultRecord) r.records().get(1).fields().get("Who")).objectName());
+    assertEquals(List.of("mail"), Soql.query("SELECT Subject FROM Task WHERE Who.Company = 'initech'", org,
+        Fixtures.OPTIONS).records().stream().map(x -> x.fields().get("Subject")).toList());
+  }
+
+  @Test
+  void fieldsFunctionExpandsToTheDescribedFields() {
+    ResultRecord admin = query("SELECT FIELDS(STANDARD) FROM User WHERE Id = '" + ADMIN + "'").records().get(0);
+    assertEquals(List.of("Id", "Username", "Name", "Email", "IsActive", "ProfileId", "ManagerId", "CreatedDate"),
+        List.copyOf(admin.fields().keySet()));
+    ResultRecord custom = query("SELECT Id, FIELDS(CUSTOM) FROM User LIMIT 1").records().get(0);
+    assertEquals(List.of("Id", "Birthdate__c"), List.copyOf(custom.fields().keySet()));
+    assertEquals(9, query("SELECT FIELDS(ALL) FROM User LIMIT 200").records().get(0).fields().size());
+  }
+
+  @Test
+  void fieldsAllNeedsALimitOfAtMost200() {
+    SoqlException e = org.junit.jupiter.api.Assertions.assertThrows(SoqlException.class,
+        () -> query("SELECT FIELDS(ALL) FROM User"));
+    assertEquals("MALFORMED_QUERY", e.errorCode());
+    assertEquals("The SOQL FIELDS function must have a LIMIT of at most 200", e.detail());
   }
 }

@@ -55,7 +55,7 @@ class SoqlSubqueryTest {
     assertEquals(new ColumnInfo("PermissionSetAssignments", "PermissionSetAssignments", true, null, List.of(
         new ColumnInfo("Id", "Id", false, "Id", List.of()),
         new ColumnInfo("PermissionSet", "PermissionSet", false, null, List.of(
-            new ColumnInfo("Name", "PermissionSet.Name", false, "String", List.of()))))), r.columns().get(1));
+            new ColumnInfo("Name", "Name", false, "String", List.of()))))), r.columns().get(1));
   }
 
   @Test

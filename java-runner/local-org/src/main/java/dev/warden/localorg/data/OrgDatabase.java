@@ -157,17 +157,29 @@ public final class OrgDatabase {
         }
         Object key = value instanceof String s && type.fieldAt(slot).type() == FieldType.REFERENCE && Ids.isValid(s)
                 ? Ids.canonical(s) : value;
+        Table t = table(type);
+        lock.readLock().lock();
+        try {
+            if (t.hasIndex(slot)) {
+                return collect(type, t, slot, key);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
         lock.writeLock().lock(); // building an index on first use mutates the table
         try {
-            Table t = table(type);
-            List<Record> out = new ArrayList<>();
-            for (String id : t.lookup(slot, key)) {
-                out.add(new Record(type, t.get(id)));
-            }
-            return out;
+            return collect(type, t, slot, key);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private static List<Record> collect(SObjectType type, Table t, int slot, Object key) {
+        List<Record> out = new ArrayList<>();
+        for (String id : t.lookup(slot, key)) {
+            out.add(new Record(type, t.get(id)));
+        }
+        return out;
     }
 
     public Record findOne(String objectName, String field, Object value) {
@@ -486,6 +498,49 @@ public final class OrgDatabase {
 
     private String newId(String prefix) {
         return Ids.make(prefix, sequences.computeIfAbsent(prefix, k -> new AtomicLong()).incrementAndGet());
+    }
+
+    /**
+     * Puts a saved row back as it was (loading a state file): no rules, no listeners, no validation. The id sequence
+     * of its key prefix moves past it, and an AutoNumber counter past its Name.
+     */
+    public void restoreRow(String objectName, Map<String, ?> values) {
+        SObjectType type = requireType(objectName);
+        lock.writeLock().lock();
+        try {
+            Object[] row = new Object[type.fieldCount()];
+            for (Map.Entry<String, ?> e : values.entrySet()) {
+                FieldDef f = type.field(e.getKey());
+                if (f != null) {
+                    row[type.slot(f.name())] = Values.coerce(f, e.getValue());
+                }
+            }
+            String id = Ids.canonical((String) row[0]);
+            row[0] = id;
+            Table table = table(type);
+            table.put(id, row);
+            reserveIds(type.keyPrefix(), Ids.sequence(id));
+            if (schema.autoNumberFormat(type.name()) != null && row[type.slot("Name")] instanceof String name) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\D*$").matcher(name);
+                if (m.find()) {
+                    table.autoNumber = Math.max(table.autoNumber, Long.parseLong(m.group(1)));
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Puts a saved platform event back into the event log (loading a state file). */
+    public void restoreEvent(PublishedEvent event) {
+        lock.writeLock().lock();
+        try {
+            events.add(event);
+            sequences.computeIfAbsent("replay", k -> new AtomicLong()).accumulateAndGet(
+                    Long.parseLong(event.replayId()), Math::max);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** Makes sure generated ids never collide with explicitly given ones (the seed uses fixed ids). */

@@ -64,6 +64,10 @@ final class Table {
         return deletedSlot < 0 || deletedSlot >= row.length || !Boolean.TRUE.equals(row[deletedSlot]);
     }
 
+    boolean hasIndex(int slot) {
+        return indexes.containsKey(slot);
+    }
+
     /** Ids of live rows whose field at {@code slot} equals {@code value} (strings case-insensitively). */
     Set<String> lookup(int slot, Object value) {
         Set<String> ids = index(slot).get(key(value));

@@ -372,7 +372,10 @@ public final class DeployEngine {
         if (find(c.xml, "fields", fieldName) == null) {
             c.fail("An object '" + c.fullName + "' of type CustomField was named in package.xml, but was not found in"
                     + " zipped directory");
+            return;
         }
+        var type = org.schema().get(c.fullName.substring(0, c.fullName.indexOf('.')));
+        c.created = type == null || type.field(fieldName) == null;
     }
 
     static ObjectKind kindOf(String name, Element xml) {
@@ -915,9 +918,8 @@ public final class DeployEngine {
             case "CustomObject" -> applyObject(c);
             case "CustomField" -> {
                 String obj = c.fullName.substring(0, c.fullName.indexOf('.'));
-                c.created = true;
-                c.id = null;
-                org.audit().record(actor, "Customize", "createdCF", "Deployed custom field " + c.fullName);
+                org.audit().record(actor, "Customize", c.created ? "createdCF" : "changedCF",
+                        (c.created ? "Created" : "Changed") + " custom field " + c.fullName);
                 if (org.schema().get(obj) == null) {
                     throw new OrgException("INVALID_CROSS_REFERENCE_KEY", "no CustomObject named " + obj + " found");
                 }

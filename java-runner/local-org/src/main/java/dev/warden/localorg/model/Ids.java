@@ -61,6 +61,15 @@ public final class Ids {
         return to18(id.substring(0, 15));
     }
 
+    /** The sequence number encoded in an id made by {@link #make} (characters 4–15 in base 62). */
+    public static long sequence(String id) {
+        long n = 0;
+        for (int i = 3; i < 15; i++) {
+            n = n * 62 + BASE62.indexOf(id.charAt(i));
+        }
+        return n;
+    }
+
     public static String prefix(String id) {
         return id.substring(0, 3);
     }

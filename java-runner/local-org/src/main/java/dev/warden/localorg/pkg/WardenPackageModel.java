@@ -32,6 +32,7 @@ public final class WardenPackageModel {
      */
     public static WardenPackageModel install(dev.warden.localorg.setup.Org org) {
         WardenPackageModel model = new WardenPackageModel(new OrgPackageOrg(org));
+        acceptAnyFirstPublishLocation(org);
         for (String object : CaptureModel.objects()) {
             org.db().addListener(object, new dev.warden.localorg.data.RecordChangeListener() {
                 @Override
@@ -46,6 +47,21 @@ public final class WardenPackageModel {
             });
         }
         return model;
+    }
+
+    /**
+     * The quarantine writer publishes each private copy to its Quarantine_Item__c record
+     * ({@code FirstPublishLocationId = item id}), as the platform allows for any record that can own files. The local
+     * org's standard schema limits the field to User and Organization; until it lists custom objects too, the model
+     * widens it to any record so the package behaves here as in a real org.
+     */
+    private static void acceptAnyFirstPublishLocation(dev.warden.localorg.setup.Org org) {
+        var type = org.schema().get("ContentVersion");
+        var field = type == null ? null : type.field("FirstPublishLocationId");
+        if (field != null && !field.referenceTo().isEmpty()) {
+            org.schema().putField("ContentVersion", dev.warden.localorg.model.FieldDef.of("FirstPublishLocationId",
+                    dev.warden.localorg.model.FieldType.REFERENCE).label(field.label()).createOnly().build());
+        }
     }
 
     /** Capture hook; never fails the user's save (like WardenCapture, errors are swallowed and logged). */

@@ -43,7 +43,7 @@ public final class RestApi {
         r.add("GET", V + "/sobjects/(\\w+)/describe/?", ApiKind.REST, true, api::describe);
         r.add("GET", V + "/sobjects/(\\w+)/?", ApiKind.REST, true, api::basicInfo);
         r.add("POST", V + "/sobjects/(\\w+)/?", ApiKind.REST, true, api::create);
-        r.add("GET", V + "/sobjects/(\\w+)/(\\w{15}|\\w{18})/?", ApiKind.REST, true, api::read);
+        r.add("GET", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::read);
         r.add("PATCH", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::update);
         r.add("DELETE", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::delete);
         r.add("GET", V + "/sobjects/(\\w+)/(\\w{15}|\\w{18})/(\\w+)/?", ApiKind.REST, true, api::blob);
@@ -220,6 +220,10 @@ public final class RestApi {
 
     Record record(Request req, SObjectType t, String id) {
         Record r = req.org().db().live(id);
+        if (r == null && !dev.warden.localorg.model.Ids.isValid(id)) {
+            throw new OrgException("NOT_FOUND", "Provided external ID field does not exist or is not accessible: "
+                    + id, List.of(), 404);
+        }
         if (r == null || r.type() != t) {
             throw OrgException.notFound();
         }

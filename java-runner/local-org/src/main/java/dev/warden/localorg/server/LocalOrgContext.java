@@ -13,6 +13,13 @@ public interface LocalOrgContext {
 
     Routes routes();
 
+    /**
+     * The session for {@code token} if it may be used from {@code clientIp} right now, else null: the same checks the
+     * REST dispatcher makes (token known, user active, Security settings' lock-to-IP and profile login IP ranges on
+     * every request). SOAP handlers call this with the SessionHeader's sessionId.
+     */
+    Session validSession(String token, String clientIp);
+
     /** {@code http(s)://127.0.0.1:N}. */
     String instanceUrl();
 

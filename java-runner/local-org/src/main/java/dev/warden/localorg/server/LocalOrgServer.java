@@ -14,6 +14,8 @@ import dev.warden.localorg.rest.RestApi;
 import dev.warden.localorg.rules.Access;
 import dev.warden.localorg.setup.IpRange;
 import dev.warden.localorg.setup.Org;
+import dev.warden.localorg.setup.StateFile;
+import java.nio.file.Files;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +57,7 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     private final String adminUsername;
     private final String adminToken;
     private final Clock clock;
+    private final Path stateFile;
     private final Sessions sessions = new Sessions();
     private final Routes routes = new Routes();
     private final Faults faults = new Faults();
@@ -64,12 +67,10 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     private volatile Org org;
 
     private LocalOrgServer(LocalOrgOptions options) throws IOException {
-        if (options.stateFile() != null) {
-            throw new IllegalArgumentException("state files are not supported yet: the local org keeps its state in"
-                    + " memory only (leave out --state; use GET /_local/state for a snapshot)");
-        }
         this.clock = Clock.systemUTC();
+        this.stateFile = options.stateFile();
         this.adminUsername = "admin@warden.local";
+        org = stateFile != null && Files.exists(stateFile) ? loadState(stateFile) : Org.seeded(adminUsername, clock);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
         SelfSignedTls tls = options.https() ? SelfSignedTls.create() : null;
         if (tls != null) {
@@ -82,13 +83,10 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
             certificatePem = null;
         }
         instanceUrl = (tls != null ? "https" : "http") + "://127.0.0.1:" + http.getAddress().getPort();
-        org = Org.seeded(adminUsername, clock);
         adminToken = options.adminToken() != null ? options.adminToken()
                 : org.orgId().substring(0, 15) + "!" + Sessions.random(48);
         sessions.register(adminToken, org.adminUserId(), "127.0.0.1");
-        for (LocalOrgExtension ext : ServiceLoader.load(LocalOrgExtension.class)) {
-            ext.install(this);
-        }
+        installExtensions();
         AdminApi.register(this, new AdminApi.Control() {
             @Override
             public void reset() {
@@ -115,6 +113,21 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         http.setExecutor(pool);
         http.createContext("/", this::dispatch);
         http.start();
+    }
+
+    /** Installs every listed extension; one that can't be loaded is reported on stderr and skipped. */
+    private void installExtensions() {
+        java.util.Iterator<LocalOrgExtension> it = ServiceLoader.load(LocalOrgExtension.class).iterator();
+        for (int attempts = 0; attempts < 100; attempts++) {
+            try {
+                if (!it.hasNext()) {
+                    return;
+                }
+                it.next().install(this);
+            } catch (java.util.ServiceConfigurationError e) {
+                System.err.println("local-org: an extension could not be loaded and is skipped: " + e.getMessage());
+            }
+        }
     }
 
     /** Starts a seeded org; see {@link LocalOrg#start}. */
@@ -179,6 +192,22 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     public void close() {
         http.stop(0);
         pool.shutdownNow();
+        if (stateFile != null) {
+            try {
+                StateFile.save(org, stateFile);
+            } catch (IOException e) {
+                System.err.println("local-org: cannot save the state to " + stateFile + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private Org loadState(Path file) {
+        try {
+            return StateFile.load(file, clock);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot load the local org state from " + file + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0]), e);
+        }
     }
 
     // ------------------------------------------------------------------ dispatch
@@ -244,9 +273,8 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         }
         Org current = req.org();
         if (found.route().needsSession()) {
-            Session s = sessions.lookup(bearer(req));
-            Record user = s == null ? null : current.db().live(s.userId());
-            if (user == null || !user.is("IsActive") || !sessionIpAllowed(current, s, user, req.clientIp())) {
+            Session s = validSession(bearer(req), req.clientIp());
+            if (s == null) {
                 return Response.sfError(401, "INVALID_SESSION_ID", "Session expired or invalid", null);
             }
             req.session(s);
@@ -277,6 +305,17 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         } catch (Exception e) {
             return unexpected(e);
         }
+    }
+
+    @Override
+    public Session validSession(String token, String clientIp) {
+        Org current = org;
+        Session s = sessions.lookup(token);
+        Record user = s == null ? null : current.db().live(s.userId());
+        if (user == null || !user.is("IsActive") || !sessionIpAllowed(current, s, user, clientIp)) {
+            return null;
+        }
+        return s;
     }
 
     /** Profile login IP ranges on every request when SecuritySettings says so, and sessions locked to their IP. */

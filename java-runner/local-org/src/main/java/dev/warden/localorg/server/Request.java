@@ -102,10 +102,10 @@ public final class Request {
         return out;
     }
 
-    /** Decodes %XX and '+' (sf sends raw spaces in q=, which the JDK passes through unchanged). */
+    /** Decodes %XX and '+'; a malformed escape is kept as sent. */
     static String decode(String s) {
         try {
-            return URLDecoder.decode(s.replace("%%", "%25%"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return s;
         }

@@ -35,6 +35,10 @@ public final class ApiUsage {
         max = newMax;
     }
 
+    void restoreUsed(int n) {
+        used.set(Math.max(0, n));
+    }
+
     /** {@code api-usage=N/M}, the Sforce-Limit-Info header value. */
     public String header() {
         return "api-usage=" + used.get() + "/" + max;

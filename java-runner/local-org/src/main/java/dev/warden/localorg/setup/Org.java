@@ -27,7 +27,7 @@ public final class Org {
             String standardUserProfileId, String integrationProfileId, String salesforceLicenseId,
             String integrationLicenseId, String apiIntegrationPslId) {}
 
-    private Org(Schema schema, OrgDatabase db, SetupAudit audit, LoginHistoryWriter logins, OrgMetadata metadata,
+    Org(Schema schema, OrgDatabase db, SetupAudit audit, LoginHistoryWriter logins, OrgMetadata metadata,
             SeedIds ids) {
         this.schema = schema;
         this.db = db;

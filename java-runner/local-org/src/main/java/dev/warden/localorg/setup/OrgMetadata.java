@@ -41,6 +41,21 @@ public final class OrgMetadata {
         this.audit = audit;
     }
 
+    /** Puts saved state back (loading a state file); no audit rows, the ECA records are already restored. */
+    void restore(List<ExternalClientApp> apps, List<IpRange> trusted, Map<String, List<IpRange>> profileRanges,
+            Map<String, Map<String, Object>> savedSettings) {
+        if (apps != null) {
+            apps.forEach(a -> ecas.put(a.name(), a));
+        }
+        trustedIpRanges = trusted == null ? List.of() : List.copyOf(trusted);
+        if (profileRanges != null) {
+            profileLoginIpRanges.putAll(profileRanges);
+        }
+        if (savedSettings != null) {
+            savedSettings.forEach((k, v) -> settings.put(k, new java.util.concurrent.ConcurrentSkipListMap<>(v)));
+        }
+    }
+
     // ------------------------------------------------------------------ External Client Apps
 
     /** Creates or updates the ECA itself (ExternalClientApplication); satellites stay as they were. */
@@ -164,6 +179,14 @@ public final class OrgMetadata {
             trustedIpRanges = List.copyOf(ranges);
             audit.record(actor, "Network Access", "changedTrustedIpRanges", "Trusted IP ranges set to " + describe(ranges));
         });
+    }
+
+    /**
+     * Inside a trusted range (Network Access): such logins skip the identity challenge, and a password login
+     * needs no security token (salesforce-metadata-and-api.md 5.1, KB 000386441). Trusted ranges never block.
+     */
+    public boolean isTrustedAddress(String address) {
+        return trustedIpRanges.stream().anyMatch(r -> r.contains(address));
     }
 
     public List<IpRange> profileLoginIpRanges(String profileName) {

@@ -72,6 +72,12 @@ import org.w3c.dom.Element;
  */
 public final class MetadataSoapApi {
     private static final String NS = MetadataXml.NS;
+    /**
+     * Metadata faults carry the partner API's UnexpectedErrorFault detail, as the server's injected faults do: WSC
+     * (with the partner jar on the classpath, as the runner has) raises {@code UnexpectedErrorFault} with
+     * {@code getExceptionCode()}; it is a {@code SoapFaultException}, so {@code getFaultCode()} works too.
+     */
+    private static final String FAULT = "UnexpectedErrorFault";
 
     /** An HTTP answer: SOAP faults are status 500, as the platform sends them. */
     public record Answer(int status, byte[] body) {}
@@ -92,10 +98,13 @@ public final class MetadataSoapApi {
                 throw SoapFault.invalidSession();
             }
             Access access = Access.ofUser(org.db(), userId);
+            if (!access.has("ApiEnabled")) {
+                throw new SoapFault("API_CURRENTLY_DISABLED", "API is disabled for this User", FAULT);
+            }
             if (!access.has("ModifyAllData") && !access.has("ModifyMetadata")) {
                 // Wording from metadata-and-api.md 3.3.
                 throw new SoapFault("INSUFFICIENT_ACCESS", "use of the Metadata API requires a user with the"
-                        + " ModifyAllData or ModifyMetadata permissions", null);
+                        + " ModifyAllData or ModifyMetadata permissions", FAULT);
             }
             Element op = req.operation();
             String name = op.getLocalName();
@@ -110,16 +119,16 @@ public final class MetadataSoapApi {
                 case "listMetadata" -> listMetadata(org, op);
                 case "deleteMetadata" -> deleteMetadata(org, userId, op);
                 default -> throw new SoapFault("INVALID_OPERATION", "The local org does not implement the Metadata API"
-                        + " operation " + name, null);
+                        + " operation " + name, FAULT);
             };
             return new Answer(200, SoapMessage.write(NS, name + "Response", response, mapper, null));
         } catch (SoapFault f) {
             return new Answer(500, SoapMessage.fault(f));
         } catch (OrgException e) {
-            return new Answer(500, SoapMessage.fault(new SoapFault(e.errorCode(), e.getMessage(), null)));
+            return new Answer(500, SoapMessage.fault(new SoapFault(e.errorCode(), e.getMessage(), FAULT)));
         } catch (RuntimeException e) {
             return new Answer(500, SoapMessage.fault(new SoapFault("UNKNOWN_EXCEPTION",
-                    e.getClass().getSimpleName() + ": " + e.getMessage(), null)));
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), FAULT)));
         }
     }
 
@@ -128,7 +137,7 @@ public final class MetadataSoapApi {
     private XMLizable deploy(Org org, String userId, Element op) {
         String zip = text(op, "ZipFile");
         if (zip == null || zip.isEmpty()) {
-            throw new SoapFault("INVALID_CROSS_REFERENCE_KEY", "deploy needs a ZipFile", null);
+            throw new SoapFault("INVALID_CROSS_REFERENCE_KEY", "deploy needs a ZipFile", FAULT);
         }
         byte[] bytes;
         try {
@@ -160,7 +169,7 @@ public final class MetadataSoapApi {
         String id = text(op, "String");
         MetadataJobs.DeployJob job = jobs.cancel(id);
         if (job == null) {
-            throw new SoapFault("INVALID_ID_FIELD", "Invalid deploy id: " + id, null);
+            throw new SoapFault("INVALID_ID_FIELD", "Invalid deploy id: " + id, FAULT);
         }
         CancelDeployResult r = new CancelDeployResult();
         r.setDone(job.done());
@@ -174,7 +183,7 @@ public final class MetadataSoapApi {
         MetadataJobs.DeployJob job = jobs.deployJob(id);
         if (job == null) {
             // Wording UNCONFIRMED.
-            throw new SoapFault("INVALID_ID_FIELD", "Invalid id: " + id + " is not a deploy of this org", null);
+            throw new SoapFault("INVALID_ID_FIELD", "Invalid id: " + id + " is not a deploy of this org", FAULT);
         }
         return job;
     }
@@ -211,7 +220,7 @@ public final class MetadataSoapApi {
         String id = text(op, "asyncProcessId");
         MetadataJobs.RetrieveJob job = jobs.retrieveJob(id);
         if (job == null) {
-            throw new SoapFault("INVALID_ID_FIELD", "Invalid id: " + id + " is not a retrieve of this org", null);
+            throw new SoapFault("INVALID_ID_FIELD", "Invalid id: " + id + " is not a retrieve of this org", FAULT);
         }
         RetrieveResult r = new RetrieveResult();
         r.setDone(true);
@@ -287,13 +296,13 @@ public final class MetadataSoapApi {
         try {
             Class<?> cls = Class.forName("com.sforce.soap.metadata." + type);
             XmlInputStream in = new XmlInputStream();
-            in.setInput(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "UTF-8");
+            in.setInput(new ByteArrayInputStream(schemaOrder(xml)), "UTF-8");
             in.peekTag();
             Metadata m = (Metadata) mapper.readObject(in, new TypeInfo(NS, in.getName(), null, null, 1, 1, true), cls);
             m.setFullName(fullName);
             return m;
         } catch (ClassNotFoundException e) {
-            throw new SoapFault("INVALID_TYPE", "Unknown type: " + type, null);
+            throw new SoapFault("INVALID_TYPE", "Unknown type: " + type, FAULT);
         } catch (IOException | ConnectionException | com.sforce.ws.parser.PullParserException e) {
             throw new IllegalStateException("cannot read " + type + " " + fullName + ": " + e.getMessage(), e);
         }
@@ -438,5 +447,51 @@ public final class MetadataSoapApi {
         GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         c.setTimeInMillis(i.toEpochMilli());
         return c;
+    }
+
+    /**
+     * A deployed file's elements in the Metadata API's schema order (fullName first, then alphabetical at every
+     * level; stable for repeated elements): source files keep e.g. {@code fields} after {@code visibility}, which
+     * WSC's strict reader would reject.
+     */
+    static byte[] schemaOrder(String xml) {
+        try {
+            Element root = MetadataXml.parse(xml.getBytes(StandardCharsets.UTF_8));
+            sortChildren(root);
+            var t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            StringWriter w = new StringWriter();
+            t.transform(new DOMSource(root.getOwnerDocument()), new StreamResult(w));
+            return w.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (MetadataXml.MalformedXml | TransformerException e) {
+            throw new IllegalStateException("stored metadata is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sortChildren(Element e) {
+        List<Element> kids = children(e);
+        if (kids.isEmpty()) {
+            return;
+        }
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; ) {
+            org.w3c.dom.Node next = n.getNextSibling();
+            if (n.getNodeType() == org.w3c.dom.Node.TEXT_NODE) {
+                e.removeChild(n);
+            }
+            n = next;
+        }
+        List<Element> sorted = new ArrayList<>(kids);
+        sorted.sort((a, b) -> {
+            String x = a.getLocalName();
+            String y = b.getLocalName();
+            if (x.equals(y)) {
+                return 0;
+            }
+            return x.equals("fullName") ? -1 : y.equals("fullName") ? 1 : x.compareTo(y);
+        });
+        for (Element k : sorted) {
+            e.appendChild(k);
+            sortChildren(k);
+        }
     }
 }

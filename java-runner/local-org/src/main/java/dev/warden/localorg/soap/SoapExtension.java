@@ -36,11 +36,11 @@ public final class SoapExtension implements LocalOrgExtension {
     public void install(LocalOrgContext ctx) {
         ctx.soapOperationResolver(req -> SoapMessage.operationName(req.body()));
         ctx.routes().add("POST", "/services/Soap/m/\\d+\\.\\d+/?", ApiKind.SOAP_METADATA, false, req -> {
-            MetadataSoapApi.Answer a = metadata.handle(req.org(), req.body(), sessionUsers(ctx, req.org()));
+            MetadataSoapApi.Answer a = metadata.handle(req.org(), req.body(), sessionUsers(ctx, req));
             return soap(req, a.status(), a.body());
         });
         ctx.routes().add("POST", "/services/Soap/u/\\d+\\.\\d+/?", ApiKind.SOAP_PARTNER, false, req -> {
-            MetadataSoapApi.Answer a = partner.handle(req.org(), req.body(), sessionUsers(ctx, req.org()));
+            MetadataSoapApi.Answer a = partner.handle(req.org(), req.body(), sessionUsers(ctx, req));
             return soap(req, a.status(), a.body());
         });
         ctx.routes().add("POST", "/services/data/v(\\d+\\.\\d+)/metadata/deployRequest/?", ApiKind.REST, true,
@@ -56,12 +56,33 @@ public final class SoapExtension implements LocalOrgExtension {
                 });
     }
 
-    /** Session id to user id for SOAP: a known token of an active user, else null (INVALID_SESSION_ID). */
-    private static Function<String, String> sessionUsers(LocalOrgContext ctx, Org org) {
+    /**
+     * Session id to user id for SOAP: a known token of an active user that the session rules let in, else null
+     * (INVALID_SESSION_ID). The rules are the ones the server applies to REST: "Lock sessions to the IP address"
+     * for app sessions, and profile login IP ranges on every request when SecuritySettings enforces them.
+     */
+    private static Function<String, String> sessionUsers(LocalOrgContext ctx, Request req) {
+        Org org = req.org();
         return token -> {
             Session s = ctx.sessions().lookup(token);
             Record user = s == null ? null : org.db().live(s.userId());
-            return user == null || !user.is("IsActive") ? null : user.id();
+            if (user == null || !user.is("IsActive")) {
+                return null;
+            }
+            Map<String, Object> security = org.metadata().settings("Security");
+            String ip = req.clientIp();
+            if (Boolean.TRUE.equals(security.get("lockSessionsToIp")) && s.appName() != null
+                    && !java.util.Objects.equals(ip, s.issuedToIp())) {
+                return null;
+            }
+            if (Boolean.TRUE.equals(security.get("enforceIpRangesEveryRequest"))) {
+                Record profile = org.db().retrieve(user.getString("ProfileId"));
+                var ranges = org.metadata().profileLoginIpRanges(profile.getString("Name"));
+                if (!ranges.isEmpty() && ranges.stream().noneMatch(r -> r.contains(ip))) {
+                    return null;
+                }
+            }
+            return user.id();
         };
     }
 

@@ -333,4 +333,79 @@ class DeployEngineTest {
                 .contains("was not found in zipped directory"));
         assertEquals(Set.of(), Set.copyOf(org.db().rows("CustomPermission", false)));
     }
+
+    @Test
+    void the_real_force_app_deploys_and_deploying_it_again_converges() throws Exception {
+        byte[] zip = ForceAppPackage.zip();
+
+        DeployOutcome first = deploy(zip);
+        DeployOutcome second = deploy(zip);
+
+        assertTrue(first.success(), () -> first.failures().toString());
+        assertTrue(second.success(), () -> second.failures().toString());
+        assertEquals(first.successes().size(), second.successes().size());
+        assertTrue(second.successes().stream().filter(r -> !r.fileName().equals("package.xml")).noneMatch(r ->
+                r.componentType().equals("ApexClass") && r.created()), "the second deploy changes, never creates");
+        assertEquals(4, org.db().rows("Protection_Policy__mdt", false).size());
+        assertEquals(List.of("Warden_Scanner_Access"), org.metadata().eca("Warden_Scanner").orElseThrow().policies().permissionSets());
+        assertTrue(org.metadata().readPermissionSet("Warden_Query_All_Files").orElseThrow().userPermissions()
+                .containsAll(Set.of("QueryAllFiles", "ViewAllData")));
+        assertEquals("QI-{000000}", org.schema().autoNumberFormat("Quarantine_Item__c"));
+    }
+
+    private DeployOutcome deploy(byte[] zip) {
+        return DeployEngine.deploy(org, org.adminUserId(), zip, DeployEngine.Options.defaults());
+    }
+
+    private static String selfSignedPem() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        java.security.KeyPair kp = g.generateKeyPair();
+        var name = new org.bouncycastle.asn1.x500.X500Name("CN=warden-test");
+        var now = new java.util.Date();
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.ONE, now,
+                new java.util.Date(now.getTime() + 86_400_000L), name, kp.getPublic());
+        var signer = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate());
+        byte[] der = builder.build(signer).getEncoded();
+        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END CERTIFICATE-----";
+    }
+
+    private static String global(String app, String cert) {
+        return xml("ExtlClntAppGlobalOauthSettings", "<callbackUrl>http://localhost:1717/OauthRedirect</callbackUrl>"
+                + "<certificate>" + cert + "</certificate><consumerKey>warden-test-key</consumerKey>"
+                + "<externalClientApplication>" + app + "</externalClientApplication><isConsumerSecretOptional>false"
+                + "</isConsumerSecretOptional><label>g</label>");
+    }
+
+    @Test
+    void global_oauth_settings_carry_the_certificate_that_enables_jwt_bearer_and_a_bad_certificate_is_refused() throws Exception {
+        String pem = selfSignedPem();
+        Zip z = new Zip().add("ExternalClientApplication", "Jwt", "externalClientApps/Jwt.eca", eca("Jwt"))
+                .add("ExtlClntAppGlobalOauthSettings", "Jwt_glbl", "extlClntAppGlobalOauthSets/Jwt_glbl.ecaGlblOauth", global("Jwt", pem));
+
+        assertTrue(deploy(z).success());
+        var g = org.metadata().ecaByConsumerKey("warden-test-key").orElseThrow().global();
+        assertEquals(pem, g.certificatePem());
+        assertEquals(Boolean.FALSE, g.flags().get("isConsumerSecretOptional"));
+
+        Zip bad = new Zip().add("ExtlClntAppGlobalOauthSettings", "Jwt_glbl", "extlClntAppGlobalOauthSets/Jwt_glbl.ecaGlblOauth",
+                global("Jwt", "-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----"));
+        assertEquals("Invalid certificate: expected a PEM-encoded X.509 certificate", deploy(bad).failures().get(0).problem());
+        assertEquals(pem, org.metadata().eca("Jwt").orElseThrow().global().certificatePem());
+    }
+
+    @Test
+    void without_rollback_on_error_the_good_components_land_and_the_deploy_is_partial() {
+        Zip z = new Zip();
+        apexClass(z, "Good", "public class Good {}");
+        apexClass(z, "Bad", "public class Bad { void x() { return 1 } }");
+
+        DeployOutcome out = DeployEngine.deploy(org, org.adminUserId(), z.bytes(), new DeployEngine.Options(false, false));
+
+        assertTrue(out.partial());
+        assertEquals(1, out.failures().size());
+        assertNotNull(org.db().findOne("ApexClass", "Name", "Good"));
+        assertNull(org.db().findOne("ApexClass", "Name", "Bad"));
+    }
 }

@@ -71,11 +71,6 @@ class PackageOnLocalOrgTest {
                 of("Enabled__c", FieldType.BOOLEAN), text("Action__c"), text("Fields__c"))));
         schema.define(ObjectDefinition.custom("Warden_Settings__c", "Warden Settings", List.of(of("Capture_Disabled__c",
                 FieldType.BOOLEAN), of("Max_Attempts__c", FieldType.DOUBLE))).withKind(ObjectKind.CUSTOM_SETTING));
-        // The platform accepts any record that can own files as FirstPublishLocationId (the quarantine copy is published
-        // to its Quarantine_Item__c); the local org's standard schema still lists only User and Organization.
-        if (org.schema().get("ContentVersion").field("FirstPublishLocationId").referenceTo().size() > 0) {
-            schema.putField("ContentVersion", FieldDef.of("FirstPublishLocationId", FieldType.REFERENCE).createOnly().build());
-        }
         var md = org.metadata();
         String actor = admin;
         md.deployStaticResource(actor, "WardenScenarios", "application/json", ScenarioTexts.bytes(), "Private", null);

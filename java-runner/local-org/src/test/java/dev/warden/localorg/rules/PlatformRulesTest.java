@@ -170,4 +170,83 @@ class PlatformRulesTest {
         assertTrue(db.rows("SetupAuditTrail", false).stream().anyMatch(r -> "PermSetAssign".equals(r.get("Action"))
                 && r.getString("Display").contains("audit@rules.test")));
     }
+
+    @Test
+    void pslSeatsAreLimitedAndThePslIsOnlyForIntegrationUsers() {
+        OrgException wrongLicense = assertThrows(OrgException.class, () -> db.insert(admin, "PermissionSetLicenseAssign",
+                Map.of("AssigneeId", org.adminUserId(), "PermissionSetLicenseId", org.ids().apiIntegrationPslId())));
+        assertEquals("FIELD_INTEGRITY_EXCEPTION", wrongLicense.errorCode());
+        db.update(org.system(), org.ids().apiIntegrationPslId(), Map.of("TotalLicenses", 2));
+        for (int i = 0; i < 2; i++) {
+            String u = newUser("psl" + i + "@rules.test", org.ids().integrationProfileId());
+            db.insert(admin, "PermissionSetLicenseAssign", Map.of("AssigneeId", u,
+                    "PermissionSetLicenseId", org.ids().apiIntegrationPslId()));
+        }
+        assertEquals(2, db.retrieve(org.ids().apiIntegrationPslId()).get("UsedLicenses"));
+        String third = newUser("psl2@rules.test", org.ids().integrationProfileId());
+        OrgException full = assertThrows(OrgException.class, () -> db.insert(admin, "PermissionSetLicenseAssign",
+                Map.of("AssigneeId", third, "PermissionSetLicenseId", org.ids().apiIntegrationPslId())));
+        assertEquals("LICENSE_LIMIT_EXCEEDED", full.errorCode());
+    }
+
+    @Test
+    void permissionSetGroupsGrantTheirComponentsMinusMutedPermissions() {
+        String user = newUser("group@rules.test", org.ids().standardUserProfileId());
+        String a = permissionSet("Group_A", null, Set.of("ViewSetup", "ViewAllData"));
+        String muting = db.insert(org.system(), "MutingPermissionSet", Map.of("DeveloperName", "Mute",
+                "MasterLabel", "Mute", "PermissionsViewAllData", true));
+        String group = db.insert(admin, "PermissionSetGroup", Map.of("DeveloperName", "G", "MasterLabel", "G"));
+        db.insert(admin, "PermissionSetGroupComponent", Map.of("PermissionSetGroupId", group, "PermissionSetId", a));
+        db.insert(admin, "PermissionSetGroupComponent", Map.of("PermissionSetGroupId", group, "PermissionSetId", muting));
+        db.insert(admin, "PermissionSetAssignment", Map.of("AssigneeId", user, "PermissionSetGroupId", group));
+        Access access = Access.ofUser(db, user);
+        assertTrue(access.has("ViewSetup"));
+        assertFalse(access.has("ViewAllData"));
+        assertEquals("Updated", db.retrieve(group).get("Status"));
+    }
+
+    @Test
+    void grantingAnAssignedSetMoreThanTheAssigneesLicenseAllowsFails() {
+        String user = newUser("grow@rules.test", org.ids().integrationProfileId());
+        String ps = permissionSet("Grows", null, Set.of("ApiEnabled"));
+        assign(user, ps);
+        OrgException e = assertThrows(OrgException.class, () -> permissionSet("Grows", null, Set.of("ApiEnabled", "ModifyAllData", "ViewAllData")));
+        assertTrue(e.getMessage().contains("doesn't allow the permission"), e.getMessage());
+        assertFalse(db.retrieve(ps).is("PermissionsViewAllData"));
+    }
+
+    @Test
+    void permissionSetDeployIsAFullReplaceAndChecksDependencies() {
+        permissionSet("Replace", null, Set.of("ApiEnabled", "ViewSetup"));
+        permissionSet("Replace", null, Set.of("ApiEnabled"));
+        assertEquals(Set.of("ApiEnabled"), org.metadata().readPermissionSet("Replace").orElseThrow().userPermissions());
+        OrgException dep = assertThrows(OrgException.class, () -> permissionSet("Dep", null, Set.of("QueryAllFiles")));
+        assertEquals("Permission QueryAllFiles depends on permission(s): ViewAllData", dep.getMessage());
+        OrgException unknown = assertThrows(OrgException.class, () -> permissionSet("Bad", null, Set.of("FlyToTheMoon")));
+        assertEquals("Unknown user permission: FlyToTheMoon", unknown.getMessage());
+    }
+
+    @Test
+    void deletedRecordsCanBeUndeletedAndDocumentsTakeTheirVersionsAlong() {
+        String cv = db.insert(admin, "ContentVersion", Map.of("PathOnClient", "x.txt", "VersionData", "eA=="));
+        String doc = db.retrieve(cv).getString("ContentDocumentId");
+        db.delete(admin, doc);
+        assertTrue(db.retrieve(cv).isDeleted());
+        db.undelete(admin, doc);
+        assertFalse(db.retrieve(cv).isDeleted());
+        OrgException notDeleted = assertThrows(OrgException.class, () -> db.undelete(admin, doc));
+        assertEquals("UNDELETE_FAILED", notDeleted.errorCode());
+    }
+
+    @Test
+    void aFileFirstPublishedOnARecordIsLinkedToTheOwnerAndToThatRecord() {
+        org.schema().define(dev.warden.localorg.model.ObjectDefinition.custom("Case__c", "Case", List.of()));
+        String record = db.insert(admin, "Case__c", Map.of("Name", "C1"));
+        String cv = db.insert(admin, "ContentVersion", Map.of("PathOnClient", "scan.txt", "VersionData", "eA==",
+                "FirstPublishLocationId", record));
+        String doc = db.retrieve(cv).getString("ContentDocumentId");
+        List<Object> linked = db.findBy("ContentDocumentLink", "ContentDocumentId", doc).stream()
+                .map(l -> l.get("LinkedEntityId")).toList();
+        assertTrue(linked.contains(record) && linked.contains(org.adminUserId()), linked.toString());
+    }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** A tiny HTTP client for tests: talks to the local org exactly as any client would. */
 public final class OrgClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
     private final String token;
 
@@ -32,12 +32,24 @@ public final class OrgClient {
     }
 
     public OrgClient(String base, String token) {
+        this(base, token, (javax.net.ssl.SSLContext) null);
+    }
+
+    public OrgClient(String base, String token, javax.net.ssl.SSLContext tls) {
         this.base = base;
         this.token = token;
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        this.http = (tls == null ? b : b.sslContext(tls)).build();
+    }
+
+    private OrgClient(String base, String token, HttpClient http) {
+        this.base = base;
+        this.token = token;
+        this.http = http;
     }
 
     public OrgClient as(String otherToken) {
-        return new OrgClient(base, otherToken);
+        return new OrgClient(base, otherToken, http);
     }
 
     public Answer get(String path, String... headers) {

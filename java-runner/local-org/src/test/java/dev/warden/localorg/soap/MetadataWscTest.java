@@ -186,7 +186,7 @@ class MetadataWscTest {
         FileProperties[] listed = md.listMetadata(new ListMetadataQuery[] {q}, 62.0);
 
         assertTrue(Arrays.stream(listed).anyMatch(p -> p.getFullName().equals("Listed")
-                && p.getFileName().equals("permissionsets/Listed.permissionset")));
+                && p.getFileName().equals("permissionsets/Listed.permissionset")), () -> Arrays.toString(listed));
 
         RetrieveRequest req = new RetrieveRequest();
         req.setApiVersion(62.0);
@@ -221,5 +221,62 @@ class MetadataWscTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void profile_login_ip_ranges_are_upserted_and_read_back() throws Exception {
+        com.sforce.soap.metadata.ProfileLoginIpRange range = new com.sforce.soap.metadata.ProfileLoginIpRange();
+        range.setStartAddress("198.51.100.0");
+        range.setEndAddress("198.51.100.255");
+        range.setDescription("scanner");
+        com.sforce.soap.metadata.Profile profile = new com.sforce.soap.metadata.Profile();
+        profile.setFullName("Minimum Access - API Only Integrations");
+        profile.setLoginIpRanges(new com.sforce.soap.metadata.ProfileLoginIpRange[] {range});
+
+        UpsertResult up = md.upsertMetadata(new Metadata[] {profile})[0];
+
+        assertTrue(up.isSuccess(), () -> Arrays.toString(up.getErrors()));
+        com.sforce.soap.metadata.Profile read = (com.sforce.soap.metadata.Profile) md.readMetadata("Profile",
+                new String[] {"Minimum Access - API Only Integrations"}).getRecords()[0];
+        assertEquals("198.51.100.0", read.getLoginIpRanges()[0].getStartAddress());
+        assertEquals(1, server.org().metadata().profileLoginIpRanges("Minimum Access - API Only Integrations").size());
+    }
+
+    private static String admin(String method, String path, String body) throws Exception {
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.instanceUrl() + path))
+                .header("Authorization", "Bearer " + server.adminAccessToken()).header("Content-Type", "application/json")
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        return java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void fault_rules_match_the_soap_operation_and_the_request_log_names_it() throws Exception {
+        admin("POST", "/_local/faults", "[{\"match\":{\"soapOperation\":\"deleteMetadata\"},\"nth\":1,\"times\":1,"
+                + "\"fault\":{\"kind\":\"sfError\",\"status\":500,\"errorCode\":\"UNABLE_TO_LOCK_ROW\",\"message\":\"busy\"}}]");
+
+        SoapFaultException e = assertThrows(SoapFaultException.class,
+                () -> md.deleteMetadata("CustomPermission", new String[] {"Nothing"}));
+        assertEquals("UNABLE_TO_LOCK_ROW", e.getFaultCode().getLocalPart());
+        assertTrue(!md.deleteMetadata("CustomPermission", new String[] {"Nothing"})[0].isSuccess(), "the rule fired once");
+
+        String log = admin("GET", "/_local/requests", null);
+        assertTrue(log.contains("\"soapOperation\":\"deleteMetadata\"") && log.contains("SOAP_METADATA"), log);
+    }
+
+    @Test
+    void read_metadata_of_a_deployed_custom_object_returns_its_fields() throws Exception {
+        byte[] zip = zip(Map.of("objects/Gadget__c.object", "<CustomObject " + NS + "><label>Gadget</label>"
+                + "<pluralLabel>Gadgets</pluralLabel><nameField><label>Gadget Name</label><type>Text</type></nameField>"
+                + "<deploymentStatus>Deployed</deploymentStatus><sharingModel>ReadWrite</sharingModel><visibility>Public"
+                + "</visibility><fields><fullName>Size__c</fullName><label>Size</label><type>Number</type><precision>18"
+                + "</precision><scale>0</scale></fields></CustomObject>"), Map.of("CustomObject", List.of("Gadget__c")));
+        assertTrue(deployAndWait(zip, false).isSuccess());
+
+        com.sforce.soap.metadata.CustomObject o = (com.sforce.soap.metadata.CustomObject) md.readMetadata("CustomObject",
+                new String[] {"Gadget__c"}).getRecords()[0];
+
+        assertEquals("Gadget", o.getLabel());
+        assertEquals("Size__c", o.getFields()[0].getFullName());
     }
 }

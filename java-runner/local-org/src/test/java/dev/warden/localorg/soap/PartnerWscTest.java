@@ -12,6 +12,7 @@ import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.UpsertResult;
+import com.sforce.soap.partner.fault.InvalidFieldFault;
 import com.sforce.soap.partner.fault.InvalidSObjectFault;
 import com.sforce.soap.partner.fault.MalformedQueryFault;
 import com.sforce.soap.partner.fault.UnexpectedErrorFault;
@@ -21,6 +22,8 @@ import com.sforce.ws.ConnectorConfig;
 import dev.warden.localorg.LocalOrgOptions;
 import dev.warden.localorg.server.LocalOrgServer;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,6 +116,8 @@ class PartnerWscTest {
         assertEquals("INVALID_TYPE", type.getExceptionCode().name());
         MalformedQueryFault query = assertThrows(MalformedQueryFault.class, () -> partner.query("SELEC Id FROM User"));
         assertEquals("MALFORMED_QUERY", query.getExceptionCode().name());
+        InvalidFieldFault field = assertThrows(InvalidFieldFault.class, () -> partner.query("SELECT Nope__c FROM User"));
+        assertEquals("INVALID_FIELD", field.getExceptionCode().name());
     }
 
     @Test
@@ -125,5 +130,42 @@ class PartnerWscTest {
         assertEquals(500, res.statusCode());
         assertTrue(res.body().contains("<soapenv:Fault>") && res.body().contains("soapenv:Client"), res.body());
         assertFalse(res.body().contains("at dev.warden"));
+    }
+
+    @Test
+    void profile_login_ip_ranges_enforced_on_every_request_apply_to_soap_sessions() throws Exception {
+        try (LocalOrgServer own = LocalOrgServer.start(LocalOrgOptions.defaults())) {
+            var org = own.org();
+            org.metadata().setProfileLoginIpRanges(org.adminUserId(), "System Administrator",
+                    List.of(new dev.warden.localorg.setup.IpRange("10.0.0.0", "10.0.0.255", "office")));
+            org.metadata().putSettings(org.adminUserId(), "Security", Map.of("enforceIpRangesEveryRequest", true));
+            ConnectorConfig cfg = new ConnectorConfig();
+            cfg.setServiceEndpoint(own.instanceUrl() + "/services/Soap/u/65.0");
+            cfg.setSessionId(own.adminAccessToken());
+            cfg.setRequestHeader(LocalOrgServer.CLIENT_IP_HEADER, "192.0.2.7");
+
+            UnexpectedErrorFault outside = assertThrows(UnexpectedErrorFault.class, () -> new PartnerConnection(cfg).getUserInfo());
+            assertEquals("INVALID_SESSION_ID", outside.getExceptionCode().name());
+
+            cfg.setRequestHeader(LocalOrgServer.CLIENT_IP_HEADER, "10.0.0.5");
+            assertEquals(own.adminUsername(), new PartnerConnection(cfg).getUserInfo().getUserName());
+        }
+    }
+
+    @Test
+    void query_more_pages_through_results_beyond_one_batch() throws Exception {
+        var org = server.org();
+        for (int i = 0; i < 520; i++) {
+            org.db().insert(org.admin(), "Group", Map.of("Name", "Paged " + i));
+        }
+
+        QueryResult first = partner.query("SELECT Id, Name FROM Group WHERE Name LIKE 'Paged %'");
+        assertEquals(520, first.getSize());
+        assertEquals(500, first.getRecords().length);
+        assertFalse(first.isDone());
+        QueryResult rest = partner.queryMore(first.getQueryLocator());
+
+        assertEquals(20, rest.getRecords().length);
+        assertTrue(rest.isDone());
     }
 }

@@ -15,6 +15,9 @@ public sealed interface SelectItem {
   /** {@code (SELECT ... FROM ChildRelationship ...)}: the parent's child records. */
   record SubQuery(Query query, Pos pos) implements SelectItem {}
 
+  /** {@code FIELDS(ALL|STANDARD|CUSTOM)}: every field of the object of that kind, in describe order. */
+  record Fields(String which, Pos pos) implements SelectItem {}
+
   /** {@code COUNT()}: the query answers only a count. */
   record CountAll(Pos pos) implements SelectItem {}
 

@@ -1,13 +1,17 @@
 package dev.warden.soql.eval;
 
 import dev.warden.soql.ColumnInfo;
+import dev.warden.soql.FieldInfo;
+import dev.warden.soql.SObjectInfo;
 import dev.warden.soql.FieldType;
 import dev.warden.soql.QueryResult;
 import dev.warden.soql.ResultRecord;
 import dev.warden.soql.SoqlRow;
 import dev.warden.soql.SoqlSource;
 import dev.warden.soql.ast.AggregateFunction;
+import dev.warden.soql.ast.Condition;
 import dev.warden.soql.ast.OrderItem;
+import dev.warden.soql.ast.Query;
 import dev.warden.soql.ast.SelectItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -28,6 +32,26 @@ final class Aggregates {
   private Aggregates() {}
 
   record Item(AggregateFunction function, BoundField field, String name, String display) {
+    /** The type of the aggregate's value: what HAVING literals and ORDER BY compare it as. */
+    FieldType valueType() {
+      return switch (function) {
+        case COUNT, COUNT_DISTINCT -> FieldType.INT;
+        case AVG -> FieldType.DOUBLE;
+        case SUM -> integral(field.field().type()) ? FieldType.LONG : FieldType.DOUBLE;
+        default -> field.field().type();
+      };
+    }
+
+    /** The aggregate's value as a field named like the function, for conversions and error texts. */
+    BoundField valueField() {
+      return new BoundField(field.path(), field.root(), List.of(), List.of(),
+          new FieldInfo(display, valueType(), List.of(), null), field.root());
+    }
+
+    boolean sameAs(AggregateFunction f, BoundField other) {
+      return function == f && field.canonical().equalsIgnoreCase(other.canonical());
+    }
+
     String apexType() {
       return switch (function) {
         case COUNT, COUNT_DISTINCT -> "Integer";
@@ -57,9 +81,58 @@ final class Aggregates {
     return type == FieldType.INT || type == FieldType.LONG;
   }
 
-  static QueryResult run(Iterable<SoqlRow> rows, Predicate<SoqlRow> where, List<BoundField> groups,
-      List<BoundField> selectedGroups, List<Item> items, List<OrderItem> order, List<BoundField> orderFields,
-      int offset, int limit, SoqlSource source) {
+  /**
+   * Groups the matching rows, filters groups with HAVING, orders them (by grouped fields or aggregates), pages and
+   * answers them. Aggregates used only in HAVING or ORDER BY are computed but not returned.
+   */
+  static QueryResult run(Query q, Iterable<SoqlRow> rows, Predicate<SoqlRow> where, List<BoundField> groups,
+      List<BoundField> selectedGroups, List<Item> selected, Resolver resolver, FilterCompiler filters,
+      SObjectInfo root, int offset, int limit, SoqlSource source) {
+    List<Item> items = new ArrayList<>(selected);
+    Function<SelectItem.Aggregate, Integer> itemFor = a -> {
+      BoundField bound = resolver.bind(a.path(), root, q.fromAlias());
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i).sameAs(a.function(), bound)) {
+          return i;
+        }
+      }
+      items.add(item(a, bound, null, resolver));
+      return items.size() - 1;
+    };
+    Predicate<Group> having = q.having() == null ? g -> true : FilterCompiler.combine(q.having(), leaf -> {
+      if (leaf instanceof Condition.AggregateComparison a) {
+        int i = itemFor.apply(a.function());
+        Item item = items.get(i);
+        return filters.compare(item.valueField(), a.op(), a.value(), a.pos(), (Group g) -> g.value(i, item));
+      }
+      Condition.Comparison c = (Condition.Comparison) leaf;
+      BoundField bound = resolver.bind(c.field(), root, q.fromAlias());
+      int index = Executor.indexOf(groups, bound);
+      if (index < 0) {
+        throw resolver.error("MALFORMED_QUERY", c.pos(), "Field must be grouped or aggregated: " + c.field().text());
+      }
+      return filters.compare(bound, c.op(), c.value(), c.pos(), (Group g) -> g.raw[index]);
+    });
+    List<BoundField> orderKeys = new ArrayList<>();
+    List<Function<Group, Object>> orderReaders = new ArrayList<>();
+    for (OrderItem o : q.orderBy()) {
+      if (o.function() != null) {
+        int i = itemFor.apply(o.function());
+        Item item = items.get(i);
+        orderKeys.add(item.valueField());
+        orderReaders.add(g -> g.value(i, item));
+        continue;
+      }
+      BoundField bound = resolver.bind(o.path(), root, q.fromAlias());
+      int index = Executor.indexOf(groups, bound);
+      if (index < 0) {
+        throw resolver.error("MALFORMED_QUERY", o.path().pos(), "Ordered field must be grouped or aggregated: "
+            + o.path().text());
+      }
+      orderKeys.add(bound);
+      orderReaders.add(g -> g.raw[index]);
+    }
+
     Map<List<Object>, Group> byKey = new LinkedHashMap<>();
     List<Function<SoqlRow, Object>> groupReaders = new ArrayList<>();
     for (BoundField g : groups) {
@@ -83,17 +156,26 @@ final class Aggregates {
       }
       byKey.computeIfAbsent(key, k -> new Group(raw, items)).add(row, items, itemReaders);
     }
-    List<Group> result = new ArrayList<>(byKey.values());
-    if (groups.isEmpty() && result.isEmpty()) {
-      result.add(new Group(new Object[0], items));
+    List<Group> result = new ArrayList<>();
+    if (groups.isEmpty() && byKey.isEmpty()) {
+      byKey.put(List.of(), new Group(new Object[0], items));
     }
-    if (!order.isEmpty()) {
-      int[] index = new int[orderFields.size()];
-      for (int i = 0; i < index.length; i++) {
-        index[i] = Executor.indexOf(groups, orderFields.get(i));
+    for (Group g : byKey.values()) {
+      if (having.test(g)) {
+        result.add(g);
       }
-      var comparator = Executor.keyComparator(order, orderFields, false);
-      result.sort((a, b) -> comparator.compare(a.orderKeys(index, groups), b.orderKeys(index, groups)));
+    }
+    if (!orderKeys.isEmpty()) {
+      var comparator = RowSorter.keyComparator(q.orderBy(), orderKeys, false);
+      Map<Group, Object[]> keys = new java.util.IdentityHashMap<>();
+      for (Group g : result) {
+        Object[] k = new Object[orderKeys.size()];
+        for (int i = 0; i < k.length; i++) {
+          k[i] = orderKeys.get(i).kind().normalize(orderReaders.get(i).apply(g));
+        }
+        keys.put(g, k);
+      }
+      result.sort((a, b) -> comparator.compare(keys.get(a), keys.get(b)));
     }
     int from = Math.min(offset, result.size());
     int to = (int) Math.min(result.size(), (long) from + limit);
@@ -103,7 +185,7 @@ final class Aggregates {
       for (BoundField f : selectedGroups) {
         fields.put(f.field().name(), g.raw[Executor.indexOf(groups, f)]);
       }
-      for (int i = 0; i < items.size(); i++) {
+      for (int i = 0; i < selected.size(); i++) {
         fields.put(items.get(i).name(), g.value(i, items.get(i)));
       }
       records.add(new ResultRecord("AggregateResult", null, fields));
@@ -112,14 +194,14 @@ final class Aggregates {
     for (BoundField f : selectedGroups) {
       columns.add(new ColumnInfo(f.field().name(), f.field().name(), false, f.field().type().apexType(), List.of()));
     }
-    for (Item item : items) {
+    for (Item item : selected) {
       columns.add(new ColumnInfo(item.name(), item.display(), true, item.apexType(), List.of()));
     }
     return new QueryResult(records.size(), records, columns, false);
   }
 
   /** Accumulators of one group. */
-  private static final class Group {
+  static final class Group {
     final Object[] raw;
     final long[] counts;
     final Object[] best;
@@ -134,14 +216,6 @@ final class Aggregates {
       for (int i = 0; i < items.size(); i++) {
         distinct.add(items.get(i).function() == AggregateFunction.COUNT_DISTINCT ? new HashSet<>() : null);
       }
-    }
-
-    Object[] orderKeys(int[] index, List<BoundField> groups) {
-      Object[] keys = new Object[index.length];
-      for (int i = 0; i < index.length; i++) {
-        keys[i] = groups.get(index[i]).kind().normalize(raw[index[i]]);
-      }
-      return keys;
     }
 
     void add(SoqlRow row, List<Item> items, List<Function<SoqlRow, Object>> readers) {

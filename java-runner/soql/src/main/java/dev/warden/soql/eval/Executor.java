@@ -11,6 +11,7 @@ import dev.warden.soql.SObjectInfo;
 import dev.warden.soql.SoqlException;
 import dev.warden.soql.SoqlRow;
 import dev.warden.soql.SoqlSource;
+import dev.warden.soql.ast.FieldPath;
 import dev.warden.soql.ast.OrderItem;
 import dev.warden.soql.ast.Pos;
 import dev.warden.soql.ast.Query;
@@ -18,7 +19,6 @@ import dev.warden.soql.ast.SelectItem;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,15 +35,15 @@ import java.util.function.Predicate;
 public final class Executor {
   /** Salesforce refuses larger OFFSETs. */
   static final int MAX_OFFSET = 2000;
+  /** FIELDS(ALL) and FIELDS(CUSTOM) need a LIMIT of at most this. */
+  static final int MAX_FIELDS_LIMIT = 200;
 
-  private final String soql;
   private final SoqlSource source;
   private final QueryOptions options;
   private final Resolver resolver;
   private final LocalDate today;
 
   public Executor(String soql, SoqlSource source, QueryOptions options) {
-    this.soql = soql;
     this.source = source;
     this.options = options;
     this.resolver = new Resolver(soql, source);
@@ -69,6 +69,22 @@ public final class Executor {
         }
         fields.add(bound);
         outputs.add(bound);
+      } else if (item instanceof SelectItem.Fields all) {
+        if (!all.which().equals("STANDARD") && (q.limit() == null || q.limit() > MAX_FIELDS_LIMIT)) {
+          throw resolver.error("MALFORMED_QUERY", all.pos(),
+              "The SOQL FIELDS function must have a LIMIT of at most " + MAX_FIELDS_LIMIT);
+        }
+        for (FieldInfo field : root.fields()) {
+          boolean custom = field.name().endsWith("__c");
+          if (all.which().equals("ALL") || custom == all.which().equals("CUSTOM")) {
+            BoundField bound = resolver.bind(new FieldPath(List.of(field.name()), all.pos()), root, null);
+            if (!seen.add(bound.canonical().toLowerCase(Locale.ROOT))) {
+              throw resolver.error("MALFORMED_QUERY", all.pos(), "duplicate field selected: " + field.name());
+            }
+            fields.add(bound);
+            outputs.add(bound);
+          }
+        }
       } else if (item instanceof SelectItem.SubQuery sub) {
         ChildPlan plan = childPlan(sub, root);
         if (!seen.add(plan.name().toLowerCase(Locale.ROOT))) {
@@ -91,7 +107,8 @@ public final class Executor {
     for (var path : q.groupBy()) {
       groups.add(resolver.bind(path, root, q.fromAlias()));
     }
-    boolean aggregate = !aggregates.isEmpty() || !groups.isEmpty();
+    boolean aggregate = !aggregates.isEmpty() || !groups.isEmpty()
+        || q.orderBy().stream().anyMatch(o -> o.function() != null);
     if (aggregate && !children.isEmpty()) {
       throw resolver.error("MALFORMED_QUERY", q.select().stream().filter(i -> i instanceof SelectItem.SubQuery)
           .findFirst().orElseThrow().pos(), "A relationship subquery is not allowed in an aggregate query");
@@ -106,31 +123,15 @@ public final class Executor {
     }
     FilterCompiler filters = new FilterCompiler(resolver, source, root, q.fromAlias(), today, this::semiJoin);
     Predicate<SoqlRow> where = q.where() == null ? row -> true : filters.compile(q.where());
-    List<BoundField> orderFields = new ArrayList<>();
-    for (OrderItem o : q.orderBy()) {
-      BoundField bound = resolver.bind(o.path(), root, q.fromAlias());
-      FieldType type = bound.field().type();
-      if (type == FieldType.BASE64 || type == FieldType.MULTIPICKLIST) {
-        throw resolver.error("INVALID_FIELD", o.path().pos(),
-            "field '" + bound.field().name() + "' can not be sorted in a query call");
-      }
-      if (aggregate && indexOf(groups, bound) < 0) {
-        throw resolver.error("MALFORMED_QUERY", o.path().pos(), "Ordered field must be grouped or aggregated: "
-            + o.path().text());
-      }
-      orderFields.add(bound);
-    }
     int offset = q.offset() == null ? 0 : q.offset();
     if (offset > MAX_OFFSET) {
       throw new SoqlException("NUMBER_OUTSIDE_VALID_RANGE", "Maximum SOQL offset allowed is " + MAX_OFFSET);
     }
     int limit = q.limit() == null ? Integer.MAX_VALUE : q.limit();
     boolean includeDeleted = options.includeDeleted() || q.allRows();
-    Iterable<SoqlRow> rows = source.rows(root.name(), includeDeleted);
-
     if (countAll != null) {
       long count = 0;
-      for (SoqlRow row : rows) {
+      for (SoqlRow row : source.rows(root.name(), includeDeleted)) {
         if (where.test(row)) {
           count++;
         }
@@ -139,9 +140,19 @@ public final class Executor {
       return new QueryResult(total, List.of(), List.of(), true);
     }
     if (aggregate) {
-      return Aggregates.run(rows, where, groups, fields, aggregates, q.orderBy(), orderFields, offset, limit, source);
+      for (OrderItem o : q.orderBy()) {
+        checkSortable(o, resolver.bind(o.path(), root, q.fromAlias()));
+      }
+      return Aggregates.run(q, source.rows(root.name(), includeDeleted), where, groups, fields, aggregates, resolver,
+          filters, root, offset, limit, source);
     }
-
+    List<BoundField> orderFields = new ArrayList<>();
+    for (OrderItem o : q.orderBy()) {
+      BoundField bound = resolver.bind(o.path(), root, q.fromAlias());
+      checkSortable(o, bound);
+      orderFields.add(bound);
+    }
+    Iterable<SoqlRow> rows = source.rows(root.name(), includeDeleted);
     long cap = q.orderBy().isEmpty() ? (long) offset + limit : Long.MAX_VALUE;
     List<SoqlRow> matched = new ArrayList<>();
     if (cap > 0) {
@@ -155,7 +166,7 @@ public final class Executor {
       }
     }
     if (!q.orderBy().isEmpty()) {
-      matched = sort(matched, q.orderBy(), orderFields, (long) offset + limit);
+      matched = RowSorter.sort(matched, q.orderBy(), orderFields, (long) offset + limit, source);
     }
     int from = Math.min(offset, matched.size());
     int to = (int) Math.min(matched.size(), (long) from + limit);
@@ -166,7 +177,15 @@ public final class Executor {
     for (ChildPlan plan : children) {
       fillChildren(records, plan, includeDeleted);
     }
-    return new QueryResult(records.size(), records, columns(outputs), false);
+    return new QueryResult(records.size(), records, Columns.columns(outputs), false);
+  }
+
+  private void checkSortable(OrderItem o, BoundField bound) {
+    FieldType type = bound.field().type();
+    if (o.function() == null && (type == FieldType.BASE64 || type == FieldType.MULTIPICKLIST)) {
+      throw resolver.error("INVALID_FIELD", o.path().pos(),
+          "field '" + bound.field().name() + "' can not be sorted in a query call");
+    }
   }
 
   static int indexOf(List<BoundField> list, BoundField f) {
@@ -176,88 +195,6 @@ public final class Executor {
       }
     }
     return -1;
-  }
-
-  /**
-   * Sorts by precomputed keys (stable: ties keep source order). With a LIMIT only the first offset+limit rows are
-   * kept, in a bounded heap, instead of sorting everything.
-   */
-  private List<SoqlRow> sort(List<SoqlRow> rows, List<OrderItem> order, List<BoundField> keys, long keep) {
-    record Keyed(SoqlRow row, Object[] keys, int index) {}
-    List<java.util.function.Function<SoqlRow, Object>> readers = new ArrayList<>();
-    for (BoundField k : keys) {
-      readers.add(k.reader(source));
-    }
-    boolean bounded = keep < rows.size();
-    // A full sort compares each key many times: lower-case text once up front. A bounded heap rejects most rows
-    // after one comparison: comparing case-insensitively in place is cheaper than lower-casing every row.
-    boolean sortKeys = !bounded;
-    Comparator<Object[]> byKeys = keyComparator(order, keys, sortKeys);
-    // List.sort is stable, so ties keep source order; the heap needs the row index to do the same.
-    Comparator<Keyed> comparator = bounded ? (a, b) -> {
-      int c = byKeys.compare(a.keys(), b.keys());
-      return c != 0 ? c : Integer.compare(a.index(), b.index());
-    } : (a, b) -> byKeys.compare(a.keys(), b.keys());
-    java.util.PriorityQueue<Keyed> heap = bounded ? new java.util.PriorityQueue<>(comparator.reversed()) : null;
-    List<Keyed> all = bounded ? null : new ArrayList<>(rows.size());
-    if (keep <= 0) {
-      return List.of();
-    }
-    for (int r = 0; r < rows.size(); r++) {
-      SoqlRow row = rows.get(r);
-      Object[] values = new Object[keys.size()];
-      for (int i = 0; i < values.length; i++) {
-        ValueKind kind = keys.get(i).kind();
-        Object value = kind.normalize(readers.get(i).apply(row));
-        values[i] = sortKeys ? kind.sortKey(value) : value;
-      }
-      Keyed keyed = new Keyed(row, values, r);
-      if (!bounded) {
-        all.add(keyed);
-      } else if (heap.size() < keep) {
-        heap.add(keyed);
-      } else if (comparator.compare(keyed, heap.peek()) < 0) {
-        heap.poll();
-        heap.add(keyed);
-      }
-    }
-    List<Keyed> sorted = bounded ? new ArrayList<>(heap) : all;
-    sorted.sort(comparator);
-    List<SoqlRow> out = new ArrayList<>(sorted.size());
-    for (Keyed k : sorted) {
-      out.add(k.row());
-    }
-    return out;
-  }
-
-  /** Salesforce's order: ASC NULLS FIRST and DESC NULLS LAST unless NULLS FIRST/LAST says otherwise. */
-  static Comparator<Object[]> keyComparator(List<OrderItem> order, List<BoundField> keys, boolean sortKeys) {
-    int n = order.size();
-    ValueKind[] kinds = new ValueKind[n];
-    boolean[] descending = new boolean[n];
-    boolean[] nullsFirst = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      kinds[i] = keys.get(i).kind();
-      descending[i] = order.get(i).descending();
-      nullsFirst[i] = order.get(i).effectiveNullsFirst();
-    }
-    return (a, b) -> {
-      for (int i = 0; i < n; i++) {
-        Object x = a[i];
-        Object y = b[i];
-        if (x == null || y == null) {
-          if (x == y) {
-            continue;
-          }
-          return (x == null) == nullsFirst[i] ? -1 : 1;
-        }
-        int c = sortKeys ? kinds[i].compareSortKeys(x, y) : kinds[i].compare(x, y);
-        if (c != 0) {
-          return descending[i] ? -c : c;
-        }
-      }
-      return 0;
-    };
   }
 
   /** A result row: {@code outputs} holds BoundFields and ChildPlans (filled later, null until then) in SELECT order. */
@@ -274,7 +211,7 @@ public final class Executor {
   }
 
   /** A subquery in SELECT, bound: the relationship, the child object's fields, filter, order and limit. */
-  private record ChildPlan(String name, SObjectInfo child, List<BoundField> fields, Predicate<SoqlRow> where,
+  record ChildPlan(String name, SObjectInfo child, List<BoundField> fields, Predicate<SoqlRow> where,
       List<OrderItem> order, List<BoundField> orderFields, Integer limit,
       java.util.function.Function<SoqlRow, Object> parentRef) {}
 
@@ -310,6 +247,10 @@ public final class Executor {
     Predicate<SoqlRow> where = cq.where() == null ? row -> true : filters.compile(cq.where());
     List<BoundField> orderFields = new ArrayList<>();
     for (OrderItem o : cq.orderBy()) {
+      if (o.function() != null) {
+        throw resolver.error("MALFORMED_QUERY", o.function().pos(),
+            "Ordered field must be grouped or aggregated: " + o.function().text());
+      }
       orderFields.add(resolver.bind(o.path(), child, cq.fromAlias()));
     }
     return new ChildPlan(relationship.relationshipName(), child, fields, where, cq.orderBy(), orderFields,
@@ -339,7 +280,7 @@ public final class Executor {
         byParent.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
       }
     }
-    List<ColumnInfo> columns = columns(plan.fields());
+    List<ColumnInfo> columns = Columns.columns(plan.fields());
     int limit = plan.limit() == null ? Integer.MAX_VALUE : plan.limit();
     for (ResultRecord parent : parents) {
       List<SoqlRow> rows = byParent.get(ValueKind.id15(parent.id()));
@@ -347,7 +288,7 @@ public final class Executor {
         continue;
       }
       if (!plan.order().isEmpty()) {
-        rows = sort(rows, plan.order(), plan.orderFields(), limit);
+        rows = RowSorter.sort(rows, plan.order(), plan.orderFields(), limit, source);
       } else if (rows.size() > limit) {
         rows = rows.subList(0, limit);
       }
@@ -381,58 +322,6 @@ public final class Executor {
       into.put(key, nested);
     }
     put(nested.fields(), target, f, depth + 1);
-  }
-
-  /** Column metadata: one column per top-level name, relationship paths merged under their relationship. */
-  static List<ColumnInfo> columns(List<?> outputs) {
-    Map<String, ColumnNode> top = new LinkedHashMap<>();
-    for (Object out : outputs) {
-      if (out instanceof ChildPlan plan) {
-        ColumnNode node = new ColumnNode(plan.name(), plan.name(), null);
-        node.aggregate = true;
-        node.fixed = columns(plan.fields());
-        top.put(plan.name().toLowerCase(Locale.ROOT), node);
-        continue;
-      }
-      BoundField f = (BoundField) out;
-      Map<String, ColumnNode> level = top;
-      String prefix = "";
-      for (FieldInfo hop : f.hops()) {
-        String rel = hop.relationshipName();
-        String display = prefix + rel;
-        ColumnNode node = level.computeIfAbsent(rel.toLowerCase(Locale.ROOT), k -> new ColumnNode(rel, display, null));
-        level = node.children;
-        prefix = display + ".";
-      }
-      String name = f.field().name();
-      String display = prefix + name;
-      level.putIfAbsent(name.toLowerCase(Locale.ROOT), new ColumnNode(name, display, f.field().type().apexType()));
-    }
-    return ColumnNode.build(top);
-  }
-
-  private static final class ColumnNode {
-    final String name;
-    final String display;
-    final String apexType;
-    final Map<String, ColumnNode> children = new LinkedHashMap<>();
-    boolean aggregate;
-    List<ColumnInfo> fixed;
-
-    ColumnNode(String name, String display, String apexType) {
-      this.name = name;
-      this.display = display;
-      this.apexType = apexType;
-    }
-
-    static List<ColumnInfo> build(Map<String, ColumnNode> nodes) {
-      List<ColumnInfo> out = new ArrayList<>();
-      for (ColumnNode n : nodes.values()) {
-        out.add(new ColumnInfo(n.name, n.display, n.aggregate, n.apexType, n.fixed != null ? n.fixed
-            : build(n.children)));
-      }
-      return out;
-    }
   }
 
   /** Runs {@code Id IN (SELECT AssigneeId FROM ...)}'s subquery once: the 15-character ids it selects. */

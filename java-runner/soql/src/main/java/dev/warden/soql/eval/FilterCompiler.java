@@ -7,6 +7,7 @@ import dev.warden.soql.SoqlRow;
 import dev.warden.soql.SoqlSource;
 import dev.warden.soql.ast.Condition;
 import dev.warden.soql.ast.Operator;
+import dev.warden.soql.ast.Pos;
 import dev.warden.soql.ast.Query;
 import dev.warden.soql.ast.Value;
 import java.math.BigDecimal;
@@ -44,10 +45,21 @@ final class FilterCompiler {
   }
 
   Predicate<SoqlRow> compile(Condition condition) {
+    return combine(condition, leaf -> {
+      if (!(leaf instanceof Condition.Comparison c)) {
+        throw resolver.error("MALFORMED_QUERY", ((Condition.AggregateComparison) leaf).pos(),
+            "Aggregate functions are only allowed in HAVING");
+      }
+      return comparison(c);
+    });
+  }
+
+  /** AND, OR and NOT over predicates built by {@code leaf} for the comparisons. */
+  static <T> Predicate<T> combine(Condition condition, Function<Condition, Predicate<T>> leaf) {
     if (condition instanceof Condition.And and) {
-      List<Predicate<SoqlRow>> parts = compileAll(and.operands());
+      List<Predicate<T>> parts = combineAll(and.operands(), leaf);
       return row -> {
-        for (Predicate<SoqlRow> p : parts) {
+        for (Predicate<T> p : parts) {
           if (!p.test(row)) {
             return false;
           }
@@ -56,9 +68,9 @@ final class FilterCompiler {
       };
     }
     if (condition instanceof Condition.Or or) {
-      List<Predicate<SoqlRow>> parts = compileAll(or.operands());
+      List<Predicate<T>> parts = combineAll(or.operands(), leaf);
       return row -> {
-        for (Predicate<SoqlRow> p : parts) {
+        for (Predicate<T> p : parts) {
           if (p.test(row)) {
             return true;
           }
@@ -67,30 +79,36 @@ final class FilterCompiler {
       };
     }
     if (condition instanceof Condition.Not not) {
-      return compile(not.operand()).negate();
+      return combine(not.operand(), leaf).negate();
     }
-    return comparison((Condition.Comparison) condition);
+    return leaf.apply(condition);
   }
 
-  private List<Predicate<SoqlRow>> compileAll(List<Condition> conditions) {
-    List<Predicate<SoqlRow>> out = new ArrayList<>(conditions.size());
+  private static <T> List<Predicate<T>> combineAll(List<Condition> conditions,
+      Function<Condition, Predicate<T>> leaf) {
+    List<Predicate<T>> out = new ArrayList<>(conditions.size());
     for (Condition c : conditions) {
-      out.add(compile(c));
+      out.add(combine(c, leaf));
     }
     return out;
   }
 
   private Predicate<SoqlRow> comparison(Condition.Comparison c) {
     BoundField field = resolver.bind(c.field(), root, alias);
+    return compare(field, c.op(), c.value(), c.pos(), field.reader(source));
+  }
+
+  /**
+   * {@code field op value} over anything a value can be read from: rows for WHERE, groups for HAVING. {@code raw}
+   * reads the stored value; the field (its type and name) decides conversions and error texts.
+   */
+  <T> Predicate<T> compare(BoundField field, Operator op, Value value, Pos pos, Function<T, Object> raw) {
     ValueKind kind = field.kind();
     if (kind == ValueKind.BINARY) {
-      throw resolver.error("INVALID_FIELD", c.pos(),
+      throw resolver.error("INVALID_FIELD", pos,
           "field '" + field.field().name() + "' can not be filtered in query call");
     }
-    Function<SoqlRow, Object> raw = field.reader(source);
-    Function<SoqlRow, Object> read = row -> kind.normalize(raw.apply(row));
-    Operator op = c.op();
-    Value value = c.value();
+    Function<T, Object> read = row -> kind.normalize(raw.apply(row));
     return switch (op) {
       case EQ, NE, LT, GT, LE, GE -> {
         if (value instanceof Value.ValueList || value instanceof Value.SubQuery) {
@@ -103,7 +121,7 @@ final class FilterCompiler {
       }
       case LIKE -> {
         if (kind != ValueKind.TEXT && kind != ValueKind.ID) {
-          throw invalidOperator(c, field, op);
+          throw invalidOperator(pos, field, op);
         }
         if (!(value instanceof Value.Str str)) {
           throw typeError(field, value);
@@ -115,20 +133,20 @@ final class FilterCompiler {
         };
       }
       case IN, NOT_IN -> {
-        Predicate<SoqlRow> in = in(field, kind, value, read, c);
+        Predicate<T> in = in(field, kind, value, read, pos);
         yield op == Operator.IN ? in : in.negate();
       }
       case INCLUDES, EXCLUDES -> {
         if (field.field().type() != FieldType.MULTIPICKLIST) {
-          throw invalidOperator(c, field, op);
+          throw invalidOperator(pos, field, op);
         }
-        Predicate<SoqlRow> includes = includes(field, value, read);
+        Predicate<T> includes = includes(field, value, read);
         yield op == Operator.INCLUDES ? includes : row -> read.apply(row) == null || !includes.test(row);
       }
     };
   }
 
-  private Predicate<SoqlRow> ordered(ValueKind kind, Operator op, Object literal, Function<SoqlRow, Object> read) {
+  private static <T> Predicate<T> ordered(ValueKind kind, Operator op, Object literal, Function<T, Object> read) {
     if (literal == null) {
       return switch (op) {
         case EQ -> row -> read.apply(row) == null;
@@ -164,8 +182,8 @@ final class FilterCompiler {
     };
   }
 
-  private Predicate<SoqlRow> dateRange(BoundField field, ValueKind kind, Operator op, Value.DateFormula formula,
-      Function<SoqlRow, Object> read) {
+  private <T> Predicate<T> dateRange(BoundField field, ValueKind kind, Operator op, Value.DateFormula formula,
+      Function<T, Object> read) {
     if (kind != ValueKind.DATE && kind != ValueKind.DATETIME) {
       throw typeError(field, formula);
     }
@@ -194,13 +212,12 @@ final class FilterCompiler {
     return day.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
-  private Predicate<SoqlRow> in(BoundField field, ValueKind kind, Value value, Function<SoqlRow, Object> read,
-      Condition.Comparison c) {
+  private <T> Predicate<T> in(BoundField field, ValueKind kind, Value value, Function<T, Object> read, Pos pos) {
     Set<Object> keys = new HashSet<>();
     boolean matchesNull = false;
     if (value instanceof Value.SubQuery sub) {
       if (kind != ValueKind.ID) {
-        throw resolver.error("INVALID_FIELD", c.pos(), "The left operand field in the where expression for outer "
+        throw resolver.error("INVALID_FIELD", pos, "The left operand field in the where expression for outer "
             + "query should be an id field, cannot use: '" + field.field().name() + "'");
       }
       keys.addAll(semiJoin.apply(sub.query()));
@@ -226,7 +243,7 @@ final class FilterCompiler {
     };
   }
 
-  private Predicate<SoqlRow> includes(BoundField field, Value value, Function<SoqlRow, Object> read) {
+  private <T> Predicate<T> includes(BoundField field, Value value, Function<T, Object> read) {
     List<Value> items = value instanceof Value.ValueList list ? list.values() : List.of(value);
     List<Set<String>> wanted = new ArrayList<>();
     for (Value item : items) {
@@ -336,8 +353,8 @@ final class FilterCompiler {
         + "' must be of type " + type.soapName() + " and should " + (quoted ? "" : "not ") + "be enclosed in quotes");
   }
 
-  private SoqlException invalidOperator(Condition.Comparison c, BoundField field, Operator op) {
-    return resolver.error("INVALID_QUERY_FILTER_OPERATOR", c.pos(), "invalid operator on "
+  private SoqlException invalidOperator(Pos pos, BoundField field, Operator op) {
+    return resolver.error("INVALID_QUERY_FILTER_OPERATOR", pos, "invalid operator on "
         + field.field().type().soapName() + " field: " + op.text());
   }
 

@@ -252,7 +252,8 @@ public final class SoqlParser {
   }
 
   private Query finish(List<SelectItem> select, ApexParser.FromNameListContext from,
-      ApexParser.WhereClauseContext where, ApexParser.GroupByClauseContext groupBy, ApexParser.OrderByClauseContext orderBy,
+      ApexParser.WhereClauseContext where, ApexParser.GroupByClauseContext groupBy,
+      ApexParser.OrderByClauseContext orderBy,
       ApexParser.LimitClauseContext limit, ApexParser.OffsetClauseContext offset, boolean allRows) {
     if (from.fieldName().size() > 1) {
       throw error("MALFORMED_QUERY", from.COMMA(0).getSymbol(), "unexpected token: ','");
@@ -268,9 +269,6 @@ public final class SoqlParser {
       if (groupBy.ROLLUP() != null || groupBy.CUBE() != null) {
         throw unsupported(groupBy, "GROUP BY ROLLUP/CUBE");
       }
-      if (groupBy.HAVING() != null) {
-        throw unsupported(groupBy.logicalExpression(), "HAVING");
-      }
       for (ApexParser.FieldGroupByContext g : groupBy.fieldGroupByList().fieldGroupBy()) {
         if (g.fieldName() == null) {
           throw unsupported(g, "GROUP BY on a function");
@@ -278,17 +276,20 @@ public final class SoqlParser {
         groups.add(fieldPath(g.fieldName()));
       }
     }
+    Condition having = groupBy == null || groupBy.HAVING() == null ? null : having(groupBy.logicalExpression());
     List<OrderItem> order = new ArrayList<>();
     if (orderBy != null) {
       for (ApexParser.FieldOrderContext o : orderBy.fieldOrderList().fieldOrder()) {
-        if (o.fieldName() == null) {
-          throw unsupported(o, "ORDER BY on a function");
-        }
         Boolean nullsFirst = o.NULLS() == null ? null : o.FIRST() != null;
-        order.add(new OrderItem(fieldPath(o.fieldName()), o.DESC() != null, nullsFirst));
+        if (o.fieldName() != null) {
+          order.add(new OrderItem(fieldPath(o.fieldName()), o.DESC() != null, nullsFirst));
+        } else {
+          SelectItem.Aggregate function = aggregate(o.soqlFunction());
+          order.add(new OrderItem(function.path(), o.DESC() != null, nullsFirst, function));
+        }
       }
     }
-    return new Query(select, fromPath.parts().get(0), alias, fromPath.pos(), condition, groups, order,
+    return new Query(select, fromPath.parts().get(0), alias, fromPath.pos(), condition, groups, having, order,
         limit == null ? null : integerClause(limit.IntegerLiteral(), limit),
         offset == null ? null : integerClause(offset.IntegerLiteral(), offset), allRows);
   }
@@ -339,10 +340,48 @@ public final class SoqlParser {
       fn = AggregateFunction.SUM;
     } else if (f.AVG() != null) {
       fn = AggregateFunction.AVG;
+    } else if (f.FIELDS() != null) {
+      return new SelectItem.Fields(f.soqlFieldsParameter().getText().toUpperCase(Locale.ROOT), pos);
     } else {
       throw unsupported(f, f.getStart().getText() + "()");
     }
     return new SelectItem.Aggregate(fn, fieldPath(f.fieldName()), alias, text, pos);
+  }
+
+  /** An aggregate function where only aggregates may stand (HAVING, ORDER BY). */
+  private SelectItem.Aggregate aggregate(ApexParser.SoqlFunctionContext f) {
+    SelectItem item = function(f, null);
+    if (item instanceof SelectItem.Aggregate a) {
+      return a;
+    }
+    throw unsupported(f, "COUNT() here");
+  }
+
+  private Condition having(ApexParser.LogicalExpressionContext e) {
+    List<Condition> operands = new ArrayList<>();
+    for (ApexParser.ConditionalExpressionContext c : e.conditionalExpression()) {
+      operands.add(c.logicalExpression() != null ? having(c.logicalExpression()) : havingLeaf(c.fieldExpression()));
+    }
+    if (e.NOT() != null) {
+      return new Condition.Not(operands.get(0));
+    }
+    if (operands.size() == 1) {
+      return operands.get(0);
+    }
+    return e.SOQLOR().isEmpty() ? new Condition.And(operands) : new Condition.Or(operands);
+  }
+
+  private Condition havingLeaf(ApexParser.FieldExpressionContext fe) {
+    Operator op = operator(fe.comparisonOperator());
+    if (fe.fieldName() != null) {
+      FieldPath field = fieldPath(fe.fieldName());
+      return new Condition.Comparison(field, op, value(fe.value()), field.pos());
+    }
+    if (fe.soqlFunction() == null) {
+      throw unsupported(fe, "FORMULA");
+    }
+    SelectItem.Aggregate function = aggregate(fe.soqlFunction());
+    return new Condition.AggregateComparison(function, op, value(fe.value()), function.pos());
   }
 
   private static FieldPath fieldPath(ApexParser.FieldNameContext f) {
@@ -534,7 +573,9 @@ public final class SoqlParser {
   private Value dateTime(Token token) {
     String text = token.getText();
     try {
-      Instant instant = OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)).toInstant();
+      // the lexer also takes +hhmm offsets (2026-11-23T10:00:00+0000), java.time wants +hh:mm
+      String iso = text.toUpperCase(Locale.ROOT).replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2");
+      Instant instant = OffsetDateTime.parse(iso).toInstant();
       return new Value.DateTime(instant, text, pos(token));
     } catch (DateTimeParseException e) {
       throw unexpected(token);

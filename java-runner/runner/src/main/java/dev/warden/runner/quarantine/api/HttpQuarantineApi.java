@@ -44,6 +44,27 @@ public final class HttpQuarantineApi implements QuarantineApi {
     private final java.util.Queue<String> callLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("/[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?(?=/|$)");
     private volatile String userId;
+    private volatile CallListener listener = CallListener.NONE;
+
+    /** Lets the runner's call counter and API budget see this adapter's calls. */
+    public interface CallListener {
+        CallListener NONE = new CallListener() {
+            @Override
+            public void called(String method, String pathShape, boolean write) {}
+
+            @Override
+            public void answered(String limitInfoHeader) {}
+        };
+
+        void called(String method, String pathShape, boolean write);
+
+        void answered(String limitInfoHeader);
+    }
+
+    public HttpQuarantineApi withListener(CallListener l) {
+        this.listener = l == null ? CallListener.NONE : l;
+        return this;
+    }
 
     public HttpQuarantineApi(String instanceUrl, String accessToken, String apiVersion, double reserveFraction) {
         this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build(), instanceUrl, accessToken, apiVersion,
@@ -203,7 +224,9 @@ public final class HttpQuarantineApi implements QuarantineApi {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         calls.incrementAndGet();
-        callLog.add(method + " " + ID.matcher(pathOnly(path)).replaceAll("/{id}"));
+        String shape = method + " " + ID.matcher(pathOnly(path)).replaceAll("/{id}");
+        callLog.add(shape);
+        listener.called(method, shape, !"GET".equals(method));
         HttpResponse<byte[]> r;
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -214,6 +237,7 @@ public final class HttpQuarantineApi implements QuarantineApi {
             throw new SalesforceApiException(0, "INTERRUPTED", method + " " + pathOnly(path) + " was interrupted");
         }
         r.headers().firstValue("Sforce-Limit-Info").flatMap(ApiUsage::parse).ifPresent(usage::set);
+        listener.answered(r.headers().firstValue("Sforce-Limit-Info").orElse(null));
         r.headers().firstValue("Date").ifPresent(this::noteServerDate);
         return r;
     }

@@ -19,7 +19,9 @@ public final class SalesforceApiException extends RuntimeException {
     public static SalesforceApiException from(int status, JsonNode parsed, byte[] raw) {
         JsonNode err = parsed == null ? null : (parsed.isArray() ? parsed.path(0) : parsed);
         if (err != null && err.hasNonNull("errorCode")) {
-            return new SalesforceApiException(status, err.path("errorCode").asText(), err.path("message").asText());
+            // REST errors say "message"; Warden's Apex REST refusals say "error" ({"results":[],"errorCode","error"}).
+            String message = err.hasNonNull("message") ? err.path("message").asText() : err.path("error").asText("");
+            return new SalesforceApiException(status, err.path("errorCode").asText(), message);
         }
         if (err != null && err.hasNonNull("error")) {
             return new SalesforceApiException(status, err.path("error").asText(), err.path("error_description").asText(""));
@@ -49,6 +51,7 @@ public final class SalesforceApiException extends RuntimeException {
             case "REQUEST_LIMIT_EXCEEDED" -> " (daily API limit reached: wait for the 24-hour window or raise the limit)";
             case "INSUFFICIENT_ACCESS", "INSUFFICIENT_ACCESS_OR_READONLY" ->
                     " (the connected user lacks access: run `warden verify` to check its permission sets)";
+            case "missingPermission" -> " (assign the permission set Warden_Integration to the scanning user)";
             case "INVALID_TYPE", "INVALID_FIELD", "NOT_FOUND" ->
                     " (is the Warden package deployed? run `warden deploy`)";
             default -> transientFailure() ? " (temporary: retry later)" : "";

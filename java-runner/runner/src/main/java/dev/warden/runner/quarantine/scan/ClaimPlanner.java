@@ -6,14 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides, for the candidate rows of one pass, which to claim now, which to give up on, and which to leave.
- *
- * <p>The claim itself is a conditional update ({@code If-Unmodified-Since: <LastModifiedDate>}, Pending or stale
- * Scanning -> Scanning with this pass's claim token). Salesforce compares at one-second precision, so a row modified
- * in the current second could be claimed twice by two workers that both read it in that second. Rows younger than
- * {@code minClaimAge} (more than one second) are therefore left for the next pass: for every older row, the first
- * successful claim moves LastModifiedDate past the date every other worker conditions on, and their updates fail
- * with 412.
+ * Decides, for rows just read, which to claim now, which to give up on, and which to leave for later (backoff).
+ * Pure: the claim protocol itself is in {@link ScanWorker}.
  */
 public final class ClaimPlanner {
     private final ScanOptions options;
@@ -36,7 +30,7 @@ public final class ClaimPlanner {
             }
             if (r.attempts() >= options.maxAttempts()) {
                 giveUp.add(r);
-            } else if (tooFresh(r, now) || backingOff(r, now)) {
+            } else if (backingOff(r, now)) {
                 later.add(r);
             } else {
                 claim.add(r);
@@ -54,9 +48,6 @@ public final class ClaimPlanner {
                 && (r.claimedAt() == null || r.claimedAt().isBefore(now.minus(options.staleAfter())));
     }
 
-    private boolean tooFresh(ScanRequest r, Instant now) {
-        return r.lastModified() != null && r.lastModified().isAfter(now.minus(options.minClaimAge()));
-    }
 
     /** A request that failed before waits {@code retryBase * 2^(attempts-1)} after its last claim. */
     private boolean backingOff(ScanRequest r, Instant now) {
@@ -64,10 +55,4 @@ public final class ClaimPlanner {
                 && r.claimedAt().plus(backoff.delayAfter(r.attempts())).isAfter(now);
     }
 
-    /** The earliest moment a deferred row becomes claimable, so a single pass can wait for it instead of skipping it. */
-    public Instant readyAt(ScanRequest r) {
-        Instant fresh = r.lastModified() == null ? Instant.MIN : r.lastModified().plus(options.minClaimAge());
-        Instant back = r.attempts() > 0 && r.claimedAt() != null ? r.claimedAt().plus(backoff.delayAfter(r.attempts())) : Instant.MIN;
-        return fresh.isAfter(back) ? fresh : back;
-    }
 }

@@ -8,17 +8,18 @@ import java.time.Duration;
  * @param maxPerPass requests claimed in one pass (verdicts of a pass are posted together, 200 a call)
  * @param maxAttempts a request is marked Failed after this many claims that did not end in a verdict
  * @param staleAfter a Scanning claim older than this is considered abandoned (its worker crashed) and reclaimed
- * @param minClaimAge requests modified more recently than this are left for the next pass; see {@link ClaimPlanner}
+ * @param claimWindow a claim counts only if re-reading a row and writing the claim took less than this, and it is
+ *                    confirmed no sooner than this after the write; see {@link ScanWorker}
  * @param retryBase first delay of the per-request backoff (doubles per attempt, capped at one hour)
  * @param callRetries attempts of one verdict or update call that failed transiently (5xx, lock, reset)
  * @param callRetryBase first delay between those call retries (doubles)
  * @param pollInterval pause between passes that found nothing, when running continuously
  */
-public record ScanOptions(int maxPerPass, int maxAttempts, Duration staleAfter, Duration minClaimAge, Duration retryBase,
+public record ScanOptions(int maxPerPass, int maxAttempts, Duration staleAfter, Duration claimWindow, Duration retryBase,
         int callRetries, Duration callRetryBase, Duration pollInterval) {
 
     public static ScanOptions defaults() {
-        return new ScanOptions(2000, 5, Duration.ofMinutes(10), Duration.ofMillis(1100), Duration.ofSeconds(30), 4,
+        return new ScanOptions(2000, 5, Duration.ofMinutes(10), Duration.ofSeconds(2), Duration.ofSeconds(30), 4,
                 Duration.ofMillis(250), Duration.ofSeconds(5));
     }
 
@@ -28,6 +29,9 @@ public record ScanOptions(int maxPerPass, int maxAttempts, Duration staleAfter, 
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("--max-attempts must be at least 1, got " + maxAttempts);
+        }
+        if (claimWindow.isNegative() || claimWindow.isZero() || claimWindow.compareTo(staleAfter) >= 0 && !staleAfter.isZero()) {
+            throw new IllegalArgumentException("the claim window must be positive and shorter than the stale timeout");
         }
         if (callRetries < 1) {
             throw new IllegalArgumentException("call retries must be at least 1, got " + callRetries);

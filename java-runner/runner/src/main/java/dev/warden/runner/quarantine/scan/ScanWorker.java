@@ -87,18 +87,25 @@ public final class ScanWorker {
         this.workerName = "w-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Runs passes until {@code keepGoing} says stop, pausing between passes that found nothing. */
-    public PassReport runUntil(Supplier<Boolean> keepGoing) throws InterruptedException {
+    /**
+     * Runs passes until {@code keepGoing} says stop (or the thread is interrupted), pausing between passes that found
+     * nothing. An interrupted pass leaves its claims to the stale timeout; the passes before it are reported.
+     */
+    public PassReport runUntil(Supplier<Boolean> keepGoing) {
         PassReport total = PassReport.empty();
-        while (keepGoing.get()) {
-            PassReport pass = runOnce(Scope.all());
-            total = total.plus(pass);
-            if (pass.stoppedForReserve()) {
-                return total;
+        try {
+            while (keepGoing.get()) {
+                PassReport pass = runOnce(Scope.all());
+                total = total.plus(pass);
+                if (pass.stoppedForReserve()) {
+                    return total;
+                }
+                if (pass.claimed() == 0 && pass.gaveUp() == 0) {
+                    sleeper.sleep(options.pollInterval());
+                }
             }
-            if (pass.claimed() == 0 && pass.gaveUp() == 0) {
-                sleeper.sleep(options.pollInterval());
-            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         }
         return total;
     }
@@ -118,16 +125,8 @@ public final class ScanWorker {
 
     private void pass(Scope scope, Tally t) throws InterruptedException {
         List<ScanRequest> candidates = candidates(scope);
-        ClaimPlanner.Plan plan = planner.plan(candidates, api.serverNow());
-        Instant freshUntil = plan.later().stream().map(planner::readyAt)
-                .filter(at -> Duration.between(api.serverNow(), at).compareTo(options.minClaimAge()) <= 0)
-                .max(Instant::compareTo).orElse(null);
-        if (freshUntil != null) {
-            sleeper.sleep(Duration.between(api.serverNow(), freshUntil).plusMillis(50));
-            candidates = candidates(scope);
-            plan = planner.plan(candidates, api.serverNow());
-        }
         t.candidates = candidates.size();
+        ClaimPlanner.Plan plan = planner.plan(candidates, api.serverNow());
         giveUp(plan.giveUp(), t);
         String token = workerName + "-" + UUID.randomUUID().toString().substring(0, 8);
         List<ScanRequest> mine = claim(plan.claim(), token, t);
@@ -200,36 +199,75 @@ public final class ScanWorker {
     }
 
     /**
-     * Conditional claim: PATCH each row with {@code If-Unmodified-Since: <its LastModifiedDate>} (25 per composite
-     * call), then re-read the rows carrying this pass's token. The token is new for every pass and only a successful
-     * conditional update writes it, so the re-read is the authority: it also keeps rows whose 204 was lost to a
-     * broken connection (the retried PATCH answers 412), and drops rows another worker claimed afterwards.
+     * Claims rows so that two workers never both scan one: a time-bounded compare-and-set on each row plus a token
+     * re-read, which needs nothing from the server beyond last-writer-wins updates.
+     *
+     * <ol>
+     * <li>Per 25 rows: re-read their state (one query), keep those still claimable, and write the claim (Status
+     * Scanning, this pass's token, Claimed_At, Attempts + 1) in one {@code /composite} call. The chunk counts only if
+     * the time from sending the re-read to receiving the write's answer stayed under {@code claimWindow}.</li>
+     * <li>Wait until {@code claimWindow} has passed since the last write, then re-read the rows carrying the token.</li>
+     * </ol>
+     *
+     * <p>Why it is safe: say A and B both confirm a row and B wrote second. A's re-read came at least
+     * {@code claimWindow} after A's write and still showed A's token, so B's write came later still; B's state read
+     * came less than {@code claimWindow} before B's write, hence after A's write, and showed the row Scanning under a
+     * fresh claim, which is not claimable. A worker that dies holding claims leaves them to the stale timeout.
      */
     private List<ScanRequest> claim(List<ScanRequest> rows, String token, Tally t) throws InterruptedException {
         if (rows.isEmpty()) {
             return List.of();
         }
-        String now = api.serverNow().toString();
+        Set<String> unsafe = new LinkedHashSet<>();
+        long lastWrite = 0;
         for (List<ScanRequest> chunk : Batches.of(rows, 25)) {
+            long sent = System.nanoTime();
+            List<String> ids = chunk.stream().map(ScanRequest::id).toList();
+            ClaimPlanner.Plan fresh = planner.plan(retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM "
+                    + ScanRequest.OBJECT + " WHERE Id IN (" + Soql.idList(ids) + ")")).stream().map(ScanRequest::fromRow).toList(),
+                    api.serverNow());
+            if (fresh.claim().isEmpty()) {
+                continue;
+            }
+            String now = api.serverNow().toString();
             List<SubRequest> subs = new ArrayList<>();
-            for (ScanRequest r : chunk) {
+            for (ScanRequest r : fresh.claim()) {
                 ObjectNode body = JSON.createObjectNode();
                 body.put("Status__c", "Scanning");
                 body.put("Claimed_By__c", token);
                 body.put("Claimed_At__c", now);
                 body.put("Attempts__c", r.attempts() + 1);
-                Map<String, String> headers = r.lastModified() == null ? Map.of()
-                        : Map.of("If-Unmodified-Since", DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atOffset(ZoneOffset.UTC)));
-                subs.add(new SubRequest(r.id(), "PATCH", "/sobjects/" + ScanRequest.OBJECT + "/" + r.id(), body, headers));
+                subs.add(new SubRequest(r.id(), "PATCH", "/sobjects/" + ScanRequest.OBJECT + "/" + r.id(), body, Map.of()));
             }
-            for (SubResponse s : retrying(() -> api.composite(subs))) {
-                if (s.httpStatusCode() / 100 != 2 && s.httpStatusCode() != 412) {
+            List<SubResponse> answers;
+            try {
+                answers = api.composite(subs);
+            } catch (SalesforceApiException e) {
+                // Some writes may have landed without our knowing when: never confirm these rows in this pass.
+                fresh.claim().forEach(r -> unsafe.add(r.id()));
+                t.error("Claim call failed (those rows wait for the stale timeout): " + e.describe());
+                continue;
+            }
+            lastWrite = System.nanoTime();
+            if (Duration.ofNanos(lastWrite - sent).compareTo(options.claimWindow()) >= 0) {
+                fresh.claim().forEach(r -> unsafe.add(r.id()));
+                t.error("A claim took longer than the claim window " + options.claimWindow() + "; its rows wait for the stale timeout");
+            }
+            for (SubResponse s : answers) {
+                if (s.httpStatusCode() / 100 != 2) {
                     t.error("Claim failed: " + SalesforceApiException.from(s.httpStatusCode(), s.body(), null).describe());
                 }
             }
         }
+        if (lastWrite == 0) {
+            t.lostClaims = rows.size();
+            return List.of();
+        }
+        Duration wait = options.claimWindow().minus(Duration.ofNanos(System.nanoTime() - lastWrite));
+        sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait);
         List<ScanRequest> confirmed = retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM " + ScanRequest.OBJECT
-                + " WHERE Claimed_By__c = '" + token + "' AND Status__c = 'Scanning'")).stream().map(ScanRequest::fromRow).toList();
+                + " WHERE Claimed_By__c = '" + token + "' AND Status__c = 'Scanning'")).stream().map(ScanRequest::fromRow)
+                .filter(r -> !unsafe.contains(r.id())).toList();
         t.claimed = confirmed.size();
         t.lostClaims = rows.size() - confirmed.size();
         return confirmed;

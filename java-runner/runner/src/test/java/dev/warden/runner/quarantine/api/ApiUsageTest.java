@@ -35,4 +35,12 @@ class ApiUsageTest {
         assertTrue(SalesforceApiException.from(503, null, "busy".getBytes()).transientFailure());
         assertTrue(new SalesforceApiException(400, "UNABLE_TO_LOCK_ROW", "locked").transientFailure());
     }
+
+    @Test
+    void wardenRestRefusalsAreShownWithTheirTextAndTheFix() throws Exception {
+        var body = new ObjectMapper().readTree("{\"results\":[],\"errorCode\":\"missingPermission\","
+                + "\"error\":\"Submitting verdicts requires the custom permission Warden_Submit_Verdicts.\"}");
+        assertEquals("HTTP 403 missingPermission: Submitting verdicts requires the custom permission Warden_Submit_Verdicts."
+                + " (assign the permission set Warden_Integration to the scanning user)", SalesforceApiException.from(403, body, null).describe());
+    }
 }

@@ -24,12 +24,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The embedded local org with force-app deployed through the real sf CLI (private HOME), and the admin holding
- * Warden_Integration (verdicts) and Warden_Admin (restore). Shared by the end-to-end tests; started once.
+ * The embedded local org with force-app deployed through the real sf CLI (private HOME). The admin uploads, scans
+ * and restores: it holds Warden_Admin and a test permission set with only Warden_Submit_Verdicts. It must not hold
+ * Warden_Integration, whose Warden_Bypass_Capture would keep its own uploads from being captured. Started once.
  */
 final class DeployedLocalOrg {
     static final ObjectMapper JSON = new ObjectMapper();
     private static DeployedLocalOrg instance;
+    private static String unavailable;
 
     final LocalOrg org;
     final Path root;
@@ -41,6 +43,7 @@ final class DeployedLocalOrg {
     }
 
     static synchronized DeployedLocalOrg get() throws Exception {
+        Assumptions.assumeTrue(unavailable == null, () -> unavailable);
         if (instance == null) {
             LocalOrg org;
             try {
@@ -51,13 +54,27 @@ final class DeployedLocalOrg {
             }
             Path root = Path.of(System.getProperty("warden.root", "../.."));
             DeployedLocalOrg d = new DeployedLocalOrg(org, root);
-            d.deployPackage();
-            d.assignToAdmin("Warden_Integration");
+            try {
+                d.deployPackage();
+            } catch (MetadataApiMissing e) {
+                org.close();
+                unavailable = e.getMessage();
+                Assumptions.abort(unavailable);
+            }
+            d.grantSubmitVerdictsToAdmin();
             d.assignToAdmin("Warden_Admin");
             instance = d;
             Runtime.getRuntime().addShutdownHook(new Thread(org::close));
         }
         return instance;
+    }
+
+    static final class MetadataApiMissing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MetadataApiMissing(String message) {
+            super(message);
+        }
     }
 
     QuarantineApi api() {
@@ -83,9 +100,32 @@ final class DeployedLocalOrg {
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
             String text = new String(out, StandardCharsets.UTF_8);
+            if (text.contains("ERROR_HTTP_404") && args[0].equals("project")) {
+                throw new MetadataApiMissing("the local org has no Metadata API endpoint yet, so force-app cannot be deployed"
+                        + " with sf; the end-to-end quarantine tests need it");
+            }
             throw new IllegalStateException("sf " + String.join(" ", args).replace(org.adminAccessToken(), "***")
                     + " failed: " + text.substring(0, Math.min(2000, text.length())));
         }
+    }
+
+    private void grantSubmitVerdictsToAdmin() {
+        QuarantineApi api = api();
+        ObjectNode ps = JSON.createObjectNode();
+        ps.putObject("attributes").put("type", "PermissionSet");
+        ps.put("Name", "Warden_E2E_Verdicts");
+        ps.put("Label", "Warden E2E Verdicts");
+        QuarantineApi.SaveResult created = api.create(List.of(ps)).get(0);
+        assertEquals(true, created.success(), created.errorCode() + " " + created.message());
+        String permission = api.query("SELECT Id FROM CustomPermission WHERE DeveloperName = 'Warden_Submit_Verdicts'").get(0)
+                .path("Id").asText();
+        ObjectNode sea = JSON.createObjectNode();
+        sea.putObject("attributes").put("type", "SetupEntityAccess");
+        sea.put("ParentId", created.id());
+        sea.put("SetupEntityId", permission);
+        QuarantineApi.SaveResult granted = api.create(List.of(sea)).get(0);
+        assertEquals(true, granted.success(), granted.errorCode() + " " + granted.message());
+        assignToAdmin("Warden_E2E_Verdicts");
     }
 
     private void assignToAdmin(String permissionSet) {

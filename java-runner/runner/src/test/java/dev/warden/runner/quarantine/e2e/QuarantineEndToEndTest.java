@@ -153,7 +153,7 @@ class QuarantineEndToEndTest {
         assertEquals(20, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c = 'Scanning'").size(),
                 "the worker 'crashed' holding its claims: nothing was closed or released");
         org.admin("DELETE", "/_local/faults", null);
-        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofMillis(1100), Duration.ZERO, 4,
+        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofSeconds(2), Duration.ZERO, 4,
                 Duration.ofMillis(50), Duration.ofSeconds(1));
         PassReport next = new ScanWorker(org.api(), Detectors.standard(null), quickReclaim, ScanWorker.Sleeper.real(), m -> { })
                 .runOnce(ScanWorker.Scope.all());
@@ -178,11 +178,47 @@ class QuarantineEndToEndTest {
         } finally {
             org.admin("POST", "/_local/limits", "{\"dailyApiRequests\":1000000}");
         }
-        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofMillis(1100), Duration.ZERO, 4,
+        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofSeconds(2), Duration.ZERO, 4,
                 Duration.ofMillis(50), Duration.ofSeconds(1));
         new ScanWorker(org.api(), Detectors.standard(null), quickReclaim, ScanWorker.Sleeper.real(), m -> { }).runOnce(ScanWorker.Scope.all());
         assertEquals(0, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'").size(), "nothing lost");
         assertEquals(infected.size(), uploader.query("SELECT Id FROM Quarantine_Item__c").size());
+    }
+
+    @Test
+    void commentsAndAttachmentsAreScannedAndRestoredLikeFiles() throws Exception {
+        QuarantineApi admin = org.api();
+        String me = admin.userId();
+        ObjectNode post = JSON.createObjectNode();
+        post.putObject("attributes").put("type", "FeedItem");
+        post.put("ParentId", me);
+        post.put("Body", "team lunch on friday");
+        String postId = admin.create(List.of(post)).get(0).id();
+        ObjectNode comment = JSON.createObjectNode();
+        comment.putObject("attributes").put("type", "FeedComment");
+        comment.put("FeedItemId", postId);
+        comment.put("CommentBody", "my SSN is " + String.join("-", "536", "22", "8174"));
+        ObjectNode attachment = JSON.createObjectNode();
+        attachment.putObject("attributes").put("type", "Attachment");
+        attachment.put("ParentId", postId);
+        attachment.put("Name", "creds.txt");
+        byte[] creds = ("aws_access_key_id = " + "AK" + "IA" + "Q3ZT7V2M" + "XR4WL6NB\n").getBytes(StandardCharsets.UTF_8);
+        attachment.put("Body", Base64.getEncoder().encodeToString(creds));
+        List<QuarantineApi.SaveResult> saved = admin.create(List.of(comment, attachment));
+        saved.forEach(r -> assertTrue(r.success(), r.errorCode() + ": " + r.message()));
+
+        PassReport pass = worker(org.api()).runOnce(ScanWorker.Scope.all());
+        assertEquals(2, pass.quarantined(), pass.errors().toString());
+        assertEquals(1, pass.clean(), "the post itself is clean");
+        List<JsonNode> items = admin.query("SELECT Id, Target_Id__c, Detector__c FROM Quarantine_Item__c ORDER BY Detector__c");
+        assertEquals(List.of("dlp.aws-access-key", "dlp.us-ssn"), items.stream().map(i -> i.path("Detector__c").asText()).toList());
+        String attachmentItem = items.get(0).path("Id").asText();
+        assertTrue(new String(admin.blob("Attachment", saved.get(1).id(), "Body"), StandardCharsets.UTF_8)
+                .contains("Quarantine item " + attachmentItem));
+        assertEquals(200, admin.postApexRest("warden/v1/quarantine/" + attachmentItem + "/restore", JSON.createObjectNode()).status());
+        assertEquals(new String(creds, StandardCharsets.UTF_8),
+                new String(admin.blob("Attachment", saved.get(1).id(), "Body"), StandardCharsets.UTF_8), "identical bytes after restore");
+        admin.delete(List.of(postId));
     }
 
     @Test

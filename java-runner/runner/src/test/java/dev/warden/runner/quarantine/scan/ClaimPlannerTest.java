@@ -18,19 +18,11 @@ class ClaimPlannerTest {
     }
 
     @Test
-    void pendingRowsOlderThanTheClaimAgeAreClaimed() {
+    void pendingRowsAreClaimed() {
         ClaimPlanner.Plan p = planner.plan(List.of(row("a", "Pending", 0, null, NOW.minusSeconds(5))), NOW);
         assertEquals(List.of("a"), p.claim().stream().map(ScanRequest::id).toList());
     }
 
-    @Test
-    void rowsModifiedWithinTheLastSecondWaitSoTwoWorkersCannotBothWinTheSameSecond() {
-        ScanRequest fresh = row("a", "Pending", 0, null, NOW.minusMillis(300));
-        ClaimPlanner.Plan p = planner.plan(List.of(fresh), NOW);
-        assertTrue(p.claim().isEmpty());
-        assertEquals(List.of(fresh), p.later());
-        assertEquals(NOW.minusMillis(300).plus(options.minClaimAge()), planner.readyAt(fresh));
-    }
 
     @Test
     void scanningRowsAreLeftAloneUntilTheirClaimIsStale() {
@@ -69,6 +61,13 @@ class ClaimPlannerTest {
         assertEquals(List.of(Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120),
                 Duration.ofSeconds(240), Duration.ofMinutes(5), Duration.ofMinutes(5)),
                 java.util.stream.IntStream.range(0, 7).mapToObj(b::delayAfter).toList());
+    }
+
+    @Test
+    void theClaimWindowMustBeShorterThanTheStaleTimeout() {
+        ScanOptions d = ScanOptions.defaults();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ScanOptions(10, 5,
+                Duration.ofSeconds(1), Duration.ofSeconds(2), d.retryBase(), 4, d.callRetryBase(), d.pollInterval()));
     }
 
     @Test

@@ -1,0 +1,83 @@
+package dev.warden.localorg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.localorg.LocalOrg;
+import dev.warden.localorg.LocalOrgOptions;
+import dev.warden.localorg.setup.IpRange;
+import dev.warden.localorg.setup.Org;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerBehaviourTest {
+    @Test
+    void readyLineHasTheFieldsTheDesignDefines() throws Exception {
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults())) {
+            JsonNode line = Json.MAPPER.readTree(org.readyLine());
+            assertEquals(org.instanceUrl(), line.get("instanceUrl").asText());
+            assertEquals(org.adminUsername(), line.get("adminUsername").asText());
+            assertEquals(org.adminAccessToken(), line.get("accessToken").asText());
+            assertTrue(line.get("orgId").asText().startsWith("00D") && line.get("orgId").asText().length() == 18);
+            assertTrue(org.instanceUrl().startsWith("http://127.0.0.1:"));
+        }
+    }
+
+    @Test
+    void delayHttpAndSeededProbabilityFaults() {
+        try (LocalOrgServer server = LocalOrgServer.start(LocalOrgOptions.defaults())) {
+            OrgClient api = new OrgClient(server.instanceUrl(), server.adminAccessToken());
+            api.post("/_local/faults", List.of(
+                    Map.of("match", Map.of("path", "/services/data/v67.0/limits"),
+                            "fault", Map.of("kind", "http", "status", 503, "body", "maintenance")),
+                    Map.of("match", Map.of("method", "GET", "path", "/services/data/v67.0"),
+                            "fault", Map.of("kind", "delay", "ms", 300))));
+            OrgClient.Answer down = api.get("/services/data/v67.0/limits");
+            assertEquals(503, down.status());
+            assertEquals("maintenance", down.body());
+            long t0 = System.nanoTime();
+            assertEquals(200, api.get("/services/data/v67.0").status());
+            assertTrue((System.nanoTime() - t0) / 1_000_000 >= 300);
+            api.delete("/_local/faults");
+            api.post("/_local/faults", Map.of("match", Map.of("path", "/services/data/v67.0/sobjects"),
+                    "probability", 0.5, "seed", 42,
+                    "fault", Map.of("kind", "sfError", "status", 503, "errorCode", "SERVER_UNAVAILABLE")));
+            StringBuilder first = new StringBuilder();
+            for (int i = 0; i < 12; i++) {
+                first.append(api.get("/services/data/v67.0/sobjects").status() == 503 ? 'x' : '.');
+            }
+            api.delete("/_local/faults");
+            api.post("/_local/faults", Map.of("match", Map.of("path", "/services/data/v67.0/sobjects"),
+                    "probability", 0.5, "seed", 42,
+                    "fault", Map.of("kind", "sfError", "status", 503, "errorCode", "SERVER_UNAVAILABLE")));
+            StringBuilder second = new StringBuilder();
+            for (int i = 0; i < 12; i++) {
+                second.append(api.get("/services/data/v67.0/sobjects").status() == 503 ? 'x' : '.');
+            }
+            assertEquals(first.toString(), second.toString());
+            assertTrue(first.indexOf("x") >= 0 && first.indexOf(".") >= 0, first.toString());
+        }
+    }
+
+    @Test
+    void sessionsLockedToTheirIpAndProfileRangesOnEveryRequest() {
+        try (LocalOrgServer server = LocalOrgServer.start(LocalOrgOptions.defaults())) {
+            Org org = server.org();
+            String token = server.sessions().issue(server.orgId(), org.adminUserId(), "App", "192.0.2.10").token();
+            OrgClient api = new OrgClient(server.instanceUrl(), token);
+            String ip = LocalOrgServer.CLIENT_IP_HEADER;
+            assertEquals(200, api.get("/services/data/v67.0", ip, "198.51.100.1").status());
+            org.metadata().putSettings(org.adminUserId(), "Security", Map.of("lockSessionsToIp", true));
+            assertEquals(401, api.get("/services/data/v67.0", ip, "198.51.100.1").status());
+            assertEquals(200, api.get("/services/data/v67.0", ip, "192.0.2.10").status());
+            org.metadata().putSettings(org.adminUserId(), "Security", Map.of("lockSessionsToIp", false,
+                    "enforceIpRangesEveryRequest", true));
+            org.metadata().setProfileLoginIpRanges(org.adminUserId(), "System Administrator",
+                    List.of(new IpRange("203.0.113.0", "203.0.113.255", null)));
+            assertEquals(401, api.get("/services/data/v67.0", ip, "192.0.2.10").status());
+            assertEquals(200, api.get("/services/data/v67.0", ip, "203.0.113.5").status());
+        }
+    }
+}
