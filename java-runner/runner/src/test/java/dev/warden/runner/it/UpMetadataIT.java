@@ -60,6 +60,14 @@ class UpMetadataIT {
     }
 
     @Test
+    void verifyCanLogSfInAsTheIntegrationUserByJwt() throws Exception {
+        var run = org.warden("verify", "-o", LocalOrgHarness.ALIAS, "--sf-alias", "it-scanner", "--json");
+        assertEquals(0, run.exit(), run.out());
+        JsonNode display = org.sf(java.util.Map.of(), "org", "display", "--target-org", "it-scanner");
+        assertEquals(org.username(), display.path("result").path("username").asText());
+    }
+
+    @Test
     void aBrokenClassFailsTheDeployWithATableNamingFileAndLine() throws Exception {
         Path dir = org.projectDir.resolve("force-app/main/default/classes");
         Path cls = dir.resolve("WardenBroken.cls");
