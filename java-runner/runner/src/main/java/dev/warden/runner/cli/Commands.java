@@ -111,7 +111,7 @@ public final class Commands {
         }
     }
 
-    @Command(name = "up", header = "Deploy, provision and verify in one go.",
+    @Command(name = "up", header = "Deploy, provision, verify and smoke-test in one go.",
             description = "deploy + provision + verify + smoke (the quarantine flow end to end as the integration user), one report."
                     + " A second run on the same org changes nothing and says so.",
             footer = {"%nEXAMPLES", "  On the embedded local org:%n    warden up", "  On a sandbox, as JSON:%n    warden up --target-org my-sandbox --json"})
