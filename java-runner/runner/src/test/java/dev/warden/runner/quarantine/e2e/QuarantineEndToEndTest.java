@@ -206,6 +206,14 @@ class QuarantineEndToEndTest {
         attachment.put("Body", Base64.getEncoder().encodeToString(creds));
         List<QuarantineApi.SaveResult> saved = admin.create(List.of(comment, attachment));
         saved.forEach(r -> assertTrue(r.success(), r.errorCode() + ": " + r.message()));
+        Set<String> announced = new HashSet<>();
+        for (JsonNode e : org.admin("GET", "/_local/state", null).path("platformEvents")) {
+            if ("Scan_Event__e".equals(e.path("type").asText())) {
+                announced.add(e.path("fields").path("Target_Id__c").asText());
+            }
+        }
+        assertTrue(announced.containsAll(List.of(postId, saved.get(0).id(), saved.get(1).id())),
+                "a Scan_Event__e per captured record, visible in /_local/state: " + announced);
 
         PassReport pass = worker(org.api()).runOnce(ScanWorker.Scope.all());
         assertEquals(2, pass.quarantined(), pass.errors().toString());
