@@ -296,7 +296,7 @@ public final class MetadataSoapApi {
         try {
             Class<?> cls = Class.forName("com.sforce.soap.metadata." + type);
             XmlInputStream in = new XmlInputStream();
-            in.setInput(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "UTF-8");
+            in.setInput(new ByteArrayInputStream(schemaOrder(xml)), "UTF-8");
             in.peekTag();
             Metadata m = (Metadata) mapper.readObject(in, new TypeInfo(NS, in.getName(), null, null, 1, 1, true), cls);
             m.setFullName(fullName);
@@ -447,5 +447,51 @@ public final class MetadataSoapApi {
         GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         c.setTimeInMillis(i.toEpochMilli());
         return c;
+    }
+
+    /**
+     * A deployed file's elements in the Metadata API's schema order (fullName first, then alphabetical at every
+     * level; stable for repeated elements): source files keep e.g. {@code fields} after {@code visibility}, which
+     * WSC's strict reader would reject.
+     */
+    static byte[] schemaOrder(String xml) {
+        try {
+            Element root = MetadataXml.parse(xml.getBytes(StandardCharsets.UTF_8));
+            sortChildren(root);
+            var t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            StringWriter w = new StringWriter();
+            t.transform(new DOMSource(root.getOwnerDocument()), new StreamResult(w));
+            return w.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (MetadataXml.MalformedXml | TransformerException e) {
+            throw new IllegalStateException("stored metadata is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sortChildren(Element e) {
+        List<Element> kids = children(e);
+        if (kids.isEmpty()) {
+            return;
+        }
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; ) {
+            org.w3c.dom.Node next = n.getNextSibling();
+            if (n.getNodeType() == org.w3c.dom.Node.TEXT_NODE) {
+                e.removeChild(n);
+            }
+            n = next;
+        }
+        List<Element> sorted = new ArrayList<>(kids);
+        sorted.sort((a, b) -> {
+            String x = a.getLocalName();
+            String y = b.getLocalName();
+            if (x.equals(y)) {
+                return 0;
+            }
+            return x.equals("fullName") ? -1 : y.equals("fullName") ? 1 : x.compareTo(y);
+        });
+        for (Element k : sorted) {
+            e.appendChild(k);
+            sortChildren(k);
+        }
     }
 }

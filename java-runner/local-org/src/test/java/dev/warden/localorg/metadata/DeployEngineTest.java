@@ -394,4 +394,18 @@ class DeployEngineTest {
         assertEquals("Invalid certificate: expected a PEM-encoded X.509 certificate", deploy(bad).failures().get(0).problem());
         assertEquals(pem, org.metadata().eca("Jwt").orElseThrow().global().certificatePem());
     }
+
+    @Test
+    void without_rollback_on_error_the_good_components_land_and_the_deploy_is_partial() {
+        Zip z = new Zip();
+        apexClass(z, "Good", "public class Good {}");
+        apexClass(z, "Bad", "public class Bad { void x() { return 1 } }");
+
+        DeployOutcome out = DeployEngine.deploy(org, org.adminUserId(), z.bytes(), new DeployEngine.Options(false, false));
+
+        assertTrue(out.partial());
+        assertEquals(1, out.failures().size());
+        assertNotNull(org.db().findOne("ApexClass", "Name", "Good"));
+        assertNull(org.db().findOne("ApexClass", "Name", "Bad"));
+    }
 }

@@ -35,7 +35,7 @@ final class ForceAppPackage {
                     continue;
                 }
                 if (name.endsWith("-meta.xml") && MdapiPackage.typeInfo(type).contentWithMeta()) {
-                    files.put(rel, Files.readAllBytes(p));
+                    files.put(folder + "/" + name, Files.readAllBytes(p)); // sub-folders flatten, as sf converts them
                     continue;
                 }
                 String mdapiName = name.endsWith("-meta.xml") ? name.substring(0, name.length() - 9) : name;

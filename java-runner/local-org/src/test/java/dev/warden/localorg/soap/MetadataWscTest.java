@@ -263,4 +263,20 @@ class MetadataWscTest {
         String log = admin("GET", "/_local/requests", null);
         assertTrue(log.contains("\"soapOperation\":\"deleteMetadata\"") && log.contains("SOAP_METADATA"), log);
     }
+
+    @Test
+    void read_metadata_of_a_deployed_custom_object_returns_its_fields() throws Exception {
+        byte[] zip = zip(Map.of("objects/Gadget__c.object", "<CustomObject " + NS + "><label>Gadget</label>"
+                + "<pluralLabel>Gadgets</pluralLabel><nameField><label>Gadget Name</label><type>Text</type></nameField>"
+                + "<deploymentStatus>Deployed</deploymentStatus><sharingModel>ReadWrite</sharingModel><visibility>Public"
+                + "</visibility><fields><fullName>Size__c</fullName><label>Size</label><type>Number</type><precision>18"
+                + "</precision><scale>0</scale></fields></CustomObject>"), Map.of("CustomObject", List.of("Gadget__c")));
+        assertTrue(deployAndWait(zip, false).isSuccess());
+
+        com.sforce.soap.metadata.CustomObject o = (com.sforce.soap.metadata.CustomObject) md.readMetadata("CustomObject",
+                new String[] {"Gadget__c"}).getRecords()[0];
+
+        assertEquals("Gadget", o.getLabel());
+        assertEquals("Size__c", o.getFields()[0].getFullName());
+    }
 }

@@ -151,4 +151,21 @@ class PartnerWscTest {
             assertEquals(own.adminUsername(), new PartnerConnection(cfg).getUserInfo().getUserName());
         }
     }
+
+    @Test
+    void query_more_pages_through_results_beyond_one_batch() throws Exception {
+        var org = server.org();
+        for (int i = 0; i < 520; i++) {
+            org.db().insert(org.admin(), "Group", Map.of("Name", "Paged " + i));
+        }
+
+        QueryResult first = partner.query("SELECT Id, Name FROM Group WHERE Name LIKE 'Paged %'");
+        assertEquals(520, first.getSize());
+        assertEquals(500, first.getRecords().length);
+        assertFalse(first.isDone());
+        QueryResult rest = partner.queryMore(first.getQueryLocator());
+
+        assertEquals(20, rest.getRecords().length);
+        assertTrue(rest.isDone());
+    }
 }

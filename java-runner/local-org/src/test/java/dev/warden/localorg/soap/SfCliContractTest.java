@@ -106,6 +106,11 @@ class SfCliContractTest {
                 .permissionSets());
         assertTrue(org.metadata().staticResourceText("WardenScenarios").length() > 0);
         assertEquals(4, org.db().rows("Protection_Policy__mdt", false).size());
+
+        // The deployed, active capture trigger drives the package-behaviour model: an upload queues a scan request.
+        org.db().insert(dev.warden.localorg.data.Caller.api(org.adminUserId()), "ContentVersion", Map.of("Title", "a",
+                "PathOnClient", "a.txt", "VersionData", "hello".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, org.db().rows("Scan_Request__c", false).size());
     }
 
     @Test

@@ -109,12 +109,17 @@ public final class Commands {
         @Option(names = "--skip-smoke", order = 6, description = "Do not run the quarantine smoke test after verify.")
         boolean skipSmoke;
 
+        @Option(names = "--force-deploy", order = 7,
+                description = "Deploy even when force-app is unchanged since the last deploy to this org and the package is there.")
+        boolean forceDeploy;
+
         @Override
         protected void run(Context ctx) throws Exception {
             Blueprint b = loadBlueprint(ctx);
             var flows = ctx.flows();
             if (!skipDeploy) {
-                SfDeploy.Outcome d = flows.deploy(ctx.report(), testLevel, dryRun);
+                SfDeploy.Outcome d = dryRun || forceDeploy || testLevel != null ? flows.deploy(ctx.report(), testLevel, dryRun)
+                        : flows.deployIfChanged(b, ctx.report(), testLevel);
                 if (!d.success()) {
                     return;
                 }
