@@ -239,7 +239,7 @@ public final class ScanWorker {
                 body.put("Claimed_By__c", token);
                 body.put("Claimed_At__c", now);
                 body.put("Attempts__c", r.attempts() + 1);
-                subs.add(new SubRequest(r.id(), "PATCH", "/sobjects/" + ScanRequest.OBJECT + "/" + r.id(), body, Map.of()));
+                subs.add(new SubRequest(r.id(), "PATCH", "/sobjects/" + ScanRequest.OBJECT + "/" + r.id(), body));
             }
             List<SubResponse> answers;
             try {
