@@ -273,8 +273,7 @@ public final class OAuthApi {
     private Session session(Request req) {
         String auth = req.header("Authorization");
         if (auth == null || auth.indexOf(' ') < 0) {
-            String token = req.param("access_token");
-            return token == null ? null : ctx.sessions().lookup(token);
+            return null;
         }
         Session s = ctx.sessions().lookup(auth.substring(auth.indexOf(' ') + 1).trim());
         return s == null || req.org().db().live(s.userId()) == null ? null : s;

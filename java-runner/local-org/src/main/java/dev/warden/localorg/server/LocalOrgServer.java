@@ -242,8 +242,9 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         }
         send(ex, response);
         if (kind != ApiKind.ADMIN) {
-            log.add(new RequestLog.Entry(Instant.now(), method, path, rawQuery, kind, soapOperation,
-                    response.status(), (System.nanoTime() - started) / 1_000_000));
+            // OAuth query strings may carry tokens or assertions: never logged.
+            log.add(new RequestLog.Entry(Instant.now(), method, path, kind == ApiKind.OAUTH ? null : rawQuery, kind,
+                    soapOperation, response.status(), (System.nanoTime() - started) / 1_000_000));
         }
     }
 
