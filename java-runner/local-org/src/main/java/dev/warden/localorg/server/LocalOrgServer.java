@@ -231,7 +231,8 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
             }
             response = kind == ApiKind.ADMIN ? handleAdmin(req, found) : handle(req, found, kind, soapOperation, ex);
         } catch (ConnectionReset e) {
-            log.add(new RequestLog.Entry(Instant.now(), method, path, rawQuery, kind, soapOperation, 0, 0));
+            log.add(new RequestLog.Entry(Instant.now(), method, path, kind == ApiKind.OAUTH ? null : rawQuery, kind,
+                    soapOperation, 0, 0));
             throw e;
         } catch (RuntimeException e) {
             response = unexpected(e);
