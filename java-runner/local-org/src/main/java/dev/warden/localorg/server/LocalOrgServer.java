@@ -230,6 +230,8 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
                 soapOperation = soapOperationResolver.apply(req);
             }
             response = kind == ApiKind.ADMIN ? handleAdmin(req, found) : handle(req, found, kind, soapOperation, ex);
+        } catch (OrgException e) {
+            response = Response.sfError(e);
         } catch (ConnectionReset e) {
             log.add(new RequestLog.Entry(Instant.now(), method, path, kind == ApiKind.OAUTH ? null : rawQuery, kind,
                     soapOperation, 0, 0));
