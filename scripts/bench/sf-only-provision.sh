@@ -4,10 +4,13 @@
 # beyond the final JWT login. Usage: sf-only-provision.sh <sf-alias-of-the-org>  (sf runs with the caller's HOME).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-sf="${WARDEN_SF:-$root/scripts/lib/sf}"
+real_sf="${WARDEN_SF:-$root/scripts/lib/sf}"
 org="$1"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# every sf invocation is counted (in a file: command substitutions run in subshells)
+sf() { echo x >> "$work/sf-calls"; "$real_sf" "$@"; }
+sf="sf"
 q() { "$sf" data query --target-org "$org" --query "$1" --json | jq -r '.result.records[0].Id // empty'; }
 
 cd "$root"
@@ -47,7 +50,12 @@ sed -i 's#"path": "force-app"#"path": "src"#' "$work/sfdx-project.json"
 # 6. remove the temporary approval permission set again
 psa="$(q "SELECT Id FROM PermissionSetAssignment WHERE PermissionSet.Name = 'Warden_Connect_Approval' AND Assignee.Username = '$admin'")"
 "$sf" data delete record --target-org "$org" --sobject PermissionSetAssignment --record-id "$psa" --json >/dev/null
-# 7. verify: log in as the integration user by JWT
+# 7. install the app: a Setup click (Connected Apps OAuth Usage > Install); the embedded org's admin stand-in when the
+#    harness passes its URL and admin token (kept in the environment, never on a command line)
+if [[ -n "${BENCH_LOCAL_ORG_URL:-}" ]]; then
+  curl -sf -X POST -H "Authorization: Bearer $BENCH_LOCAL_ORG_TOKEN" "$BENCH_LOCAL_ORG_URL/_local/eca/Warden_Scanner/install" >/dev/null
+fi
+# 8. verify: log in as the integration user by JWT
 "$sf" org login jwt --username "$user" --jwt-key-file "$work/server.key" --client-id "$key" \
   --instance-url "$("$sf" org display --target-org "$org" --json | jq -r .result.instanceUrl)" --json >/dev/null
-echo "sf-only provisioning of $user done"
+echo "sf-only provisioning of $user done: $(wc -l < "$work/sf-calls") sf invocations"

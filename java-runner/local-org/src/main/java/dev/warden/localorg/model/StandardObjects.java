@@ -169,7 +169,7 @@ public final class StandardObjects {
                 f("VersionData", FieldType.BASE64).createOnly(),
                 ref("ContentDocumentId", "ContentDocument", "ContentDocument").createOnly(),
                 bool("IsLatest").readOnly(), str("VersionNumber").readOnly().length(20),
-                ref("FirstPublishLocationId", "FirstPublishLocation", "User", "Organization").createOnly(),
+                f("FirstPublishLocationId", FieldType.REFERENCE).createOnly(),
                 ref("OwnerId", "Owner", "User"),
                 str("FileType").readOnly(), str("FileExtension").readOnly(), f("ContentSize", FieldType.INT).readOnly(),
                 str("Checksum").readOnly(), f("Description", FieldType.TEXTAREA),

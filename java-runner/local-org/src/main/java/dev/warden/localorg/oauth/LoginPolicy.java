@@ -83,10 +83,11 @@ final class LoginPolicy {
     }
 
     /**
-     * Profile login IP ranges are a hard block (KB 000386441, doc 5.1). Under "Enforce IP restrictions" the org's
-     * trusted ranges apply too when any are configured: an API-only flow cannot answer the identity challenge an
-     * untrusted address gets (local-org model, UNCONFIRMED). Bypass relaxes both; Enforce_RelaxRefresh relaxes the
-     * refresh token flow.
+     * Profile login IP ranges are a hard block; the org's trusted ranges (Network Access) are not: they only spare
+     * users the identity challenge (KB 000386441, salesforce-metadata-and-api.md 5.1), which token flows never get.
+     * So trusted ranges never refuse an OAuth login here ({@code OrgMetadata.isTrustedAddress} reports them for a
+     * password login's security-token rule). Under "Enforce IP restrictions" the profile ranges apply; Bypass
+     * relaxes them; Enforce_RelaxRefresh relaxes them for the refresh token flow.
      */
     static void checkIp(Org org, ExternalClientApp app, Record user, String clientIp, boolean refresh) {
         String relax = app == null || app.policies() == null || app.policies().ipRelaxationPolicyType() == null
@@ -98,12 +99,6 @@ final class LoginPolicy {
         List<IpRange> profileRanges = org.metadata().profileLoginIpRanges(profile.getString("Name"));
         if (!profileRanges.isEmpty() && profileRanges.stream().noneMatch(r -> r.contains(clientIp))) {
             throw new OAuthError("invalid_grant", IP_RESTRICTED, user.id());
-        }
-        if (app != null && relax.equalsIgnoreCase("Enforce")) {
-            List<IpRange> trusted = org.metadata().trustedIpRanges();
-            if (!trusted.isEmpty() && trusted.stream().noneMatch(r -> r.contains(clientIp))) {
-                throw new OAuthError("invalid_grant", IP_RESTRICTED, user.id());
-            }
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.warden.localorg.data.Values;
 import dev.warden.localorg.model.FieldDef;
 import dev.warden.localorg.model.FieldType;
 import dev.warden.localorg.model.SObjectType;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +66,7 @@ final class RecordJson {
             throw new OrgException("JSON_PARSER_ERROR", "The request body must be a JSON object of field values");
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (e.getKey().equals("attributes")) {
                 continue;
             }

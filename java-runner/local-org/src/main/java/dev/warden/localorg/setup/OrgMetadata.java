@@ -181,6 +181,14 @@ public final class OrgMetadata {
         });
     }
 
+    /**
+     * Inside a trusted range (Network Access): such logins skip the identity challenge, and a password login
+     * needs no security token (salesforce-metadata-and-api.md 5.1, KB 000386441). Trusted ranges never block.
+     */
+    public boolean isTrustedAddress(String address) {
+        return trustedIpRanges.stream().anyMatch(r -> r.contains(address));
+    }
+
     public List<IpRange> profileLoginIpRanges(String profileName) {
         return profileLoginIpRanges.getOrDefault(profileName, List.of());
     }

@@ -137,7 +137,7 @@ public final class StateFile {
         OrgDatabase db = new OrgDatabase(schema, clock);
         SetupAudit audit = new SetupAudit(db);
         PlatformRules.install(db, audit);
-        root.path("records").fields().forEachRemaining(e -> {
+        root.path("records").properties().forEach(e -> {
             for (JsonNode row : e.getValue()) {
                 db.restoreRow(e.getKey(), MAPPER.convertValue(row, new TypeReference<Map<String, Object>>() {}));
             }

@@ -237,4 +237,16 @@ class PlatformRulesTest {
         OrgException notDeleted = assertThrows(OrgException.class, () -> db.undelete(admin, doc));
         assertEquals("UNDELETE_FAILED", notDeleted.errorCode());
     }
+
+    @Test
+    void aFileFirstPublishedOnARecordIsLinkedToTheOwnerAndToThatRecord() {
+        org.schema().define(dev.warden.localorg.model.ObjectDefinition.custom("Case__c", "Case", List.of()));
+        String record = db.insert(admin, "Case__c", Map.of("Name", "C1"));
+        String cv = db.insert(admin, "ContentVersion", Map.of("PathOnClient", "scan.txt", "VersionData", "eA==",
+                "FirstPublishLocationId", record));
+        String doc = db.retrieve(cv).getString("ContentDocumentId");
+        List<Object> linked = db.findBy("ContentDocumentLink", "ContentDocumentId", doc).stream()
+                .map(l -> l.get("LinkedEntityId")).toList();
+        assertTrue(linked.contains(record) && linked.contains(org.adminUserId()), linked.toString());
+    }
 }

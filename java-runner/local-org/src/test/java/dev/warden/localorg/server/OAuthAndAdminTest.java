@@ -153,7 +153,7 @@ class OAuthAndAdminTest {
     }
 
     @Test
-    void profileLoginIpRangesAndTrustedRangesRestrictTheCallerAddress() {
+    void profileLoginIpRangesRestrictTheCallerAddressUnlessTheAppRelaxesThemAndTrustedRangesNeverBlock() {
         assign("Warden_Scanner_Access");
         Org org = server.org();
         org.metadata().setProfileLoginIpRanges(org.adminUserId(), "Minimum Access - API Only Integrations",
@@ -162,7 +162,13 @@ class OAuthAndAdminTest {
         assertEquals("IP restricted or invalid login hours", refused.get("error_description").asText());
         assertEquals(200, jwt(assertionFor("scanner@warden.test"), LocalOrgServer.CLIENT_IP_HEADER, "203.0.113.20").status());
         org.metadata().setTrustedIpRanges(org.adminUserId(), List.of(new IpRange("192.0.2.0", "192.0.2.255", "office")));
-        assertEquals(400, jwt(assertionFor("scanner@warden.test"), LocalOrgServer.CLIENT_IP_HEADER, "203.0.113.20").status());
+        assertEquals(200, jwt(assertionFor("scanner@warden.test"), LocalOrgServer.CLIENT_IP_HEADER, "203.0.113.20").status(),
+                "trusted ranges spare the identity challenge; they never block a token flow");
+        assertTrue(org.metadata().isTrustedAddress("192.0.2.7"));
+        org.metadata().setOAuthPolicies(org.adminUserId(), "Warden_Scanner", new ExternalClientApp.OAuthPolicies(
+                "AdminApprovedPreAuthorized", List.of("Warden_Scanner_Access"), List.of(), "Bypass", "Infinite", null, null));
+        assertEquals(200, jwt(assertionFor("scanner@warden.test"), LocalOrgServer.CLIENT_IP_HEADER, "198.51.100.7").status(),
+                "Bypass relaxes the profile's login IP ranges");
         assertTrue(org.db().rows("SetupAuditTrail", false).stream()
                 .anyMatch(r -> "changedTrustedIpRanges".equals(r.get("Action"))));
     }

@@ -109,12 +109,17 @@ public final class Commands {
         @Option(names = "--skip-smoke", order = 6, description = "Do not run the quarantine smoke test after verify.")
         boolean skipSmoke;
 
+        @Option(names = "--force-deploy", order = 7,
+                description = "Deploy even when force-app is unchanged since the last deploy to this org and the package is there.")
+        boolean forceDeploy;
+
         @Override
         protected void run(Context ctx) throws Exception {
             Blueprint b = loadBlueprint(ctx);
             var flows = ctx.flows();
             if (!skipDeploy) {
-                SfDeploy.Outcome d = flows.deploy(ctx.report(), testLevel, dryRun);
+                SfDeploy.Outcome d = dryRun || forceDeploy || testLevel != null ? flows.deploy(ctx.report(), testLevel, dryRun)
+                        : flows.deployIfChanged(b, ctx.report(), testLevel);
                 if (!d.success()) {
                     return;
                 }
@@ -127,15 +132,14 @@ public final class Commands {
             var checks = flows.verify(b, after, ctx.report());
             if (!skipSmoke) {
                 boolean loggedIn = checks.stream().anyMatch(c -> c.id().equals("jwt.login") && c.status() == dev.warden.runner.verify.Check.Status.PASS);
-                if (loggedIn) {
-                    new dev.warden.runner.flow.SmokeStage(ctx.org(), dev.warden.runner.keys.OrgKeys.fromEnvironment(), ctx.progress()).run(b, ctx.report());
-                } else {
+                if (!loggedIn) {
                     ctx.report().warn("smoke test not run: it needs the integration user's JWT login (jwt.login did not pass)");
+                } else {
+                    for (UpStage stage : ServiceLoader.load(UpStage.class)) {
+                        ctx.progress().accept("stage " + stage.id());
+                        stage.run(ctx, b);
+                    }
                 }
-            }
-            for (UpStage stage : ServiceLoader.load(UpStage.class)) {
-                ctx.progress().accept("stage " + stage.id());
-                stage.run(ctx, b);
             }
         }
     }

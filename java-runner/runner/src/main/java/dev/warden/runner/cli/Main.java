@@ -26,7 +26,6 @@ public final class Main implements Runnable {
         for (Object c : Commands.builtIn()) {
             cl.addSubcommand(c);
         }
-        dev.warden.runner.quarantine.QuarantineCli.subcommands().forEach(cl::addSubcommand);
         for (WardenExtension ext : ServiceLoader.load(WardenExtension.class)) {
             ext.commands().forEach(cl::addSubcommand);
         }

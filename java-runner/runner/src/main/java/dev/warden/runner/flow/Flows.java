@@ -57,6 +57,68 @@ public final class Flows {
         return outcome;
     }
 
+    /**
+     * {@code up}'s deploy: skipped when force-app is byte-for-byte what this machine last deployed to the org and the
+     * org still has the package (the blueprint's permission sets and active triggers), so a second {@code up}
+     * changes nothing; otherwise a normal deploy.
+     */
+    public SfDeploy.Outcome deployIfChanged(Blueprint b, Report report, String testLevel) {
+        String hash = sourceHash();
+        Path state = projectDir.resolve(".warden").resolve("deploy-" + org.orgId() + ".json");
+        try {
+            if (java.nio.file.Files.exists(state) && hash.equals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(state.toFile()).path("sourceHash").asText())) {
+                RecordsPort records = org.records();
+                java.util.Set<String> sets = new java.util.LinkedHashSet<>(b.desiredPermissionSets());
+                if (b.approval() != null) {
+                    sets.add(b.approval().permissionSet());
+                }
+                boolean setsThere = records.permissionSets(sets).keySet().containsAll(sets);
+                Map<String, String> triggers = b.packageTriggers().isEmpty() ? Map.of() : records.triggerStatus(b.packageTriggers());
+                boolean triggersThere = b.packageTriggers().stream().allMatch(t -> "Active".equals(triggers.get(t)));
+                if (setsThere && triggersThere) {
+                    progress.accept("deploy skipped: force-app is unchanged since the last deploy to this org and the package is there");
+                    SfDeploy.Outcome o = (SfDeploy.unchanged("force-app unchanged since the last deploy to this org (--force-deploy to redeploy)"));
+                    report.deploy(o);
+                    return o;
+                }
+            }
+        } catch (java.io.IOException e) {
+            progress.accept("ignoring unreadable " + state + ": " + e.getMessage());
+        }
+        SfDeploy.Outcome outcome = deploy(report, testLevel, false);
+        if (outcome.success()) {
+            try {
+                java.nio.file.Files.createDirectories(state.getParent());
+                java.nio.file.Files.writeString(state, "{\"sourceHash\":\"" + hash + "\",\"deployId\":\"" + outcome.deployId()
+                        + "\",\"deployedAt\":\"" + java.time.Instant.now() + "\"}\n");
+            } catch (java.io.IOException e) {
+                progress.accept("could not record the deploy in " + state + ": " + e.getMessage());
+            }
+        }
+        return outcome;
+    }
+
+    /** SHA-256 over sfdx-project.json and every file under force-app (relative path and bytes, in path order). */
+    String sourceHash() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            List<Path> files = new java.util.ArrayList<>();
+            files.add(projectDir.resolve("sfdx-project.json"));
+            try (var walk = java.nio.file.Files.walk(projectDir.resolve("force-app"))) {
+                walk.filter(java.nio.file.Files::isRegularFile).sorted().forEach(files::add);
+            }
+            for (Path f : files) {
+                if (java.nio.file.Files.exists(f)) {
+                    md.update(projectDir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    md.update(java.nio.file.Files.readAllBytes(f));
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            return "unreadable-" + System.nanoTime();
+        }
+    }
+
     public Observed observe(Blueprint b, Report report) {
         progress.accept("reading the org: integration user, assignments, app, network");
         Observer observer = new Observer(org.records(), org.metadata(), org.appUsage(), keys);

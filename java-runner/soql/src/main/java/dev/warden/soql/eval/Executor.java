@@ -38,14 +38,12 @@ public final class Executor {
   /** FIELDS(ALL) and FIELDS(CUSTOM) need a LIMIT of at most this. */
   static final int MAX_FIELDS_LIMIT = 200;
 
-  private final String soql;
   private final SoqlSource source;
   private final QueryOptions options;
   private final Resolver resolver;
   private final LocalDate today;
 
   public Executor(String soql, SoqlSource source, QueryOptions options) {
-    this.soql = soql;
     this.source = source;
     this.options = options;
     this.resolver = new Resolver(soql, source);

@@ -186,6 +186,42 @@ class QuarantineEndToEndTest {
     }
 
     @Test
+    void commentsAndAttachmentsAreScannedAndRestoredLikeFiles() throws Exception {
+        QuarantineApi admin = org.api();
+        String me = admin.userId();
+        ObjectNode post = JSON.createObjectNode();
+        post.putObject("attributes").put("type", "FeedItem");
+        post.put("ParentId", me);
+        post.put("Body", "team lunch on friday");
+        String postId = admin.create(List.of(post)).get(0).id();
+        ObjectNode comment = JSON.createObjectNode();
+        comment.putObject("attributes").put("type", "FeedComment");
+        comment.put("FeedItemId", postId);
+        comment.put("CommentBody", "my SSN is " + String.join("-", "536", "22", "8174"));
+        ObjectNode attachment = JSON.createObjectNode();
+        attachment.putObject("attributes").put("type", "Attachment");
+        attachment.put("ParentId", postId);
+        attachment.put("Name", "creds.txt");
+        byte[] creds = ("aws_access_key_id = " + "AK" + "IA" + "Q3ZT7V2M" + "XR4WL6NB\n").getBytes(StandardCharsets.UTF_8);
+        attachment.put("Body", Base64.getEncoder().encodeToString(creds));
+        List<QuarantineApi.SaveResult> saved = admin.create(List.of(comment, attachment));
+        saved.forEach(r -> assertTrue(r.success(), r.errorCode() + ": " + r.message()));
+
+        PassReport pass = worker(org.api()).runOnce(ScanWorker.Scope.all());
+        assertEquals(2, pass.quarantined(), pass.errors().toString());
+        assertEquals(1, pass.clean(), "the post itself is clean");
+        List<JsonNode> items = admin.query("SELECT Id, Target_Id__c, Detector__c FROM Quarantine_Item__c ORDER BY Detector__c");
+        assertEquals(List.of("dlp.aws-access-key", "dlp.us-ssn"), items.stream().map(i -> i.path("Detector__c").asText()).toList());
+        String attachmentItem = items.get(0).path("Id").asText();
+        assertTrue(new String(admin.blob("Attachment", saved.get(1).id(), "Body"), StandardCharsets.UTF_8)
+                .contains("Quarantine item " + attachmentItem));
+        assertEquals(200, admin.postApexRest("warden/v1/quarantine/" + attachmentItem + "/restore", JSON.createObjectNode()).status());
+        assertEquals(new String(creds, StandardCharsets.UTF_8),
+                new String(admin.blob("Attachment", saved.get(1).id(), "Body"), StandardCharsets.UTF_8), "identical bytes after restore");
+        admin.delete(List.of(postId));
+    }
+
+    @Test
     void theSmokeTestPassesEveryStepAndRestoresIdenticalBytes() throws Exception {
         SmokeReport report = new SmokeFlow(org.api(), org.api(), true, ScanOptions.defaults(), ScanWorker.Sleeper.real(),
                 Duration.ofSeconds(30), m -> { }).run();
