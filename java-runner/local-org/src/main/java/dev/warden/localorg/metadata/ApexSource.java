@@ -2,7 +2,7 @@ package dev.warden.localorg.metadata;
 
 import io.github.apexdevtools.apexparser.ApexLexer;
 import io.github.apexdevtools.apexparser.ApexParser;
-import io.github.apexdevtools.apexparser.CaseInsensitiveInputStream;
+import io.github.apexdevtools.apexparser.ApexParserFactory;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -51,7 +51,7 @@ public final class ApexSource {
     }
 
     private static ApexParser parser(String body, FirstError errors) {
-        ApexLexer lexer = new ApexLexer(new CaseInsensitiveInputStream(CharStreams.fromString(body)));
+        ApexLexer lexer = ApexParserFactory.createLexer(CharStreams.fromString(body));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
         ApexParser parser = new ApexParser(new CommonTokenStream(lexer));

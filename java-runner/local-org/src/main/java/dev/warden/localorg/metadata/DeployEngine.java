@@ -159,7 +159,8 @@ public final class DeployEngine {
             for (String member : e.getValue()) {
                 if (info == null) {
                     Component c = new Component(type, member, "package.xml");
-                    c.fail("Unknown type name '" + type + "' specified in package.xml");
+                    c.fail("The local org does not support metadata type " + type + " (deploy it to a scratch org or"
+                            + " sandbox, or leave it out of this deploy)");
                     components.add(c);
                     continue;
                 }
@@ -1096,6 +1097,10 @@ public final class DeployEngine {
         }
         String cert = text(x, "certificate");
         String secret = text(x, "consumerSecret");
+        // Only the link to the app is kept as the deployed file (for the member name): never the key or secret.
+        pendingFiles.add(new DeployedFiles.StoredFile(c.type, c.fullName, c.fileName, OrgMetadataFiles.xml(c.type,
+                "    <externalClientApplication>" + MetadataXml.esc(app) + "</externalClientApplication>\n")
+                .getBytes(StandardCharsets.UTF_8)));
         org.metadata().setGlobalOAuth(actor, app, new ExternalClientApp.GlobalOAuth(key,
                 secret == null || secret.isEmpty() ? null : secret, cert == null || cert.isEmpty() ? null : cert,
                 text(x, "callbackUrl"), flags));

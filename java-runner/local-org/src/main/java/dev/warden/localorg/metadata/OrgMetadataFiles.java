@@ -127,7 +127,9 @@ public final class OrgMetadataFiles {
                         + "    <isLicensed>false</isLicensed>\n" + el("label", r.getString("MasterLabel")));
             }
             case "PermissionSet" -> {
-                return org.metadata().readPermissionSet(member).map(OrgMetadataFiles::permissionSet).orElse(null);
+                String generated = org.metadata().readPermissionSet(member).map(OrgMetadataFiles::permissionSet).orElse(null);
+                DeployedFiles.StoredFile raw = DeployedFiles.of(org).get(type, member);
+                return generated == null || raw == null ? generated : withUnmodelled(generated, raw.bytes());
             }
             case "Profile" -> {
                 if (org.db().findOne("Profile", "Name", member) == null) {
@@ -167,6 +169,48 @@ public final class OrgMetadataFiles {
                 return f == null ? null : new String(f.bytes(), StandardCharsets.UTF_8);
             }
         }
+    }
+
+    /** Sections of a permission set the org keeps as records; the rest come back as they were deployed. */
+    private static final java.util.Set<String> MODELLED_PERMISSION_SET = java.util.Set.of("classAccesses",
+            "customPermissions", "description", "hasActivationRequired", "label", "license", "objectPermissions",
+            "userPermissions");
+
+    /**
+     * The generated permission set plus the deployed file's sections the org does not model (fieldPermissions,
+     * tabSettings, customMetadataTypeAccesses, ...), in schema order: a retrieve-edit-deploy round trip must not drop
+     * them, since a deploy is a full replace.
+     */
+    private static String withUnmodelled(String generated, byte[] deployed) {
+        try {
+            org.w3c.dom.Element gen = MetadataXml.parse(generated.getBytes(StandardCharsets.UTF_8));
+            org.w3c.dom.Element raw = MetadataXml.parse(deployed);
+            TreeMap<String, StringBuilder> sections = new TreeMap<>();
+            for (org.w3c.dom.Element e : MetadataXml.children(gen)) {
+                sections.computeIfAbsent(e.getLocalName(), k -> new StringBuilder()).append(render(e, "    "));
+            }
+            for (org.w3c.dom.Element e : MetadataXml.children(raw)) {
+                if (!MODELLED_PERMISSION_SET.contains(e.getLocalName())) {
+                    sections.computeIfAbsent(e.getLocalName(), k -> new StringBuilder()).append(render(e, "    "));
+                }
+            }
+            return xml("PermissionSet", String.join("", sections.values()));
+        } catch (MetadataXml.MalformedXml e) {
+            return generated;
+        }
+    }
+
+    private static String render(org.w3c.dom.Element e, String indent) {
+        List<org.w3c.dom.Element> kids = MetadataXml.children(e);
+        String name = e.getLocalName();
+        if (kids.isEmpty()) {
+            return indent + "<" + name + ">" + esc(e.getTextContent().trim()) + "</" + name + ">\n";
+        }
+        StringBuilder b = new StringBuilder(indent + "<" + name + ">\n");
+        for (org.w3c.dom.Element k : kids) {
+            b.append(render(k, indent + "    "));
+        }
+        return b.append(indent).append("</").append(name).append(">\n").toString();
     }
 
     private static String permissionSet(PermissionSetContent ps) {

@@ -79,9 +79,6 @@ public final class MetadataSoapApi {
      */
     private static final String FAULT = "UnexpectedErrorFault";
 
-    /** An HTTP answer: SOAP faults are status 500, as the platform sends them. */
-    public record Answer(int status, byte[] body) {}
-
     private final MetadataJobs jobs;
 
     public MetadataSoapApi(MetadataJobs jobs) {
@@ -89,7 +86,7 @@ public final class MetadataSoapApi {
     }
 
     /** Handles one request against {@code org}; {@code userForSession} maps a session id to a user id (null = invalid). */
-    public Answer handle(Org org, byte[] body, Function<String, String> userForSession) {
+    public SoapAnswer handle(Org org, byte[] body, Function<String, String> userForSession) {
         TypeMapper mapper = new TypeMapper();
         try {
             SoapMessage.DomRequest req = SoapMessage.parseDom(body, NS);
@@ -121,13 +118,13 @@ public final class MetadataSoapApi {
                 default -> throw new SoapFault("INVALID_OPERATION", "The local org does not implement the Metadata API"
                         + " operation " + name, FAULT);
             };
-            return new Answer(200, SoapMessage.write(NS, name + "Response", response, mapper, null));
+            return new SoapAnswer(200, SoapMessage.write(NS, name + "Response", response, mapper, null));
         } catch (SoapFault f) {
-            return new Answer(500, SoapMessage.fault(f));
+            return new SoapAnswer(500, SoapMessage.fault(f));
         } catch (OrgException e) {
-            return new Answer(500, SoapMessage.fault(new SoapFault(e.errorCode(), e.getMessage(), FAULT)));
+            return new SoapAnswer(500, SoapMessage.fault(new SoapFault(e.errorCode(), e.getMessage(), FAULT)));
         } catch (RuntimeException e) {
-            return new Answer(500, SoapMessage.fault(new SoapFault("UNKNOWN_EXCEPTION",
+            return new SoapAnswer(500, SoapMessage.fault(new SoapFault("UNKNOWN_EXCEPTION",
                     e.getClass().getSimpleName() + ": " + e.getMessage(), FAULT)));
         }
     }

@@ -75,7 +75,7 @@ public final class PartnerSoapApi {
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
     private final AtomicLong cursorSeq = new AtomicLong();
 
-    public MetadataSoapApi.Answer handle(Org org, byte[] body, Function<String, String> userForSession) {
+    public SoapAnswer handle(Org org, byte[] body, Function<String, String> userForSession) {
         TypeMapper mapper = new TypeMapper();
         try {
             SoapMessage.Parsed p = SoapMessage.parse(body, NS, "com.sforce.soap.partner", mapper);
@@ -100,10 +100,10 @@ public final class PartnerSoapApi {
                 default -> throw new SoapFault("INVALID_OPERATION", "The local org does not implement the Partner API"
                         + " operation " + p.operation(), "UnexpectedErrorFault");
             };
-            return new MetadataSoapApi.Answer(200, SoapMessage.write(NS, p.operation() + "Response", response, mapper,
+            return new SoapAnswer(200, SoapMessage.write(NS, p.operation() + "Response", response, mapper,
                     SOBJECT_NS));
         } catch (SoapFault f) {
-            return new MetadataSoapApi.Answer(500, SoapMessage.fault(f));
+            return new SoapAnswer(500, SoapMessage.fault(f));
         } catch (SoqlException e) {
             String detail = switch (e.errorCode()) {
                 case "MALFORMED_QUERY" -> "MalformedQueryFault";
@@ -111,12 +111,12 @@ public final class PartnerSoapApi {
                 case "INVALID_TYPE" -> "InvalidSObjectFault";
                 default -> "UnexpectedErrorFault";
             };
-            return new MetadataSoapApi.Answer(500, SoapMessage.fault(new SoapFault(e.errorCode(), e.getMessage(), detail)));
+            return new SoapAnswer(500, SoapMessage.fault(new SoapFault(e.errorCode(), e.getMessage(), detail)));
         } catch (OrgException e) {
             String detail = e.errorCode().equals("INVALID_TYPE") ? "InvalidSObjectFault" : "UnexpectedErrorFault";
-            return new MetadataSoapApi.Answer(500, SoapMessage.fault(new SoapFault(e.errorCode(), e.getMessage(), detail)));
+            return new SoapAnswer(500, SoapMessage.fault(new SoapFault(e.errorCode(), e.getMessage(), detail)));
         } catch (RuntimeException e) {
-            return new MetadataSoapApi.Answer(500, SoapMessage.fault(new SoapFault("UNKNOWN_EXCEPTION",
+            return new SoapAnswer(500, SoapMessage.fault(new SoapFault("UNKNOWN_EXCEPTION",
                     e.getClass().getSimpleName() + ": " + e.getMessage(), "UnexpectedErrorFault")));
         }
     }

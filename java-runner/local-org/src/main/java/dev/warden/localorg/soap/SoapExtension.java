@@ -36,11 +36,11 @@ public final class SoapExtension implements LocalOrgExtension {
     public void install(LocalOrgContext ctx) {
         ctx.soapOperationResolver(req -> SoapMessage.operationName(req.body()));
         ctx.routes().add("POST", "/services/Soap/m/\\d+\\.\\d+/?", ApiKind.SOAP_METADATA, false, req -> {
-            MetadataSoapApi.Answer a = metadata.handle(req.org(), req.body(), sessionUsers(ctx, req));
+            SoapAnswer a = metadata.handle(req.org(), req.body(), sessionUsers(ctx, req));
             return soap(req, a.status(), a.body());
         });
         ctx.routes().add("POST", "/services/Soap/u/\\d+\\.\\d+/?", ApiKind.SOAP_PARTNER, false, req -> {
-            MetadataSoapApi.Answer a = partner.handle(req.org(), req.body(), sessionUsers(ctx, req));
+            SoapAnswer a = partner.handle(req.org(), req.body(), sessionUsers(ctx, req));
             return soap(req, a.status(), a.body());
         });
         ctx.routes().add("POST", "/services/data/v(\\d+\\.\\d+)/metadata/deployRequest/?", ApiKind.REST, true,

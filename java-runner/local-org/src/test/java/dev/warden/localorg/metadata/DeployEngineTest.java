@@ -408,4 +408,10 @@ class DeployEngineTest {
         assertNotNull(org.db().findOne("ApexClass", "Name", "Good"));
         assertNull(org.db().findOne("ApexClass", "Name", "Bad"));
     }
+
+    @Test
+    void apex_keywords_are_case_insensitive_as_on_the_platform() {
+        assertTrue(deploy(apexClass(new Zip(), "Shout", "PUBLIC WITH SHARING CLASS Shout { Public Static Integer X() { RETURN 1; } }"))
+                .success());
+    }
 }

@@ -279,4 +279,28 @@ class MetadataWscTest {
         assertEquals("Gadget", o.getLabel());
         assertEquals("Size__c", o.getFields()[0].getFullName());
     }
+
+    @Test
+    void an_eca_and_its_global_oauth_settings_upserted_through_wsc_read_back_without_the_secret() throws Exception {
+        com.sforce.soap.metadata.ExternalClientApplication eca = new com.sforce.soap.metadata.ExternalClientApplication();
+        eca.setFullName("Wsc_App");
+        eca.setLabel("Wsc App");
+        eca.setContactEmail("s@example.com");
+        com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings g = new com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings();
+        g.setFullName("Wsc_App_glbl");
+        g.setExternalClientApplication("Wsc_App");
+        g.setLabel("Wsc App Global");
+        g.setConsumerKey("wsc-app-key");
+        g.setConsumerSecret("s3cret-never-shown");
+        g.setCallbackUrl("http://localhost:1717/OauthRedirect");
+
+        UpsertResult[] up = md.upsertMetadata(new Metadata[] {eca, g});
+
+        assertTrue(up[0].isSuccess() && up[1].isSuccess(), () -> Arrays.toString(up[1].getErrors()));
+        assertEquals("wsc-app-key", server.org().metadata().eca("Wsc_App").orElseThrow().global().consumerKey());
+        com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings read = (com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings)
+                md.readMetadata("ExtlClntAppGlobalOauthSettings", new String[] {"Wsc_App_glbl"}).getRecords()[0];
+        assertEquals("wsc-app-key", read.getConsumerKey());
+        assertNull(read.getConsumerSecret());
+    }
 }
