@@ -35,9 +35,11 @@ import java.util.Map;
 public final class OAuthApi {
     static final List<String> LOGIN_AUDIENCES = List.of("https://login.salesforce.com", "https://test.salesforce.com");
     private final LocalOrgContext ctx;
+    private final byte[] signingKey = new byte[32];
 
     private OAuthApi(LocalOrgContext ctx) {
         this.ctx = ctx;
+        new java.security.SecureRandom().nextBytes(signingKey);
     }
 
     public static void register(LocalOrgContext ctx) {
@@ -146,9 +148,19 @@ public final class OAuthApi {
         body.put("token_type", "Bearer");
         body.put("scope", scopes(app));
         body.put("issued_at", Long.toString(s.issuedAt().toEpochMilli()));
-        body.put("signature", Base64.getEncoder().encodeToString(Sessions.class.getSimpleName()
-                .concat(s.issuedAt().toString()).getBytes(StandardCharsets.UTF_8)));
+        body.put("signature", signature(body.get("id") + body.get("issued_at").toString()));
         return Response.json(200, body);
+    }
+
+    /** HMAC-SHA256 of id + issued_at, as the platform signs it; keyed with a secret made at start (never shown). */
+    private String signature(String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(signingKey, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String scopes(ExternalClientApp app) {
@@ -204,8 +216,11 @@ public final class OAuthApi {
         if (s == null) {
             return Response.text(403, "text/plain;charset=UTF-8", "Bad_OAuth_Token");
         }
-        String userId = req.pathGroup(2);
-        if (!req.org().orgId().startsWith(req.pathGroup(1).substring(0, 15)) || !userId.startsWith(s.userId().substring(0, 15))) {
+        String orgInPath = req.pathGroup(1);
+        String userInPath = req.pathGroup(2);
+        if (orgInPath.length() < 15 || userInPath.length() < 15
+                || !req.org().orgId().startsWith(orgInPath.substring(0, 15))
+                || !s.userId().startsWith(userInPath.substring(0, 15))) {
             return Response.text(403, "text/plain;charset=UTF-8", "Bad_Id");
         }
         return Response.json(200, identityBody(req.org(), s.userId(), false));
@@ -273,8 +288,7 @@ public final class OAuthApi {
     private Session session(Request req) {
         String auth = req.header("Authorization");
         if (auth == null || auth.indexOf(' ') < 0) {
-            String token = req.param("access_token");
-            return token == null ? null : ctx.sessions().lookup(token);
+            return null;
         }
         Session s = ctx.sessions().lookup(auth.substring(auth.indexOf(' ') + 1).trim());
         return s == null || req.org().db().live(s.userId()) == null ? null : s;

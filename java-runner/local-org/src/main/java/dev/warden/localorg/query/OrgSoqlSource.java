@@ -12,6 +12,7 @@ import dev.warden.soql.SoqlSource;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -61,6 +62,17 @@ public final class OrgSoqlSource implements SoqlSource {
                 return new Row(it.next());
             }
         };
+    }
+
+    /** Resolves the field's slot once per query, so a scan reads row arrays instead of looking names up per row. */
+    @Override
+    public Function<SoqlRow, Object> accessor(String objectApiName, String canonicalFieldName) {
+        SObjectType type = db.schema().get(objectApiName);
+        int slot = type == null ? -1 : type.slot(canonicalFieldName);
+        if (slot < 0) {
+            return row -> row.get(canonicalFieldName);
+        }
+        return row -> row instanceof Row r && r.record().type() == type ? r.record().at(slot) : row.get(canonicalFieldName);
     }
 
     @Override

@@ -230,8 +230,11 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
                 soapOperation = soapOperationResolver.apply(req);
             }
             response = kind == ApiKind.ADMIN ? handleAdmin(req, found) : handle(req, found, kind, soapOperation, ex);
+        } catch (OrgException e) {
+            response = Response.sfError(e);
         } catch (ConnectionReset e) {
-            log.add(new RequestLog.Entry(Instant.now(), method, path, rawQuery, kind, soapOperation, 0, 0));
+            log.add(new RequestLog.Entry(Instant.now(), method, path, kind == ApiKind.OAUTH ? null : rawQuery, kind,
+                    soapOperation, 0, 0));
             throw e;
         } catch (RuntimeException e) {
             response = unexpected(e);
@@ -242,8 +245,9 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         }
         send(ex, response);
         if (kind != ApiKind.ADMIN) {
-            log.add(new RequestLog.Entry(Instant.now(), method, path, rawQuery, kind, soapOperation,
-                    response.status(), (System.nanoTime() - started) / 1_000_000));
+            // OAuth query strings may carry tokens or assertions: never logged.
+            log.add(new RequestLog.Entry(Instant.now(), method, path, kind == ApiKind.OAUTH ? null : rawQuery, kind,
+                    soapOperation, response.status(), (System.nanoTime() - started) / 1_000_000));
         }
     }
 

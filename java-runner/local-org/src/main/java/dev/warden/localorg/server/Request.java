@@ -72,10 +72,18 @@ public final class Request {
             throw new OrgException("JSON_PARSER_ERROR", "The request body is empty: a JSON body is required");
         }
         try {
-            return Json.MAPPER.readTree(body);
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new OrgException("JSON_PARSER_ERROR", "The request body is empty: a JSON body is required");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String what = e.getOriginalMessage().split("\n")[0].replaceAll("\\s*\\(start marker at \\[.*?\\]\\)", "");
+            throw new OrgException("JSON_PARSER_ERROR", what
+                    + (at == null ? "" : " at [line:" + at.getLineNr() + ", column:" + at.getColumnNr() + "]"));
         } catch (java.io.IOException e) {
-            String msg = e.getMessage() == null ? "malformed JSON" : e.getMessage().split("\n")[0];
-            throw new OrgException("JSON_PARSER_ERROR", msg);
+            throw new OrgException("JSON_PARSER_ERROR", "The request body could not be read as JSON");
         }
     }
 

@@ -84,6 +84,13 @@ class RestApiTest {
     }
 
     @Test
+    void aBodyThatClaimsGzipButIsNotIsABadRequestNotAServerError() {
+        OrgClient.Answer a = api.postRaw(V + "/sobjects/Widget__c", "plain", "application/json", "Content-Encoding", "gzip");
+        assertEquals(400, a.status());
+        assertEquals("JSON_PARSER_ERROR", a.json().get(0).get("errorCode").asText());
+    }
+
+    @Test
     void unknownSobjectIsNotFound() {
         assertEquals(404, api.post(V + "/sobjects/Nope__c", Map.of("Name", "x")).status());
     }

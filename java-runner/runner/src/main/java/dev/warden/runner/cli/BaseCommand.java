@@ -52,6 +52,10 @@ public abstract class BaseCommand implements Callable<Integer> {
             description = "Stop before using the last PERCENT of the org's daily API requests (default: ${DEFAULT-VALUE}).")
     protected int apiReserve;
 
+    @Option(names = "--records-api", paramLabel = "API", order = 93, defaultValue = "rest",
+            description = "API for records (users, assignments): rest (default) or soap (Partner API).")
+    protected String recordsApi;
+
     /** What a command runs with: the org (opened on first use), the report, progress, flows. */
     public final class Context implements AutoCloseable {
         private final Report report;
@@ -81,7 +85,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         public OrgConnection org() {
             if (org == null) {
                 SfCli sf = new SfCli(SfCli.binaryFromEnvironment(), sfEnvironment(), projectDir(), counter, progress);
-                org = OrgConnection.open(targetOrg, sf, counter, budget, progress);
+                org = OrgConnection.open(targetOrg, sf, counter, budget, progress).usePartnerApiForRecords("soap".equals(recordsApi));
                 report.org(new Report.OrgSummary(org.target(), org.session().instanceUrl(), org.orgId(), org.session().username(), org.embedded()));
             }
             return org;
@@ -127,6 +131,9 @@ public abstract class BaseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Report report = new Report(reportName());
         long start = System.nanoTime();
+        if (!"rest".equals(recordsApi) && !"soap".equals(recordsApi)) {
+            return finish(report.fail("BadInput", "--records-api must be rest or soap, not '" + recordsApi + "'", 2), out, err, start, null);
+        }
         if (apiReserve < 0 || apiReserve > 99) {
             return finish(report.fail("BadInput", "--api-reserve must be between 0 and 99, not " + apiReserve, 2), out, err, start, null);
         }

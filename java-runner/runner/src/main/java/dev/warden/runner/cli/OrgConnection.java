@@ -135,8 +135,21 @@ public final class OrgConnection implements AutoCloseable {
         return new RestClient(http, other, budget, counter, Duration.ofSeconds(120));
     }
 
-    public RestRecords records() {
-        return new RestRecords(rest());
+    private boolean partnerRecords;
+
+    /** Records through the Partner SOAP API instead of REST ({@code --records-api soap}). */
+    public OrgConnection usePartnerApiForRecords(boolean soap) {
+        this.partnerRecords = soap;
+        return this;
+    }
+
+    private dev.warden.runner.org.RecordsPort records;
+
+    public synchronized dev.warden.runner.org.RecordsPort records() {
+        if (records == null) {
+            records = partnerRecords ? new dev.warden.runner.salesforce.soap.PartnerRecords(session, budget, counter) : new RestRecords(rest());
+        }
+        return records;
     }
 
     public synchronized SoapMetadata metadata() {

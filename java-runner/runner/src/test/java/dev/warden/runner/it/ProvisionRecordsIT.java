@@ -86,6 +86,19 @@ class ProvisionRecordsIT {
     }
 
     @Test
+    void theSameProvisioningOverThePartnerSoapApiIsIdempotentToo() throws Exception {
+        var first = org.warden("provision", "-o", LocalOrgHarness.ALIAS, "-b", BLUEPRINT, "--records-api", "soap", "--json");
+        assertEquals(0, first.exit(), first.out() + first.err());
+        JsonNode calls = first.json().path("result").path("figures").path("callsByKind");
+        assertTrue(calls.path("soap.partner.create").asInt() >= 2, calls.toString());
+        assertEquals(0, calls.path("rest.query").asInt(), "records went through SOAP only: " + calls);
+        assertEquals(PROVISIONED, userState(org.username()));
+        var second = org.warden("provision", "-o", LocalOrgHarness.ALIAS, "-b", BLUEPRINT, "--records-api", "soap", "--json");
+        assertEquals(0, second.exit(), second.out());
+        assertEquals(0, second.json().path("result").path("figures").path("writes").asInt());
+    }
+
+    @Test
     void anAssignmentDeletedWithSfIsDriftThatVerifyNamesAndProvisionRepairs() throws Exception {
         assertEquals(0, org.warden("provision", "-o", LocalOrgHarness.ALIAS, "-b", BLUEPRINT).exit());
         String userId = org.id("SELECT Id FROM User WHERE Username = '" + org.username() + "'");

@@ -60,6 +60,25 @@ class UpMetadataIT {
     }
 
     @Test
+    void noSecretReachesOutputReportsOrJournals() throws Exception {
+        var run = org.warden("verify", "-o", LocalOrgHarness.ALIAS, "--json", "--junit", tmp.resolve("v.xml").toString());
+        String key = java.nio.file.Files.readString(org.wardenHome.resolve("keys").resolve(org.org.orgId()).resolve("private-key.pem"));
+        String keyBody = key.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+        StringBuilder everything = new StringBuilder(run.out()).append(run.err()).append(java.nio.file.Files.readString(tmp.resolve("v.xml")));
+        try (var files = java.nio.file.Files.walk(org.projectDir.resolve(".warden"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (java.nio.file.Files.isRegularFile(f)) {
+                    everything.append(java.nio.file.Files.readString(f));
+                }
+            }
+        }
+        String all = everything.toString();
+        assertTrue(!all.contains(org.org.adminAccessToken()), "the admin access token leaked");
+        assertTrue(!all.contains(keyBody), "the private key leaked");
+        assertTrue(!java.util.regex.Pattern.compile("00D\\w{12,15}![\\w.-]{20,}").matcher(all).find(), "an access token leaked");
+    }
+
+    @Test
     void uninstalledAppIsExplainedAsOauthAppBlockedAndProvisionReinstallsIt() throws Exception {
         org.call("POST", "/_local/eca/Warden_Scanner/uninstall", null);
         var verify = org.warden("verify", "-o", LocalOrgHarness.ALIAS, "--json");

@@ -148,10 +148,6 @@ public final class HttpQuarantineApi implements QuarantineApi {
             if (s.body() != null) {
                 n.set("body", s.body());
             }
-            if (s.httpHeaders() != null && !s.httpHeaders().isEmpty()) {
-                ObjectNode h = n.putObject("httpHeaders");
-                s.httpHeaders().forEach(h::put);
-            }
         }
         List<SubResponse> out = new ArrayList<>();
         for (JsonNode r : json(send("POST", data("/composite"), body, Map.of())).path("compositeResponse")) {

@@ -53,8 +53,8 @@ public interface QuarantineApi {
 
     record SaveResult(String id, boolean success, String errorCode, String message) {}
 
-    /** A {@code /composite} subrequest; {@code httpHeaders} carries conditional headers such as If-Unmodified-Since. */
-    record SubRequest(String referenceId, String method, String url, JsonNode body, java.util.Map<String, String> httpHeaders) {}
+    /** A {@code /composite} subrequest; {@code url} is relative to {@code /services/data/vXX.X}. */
+    record SubRequest(String referenceId, String method, String url, JsonNode body) {}
 
     record SubResponse(String referenceId, int httpStatusCode, JsonNode body) {}
 

@@ -136,6 +136,7 @@ public final class ScanWorker {
         List<Verdict> verdicts = new ArrayList<>();
         List<ScanRequest> clean = new ArrayList<>();
         Map<String, String> failures = new LinkedHashMap<>();
+        Set<String> gone = new LinkedHashSet<>();
         Map<String, byte[]> texts = feedBodies(mine, failures);
         for (ScanRequest r : mine) {
             if (failures.containsKey(r.id())) {
@@ -149,7 +150,8 @@ public final class ScanWorker {
                 continue;
             }
             if (bytes == null) {
-                failures.put(r.id(), "Target " + r.targetId() + " (" + r.targetType() + ") no longer exists or has no content");
+                failures.put(r.id(), "Target " + r.targetId() + " (" + r.targetType() + ") no longer exists; nothing to scan");
+                gone.add(r.id());
                 continue;
             }
             t.scanned++;
@@ -163,7 +165,7 @@ public final class ScanWorker {
         }
         postVerdicts(verdicts, failures, t);
         closeClean(clean, failures, t);
-        release(mine, failures, t);
+        release(mine, failures, gone, t);
     }
 
     private List<ScanRequest> candidates(Scope scope) {
@@ -237,7 +239,7 @@ public final class ScanWorker {
                 body.put("Claimed_By__c", token);
                 body.put("Claimed_At__c", now);
                 body.put("Attempts__c", r.attempts() + 1);
-                subs.add(new SubRequest(r.id(), "PATCH", "/sobjects/" + ScanRequest.OBJECT + "/" + r.id(), body, Map.of()));
+                subs.add(new SubRequest(r.id(), "PATCH", "/sobjects/" + ScanRequest.OBJECT + "/" + r.id(), body));
             }
             List<SubResponse> answers;
             try {
@@ -380,8 +382,12 @@ public final class ScanWorker {
         }
     }
 
-    /** Failed rows go back to Pending (retried after backoff), or to Failed once they used their attempts. */
-    private void release(List<ScanRequest> mine, Map<String, String> failures, Tally t) throws InterruptedException {
+    /**
+     * Failed rows go back to Pending (retried after backoff), or to Failed once they used their attempts; a row whose
+     * target was deleted is Failed at once (it will not come back, retrying would only spend API calls).
+     */
+    private void release(List<ScanRequest> mine, Map<String, String> failures, Set<String> gone, Tally t)
+            throws InterruptedException {
         List<ObjectNode> updates = new ArrayList<>();
         for (ScanRequest r : mine) {
             String error = failures.get(r.id());
@@ -389,7 +395,7 @@ public final class ScanWorker {
                 continue;
             }
             ObjectNode u = record(r.id());
-            boolean last = r.attempts() >= options.maxAttempts();
+            boolean last = r.attempts() >= options.maxAttempts() || gone.contains(r.id());
             u.put("Status__c", last ? "Failed" : "Pending");
             u.put("Error__c", truncate(error));
             updates.add(u);

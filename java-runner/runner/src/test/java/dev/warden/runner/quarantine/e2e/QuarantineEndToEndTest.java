@@ -186,6 +186,20 @@ class QuarantineEndToEndTest {
     }
 
     @Test
+    void aRequestWhoseFileWasDeletedFailsAtOnceWithTheReason() throws Exception {
+        QuarantineApi api = org.api();
+        String cv = upload(api, 1, 2, new HashSet<>()).get(0);
+        String doc = api.query("SELECT ContentDocumentId FROM ContentVersion WHERE Id = '" + cv + "'").get(0).path("ContentDocumentId").asText();
+        api.delete(List.of(doc));
+        PassReport pass = worker(org.api()).runOnce(ScanWorker.Scope.all());
+        assertEquals(1, pass.failed());
+        JsonNode request = api.query("SELECT Status__c, Error__c, Attempts__c FROM Scan_Request__c WHERE Target_Id__c = '" + cv + "'").get(0);
+        assertEquals("Failed", request.path("Status__c").asText(), "a deleted target is not retried");
+        assertTrue(request.path("Error__c").asText().contains("no longer exists"), request.toString());
+        assertEquals(1, request.path("Attempts__c").asInt());
+    }
+
+    @Test
     void commentsAndAttachmentsAreScannedAndRestoredLikeFiles() throws Exception {
         QuarantineApi admin = org.api();
         String me = admin.userId();
@@ -206,6 +220,14 @@ class QuarantineEndToEndTest {
         attachment.put("Body", Base64.getEncoder().encodeToString(creds));
         List<QuarantineApi.SaveResult> saved = admin.create(List.of(comment, attachment));
         saved.forEach(r -> assertTrue(r.success(), r.errorCode() + ": " + r.message()));
+        Set<String> announced = new HashSet<>();
+        for (JsonNode e : org.admin("GET", "/_local/state", null).path("platformEvents")) {
+            if ("Scan_Event__e".equals(e.path("type").asText())) {
+                announced.add(e.path("fields").path("Target_Id__c").asText());
+            }
+        }
+        assertTrue(announced.containsAll(List.of(postId, saved.get(0).id(), saved.get(1).id())),
+                "a Scan_Event__e per captured record, visible in /_local/state: " + announced);
 
         PassReport pass = worker(org.api()).runOnce(ScanWorker.Scope.all());
         assertEquals(2, pass.quarantined(), pass.errors().toString());
