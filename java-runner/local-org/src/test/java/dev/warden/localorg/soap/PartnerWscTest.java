@@ -104,6 +104,10 @@ class PartnerWscTest {
         assertEquals("string", name.getType().name());
 
         GetUserInfoResult u = partner.getUserInfo();
+        var limit = partner.getLimitInfoHeader().getLimitInfo()[0];
+        assertEquals("API REQUESTS", limit.getType());
+        assertEquals(server.org().apiUsage().used(), limit.getCurrent());
+        assertEquals(server.org().apiUsage().max(), limit.getLimit());
         assertEquals(server.adminUsername(), u.getUserName());
         assertEquals(server.orgId(), u.getOrganizationId());
     }
