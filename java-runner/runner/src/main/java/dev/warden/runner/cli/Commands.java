@@ -85,14 +85,33 @@ public final class Commands {
                     + " triggers and the API budget. Exit 3 when a check fails; each failure names the symptom it explains.",
             footer = {"%nEXAMPLES", "  warden verify", "  warden verify --target-org prod --junit target/warden-verify.xml"})
     public static final class Verify extends WithBlueprint {
+        @Option(names = "--sf-alias", paramLabel = "ALIAS", order = 5,
+                description = "After a passing JWT login, also log sf in as the integration user under ALIAS (sf org login jwt), for"
+                        + " running sf commands as the scanner.")
+        String sfAlias;
+
         @Override
         protected void run(Context ctx) {
             Blueprint b = loadBlueprint(ctx);
-            ctx.flows().verify(b, null, ctx.report());
+            var checks = ctx.flows().verify(b, null, ctx.report());
+            if (sfAlias != null) {
+                boolean loggedIn = checks.stream().anyMatch(c -> c.id().equals("jwt.login") && c.status() == dev.warden.runner.verify.Check.Status.PASS);
+                if (!loggedIn) {
+                    ctx.report().warn("sf was not logged in as the integration user: jwt.login did not pass");
+                    return;
+                }
+                var org = ctx.org();
+                var km = dev.warden.runner.keys.OrgKeys.fromEnvironment().load(org.orgId()).orElseThrow();
+                String sfHomeTarget = org.sfTarget();
+                ctx.progress().accept("logging sf in as the integration user (alias " + sfAlias + ", next to " + sfHomeTarget + ")");
+                new dev.warden.runner.salesforce.sfcli.SfOrgs(org.sf()).loginJwt(b.usernameFor(org.orgId()), km.privateKeyFile(), km.consumerKey(),
+                        org.session().instanceUrl(), sfAlias);
+                ctx.report().put("sfAlias", sfAlias + " = " + b.usernameFor(org.orgId()));
+            }
         }
     }
 
-    @Command(name = "up", header = "Deploy, provision and verify in one go.",
+    @Command(name = "up", header = "Deploy, provision, verify and smoke-test in one go.",
             description = "deploy + provision + verify + smoke (the quarantine flow end to end as the integration user), one report."
                     + " A second run on the same org changes nothing and says so.",
             footer = {"%nEXAMPLES", "  On the embedded local org:%n    warden up", "  On a sandbox, as JSON:%n    warden up --target-org my-sandbox --json"})

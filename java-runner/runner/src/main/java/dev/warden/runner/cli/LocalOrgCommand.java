@@ -52,6 +52,9 @@ public final class LocalOrgCommand implements Runnable {
             LocalOrg org;
             try {
                 org = LocalOrg.start(new LocalOrgOptions(port, https, adminToken, state));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("warden: " + e.getMessage());
+                return 2;
             } catch (UnsupportedOperationException | IllegalStateException e) {
                 spec.commandLine().getErr().println("warden: cannot start the local org: " + e.getMessage());
                 return 1;

@@ -159,6 +159,27 @@ class ProvisionRecordsIT {
     }
 
     @Test
+    void aRollbackThatFailsTooLeavesTheSnapshotInTheJournalAndResumeFinishes() throws Exception {
+        legacyUser();
+        org.call("POST", "/_local/faults", List.of(Map.of("match", Map.of("method", "PATCH", "path", "/services/data/*/sobjects/User/*"),
+                "nth", 1, "times", 2, "fault", Map.of("kind", "sfError", "status", 400, "errorCode", "UNABLE_TO_LOCK_ROW",
+                        "message", "unable to obtain exclusive access to this record"))));
+        var failed = org.warden("provision", "-o", LocalOrgHarness.ALIAS, "-b", BLUEPRINT, "--json");
+        assertEquals(1, failed.exit(), failed.out());
+        assertEquals("ProvisionFailedRestoreIncomplete", failed.json().path("name").asText());
+        assertTrue(failed.json().path("message").asText().contains("provision --resume"), failed.out());
+        org.call("DELETE", "/_local/faults", null);
+
+        var plain = org.warden("provision", "-o", LocalOrgHarness.ALIAS, "-b", BLUEPRINT);
+        assertEquals(2, plain.exit(), plain.out() + plain.err());
+        assertTrue(plain.err().contains("run warden provision --resume"), plain.err());
+
+        var resumed = org.warden("provision", "-o", LocalOrgHarness.ALIAS, "-b", BLUEPRINT, "--resume", "--json");
+        assertEquals(0, resumed.exit(), resumed.out());
+        assertEquals(PROVISIONED, userState(org.username()));
+    }
+
+    @Test
     void reachingTheApiReserveStopsBeforeAnyWrite() throws Exception {
         long used = org.call("GET", "/_local/state?objects=User", null).path("apiUsage").path("used").asLong();
         long max = (used + 4) * 10 / 9 + 1;

@@ -60,6 +60,33 @@ class UpMetadataIT {
     }
 
     @Test
+    void verifyCanLogSfInAsTheIntegrationUserByJwt() throws Exception {
+        var run = org.warden("verify", "-o", LocalOrgHarness.ALIAS, "--sf-alias", "it-scanner", "--json");
+        assertEquals(0, run.exit(), run.out());
+        JsonNode display = org.sf(java.util.Map.of(), "org", "display", "--target-org", "it-scanner");
+        assertEquals(org.username(), display.path("result").path("username").asText());
+    }
+
+    @Test
+    void aBrokenClassFailsTheDeployWithATableNamingFileAndLine() throws Exception {
+        Path dir = org.projectDir.resolve("force-app/main/default/classes");
+        Path cls = dir.resolve("WardenBroken.cls");
+        Path meta = dir.resolve("WardenBroken.cls-meta.xml");
+        java.nio.file.Files.writeString(cls, "public with sharing class WardenBroken {\n    public void go() {\n        Integer x = ;\n    }\n}\n");
+        java.nio.file.Files.writeString(meta, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\">"
+                + "<apiVersion>62.0</apiVersion><status>Active</status></ApexClass>\n");
+        try {
+            var run = org.warden("deploy", "-o", LocalOrgHarness.ALIAS);
+            assertEquals(1, run.exit(), run.out() + run.err());
+            assertTrue(run.out().contains("Deploy: FAILED"), run.out());
+            assertTrue(run.out().lines().anyMatch(l -> l.contains("WardenBroken.cls:3") && l.contains("ApexClass WardenBroken")), run.out());
+        } finally {
+            java.nio.file.Files.deleteIfExists(cls);
+            java.nio.file.Files.deleteIfExists(meta);
+        }
+    }
+
+    @Test
     void noSecretReachesOutputReportsOrJournals() throws Exception {
         var run = org.warden("verify", "-o", LocalOrgHarness.ALIAS, "--json", "--junit", tmp.resolve("v.xml").toString());
         String key = java.nio.file.Files.readString(org.wardenHome.resolve("keys").resolve(org.org.orgId()).resolve("private-key.pem"));

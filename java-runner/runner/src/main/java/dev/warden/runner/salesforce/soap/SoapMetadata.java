@@ -78,10 +78,13 @@ public final class SoapMetadata implements MetadataPort {
         if (header == null) {
             return EcaState.absent();
         }
-        ExtlClntAppGlobalOauthSettings global = read("ExtlClntAppGlobalOauthSettings", ecaName + "_glbloauth", ExtlClntAppGlobalOauthSettings.class);
-        ExtlClntAppOauthSettings oauth = read("ExtlClntAppOauthSettings", ecaName + "_oauth", ExtlClntAppOauthSettings.class);
-        ExtlClntAppOauthConfigurablePolicies policies = read("ExtlClntAppOauthConfigurablePolicies", ecaName + "_oauthPlcy",
-                ExtlClntAppOauthConfigurablePolicies.class);
+        java.util.Map<String, List<String>> members = satelliteMembers();
+        ExtlClntAppGlobalOauthSettings global = satellite(members, "ExtlClntAppGlobalOauthSettings", ExtlClntAppGlobalOauthSettings.class,
+                ecaName, ExtlClntAppGlobalOauthSettings::getExternalClientApplication);
+        ExtlClntAppOauthSettings oauth = satellite(members, "ExtlClntAppOauthSettings", ExtlClntAppOauthSettings.class, ecaName,
+                ExtlClntAppOauthSettings::getExternalClientApplication);
+        ExtlClntAppOauthConfigurablePolicies policies = satellite(members, "ExtlClntAppOauthConfigurablePolicies",
+                ExtlClntAppOauthConfigurablePolicies.class, ecaName, ExtlClntAppOauthConfigurablePolicies::getExternalClientApplication);
         ExtlClntAppConfigurablePolicies plugin = read("ExtlClntAppConfigurablePolicies", ecaName + "_plcy", ExtlClntAppConfigurablePolicies.class);
         List<String> flows = new ArrayList<>();
         if (global != null) {
@@ -119,6 +122,49 @@ public final class SoapMetadata implements MetadataPort {
                 policies == null ? null : policies.getIpRelaxationPolicyType(),
                 policies == null || policies.getRefreshTokenPolicyType() == null ? null : policies.getRefreshTokenPolicyType().name(),
                 flows, blocked, null);
+    }
+
+    /**
+     * Satellite member names are free-form (Setup, sfdx-hardis and packages name them differently), so they are
+     * listed first (one listMetadata call for the three types) and read by name; the link to the app is the
+     * {@code externalClientApplication} field, not the name.
+     */
+    private java.util.Map<String, List<String>> satelliteMembers() {
+        List<String> types = List.of("ExtlClntAppGlobalOauthSettings", "ExtlClntAppOauthSettings", "ExtlClntAppOauthConfigurablePolicies");
+        com.sforce.soap.metadata.ListMetadataQuery[] queries = types.stream().map(t -> {
+            com.sforce.soap.metadata.ListMetadataQuery q = new com.sforce.soap.metadata.ListMetadataQuery();
+            q.setType(t);
+            return q;
+        }).toArray(com.sforce.soap.metadata.ListMetadataQuery[]::new);
+        com.sforce.soap.metadata.FileProperties[] props = call("listMetadata", "list the app's OAuth settings",
+                () -> connection.listMetadata(queries, Double.parseDouble(METADATA_API_VERSION)));
+        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+        if (props != null) {
+            for (com.sforce.soap.metadata.FileProperties p : props) {
+                if (p != null && p.getFullName() != null) {
+                    out.computeIfAbsent(p.getType(), k -> new ArrayList<>()).add(p.getFullName());
+                }
+            }
+        }
+        return out;
+    }
+
+    private <T> T satellite(java.util.Map<String, List<String>> members, String type, Class<T> cls, String ecaName,
+                            java.util.function.Function<T, String> appOf) {
+        List<String> names = members.getOrDefault(type, List.of());
+        if (names.isEmpty()) {
+            return null;
+        }
+        List<String> batch = names.size() > 10 ? names.subList(0, 10) : names;
+        Metadata[] records = call("readMetadata", "read " + type, () -> connection.readMetadata(type, batch.toArray(String[]::new)).getRecords());
+        if (records != null) {
+            for (Metadata m : records) {
+                if (cls.isInstance(m) && ecaName.equalsIgnoreCase(appOf.apply(cls.cast(m)))) {
+                    return cls.cast(m);
+                }
+            }
+        }
+        return null;
     }
 
     @Override
@@ -318,7 +364,7 @@ public final class SoapMetadata implements MetadataPort {
     private <T> T call(String operation, String what, SoapCall<T> call) {
         budget.beforeCall();
         counter.count("soap.metadata." + operation);
-        if (!"readMetadata".equals(operation) && !"checkDeployStatus".equals(operation)) {
+        if (!"readMetadata".equals(operation) && !"checkDeployStatus".equals(operation) && !"listMetadata".equals(operation)) {
             counter.write();
         }
         try {
