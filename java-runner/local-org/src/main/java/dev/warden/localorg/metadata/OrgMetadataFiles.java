@@ -154,7 +154,12 @@ public final class OrgMetadataFiles {
             case "ExtlClntAppGlobalOauthSettings", "ExtlClntAppOauthSettings", "ExtlClntAppOauthConfigurablePolicies" -> {
                 String app = appOf(org, type, member);
                 ExternalClientApp a = app == null ? null : org.metadata().eca(app).orElse(null);
-                return a == null ? null : satelliteXml(type, a);
+                boolean present = a != null && switch (type) {
+                    case "ExtlClntAppGlobalOauthSettings" -> a.global() != null;
+                    case "ExtlClntAppOauthSettings" -> a.oauth() != null;
+                    default -> a.policies() != null;
+                };
+                return present ? satelliteXml(type, a) : null;
             }
             case "CustomObject" -> {
                 DeployedFiles.StoredFile f = DeployedFiles.of(org).get(type, member);

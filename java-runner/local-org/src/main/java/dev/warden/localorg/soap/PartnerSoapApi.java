@@ -101,7 +101,7 @@ public final class PartnerSoapApi {
                         + " operation " + p.operation(), "UnexpectedErrorFault");
             };
             return new SoapAnswer(200, SoapMessage.write(NS, p.operation() + "Response", response, mapper,
-                    SOBJECT_NS));
+                    SOBJECT_NS, "LimitInfoHeader", limitInfo(org)));
         } catch (SoapFault f) {
             return new SoapAnswer(500, SoapMessage.fault(f));
         } catch (SoqlException e) {
@@ -491,5 +491,19 @@ public final class PartnerSoapApi {
         GetUserInfoResponse_element out = new GetUserInfoResponse_element();
         out.setResult(r);
         return out;
+    }
+
+    /**
+     * The daily API budget as the platform reports it on Partner responses ({@code LimitInfoHeader}, type
+     * {@code API REQUESTS}), so WSC clients can track it without calling /limits.
+     */
+    private static com.sforce.soap.partner.LimitInfoHeader_element limitInfo(Org org) {
+        com.sforce.soap.partner.LimitInfo li = new com.sforce.soap.partner.LimitInfo();
+        li.setCurrent(org.apiUsage().used());
+        li.setLimit(org.apiUsage().max());
+        li.setType("API REQUESTS");
+        com.sforce.soap.partner.LimitInfoHeader_element h = new com.sforce.soap.partner.LimitInfoHeader_element();
+        h.setLimitInfo(new com.sforce.soap.partner.LimitInfo[] {li});
+        return h;
     }
 }

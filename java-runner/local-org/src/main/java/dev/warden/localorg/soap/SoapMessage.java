@@ -79,6 +79,11 @@ public final class SoapMessage {
             if (e instanceof SoapFault f) {
                 throw f;
             }
+            if (e instanceof RuntimeException) {
+                // WSC's pull parser fails with internal errors (e.g. a NullPointerException) on truncated XML:
+                // their text means nothing to a caller, so say what is wrong with the request instead.
+                throw SoapFault.malformed("Could not read the SOAP request: it is not a well-formed SOAP 1.1 envelope");
+            }
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
             throw SoapFault.malformed("Could not read the SOAP request: " + msg);
         }
@@ -117,6 +122,12 @@ public final class SoapMessage {
     /** Writes an envelope around {@code response} named {@code {namespace}responseName}. */
     public static byte[] write(String namespace, String responseName, XMLizable response, TypeMapper mapper,
             String sobjectNamespace) {
+        return write(namespace, responseName, response, mapper, sobjectNamespace, null, null);
+    }
+
+    /** The same with one SOAP response header (e.g. the partner API's LimitInfoHeader). */
+    public static byte[] write(String namespace, String responseName, XMLizable response, TypeMapper mapper,
+            String sobjectNamespace, String headerName, XMLizable header) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XmlOutputStream out = new XmlOutputStream(bytes, false);
@@ -129,6 +140,11 @@ public final class SoapMessage {
                 out.setPrefix("sf", sobjectNamespace);
             }
             out.writeStartTag(SOAP_ENV, "Envelope");
+            if (header != null) {
+                out.writeStartTag(SOAP_ENV, "Header");
+                header.write(new QName(namespace, headerName), out, mapper);
+                out.writeEndTag(SOAP_ENV, "Header");
+            }
             out.writeStartTag(SOAP_ENV, "Body");
             response.write(new QName(namespace, responseName), out, mapper);
             out.writeEndTag(SOAP_ENV, "Body");

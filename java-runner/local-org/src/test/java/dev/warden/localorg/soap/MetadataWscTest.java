@@ -172,6 +172,17 @@ class MetadataWscTest {
         Metadata[] records = md.readMetadata("PermissionSet", new String[] {"Does_Not_Exist"}).getRecords();
         assertEquals(1, records.length);
         assertNull(records[0]);
+
+        com.sforce.soap.metadata.ExternalClientApplication app = new com.sforce.soap.metadata.ExternalClientApplication();
+        app.setFullName("No_Satellites");
+        app.setLabel("No Satellites");
+        assertTrue(md.upsertMetadata(new Metadata[] {app})[0].isSuccess());
+        for (String type : List.of("ExtlClntAppGlobalOauthSettings", "ExtlClntAppOauthSettings",
+                "ExtlClntAppOauthConfigurablePolicies", "ExtlClntAppConfigurablePolicies")) {
+            assertNull(md.readMetadata(type, new String[] {"No_Satellites_x"}).getRecords()[0], type);
+        }
+        assertNull(md.readMetadata("ExtlClntAppGlobalOauthSettings", new String[] {"No_Satellites_glbloauth"})
+                .getRecords()[0], "an app without global settings has none to read");
     }
 
     @Test

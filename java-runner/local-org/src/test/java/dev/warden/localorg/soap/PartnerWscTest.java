@@ -104,6 +104,10 @@ class PartnerWscTest {
         assertEquals("string", name.getType().name());
 
         GetUserInfoResult u = partner.getUserInfo();
+        var limit = partner.getLimitInfoHeader().getLimitInfo()[0];
+        assertEquals("API REQUESTS", limit.getType());
+        assertEquals(server.org().apiUsage().used(), limit.getCurrent());
+        assertEquals(server.org().apiUsage().max(), limit.getLimit());
         assertEquals(server.adminUsername(), u.getUserName());
         assertEquals(server.orgId(), u.getOrganizationId());
     }
@@ -130,6 +134,8 @@ class PartnerWscTest {
         assertEquals(500, res.statusCode());
         assertTrue(res.body().contains("<soapenv:Fault>") && res.body().contains("soapenv:Client"), res.body());
         assertFalse(res.body().contains("at dev.warden"));
+        assertTrue(res.body().contains("not a well-formed SOAP 1.1 envelope"), res.body());
+        assertFalse(res.body().contains("null"), "no Java internals in the fault: " + res.body());
     }
 
     @Test

@@ -268,18 +268,41 @@ public final class SmokeFlow {
         return admin.blob("ContentVersion", latestId, "VersionData");
     }
 
+    /**
+     * Admin-only means: no permission set except Warden_Admin grants read on Quarantine_Item__c (profiles with View
+     * All Data aside), and the integration user cannot read the items unless it holds View All Data. The blueprint may
+     * grant that on purpose: Query All Files depends on View All Data (reference 3.3), so it is reported as the reason.
+     */
     private String assertAdminOnly() {
         if (scannerIsAdmin) {
             throw new Skip("skipped: the scanner ran as the admin, so there is no second identity to check visibility with");
         }
+        List<String> grants = admin.query("SELECT Parent.Name FROM ObjectPermissions WHERE SobjectType = 'Quarantine_Item__c'"
+                        + " AND PermissionsRead = true AND Parent.IsOwnedByProfile = false").stream()
+                .map(r -> r.path("Parent").path("Name").asText())
+                .filter(name -> !name.equals("Warden_Admin"))
+                .sorted()
+                .toList();
+        expect(grants.isEmpty(), "Quarantine_Item__c is readable through permission set(s) " + grants + "; only Warden_Admin may grant it");
+        List<JsonNode> seen;
         try {
-            List<JsonNode> seen = scanner.query("SELECT Id FROM Quarantine_Item__c WHERE Id IN ("
+            seen = scanner.query("SELECT Id FROM Quarantine_Item__c WHERE Id IN ("
                     + Soql.idList(List.copyOf(itemByTarget.values())) + ")");
-            expect(seen.isEmpty(), "The integration user can read " + seen.size() + " quarantine item(s); they must be admin-only");
-            return "the integration user sees 0 of the 2 quarantine items; the admin sees both";
         } catch (SalesforceApiException e) {
-            return "the integration user cannot query Quarantine_Item__c (" + e.errorCode() + "); the admin sees both";
+            return "the integration user cannot query Quarantine_Item__c (" + e.errorCode() + "); only Warden_Admin grants it";
         }
+        if (seen.isEmpty()) {
+            return "the integration user sees 0 of the 2 quarantine items; only Warden_Admin grants Quarantine_Item__c";
+        }
+        List<String> viewAll = admin.query("SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '"
+                        + scanner.userId() + "' AND PermissionSet.PermissionsViewAllData = true").stream()
+                .map(r -> r.path("PermissionSet").path("Name").asText())
+                .sorted()
+                .toList();
+        expect(!viewAll.isEmpty(), "The integration user can read " + seen.size()
+                + " quarantine item(s) without View All Data; they must be admin-only");
+        return "only Warden_Admin grants Quarantine_Item__c; the integration user reads the " + seen.size()
+                + " items only through View All Data from " + viewAll + " (Query All Files depends on it)";
     }
 
     private String restore() {
