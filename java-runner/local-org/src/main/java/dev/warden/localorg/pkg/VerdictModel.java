@@ -145,11 +145,17 @@ final class VerdictModel {
                     : item == null ? null : (String) item.get("Status__c");
             String decision = decide(previous, itemStatus, v.verdict());
             Entry entry = new Entry(v, request, item, result);
+            if ("IGNORE".equals(decision)) {
+                result.status = "IGNORED";
+                continue;
+            }
+            if (plannedVerdicts.containsKey(rid)) {
+                // WardenVerdictPlan: one verdict change per request per call; whatever follows it (CLEAN then
+                // QUARANTINE, QUARANTINE then DELETE, even an unknown verdict) waits for a later call.
+                fail(result, "verdictConflict", v, previous, null, null);
+                continue;
+            }
             switch (decision) {
-                case "IGNORE" -> {
-                    result.status = "IGNORED";
-                    continue;
-                }
                 case "CLEAN" -> toClean.add(entry);
                 case "QUARANTINE" -> toQuarantine.add(entry);
                 case "DELETE" -> {
@@ -249,6 +255,7 @@ final class VerdictModel {
             String id = (String) e.request.get("Id");
             if (!canEdit) {
                 e.refused = true;
+                e.result.quarantineItemId = e.item == null ? null : (String) e.item.get("Id");
                 fail(e.result, "applyFailed", e.verdict, null, null, "insufficient access rights on object id");
                 continue;
             }
@@ -256,6 +263,7 @@ final class VerdictModel {
                 org.update(userId, id, change);
             } catch (RuntimeException refused) {
                 e.refused = true;
+                e.result.quarantineItemId = e.item == null ? null : (String) e.item.get("Id");
                 fail(e.result, "applyFailed", e.verdict, null, null, String.valueOf(refused.getMessage()));
             }
         }
