@@ -36,7 +36,15 @@ final class InMemoryPackageOrg implements PackageOrg {
     final Map<String, Set<String>> permissionsByUser = new HashMap<>();
     final Map<String, Set<String>> readable = new HashMap<>();
     final Map<String, Set<String>> editable = new HashMap<>();
+    /** Objects whose inserts and updates "Salesforce" refuses (a validation rule, a lock), to prove the rollback. */
+    final Set<String> refuseWritesOn = new HashSet<>();
     WardenPackageModel model;
+
+    private void refuseIfAsked(String objectName) {
+        if (refuseWritesOn.contains(objectName)) {
+            throw new IllegalStateException("FIELD_CUSTOM_VALIDATION_EXCEPTION: " + objectName + " is locked by a validation rule");
+        }
+    }
 
     @Override
     public Optional<byte[]> staticResource(String name) {
@@ -124,6 +132,7 @@ final class InMemoryPackageOrg implements PackageOrg {
 
     @Override
     public String insert(String userId, String objectName, Map<String, Object> values) {
+        refuseIfAsked(objectName);
         String id = newId(objectName);
         clock = clock.plusMillis(1);
         if ("Scan_Event__e".equals(objectName)) {
@@ -167,6 +176,7 @@ final class InMemoryPackageOrg implements PackageOrg {
         if (r == null) {
             throw new IllegalStateException("ENTITY_IS_DELETED: entity is deleted");
         }
+        refuseIfAsked((String) r.get("_type"));
         Map<String, Object> before = new LinkedHashMap<>(r);
         r.putAll(values);
         if (model != null) {
