@@ -42,7 +42,8 @@ final class InMemoryPackageOrg implements PackageOrg {
 
     private void refuseIfAsked(String objectName) {
         if (refuseWritesOn.contains(objectName)) {
-            throw new IllegalStateException("FIELD_CUSTOM_VALIDATION_EXCEPTION: " + objectName + " is locked by a validation rule");
+            // Apex reports DmlException.getDmlMessage(0): the validation rule's message, without the status code.
+            throw new IllegalStateException(objectName + " records are locked while under review.");
         }
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * store that refuses writes to one object.
  */
 class PackageRefusedWritesTest {
-    private static final String REFUSAL = "FIELD_CUSTOM_VALIDATION_EXCEPTION: Attachment is locked by a validation rule";
+    private static final String REFUSAL = "Attachment records are locked while under review.";
 
     private ScenarioReplayTest.World w;
 
