@@ -126,6 +126,14 @@ final class InMemoryPackageOrg implements PackageOrg {
         return List.copyOf(events);
     }
 
+    /** Fields a policy may name that the object lacks (everything else counts as existing in this small store). */
+    final Map<String, Set<String>> missingFields = new HashMap<>();
+
+    @Override
+    public boolean hasField(String objectName, String field) {
+        return missingFields.getOrDefault(objectName, Set.of()).stream().noneMatch(field::equalsIgnoreCase);
+    }
+
     String newId(String objectName) {
         counter++;
         return PREFIXES.get(objectName) + String.format("%012d", counter) + "AAA";
