@@ -79,6 +79,11 @@ public final class SoapMessage {
             if (e instanceof SoapFault f) {
                 throw f;
             }
+            if (e instanceof RuntimeException) {
+                // WSC's pull parser fails with internal errors (e.g. a NullPointerException) on truncated XML:
+                // their text means nothing to a caller, so say what is wrong with the request instead.
+                throw SoapFault.malformed("Could not read the SOAP request: it is not a well-formed SOAP 1.1 envelope");
+            }
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
             throw SoapFault.malformed("Could not read the SOAP request: " + msg);
         }

@@ -134,6 +134,8 @@ class PartnerWscTest {
         assertEquals(500, res.statusCode());
         assertTrue(res.body().contains("<soapenv:Fault>") && res.body().contains("soapenv:Client"), res.body());
         assertFalse(res.body().contains("at dev.warden"));
+        assertTrue(res.body().contains("not a well-formed SOAP 1.1 envelope"), res.body());
+        assertFalse(res.body().contains("null"), "no Java internals in the fault: " + res.body());
     }
 
     @Test
