@@ -14,7 +14,8 @@ import java.util.Set;
  * not deployed and active, while Warden itself rewrites content ({@link #suppressed}), when the running user's
  * {@code Warden_Settings__c.Capture_Disabled__c} kill switch is on, when the user holds the custom permission
  * {@code Warden_Bypass_Capture}, or when no enabled {@code Protection_Policy__mdt} covers the object. An update is
- * captured only when a field the policy watches ({@code Fields__c}; empty = any) changed.
+ * captured only when a field the policy watches ({@code Fields__c}; empty = any) changed; a watched field the object
+ * lacks counts as changed (fail open, as WardenCapture).
  */
 public final class CaptureModel {
     public static final String BYPASS_PERMISSION = "Warden_Bypass_Capture";
@@ -61,7 +62,7 @@ public final class CaptureModel {
         if (policy == null) {
             return null;
         }
-        if (before != null && !anyChanged(before, after, watchedFields(policy))) {
+        if (before != null && !anyChanged(objectName, before, after, watchedFields(policy))) {
             return null;
         }
         String id = String.valueOf(after.get("Id"));
@@ -108,12 +109,13 @@ public final class CaptureModel {
         return fields;
     }
 
-    private static boolean anyChanged(Map<String, Object> before, Map<String, Object> after, Set<String> watched) {
+    private boolean anyChanged(String objectName, Map<String, Object> before, Map<String, Object> after, Set<String> watched) {
         if (watched.isEmpty()) {
             return true;
         }
         for (String f : watched) {
-            if (!sameValue(valueOf(before, f), valueOf(after, f))) {
+            // WardenCapture.changed: a field the object lacks makes SObject.get throw, and capture fails open.
+            if (!org.hasField(objectName, f) || !sameValue(valueOf(before, f), valueOf(after, f))) {
                 return true;
             }
         }

@@ -86,6 +86,12 @@ final class OrgPackageOrg implements PackageOrg {
     }
 
     @Override
+    public boolean hasField(String objectName, String field) {
+        SObjectType type = org.schema().get(objectName);
+        return type != null && type.field(field) != null;
+    }
+
+    @Override
     public String objectOf(String id) {
         if (!Ids.isValid(id)) {
             return null;

@@ -36,6 +36,9 @@ public interface PackageOrg {
     /** Object-level edit access (CRUD) of the user. */
     boolean canEdit(String userId, String objectName);
 
+    /** True when the object has a field of this API name (case-insensitive, as SObject.get in Apex). */
+    boolean hasField(String objectName, String field);
+
     /** The object an id belongs to (by key prefix), or null for a malformed or unknown id. */
     String objectOf(String id);
 

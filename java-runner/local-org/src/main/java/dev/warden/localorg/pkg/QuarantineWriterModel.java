@@ -63,19 +63,51 @@ final class QuarantineWriterModel {
         Map<String, String> itemsByRequest = new LinkedHashMap<>();
         Set<String> missing = new LinkedHashSet<>();
         List<ToQuarantine> found = new ArrayList<>();
+        List<ToQuarantine> sharing = new ArrayList<>();
         Map<String, Map<String, Object>> targets = new LinkedHashMap<>();
+        Map<String, String> itemByTarget = quarantinedItemsByTarget(requests);
         for (ToQuarantine r : requests) {
             Map<String, Object> target = r.targetId() == null ? null : org.get(r.targetId());
-            if (target != null && r.targetType() != null && r.targetType().equals(org.objectOf(r.targetId()))) {
+            if (target == null || r.targetType() == null || !r.targetType().equals(org.objectOf(r.targetId()))) {
+                missing.add(r.id());
+            } else if (itemByTarget.containsKey(r.targetId())) {
+                // One item per target (WardenQuarantineWriter): the content is already out of circulation, through
+                // another request maybe earlier in this call; copying the tombstone as the "original" would lose
+                // the original on restore. The request shares that item and nothing is written.
+                sharing.add(r);
+            } else {
+                itemByTarget.put(r.targetId(), null);
                 targets.put(r.targetId(), target);
                 found.add(r);
-            } else {
-                missing.add(r.id());
             }
         }
-        if (found.isEmpty()) {
-            return new Outcome(itemsByRequest, missing);
+        if (!found.isEmpty()) {
+            writeQuarantine(userId, found, targets, itemByTarget, itemsByRequest);
         }
+        for (ToQuarantine r : sharing) {
+            itemsByRequest.put(r.id(), itemByTarget.get(r.targetId()));
+        }
+        return new Outcome(itemsByRequest, missing);
+    }
+
+    /** Item Ids of the targets' Quarantined items (system mode), by target Id. */
+    private Map<String, String> quarantinedItemsByTarget(List<ToQuarantine> requests) {
+        Map<String, String> items = new LinkedHashMap<>();
+        for (ToQuarantine r : requests) {
+            if (r.targetId() == null) {
+                continue;
+            }
+            for (Map<String, Object> item : org.findBy("Quarantine_Item__c", "Target_Id__c", r.targetId())) {
+                if (QUARANTINED.equals(item.get("Status__c"))) {
+                    items.put(r.targetId(), str(item.get("Id")));
+                }
+            }
+        }
+        return items;
+    }
+
+    private void writeQuarantine(String userId, List<ToQuarantine> found, Map<String, Map<String, Object>> targets,
+            Map<String, String> itemByTarget, Map<String, String> itemsByRequest) {
         boolean wasSuppressed = CaptureModel.suppressed();
         CaptureModel.suppressed(true);
         try {
@@ -107,12 +139,12 @@ final class QuarantineWriterModel {
                     itemUpdate.put("Tombstone_Version_Id__c", tombstoneVersion);
                 }
                 org.update(userId, itemId, itemUpdate);
+                itemByTarget.put(r.targetId(), itemId);
                 itemsByRequest.put(r.id(), itemId);
             }
         } finally {
             CaptureModel.suppressed(wasSuppressed);
         }
-        return new Outcome(itemsByRequest, missing);
     }
 
     private Map<String, Object> copyOf(ToQuarantine r, String itemId, Map<String, Object> target) {

@@ -35,8 +35,8 @@ final class RestoreModel {
             return respond(404, itemIdText, null, texts.error("itemNotFound", values));
         }
         String status = (String) item.get("Status__c");
+        values.put("status", status);
         if (!QuarantineWriterModel.QUARANTINED.equals(status)) {
-            values.put("status", status);
             return respond(409, itemIdText, status, texts.error("notQuarantined", values));
         }
         values.put("targetId", item.get("Target_Id__c"));

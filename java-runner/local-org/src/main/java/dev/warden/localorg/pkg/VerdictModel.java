@@ -134,7 +134,7 @@ final class VerdictModel {
             results.add(result);
             Map<String, Object> request = isRequestId(v.requestId()) ? requests.get(v.requestId()) : null;
             if (request == null) {
-                fail(result, "requestNotFound", v, null, null, null);
+                fail(result, "requestNotFound", v, Map.of());
                 continue;
             }
             String rid = (String) request.get("Id");
@@ -145,11 +145,17 @@ final class VerdictModel {
                     : item == null ? null : (String) item.get("Status__c");
             String decision = decide(previous, itemStatus, v.verdict());
             Entry entry = new Entry(v, request, item, result);
+            if ("IGNORE".equals(decision)) {
+                result.status = "IGNORED";
+                continue;
+            }
+            if (plannedVerdicts.containsKey(rid)) {
+                // WardenVerdictPlan: one verdict change per request per call; whatever follows it (CLEAN then
+                // QUARANTINE, QUARANTINE then DELETE, even an unknown verdict) waits for a later call.
+                fail(result, "verdictConflict", v, one("status", previous));
+                continue;
+            }
             switch (decision) {
-                case "IGNORE" -> {
-                    result.status = "IGNORED";
-                    continue;
-                }
                 case "CLEAN" -> toClean.add(entry);
                 case "QUARANTINE" -> toQuarantine.add(entry);
                 case "DELETE" -> {
@@ -157,7 +163,7 @@ final class VerdictModel {
                     plannedItemStatuses.put(rid, QuarantineWriterModel.DELETED);
                 }
                 default -> {
-                    fail(result, decision, v, previous, null, null);
+                    fail(result, decision, v, one("status", previous));
                     continue;
                 }
             }
@@ -188,7 +194,7 @@ final class VerdictModel {
                         String rid = (String) e.request.get("Id");
                         if (outcome.missingTargets().contains(rid)) {
                             e.targetMissing = true;
-                            fail(e.result, "targetNotFound", e.verdict, null, (String) e.request.get("Target_Id__c"), null);
+                            fail(e.result, "targetNotFound", e.verdict, one("targetId", e.request.get("Target_Id__c")));
                         } else if (outcome.itemsByRequest().containsKey(rid)) {
                             e.result.quarantineItemId = outcome.itemsByRequest().get(rid);
                         }
@@ -215,7 +221,7 @@ final class VerdictModel {
                 if (!e.targetMissing) {
                     e.refused = true;
                     e.result.quarantineItemId = e.item == null ? null : (String) e.item.get("Id");
-                    fail(e.result, "applyFailed", e.verdict, null, null, String.valueOf(refused.getMessage()));
+                    fail(e.result, "applyFailed", e.verdict, Map.of("reason", String.valueOf(refused.getMessage())));
                 }
             }
         }
@@ -249,14 +255,16 @@ final class VerdictModel {
             String id = (String) e.request.get("Id");
             if (!canEdit) {
                 e.refused = true;
-                fail(e.result, "applyFailed", e.verdict, null, null, "insufficient access rights on object id");
+                e.result.quarantineItemId = e.item == null ? null : (String) e.item.get("Id");
+                fail(e.result, "applyFailed", e.verdict, Map.of("reason", "insufficient access rights on object id"));
                 continue;
             }
             try {
                 org.update(userId, id, change);
             } catch (RuntimeException refused) {
                 e.refused = true;
-                fail(e.result, "applyFailed", e.verdict, null, null, String.valueOf(refused.getMessage()));
+                e.result.quarantineItemId = e.item == null ? null : (String) e.item.get("Id");
+                fail(e.result, "applyFailed", e.verdict, Map.of("reason", String.valueOf(refused.getMessage())));
             }
         }
     }
@@ -284,15 +292,24 @@ final class VerdictModel {
         return id != null && (id.length() == 15 || id.length() == 18) && "Scan_Request__c".equals(org.objectOf(id));
     }
 
-    private void fail(Result result, String key, Verdict v, String previous, String targetId, String reason) {
+    /**
+     * Fails one verdict with exactly the placeholder values WardenVerdictPlan passes ({requestId} {verdict} plus the
+     * extras of that error), so a placeholder Apex does not fill stays as written here too.
+     */
+    private void fail(Result result, String key, Verdict v, Map<String, Object> extra) {
         Map<String, Object> values = new HashMap<>();
         values.put("requestId", v.requestId());
         values.put("verdict", v.verdict());
-        values.put("status", previous);
-        values.put("targetId", targetId);
-        values.put("reason", reason);
+        values.putAll(extra);
         result.status = "FAILED";
         result.error = texts.error(key, values);
+    }
+
+    /** One placeholder value, null allowed (Apex puts the key even when the value is null). */
+    private static Map<String, Object> one(String name, Object value) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(name, value);
+        return values;
     }
 
     private ApexRestAnswer refused(int status, String key, Map<String, Object> values) {

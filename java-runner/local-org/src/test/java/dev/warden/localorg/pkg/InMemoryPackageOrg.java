@@ -36,7 +36,16 @@ final class InMemoryPackageOrg implements PackageOrg {
     final Map<String, Set<String>> permissionsByUser = new HashMap<>();
     final Map<String, Set<String>> readable = new HashMap<>();
     final Map<String, Set<String>> editable = new HashMap<>();
+    /** Objects whose inserts and updates "Salesforce" refuses (a validation rule, a lock), to prove the rollback. */
+    final Set<String> refuseWritesOn = new HashSet<>();
     WardenPackageModel model;
+
+    private void refuseIfAsked(String objectName) {
+        if (refuseWritesOn.contains(objectName)) {
+            // Apex reports DmlException.getDmlMessage(0): the validation rule's message, without the status code.
+            throw new IllegalStateException(objectName + " records are locked while under review.");
+        }
+    }
 
     @Override
     public Optional<byte[]> staticResource(String name) {
@@ -117,6 +126,14 @@ final class InMemoryPackageOrg implements PackageOrg {
         return List.copyOf(events);
     }
 
+    /** Fields a policy may name that the object lacks (everything else counts as existing in this small store). */
+    final Map<String, Set<String>> missingFields = new HashMap<>();
+
+    @Override
+    public boolean hasField(String objectName, String field) {
+        return missingFields.getOrDefault(objectName, Set.of()).stream().noneMatch(field::equalsIgnoreCase);
+    }
+
     String newId(String objectName) {
         counter++;
         return PREFIXES.get(objectName) + String.format("%012d", counter) + "AAA";
@@ -124,6 +141,7 @@ final class InMemoryPackageOrg implements PackageOrg {
 
     @Override
     public String insert(String userId, String objectName, Map<String, Object> values) {
+        refuseIfAsked(objectName);
         String id = newId(objectName);
         clock = clock.plusMillis(1);
         if ("Scan_Event__e".equals(objectName)) {
@@ -167,6 +185,7 @@ final class InMemoryPackageOrg implements PackageOrg {
         if (r == null) {
             throw new IllegalStateException("ENTITY_IS_DELETED: entity is deleted");
         }
+        refuseIfAsked((String) r.get("_type"));
         Map<String, Object> before = new LinkedHashMap<>(r);
         r.putAll(values);
         if (model != null) {

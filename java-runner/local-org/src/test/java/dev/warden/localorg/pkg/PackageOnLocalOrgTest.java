@@ -172,6 +172,22 @@ class PackageOnLocalOrgTest {
     }
 
     @Test
+    void anUpdateIsCapturedOnlyWhenAWatchedFieldChangedAndAWatchedFieldTheObjectLacksCountsAsChanged() {
+        deployPackage("Active");
+        Record policy = org.db().findBy("Protection_Policy__mdt", "Object_Name__c", "ContentVersion").get(0);
+        org.db().update(Caller.system(admin), policy.id(), Map.of("Fields__c", "Title"));
+        String cv = upload("hello".getBytes(StandardCharsets.UTF_8));
+        org.db().update(Caller.api(admin), cv, Map.of("Description", "not watched"));
+        assertEquals(1, requests().size(), "Description is not in Fields__c: the update is not queued");
+
+        org.db().update(Caller.system(admin), policy.id(), Map.of("Fields__c", "Title,Titel__c"));
+        org.db().update(Caller.api(admin), cv, Map.of("Description", "still not watched"));
+
+        assertEquals(2, requests().size(), "Titel__c does not exist on ContentVersion: capture fails open, as WardenCapture");
+        assertEquals("Update", requests().get(1).getString("Change__c"));
+    }
+
+    @Test
     void verdictsNeedTheCustomPermission() throws Exception {
         deployPackage("Active");
         upload("x".getBytes(StandardCharsets.UTF_8));

@@ -138,10 +138,29 @@ class ScenarioReplayTest {
         }
 
         ApexRestAnswer verdict(String user, String requestId, String verdict) {
+            return verdicts(user, List.<String[]>of(new String[] {requestId, verdict}));
+        }
+
+        /** One call carrying several verdicts, in body order: each entry is {requestId, verdict}. */
+        ApexRestAnswer verdicts(String user, List<String[]> verdicts) {
             ObjectNode v = JSON.createObjectNode();
-            v.putArray("verdicts").addObject().put("requestId", requestId).put("verdict", verdict).put("detector", DETECTOR)
-                    .put("reason", REASON).put("sha256", SHA);
+            var list = v.putArray("verdicts");
+            for (String[] verdict : verdicts) {
+                list.addObject().put("requestId", verdict[0]).put("verdict", verdict[1]).put("detector", DETECTOR)
+                        .put("reason", REASON).put("sha256", SHA);
+            }
             return model.apexRest("POST", "/warden/v1/verdicts", user, v.toString().getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        }
+
+        /** A second scan request for the same target (as the Update of the record would queue), straight into the queue. */
+        String siblingRequestFor(String targetId, String type) {
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("Target_Id__c", targetId);
+            request.put("Target_Type__c", type);
+            request.put("Change__c", "Update");
+            request.put("Status__c", "Pending");
+            request.put("Attempts__c", 0.0);
+            return org.insert(ADMIN, "Scan_Request__c", request);
         }
 
         ApexRestAnswer restore(String itemId) {
@@ -264,13 +283,18 @@ class ScenarioReplayTest {
         String target = w.createTarget(type, true);
         byte[] original = w.content(type, target);
         String requestId = w.requestFor(target);
-        String previous = s.path("previousVerdict").isNull() ? null : s.path("previousVerdict").asText(null);
+        JsonNode sibling = s.path("sibling");
+        String siblingId = sibling.isObject() ? w.siblingRequestFor(target, type) : null;
+        String siblingPrevious = textOrNull(sibling.path("previousVerdict"));
+        if (siblingPrevious != null) {
+            setup(w, siblingId, siblingPrevious, name + ": sibling setup");
+        }
+        String previous = textOrNull(s.path("previousVerdict"));
         if (previous != null) {
             if ("DELETE".equals(previous)) {
-                assertEquals(200, w.verdict(SCANNER, requestId, "QUARANTINE").status(), name + ": setup");
+                setup(w, requestId, "QUARANTINE", name + ": setup");
             }
-            ApexRestAnswer setup = w.verdict(SCANNER, requestId, previous);
-            assertEquals("APPLIED", JSON.readTree(setup.body()).path("results").path(0).path("status").asText(), name + ": setup " + setup.body());
+            setup(w, requestId, previous, name + ": setup");
         }
         if (!s.path("requestExists").asBoolean()) {
             requestId = w.org.newId("Scan_Request__c");
@@ -278,35 +302,73 @@ class ScenarioReplayTest {
         if (!s.path("hasPermission").asBoolean()) {
             w.org.permissionsByUser.get(SCANNER).remove("Warden_Submit_Verdicts");
         }
-        ApexRestAnswer answer = w.verdict(SCANNER, requestId, s.path("verdict").asText());
+        List<String[]> call = new ArrayList<>();
+        if (textOrNull(sibling.path("earlierInCall")) != null) {
+            call.add(new String[] {siblingId, sibling.path("earlierInCall").asText()});
+        }
+        String earlier = textOrNull(s.path("earlierInCall"));
+        if (earlier != null) {
+            call.add(new String[] {requestId, earlier});
+        }
+        call.add(new String[] {requestId, s.path("verdict").asText()});
+        ApexRestAnswer answer = w.verdicts(SCANNER, call);
         JsonNode body = JSON.readTree(answer.body());
         JsonNode expect = s.path("expect");
         String expectedStatus = expect.path("status").isNull() ? null : expect.path("status").asText();
         String error;
+        JsonNode result = body.path("results").path(call.size() - 1);
         if (expectedStatus == null) {
             assertEquals(403, answer.status(), name + ": " + answer.body());
             assertEquals(0, body.path("results").size(), name);
             error = body.path("error").asText(null);
         } else {
             assertEquals(200, answer.status(), name + ": " + answer.body());
-            JsonNode result = body.path("results").path(0);
+            assertEquals(call.size(), body.path("results").size(), name + ": one result per verdict, in body order");
             assertEquals(expectedStatus, result.path("status").asText(), name + ": " + answer.body());
             assertEquals(requestId, result.path("requestId").asText(), name);
             error = result.path("error").isNull() ? null : result.path("error").asText();
         }
-        w.assertError(expect.path("error").isNull() ? null : expect.path("error").asText(), error, name);
+        String errorKey = textOrNull(expect.path("error"));
+        w.assertError(errorKey, error, name);
+        if ("verdictConflict".equals(errorKey)) {
+            // {status} is the verdict the request holds when this one is decided: an earlier verdict of the same call
+            // counts (WardenVerdictPlan), else the previous one.
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("requestId", requestId);
+            values.put("verdict", s.path("verdict").asText());
+            values.put("status", earlier != null ? earlier : previous);
+            assertEquals(w.texts.error(errorKey, values), error, name);
+        }
         Map<String, Object> request = w.org.get(requestId);
         String requestStatus = request == null ? null : (String) request.get("Status__c");
         assertEquals(textOrNull(expect.path("requestStatus")), requestStatus, name + ": request status");
         Map<String, Object> item = request == null ? null : w.itemOf(requestId);
         assertEquals(textOrNull(expect.path("itemStatus")), item == null ? null : item.get("Status__c"), name + ": item status");
-        w.assertOriginal(expect.path("original").asText(), type, target, original, item == null ? null : (String) item.get("Id"), name);
-        if ("QUARANTINE".equals(s.path("verdict").asText()) && "APPLIED".equals(expectedStatus)) {
-            assertEquals(item.get("Id"), body.path("results").path(0).path("quarantineItemId").asText(), name);
-            Map<String, Object> copy = w.org.get((String) item.get("Quarantined_Copy_Id__c"));
-            assertArrayEquals(original, (byte[]) copy.get("VersionData"), name + ": the private copy holds the original bytes");
-            assertEquals(item.get("Id"), copy.get("FirstPublishLocationId"), name + ": the copy is linked to the item only");
+        Map<String, Object> siblingItem = siblingId == null ? null : w.itemOf(siblingId);
+        Map<String, Object> targetItem = item != null ? item : siblingItem;
+        w.assertOriginal(expect.path("original").asText(), type, target, original, targetItem == null ? null : (String) targetItem.get("Id"), name);
+        if (expect.has("itemsForTarget")) {
+            assertEquals(expect.path("itemsForTarget").asInt(), w.org.findBy("Quarantine_Item__c", "Target_Id__c", target).size(),
+                    name + ": quarantine items of the target (one item per target)");
         }
+        boolean sharesSiblingItem = expect.path("sharesSiblingItem").asBoolean(false);
+        if (sharesSiblingItem) {
+            assertEquals(siblingItem.get("Id"), result.path("quarantineItemId").asText(), name + ": the result names the sibling's item");
+        }
+        if ("QUARANTINE".equals(s.path("verdict").asText()) && "APPLIED".equals(expectedStatus)) {
+            Map<String, Object> named = w.org.get(result.path("quarantineItemId").asText());
+            if (!sharesSiblingItem) {
+                assertEquals(item.get("Id"), named.get("Id"), name);
+            }
+            Map<String, Object> copy = w.org.get((String) named.get("Quarantined_Copy_Id__c"));
+            assertArrayEquals(original, (byte[]) copy.get("VersionData"), name + ": the private copy holds the original bytes");
+            assertEquals(named.get("Id"), copy.get("FirstPublishLocationId"), name + ": the copy is linked to the item only");
+        }
+    }
+
+    private static void setup(World w, String requestId, String verdict, String label) throws IOException {
+        ApexRestAnswer setup = w.verdict(SCANNER, requestId, verdict);
+        assertEquals("APPLIED", JSON.readTree(setup.body()).path("results").path(0).path("status").asText(), label + " " + setup.body());
     }
 
     @TestFactory
