@@ -10,6 +10,7 @@ import dev.warden.runner.org.OrgModel.PermissionSetInfo;
 import dev.warden.runner.org.OrgModel.UserAccess;
 import dev.warden.runner.org.OrgModel.UserState;
 import dev.warden.runner.org.RecordsPort;
+import dev.warden.runner.salesforce.RowOutcomes;
 import dev.warden.runner.salesforce.SalesforceException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -158,21 +159,16 @@ public final class RestRecords implements RecordsPort {
         body.put("allOrNone", false);
         body.set("records", records);
         JsonNode results = rest.post(RestClient.data("/composite/sobjects"), body, "rest.composite", what);
-        List<Assignment> created = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
+        List<RowOutcomes.Row> rows = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            JsonNode row = results.path(i);
-            var e = entries.get(i);
-            if (row.path("success").asBoolean(false)) {
-                created.add(new Assignment(row.path("id").asText(), e.getValue(), e.getKey()));
-            } else if (!"DUPLICATE_VALUE".equals(RestClient.rowErrorCode(row))) {
-                failures.add(e.getKey() + ": " + String.join("; ", RestClient.rowErrors(row)));
-            }
+            rows.add(row(results.path(i)));
         }
-        if (!failures.isEmpty()) {
-            throw new AssignmentException(what + " to " + userId + " failed for " + String.join(" | ", failures), created);
-        }
-        return created;
+        return RowOutcomes.assignments(what, userId, entries, rows);
+    }
+
+    private static RowOutcomes.Row row(JsonNode r) {
+        return new RowOutcomes.Row(r.path("success").asBoolean(false), r.path("id").asText(null), RestClient.rowErrorCode(r),
+                String.join("; ", RestClient.rowErrors(r)));
     }
 
     @Override
@@ -182,15 +178,9 @@ public final class RestRecords implements RecordsPort {
         }
         JsonNode results = rest.delete(RestClient.data("/composite/sobjects?allOrNone=false&ids=" + String.join(",", ids)), "rest.composite",
                 "delete " + ids.size() + " assignment(s)");
-        List<String> failures = new ArrayList<>();
-        for (JsonNode row : results) {
-            if (!row.path("success").asBoolean(false) && !"ENTITY_IS_DELETED".equals(RestClient.rowErrorCode(row))) {
-                failures.add(row.path("id").asText() + ": " + String.join("; ", RestClient.rowErrors(row)));
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new SalesforceException("delete assignments", 400, "DELETE_FAILED", String.join(" | ", failures));
-        }
+        List<RowOutcomes.Row> rows = new ArrayList<>();
+        results.forEach(r -> rows.add(row(r)));
+        RowOutcomes.deletions(rows);
     }
 
     @Override
@@ -222,19 +212,5 @@ public final class RestRecords implements RecordsPort {
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isMissingNode() || v.isNull() ? null : v.asText();
-    }
-
-    /** Some assignments failed; {@code created} are the ones that went through (needed to roll back). */
-    public static final class AssignmentException extends SalesforceException {
-        private final List<Assignment> created;
-
-        public AssignmentException(String message, List<Assignment> created) {
-            super("assignment", 400, null, message);
-            this.created = List.copyOf(created);
-        }
-
-        public List<Assignment> created() {
-            return created;
-        }
     }
 }

@@ -19,9 +19,9 @@ import dev.warden.runner.org.OrgModel.UserState;
 import dev.warden.runner.org.RecordsPort;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.RowOutcomes;
 import dev.warden.runner.salesforce.SalesforceException;
 import dev.warden.runner.salesforce.Session;
-import dev.warden.runner.salesforce.rest.RestRecords.AssignmentException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -250,20 +250,9 @@ public final class PartnerRecords implements RecordsPort {
             return s;
         }).toArray(SObject[]::new);
         SaveResult[] results = call("create", what, true, () -> connection.create(rows));
-        List<Assignment> created = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            SaveResult r = results[i];
-            if (r.isSuccess()) {
-                created.add(new Assignment(r.getId(), entries.get(i).getValue(), entries.get(i).getKey()));
-            } else if (!"DUPLICATE_VALUE".equals(code(r.getErrors()))) {
-                failures.add(entries.get(i).getKey() + ": " + code(r.getErrors()) + ": " + message(r.getErrors()));
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new AssignmentException(what + " to " + userId + " failed for " + String.join(" | ", failures), created);
-        }
-        return created;
+        return RowOutcomes.assignments(what, userId, entries, java.util.Arrays.stream(results)
+                .map(r -> new RowOutcomes.Row(r.isSuccess(), r.getId(), code(r.getErrors()), code(r.getErrors()) + ": " + message(r.getErrors())))
+                .toList());
     }
 
     @Override
@@ -272,15 +261,9 @@ public final class PartnerRecords implements RecordsPort {
             return;
         }
         DeleteResult[] results = call("delete", "delete " + ids.size() + " assignment(s)", true, () -> connection.delete(ids.toArray(String[]::new)));
-        List<String> failures = new ArrayList<>();
-        for (DeleteResult r : results) {
-            if (!r.isSuccess() && !"ENTITY_IS_DELETED".equals(code(r.getErrors()))) {
-                failures.add(r.getId() + ": " + code(r.getErrors()) + ": " + message(r.getErrors()));
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new SalesforceException("delete assignments", 400, "DELETE_FAILED", String.join(" | ", failures));
-        }
+        RowOutcomes.deletions(java.util.Arrays.stream(results)
+                .map(r -> new RowOutcomes.Row(r.isSuccess(), r.getId(), code(r.getErrors()), code(r.getErrors()) + ": " + message(r.getErrors())))
+                .toList());
     }
 
     @Override
