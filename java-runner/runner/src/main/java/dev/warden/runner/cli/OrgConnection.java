@@ -65,7 +65,7 @@ public final class OrgConnection implements AutoCloseable {
             progress.accept("starting the embedded local org");
             LocalOrg org;
             try {
-                org = LocalOrg.start(LocalOrgOptions.defaults());
+                org = LocalOrg.start(new LocalOrgOptions(0, false, null, localOrgState()));
             } catch (UnsupportedOperationException e) {
                 throw new IllegalStateException("the embedded local org is not available in this build (" + e.getMessage()
                         + "); pass --target-org <alias> for a real org");
@@ -93,6 +93,21 @@ public final class OrgConnection implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Where the embedded org keeps its records and metadata between runs: {@code WARDEN_LOCAL_ORG_STATE} (environment)
+     * or the {@code warden.localOrgState} system property; unset or empty means a fresh org every run. The launcher
+     * sets it to {@code .warden/local-org/state.json}, so a second {@code warden up} meets the org the first one left.
+     */
+    static Path localOrgState() {
+        String v = System.getProperty("warden.localOrgState", System.getenv("WARDEN_LOCAL_ORG_STATE"));
+        return v == null || v.isBlank() ? null : Path.of(v);
+    }
+
+    /** True when the embedded org outlives this run (its journals then describe this same org). */
+    public boolean persistent() {
+        return localOrg == null || localOrgState() != null;
     }
 
     public String target() {

@@ -128,8 +128,8 @@ public final class Flows {
     }
 
     public Plan plan(Blueprint b, Observed o, boolean resume, Report report, boolean dryRunOnly) {
-        // The embedded org is new on every run: an old journal of it describes an org that no longer exists.
-        Journal journal = org.embedded() ? null : journals().load(org.orgId(), b.usernameFor(org.orgId())).orElse(null);
+        // A fresh embedded org is new on every run: an old journal of it describes an org that no longer exists.
+        Journal journal = !org.persistent() ? null : journals().load(org.orgId(), b.usernameFor(org.orgId())).orElse(null);
         if (journal != null && journal.switchUnfinished() && !resume) {
             throw new PlanException("a previous provision left the license switch of " + journal.username() + " unfinished ("
                     + journal.switchState() + "; journal " + journals().file(org.orgId(), journal.username()) + "); run warden provision --resume"
@@ -152,7 +152,7 @@ public final class Flows {
             report.applied(List.of(), List.of());
             return o;
         }
-        Journal previous = org.embedded() ? null : journals().load(org.orgId(), plan.username()).orElse(null);
+        Journal previous = !org.persistent() ? null : journals().load(org.orgId(), plan.username()).orElse(null);
         RecordsPort records = org.records();
         MetadataPort metadata = org.metadata();
         Provisioner p = new Provisioner(records, metadata, org.appUsage(), keys, journals(), Clock.systemUTC(), progress);
