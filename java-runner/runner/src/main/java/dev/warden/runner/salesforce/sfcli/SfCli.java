@@ -137,7 +137,7 @@ public final class SfCli {
     static SfCliException failure(String what, JsonNode envelope, int status, String stderr) {
         String name = envelope.path("name").asText(null);
         String message = envelope.path("message").asText(stderr.isBlank() ? "failed with status " + status : firstLines(stderr));
-        return new SfCliException(what, name, message.lines().findFirst().orElse(message), envelope.path("exitCode").asInt(status));
+        return new SfCliException(what, name, oneLine(message), envelope.path("exitCode").asInt(status));
     }
 
     private static String firstLines(String s) {
@@ -166,5 +166,15 @@ public final class SfCli {
         String text() {
             return buf.toString(StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * sf's messages span lines ("Parsing --target-org \n\tNo authorization information found for x.\nSee more help
+     * with --help"): keep every line that says something, joined, so the one-line error still holds sf's own words.
+     */
+    static String oneLine(String message) {
+        String joined = message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("See more help with"))
+                .collect(java.util.stream.Collectors.joining(" "));
+        return joined.isEmpty() ? message.strip() : joined;
     }
 }
