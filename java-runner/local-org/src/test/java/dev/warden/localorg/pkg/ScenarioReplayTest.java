@@ -221,14 +221,24 @@ class ScenarioReplayTest {
         return JSON.readTree(fixtureBytes());
     }
 
-    @TestFactory
-    Stream<DynamicTest> captureScenarios() throws IOException {
+    /** How one scenario of a fixture section is replayed against a fresh org holding the fixture bytes. */
+    interface Replay {
+        void run(byte[] fixture, JsonNode scenario) throws IOException;
+    }
+
+    /** One dynamic test per scenario of {@code section}, named as the scenario. */
+    static Stream<DynamicTest> scenarios(String section, Replay replay) throws IOException {
         byte[] bytes = fixtureBytes();
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode s : document().path("capture")) {
-            tests.add(dynamicTest(s.path("name").asText(), () -> replayCapture(bytes, s)));
+        for (JsonNode s : document().path(section)) {
+            tests.add(dynamicTest(s.path("name").asText(), () -> replay.run(bytes, s)));
         }
         return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> captureScenarios() throws IOException {
+        return scenarios("capture", ScenarioReplayTest::replayCapture);
     }
 
     static void replayCapture(byte[] bytes, JsonNode s) {
@@ -268,12 +278,7 @@ class ScenarioReplayTest {
 
     @TestFactory
     Stream<DynamicTest> verdictScenarios() throws IOException {
-        byte[] bytes = fixtureBytes();
-        List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode s : document().path("verdicts")) {
-            tests.add(dynamicTest(s.path("name").asText(), () -> replayVerdict(bytes, s)));
-        }
-        return tests.stream();
+        return scenarios("verdicts", ScenarioReplayTest::replayVerdict);
     }
 
     static void replayVerdict(byte[] bytes, JsonNode s) throws IOException {
@@ -373,12 +378,7 @@ class ScenarioReplayTest {
 
     @TestFactory
     Stream<DynamicTest> restoreScenarios() throws IOException {
-        byte[] bytes = fixtureBytes();
-        List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode s : document().path("restore")) {
-            tests.add(dynamicTest(s.path("name").asText(), () -> replayRestore(bytes, s)));
-        }
-        return tests.stream();
+        return scenarios("restore", ScenarioReplayTest::replayRestore);
     }
 
     static void replayRestore(byte[] bytes, JsonNode s) throws IOException {
