@@ -44,7 +44,7 @@ final class QuarantineConnections {
                     public void called(String method, String pathShape, boolean write) {
                         counter.count(pathShape.contains("/apexrest/") ? "rest.apex" : "rest.quarantine");
                         if (write) {
-                            counter.write();
+                            counter.flowWrite();
                         }
                     }
 

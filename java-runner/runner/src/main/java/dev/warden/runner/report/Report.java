@@ -25,7 +25,11 @@ public final class Report {
 
     public record OrgSummary(String target, String instanceUrl, String orgId, String username, boolean embedded) {}
 
-    public record Figures(long sfInvocations, long apiCalls, long writes, Map<String, Long> callsByKind, long wallMillis) {}
+    /**
+     * @param writes calls that changed the org's setup (deploy, users, assignments, app, network)
+     * @param flowWrites calls that wrote the quarantine flow's own records (smoke test data, scan claims, verdicts)
+     */
+    public record Figures(long sfInvocations, long apiCalls, long writes, long flowWrites, Map<String, Long> callsByKind, long wallMillis) {}
 
     private final String command;
     private OrgSummary org;

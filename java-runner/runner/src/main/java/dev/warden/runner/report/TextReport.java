@@ -63,8 +63,9 @@ public final class TextReport {
         }
         if (r.figures() != null) {
             Report.Figures f = r.figures();
-            out.append('\n').append(String.format("Figures: %d sf invocation(s), %d API call(s), %d write(s), %.1f s%n",
-                    f.sfInvocations(), f.apiCalls(), f.writes(), f.wallMillis() / 1000.0));
+            String flow = f.flowWrites() == 0 ? "" : String.format(" (+%d by the quarantine flow's own records)", f.flowWrites());
+            out.append('\n').append(String.format("Figures: %d sf invocation(s), %d API call(s), %d setup write(s)%s, %.1f s%n",
+                    f.sfInvocations(), f.apiCalls(), f.writes(), flow, f.wallMillis() / 1000.0));
         }
         if (r.failureMessage() != null) {
             out.append("\nFailed: ").append(r.failureMessage()).append('\n');

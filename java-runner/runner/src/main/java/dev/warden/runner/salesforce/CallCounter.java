@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CallCounter {
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong flowWrites = new AtomicLong();
 
     public void count(String kind) {
         counts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
@@ -21,6 +22,18 @@ public final class CallCounter {
 
     public long writes() {
         return writes.get();
+    }
+
+    /**
+     * A write of the quarantine flow's own records (smoke-test files and posts, scan claims and verdicts): counted apart,
+     * so "0 writes" keeps meaning that the org's setup did not change.
+     */
+    public void flowWrite() {
+        flowWrites.incrementAndGet();
+    }
+
+    public long flowWrites() {
+        return flowWrites.get();
     }
 
     public long total(String prefix) {
