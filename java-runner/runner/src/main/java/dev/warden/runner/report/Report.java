@@ -26,7 +26,7 @@ public final class Report {
     public record OrgSummary(String target, String instanceUrl, String orgId, String username, boolean embedded) {}
 
     /**
-     * @param writes calls that changed the org's setup (deploy, users, assignments, app, network)
+     * @param writes API calls that changed the org's setup (users, assignments, app, network; a deploy is an sf invocation)
      * @param flowWrites calls that wrote the quarantine flow's own records (smoke test data, scan claims, verdicts)
      */
     public record Figures(long sfInvocations, long apiCalls, long writes, long flowWrites, Map<String, Long> callsByKind, long wallMillis) {}
