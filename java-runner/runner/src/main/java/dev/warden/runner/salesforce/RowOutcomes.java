@@ -17,7 +17,7 @@ public final class RowOutcomes {
 
     /**
      * The assignments created, in input order. DUPLICATE_VALUE (already assigned) counts as done, as sf does; any other
-     * failure throws {@link AssignmentException} carrying the ones that went through, so a caller can roll them back.
+     * failure throws. The provisioner restores from its journal snapshot, so the rows that went through need no list.
      */
     public static List<Assignment> assignments(String what, String userId, List<Map.Entry<String, String>> entries,
             List<Row> rows) {
@@ -33,7 +33,7 @@ public final class RowOutcomes {
             }
         }
         if (!failures.isEmpty()) {
-            throw new AssignmentException(what + " to " + userId + " failed for " + String.join(" | ", failures), created);
+            throw new SalesforceException("assignment", 400, null, what + " to " + userId + " failed for " + String.join(" | ", failures));
         }
         return created;
     }
@@ -48,21 +48,6 @@ public final class RowOutcomes {
         }
         if (!failures.isEmpty()) {
             throw new SalesforceException("delete assignments", 400, "DELETE_FAILED", String.join(" | ", failures));
-        }
-    }
-
-    /** Some assignments failed; {@code created} are the ones that went through (needed to roll back). */
-    public static final class AssignmentException extends SalesforceException {
-        private static final long serialVersionUID = 1L;
-        private final transient List<Assignment> created;
-
-        public AssignmentException(String message, List<Assignment> created) {
-            super("assignment", 400, null, message);
-            this.created = List.copyOf(created);
-        }
-
-        public List<Assignment> created() {
-            return created;
         }
     }
 }
