@@ -436,6 +436,9 @@ public final class DeployEngine {
         if (bool(f, "unique", false)) {
             b.unique();
         }
+        if (bool(f, "externalId", false)) {
+            b.externalId();
+        }
         String dflt = text(f, "defaultValue");
         if (dflt != null && !dflt.isEmpty() && type.matches("Number|Currency|Percent")) {
             try {

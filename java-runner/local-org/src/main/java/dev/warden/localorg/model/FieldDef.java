@@ -12,10 +12,11 @@ import java.util.List;
  * @param picklistValues allowed values for picklists (empty = unrestricted)
  * @param defaultValue stored on insert when the field is not given (null = none)
  * @param unique values must be unique across the type's live rows (case-insensitive); DUPLICATE_VALUE otherwise
+ * @param externalId the field is an External ID: an upsert key (REST {@code sobjects/T/Field/value}, SOAP upsert)
  */
 public record FieldDef(String name, String label, FieldType type, List<String> referenceTo, String relationshipName,
         boolean required, boolean createable, boolean updateable, boolean custom, List<String> picklistValues,
-        int length, Object defaultValue, boolean unique) {
+        int length, Object defaultValue, boolean unique, boolean externalId) {
 
     public FieldDef {
         referenceTo = referenceTo == null ? List.of() : List.copyOf(referenceTo);
@@ -44,6 +45,7 @@ public record FieldDef(String name, String label, FieldType type, List<String> r
         private int length;
         private Object defaultValue;
         private boolean unique;
+        private boolean externalId;
 
         private Builder(String name, FieldType type) {
             this.name = name;
@@ -68,6 +70,7 @@ public record FieldDef(String name, String label, FieldType type, List<String> r
         public Builder length(int l) { length = l; return this; }
         public Builder defaultValue(Object v) { defaultValue = v; return this; }
         public Builder unique() { unique = true; return this; }
+        public Builder externalId() { externalId = true; return this; }
         public Builder picklist(List<String> values) { picklist = values; return this; }
         public Builder references(String relationship, String... targets) {
             referenceTo = List.of(targets);
@@ -78,7 +81,7 @@ public record FieldDef(String name, String label, FieldType type, List<String> r
         public FieldDef build() {
             boolean custom = name.endsWith("__c");
             return new FieldDef(name, label != null ? label : defaultLabel(name), type, referenceTo, relationshipName,
-                    required, createable, updateable, custom, picklist, length, defaultValue, unique);
+                    required, createable, updateable, custom, picklist, length, defaultValue, unique, externalId);
         }
 
         private static String defaultLabel(String apiName) {

@@ -75,8 +75,8 @@ final class Describe {
         m.put("defaultedOnCreate", f.defaultValue() != null || !f.createable());
         m.put("defaultValue", f.defaultValue());
         m.put("unique", f.unique());
-        m.put("externalId", false);
-        m.put("idLookup", f.name().equals("Id") || f.unique());
+        m.put("externalId", f.externalId());
+        m.put("idLookup", f.name().equals("Id") || f.unique() || f.externalId());
         m.put("nameField", f.name().equals("Name"));
         m.put("autoNumber", false);
         m.put("calculated", false);

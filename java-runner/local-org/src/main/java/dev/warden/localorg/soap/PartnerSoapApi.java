@@ -402,7 +402,8 @@ public final class PartnerSoapApi {
             x.setCustom(f.custom());
             x.setUnique(f.unique());
             x.setNameField(f.name().equals("Name"));
-            x.setIdLookup(f.name().equals("Id") || f.unique());
+            x.setIdLookup(f.name().equals("Id") || f.unique() || f.externalId());
+            x.setExternalId(f.externalId());
             x.setFilterable(true);
             x.setSortable(true);
             x.setGroupable(f.type() != dev.warden.localorg.model.FieldType.DOUBLE);
