@@ -1,10 +1,7 @@
 package dev.warden.localorg.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.localorg.data.OrgException;
-import dev.warden.localorg.data.Record;
-import dev.warden.localorg.model.SObjectType;
 import dev.warden.localorg.server.ApiKind;
 import dev.warden.localorg.server.Json;
 import dev.warden.localorg.server.LocalOrgContext;
@@ -21,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code composite} (up to 25 subrequests, {@code @{ref.path}} references, allOrNone) and {@code composite/sobjects}
- * (create/update/delete up to 200 records, allOrNone). Subrequests go through the same routes as top-level calls
- * but count as one API call, as on the platform.
+ * {@code composite} (up to 25 subrequests, {@code @{ref.path}} references, allOrNone), {@code composite/graph} and
+ * {@code composite/batch}. Subrequests go through the same routes as top-level calls but count as one API call, as on
+ * the platform. {@code composite/sobjects} is {@link SObjectCollections}, {@code composite/tree} {@link SObjectTreeApi}.
  */
 final class CompositeApi {
     private static final Pattern REFERENCE = Pattern.compile("@\\{([A-Za-z0-9_]+)((?:\\.[A-Za-z0-9_]+|\\[\\d+\\])*)\\}");
@@ -40,9 +37,8 @@ final class CompositeApi {
     static void register(LocalOrgContext ctx, RestApi rest) {
         CompositeApi c = new CompositeApi(ctx, rest);
         ctx.routes().add("POST", RestApi.V + "/composite/?", ApiKind.REST, true, c::composite);
-        ctx.routes().add("POST", RestApi.V + "/composite/sobjects/?", ApiKind.REST, true, c::createMany);
-        ctx.routes().add("PATCH", RestApi.V + "/composite/sobjects/?", ApiKind.REST, true, c::updateMany);
-        ctx.routes().add("DELETE", RestApi.V + "/composite/sobjects/?", ApiKind.REST, true, c::deleteMany);
+        ctx.routes().add("POST", RestApi.V + "/composite/batch/?", ApiKind.REST, true, c::batch);
+        ctx.routes().add("POST", RestApi.V + "/composite/graph/?", ApiKind.REST, true, c::graph);
     }
 
     /** Thrown inside an all-or-none transaction to roll it back after results were recorded. */
@@ -67,7 +63,14 @@ final class CompositeApi {
             throw new OrgException("LIMIT_EXCEEDED", "Composite request has too many subrequests: " + subs.size()
                     + " (max 25)");
         }
-        boolean allOrNone = body.path("allOrNone").asBoolean(false);
+        return Response.json(200, Map.of("compositeResponse", run(req, subs, body.path("allOrNone").asBoolean(false))));
+    }
+
+    /**
+     * Runs subrequests in order in one transaction, resolving {@code @{ref.path}}; all-or-none: after a failure the
+     * rest answer PROCESSING_HALTED and everything done is rolled back (the successful ones then report it too).
+     */
+    private List<Map<String, Object>> run(Request req, List<JsonNode> subs, boolean allOrNone) {
         List<Map<String, Object>> results = new ArrayList<>();
         Map<String, JsonNode> byRef = new HashMap<>();
         try {
@@ -98,7 +101,93 @@ final class CompositeApi {
                 }
             }
         }
-        return Response.json(200, Map.of("compositeResponse", results));
+        return results;
+    }
+
+    // ------------------------------------------------------------------ composite/graph
+
+    /**
+     * {@code composite/graph}: each graph is a composite request that succeeds or rolls back whole (graphs are
+     * independent of each other). Limits (up to 75 graphs, 500 nodes each) are not enforced (UNCONFIRMED wording).
+     */
+    private Response graph(Request req) {
+        RestApi.version(req);
+        List<JsonNode> graphs = RestApi.list(req.json().get("graphs"));
+        if (graphs.isEmpty()) {
+            throw new OrgException("INVALID_INPUT", "graphs must be a non-empty array");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (JsonNode g : graphs) {
+            List<JsonNode> subs = RestApi.list(g.get("compositeRequest"));
+            List<Map<String, Object>> results = run(req, subs, true);
+            boolean ok = results.stream().allMatch(r -> (Integer) r.get("httpStatusCode") < 400);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("graphId", g.path("graphId").asText(null));
+            m.put("graphResponse", Map.of("compositeResponse", results));
+            m.put("isSuccessful", ok);
+            out.add(m);
+        }
+        return Response.json(200, Map.of("graphs", out));
+    }
+
+    // ------------------------------------------------------------------ composite/batch
+
+    /**
+     * {@code composite/batch}: up to 25 independent subrequests (each its own transaction, no references), URLs
+     * relative to {@code /services/data/} or absolute; {@code haltOnError} answers 412 BATCH_PROCESSING_HALTED for
+     * the subrequests after the first failure.
+     */
+    private Response batch(Request req) {
+        RestApi.version(req);
+        JsonNode body = req.json();
+        List<JsonNode> subs = RestApi.list(body.get("batchRequests"));
+        if (subs.isEmpty()) {
+            throw new OrgException("INVALID_INPUT", "batchRequests must be a non-empty array");
+        }
+        if (subs.size() > 25) {
+            // Wording UNCONFIRMED.
+            throw new OrgException("LIMIT_EXCEEDED", "Batch request has too many subrequests: " + subs.size()
+                    + " (max 25)");
+        }
+        boolean haltOnError = body.path("haltOnError").asBoolean(false);
+        boolean failed = false;
+        boolean halted = false;
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (JsonNode sub : subs) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            if (halted) {
+                r.put("result", List.of(Map.of("errorCode", "BATCH_PROCESSING_HALTED",
+                        "message", "Batch processing halted per request")));
+                r.put("statusCode", 412);
+                results.add(r);
+                continue;
+            }
+            String url = sub.path("url").asText("");
+            if (!url.startsWith("/")) {
+                url = "/services/data/" + url;
+            }
+            JsonNode input = sub.get("richInput");
+            byte[] bytes = input == null || input.isNull() ? new byte[0]
+                    : Json.string(input).getBytes(StandardCharsets.UTF_8);
+            Response resp = SubRequests.run(ctx, req, sub.path("method").asText("GET"), url, bytes);
+            Object parsed;
+            try {
+                parsed = resp.body().length == 0 ? null : Json.MAPPER.readTree(resp.body());
+            } catch (java.io.IOException e) {
+                parsed = new String(resp.body(), StandardCharsets.UTF_8);
+            }
+            r.put("result", parsed);
+            r.put("statusCode", resp.status());
+            results.add(r);
+            if (resp.status() >= 400) {
+                failed = true;
+                halted = haltOnError;
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hasErrors", failed);
+        m.put("results", results);
+        return Response.json(200, m);
     }
 
     private Map<String, Object> runSub(Request parent, JsonNode sub, Map<String, JsonNode> byRef) {
@@ -155,124 +244,5 @@ final class CompositeApi {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    // ------------------------------------------------------------------ composite/sobjects
-
-    private interface RecordOp {
-        String apply(JsonNode record);
-    }
-
-    private Response createMany(Request req) {
-        RestApi.version(req);
-        JsonNode body = req.json();
-        List<JsonNode> records = RestApi.list(body.get("records"));
-        checkCount(records.size());
-        return Response.json(200, many(req, records, body.path("allOrNone").asBoolean(false), rec -> {
-            JsonNode attrs = rec.get("attributes");
-            if (attrs == null || attrs.get("type") == null) {
-                throw new OrgException("INVALID_INPUT", "attributes.type is required for each record");
-            }
-            SObjectType t = rest.type(req, attrs.get("type").asText());
-            return rest.insert(req, t, RecordJson.fields(rec));
-        }, true));
-    }
-
-    private Response updateMany(Request req) {
-        RestApi.version(req);
-        JsonNode body = req.json();
-        List<JsonNode> records = RestApi.list(body.get("records"));
-        checkCount(records.size());
-        return Response.json(200, many(req, records, body.path("allOrNone").asBoolean(false), rec -> {
-            String id = rec.path("id").asText(rec.path("Id").asText(null));
-            if (id == null) {
-                throw new OrgException("MISSING_ARGUMENT", "Id not specified in an update call", List.of("Id"));
-            }
-            Record r = req.org().db().live(id);
-            if (r == null) {
-                throw new OrgException("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of("Id"));
-            }
-            Map<String, Object> fields = RecordJson.fields(rec);
-            fields.remove("id");
-            fields.remove("Id");
-            rest.update(req, r, fields);
-            return r.id();
-        }, false));
-    }
-
-    private Response deleteMany(Request req) {
-        RestApi.version(req);
-        String ids = req.param("ids");
-        if (ids == null || ids.isBlank()) {
-            throw new OrgException("MISSING_ARGUMENT", "ids is required");
-        }
-        List<JsonNode> records = new ArrayList<>();
-        for (String id : ids.split(",")) {
-            ObjectNode n = Json.MAPPER.createObjectNode();
-            n.put("id", id.trim());
-            records.add(n);
-        }
-        checkCount(records.size());
-        return Response.json(200, many(req, records, "true".equalsIgnoreCase(req.param("allOrNone")), rec -> {
-            Record r = req.org().db().live(rec.get("id").asText());
-            if (r == null) {
-                throw new OrgException("ENTITY_IS_DELETED", "entity is deleted", List.of());
-            }
-            rest.delete(req, r);
-            return r.id();
-        }, false));
-    }
-
-    private static void checkCount(int n) {
-        if (n > 200) {
-            // Wording UNCONFIRMED.
-            throw new OrgException("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than 200 records"
-                    + " into this call");
-        }
-    }
-
-    private List<Map<String, Object>> many(Request req, List<JsonNode> records, boolean allOrNone, RecordOp op,
-            boolean create) {
-        List<Map<String, Object>> results = new ArrayList<>();
-        try {
-            req.org().db().transaction(() -> {
-                boolean failed = false;
-                for (JsonNode rec : records) {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    try {
-                        r.put("id", op.apply(rec));
-                        r.put("success", true);
-                        r.put("errors", List.of());
-                    } catch (OrgException e) {
-                        failed = true;
-                        r.put("id", create ? null : rec.path("id").asText(rec.path("Id").asText(null)));
-                        r.put("success", false);
-                        Map<String, Object> err = new LinkedHashMap<>();
-                        err.put("statusCode", e.errorCode());
-                        err.put("message", e.getMessage());
-                        err.put("fields", e.fields());
-                        r.put("errors", List.of(err));
-                    }
-                    results.add(r);
-                }
-                if (failed && allOrNone) {
-                    throw new Rollback();
-                }
-            });
-        } catch (Rollback e) {
-            for (int i = 0; i < results.size(); i++) {
-                Map<String, Object> r = results.get(i);
-                if (Boolean.TRUE.equals(r.get("success"))) {
-                    Map<String, Object> rolled = new LinkedHashMap<>();
-                    rolled.put("id", create ? null : r.get("id"));
-                    rolled.put("success", false);
-                    rolled.put("errors", List.of(Map.of("statusCode", "ALL_OR_NONE_OPERATION_ROLLED_BACK",
-                            "message", "Record rolled back because not all records were valid and the request was"
-                                    + " using AllOrNone header", "fields", List.of())));
-                    results.set(i, rolled);
-                }
-            }
-        }
-        return results;
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.localorg.data.Caller;
 import dev.warden.localorg.data.OrgException;
 import dev.warden.localorg.data.Record;
+import dev.warden.localorg.data.RecordChange.Operation;
+import dev.warden.localorg.data.RowError;
+import dev.warden.localorg.data.RowResult;
 import dev.warden.localorg.model.FieldDef;
 import dev.warden.localorg.model.ObjectKind;
 import dev.warden.localorg.model.SObjectType;
@@ -46,10 +49,13 @@ public final class RestApi {
         r.add("GET", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::read);
         r.add("PATCH", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::update);
         r.add("DELETE", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::delete);
+        r.add("PATCH", V + "/sobjects/(\\w+)/(\\w+)/([^/]+)/?", ApiKind.REST, true, api::upsertByExternalId);
         r.add("GET", V + "/sobjects/(\\w+)/(\\w{15}|\\w{18})/(\\w+)/?", ApiKind.REST, true, api::blob);
         r.add("GET", V + "/limits/?", ApiKind.REST, true, api::limits);
         QueryApi.register(ctx, api);
         CompositeApi.register(ctx, api);
+        SObjectCollections.register(ctx, api);
+        SObjectTreeApi.register(ctx, api);
         ToolingApi.register(ctx);
         // Apex REST lives in the package model (registered by an extension before these routes); anything else
         // answers as the platform does for an unmapped URL.
@@ -156,6 +162,53 @@ public final class RestApi {
         return Response.empty(204);
     }
 
+    /**
+     * Upsert by external id: 201 created / 200 updated with {@code created} (API 46.0 and later; 204 before), 300
+     * with the matching records' URLs when several match.
+     */
+    private Response upsertByExternalId(Request req) {
+        String v = version(req);
+        SObjectType t = type(req, req.pathGroup(2));
+        FieldDef f = t.field(req.pathGroup(3));
+        if (f == null) {
+            // The REST API guide's answer for an incorrect external ID field.
+            throw OrgException.notFound();
+        }
+        Map<String, Object> fields = RecordJson.fields(req.json());
+        for (String k : fields.keySet()) {
+            if (k.equalsIgnoreCase("Id")) {
+                // "Do not specify Id ... in the request body" (REST API guide); error code and wording UNCONFIRMED.
+                throw new OrgException("INVALID_FIELD", "Id is not allowed in the body of an upsert by external id:"
+                        + " the record is found by " + f.name() + " in the URL", List.of("Id"));
+            }
+        }
+        fields.keySet().removeIf(k -> k.equalsIgnoreCase(f.name()));
+        String value = req.pathGroup(4);
+        fields.put(f.name(), value);
+        if (!f.name().equals("Id") && (f.externalId() || (!f.custom() && f.unique()))) {
+            List<Record> matches = req.org().db().findBy(t.name(), f.name(), dev.warden.localorg.data.Values.coerce(f, value));
+            if (matches.size() > 1) {
+                return Response.json(300, matches.stream().map(m -> RecordJson.sobjectUrl(v, t.name(), m.id())).toList());
+            }
+        }
+        RowResult r = upsert(req, t, f.name(), List.of(fields), true).get(0);
+        if (!r.success()) {
+            throw r.firstError().toException();
+        }
+        boolean withCreated = Double.parseDouble(v) >= 46.0;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("success", true);
+        m.put("errors", List.of());
+        if (withCreated) {
+            m.put("created", r.created());
+        }
+        if (r.created()) {
+            return Response.json(201, m).withHeader("Location", RecordJson.sobjectUrl(v, t.name(), r.id()));
+        }
+        return withCreated ? Response.json(200, m) : Response.empty(204);
+    }
+
     private Response blob(Request req) {
         version(req);
         SObjectType t = type(req, req.pathGroup(2));
@@ -249,6 +302,63 @@ public final class RestApi {
             throw noAccess("delete", r.type());
         }
         req.org().db().delete(Caller.api(req.session().userId()), r.id());
+    }
+
+    Caller caller(Request req) {
+        return Caller.api(req.session().userId());
+    }
+
+    /** Object permission for one DML operation on {@code t} (custom objects only, as for single-row writes). */
+    void checkAccess(Request req, SObjectType t, Operation op) {
+        if (t.kind() != ObjectKind.CUSTOM_OBJECT) {
+            return;
+        }
+        var perms = access(req).object(t.name());
+        switch (op) {
+            case INSERT -> {
+                if (!perms.create()) {
+                    throw noAccess("create", t);
+                }
+            }
+            case UPDATE -> {
+                if (!perms.edit()) {
+                    throw noAccess("edit", t);
+                }
+            }
+            case DELETE, UNDELETE -> {
+                if (!perms.delete()) {
+                    throw noAccess("delete", t);
+                }
+            }
+        }
+    }
+
+    /** Upsert through the write path; needs Create and Edit on custom objects (UNCONFIRMED: the platform's rule). */
+    List<RowResult> upsert(Request req, SObjectType t, String keyField, List<Map<String, Object>> rows,
+            boolean allOrNone) {
+        checkAccess(req, t, Operation.INSERT);
+        checkAccess(req, t, Operation.UPDATE);
+        return req.org().db().upsert(caller(req), t.name(), keyField, rows, allOrNone);
+    }
+
+    /** A row's result as the REST API writes it: {@code {id, success, errors[, created]}}. */
+    static Map<String, Object> saveResult(RowResult r, boolean withCreated) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("success", r.success());
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (RowError e : r.errors()) {
+            Map<String, Object> err = new LinkedHashMap<>();
+            err.put("statusCode", e.statusCode());
+            err.put("message", e.message());
+            err.put("fields", e.fields());
+            errors.add(err);
+        }
+        m.put("errors", errors);
+        if (withCreated) {
+            m.put("created", r.created());
+        }
+        return m;
     }
 
     /** Object permission missing; wording UNCONFIRMED. */

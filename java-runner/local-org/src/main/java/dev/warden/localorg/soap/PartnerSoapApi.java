@@ -34,6 +34,9 @@ import com.sforce.ws.bind.XmlObject;
 import dev.warden.localorg.data.Caller;
 import dev.warden.localorg.data.OrgException;
 import dev.warden.localorg.data.Record;
+import dev.warden.localorg.data.RecordChange.Operation;
+import dev.warden.localorg.data.RowError;
+import dev.warden.localorg.data.RowResult;
 import dev.warden.localorg.data.Values;
 import dev.warden.localorg.model.FieldDef;
 import dev.warden.localorg.model.Ids;
@@ -91,10 +94,10 @@ public final class PartnerSoapApi {
                 case "query", "queryAll" -> query(org, access, ((Query_element) p.element()).getQueryString(),
                         p.operation().equals("queryAll"), p.operation());
                 case "queryMore" -> queryMore(((QueryMore_element) p.element()).getQueryLocator());
-                case "create" -> create(org, userId, access, (Create_element) p.element());
-                case "update" -> update(org, userId, (Update_element) p.element());
-                case "delete" -> delete(org, userId, (Delete_element) p.element());
-                case "upsert" -> upsert(org, userId, access, (Upsert_element) p.element());
+                case "create" -> create(org, userId, access, (Create_element) p.element(), p.allOrNone());
+                case "update" -> update(org, userId, (Update_element) p.element(), p.allOrNone());
+                case "delete" -> delete(org, userId, (Delete_element) p.element(), p.allOrNone());
+                case "upsert" -> upsert(org, userId, access, (Upsert_element) p.element(), p.allOrNone());
                 case "describeSObject" -> describe(org, access, ((DescribeSObject_element) p.element()).getSObjectType());
                 case "getUserInfo" -> userInfo(org, userId);
                 default -> throw new SoapFault("INVALID_OPERATION", "The local org does not implement the Partner API"
@@ -113,7 +116,11 @@ public final class PartnerSoapApi {
             };
             return new SoapAnswer(500, SoapMessage.fault(new SoapFault(e.errorCode(), e.getMessage(), detail)));
         } catch (OrgException e) {
-            String detail = e.errorCode().equals("INVALID_TYPE") ? "InvalidSObjectFault" : "UnexpectedErrorFault";
+            String detail = switch (e.errorCode()) {
+                case "INVALID_TYPE" -> "InvalidSObjectFault";
+                case "INVALID_FIELD" -> "InvalidFieldFault";
+                default -> "UnexpectedErrorFault";
+            };
             return new SoapAnswer(500, SoapMessage.fault(new SoapFault(e.errorCode(), e.getMessage(), detail)));
         } catch (RuntimeException e) {
             return new SoapAnswer(500, SoapMessage.fault(new SoapFault("UNKNOWN_EXCEPTION",
@@ -267,101 +274,211 @@ public final class PartnerSoapApi {
         return new com.sforce.soap.partner.Error[] {err};
     }
 
-    private XMLizable create(Org org, String userId, Access access, Create_element req) {
-        List<SaveResult> out = new ArrayList<>();
-        for (ISObject so : req.getSObjects()) {
-            SaveResult r = new SaveResult();
-            try {
-                SObjectType t = requireType(org, access, so.getType());
-                r.setId(org.db().insert(Caller.api(userId), t.name(), values(so, t)));
-                r.setSuccess(true);
-            } catch (OrgException e) {
-                r.setSuccess(false);
-                r.setErrors(errors(e));
+    private static com.sforce.soap.partner.Error[] errors(List<RowError> list) {
+        com.sforce.soap.partner.Error[] out = new com.sforce.soap.partner.Error[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            out[i] = errors(list.get(i).toException())[0];
+        }
+        return out;
+    }
+
+    /**
+     * Writes through the org's batch write path, one {@code dml} call per run of consecutive records of one type
+     * (Salesforce chunks mixed lists the same way), in one transaction. With {@code AllOrNoneHeader} a failure rolls
+     * every run back and the other records report ALL_OR_NONE_OPERATION_ROLLED_BACK.
+     *
+     * @param types each record's type, or null when the record already failed (its entry in {@code early})
+     */
+    private static List<RowResult> write(Org org, String userId, Operation op, List<SObjectType> types,
+            List<Map<String, Object>> rows, List<OrgException> early, boolean allOrNone, String upsertKey) {
+        RowResult[] out = new RowResult[rows.size()];
+        boolean failed = false;
+        for (int i = 0; i < rows.size(); i++) {
+            if (early.get(i) != null) {
+                out[i] = new RowResult(i, null, false, List.of(new RowError(early.get(i).errorCode(),
+                        early.get(i).getMessage(), early.get(i).fields())), false);
+                failed = true;
             }
-            out.add(r);
+        }
+        if (!(failed && allOrNone)) {
+            try {
+                org.db().transaction(() -> {
+                    int i = 0;
+                    boolean anyFailed = false;
+                    while (i < rows.size()) {
+                        if (types.get(i) == null) {
+                            i++;
+                            continue;
+                        }
+                        SObjectType type = types.get(i);
+                        List<Integer> run = new ArrayList<>();
+                        while (i < rows.size() && (types.get(i) == null || types.get(i) == type)) {
+                            if (types.get(i) != null) {
+                                run.add(i);
+                            }
+                            i++;
+                        }
+                        List<Map<String, Object>> batch = new ArrayList<>();
+                        run.forEach(k -> batch.add(rows.get(k)));
+                        Caller caller = Caller.api(userId);
+                        List<RowResult> rs = upsertKey != null
+                                ? org.db().upsert(caller, type.name(), upsertKey, batch, allOrNone)
+                                : org.db().dml(caller, op, op == Operation.INSERT ? type.name() : null, batch, allOrNone);
+                        for (int k = 0; k < rs.size(); k++) {
+                            out[run.get(k)] = rs.get(k);
+                            anyFailed |= !rs.get(k).success();
+                        }
+                        if (anyFailed && allOrNone) {
+                            throw new RolledBack();
+                        }
+                    }
+                });
+            } catch (RolledBack e) {
+                // undone; reported below
+            }
+        }
+        boolean anyFailure = false;
+        for (RowResult r : out) {
+            anyFailure |= r != null && !r.success();
+        }
+        List<RowResult> results = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            RowResult r = out[i];
+            if (r == null || (allOrNone && anyFailure && r.success())) {
+                // The platform's words for the REST API's allOrNone; the SOAP text is UNCONFIRMED.
+                r = new RowResult(i, null, false, List.of(new RowError("ALL_OR_NONE_OPERATION_ROLLED_BACK",
+                        "Record rolled back because not all records were valid and the request was using AllOrNone"
+                                + " header", List.of())), false);
+            }
+            results.add(r);
+        }
+        return results;
+    }
+
+    private static final class RolledBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RolledBack() {
+            super(null, null, false, false);
+        }
+    }
+
+    private XMLizable create(Org org, String userId, Access access, Create_element req, boolean allOrNone) {
+        List<SObjectType> types = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<OrgException> early = new ArrayList<>();
+        for (ISObject so : req.getSObjects()) {
+            SObjectType t = requireType(org, access, so.getType());
+            types.add(t);
+            rows.add(values(so, t));
+            early.add(null);
+        }
+        List<SaveResult> out = new ArrayList<>();
+        for (RowResult r : write(org, userId, Operation.INSERT, types, rows, early, allOrNone, null)) {
+            SaveResult s = new SaveResult();
+            s.setSuccess(r.success());
+            if (r.success()) {
+                s.setId(r.id());
+            } else {
+                s.setErrors(errors(r.errors()));
+            }
+            out.add(s);
         }
         CreateResponse_element e = new CreateResponse_element();
         e.setResult(out.toArray(SaveResult[]::new));
         return e;
     }
 
-    private XMLizable update(Org org, String userId, Update_element req) {
-        List<SaveResult> out = new ArrayList<>();
+    private XMLizable update(Org org, String userId, Update_element req, boolean allOrNone) {
+        List<SObjectType> types = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<OrgException> early = new ArrayList<>();
         for (ISObject so : req.getSObjects()) {
-            SaveResult r = new SaveResult();
-            try {
-                Record before = so.getId() == null ? null : org.db().live(so.getId());
-                if (before == null) {
-                    throw new OrgException("INVALID_ID_FIELD", "invalid record id", List.of("Id"));
-                }
-                org.db().update(Caller.api(userId), before.id(), values(so, before.type()));
-                r.setId(before.id());
-                r.setSuccess(true);
-            } catch (OrgException e) {
-                r.setSuccess(false);
-                r.setErrors(errors(e));
+            Record before = so.getId() == null ? null : org.db().live(so.getId());
+            if (before == null) {
+                types.add(null);
+                rows.add(Map.of());
+                early.add(new OrgException("INVALID_ID_FIELD", "invalid record id", List.of("Id")));
+                continue;
             }
-            out.add(r);
+            Map<String, Object> v = values(so, before.type());
+            v.put("Id", before.id());
+            types.add(before.type());
+            rows.add(v);
+            early.add(null);
+        }
+        List<SaveResult> out = new ArrayList<>();
+        for (RowResult r : write(org, userId, Operation.UPDATE, types, rows, early, allOrNone, null)) {
+            SaveResult s = new SaveResult();
+            s.setSuccess(r.success());
+            if (r.success()) {
+                s.setId(r.id());
+            } else {
+                s.setErrors(errors(r.errors()));
+            }
+            out.add(s);
         }
         UpdateResponse_element e = new UpdateResponse_element();
         e.setResult(out.toArray(SaveResult[]::new));
         return e;
     }
 
-    private XMLizable delete(Org org, String userId, Delete_element req) {
+    private XMLizable delete(Org org, String userId, Delete_element req, boolean allOrNone) {
+        List<SObjectType> types = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<OrgException> early = new ArrayList<>();
+        String[] ids = req.getIds();
+        for (String id : ids) {
+            Record r = id == null ? null : org.db().live(id);
+            types.add(r == null ? null : r.type());
+            rows.add(r == null ? Map.of() : Map.of("Id", r.id()));
+            early.add(r == null ? new OrgException("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id") : null);
+        }
         List<DeleteResult> out = new ArrayList<>();
-        for (String id : req.getIds()) {
-            DeleteResult r = new DeleteResult();
-            r.setId(id);
-            try {
-                org.db().delete(Caller.api(userId), id);
-                r.setId(Ids.canonical(id));
-                r.setSuccess(true);
-            } catch (OrgException e) {
-                r.setSuccess(false);
-                r.setErrors(errors(e.errorCode().equals("NOT_FOUND")
-                        ? new OrgException("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id") : e));
+        List<RowResult> results = write(org, userId, Operation.DELETE, types, rows, early, allOrNone, null);
+        for (int i = 0; i < results.size(); i++) {
+            RowResult r = results.get(i);
+            DeleteResult d = new DeleteResult();
+            d.setSuccess(r.success());
+            d.setId(r.success() ? r.id() : ids[i]);
+            if (!r.success()) {
+                d.setErrors(errors(r.errors()));
             }
-            out.add(r);
+            out.add(d);
         }
         DeleteResponse_element e = new DeleteResponse_element();
         e.setResult(out.toArray(DeleteResult[]::new));
         return e;
     }
 
-    private XMLizable upsert(Org org, String userId, Access access, Upsert_element req) {
-        List<UpsertResult> out = new ArrayList<>();
+    /** Upsert on {@code externalIDFieldName}: {@code Id}, an External ID field or a unique standard field. */
+    private XMLizable upsert(Org org, String userId, Access access, Upsert_element req, boolean allOrNone) {
         String key = req.getExternalIDFieldName();
+        List<SObjectType> types = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<OrgException> early = new ArrayList<>();
         for (ISObject so : req.getSObjects()) {
-            UpsertResult r = new UpsertResult();
-            try {
-                SObjectType t = requireType(org, access, so.getType());
-                Map<String, Object> values = values(so, t);
-                if (key == null || t.field(key) == null) {
-                    throw new OrgException("INVALID_FIELD", "Field " + key + " does not exist or is not an External ID"
-                            + " field on " + t.name(), List.of(String.valueOf(key)));
-                }
-                Object keyValue = key.equalsIgnoreCase("Id") ? so.getId() : values.get(t.field(key).name());
-                List<Record> matches = keyValue == null ? List.of() : org.db().findBy(t.name(), t.field(key).name(), keyValue);
-                if (matches.size() > 1) {
-                    throw new OrgException("DUPLICATE_EXTERNAL_ID", t.field(key).name() + ": more than one record found"
-                            + " for external id field");
-                }
-                if (matches.isEmpty()) {
-                    r.setId(org.db().insert(Caller.api(userId), t.name(), values));
-                    r.setCreated(true);
-                } else {
-                    org.db().update(Caller.api(userId), matches.get(0).id(), values);
-                    r.setId(matches.get(0).id());
-                    r.setCreated(false);
-                }
-                r.setSuccess(true);
-            } catch (OrgException e) {
-                r.setSuccess(false);
-                r.setErrors(errors(e));
+            SObjectType t = requireType(org, access, so.getType());
+            Map<String, Object> v = values(so, t);
+            if (so.getId() != null) {
+                v.put("Id", so.getId());
             }
-            out.add(r);
+            types.add(t);
+            rows.add(v);
+            early.add(null);
+        }
+        List<UpsertResult> out = new ArrayList<>();
+        for (RowResult r : write(org, userId, Operation.UPDATE, types, rows, early, allOrNone,
+                key == null ? "" : key)) {
+            UpsertResult u = new UpsertResult();
+            u.setSuccess(r.success());
+            if (r.success()) {
+                u.setId(r.id());
+                u.setCreated(r.created());
+            } else {
+                u.setErrors(errors(r.errors()));
+            }
+            out.add(u);
         }
         UpsertResponse_element e = new UpsertResponse_element();
         e.setResult(out.toArray(UpsertResult[]::new));

@@ -27,8 +27,14 @@ public final class SoapMessage {
     private static final Pattern OPERATION = Pattern.compile(
             "<(?:[A-Za-z0-9_.-]+:)?Body[^>]*>\\s*<(?:[A-Za-z0-9_.-]+:)?([A-Za-z0-9_]+)");
 
-    /** A parsed request: the session id from the SessionHeader (or null), the operation and its loaded element. */
-    public record Parsed(String sessionId, String operation, XMLizable element) {}
+    /**
+     * A parsed request: the session id from the SessionHeader (or null), the operation and its loaded element, and
+     * the Partner API's {@code AllOrNoneHeader/allOrNone} (false when absent).
+     */
+    public record Parsed(String sessionId, String operation, XMLizable element, boolean allOrNone) {}
+
+    /** What the Header says: SessionHeader/sessionId and AllOrNoneHeader/allOrNone. */
+    private record Header(String sessionId, boolean allOrNone) {}
 
     private SoapMessage() {}
 
@@ -50,9 +56,9 @@ public final class SoapMessage {
             in.nextTag();
             expect(in, SOAP_ENV, "Envelope");
             in.nextTag();
-            String session = null;
+            Header header = new Header(null, false);
             if (SOAP_ENV.equals(in.getNamespace()) && "Header".equals(in.getName())) {
-                session = readHeader(in);
+                header = readHeader(in);
                 in.nextTag();
             }
             expect(in, SOAP_ENV, "Body");
@@ -74,7 +80,7 @@ public final class SoapMessage {
                         "UnexpectedErrorFault");
             }
             XMLizable element = (XMLizable) mapper.readObject(in, new TypeInfo(namespace, op, null, null, 1, 1, true), type);
-            return new Parsed(session, op, element);
+            return new Parsed(header.sessionId(), op, element, header.allOrNone());
         } catch (PullParserException | IOException | ConnectionException | RuntimeException e) {
             if (e instanceof SoapFault f) {
                 throw f;
@@ -95,19 +101,23 @@ public final class SoapMessage {
         }
     }
 
-    /** Reads the Header, returning SessionHeader/sessionId; other headers (CallOptions, ...) are skipped. */
-    private static String readHeader(XmlInputStream in) throws IOException, ConnectionException {
+    /** Reads the Header: SessionHeader/sessionId, AllOrNoneHeader/allOrNone; other headers (CallOptions, ...) are skipped. */
+    private static Header readHeader(XmlInputStream in) throws IOException, ConnectionException {
         String session = null;
+        boolean allOrNone = false;
         int depth = 1;
-        boolean inSession = false;
+        String current = null;
         while (depth > 0) {
             int ev = in.next();
             if (ev == XmlInputStream.START_TAG) {
                 depth++;
                 if (depth == 2) {
-                    inSession = "SessionHeader".equals(in.getName());
-                } else if (inSession && "sessionId".equals(in.getName())) {
+                    current = in.getName();
+                } else if ("SessionHeader".equals(current) && "sessionId".equals(in.getName())) {
                     session = in.nextText().trim();
+                    depth--;
+                } else if ("AllOrNoneHeader".equals(current) && "allOrNone".equals(in.getName())) {
+                    allOrNone = Boolean.parseBoolean(in.nextText().trim());
                     depth--;
                 }
             } else if (ev == XmlInputStream.END_TAG) {
@@ -116,7 +126,7 @@ public final class SoapMessage {
                 throw SoapFault.malformed("The SOAP Header is not closed");
             }
         }
-        return session;
+        return new Header(session, allOrNone);
     }
 
     /** Writes an envelope around {@code response} named {@code {namespace}responseName}. */
