@@ -37,6 +37,7 @@ public final class OrgDatabase {
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<Registration> listeners = new CopyOnWriteArrayList<>();
+    private final List<TransactionListener> transactionListeners = new CopyOnWriteArrayList<>();
     private final List<PublishedEvent> events = new ArrayList<>();
     private final List<Undo> undo = new ArrayList<>();
     private int depth;
@@ -72,19 +73,49 @@ public final class OrgDatabase {
         lock.writeLock().lock();
         int mark = undo.size();
         depth++;
+        boolean committed = false;
         try {
+            if (depth == 1) {
+                transactionListeners.forEach(TransactionListener::begin);
+            }
             T result = work.get();
             if (depth == 1) {
                 undo.clear();
+                committed = true;
             }
             return result;
         } catch (RuntimeException | Error e) {
             rollbackTo(mark);
             throw e;
         } finally {
+            if (depth == 1) {
+                for (TransactionListener l : transactionListeners) {
+                    l.end(committed);
+                }
+            }
             depth--;
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Told when an outermost transaction begins and ends (each API call's writes are one), so per-transaction state
+     * such as Apex static variables can live exactly as long as the transaction. Runs on the writing thread, under
+     * the write lock; a listener must not throw.
+     */
+    public interface TransactionListener {
+        void begin();
+
+        void end(boolean committed);
+    }
+
+    public void addTransactionListener(TransactionListener listener) {
+        transactionListeners.add(Objects.requireNonNull(listener));
+    }
+
+    /** True inside {@link #transaction} on this thread. */
+    public boolean inTransaction() {
+        return lock.isWriteLockedByCurrentThread() && depth > 0;
     }
 
     public void transaction(Runnable work) {
@@ -219,10 +250,13 @@ public final class OrgDatabase {
     }
 
     private Row single(Caller caller, Operation op, SObjectType named, Row row) {
-        transaction(() -> run(caller, op, named, List.of(row), true));
-        if (!row.ok()) {
-            throw row.failure;
-        }
+        transaction(() -> {
+            run(caller, op, named, List.of(row), true);
+            if (!row.ok()) {
+                throw row.failure; // inside, so the transaction ends as rolled back
+            }
+            return null;
+        });
         return row;
     }
 
@@ -370,7 +404,7 @@ public final class OrgDatabase {
     public record Savepoint(int mark, int depth) {}
 
     private void requireTransaction() {
-        if (!lock.isWriteLockedByCurrentThread() || depth == 0) {
+        if (!inTransaction()) {
             throw new IllegalStateException("savepoints exist only inside OrgDatabase.transaction");
         }
     }

@@ -307,6 +307,33 @@ class OrgDatabaseDmlTest {
     }
 
     @Test
+    void transactionListenersSeeOnlyTheOutermostTransactionAndWhetherItCommitted() {
+        List<String> seen = new ArrayList<>();
+        db.addTransactionListener(new OrgDatabase.TransactionListener() {
+            @Override
+            public void begin() {
+                seen.add("begin");
+            }
+
+            @Override
+            public void end(boolean committed) {
+                seen.add(committed ? "commit" : "rollback");
+            }
+        });
+        db.addTriggerHook("Widget__c", new TriggerHook() {
+            @Override
+            public void after(TriggerBatch b) {
+                if (b.depth() == 1) {
+                    db.insert(b.caller(), "Widget__c", Map.of("Name", "nested"));
+                }
+            }
+        });
+        db.dml(api, Operation.INSERT, "Widget__c", widgets(2), true);
+        assertThrows(OrgException.class, () -> db.insert(api, "Widget__c", Map.of("Size__c", 1)));
+        assertEquals(List.of("begin", "commit", "begin", "rollback"), seen);
+    }
+
+    @Test
     void upsertOnAnExternalIdInsertsOrUpdatesAndSaysWhich() {
         db.insert(api, "Widget__c", Map.of("Name", "old", "Code__c", "A-1"));
         Recorder rec = new Recorder();
