@@ -50,6 +50,14 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     private static final Pattern SOAP_OPERATION = Pattern.compile(
             "<(?:[A-Za-z0-9_]+:)?Body[^>]*>\\s*<(?:[A-Za-z0-9_]+:)?([A-Za-z0-9_]+)");
 
+    static {
+        // TCP_NODELAY on accepted sockets: without it every small request/answer pair waits out Nagle + delayed ACK
+        // (about 40 ms a call on Linux loopback; scripts/bench/write-path measured 21 → 325 REST creates/s).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer http;
     private final ExecutorService pool;
     private final Path certificatePem;
