@@ -71,14 +71,46 @@ final class RecordJson {
                 continue;
             }
             JsonNode v = e.getValue();
+            if (v.isObject() && isParentReference(v)) {
+                out.put(e.getKey(), parentReference(v)); // {"Widget__r": {"Code__c": "W-1"}}: resolved by the write path
+                continue;
+            }
             if (v.isObject() || v.isArray()) {
                 throw new OrgException("INVALID_FIELD", "Cannot deserialize instance of " + e.getKey()
                         + " from " + (v.isObject() ? "START_OBJECT" : "START_ARRAY")
-                        + ": relationship and nested values are not supported by the local org", List.of(e.getKey()));
+                        + ": nested values other than a parent reference by external id are not supported by the"
+                        + " local org", List.of(e.getKey()));
             }
             out.put(e.getKey(), scalar(v));
         }
         return out;
+    }
+
+    /** An object of scalars, optionally with {@code attributes} of scalars: a parent reference by external id. */
+    private static boolean isParentReference(JsonNode v) {
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
+            JsonNode x = e.getValue();
+            boolean ok = e.getKey().equals("attributes") ? x.isObject() && x.properties().stream()
+                    .allMatch(a -> a.getValue().isValueNode()) : x.isValueNode();
+            if (!ok || e.getKey().equals("records")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Object> parentReference(JsonNode v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
+            if (e.getKey().equals("attributes")) {
+                Map<String, Object> attrs = new LinkedHashMap<>();
+                e.getValue().properties().forEach(a -> attrs.put(a.getKey(), scalar(a.getValue())));
+                m.put("attributes", attrs);
+            } else {
+                m.put(e.getKey(), scalar(e.getValue()));
+            }
+        }
+        return m;
     }
 
     static Object scalar(JsonNode v) {

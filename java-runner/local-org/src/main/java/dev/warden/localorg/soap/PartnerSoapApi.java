@@ -233,6 +233,19 @@ public final class PartnerSoapApi {
             if (name.equals("type") || name.equals("fieldsToNull") || name.equals("Id") && child.getValue() == null) {
                 continue;
             }
+            if (child.hasChildren()) {
+                // A nested sObject: a parent reference by external id, resolved by the write path.
+                Map<String, Object> ref = new LinkedHashMap<>();
+                Iterator<XmlObject> fields = child.getChildren();
+                while (fields.hasNext()) {
+                    XmlObject f = fields.next();
+                    if (f.getValue() != null) {
+                        ref.put(f.getName().getLocalPart(), f.getValue().toString());
+                    }
+                }
+                out.put(name, ref);
+                continue;
+            }
             Object value = child.getValue();
             if (value instanceof Calendar c) {
                 FieldDef f = type.field(name);

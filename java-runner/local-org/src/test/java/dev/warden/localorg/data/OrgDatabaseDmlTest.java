@@ -46,6 +46,8 @@ class OrgDatabaseDmlTest {
                 FieldDef.of("Size__c", FieldType.DOUBLE).build(),
                 FieldDef.of("Code__c", FieldType.STRING).length(20).externalId().build(),
                 FieldDef.of("Note__c", FieldType.STRING).length(15).build())));
+        org.schema().define(ObjectDefinition.custom("Part__c", "Part", List.of(
+                FieldDef.of("Widget__c", FieldType.REFERENCE).references("Parts__r", "Widget__c").build())));
         api = Caller.api(org.adminUserId());
     }
 
@@ -360,6 +362,22 @@ class OrgDatabaseDmlTest {
         assertEquals("DUPLICATE_EXTERNAL_ID", r.get(1).firstError().statusCode(), "the same key twice in one call");
         assertEquals("DUPLICATE_EXTERNAL_ID", r.get(2).firstError().statusCode());
         assertEquals(2, count());
+    }
+
+    @Test
+    void aParentReferenceByExternalIdResolvesToTheParentsId() {
+        String widget = db.insert(api, "Widget__c", Map.of("Name", "parent", "Code__c", "P-1"));
+        List<RowResult> r = db.dml(api, Operation.INSERT, "Part__c", List.of(
+                Map.of("Name", "by relationship name", "Parts__r", Map.of("Code__c", "p-1")),
+                Map.of("Name", "by field name", "Widget__r", Map.of("Code__c", "P-1")),
+                Map.of("Name", "unknown", "Widget__r", Map.of("Code__c", "nope")),
+                Map.of("Name", "not a key", "Widget__r", Map.of("Note__c", "x"))), false);
+        assertEquals(widget, db.retrieve(r.get(0).id()).get("Widget__c"));
+        assertEquals(widget, db.retrieve(r.get(1).id()).get("Widget__c"));
+        assertEquals(new RowError("INVALID_FIELD", "Foreign key external ID: nope not found for field Code__c in entity"
+                + " Widget__c", List.of("Widget__c")), r.get(2).firstError());
+        assertEquals("Field name provided, Note__c is not an External ID or indexed field for Widget__c",
+                r.get(3).firstError().message());
     }
 
     @Test

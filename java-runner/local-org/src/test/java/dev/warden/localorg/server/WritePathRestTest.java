@@ -172,6 +172,21 @@ class WritePathRestTest {
     }
 
     @Test
+    void aParentReferenceByExternalIdInTheBodyBecomesTheLookup() {
+        String widget = api.post(V + "/sobjects/Widget__c", Map.of("Name", "parent", "Code__c", "EXT-9")).json()
+                .get("id").asText();
+        OrgClient.Answer part = api.post(V + "/sobjects/Part__c", Map.of("Name", "child",
+                "Widget__r", Map.of("Code__c", "EXT-9")));
+        assertEquals(201, part.status(), part.body());
+        assertEquals(widget, server.org().db().retrieve(part.json().get("id").asText()).get("Widget__c"));
+        OrgClient.Answer missing = api.post(V + "/sobjects/Part__c", Map.of("Name", "orphan",
+                "Widget__r", Map.of("Code__c", "EXT-0")));
+        assertEquals("INVALID_FIELD", missing.json().get(0).get("errorCode").asText());
+        assertEquals("Foreign key external ID: EXT-0 not found for field Code__c in entity Widget__c",
+                missing.json().get(0).get("message").asText());
+    }
+
+    @Test
     void collectionsUpsertSaysWhichRecordsWereCreated() {
         api.post(V + "/sobjects/Widget__c", Map.of("Name", "old", "Code__c", "K1"));
         List<Map<String, Object>> records = List.of(

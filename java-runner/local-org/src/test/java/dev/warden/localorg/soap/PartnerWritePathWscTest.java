@@ -54,6 +54,8 @@ class PartnerWritePathWscTest {
         assertEquals(200, reset.status(), reset.body());
         server.org().schema().define(ObjectDefinition.custom("Gadget__c", "Gadget", List.of(
                 FieldDef.of("Code__c", FieldType.STRING).length(40).externalId().build())));
+        server.org().schema().define(ObjectDefinition.custom("Piece__c", "Piece", List.of(
+                FieldDef.of("Gadget__c", FieldType.REFERENCE).references("Pieces__r", "Gadget__c").build())));
         server.org().db().addTriggerHook("Gadget__c", new TriggerHook() {
             @Override
             public void before(TriggerBatch b) {
@@ -118,6 +120,19 @@ class PartnerWritePathWscTest {
         assertEquals("ALL_OR_NONE_OPERATION_ROLLED_BACK", r[0].getErrors()[0].getStatusCode().name());
         assertEquals("FIELD_CUSTOM_VALIDATION_EXCEPTION", r[1].getErrors()[0].getStatusCode().name());
         assertEquals(0, count());
+    }
+
+    @Test
+    void a_nested_parent_sobject_with_an_external_id_sets_the_lookup() throws Exception {
+        String gadget = partner.create(new SObject[] {gadget("parent", "EXT-1")})[0].getId();
+        SObject parent = new SObject("Gadget__c");
+        parent.setField("Code__c", "EXT-1");
+        SObject piece = new SObject("Piece__c");
+        piece.setField("Name", "child");
+        piece.setField("Gadget__r", parent);
+        SaveResult r = partner.create(new SObject[] {piece})[0];
+        assertTrue(r.isSuccess(), () -> Arrays.toString(r.getErrors()));
+        assertEquals(gadget, server.org().db().retrieve(r.getId()).get("Gadget__c"));
     }
 
     @Test
