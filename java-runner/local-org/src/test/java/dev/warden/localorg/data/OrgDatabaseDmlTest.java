@@ -166,6 +166,26 @@ class OrgDatabaseDmlTest {
     }
 
     @Test
+    void aPartialSaveGivesUpAfterThreeAttemptsWithSalesforcesMessage() {
+        Recorder rec = new Recorder();
+        db.addTriggerHook("Widget__c", rec);
+        db.addTriggerHook("Widget__c", new TriggerHook() {
+            @Override
+            public void after(TriggerBatch b) {
+                b.addError(0, "always the first row"); // a different record on every attempt
+            }
+        });
+        List<RowResult> r = db.dml(api, Operation.INSERT, "Widget__c", widgets(5), false);
+        assertEquals("always the first row", r.get(0).firstError().message());
+        assertEquals("always the first row", r.get(2).firstError().message());
+        assertEquals("Too many batch retries in the presence of Apex triggers and partial failures.",
+                r.get(3).firstError().message());
+        assertEquals(0, count());
+        assertEquals(List.of("before INSERT 5", "after INSERT 5", "before INSERT 4", "after INSERT 4",
+                "before INSERT 3", "after INSERT 3"), rec.calls);
+    }
+
+    @Test
     void allOrNoneRollsTheWholeCallBackAndTheOtherRowsSayWhy() {
         db.addTriggerHook("Widget__c", new TriggerHook() {
             @Override
