@@ -51,6 +51,7 @@ public final class RestApi {
         r.add("DELETE", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::delete);
         r.add("PATCH", V + "/sobjects/(\\w+)/(\\w+)/([^/]+)/?", ApiKind.REST, true, api::upsertByExternalId);
         r.add("GET", V + "/sobjects/(\\w+)/(\\w{15}|\\w{18})/(\\w+)/?", ApiKind.REST, true, api::blob);
+        r.add("GET", V + "/sobjects/(\\w+)/(\\w+)/([^/]+)/?", ApiKind.REST, true, api::readByExternalId);
         r.add("GET", V + "/limits/?", ApiKind.REST, true, api::limits);
         QueryApi.register(ctx, api);
         CompositeApi.register(ctx, api);
@@ -209,8 +210,34 @@ public final class RestApi {
         return withCreated ? Response.json(200, m) : Response.empty(204);
     }
 
+    /** {@code GET sobjects/T/Field/value}: the one record whose external id is the value; 300 with URLs for several. */
+    private Response readByExternalId(Request req) {
+        String v = version(req);
+        SObjectType t = type(req, req.pathGroup(2));
+        FieldDef f = t.field(req.pathGroup(3));
+        if (f == null || !(f.externalId() || f.name().equals("Id") || (!f.custom() && f.unique()))) {
+            throw new OrgException("NOT_FOUND", "Provided external ID field does not exist or is not accessible: "
+                    + req.pathGroup(3), List.of(), 404);
+        }
+        List<Record> matches = f.name().equals("Id") ? (req.org().db().live(req.pathGroup(4)) == null ? List.of()
+                : List.of(record(req, t, req.pathGroup(4))))
+                : req.org().db().findBy(t.name(), f.name(), dev.warden.localorg.data.Values.coerce(f, req.pathGroup(4)));
+        if (matches.isEmpty()) {
+            throw OrgException.notFound();
+        }
+        if (matches.size() > 1) {
+            return Response.json(300, matches.stream().map(m -> RecordJson.sobjectUrl(v, t.name(), m.id())).toList());
+        }
+        String fields = req.param("fields");
+        return Response.json(200, RecordJson.render(v, matches.get(0),
+                fields == null ? null : Arrays.asList(fields.split(","))));
+    }
+
     private Response blob(Request req) {
         version(req);
+        if (!dev.warden.localorg.model.Ids.isValid(req.pathGroup(3))) {
+            return readByExternalId(req); // a 15- or 18-character external ID field name, not a record id
+        }
         SObjectType t = type(req, req.pathGroup(2));
         Record r = record(req, t, req.pathGroup(3));
         FieldDef f = t.field(req.pathGroup(4));

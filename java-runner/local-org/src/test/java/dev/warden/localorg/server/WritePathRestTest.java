@@ -146,11 +146,16 @@ class WritePathRestTest {
         assertFalse(updated.json().get("created").asBoolean());
         assertEquals(id, updated.json().get("id").asText());
         assertEquals("second", server.org().db().retrieve(id).get("Name"));
+        OrgClient.Answer read = api.get(V + "/sobjects/Widget__c/Code__c/X-1?fields=Name");
+        assertEquals(200, read.status(), read.body());
+        assertEquals("second", read.json().get("Name").asText());
+        assertEquals(404, api.get(V + "/sobjects/Widget__c/Code__c/none").status());
         assertEquals(List.of("before INSERT 1", "after INSERT 1", "before UPDATE 1", "after UPDATE 1"), calls);
 
         api.post(V + "/sobjects/Widget__c", Map.of("Name", "twin", "Code__c", "X-1"));
         OrgClient.Answer several = api.patch(V + "/sobjects/Widget__c/Code__c/X-1", Map.of("Name", "third"));
         assertEquals(300, several.status());
+        assertEquals(300, api.get(V + "/sobjects/Widget__c/Code__c/X-1").status());
         assertEquals(2, several.json().size());
         assertTrue(several.json().get(0).asText().startsWith(V + "/sobjects/Widget__c/"));
     }
