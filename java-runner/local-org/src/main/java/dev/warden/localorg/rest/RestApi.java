@@ -50,6 +50,7 @@ public final class RestApi {
         r.add("PATCH", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::update);
         r.add("DELETE", V + "/sobjects/(\\w+)/(\\w+)/?", ApiKind.REST, true, api::delete);
         r.add("PATCH", V + "/sobjects/(\\w+)/(\\w+)/([^/]+)/?", ApiKind.REST, true, api::upsertByExternalId);
+        r.add("DELETE", V + "/sobjects/(\\w+)/(\\w+)/([^/]+)/?", ApiKind.REST, true, api::deleteByExternalId);
         r.add("GET", V + "/sobjects/(\\w+)/(\\w{15}|\\w{18})/(\\w+)/?", ApiKind.REST, true, api::blob);
         r.add("GET", V + "/sobjects/(\\w+)/(\\w+)/([^/]+)/?", ApiKind.REST, true, api::readByExternalId);
         r.add("GET", V + "/limits/?", ApiKind.REST, true, api::limits);
@@ -210,18 +211,22 @@ public final class RestApi {
         return withCreated ? Response.json(200, m) : Response.empty(204);
     }
 
+    /** {@code DELETE sobjects/T/Field/value}: 204, or 300 with the URLs when several records match. */
+    private Response deleteByExternalId(Request req) {
+        Response found = readByExternalId(req);
+        if (found.status() != 200) {
+            return found;
+        }
+        SObjectType t = type(req, req.pathGroup(2));
+        delete(req, byExternalId(req, t).get(0));
+        return Response.empty(204);
+    }
+
     /** {@code GET sobjects/T/Field/value}: the one record whose external id is the value; 300 with URLs for several. */
     private Response readByExternalId(Request req) {
         String v = version(req);
         SObjectType t = type(req, req.pathGroup(2));
-        FieldDef f = t.field(req.pathGroup(3));
-        if (f == null || !(f.externalId() || f.name().equals("Id") || (!f.custom() && f.unique()))) {
-            throw new OrgException("NOT_FOUND", "Provided external ID field does not exist or is not accessible: "
-                    + req.pathGroup(3), List.of(), 404);
-        }
-        List<Record> matches = f.name().equals("Id") ? (req.org().db().live(req.pathGroup(4)) == null ? List.of()
-                : List.of(record(req, t, req.pathGroup(4))))
-                : req.org().db().findBy(t.name(), f.name(), dev.warden.localorg.data.Values.coerce(f, req.pathGroup(4)));
+        List<Record> matches = byExternalId(req, t);
         if (matches.isEmpty()) {
             throw OrgException.notFound();
         }
@@ -231,6 +236,19 @@ public final class RestApi {
         String fields = req.param("fields");
         return Response.json(200, RecordJson.render(v, matches.get(0),
                 fields == null ? null : Arrays.asList(fields.split(","))));
+    }
+
+    private List<Record> byExternalId(Request req, SObjectType t) {
+        FieldDef f = t.field(req.pathGroup(3));
+        if (f == null || !(f.externalId() || f.name().equals("Id") || (!f.custom() && f.unique()))) {
+            throw new OrgException("NOT_FOUND", "Provided external ID field does not exist or is not accessible: "
+                    + req.pathGroup(3), List.of(), 404);
+        }
+        String value = req.pathGroup(4);
+        if (f.name().equals("Id")) {
+            return req.org().db().live(value) == null ? List.of() : List.of(record(req, t, value));
+        }
+        return req.org().db().findBy(t.name(), f.name(), dev.warden.localorg.data.Values.coerce(f, value));
     }
 
     private Response blob(Request req) {

@@ -156,6 +156,10 @@ class WritePathRestTest {
         OrgClient.Answer several = api.patch(V + "/sobjects/Widget__c/Code__c/X-1", Map.of("Name", "third"));
         assertEquals(300, several.status());
         assertEquals(300, api.get(V + "/sobjects/Widget__c/Code__c/X-1").status());
+        assertEquals(300, api.delete(V + "/sobjects/Widget__c/Code__c/X-1").status());
+        api.patch(V + "/sobjects/Widget__c/" + id, Map.of("Code__c", "X-2"));
+        assertEquals(204, api.delete(V + "/sobjects/Widget__c/Code__c/X-2").status());
+        assertEquals(404, api.get(V + "/sobjects/Widget__c/Code__c/X-2").status());
         assertEquals(2, several.json().size());
         assertTrue(several.json().get(0).asText().startsWith(V + "/sobjects/Widget__c/"));
     }
