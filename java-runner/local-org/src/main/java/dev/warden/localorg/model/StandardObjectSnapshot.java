@@ -33,6 +33,17 @@ public final class StandardObjectSnapshot {
         }
     }
 
+    /** Names of the objects in the committed snapshot, in file order. */
+    public static List<String> objectNames() {
+        List<String> names = new ArrayList<>();
+        for (String line : text().split("\n")) {
+            if (line.startsWith("@")) {
+                names.add(line.substring(1, line.indexOf('|')));
+            }
+        }
+        return names;
+    }
+
     /** Defines every object of the committed snapshot; returns their names in file order. */
     public static List<String> load(Schema schema) {
         return load(schema, text());
@@ -78,6 +89,7 @@ public final class StandardObjectSnapshot {
         SObjectType.Capabilities caps = switch (c[4]) {
             case "DATA" -> SObjectType.Capabilities.DATA;
             case "NO_UNDELETE" -> new SObjectType.Capabilities(true, true, true, true, false, false);
+            case "READ_DELETE" -> new SObjectType.Capabilities(false, false, true, true, false, false);
             default -> throw new IllegalArgumentException("unknown capabilities " + c[4]);
         };
         if (c[1].length() != 3) {

@@ -97,6 +97,7 @@ public final class PartnerSoapApi {
                 case "upsert" -> upsert(org, userId, access, (Upsert_element) p.element());
                 case "describeSObject" -> describe(org, access, ((DescribeSObject_element) p.element()).getSObjectType());
                 case "getUserInfo" -> userInfo(org, userId);
+                case "setPassword" -> setPassword(org, userId, (com.sforce.soap.partner.SetPassword_element) p.element());
                 default -> throw new SoapFault("INVALID_OPERATION", "The local org does not implement the Partner API"
                         + " operation " + p.operation(), "UnexpectedErrorFault");
             };
@@ -465,6 +466,12 @@ public final class PartnerSoapApi {
             case BASE64 -> SoapType.base64Binary;
             default -> SoapType.string;
         };
+    }
+
+    /** {@code sf org generate password}; rules in {@link dev.warden.localorg.misc.UserPasswords}. */
+    private static XMLizable setPassword(Org org, String callerId, com.sforce.soap.partner.SetPassword_element e) {
+        dev.warden.localorg.misc.UserPasswords.set(org, callerId, e.getUserId(), e.getPassword());
+        return new com.sforce.soap.partner.SetPasswordResponse_element();
     }
 
     private static XMLizable userInfo(Org org, String userId) {
