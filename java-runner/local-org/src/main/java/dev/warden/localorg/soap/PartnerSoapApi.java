@@ -183,7 +183,7 @@ public final class PartnerSoapApi {
             if (v instanceof ResultRecord nested) {
                 so.setField(e.getKey(), sobject(nested));
             } else if (v instanceof dev.warden.soql.QueryResult sub) {
-                so.setField(e.getKey(), subquery(sub.records(), sub.totalSize()));
+                so.setField(e.getKey(), subqueryXml(e.getKey(), sub.records(), sub.totalSize()));
             } else if (v instanceof List<?> list) {
                 List<ResultRecord> rows = new ArrayList<>();
                 list.forEach(o -> {
@@ -191,7 +191,7 @@ public final class PartnerSoapApi {
                         rows.add(rr);
                     }
                 });
-                so.setField(e.getKey(), rows.isEmpty() ? null : subquery(rows, rows.size()));
+                so.setField(e.getKey(), rows.isEmpty() ? null : subqueryXml(e.getKey(), rows, rows.size()));
             } else if (!e.getKey().equals("Id")) {
                 so.setField(e.getKey(), text(v));
             }
@@ -199,11 +199,19 @@ public final class PartnerSoapApi {
         return so;
     }
 
-    private static QueryResult subquery(List<ResultRecord> rows, int total) {
-        QueryResult q = new QueryResult();
-        q.setDone(true);
-        q.setSize(total);
-        q.setRecords(rows.stream().map(PartnerSoapApi::sobject).toArray(SObject[]::new));
+    /**
+     * A child subquery inside a record, as the platform writes it: an element named after the relationship holding
+     * done, queryLocator, one records element per row and size. (A typed QueryResult value can't be written as a
+     * field of a generic SObject by WSC.)
+     */
+    private static XmlObject subqueryXml(String name, List<ResultRecord> rows, int total) {
+        XmlObject q = new XmlObject(new javax.xml.namespace.QName(SOBJECT_NS, name));
+        q.addField("done", Boolean.TRUE);
+        q.addField("queryLocator", null);
+        for (ResultRecord r : rows) {
+            q.addField("records", sobject(r));
+        }
+        q.addField("size", total);
         return q;
     }
 
