@@ -72,6 +72,20 @@ const checks = {
       { pollInterval: 100, pollTimeout: 60000 })).toArray();
     check(recs.length === 50, `bulk query returned ${recs.length}`);
   },
+  async bulk1LoadAndQuery() {
+    conn.bulk.pollInterval = 100;
+    conn.bulk.pollTimeout = 60000;
+    const rows = [{ Name: 'Bulk1 A', Description: 'a' }, { Name: 'Bulk1 B', Description: 'b' },
+      { Name: '', Description: 'no name: REQUIRED_FIELD_MISSING' }];
+    const res = await conn.bulk.load('Account', 'insert', rows);
+    check(res.length === 3 && res.filter((r) => r.success).length === 2, 'bulk 1.0 load: ' + JSON.stringify(res));
+    const recs = [];
+    const stream = await conn.bulk.query("SELECT Id, Name FROM Account WHERE Name LIKE 'Bulk1 %'");
+    await new Promise((resolve, reject) => {
+      stream.on('record', (r) => recs.push(r)).on('error', reject).on('end', resolve);
+    });
+    check(recs.length === 2, `bulk 1.0 query returned ${recs.length}`);
+  },
   async sosl() {
     await conn.sobject('Account').create({ Name: 'Jsforce Searchable Zebra' });
     const r = await conn.search('FIND {zebra} IN NAME FIELDS RETURNING Account(Id, Name)');

@@ -34,7 +34,7 @@ public final class BulkApi2 {
     private static final String JOB = "(750\\w{12}(?:\\w{3})?)";
     private static final Set<String> INGEST_OPERATIONS = Set.of("insert", "update", "upsert", "delete", "hardDelete");
     /** One worker for every server in the JVM: jobs of all orgs queue behind each other, like a shared pod. */
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
+    static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "local-org-bulk");
         t.setDaemon(true);
         return t;
@@ -74,7 +74,12 @@ public final class BulkApi2 {
     }
 
     private static String newId() {
-        return Ids.make("750", SEQUENCE.incrementAndGet());
+        return Ids.make("750", nextSequence());
+    }
+
+    /** Job ids of both Bulk APIs share one sequence (both are 750...). */
+    static long nextSequence() {
+        return SEQUENCE.incrementAndGet();
     }
 
     // ------------------------------------------------------------------ ingest
