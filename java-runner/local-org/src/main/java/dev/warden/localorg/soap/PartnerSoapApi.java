@@ -394,11 +394,22 @@ public final class PartnerSoapApi {
         d.setQueryable(t.capabilities().queryable());
         d.setUndeletable(t.capabilities().undeletable());
         d.setRetrieveable(true);
-        d.setSearchable(false);
+        d.setSearchable(dev.warden.localorg.search.SearchApi.searchable(t));
         d.setTriggerable(t.kind() != ObjectKind.CUSTOM_METADATA);
         d.setIdEnabled(true);
+        d.setChildRelationships(org.schema().childRelationships(t.name()).stream().map(c -> {
+            com.sforce.soap.partner.ChildRelationship cr = new com.sforce.soap.partner.ChildRelationship();
+            cr.setChildSObject(c.childObject());
+            cr.setField(c.field());
+            cr.setRelationshipName(c.relationshipName());
+            return cr;
+        }).toArray(com.sforce.soap.partner.ChildRelationship[]::new));
         List<Field> fields = new ArrayList<>();
         for (FieldDef f : t.fields()) {
+            // Standard objects from the describe snapshot: unrestricted picklist values and the name field.
+            dev.warden.localorg.model.DescribeFacts facts = org.schema().describeFacts(t.name(), f.name());
+            List<String> picklist = facts != null && !facts.picklistValues().isEmpty() ? facts.picklistValues()
+                    : f.picklistValues();
             Field x = new Field();
             x.setName(f.name());
             x.setLabel(f.label());
@@ -410,19 +421,20 @@ public final class PartnerSoapApi {
             x.setUpdateable(f.updateable());
             x.setCustom(f.custom());
             x.setUnique(f.unique());
-            x.setNameField(f.name().equals("Name"));
+            x.setNameField(facts != null ? facts.nameField() : f.name().equals("Name"));
             x.setIdLookup(f.name().equals("Id") || f.unique());
             x.setFilterable(true);
             x.setSortable(true);
             x.setGroupable(f.type() != dev.warden.localorg.model.FieldType.DOUBLE);
             x.setDefaultedOnCreate(f.defaultValue() != null || !f.createable());
-            x.setAutoNumber(f.name().equals("Name") && !f.createable());
+            x.setAutoNumber(facts == null && f.name().equals("Name") && !f.createable());
             if (!f.referenceTo().isEmpty()) {
                 x.setReferenceTo(f.referenceTo().toArray(String[]::new));
                 x.setRelationshipName(f.relationshipName());
             }
-            if (!f.picklistValues().isEmpty()) {
-                x.setPicklistValues(f.picklistValues().stream().map(v -> {
+            if (!picklist.isEmpty()) {
+                x.setRestrictedPicklist(facts != null ? facts.restrictedPicklist() : true);
+                x.setPicklistValues(picklist.stream().map(v -> {
                     PicklistEntry pe = new PicklistEntry();
                     pe.setActive(true);
                     pe.setDefaultValue(v.equals(f.defaultValue()));

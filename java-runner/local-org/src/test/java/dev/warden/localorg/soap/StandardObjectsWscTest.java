@@ -35,6 +35,20 @@ class StandardObjectsWscTest {
     }
 
     @Test
+    void describeSObjectListsChildRelationshipsAndStandardPicklists() throws Exception {
+        com.sforce.soap.partner.DescribeSObjectResult d = partner.describeSObject("Account");
+        assertTrue(java.util.Arrays.stream(d.getChildRelationships())
+                .anyMatch(c -> c.getRelationshipName().equals("Contacts") && c.getField().equals("AccountId")));
+        com.sforce.soap.partner.Field industry = java.util.Arrays.stream(d.getFields())
+                .filter(f -> f.getName().equals("Industry")).findFirst().orElseThrow();
+        assertTrue(java.util.Arrays.stream(industry.getPicklistValues()).anyMatch(p -> p.getValue().equals("Banking")));
+        assertTrue(!industry.isRestrictedPicklist());
+        com.sforce.soap.partner.Field name = java.util.Arrays.stream(partner.describeSObject("Contact").getFields())
+                .filter(f -> f.getName().equals("Name")).findFirst().orElseThrow();
+        assertTrue(name.isNameField() && !name.isAutoNumber());
+    }
+
+    @Test
     void accountsReturnTheirContactsInASubquery() throws Exception {
         SObject account = new SObject("Account");
         account.setField("Name", "Soap Parent");
