@@ -51,7 +51,7 @@ public final class StandardObjectRules {
         db.addPlatformRule("Opportunity", before(r::opportunity));
         db.addPlatformRule("Case", before(r::caseRules));
         db.addPlatformRule("Task", before(r::task));
-        db.addPlatformRule("Event", before(r::activityAccount));
+        db.addPlatformRule("Event", before(r::event));
         db.addPlatformRule("Contract", before(r::contract));
         db.addPlatformRule("Order", before(r::order));
         db.addPlatformRule("OrderItem", before(r::lineItem));
@@ -211,6 +211,10 @@ public final class StandardObjectRules {
         }
     }
 
+    /**
+     * PricebookEntry: name and code from the product; a custom price book's entry needs the product's standard price
+     * first (Object Reference, PricebookEntry; wording as commonly reported, UNCONFIRMED).
+     */
     private void pricebookEntry(RecordChange c) {
         Object productId = c.value("Product2Id");
         Record product = productId == null ? null : db.live(productId.toString());
@@ -218,6 +222,63 @@ public final class StandardObjectRules {
             c.draft().put("Name", product.get("Name"));
             c.draft().put("ProductCode", product.get("ProductCode"));
         }
+        Object bookId = c.value("Pricebook2Id");
+        Record book = bookId == null ? null : db.live(bookId.toString());
+        if (c.operation() == Operation.INSERT && book != null && product != null && !book.is("IsStandard")) {
+            boolean hasStandard = db.findBy("PricebookEntry", "Product2Id", product.id()).stream()
+                    .anyMatch(e -> !e.isDeleted() && isStandardBook(e.getString("Pricebook2Id")));
+            if (!hasStandard) {
+                throw new OrgException("STANDARD_PRICE_NOT_DEFINED", "No standard price defined for this product",
+                        List.of());
+            }
+        }
+    }
+
+    private boolean isStandardBook(String id) {
+        Record b = id == null ? null : db.live(id);
+        return b != null && b.is("IsStandard");
+    }
+
+    /**
+     * Event: start and end from ActivityDateTime + DurationInMinutes (or the reverse), ActivityDate from the start;
+     * a timed event needs both a start and a duration or end (REQUIRED_FIELD_MISSING, as the platform reports it).
+     */
+    private void event(RecordChange c) {
+        Map<String, Object> d = c.draft();
+        java.time.Instant start;
+        int minutes;
+        if (Boolean.TRUE.equals(c.value("IsAllDayEvent"))) {
+            if (!(c.value("ActivityDate") instanceof LocalDate day)) {
+                throw new OrgException("REQUIRED_FIELD_MISSING", "Required fields are missing: [ActivityDate]",
+                        List.of("ActivityDate"));
+            }
+            start = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            minutes = 1440;
+        } else {
+            Object s = d.containsKey("StartDateTime") && !d.containsKey("ActivityDateTime") ? d.get("StartDateTime")
+                    : c.value("ActivityDateTime");
+            if (!(s instanceof java.time.Instant given)) {
+                throw new OrgException("REQUIRED_FIELD_MISSING", "Required fields are missing: [ActivityDateTime]",
+                        List.of("ActivityDateTime"));
+            }
+            start = given;
+            Object end = d.containsKey("EndDateTime") && !d.containsKey("DurationInMinutes") ? d.get("EndDateTime")
+                    : null;
+            if (end instanceof java.time.Instant e) {
+                minutes = (int) java.time.Duration.between(start, e).toMinutes();
+            } else if (c.value("DurationInMinutes") instanceof Number n) {
+                minutes = n.intValue();
+            } else {
+                throw new OrgException("REQUIRED_FIELD_MISSING", "Required fields are missing: [DurationInMinutes]",
+                        List.of("DurationInMinutes"));
+            }
+        }
+        d.put("ActivityDateTime", start);
+        d.put("StartDateTime", start);
+        d.put("DurationInMinutes", minutes);
+        d.put("EndDateTime", start.plusSeconds(60L * minutes));
+        d.put("ActivityDate", start.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        activityAccount(c);
     }
 
     private void asset(RecordChange c) {

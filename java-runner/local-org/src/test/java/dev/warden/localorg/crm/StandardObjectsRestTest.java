@@ -110,6 +110,33 @@ class StandardObjectsRestTest {
     }
 
     @Test
+    void aCustomPriceNeedsTheStandardPriceFirst() {
+        String standard = query("SELECT Id FROM Pricebook2 WHERE IsStandard = true").get("records").get(0).get("Id")
+                .asText();
+        String custom = create("Pricebook2", Map.of("Name", "Partner Prices", "IsActive", true));
+        String product = create("Product2", Map.of("Name", "Gizmo"));
+        OrgClient.Answer refused = api.post(V + "/sobjects/PricebookEntry", Map.of("Pricebook2Id", custom,
+                "Product2Id", product, "UnitPrice", 9));
+        assertEquals(400, refused.status());
+        assertEquals("STANDARD_PRICE_NOT_DEFINED", refused.json().get(0).get("errorCode").asText());
+        create("PricebookEntry", Map.of("Pricebook2Id", standard, "Product2Id", product, "UnitPrice", 10));
+        create("PricebookEntry", Map.of("Pricebook2Id", custom, "Product2Id", product, "UnitPrice", 9));
+    }
+
+    @Test
+    void eventsDeriveTheirEndAndNeedAStartAndDuration() {
+        String id = create("Event", Map.of("Subject", "Demo", "ActivityDateTime", "2026-03-01T10:00:00.000+0000",
+                "DurationInMinutes", 90));
+        JsonNode e = api.get(V + "/sobjects/Event/" + id).json();
+        assertEquals("2026-03-01T11:30:00.000+0000", e.get("EndDateTime").asText());
+        assertEquals("2026-03-01", e.get("ActivityDate").asText());
+        OrgClient.Answer missing = api.post(V + "/sobjects/Event", Map.of("Subject", "No time"));
+        assertEquals(400, missing.status());
+        assertTrue(missing.body().contains("REQUIRED_FIELD_MISSING"), missing.body());
+        create("Event", Map.of("Subject", "Offsite", "IsAllDayEvent", true, "ActivityDate", "2026-03-02"));
+    }
+
+    @Test
     void tasksHangOffAccountsAndContactsPolymorphically() {
         String acme = create("Account", Map.of("Name", "Acme Tasks"));
         String ada = create("Contact", Map.of("LastName", "Tasked", "AccountId", acme));
