@@ -18,6 +18,10 @@ public final class Schema {
     private int nextCustomPrefix;
     private int nextEventPrefix;
     private int nextMdtPrefix;
+    /** "childobject.field" (lower case) -> child relationship name, e.g. contact.accountid -> Contacts. */
+    private final Map<String, String> childRelationshipNames = new ConcurrentHashMap<>();
+    /** "object.field" (lower case) -> describe facts beyond the FieldDef (standard picklist values, ...). */
+    private final Map<String, DescribeFacts> describeFacts = new ConcurrentHashMap<>();
 
     public SObjectType get(String name) {
         return name == null ? null : byName.get(name.toLowerCase(Locale.ROOT));
@@ -165,6 +169,46 @@ public final class Schema {
         nextEventPrefix = s.nextEventPrefix();
         nextMdtPrefix = s.nextMdtPrefix();
         s.states().forEach(SObjectType::restore);
+    }
+
+    /** Names the child relationship of a lookup: {@code nameChildRelationship("Contact", "AccountId", "Contacts")}. */
+    public void nameChildRelationship(String childObject, String field, String relationshipName) {
+        childRelationshipNames.put(key(childObject, field), relationshipName);
+    }
+
+    /**
+     * The named child relationships pointing at {@code parentObject}: every reference field of every type whose
+     * targets include the parent and whose relationship was named (polymorphic WhatId gives Account.Tasks,
+     * Opportunity.Tasks, ...).
+     */
+    public List<ChildRelationshipDef> childRelationships(String parentObject) {
+        List<ChildRelationshipDef> out = new ArrayList<>();
+        for (SObjectType t : all()) {
+            for (FieldDef f : t.fields()) {
+                if (f.type() != FieldType.REFERENCE
+                        || f.referenceTo().stream().noneMatch(r -> r.equalsIgnoreCase(parentObject))) {
+                    continue;
+                }
+                String name = childRelationshipNames.get(key(t.name(), f.name()));
+                if (name != null) {
+                    out.add(new ChildRelationshipDef(name, t.name(), f.name()));
+                }
+            }
+        }
+        return out;
+    }
+
+    public void putDescribeFacts(String objectName, String fieldName, DescribeFacts facts) {
+        describeFacts.put(key(objectName, fieldName), facts);
+    }
+
+    /** Describe facts of a field beyond its FieldDef, or null. */
+    public DescribeFacts describeFacts(String objectName, String fieldName) {
+        return describeFacts.get(key(objectName, fieldName));
+    }
+
+    private static String key(String objectName, String fieldName) {
+        return (objectName + "." + fieldName).toLowerCase(Locale.ROOT);
     }
 
     /** Opaque copy of the schema; see {@link #snapshot}. */

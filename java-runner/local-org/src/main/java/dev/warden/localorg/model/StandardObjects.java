@@ -221,6 +221,9 @@ public final class StandardObjects {
         std(s, "Group", "00G", "Group", Capabilities.SETUP,
                 str("Name").required().length(40), str("DeveloperName").length(80),
                 pick("Type").picklist(List.of("Regular", "Queue", "Role", "Organization")).defaultValue("Regular"));
+
+        // The CRM objects (Account, Contact, Opportunity, ...) come from the committed describe snapshot.
+        StandardObjectSnapshot.load(s);
     }
 
     private static void std(Schema s, String name, String prefix, String label, Capabilities caps,

@@ -75,6 +75,19 @@ public final class OrgSoqlSource implements SoqlSource {
         return row -> row instanceof Row r && r.record().type() == type ? r.record().at(slot) : row.get(canonicalFieldName);
     }
 
+    /** Child relationships named in the schema (Account.Contacts, ...) whose child type this caller may see. */
+    @Override
+    public List<dev.warden.soql.ChildRelationship> childRelationships(String objectApiName) {
+        List<dev.warden.soql.ChildRelationship> out = new ArrayList<>();
+        for (dev.warden.localorg.model.ChildRelationshipDef c : db.schema().childRelationships(objectApiName)) {
+            SObjectType child = db.schema().get(c.childObject());
+            if (child != null && child.capabilities().queryable() && visible.test(child)) {
+                out.add(new dev.warden.soql.ChildRelationship(c.relationshipName(), c.childObject(), c.field()));
+            }
+        }
+        return out;
+    }
+
     @Override
     public SoqlRow byId(String id) {
         Record r = db.retrieve(id);

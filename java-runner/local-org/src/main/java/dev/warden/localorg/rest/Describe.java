@@ -1,9 +1,12 @@
 package dev.warden.localorg.rest;
 
+import dev.warden.localorg.model.ChildRelationshipDef;
+import dev.warden.localorg.model.DescribeFacts;
 import dev.warden.localorg.model.FieldDef;
 import dev.warden.localorg.model.FieldType;
 import dev.warden.localorg.model.ObjectKind;
 import dev.warden.localorg.model.SObjectType;
+import dev.warden.localorg.model.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +30,7 @@ final class Describe {
         m.put("undeletable", t.capabilities().undeletable());
         m.put("queryable", t.capabilities().queryable());
         m.put("retrieveable", t.capabilities().queryable());
-        m.put("searchable", false);
+        m.put("searchable", dev.warden.localorg.search.SearchApi.searchable(t));
         m.put("triggerable", t.kind() != ObjectKind.CUSTOM_METADATA);
         m.put("layoutable", t.kind() == ObjectKind.CUSTOM_OBJECT);
         m.put("deprecatedAndHidden", false);
@@ -35,14 +38,27 @@ final class Describe {
         return m;
     }
 
-    static Map<String, Object> full(String version, SObjectType t) {
+    static Map<String, Object> full(String version, SObjectType t, Schema schema) {
         Map<String, Object> m = summary(version, t);
         List<Map<String, Object>> fields = new ArrayList<>();
         for (FieldDef f : t.fields()) {
-            fields.add(field(f));
+            fields.add(field(f, schema.describeFacts(t.name(), f.name())));
         }
         m.put("fields", fields);
-        m.put("childRelationships", List.of());
+        List<Map<String, Object>> children = new ArrayList<>();
+        for (ChildRelationshipDef c : schema.childRelationships(t.name())) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("cascadeDelete", false);
+            r.put("childSObject", c.childObject());
+            r.put("deprecatedAndHidden", false);
+            r.put("field", c.field());
+            r.put("junctionIdListNames", List.of());
+            r.put("junctionReferenceTo", List.of());
+            r.put("relationshipName", c.relationshipName());
+            r.put("restrictedDelete", false);
+            children.add(r);
+        }
+        m.put("childRelationships", children);
         m.put("recordTypeInfos", List.of());
         m.put("supportedScopes", List.of());
         return m;
@@ -57,7 +73,9 @@ final class Describe {
         return u;
     }
 
-    private static Map<String, Object> field(FieldDef f) {
+    private static Map<String, Object> field(FieldDef f, DescribeFacts facts) {
+        List<String> picklist = facts != null && !facts.picklistValues().isEmpty() ? facts.picklistValues()
+                : f.picklistValues();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", f.name());
         m.put("label", f.label());
@@ -75,9 +93,9 @@ final class Describe {
         m.put("defaultedOnCreate", f.defaultValue() != null || !f.createable());
         m.put("defaultValue", f.defaultValue());
         m.put("unique", f.unique());
-        m.put("externalId", f.externalId());
+        m.put("externalId", f.externalId() || (facts != null && facts.externalId()));
         m.put("idLookup", f.name().equals("Id") || f.unique() || f.externalId());
-        m.put("nameField", f.name().equals("Name"));
+        m.put("nameField", facts != null ? facts.nameField() : f.name().equals("Name"));
         m.put("autoNumber", false);
         m.put("calculated", false);
         m.put("filterable", f.type() != FieldType.TEXTAREA && f.type() != FieldType.BASE64);
@@ -86,9 +104,9 @@ final class Describe {
         m.put("referenceTo", f.referenceTo());
         m.put("relationshipName", f.relationshipName());
         m.put("polymorphicForeignKey", f.referenceTo().size() > 1);
-        m.put("restrictedPicklist", !f.picklistValues().isEmpty());
+        m.put("restrictedPicklist", facts != null ? facts.restrictedPicklist() : !f.picklistValues().isEmpty());
         List<Map<String, Object>> values = new ArrayList<>();
-        for (String v : f.picklistValues()) {
+        for (String v : picklist) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("active", true);
             p.put("defaultValue", v.equals(f.defaultValue()));

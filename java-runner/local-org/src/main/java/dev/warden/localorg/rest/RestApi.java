@@ -117,7 +117,7 @@ public final class RestApi {
     }
 
     private Response describe(Request req) {
-        return Response.json(200, Describe.full(version(req), type(req, req.pathGroup(2))));
+        return Response.json(200, Describe.full(version(req), type(req, req.pathGroup(2)), req.org().schema()));
     }
 
     private Response basicInfo(Request req) {

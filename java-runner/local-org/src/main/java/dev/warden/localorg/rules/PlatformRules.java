@@ -41,6 +41,7 @@ public final class PlatformRules {
             }
         });
         ContentRules.install(db);
+        StandardObjectRules.install(db);
         db.addPlatformRule(null, r.new AuditRule());
     }
 

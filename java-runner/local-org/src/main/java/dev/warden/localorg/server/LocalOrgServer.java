@@ -59,6 +59,8 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     }
 
     private final HttpServer http;
+    /** Plain-http mode only: the public port, answering TLS clients instead of letting them hang. */
+    private final TlsRefusingFront front;
     private final ExecutorService pool;
     private final Path certificatePem;
     private final String instanceUrl;
@@ -86,11 +88,19 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
             s.setHttpsConfigurator(new HttpsConfigurator(tls.context()));
             http = s;
             certificatePem = tls.certificatePem();
+            front = null;
         } else {
-            http = HttpServer.create(address, 128);
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
             certificatePem = null;
+            try {
+                front = new TlsRefusingFront(address, http.getAddress());
+            } catch (IOException e) {
+                http.stop(0);
+                throw e;
+            }
         }
-        instanceUrl = (tls != null ? "https" : "http") + "://127.0.0.1:" + http.getAddress().getPort();
+        instanceUrl = (tls != null ? "https" : "http") + "://127.0.0.1:"
+                + (front != null ? front.port() : http.getAddress().getPort());
         adminToken = options.adminToken() != null ? options.adminToken()
                 : org.orgId().substring(0, 15) + "!" + Sessions.random(48);
         sessions.register(adminToken, org.adminUserId(), "127.0.0.1");
@@ -198,6 +208,9 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
 
     @Override
     public void close() {
+        if (front != null) {
+            front.close();
+        }
         http.stop(0);
         pool.shutdownNow();
         if (stateFile != null) {

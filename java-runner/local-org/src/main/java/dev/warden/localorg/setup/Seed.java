@@ -77,6 +77,8 @@ final class Seed {
             admin.put("ProfileId", sysAdmin);
             admin.put("UserPermissionsSFContentUser", true);
             db.insert(sys, "User", admin);
+            // Every org has its standard price book (Object Reference, Pricebook2.IsStandard).
+            db.insert(sys, "Pricebook2", Map.of("Name", "Standard Price Book", "IsActive", true, "IsStandard", true));
             return new Org.SeedIds(orgId, adminId, adminUsername, sysAdmin, standard, integration, sfLicense,
                     intLicense, psl);
         });

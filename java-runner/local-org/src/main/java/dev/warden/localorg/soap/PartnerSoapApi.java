@@ -100,6 +100,7 @@ public final class PartnerSoapApi {
                 case "upsert" -> upsert(org, userId, access, (Upsert_element) p.element(), p.allOrNone());
                 case "describeSObject" -> describe(org, access, ((DescribeSObject_element) p.element()).getSObjectType());
                 case "getUserInfo" -> userInfo(org, userId);
+                case "setPassword" -> setPassword(org, userId, (com.sforce.soap.partner.SetPassword_element) p.element());
                 default -> throw new SoapFault("INVALID_OPERATION", "The local org does not implement the Partner API"
                         + " operation " + p.operation(), "UnexpectedErrorFault");
             };
@@ -189,7 +190,7 @@ public final class PartnerSoapApi {
             if (v instanceof ResultRecord nested) {
                 so.setField(e.getKey(), sobject(nested));
             } else if (v instanceof dev.warden.soql.QueryResult sub) {
-                so.setField(e.getKey(), subquery(sub.records(), sub.totalSize()));
+                so.setField(e.getKey(), subqueryXml(e.getKey(), sub.records(), sub.totalSize()));
             } else if (v instanceof List<?> list) {
                 List<ResultRecord> rows = new ArrayList<>();
                 list.forEach(o -> {
@@ -197,7 +198,7 @@ public final class PartnerSoapApi {
                         rows.add(rr);
                     }
                 });
-                so.setField(e.getKey(), rows.isEmpty() ? null : subquery(rows, rows.size()));
+                so.setField(e.getKey(), rows.isEmpty() ? null : subqueryXml(e.getKey(), rows, rows.size()));
             } else if (!e.getKey().equals("Id")) {
                 so.setField(e.getKey(), text(v));
             }
@@ -205,11 +206,19 @@ public final class PartnerSoapApi {
         return so;
     }
 
-    private static QueryResult subquery(List<ResultRecord> rows, int total) {
-        QueryResult q = new QueryResult();
-        q.setDone(true);
-        q.setSize(total);
-        q.setRecords(rows.stream().map(PartnerSoapApi::sobject).toArray(SObject[]::new));
+    /**
+     * A child subquery inside a record, as the platform writes it: an element named after the relationship holding
+     * done, queryLocator, one records element per row and size. (A typed QueryResult value can't be written as a
+     * field of a generic SObject by WSC.)
+     */
+    private static XmlObject subqueryXml(String name, List<ResultRecord> rows, int total) {
+        XmlObject q = new XmlObject(new javax.xml.namespace.QName(SOBJECT_NS, name));
+        q.addField("done", Boolean.TRUE);
+        q.addField("queryLocator", null);
+        for (ResultRecord r : rows) {
+            q.addField("records", sobject(r));
+        }
+        q.addField("size", total);
         return q;
     }
 
@@ -515,11 +524,22 @@ public final class PartnerSoapApi {
         d.setQueryable(t.capabilities().queryable());
         d.setUndeletable(t.capabilities().undeletable());
         d.setRetrieveable(true);
-        d.setSearchable(false);
+        d.setSearchable(dev.warden.localorg.search.SearchApi.searchable(t));
         d.setTriggerable(t.kind() != ObjectKind.CUSTOM_METADATA);
         d.setIdEnabled(true);
+        d.setChildRelationships(org.schema().childRelationships(t.name()).stream().map(c -> {
+            com.sforce.soap.partner.ChildRelationship cr = new com.sforce.soap.partner.ChildRelationship();
+            cr.setChildSObject(c.childObject());
+            cr.setField(c.field());
+            cr.setRelationshipName(c.relationshipName());
+            return cr;
+        }).toArray(com.sforce.soap.partner.ChildRelationship[]::new));
         List<Field> fields = new ArrayList<>();
         for (FieldDef f : t.fields()) {
+            // Standard objects from the describe snapshot: unrestricted picklist values and the name field.
+            dev.warden.localorg.model.DescribeFacts facts = org.schema().describeFacts(t.name(), f.name());
+            List<String> picklist = facts != null && !facts.picklistValues().isEmpty() ? facts.picklistValues()
+                    : f.picklistValues();
             Field x = new Field();
             x.setName(f.name());
             x.setLabel(f.label());
@@ -531,20 +551,21 @@ public final class PartnerSoapApi {
             x.setUpdateable(f.updateable());
             x.setCustom(f.custom());
             x.setUnique(f.unique());
-            x.setNameField(f.name().equals("Name"));
+            x.setNameField(facts != null ? facts.nameField() : f.name().equals("Name"));
             x.setIdLookup(f.name().equals("Id") || f.unique() || f.externalId());
-            x.setExternalId(f.externalId());
+            x.setExternalId(f.externalId() || (facts != null && facts.externalId()));
             x.setFilterable(true);
             x.setSortable(true);
             x.setGroupable(f.type() != dev.warden.localorg.model.FieldType.DOUBLE);
             x.setDefaultedOnCreate(f.defaultValue() != null || !f.createable());
-            x.setAutoNumber(f.name().equals("Name") && !f.createable());
+            x.setAutoNumber(facts == null && f.name().equals("Name") && !f.createable());
             if (!f.referenceTo().isEmpty()) {
                 x.setReferenceTo(f.referenceTo().toArray(String[]::new));
                 x.setRelationshipName(f.relationshipName());
             }
-            if (!f.picklistValues().isEmpty()) {
-                x.setPicklistValues(f.picklistValues().stream().map(v -> {
+            if (!picklist.isEmpty()) {
+                x.setRestrictedPicklist(facts != null ? facts.restrictedPicklist() : true);
+                x.setPicklistValues(picklist.stream().map(v -> {
                     PicklistEntry pe = new PicklistEntry();
                     pe.setActive(true);
                     pe.setDefaultValue(v.equals(f.defaultValue()));
@@ -596,6 +617,12 @@ public final class PartnerSoapApi {
             case BASE64 -> SoapType.base64Binary;
             default -> SoapType.string;
         };
+    }
+
+    /** {@code sf org generate password}; rules in {@link dev.warden.localorg.misc.UserPasswords}. */
+    private static XMLizable setPassword(Org org, String callerId, com.sforce.soap.partner.SetPassword_element e) {
+        dev.warden.localorg.misc.UserPasswords.set(org, callerId, e.getUserId(), e.getPassword());
+        return new com.sforce.soap.partner.SetPasswordResponse_element();
     }
 
     private static XMLizable userInfo(Org org, String userId) {
