@@ -34,6 +34,12 @@ public sealed interface Value {
     }
   }
 
+  /**
+   * An Apex bind ({@code :expr}) in inline SOQL: the {@code index}-th bind expression of the query in source order;
+   * its value comes from the caller's resolver at execution ({@link dev.warden.soql.QueryOptions#binds()}).
+   */
+  record Bind(int index, String text, Pos pos) implements Value {}
+
   /** {@code (SELECT f FROM ...)} on the right of IN / NOT IN. */
   record SubQuery(Query query, Pos pos) implements Value {}
 }

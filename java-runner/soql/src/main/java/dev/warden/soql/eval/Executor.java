@@ -51,6 +51,9 @@ public final class Executor {
   }
 
   public QueryResult run(Query q) {
+    if (options.binds() != null) {
+      q = Binds.apply(q, options.binds());
+    }
     SObjectInfo root = resolver.object(q.from(), q.fromPos());
     List<BoundField> fields = new ArrayList<>();
     List<Object> outputs = new ArrayList<>();
