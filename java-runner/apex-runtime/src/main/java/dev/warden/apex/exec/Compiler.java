@@ -655,8 +655,9 @@ final class Compiler {
     if (pe != null && (names.size() == 1 || names.get(0).equalsIgnoreCase("System"))) {
       return new TypeTarget(pe, null, null);
     }
-    if (Types.NATIVE.containsKey(key)) {
-      return new TypeTarget(null, null, key);
+    String bare = key.startsWith("schema.") || key.startsWith("system.") ? key.substring(7) : key;
+    if (Types.NATIVE.containsKey(key) || Types.NATIVE.containsKey(bare)) {
+      return new TypeTarget(null, null, Types.NATIVE.containsKey(key) ? key : bare);
     }
     return null;
   }

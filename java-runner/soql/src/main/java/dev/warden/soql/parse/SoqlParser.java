@@ -133,7 +133,8 @@ public final class SoqlParser {
   private static Token acceptedButIllegal(ParseTree node, CommonTokenStream tokens) {
     Token found = null;
     if (node instanceof ApexParser.SelectEntryContext entry) {
-      found = selectEntryError(entry.fieldName(), entry.soqlFunction(), entry.typeOf(), entry.soqlId(), tokens);
+      found = selectEntryError(entry.fieldName(), entry.soqlFunction(), entry.typeOf(),
+          groupedFieldAlias(entry) ? null : entry.soqlId(), tokens);
     } else if (node instanceof ApexParser.SubFieldEntryContext entry) {
       found = selectEntryError(entry.fieldName(), entry.soqlFunction(), entry.typeOf(), entry.soqlId(), tokens);
     } else if (node instanceof ApexParser.FromNameListContext from) {
@@ -147,6 +148,13 @@ public final class SoqlParser {
       found = earliest(found, acceptedButIllegal(node.getChild(i), tokens));
     }
     return found;
+  }
+
+  /** Salesforce lets a grouped field carry an alias in an aggregate query (SELECT Type t, COUNT(Id) ... GROUP BY). */
+  private static boolean groupedFieldAlias(ApexParser.SelectEntryContext entry) {
+    return entry.fieldName() != null && entry.soqlId() != null && !isReserved(entry.soqlId().getStart())
+        && entry.getParent() != null && entry.getParent().getParent() instanceof ApexParser.QueryContext q
+        && q.groupByClause() != null;
   }
 
   private static Token selectEntryError(ApexParser.FieldNameContext field, ApexParser.SoqlFunctionContext function,
@@ -267,7 +275,11 @@ public final class SoqlParser {
     }
     List<SelectItem> select = new ArrayList<>();
     for (ApexParser.SelectEntryContext e : q.selectList().selectEntry()) {
-      select.add(selectEntry(e.fieldName(), e.soqlFunction(), e.subQuery(), e.typeOf(), e.soqlId(), e));
+      SelectItem item = selectEntry(e.fieldName(), e.soqlFunction(), e.subQuery(), e.typeOf(), e.soqlId(), e);
+      if (item instanceof SelectItem.Field f && groupedFieldAlias(e)) {
+        item = new SelectItem.Field(f.path(), e.soqlId().getText());
+      }
+      select.add(item);
     }
     return finish(select, q.fromNameList(), q.whereClause(), q.groupByClause(), q.orderByClause(), q.limitClause(),
         q.offsetClause(), q.allRowsClause() != null);
