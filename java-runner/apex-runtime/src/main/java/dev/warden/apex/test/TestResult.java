@@ -1,0 +1,12 @@
+package dev.warden.apex.test;
+
+/**
+ * One test method's result as Salesforce reports it: outcome Pass/Fail/CompileFail, message
+ * ("System.AssertException: Assertion Failed: ..."), stack trace ("Class.X.m: line N, column M") and run time.
+ */
+public record TestResult(String className, String methodName, String outcome, String message, String stackTrace,
+    long millis) {
+  public boolean passed() {
+    return outcome.equals("Pass");
+  }
+}
