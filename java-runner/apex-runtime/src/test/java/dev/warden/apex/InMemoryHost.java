@@ -1,5 +1,7 @@
 package dev.warden.apex;
 
+import dev.warden.apex.exec.Transaction;
+import dev.warden.apex.exec.Triggers;
 import dev.warden.apex.host.AccessMode;
 import dev.warden.apex.host.ApexHost;
 import dev.warden.apex.host.DmlError;
@@ -183,6 +185,15 @@ final class InMemoryHost implements ApexHost {
   private void seed() {
     insertRaw("Organization", ORG_ID, Map.of("Name", "Warden Test Org"));
     insertRaw("Profile", PROFILE_ID, Map.of("Name", "System Administrator"));
+    insertRaw("Profile", newId("Profile"), Map.of("Name", "Standard User"));
+    try (Stream<Path> sets = Files.list(ForceApp.ROOT.resolve("permissionsets"))) {
+      for (Path p : sets.sorted().toList()) {
+        String n = p.getFileName().toString().replace(".permissionset-meta.xml", "");
+        insertRaw("PermissionSet", newId("PermissionSet"), Map.of("Name", n, "Label", n));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     insertRaw("User", ADMIN_ID, Map.of("Username", "admin@warden.test", "LastName", "Admin", "Name", "Admin",
         "Email", "admin@warden.test", "ProfileId", PROFILE_ID, "IsActive", true));
     try {
@@ -281,14 +292,48 @@ final class InMemoryHost implements ApexHost {
   public List<DmlRowResult> dml(DmlOperation op, String objectName, List<Map<String, Object>> input,
       boolean allOrNone, AccessMode mode, String userId) {
     SObjectSchema s = describe(objectName);
+    if (mode == AccessMode.USER) {
+      ObjectAccess a = objectAccess(userId, s.name());
+      boolean allowed = switch (op) {
+        case INSERT -> a.creatable();
+        case UPDATE -> a.updateable();
+        case DELETE -> a.deletable();
+        default -> a.creatable() && a.updateable();
+      };
+      if (!allowed) {
+        List<DmlRowResult> refused = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+          refused.add(DmlRowResult.failed(null, new DmlError("INSUFFICIENT_ACCESS_OR_READONLY",
+              "insufficient access rights on object id", List.of())));
+        }
+        return refused;
+      }
+    }
     Object mark = allOrNone ? setSavepoint() : null;
     List<DmlRowResult> out = new ArrayList<>();
     boolean failed = false;
-    String now = null;
-    for (Map<String, Object> in : input) {
-      Instant ts = Instant.now(clock);
-      switch (op) {
-        case INSERT -> {
+    for (int from = 0; from < input.size(); from += 200) {
+      List<Map<String, Object>> chunk = input.subList(from, Math.min(input.size(), from + 200));
+      List<DmlRowResult> results = chunk(op, s, chunk, userId);
+      failed |= results.stream().anyMatch(r -> !r.success());
+      out.addAll(results);
+    }
+    if (failed && allOrNone) {
+      rollback(mark);
+    }
+    return out;
+  }
+
+  /** One chunk of at most 200 rows: before triggers, platform rules, write, after triggers. */
+  private List<DmlRowResult> chunk(DmlOperation op, SObjectSchema s, List<Map<String, Object>> input,
+      String userId) {
+    List<DmlRowResult> out = new ArrayList<>();
+    Instant ts = Instant.now(clock);
+    switch (op) {
+      case INSERT -> {
+        List<Map<String, Object>> rows = fire(s, "before insert", copies(input), List.of());
+        List<Map<String, Object>> written = new ArrayList<>();
+        for (Map<String, Object> in : rows) {
           String id = newId(s.name());
           Map<String, Object> row = new LinkedHashMap<>(in);
           row.put("Id", id);
@@ -298,38 +343,109 @@ final class InMemoryHost implements ApexHost {
           row.put("LastModifiedDate", ts);
           row.put("LastModifiedById", userId);
           row.put("IsDeleted", false);
+          PlatformRules.beforeInsert(this, s.name(), row, userId);
           table(s.name()).put(id.substring(0, 15), row);
+          PlatformRules.afterInsert(this, s.name(), row, userId);
+          written.add(new LinkedHashMap<>(row));
           out.add(DmlRowResult.ok(id, true));
         }
-        case UPDATE -> {
-          String id = String.valueOf(in.get("Id"));
-          Map<String, Object> row = table(s.name()).get(id.substring(0, Math.min(15, id.length())));
+        fire(s, "after insert", written, List.of());
+      }
+      case UPDATE -> {
+        List<Map<String, Object>> olds = new ArrayList<>();
+        List<Map<String, Object>> merged = new ArrayList<>();
+        for (Map<String, Object> in : input) {
+          Map<String, Object> row = get(s.name(), String.valueOf(in.get("Id")));
           if (row == null) {
+            olds.add(null);
+            merged.add(null);
+            continue;
+          }
+          olds.add(new LinkedHashMap<>(row));
+          Map<String, Object> m = new LinkedHashMap<>(row);
+          m.putAll(in);
+          merged.add(m);
+        }
+        List<Map<String, Object>> present = merged.stream().filter(x -> x != null).toList();
+        List<Map<String, Object>> presentOld = olds.stream().filter(x -> x != null).toList();
+        List<Map<String, Object>> changed = fire(s, "before update", copies(present), presentOld);
+        int k = 0;
+        List<Map<String, Object>> written = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+          String id = String.valueOf(input.get(i).get("Id"));
+          if (merged.get(i) == null) {
             out.add(DmlRowResult.failed(id, new DmlError("ENTITY_IS_DELETED", "entity is deleted", List.of())));
-            failed = true;
-          } else {
-            row.putAll(in);
-            row.put("LastModifiedDate", ts);
-            out.add(DmlRowResult.ok(id, false));
+            continue;
+          }
+          Map<String, Object> row = get(s.name(), id);
+          row.putAll(changed.get(k++));
+          row.put("LastModifiedDate", ts);
+          row.put("LastModifiedById", userId);
+          written.add(new LinkedHashMap<>(row));
+          out.add(DmlRowResult.ok(id, false));
+        }
+        fire(s, "after update", written, presentOld);
+      }
+      case DELETE -> {
+        List<Map<String, Object>> olds = new ArrayList<>();
+        for (Map<String, Object> in : input) {
+          Map<String, Object> row = get(s.name(), String.valueOf(in.get("Id")));
+          if (row != null) {
+            olds.add(new LinkedHashMap<>(row));
           }
         }
-        case DELETE -> {
+        fire(s, "before delete", List.of(), olds);
+        for (Map<String, Object> in : input) {
           String id = String.valueOf(in.get("Id"));
           Map<String, Object> removed = table(s.name()).remove(id.substring(0, Math.min(15, id.length())));
           if (removed == null) {
             out.add(DmlRowResult.failed(id, new DmlError("ENTITY_IS_DELETED", "entity is deleted", List.of())));
-            failed = true;
           } else {
+            PlatformRules.afterDelete(this, s.name(), removed);
             out.add(DmlRowResult.ok(id, false));
           }
         }
-        default -> throw new UnsupportedOperationException("test host: " + op + " " + now);
+        fire(s, "after delete", List.of(), olds);
       }
-    }
-    if (failed && allOrNone) {
-      rollback(mark);
+      default -> throw new UnsupportedOperationException("test host: " + op);
     }
     return out;
+  }
+
+  private static List<Map<String, Object>> copies(List<Map<String, Object>> rows) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> r : rows) {
+      out.add(new LinkedHashMap<>(r));
+    }
+    return out;
+  }
+
+  private List<Map<String, Object>> fire(SObjectSchema s, String event, List<Map<String, Object>> news,
+      List<Map<String, Object>> olds) {
+    Transaction tx = Transaction.current();
+    if (tx == null || !Triggers.has(tx.program, s.name(), event)) {
+      return news;
+    }
+    return Triggers.fire(tx, s.name(), event, news, olds);
+  }
+
+  Map<String, Object> get(String object, String id) {
+    return table(object).get(id.substring(0, Math.min(15, id.length())));
+  }
+
+  Map<String, Object> insertSystem(String object, Map<String, Object> values, String userId) {
+    String id = newId(object);
+    Map<String, Object> row = new LinkedHashMap<>(values);
+    row.put("Id", id);
+    row.put("CreatedDate", Instant.now(clock));
+    row.put("CreatedById", userId);
+    row.put("IsDeleted", false);
+    table(object).put(id.substring(0, 15), row);
+    return row;
+  }
+
+  java.util.Collection<Map<String, Object>> all(String object) {
+    return table(object).values();
   }
 
   @Override
@@ -456,10 +572,46 @@ final class InMemoryHost implements ApexHost {
     }
   }
 
+  /**
+   * The admin has all access; other users have full access to standard objects (their Standard User profile) and
+   * to custom objects what their force-app permission sets grant (objectPermissions in the XML).
+   */
   @Override
   public ObjectAccess objectAccess(String userId, String objectName) {
-    return userId.substring(0, 15).equals(ADMIN_ID.substring(0, 15)) ? ObjectAccess.ALL
-        : new ObjectAccess(false, false, false, false);
+    if (userId.substring(0, 15).equals(ADMIN_ID.substring(0, 15)) || !objectName.contains("__")) {
+      return ObjectAccess.ALL;
+    }
+    boolean read = false;
+    boolean create = false;
+    boolean edit = false;
+    boolean delete = false;
+    for (Map<String, Object> a : table("PermissionSetAssignment").values()) {
+      if (!String.valueOf(a.get("AssigneeId")).startsWith(userId.substring(0, 15))) {
+        continue;
+      }
+      Map<String, Object> ps = table("PermissionSet").get(String.valueOf(a.get("PermissionSetId")).substring(0, 15));
+      if (ps == null) {
+        continue;
+      }
+      Path p = ForceApp.ROOT.resolve("permissionsets/" + ps.get("Name") + ".permissionset-meta.xml");
+      try {
+        Matcher m = Pattern.compile("<objectPermissions>(.*?)</objectPermissions>", Pattern.DOTALL)
+            .matcher(Files.readString(p));
+        while (m.find()) {
+          String block = m.group(1);
+          if (!block.contains("<object>" + objectName + "</object>")) {
+            continue;
+          }
+          read |= block.contains("<allowRead>true</allowRead>");
+          create |= block.contains("<allowCreate>true</allowCreate>");
+          edit |= block.contains("<allowEdit>true</allowEdit>");
+          delete |= block.contains("<allowDelete>true</allowDelete>");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new ObjectAccess(read, create, edit, delete);
   }
 
   @Override

@@ -42,6 +42,22 @@ public final class Transaction {
   public final Map<String, Object> context = new HashMap<>();
   private long cpuStartThreadNanos = threadCpu();
 
+  private static final ThreadLocal<Transaction> CURRENT = new ThreadLocal<>();
+
+  /** The transaction running on this thread (a host's trigger hook joins it), or null. */
+  public static Transaction current() {
+    return CURRENT.get();
+  }
+
+  /** Marks this transaction as the thread's current one until {@link #exit()}. */
+  public void enter() {
+    CURRENT.set(this);
+  }
+
+  public void exit() {
+    CURRENT.remove();
+  }
+
   public Transaction(Program program, ApexHost host) {
     this.program = program;
     this.host = host;

@@ -88,6 +88,7 @@ public final class TestRunner {
     tx.runningTest = true;
     tx.coverage = covered;
     Frame root = new Frame(tx, null, cls, null, 0, "Class." + cls.name() + "." + m.name());
+    tx.enter();
     try {
       Invoker.invoke(root, m, null, new Object[0]);
       return new TestResult(cls.name(), m.name(), "Pass", null, null, millis(start));
@@ -99,6 +100,8 @@ public final class TestRunner {
       // an interpreter defect: reported loudly, never as a pass
       return new TestResult(cls.name(), m.name(), "Fail", "Internal error of the local Apex runtime: " + e,
           tx.stackTrace(), millis(start));
+    } finally {
+      tx.exit();
     }
   }
 
