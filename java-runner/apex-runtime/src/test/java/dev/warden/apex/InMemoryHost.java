@@ -337,7 +337,11 @@ final class InMemoryHost implements ApexHost {
           String id = newId(s.name());
           Map<String, Object> row = new LinkedHashMap<>(in);
           row.put("Id", id);
-          row.putIfAbsent("OwnerId", userId);
+          if (s.kind() == SObjectSchema.Kind.HIERARCHY_SETTING) {
+            row.putIfAbsent("SetupOwnerId", ORG_ID);
+          } else {
+            row.putIfAbsent("OwnerId", userId);
+          }
           row.put("CreatedDate", ts);
           row.put("CreatedById", userId);
           row.put("LastModifiedDate", ts);

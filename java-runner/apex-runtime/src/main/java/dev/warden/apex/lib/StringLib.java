@@ -28,7 +28,8 @@ final class StringLib implements Builtin {
   public Object call(Frame f, String m, List<Object> a) {
     switch (m) {
       case "valueof":
-        return a.get(0) == null ? null : Values.text(a.get(0));
+        // UNCONFIRMED: String.valueOf(null) answers the text 'null' (as concatenation does)
+        return Values.text(a.get(0));
       case "isblank":
         return a.get(0) == null || a.get(0).toString().isBlank();
       case "isnotblank":
