@@ -15,8 +15,8 @@ final class TestLib implements Builtin {
 
   @Override
   public Set<String> statics() {
-    return Set.of("starttest", "stoptest", "isrunningtest", "setmock", "createstub", "getstandardpricebookid",
-        "loaddata", "setfixedsearchresults", "enablechangedatacapture", "geteventbus");
+    // setMock, createStub, loadData, getEventBus, ... are not implemented: compiling code that calls them fails
+    return Set.of("starttest", "stoptest", "isrunningtest");
   }
 
   @Override

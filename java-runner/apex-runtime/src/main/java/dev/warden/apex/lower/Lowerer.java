@@ -121,6 +121,15 @@ public final class Lowerer {
     for (AnonymousBlockMemberContext m : a.anonymousBlock().anonymousBlockMember()) {
       if (m.statement() != null) {
         body.add(statement(m.statement()));
+      } else if (m.modifier().isEmpty() && m.anonymousMemberDeclaration().fieldDeclaration() != null) {
+        // `Integer x = 1;` at the top of an anonymous block is a local variable, not a field
+        FieldDeclarationContext fd = m.anonymousMemberDeclaration().fieldDeclaration();
+        List<Stmt.Declarator> vars = new ArrayList<>();
+        for (VariableDeclaratorContext v : fd.variableDeclarators().variableDeclarator()) {
+          vars.add(new Stmt.Declarator(v.id().getText(), v.expression() == null ? null : expr(v.expression()),
+              pos(v)));
+        }
+        body.add(new Stmt.LocalVar(typeRef(fd.typeRef()), vars, pos(fd)));
       } else {
         Mods mods = modifiers(m.modifier());
         AnonymousMemberDeclarationContext d = m.anonymousMemberDeclaration();
