@@ -217,6 +217,10 @@ class ApexSemanticsTest {
     assertEquals("{AnonymousBlock=[line 1, column 1: Invalid type: Foo]}", problem("Foo f = null;"));
     assertEquals("{AnonymousBlock=[line 1, column 25: Invalid field Nope__c for SObject Account]}",
         problem("Account a = new Account(Nope__c = 1);"));
+    assertEquals("{AnonymousBlock=[line 1, column 27: No such column 'Nope__c' on entity 'Account'. If you are "
+        + "attempting to use a custom field, be sure to append the '__c' after the custom field name. Please "
+        + "reference your WSDL or the describe call for the appropriate names.]}",
+        problem("List<Account> l = [SELECT Nope__c FROM Account WHERE Name = :x];".replace(":x", ":'a'")));
     assertEquals("{AnonymousBlock=[line 1, column 1: Method does not exist or incorrect signature: void nope() from "
         + "the type AnonymousBlock]}", problem("nope();"));
   }
@@ -227,5 +231,30 @@ class ApexSemanticsTest {
         problem("List<Object> r = [FIND 'x' IN ALL FIELDS RETURNING Account];"));
     assertEquals("{AnonymousBlock=[line 1, column 6: not supported by the local org's Apex runtime: Test.setMock]}",
         problem("Test.setMock(null, null);"));
+  }
+
+  @Test
+  void realWorldIdiomsInterfacesTypeForNameSortingAndDynamicSoql() {
+    String handler = "public interface Handler { String handle(String s); }";
+    String upper = "public class Upper implements Handler { public String handle(String s) { return s.toUpperCase(); } }";
+    String ranked = """
+        public class Ranked implements Comparable {
+            public Integer rank;
+            public Ranked(Integer rank) { this.rank = rank; }
+            public Integer compareTo(Object other) { return rank - ((Ranked) other).rank; }
+        }""";
+    assertEquals("ABC\n1,2,3\n1", out("""
+        Handler h = (Handler) Type.forName('Upper').newInstance();
+        System.debug(h.handle('abc'));
+        List<Ranked> rs = new List<Ranked>{ new Ranked(3), new Ranked(1), new Ranked(2) };
+        rs.sort();
+        List<String> order = new List<String>();
+        for (Ranked r : rs) { order.add(String.valueOf(r.rank)); }
+        System.debug(String.join(order, ','));
+        insert new Account(Name = 'Dyn');
+        List<Account> found = Database.queryWithBinds('SELECT Id FROM Account WHERE Name = :n',
+            new Map<String, Object>{ 'n' => 'Dyn' }, AccessLevel.SYSTEM_MODE);
+        System.debug(found.size());
+        """, handler, upper, ranked));
   }
 }

@@ -70,7 +70,7 @@ public final class Invoker {
   }
 
   /** Virtual dispatch: the most derived override of {@code name}/arity for the receiver's class. */
-  static MethodInfo virtualTarget(Frame f, ApexObject self, String name, int arity, Object[] args) {
+  public static MethodInfo virtualTarget(Frame f, ApexObject self, String name, int arity, Object[] args) {
     List<MethodInfo> found = new ArrayList<>();
     for (MethodInfo m : self.type.findMethods(name)) {
       if (m.arity() == arity && !m.isStatic() && !m.isAbstract()) {

@@ -6,6 +6,7 @@ import dev.warden.apex.host.SObjectSchema;
 import dev.warden.apex.lib.AggregateResultValue;
 import dev.warden.apex.link.CompileError;
 import dev.warden.apex.lower.Expr;
+import dev.warden.apex.lower.Pos;
 import dev.warden.apex.value.ApexId;
 import dev.warden.apex.value.ApexList;
 import dev.warden.apex.value.ApexMap;
@@ -35,12 +36,13 @@ public final class Queries {
     try {
       parsed = Soql.parseApex(q.text());
     } catch (SoqlException e) {
-      throw new CompileError(e.detail(), q.pos());
+      throw new CompileError(e.detail(), at(q, e));
     }
     SObjectSchema from = c.program().describe(parsed.statement().query().from());
     if (from == null) {
       throw new CompileError("sObject type '" + parsed.statement().query().from() + "' is not supported.", q.pos());
     }
+    check(c.program(), parsed, q);
     Ev[] binds = q.binds().stream().map(b -> c.value(b).ev()).toArray(Ev[]::new);
     boolean count = isCount(parsed);
     RType type = count ? RType.INTEGER_T : RType.list(RType.sobject(from));
@@ -51,6 +53,46 @@ public final class Queries {
       }
       return run(f, parsed, values);
     }, type);
+  }
+
+  /**
+   * Checks fields, objects and filters when the Apex is compiled, as Salesforce does: the query runs once over no
+   * rows with every bind unknown, so its errors (INVALID_FIELD's "No such column ...") become compile errors.
+   */
+  private static void check(Program p, ApexSoql parsed, Expr.Soql q) {
+    dev.warden.soql.SoqlSource noRows = new dev.warden.soql.SoqlSource() {
+      @Override
+      public dev.warden.soql.SObjectInfo describe(String objectName) {
+        SObjectSchema s = p.describe(objectName);
+        return s == null ? null : s.info();
+      }
+
+      @Override
+      public Iterable<dev.warden.soql.SoqlRow> rows(String objectApiName, boolean includeDeleted) {
+        return List.of();
+      }
+
+      @Override
+      public dev.warden.soql.SoqlRow byId(String id) {
+        return null;
+      }
+    };
+    try {
+      Soql.execute(parsed.statement(), noRows, new QueryOptions(Clock.systemUTC(), false)
+          .withBinds(b -> dev.warden.soql.ast.Value.Bind.UNKNOWN));
+    } catch (SoqlException e) {
+      throw new CompileError(e.detail(), at(q, e));
+    }
+  }
+
+  /** A position inside the query text, as a position in the Apex file. */
+  private static Pos at(Expr.Soql q, SoqlException e) {
+    if (e.row() <= 0) {
+      return q.pos();
+    }
+    Pos p = q.pos();
+    return e.row() == 1 ? new Pos(p.unit(), p.line(), p.column() + e.column() - 1)
+        : new Pos(p.unit(), p.line() + e.row() - 1, e.column());
   }
 
   private static boolean isCount(ApexSoql q) {
@@ -75,6 +117,46 @@ public final class Queries {
       l.fromQuery = false;
     }
     return r;
+  }
+
+  /** Database.queryWithBinds(soql, Map<String, Object> binds, AccessLevel): binds looked up by name. */
+  public static Object dynamicWithBinds(Frame f, String soql, ApexMap binds, boolean userMode) {
+    ApexSoql parsed;
+    try {
+      parsed = Soql.parseApex(soql);
+    } catch (SoqlException e) {
+      throw Errors.apex(f, "QueryException", e.detail());
+    }
+    List<dev.warden.soql.ast.Value.Bind> found = new ArrayList<>();
+    collect(parsed.statement().query().where(), found);
+    Object[] values = new Object[parsed.bindCount()];
+    for (dev.warden.soql.ast.Value.Bind b : found) {
+      String name = b.text().trim();
+      if (!binds.containsKey(name)) {
+        // UNCONFIRMED wording
+        throw Errors.apex(f, "QueryException", "Key '" + name + "' does not exist in the bindMap");
+      }
+      values[b.index()] = binds.get(name);
+    }
+    ApexSoql withMode = new ApexSoql(parsed.statement(), userMode ? "USER_MODE" : parsed.mode(), values.length);
+    Object r = run(f, withMode, values);
+    if (r instanceof ApexList l) {
+      l.fromQuery = false;
+    }
+    return r;
+  }
+
+  private static void collect(dev.warden.soql.ast.Condition c, List<dev.warden.soql.ast.Value.Bind> out) {
+    if (c instanceof dev.warden.soql.ast.Condition.And a) {
+      a.operands().forEach(o -> collect(o, out));
+    } else if (c instanceof dev.warden.soql.ast.Condition.Or o) {
+      o.operands().forEach(x -> collect(x, out));
+    } else if (c instanceof dev.warden.soql.ast.Condition.Not n) {
+      collect(n.operand(), out);
+    } else if (c instanceof dev.warden.soql.ast.Condition.Comparison cmp
+        && cmp.value() instanceof dev.warden.soql.ast.Value.Bind b) {
+      out.add(b);
+    }
   }
 
   static Object run(Frame f, ApexSoql q, Object[] binds) {

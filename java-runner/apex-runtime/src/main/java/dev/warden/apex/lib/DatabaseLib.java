@@ -18,8 +18,8 @@ final class DatabaseLib implements Builtin {
 
   @Override
   public Set<String> statics() {
-    return Set.of("insert", "update", "delete", "upsert", "undelete", "query", "setsavepoint", "rollback",
-        "countquery");
+    return Set.of("insert", "update", "delete", "upsert", "undelete", "query", "querywithbinds", "setsavepoint",
+        "rollback", "countquery");
   }
 
   @Override
@@ -46,6 +46,9 @@ final class DatabaseLib implements Builtin {
       case "query":
         return Queries.dynamic(f, Args.strNotNull(f, a, 0), a.size() > 1 && a.get(1) instanceof EnumValue e
             && e.name().equals("USER_MODE"));
+      case "querywithbinds":
+        return Queries.dynamicWithBinds(f, Args.strNotNull(f, a, 0), (dev.warden.apex.value.ApexMap) a.get(1),
+            a.size() > 2 && a.get(2) instanceof EnumValue e && e.name().equals("USER_MODE"));
       case "countquery": {
         Object r = Queries.dynamic(f, Args.strNotNull(f, a, 0), false);
         return r;

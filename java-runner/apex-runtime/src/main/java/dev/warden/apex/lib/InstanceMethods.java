@@ -69,6 +69,13 @@ public final class InstanceMethods {
       };
     }
     if (self instanceof ApexObject o) {
+      if (!o.type.platform) {
+        Object[] args = a.toArray();
+        var target = dev.warden.apex.exec.Invoker.virtualTarget(f, o, m, args.length, args);
+        if (target != null) {
+          return dev.warden.apex.exec.Invoker.invoke(f, target, o, args);
+        }
+      }
       if (o.type.isException()) {
         boolean[] handled = new boolean[1];
         Object r = ExceptionSupport.call(f, o, m, a, handled);

@@ -84,6 +84,11 @@ final class ListMethods {
         return c;
       }
       case "sort":
+        if (l.items.stream().anyMatch(o -> o instanceof dev.warden.apex.value.ApexObject)) {
+          // Comparable: the elements' own compareTo(Object)
+          l.items.sort((x, y) -> ((Number) InstanceMethods.call(f, x, "compareto", List.of(y))).intValue());
+          return null;
+        }
         try {
           l.items.sort((x, y) -> x == null ? (y == null ? 0 : -1) : y == null ? 1 : Values.compare(x, y));
         } catch (IllegalArgumentException e) {

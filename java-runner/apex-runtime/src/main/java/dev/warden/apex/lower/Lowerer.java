@@ -655,7 +655,7 @@ public final class Lowerer {
     for (BoundExpressionContext b : bound) {
       binds.add(expr(b.expression()));
     }
-    return new Expr.Soql(text(q), binds, p);
+    return new Expr.Soql(text(q), binds, pos(q));
   }
 
   /** Bind expressions in source order (depth-first over the tree is source order). */

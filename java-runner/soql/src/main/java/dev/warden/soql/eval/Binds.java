@@ -46,7 +46,15 @@ final class Binds {
       return new Condition.Not(condition(n.operand(), resolver));
     }
     if (c instanceof Condition.Comparison cmp && cmp.value() instanceof Value.Bind b) {
-      return new Condition.Comparison(cmp.field(), cmp.op(), literal(resolver.apply(b), b, true), cmp.pos());
+      Object v = resolver.apply(b);
+      if (v == Value.Bind.UNKNOWN) {
+        v = switch (cmp.op()) {
+          case IN, NOT_IN, INCLUDES, EXCLUDES -> List.of();
+          case LIKE -> "%";
+          default -> null;
+        };
+      }
+      return new Condition.Comparison(cmp.field(), cmp.op(), literal(v, b, true), cmp.pos());
     }
     return c;
   }
