@@ -35,6 +35,7 @@ final class Anon {
     }
     Transaction tx = new Transaction(p, host);
     tx.runningTest = true;
+    tx.cpuLimitMillis = 1000;
     tx.enter();
     ClassInfo anon = p.classNamed("AnonymousBlock");
     try {

@@ -257,4 +257,22 @@ class ApexSemanticsTest {
         System.debug(found.size());
         """, handler, upper, ranked));
   }
+
+  @Test
+  void jsonDeserializesIntoApexTypes() {
+    String cls = "public class Item { public String name; public Integer count; public List<Decimal> prices; }";
+    assertEquals("box 2 (1.5, 2)\n1", out("""
+        Item i = (Item) JSON.deserialize('{"name":"box","count":2,"prices":[1.5,2],"extra":true}', Item.class);
+        System.debug(i.name + ' ' + i.count + ' ' + i.prices);
+        List<Item> l = (List<Item>) JSON.deserialize('[{"name":"a"}]', List<Item>.class);
+        System.debug(l.size());
+        """, cls));
+  }
+
+  @Test
+  void anonymousBlockStacksAreNamedAnonymousBlock() {
+    Anon.Outcome o = Anon.run("Integer x = 1;\nAssert.areEqual(2, x);");
+    assertEquals("System.AssertException: Assertion Failed: Expected: 2, Actual: 1", o.error());
+    assertEquals("AnonymousBlock: line 2, column 1", o.stack());
+  }
 }

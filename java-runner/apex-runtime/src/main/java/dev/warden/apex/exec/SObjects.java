@@ -31,6 +31,9 @@ public final class SObjects {
   }
 
   public static void put(Frame f, SObjectValue s, String name, Object value) {
+    if (s.readOnly) {
+      throw Errors.apex(f, "FinalException", "Record is read-only");
+    }
     FieldInfo fi = s.schema.field(name);
     if (fi == null) {
       FieldInfo rel = s.schema.relationship(name);

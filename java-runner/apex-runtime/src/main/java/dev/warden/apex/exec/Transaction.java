@@ -36,6 +36,8 @@ public final class Transaction {
   /** Covered lines per unit (class or trigger name); shared across transactions by the test runner. */
   public Map<String, BitSet> coverage = new HashMap<>();
   public boolean runningTest;
+  /** The CPU limit of this transaction (Limits.CPU_MILLIS unless a caller lowers it, e.g. in tests). */
+  public long cpuLimitMillis = Limits.CPU_MILLIS;
   public boolean inStartTest;
   public boolean startTestUsed;
   /** Values Apex code reads from the platform: Trigger context, RestContext. */
@@ -110,7 +112,7 @@ public final class Transaction {
       coverage.put(unit, b);
     }
     b.set(pos.line());
-    if ((++limits.steps & 0x3FF) == 0 && cpuMillis() > Limits.CPU_MILLIS) {
+    if ((++limits.steps & 0x3FF) == 0 && cpuMillis() > cpuLimitMillis) {
       throw Errors.limit(this, "Apex CPU time limit exceeded");
     }
   }

@@ -35,7 +35,6 @@ public final class SObjectTypeStatics {
       ApexMap all = new ApexMap(RType.STRING_T.ref(), RType.sobject(s).ref());
       for (Map<String, Object> row : f.tx.host.customMetadata(s.name())) {
         SObjectValue v = record(s, row);
-        v.readOnly = true;
         all.put(String.valueOf(row.get("DeveloperName")), v);
       }
       if (m.equals("getall")) {

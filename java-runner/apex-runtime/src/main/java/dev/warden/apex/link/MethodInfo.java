@@ -46,6 +46,9 @@ public final class MethodInfo {
     if (owner.isTrigger()) {
       return "Trigger." + owner.name();
     }
+    if (owner.outer == null && owner.name().equals("AnonymousBlock") && decl.name().equals("run")) {
+      return "AnonymousBlock";
+    }
     return "Class." + owner.name() + "." + (decl.constructor() ? "<init>" : decl.name());
   }
 

@@ -86,22 +86,24 @@ public final class TestRunner {
     long start = System.nanoTime();
     Transaction tx = new Transaction(program, host);
     tx.runningTest = true;
-    tx.coverage = covered;
+    Map<String, BitSet> mine = new HashMap<>();
+    tx.coverage = mine;
     Frame root = new Frame(tx, null, cls, null, 0, "Class." + cls.name() + "." + m.name());
     tx.enter();
     try {
       Invoker.invoke(root, m, null, new Object[0]);
-      return new TestResult(cls.name(), m.name(), "Pass", null, null, millis(start));
+      return new TestResult(cls.name(), m.name(), "Pass", null, null, millis(start), mine);
     } catch (ApexThrow e) {
-      return new TestResult(cls.name(), m.name(), "Fail", e.getMessage(), e.apexStackTrace(), millis(start));
+      return new TestResult(cls.name(), m.name(), "Fail", e.getMessage(), e.apexStackTrace(), millis(start), mine);
     } catch (UnsupportedFeature e) {
-      return new TestResult(cls.name(), m.name(), "Fail", e.getMessage(), tx.stackTrace(), millis(start));
+      return new TestResult(cls.name(), m.name(), "Fail", e.getMessage(), tx.stackTrace(), millis(start), mine);
     } catch (RuntimeException e) {
       // an interpreter defect: reported loudly, never as a pass
       return new TestResult(cls.name(), m.name(), "Fail", "Internal error of the local Apex runtime: " + e,
-          tx.stackTrace(), millis(start));
+          tx.stackTrace(), millis(start), mine);
     } finally {
       tx.exit();
+      mine.forEach((unit, lines) -> covered.computeIfAbsent(unit, k -> new BitSet()).or(lines));
     }
   }
 
