@@ -49,14 +49,23 @@ final class InMemoryHost implements ApexHost {
   final List<Map<String, Object>> published = new ArrayList<>();
 
   InMemoryHost() {
+    this(ForceApp.ROOT.resolve("objects"));
+  }
+
+  /** A host whose custom objects come from another project's {@code objects} directory (measurement only). */
+  InMemoryHost(Path objectsDir) {
     standard();
-    try (Stream<Path> dirs = Files.list(ForceApp.ROOT.resolve("objects"))) {
-      int prefix = 0;
-      for (Path d : dirs.sorted().toList()) {
-        custom(d, String.format("a%02d", prefix++));
+    if (Files.isDirectory(objectsDir)) {
+      try (Stream<Path> dirs = Files.list(objectsDir)) {
+        int prefix = 0;
+        for (Path d : dirs.sorted().toList()) {
+          if (Files.exists(d.resolve(d.getFileName() + ".object-meta.xml"))) {
+            custom(d, String.format("a%02d", prefix++));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     seed();
   }
@@ -171,7 +180,8 @@ final class InMemoryHost implements ApexHost {
             case "Checkbox" -> FieldInfo.of(fn, FieldType.BOOLEAN);
             case "DateTime" -> FieldInfo.of(fn, FieldType.DATETIME);
             case "Date" -> FieldInfo.of(fn, FieldType.DATE);
-            case "Lookup", "MasterDetail" -> FieldInfo.reference(fn, fn.replace("__c", "__r"), t.get("referenceTo"));
+            case "Lookup", "MasterDetail", "MetadataRelationship" ->
+                FieldInfo.reference(fn, fn.replace("__c", "__r"), t.get("referenceTo"));
             case "Picklist" -> FieldInfo.of(fn, FieldType.PICKLIST);
             case "LongTextArea", "TextArea" -> FieldInfo.of(fn, FieldType.TEXTAREA);
             default -> FieldInfo.of(fn, FieldType.STRING);
@@ -331,9 +341,15 @@ final class InMemoryHost implements ApexHost {
     Instant ts = Instant.now(clock);
     switch (op) {
       case INSERT -> {
-        List<Map<String, Object>> rows = fire(s, "before insert", copies(input), List.of());
+        Triggers.Chunk before = fire(s, "before insert", copies(input), List.of());
         List<Map<String, Object>> written = new ArrayList<>();
-        for (Map<String, Object> in : rows) {
+        List<Integer> writtenAt = new ArrayList<>();
+        for (int i = 0; i < before.rows().size(); i++) {
+          Map<String, Object> in = before.rows().get(i);
+          if (!before.errors().get(i).isEmpty()) {
+            out.add(new DmlRowResult(null, false, false, before.errors().get(i)));
+            continue;
+          }
           String id = newId(s.name());
           Map<String, Object> row = new LinkedHashMap<>(in);
           row.put("Id", id);
@@ -351,9 +367,16 @@ final class InMemoryHost implements ApexHost {
           table(s.name()).put(id.substring(0, 15), row);
           PlatformRules.afterInsert(this, s.name(), row, userId);
           written.add(new LinkedHashMap<>(row));
+          writtenAt.add(out.size());
           out.add(DmlRowResult.ok(id, true));
         }
-        fire(s, "after insert", written, List.of());
+        Triggers.Chunk after = fire(s, "after insert", written, List.of());
+        for (int i = 0; i < written.size(); i++) {
+          if (!after.errors().get(i).isEmpty()) {
+            table(s.name()).remove(String.valueOf(written.get(i).get("Id")).substring(0, 15));
+            out.set(writtenAt.get(i), new DmlRowResult(null, false, false, after.errors().get(i)));
+          }
+        }
       }
       case UPDATE -> {
         List<Map<String, Object>> olds = new ArrayList<>();
@@ -372,13 +395,18 @@ final class InMemoryHost implements ApexHost {
         }
         List<Map<String, Object>> present = merged.stream().filter(x -> x != null).toList();
         List<Map<String, Object>> presentOld = olds.stream().filter(x -> x != null).toList();
-        List<Map<String, Object>> changed = fire(s, "before update", copies(present), presentOld);
+        Triggers.Chunk before = fire(s, "before update", copies(present), presentOld);
+        List<Map<String, Object>> changed = before.rows();
         int k = 0;
         List<Map<String, Object>> written = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
           String id = String.valueOf(input.get(i).get("Id"));
           if (merged.get(i) == null) {
             out.add(DmlRowResult.failed(id, new DmlError("ENTITY_IS_DELETED", "entity is deleted", List.of())));
+            continue;
+          }
+          if (!before.errors().get(k).isEmpty()) {
+            out.add(new DmlRowResult(id, false, false, before.errors().get(k++)));
             continue;
           }
           Map<String, Object> row = get(s.name(), id);
@@ -424,13 +452,17 @@ final class InMemoryHost implements ApexHost {
     return out;
   }
 
-  private List<Map<String, Object>> fire(SObjectSchema s, String event, List<Map<String, Object>> news,
+  private Triggers.Chunk fire(SObjectSchema s, String event, List<Map<String, Object>> news,
       List<Map<String, Object>> olds) {
     Transaction tx = Transaction.current();
     if (tx == null || !Triggers.has(tx.program, s.name(), event)) {
-      return news;
+      List<List<DmlError>> none = new ArrayList<>();
+      for (int i = 0; i < Math.max(news.size(), olds.size()); i++) {
+        none.add(List.of());
+      }
+      return new Triggers.Chunk(news, none);
     }
-    return Triggers.fire(tx, s.name(), event, news, olds);
+    return Triggers.fireChunk(tx, s.name(), event, news, olds);
   }
 
   Map<String, Object> get(String object, String id) {

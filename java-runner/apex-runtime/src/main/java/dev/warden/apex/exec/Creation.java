@@ -47,8 +47,9 @@ final class Creation {
           if (!(a instanceof Expr.Assign as) || !as.op().equals("=") || !(as.target() instanceof Expr.Name fn)) {
             throw new UnsupportedFeature("SObject constructor arguments other than Field = value", a.pos());
           }
-          FieldInfo fi = Compiler.sobjectField(t.sobject(), fn.name(), fn.pos());
-          names.add(fi.name());
+          FieldInfo rel = t.sobject().field(fn.name()) == null ? t.sobject().relationship(fn.name()) : null;
+          names.add(rel != null ? rel.relationshipName() : Compiler.sobjectField(t.sobject(), fn.name(), fn.pos())
+              .name());
           values.add(c.value(as.value()).ev());
         }
         String[] ns = names.toArray(new String[0]);

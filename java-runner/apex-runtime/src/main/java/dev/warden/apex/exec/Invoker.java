@@ -19,7 +19,7 @@ public final class Invoker {
     if (m.isStatic()) {
       tx.statics(m.owner);
     }
-    CompiledMethod cm = (CompiledMethod) m.body;
+    CompiledMethod cm = compiled(m);
     Frame f = new Frame(tx, m, m.owner, self, cm.frameSize(), m.stackName());
     RType[] pt = cm.paramTypes();
     for (int i = 0; i < args.length; i++) {
@@ -32,6 +32,15 @@ public final class Invoker {
     } finally {
       tx.pop();
     }
+  }
+
+  /** A method of a class that did not compile cannot run: Salesforce's "Dependent class is invalid". */
+  private static CompiledMethod compiled(MethodInfo m) {
+    if (m.body == null) {
+      throw new dev.warden.apex.link.CompileError("Dependent class is invalid and needs recompilation: "
+          + m.owner.top().name(), m.decl.pos());
+    }
+    return (CompiledMethod) m.body;
   }
 
   static Object accessor(Frame caller, Accessor a, ClassInfo owner, ApexObject self, Object value) {
@@ -52,6 +61,9 @@ public final class Invoker {
       return candidates.get(0);
     }
     for (MethodInfo m : candidates) {
+      if (m.body == null) {
+        continue;
+      }
       RType[] pt = ((CompiledMethod) m.body).paramTypes();
       boolean fits = true;
       for (int i = 0; i < args.length && fits; i++) {
@@ -134,7 +146,7 @@ public final class Invoker {
       throw Errors.unsupported("constructor " + cls.name() + " with " + args.length + " arguments", caller);
     }
     MethodInfo m = pick(caller, ctors, args);
-    CompiledMethod cm = (CompiledMethod) m.body;
+    CompiledMethod cm = compiled(m);
     Frame f = new Frame(caller.tx, m, cls, o, cm.frameSize(), m.stackName());
     RType[] pt = cm.paramTypes();
     for (int i = 0; i < args.length; i++) {

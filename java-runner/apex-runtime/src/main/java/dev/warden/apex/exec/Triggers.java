@@ -1,5 +1,6 @@
 package dev.warden.apex.exec;
 
+import dev.warden.apex.host.DmlError;
 import dev.warden.apex.host.SObjectSchema;
 import dev.warden.apex.link.ClassInfo;
 import dev.warden.apex.link.MethodInfo;
@@ -45,9 +46,24 @@ public final class Triggers {
    */
   public static List<Map<String, Object>> fire(Transaction tx, String objectName, String event,
       List<Map<String, Object>> newRows, List<Map<String, Object>> oldRows) {
+    return fireChunk(tx, objectName, event, newRows, oldRows).rows();
+  }
+
+  /**
+   * The rows as the triggers left them, and per row the errors they added with addError (empty when none); the host
+   * fails those rows with these errors, as Salesforce fails a record a trigger rejects.
+   */
+  public record Chunk(List<Map<String, Object>> rows, List<List<DmlError>> errors) {}
+
+  public static Chunk fireChunk(Transaction tx, String objectName, String event,
+      List<Map<String, Object>> newRows, List<Map<String, Object>> oldRows) {
     List<ClassInfo> triggers = matching(tx.program, objectName, event);
     if (triggers.isEmpty()) {
-      return newRows;
+      List<List<DmlError>> none = new ArrayList<>();
+      for (int i = 0; i < Math.max(newRows.size(), oldRows.size()); i++) {
+        none.add(List.of());
+      }
+      return new Chunk(newRows, none);
     }
     SObjectSchema schema = tx.program.describe(objectName);
     boolean before = event.startsWith("before");
@@ -74,6 +90,8 @@ public final class Triggers {
       tx.context.put("Trigger.isdelete", op.equals("delete"));
       tx.context.put("Trigger.isundelete", op.equals("undelete"));
       tx.context.put("Trigger.size", Math.max(news.size(), olds.size()));
+      tx.context.put("Trigger.operationtype", new dev.warden.apex.value.EnumValue("System.TriggerOperation",
+          event.toUpperCase(Locale.ROOT).replace(' ', '_'), 0));
       tx.context.put("Trigger.new", op.equals("delete") ? null : list(schema, news));
       tx.context.put("Trigger.old", op.equals("insert") || op.equals("undelete") ? null : list(schema, olds));
       tx.context.put("Trigger.newmap", before && op.equals("insert") || op.equals("delete") ? null : map(schema, news));
@@ -88,6 +106,14 @@ public final class Triggers {
       tx.context.putAll(saved);
     }
     List<Map<String, Object>> out = new ArrayList<>();
+    List<List<DmlError>> errors = new ArrayList<>();
+    for (SObjectValue s : news.isEmpty() ? olds : news) {
+      List<DmlError> es = new ArrayList<>();
+      for (Object e : s.errors) {
+        es.add((DmlError) e);
+      }
+      errors.add(es);
+    }
     for (SObjectValue s : news) {
       Map<String, Object> m = new LinkedHashMap<>();
       for (String n : s.fieldNames()) {
@@ -98,7 +124,7 @@ public final class Triggers {
       }
       out.add(m);
     }
-    return out;
+    return new Chunk(out, errors);
   }
 
   private static SObjectValue sobject(SObjectSchema schema, Map<String, Object> r) {

@@ -38,7 +38,8 @@ public final class Types {
       Map.entry("accesslevel", "AccessLevel"), Map.entry("system.accesslevel", "AccessLevel"),
       Map.entry("logginglevel", "LoggingLevel"), Map.entry("statuscode", "StatusCode"),
       Map.entry("comparable", "Comparable"), Map.entry("database.dmloptions", "Database.DmlOptions"),
-      Map.entry("triggeroperation", "TriggerOperation"), Map.entry("jsonparser", "JSONParser"),
+      Map.entry("triggeroperation", "TriggerOperation"), Map.entry("system.triggeroperation", "TriggerOperation"),
+      Map.entry("sobjectdescribeoptions", "SObjectDescribeOptions"), Map.entry("jsonparser", "JSONParser"),
       Map.entry("iterable", "Iterable"), Map.entry("iterator", "Iterator"),
       Map.entry("database.querylocator", "Database.QueryLocator"));
 
@@ -49,8 +50,18 @@ public final class Types {
   }
 
   /** Resolves a written type seen from inside {@code context} (null at top level); "Invalid type: X" otherwise. */
+  /** Platform namespaces: an unknown type inside one is a platform type this runtime lacks, not a typo. */
+  private static final java.util.Set<String> PLATFORM_NAMESPACES = java.util.Set.of("eventbus", "formulaeval",
+      "invocable", "connectapi", "messaging", "auth", "cache", "flow", "process", "metadata", "dom", "http",
+      "database", "schema", "system", "reports", "dataweave", "commercepayments", "site", "approval", "quickaction",
+      "support", "knowledgearticleversionstandardcontroller");
+
   public RType resolve(TypeRef t, ClassInfo context) {
     RType r = tryResolve(t, context);
+    if (r == null && t.names().size() > 1
+        && PLATFORM_NAMESPACES.contains(t.names().get(0).toLowerCase(Locale.ROOT))) {
+      throw new dev.warden.apex.lower.UnsupportedFeature("type " + t.name(), t.pos());
+    }
     if (r == null) {
       throw new CompileError("Invalid type: " + t.name(), t.pos());
     }

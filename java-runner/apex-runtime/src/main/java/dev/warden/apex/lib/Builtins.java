@@ -17,6 +17,9 @@ public final class Builtins {
         new FeatureManagementLib(), new EventBusLib(), new RestContextLib(), new TriggerLib(),
         new EnumLib("AccessLevel", "USER_MODE", "SYSTEM_MODE"),
         new EnumLib("LoggingLevel", "NONE", "ERROR", "WARN", "INFO", "DEBUG", "FINE", "FINER", "FINEST"),
+        new EnumLib("TriggerOperation", "BEFORE_INSERT", "BEFORE_UPDATE", "BEFORE_DELETE", "AFTER_INSERT",
+            "AFTER_UPDATE", "AFTER_DELETE", "AFTER_UNDELETE"),
+        new EnumLib("SObjectDescribeOptions", "FULL", "DEFERRED", "DEFAULT"),
         new StatusCodeLib(), new TypeLib(), new SchemaLib())) {
       BY_NAME.put(b.name().toLowerCase(java.util.Locale.ROOT), b);
     }
@@ -31,6 +34,8 @@ public final class Builtins {
     BY_NAME.put("system.statuscode", BY_NAME.get("statuscode"));
     BY_NAME.put("system.type", BY_NAME.get("type"));
     BY_NAME.put("system.restcontext", BY_NAME.get("restcontext"));
+    BY_NAME.put("system.triggeroperation", BY_NAME.get("triggeroperation"));
+    BY_NAME.put("schema.sobjectdescribeoptions", BY_NAME.get("sobjectdescribeoptions"));
   }
 
   private Builtins() {}

@@ -55,8 +55,27 @@ final class SObjectMethods {
         return Values.apexEquals(s, a.get(0));
       case "tostring":
         return Values.text(s);
-      case "adderror":
-        throw Errors.unsupported("SObject.addError", f);
+      case "adderror": {
+        // addError(message), addError(message, escape), addError(field, message), addError(field, message, escape)
+        boolean fieldFirst = a.size() >= 2 && !(a.get(1) instanceof Boolean);
+        String field = !fieldFirst ? null : a.get(0) instanceof SchemaLib.FieldToken t ? t.field().name()
+            : Args.str(f, a, 0);
+        Object msg = fieldFirst ? a.get(1) : a.get(0);
+        String text = msg instanceof dev.warden.apex.value.ApexObject e && e.type.isException()
+            ? String.valueOf(e.state.get("message")) : Values.text(msg);
+        s.errors.add(new dev.warden.apex.host.DmlError("FIELD_CUSTOM_VALIDATION_EXCEPTION", text,
+            field == null ? List.of() : List.of(field)));
+        return null;
+      }
+      case "haserrors":
+        return !s.errors.isEmpty();
+      case "geterrors": {
+        List<Object> out = new java.util.ArrayList<>();
+        for (Object e : s.errors) {
+          out.add(new SaveResultValue.ErrorValue((dev.warden.apex.host.DmlError) e));
+        }
+        return new dev.warden.apex.value.ApexList(dev.warden.apex.lower.TypeRef.of("Database.Error", null), out);
+      }
       default:
         throw Args.noSuch(f, s.typeName(), m, a);
     }

@@ -175,6 +175,13 @@ final class StringLib implements Builtin {
       }
       case "capitalize": return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
       case "reverse": return new StringBuilder(s).reverse().toString();
+      case "repeat": return a.size() == 1 ? s.repeat(Math.max(0, Args.integer(f, a, 0)))
+          : String.join(Args.strNotNull(f, a, 0), java.util.Collections.nCopies(Math.max(0, Args.integer(f, a, 1)), s));
+      case "isempty": return s.isEmpty();
+      case "isnotempty": return !s.isEmpty();
+      case "isblank": return s.isBlank();
+      case "isnotblank": return !s.isBlank();
+      case "uncapitalize": return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
       case "compareto": return s.compareTo(Args.strNotNull(f, a, 0));
       case "hashcode": return s.hashCode();
       case "tostring": return s;

@@ -95,6 +95,9 @@ public final class TestRunner {
       return new TestResult(cls.name(), m.name(), "Pass", null, null, millis(start), mine);
     } catch (ApexThrow e) {
       return new TestResult(cls.name(), m.name(), "Fail", e.getMessage(), e.apexStackTrace(), millis(start), mine);
+    } catch (dev.warden.apex.link.CompileError e) {
+      return new TestResult(cls.name(), m.name(), "CompileFail", e.getMessage(), tx.stackTrace(), millis(start),
+          mine);
     } catch (UnsupportedFeature e) {
       return new TestResult(cls.name(), m.name(), "Fail", e.getMessage(), tx.stackTrace(), millis(start), mine);
     } catch (RuntimeException e) {

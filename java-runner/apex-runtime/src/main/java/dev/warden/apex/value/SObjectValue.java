@@ -18,6 +18,8 @@ public final class SObjectValue {
   public boolean readOnly;
   /** Came from a query: reading a field that was not selected is an SObjectException, as in Apex. */
   public boolean fromQuery;
+  /** Errors added with addError (DmlError values); a trigger's rows with errors fail their DML. */
+  public final List<Object> errors = new ArrayList<>();
 
   public SObjectValue(SObjectSchema schema) {
     this.schema = schema;
