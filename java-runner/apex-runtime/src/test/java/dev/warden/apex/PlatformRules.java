@@ -1,7 +1,6 @@
 package dev.warden.apex;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,9 +73,5 @@ final class PlatformRules {
       host.all("ContentVersion").removeIf(v -> String.valueOf(v.get("ContentDocumentId")).startsWith(doc));
       host.all("ContentDocumentLink").removeIf(v -> String.valueOf(v.get("ContentDocumentId")).startsWith(doc));
     }
-  }
-
-  static List<String> unused() {
-    return List.of();
   }
 }

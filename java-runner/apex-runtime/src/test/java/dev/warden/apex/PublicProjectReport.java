@@ -49,7 +49,7 @@ public final class PublicProjectReport {
       passed += ok;
       total += rs.size();
       String first = rs.stream().filter(r -> !r.passed()).findFirst().map(r -> r.methodName() + ": "
-          + r.message()).orElse("-");
+          + r.message() + " @ " + r.stackTrace()).orElse("-");
       System.out.println(s.name() + " " + ok + "/" + rs.size() + " " + first.replace('\n', ' '));
     }
     System.out.println("tests passed " + passed + "/" + total);

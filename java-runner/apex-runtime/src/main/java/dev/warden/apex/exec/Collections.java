@@ -98,8 +98,4 @@ public final class Collections {
       }
     }
   }
-
-  static List<Object> unused() {
-    return List.of();
-  }
 }

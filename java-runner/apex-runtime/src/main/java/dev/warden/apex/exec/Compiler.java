@@ -7,7 +7,6 @@ import dev.warden.apex.link.ClassInfo;
 import dev.warden.apex.link.CompileError;
 import dev.warden.apex.link.FieldSlot;
 import dev.warden.apex.link.MethodInfo;
-import dev.warden.apex.lower.Decl;
 import dev.warden.apex.lower.Expr;
 import dev.warden.apex.lower.Pos;
 import dev.warden.apex.lower.Stmt;
@@ -701,9 +700,5 @@ final class Compiler {
 
   RType typeOfMethod(MethodInfo m) {
     return m.decl.returnType() == null ? null : program.types.resolve(m.decl.returnType(), m.owner);
-  }
-
-  static Map<String, Decl.Annotation> none() {
-    return Map.of();
   }
 }

@@ -13,7 +13,6 @@ import dev.warden.apex.value.SObjectValue;
 import dev.warden.soql.FieldInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** {@code new ...}: objects, SObjects with field arguments, collections with initialisers or copy arguments. */
 final class Creation {
@@ -133,9 +132,5 @@ final class Creation {
       }
       return m;
     }, t);
-  }
-
-  static Map<String, Object> unused() {
-    return Map.of();
   }
 }

@@ -27,7 +27,15 @@ public final class SObjects {
       throw Errors.apex(f, "SObjectException", "SObject row was retrieved via SOQL without querying the requested "
           + "field: " + s.typeName() + "." + canonical);
     }
-    return s.get(canonical);
+    Object v = s.get(canonical);
+    if (v == null) {
+      // a checkbox is never null in Apex: an unset one reads false
+      FieldInfo fi = s.schema.field(canonical);
+      if (fi != null && fi.type() == dev.warden.soql.FieldType.BOOLEAN) {
+        return false;
+      }
+    }
+    return v;
   }
 
   public static void put(Frame f, SObjectValue s, String name, Object value) {

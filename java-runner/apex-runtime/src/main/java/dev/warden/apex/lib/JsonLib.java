@@ -115,7 +115,7 @@ final class JsonLib implements Builtin {
       }
       case MAP: {
         ApexMap m = new ApexMap(t.a().ref(), t.b().ref());
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
           m.put(dev.warden.apex.exec.Types.coerce(f, e.getKey(), t.a()), typed(f, e.getValue(), t.b(), strict));
@@ -127,7 +127,7 @@ final class JsonLib implements Builtin {
           throw Errors.unsupported("JSON.deserialize into SObject without a concrete type", f);
         }
         SObjectValue s = new SObjectValue(t.sobject());
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
           var fi = t.sobject().field(e.getKey());
@@ -153,7 +153,7 @@ final class JsonLib implements Builtin {
           throw Errors.unsupported("JSON.deserialize into " + t, f);
         }
         ApexObject o = new ApexObject(t.cls());
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
           FieldSlot fs = t.cls().instanceField(e.getKey());
@@ -189,7 +189,7 @@ final class JsonLib implements Builtin {
     }
     if (n.isObject()) {
       ApexMap m = new ApexMap(TypeRef.of("String", null), TypeRef.of("Object", null));
-      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         m.put(e.getKey(), untyped(e.getValue()));

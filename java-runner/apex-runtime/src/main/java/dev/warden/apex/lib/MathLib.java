@@ -3,7 +3,6 @@ package dev.warden.apex.lib;
 import dev.warden.apex.exec.Errors;
 import dev.warden.apex.exec.Frame;
 import dev.warden.apex.value.Values;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Set;
@@ -65,9 +64,5 @@ final class MathLib implements Builtin {
       default:
         throw Args.noSuch(f, "Math", m, a);
     }
-  }
-
-  static BigDecimal unused() {
-    return BigDecimal.ZERO;
   }
 }
