@@ -80,7 +80,23 @@ final class InMemoryHost implements ApexHost {
     add("PermissionSet", "0PS", SObjectSchema.Kind.STANDARD, f("Name"), f("Label"));
     add("PermissionSetAssignment", "0Pa", SObjectSchema.Kind.STANDARD, ref("AssigneeId", "Assignee", "User"),
         ref("PermissionSetId", "PermissionSet", "PermissionSet"));
-    add("Account", "001", SObjectSchema.Kind.STANDARD, f("Name"), ref("OwnerId", "Owner", "User"));
+    add("Account", "001", SObjectSchema.Kind.STANDARD, f("Name"), ref("OwnerId", "Owner", "User"), f("Description"),
+        f("Phone"), f("Website"), f("Industry"), f("Type"), FieldInfo.of("NumberOfEmployees", FieldType.INT),
+        FieldInfo.of("AnnualRevenue", FieldType.CURRENCY), f("BillingStreet"), f("BillingCity"), f("BillingState"),
+        f("BillingPostalCode"), f("BillingCountry"), f("ShippingStreet"), f("ShippingCity"), f("ShippingState"),
+        f("ShippingPostalCode"), f("ShippingCountry"), f("AccountNumber"), f("TradeStyle"),
+        ref("ParentId", "Parent", "Account"));
+    add("Contact", "003", SObjectSchema.Kind.STANDARD, f("FirstName"), f("LastName"), f("Name"), f("Email"),
+        f("Phone"), f("Title"), ref("AccountId", "Account", "Account"), ref("OwnerId", "Owner", "User"));
+    add("Opportunity", "006", SObjectSchema.Kind.STANDARD, f("Name"), f("StageName"),
+        FieldInfo.of("CloseDate", FieldType.DATE), FieldInfo.of("Amount", FieldType.CURRENCY),
+        ref("AccountId", "Account", "Account"), ref("OwnerId", "Owner", "User"));
+    add("Case", "500", SObjectSchema.Kind.STANDARD, f("Subject"), f("Status"), f("Origin"), f("Description"),
+        ref("AccountId", "Account", "Account"), ref("ContactId", "Contact", "Contact"),
+        ref("OwnerId", "Owner", "User"));
+    add("Task", "00T", SObjectSchema.Kind.STANDARD, f("Subject"), f("Status"), f("Priority"),
+        ref("WhatId", "What", "Account", "Opportunity", "Case"), ref("WhoId", "Who", "Contact"),
+        ref("OwnerId", "Owner", "User"), FieldInfo.of("ActivityDate", FieldType.DATE));
     add("ContentDocument", "069", SObjectSchema.Kind.STANDARD, f("Title"), f("FileType"), f("FileExtension"),
         ref("LatestPublishedVersionId", "LatestPublishedVersion", "ContentVersion"),
         ref("OwnerId", "Owner", "User"));
@@ -145,6 +161,7 @@ final class InMemoryHost implements ApexHost {
 
   private void custom(Path dir, String prefix) throws IOException {
     String name = dir.getFileName().toString();
+    SObjectSchema existing = schemas.get(name.toLowerCase(Locale.ROOT));
     Map<String, String> object = tags(dir.resolve(name + ".object-meta.xml"));
     SObjectSchema.Kind kind = name.endsWith("__mdt") ? SObjectSchema.Kind.CUSTOM_METADATA
         : name.endsWith("__e") ? SObjectSchema.Kind.PLATFORM_EVENT
@@ -188,6 +205,18 @@ final class InMemoryHost implements ApexHost {
           });
         }
       }
+    }
+    if (existing != null) {
+      // a standard object extended with custom fields: keep its standard fields and prefix
+      List<FieldInfo> merged = new ArrayList<>(existing.info().fields());
+      for (FieldInfo fi : fields) {
+        if (existing.field(fi.name()) == null) {
+          merged.add(fi);
+        }
+      }
+      schemas.put(name.toLowerCase(Locale.ROOT), new SObjectSchema(new SObjectInfo(existing.name(), merged),
+          existing.keyPrefix(), existing.kind()));
+      return;
     }
     add(name, prefix, kind, fields.toArray(new FieldInfo[0]));
   }

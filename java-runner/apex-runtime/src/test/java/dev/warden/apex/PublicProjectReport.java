@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * Measurement only (not part of the test suite): compiles a public SFDX project's Apex against the in-memory host
  * (standard objects of the test host plus the project's custom objects) and runs its test classes. Usage: main with
- * the project's package directory (the one holding classes/, triggers/, objects/). Public code is never committed.
+ * the project's source directory and optionally its objects directory (default: objects/ under the first). Public
+ * code is never committed.
  */
 public final class PublicProjectReport {
   private PublicProjectReport() {}
@@ -30,7 +31,7 @@ public final class PublicProjectReport {
         sources.add(new ApexSource(n.substring(0, n.lastIndexOf('.')), Files.readString(f), n.endsWith(".trigger")));
       }
     }
-    InMemoryHost host = new InMemoryHost(root.resolve("objects"));
+    InMemoryHost host = new InMemoryHost(args.length > 1 ? Path.of(args[1]) : root.resolve("objects"));
     Program p = Program.compile(sources, host);
     System.out.println("files " + sources.size() + ", with compile problems " + p.problems().size());
     for (Map.Entry<String, List<String>> e : p.problems().entrySet()) {

@@ -14,7 +14,7 @@ public final class Arithmetic {
 
   public static Object add(Frame f, Object a, Object b) {
     if (a instanceof String || b instanceof String) {
-      return Values.text(a) + Values.text(b);
+      return text(f, a) + text(f, b);
     }
     if (a == null || b == null) {
       throw Errors.npe(f);
@@ -26,6 +26,17 @@ public final class Arithmetic {
       return d.plusMillis(Values.decimal(b).multiply(BigDecimal.valueOf(86_400_000L)).longValue());
     }
     return numeric(f, '+', a, b);
+  }
+
+  /** Text of a value, calling a class's own toString() when it declares one. */
+  public static String text(Frame f, Object v) {
+    if (v instanceof dev.warden.apex.value.ApexObject o && !o.type.platform) {
+      dev.warden.apex.link.MethodInfo m = Invoker.virtualTarget(f, o, "toString", 0, new Object[0]);
+      if (m != null) {
+        return Values.text(Invoker.invoke(f, m, o, new Object[0]));
+      }
+    }
+    return Values.text(v);
   }
 
   public static Object numeric(Frame f, char op, Object a, Object b) {

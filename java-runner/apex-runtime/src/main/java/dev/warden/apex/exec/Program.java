@@ -249,7 +249,9 @@ public final class Program {
       }
       if (r.kind() == RType.Kind.CLASS) {
         c.interfaces.add(r.cls());
-      } else if (!r.name().equals("Comparable") && !r.name().equals("Iterable") && !r.name().equals("Iterator")) {
+      } else if (Types.IMPLEMENTABLE.contains(r.name())) {
+        c.platformInterfaces.add(r.name());
+      } else {
         throw new UnsupportedFeature("implementing " + r.name(), i.pos());
       }
     }

@@ -41,7 +41,23 @@ public final class Types {
       Map.entry("triggeroperation", "TriggerOperation"), Map.entry("system.triggeroperation", "TriggerOperation"),
       Map.entry("sobjectdescribeoptions", "SObjectDescribeOptions"), Map.entry("jsonparser", "JSONParser"),
       Map.entry("iterable", "Iterable"), Map.entry("iterator", "Iterator"),
-      Map.entry("database.querylocator", "Database.QueryLocator"));
+      Map.entry("database.querylocator", "Database.QueryLocator"),
+      // platform interfaces a class may implement; the runtime dispatches their methods like any other
+      Map.entry("comparator", "Comparator"), Map.entry("callable", "Callable"), Map.entry("queueable", "Queueable"),
+      Map.entry("schedulable", "Schedulable"), Map.entry("database.batchable", "Database.Batchable"),
+      Map.entry("database.stateful", "Database.Stateful"),
+      Map.entry("database.allowscallouts", "Database.AllowsCallouts"),
+      Map.entry("database.raisesplatformevents", "Database.RaisesPlatformEvents"),
+      Map.entry("finalizer", "Finalizer"), Map.entry("httpcalloutmock", "HttpCalloutMock"),
+      Map.entry("stubprovider", "System.StubProvider"), Map.entry("system.stubprovider", "System.StubProvider"),
+      Map.entry("system.queueable", "Queueable"), Map.entry("system.schedulable", "Schedulable"),
+      Map.entry("system.comparator", "Comparator"), Map.entry("system.callable", "Callable"));
+
+  /** Platform interfaces user classes may implement (their methods are called like any user method). */
+  static final java.util.Set<String> IMPLEMENTABLE = java.util.Set.of("Comparable", "Iterable", "Iterator",
+      "Comparator", "Callable", "Queueable", "Schedulable", "Database.Batchable", "Database.Stateful",
+      "Database.AllowsCallouts", "Database.RaisesPlatformEvents", "Finalizer", "HttpCalloutMock",
+      "System.StubProvider");
 
   private final Program program;
 
@@ -143,9 +159,24 @@ public final class Types {
       case CLASS -> v instanceof ApexObject o ? o.type.isSubtypeOf(t.cls())
           : v instanceof EnumValue e && e.typeName().equalsIgnoreCase(t.cls().name());
       case NATIVE -> v instanceof NativeObject n ? n.apexType().equalsIgnoreCase(t.name())
+          : v instanceof ApexObject o ? implementsPlatform(o.type, t.name())
           : v instanceof EnumValue e && e.typeName().equalsIgnoreCase(t.name());
       case VOID -> false;
     };
+  }
+
+  private static boolean implementsPlatform(ClassInfo c, String name) {
+    for (ClassInfo k = c; k != null; k = k.superclass) {
+      if (k.platformInterfaces.contains(name)) {
+        return true;
+      }
+      for (ClassInfo i : k.interfaces) {
+        if (implementsPlatform(i, name)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A collection's element type fits a wanted one: same name, anything for Object, any SObject for SObject. */

@@ -39,6 +39,16 @@ final class AssertLib implements Builtin {
         return check(f, a.get(0) == null, "Expected: null, Actual: " + Values.text(a.get(0)), msg);
       case "isnotnull":
         return check(f, a.get(0) != null, "Expected: not null, Actual: null", msg);
+      case "isinstanceoftype":
+      case "isnotinstanceoftype": {
+        boolean is = a.get(1) instanceof TypeLib.TypeToken t && dev.warden.apex.exec.Types.isInstance(a.get(0),
+            t.type());
+        boolean want = m.equals("isinstanceoftype");
+        // UNCONFIRMED wording
+        return check(f, is == want, (want ? "Expected instance of " : "Expected not an instance of ")
+            + (a.get(1) instanceof TypeLib.TypeToken t ? t.type().toString() : "null") + ", Actual: "
+            + Values.typeName(a.get(0)), msg);
+      }
       case "fail":
         throw Errors.apex(f, "AssertException", a.isEmpty() || a.get(0) == null ? "Assertion Failed"
             : "Assertion Failed: " + Values.text(a.get(0)));

@@ -84,6 +84,12 @@ final class ListMethods {
         return c;
       }
       case "sort":
+        if (a.size() == 1 && a.get(0) instanceof dev.warden.apex.value.ApexObject cmp) {
+          // a Comparator: its compare(a, b)
+          l.items.sort((x, y) -> ((Number) InstanceMethods.call(f, cmp, "compare", java.util.Arrays.asList(x, y)))
+              .intValue());
+          return null;
+        }
         if (l.items.stream().anyMatch(o -> o instanceof dev.warden.apex.value.ApexObject)) {
           // Comparable: the elements' own compareTo(Object)
           l.items.sort((x, y) -> ((Number) InstanceMethods.call(f, x, "compareto", List.of(y))).intValue());

@@ -29,7 +29,7 @@ final class StringLib implements Builtin {
     switch (m) {
       case "valueof":
         // UNCONFIRMED: String.valueOf(null) answers the text 'null' (as concatenation does)
-        return Values.text(a.get(0));
+        return dev.warden.apex.exec.Arithmetic.text(f, a.get(0));
       case "isblank":
         return a.get(0) == null || a.get(0).toString().isBlank();
       case "isnotblank":

@@ -27,9 +27,9 @@ final class SystemLib implements Builtin {
     switch (m) {
       case "debug":
         if (a.size() == 2 && a.get(0) instanceof EnumValue level) {
-          f.tx.debug(level.name(), Values.text(a.get(1)));
+          f.tx.debug(level.name(), dev.warden.apex.exec.Arithmetic.text(f, a.get(1)));
         } else {
-          f.tx.debug("DEBUG", Values.text(a.get(0)));
+          f.tx.debug("DEBUG", dev.warden.apex.exec.Arithmetic.text(f, a.get(0)));
         }
         return null;
       case "now":

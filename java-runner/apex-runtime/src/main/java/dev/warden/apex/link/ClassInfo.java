@@ -18,6 +18,8 @@ public final class ClassInfo {
   public final ClassInfo outer;
   public ClassInfo superclass;
   public final List<ClassInfo> interfaces = new ArrayList<>();
+  /** Platform interfaces implemented (Comparable, Queueable, ...), by Apex name. */
+  public final java.util.Set<String> platformInterfaces = new java.util.HashSet<>();
   public final Map<String, ClassInfo> inner = new LinkedHashMap<>();
   public final Map<String, FieldSlot> staticFields = new LinkedHashMap<>();
   /** Instance fields declared here (inherited ones are found through the superclass). */

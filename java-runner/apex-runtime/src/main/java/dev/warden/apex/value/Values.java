@@ -159,7 +159,31 @@ public final class Values {
       }
       return b.append('}').toString();
     }
+    if (v instanceof ApexObject o) {
+      return objectText(o);
+    }
     return v.toString();
+  }
+
+  /** "Type:[field=value, ...]" as Apex prints a class instance; "Type: message" for exceptions (UNCONFIRMED). */
+  private static String objectText(ApexObject o) {
+    if (o.type.isException()) {
+      return o.type.name() + ": " + text(o.state.get("message"));
+    }
+    java.util.List<dev.warden.apex.link.ClassInfo> chain = new java.util.ArrayList<>();
+    for (dev.warden.apex.link.ClassInfo c = o.type; c != null && !c.platform; c = c.superclass) {
+      chain.add(0, c);
+    }
+    StringBuilder b = new StringBuilder(o.type.name()).append(":[");
+    int i = 0;
+    for (dev.warden.apex.link.ClassInfo c : chain) {
+      c.instanceSlotCount();
+      for (dev.warden.apex.link.FieldSlot fs : c.instanceFields.values()) {
+        b.append(i++ == 0 ? "" : ", ").append(fs.name).append('=').append(o.fields[fs.index] == o ? "(this)"
+            : text(o.fields[fs.index]));
+      }
+    }
+    return b.append(']').toString();
   }
 
   private static String doubleText(double d) {
