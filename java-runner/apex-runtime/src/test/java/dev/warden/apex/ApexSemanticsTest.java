@@ -275,4 +275,21 @@ class ApexSemanticsTest {
     assertEquals("System.AssertException: Assertion Failed: Expected: 2, Actual: 1", o.error());
     assertEquals("AnonymousBlock: line 2, column 1", o.stack());
   }
+
+  @Test
+  void queueablesAndFutureMethodsRunAtStopTest() {
+    String job = """
+        public class Job implements Queueable {
+            public static Integer runs = 0;
+            public void execute(QueueableContext ctx) { runs++; later(); }
+            @future public static void later() { runs += 10; }
+        }""";
+    assertEquals("0\n11", out("""
+        Test.startTest();
+        System.enqueueJob(new Job());
+        System.debug(Job.runs);
+        Test.stopTest();
+        System.debug(Job.runs);
+        """, job));
+  }
 }

@@ -19,6 +19,13 @@ public final class Invoker {
     if (m.isStatic()) {
       tx.statics(m.owner);
     }
+    if (!tx.runningAsync && m.decl.annotations().stream().anyMatch(a -> a.is("future"))) {
+      // @future: queued, run by Test.stopTest (tests) or by the host after the transaction
+      Object[] copy = args.clone();
+      tx.asyncQueue.add(() -> invoke(new Frame(tx, null, m.owner, null, 0, "Class." + m.owner.name()
+          + ".<future>"), m, null, copy));
+      return null;
+    }
     CompiledMethod cm = compiled(m);
     Frame f = new Frame(tx, m, m.owner, self, cm.frameSize(), m.stackName());
     RType[] pt = cm.paramTypes();

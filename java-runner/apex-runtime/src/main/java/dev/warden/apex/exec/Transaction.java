@@ -44,7 +44,32 @@ public final class Transaction {
   public final Map<String, Object> context = new HashMap<>();
   private long cpuStartThreadNanos = threadCpu();
 
+  /** Async work queued by @future calls and System.enqueueJob: run by Test.stopTest (or the host after commit). */
+  public final List<Runnable> asyncQueue = new ArrayList<>();
+  /** True while queued async work runs (a @future method then runs at once). */
+  public boolean runningAsync;
+  private int asyncIds;
+
   private static final ThreadLocal<Transaction> CURRENT = new ThreadLocal<>();
+
+  /** A fake AsyncApexJob id (707...) for System.enqueueJob. */
+  public String nextAsyncJobId() {
+    String n = String.valueOf(++asyncIds);
+    return dev.warden.apex.value.ApexId.parse("707" + "0".repeat(12 - n.length()) + n).toString();
+  }
+
+  /** Runs queued async work, including work it queues (Salesforce runs it all at Test.stopTest). */
+  public void runAsync() {
+    boolean was = runningAsync;
+    runningAsync = true;
+    try {
+      while (!asyncQueue.isEmpty()) {
+        asyncQueue.remove(0).run();
+      }
+    } finally {
+      runningAsync = was;
+    }
+  }
 
   /** The transaction running on this thread (a host's trigger hook joins it), or null. */
   public static Transaction current() {

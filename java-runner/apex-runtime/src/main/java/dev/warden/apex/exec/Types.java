@@ -51,7 +51,8 @@ public final class Types {
       Map.entry("finalizer", "Finalizer"), Map.entry("httpcalloutmock", "HttpCalloutMock"),
       Map.entry("stubprovider", "System.StubProvider"), Map.entry("system.stubprovider", "System.StubProvider"),
       Map.entry("system.queueable", "Queueable"), Map.entry("system.schedulable", "Schedulable"),
-      Map.entry("system.comparator", "Comparator"), Map.entry("system.callable", "Callable"));
+      Map.entry("system.comparator", "Comparator"), Map.entry("system.callable", "Callable"),
+      Map.entry("queueablecontext", "QueueableContext"), Map.entry("system.queueablecontext", "QueueableContext"));
 
   /** Platform interfaces user classes may implement (their methods are called like any user method). */
   static final java.util.Set<String> IMPLEMENTABLE = java.util.Set.of("Comparable", "Iterable", "Iterator",

@@ -40,6 +40,8 @@ final class TestLib implements Builtin {
         return null;
       case "stoptest":
         if (f.tx.inStartTest) {
+          // queued async work (@future, Queueable) runs now, inside the fresh limit context
+          f.tx.runAsync();
           f.tx.inStartTest = false;
           f.tx.limits = f.tx.outerLimits;
         }
