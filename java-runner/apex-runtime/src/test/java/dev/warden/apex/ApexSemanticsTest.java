@@ -292,4 +292,14 @@ class ApexSemanticsTest {
         System.debug(Job.runs);
         """, job));
   }
+
+  @Test
+  void overloadsResolveByStaticTypesSoATypedNullPicksItsOverload() {
+    String cls = """
+        public class Pick {
+            public static String of(Boolean b) { return 'Boolean'; }
+            public static String of(String s) { return 'String'; }
+        }""";
+    assertEquals("String\nBoolean", out("System.debug(Pick.of((String) null));\nSystem.debug(Pick.of(true));", cls));
+  }
 }

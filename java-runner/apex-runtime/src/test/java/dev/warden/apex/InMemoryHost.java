@@ -91,7 +91,9 @@ final class InMemoryHost implements ApexHost {
     add("Opportunity", "006", SObjectSchema.Kind.STANDARD, f("Name"), f("StageName"),
         FieldInfo.of("CloseDate", FieldType.DATE), FieldInfo.of("Amount", FieldType.CURRENCY),
         ref("AccountId", "Account", "Account"), ref("OwnerId", "Owner", "User"));
-    add("Case", "500", SObjectSchema.Kind.STANDARD, f("Subject"), f("Status"), f("Origin"), f("Description"),
+    add("EntityDefinition", "01I", SObjectSchema.Kind.STANDARD, f("QualifiedApiName"), f("DeveloperName"),
+        f("Label"));
+    add("Case", "500", SObjectSchema.Kind.STANDARD, f("CaseNumber"), f("Subject"), f("Status"), f("Origin"), f("Description"),
         ref("AccountId", "Account", "Account"), ref("ContactId", "Contact", "Contact"),
         ref("OwnerId", "Owner", "User"));
     add("Task", "00T", SObjectSchema.Kind.STANDARD, f("Subject"), f("Status"), f("Priority"),

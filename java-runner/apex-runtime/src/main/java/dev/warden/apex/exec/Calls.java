@@ -36,10 +36,11 @@ final class Calls {
     }
     if (call.target() instanceof Expr.Super) {
       ClassInfo sup = c.cls().superclass;
-      List<MethodInfo> ms = sup == null ? List.of() : byArity(sup.findMethods(name), arity);
-      if (ms.isEmpty()) {
+      List<MethodInfo> all = sup == null ? List.of() : byArity(sup.findMethods(name), arity);
+      if (all.isEmpty()) {
         throw noMethod(c, call, args, sup == null ? c.cls() : sup);
       }
+      List<MethodInfo> ms = narrow(c, all, args);
       return new C(f -> {
         Object[] a = eval(f, ae);
         return Invoker.invoke(f, Invoker.pick(f, ms, a), f.self, a);
@@ -53,15 +54,19 @@ final class Calls {
     RType tt = ((C) target).type();
     boolean safe = call.safe();
     RType ret = null;
+    MethodInfo chosen = null;
     if (tt != null && tt.kind() == RType.Kind.CLASS && !tt.cls().platform) {
       List<MethodInfo> ms = byArity(tt.cls().findMethods(name), arity);
       if (ms.isEmpty() && !tt.cls().isException() && !tt.cls().isEnum() && !isObjectMethod(name)) {
         throw noMethod(c, call, args, tt.cls());
       }
       if (!ms.isEmpty()) {
-        ret = c.typeOfMethod(ms.get(0));
+        List<MethodInfo> narrowed = narrow(c, ms, args);
+        ret = c.typeOfMethod(narrowed.get(0));
+        chosen = ms.size() > 1 && narrowed.size() == 1 ? narrowed.get(0) : null;
       }
     }
+    MethodInfo staticChoice = chosen;
     String lower = name.toLowerCase(Locale.ROOT);
     return new C(f -> {
       Object self = te.eval(f);
@@ -73,7 +78,8 @@ final class Calls {
       }
       Object[] a = eval(f, ae);
       if (self instanceof ApexObject o && !o.type.platform) {
-        MethodInfo m = Invoker.virtualTarget(f, o, name, a.length, a);
+        MethodInfo m = staticChoice != null ? Invoker.override(o, staticChoice)
+            : Invoker.virtualTarget(f, o, name, a.length, a);
         if (m != null) {
           return Invoker.invoke(f, m, o, a);
         }
@@ -85,6 +91,53 @@ final class Calls {
   private static boolean isObjectMethod(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return n.equals("equals") || n.equals("hashcode") || n.equals("tostring");
+  }
+
+  /**
+   * Overloads narrowed by the arguments' static types where they are known (Apex resolves overloads at compile time:
+   * {@code m(x, (String) null)} calls the String overload). Unknown static types keep every candidate for the run-time
+   * pick.
+   */
+  static List<MethodInfo> narrow(Compiler c, List<MethodInfo> ms, List<C> args) {
+    if (ms.size() < 2) {
+      return ms;
+    }
+    List<MethodInfo> best = new ArrayList<>();
+    int bestScore = -1;
+    for (MethodInfo m : ms) {
+      int score = 0;
+      boolean fits = true;
+      for (int i = 0; i < args.size() && fits; i++) {
+        RType have = args.get(i).type();
+        if (have == null) {
+          continue;
+        }
+        RType want = c.program().types.resolve(m.decl.params().get(i).type(), m.owner);
+        if (have.toString().equalsIgnoreCase(want.toString())) {
+          score += 2;
+        } else if (want.kind() == RType.Kind.OBJECT || have.isNumeric() && want.isNumeric()
+            || want.kind() == RType.Kind.SOBJECT && have.kind() == RType.Kind.SOBJECT && want.sobject() == null
+            || want.kind() == have.kind() && want.kind() != RType.Kind.CLASS
+            || want.kind() == RType.Kind.CLASS && have.kind() == RType.Kind.CLASS && have.cls().isSubtypeOf(want.cls())
+            || want.kind() == RType.Kind.ID && have.kind() == RType.Kind.STRING
+            || want.kind() == RType.Kind.STRING && have.kind() == RType.Kind.ID) {
+          score += 1;
+        } else {
+          fits = false;
+        }
+      }
+      if (!fits) {
+        continue;
+      }
+      if (score > bestScore) {
+        best.clear();
+        bestScore = score;
+      }
+      if (score == bestScore) {
+        best.add(m);
+      }
+    }
+    return best.isEmpty() ? ms : best;
   }
 
   static Object[] eval(Frame f, Ev[] ae) {
@@ -118,7 +171,7 @@ final class Calls {
           continue;
         }
       }
-      List<MethodInfo> found = ms;
+      List<MethodInfo> found = narrow(c, ms, args);
       RType ret = c.typeOfMethod(found.get(0));
       if (found.stream().allMatch(MethodInfo::isStatic)) {
         return new C(f -> {
@@ -133,7 +186,8 @@ final class Calls {
       String name = call.name();
       return new C(f -> {
         Object[] a = eval(f, ae);
-        MethodInfo m = Invoker.virtualTarget(f, f.self, name, a.length, a);
+        MethodInfo m = found.size() == 1 ? Invoker.override(f.self, found.get(0))
+            : Invoker.virtualTarget(f, f.self, name, a.length, a);
         if (m == null) {
           m = Invoker.pick(f, found, a);
         }
@@ -168,11 +222,12 @@ final class Calls {
       if (cls.isEnum() && name.equalsIgnoreCase("valueOf") && ae.length == 1) {
         return new C(f -> EnumSupport.valueOf(f, cls, ae[0].eval(f)), RType.ofClass(cls));
       }
-      List<MethodInfo> ms = byArity(cls.findMethods(name), ae.length).stream().filter(MethodInfo::isStatic)
+      List<MethodInfo> all = byArity(cls.findMethods(name), ae.length).stream().filter(MethodInfo::isStatic)
           .toList();
-      if (ms.isEmpty()) {
+      if (all.isEmpty()) {
         throw noMethod(c, call, args, cls);
       }
+      List<MethodInfo> ms = narrow(c, all, args);
       return new C(f -> {
         Object[] a = eval(f, ae);
         return Invoker.invoke(f, Invoker.pick(f, ms, a), null, a);

@@ -88,6 +88,28 @@ public final class Invoker {
     return candidates.get(0);
   }
 
+  /** The most derived override of {@code m} (same name and parameter types) for the receiver's class. */
+  static MethodInfo override(ApexObject self, MethodInfo m) {
+    if (self == null || m.isStatic()) {
+      return m;
+    }
+    for (MethodInfo x : self.type.findMethods(m.name())) {
+      if (x.arity() == m.arity() && !x.isAbstract() && sameParams(x, m)) {
+        return x;
+      }
+    }
+    return m;
+  }
+
+  private static boolean sameParams(MethodInfo a, MethodInfo b) {
+    for (int i = 0; i < a.arity(); i++) {
+      if (!a.decl.params().get(i).type().toString().equalsIgnoreCase(b.decl.params().get(i).type().toString())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Virtual dispatch: the most derived override of {@code name}/arity for the receiver's class. */
   public static MethodInfo virtualTarget(Frame f, ApexObject self, String name, int arity, Object[] args) {
     List<MethodInfo> found = new ArrayList<>();

@@ -174,7 +174,8 @@ public final class Values {
     for (dev.warden.apex.link.ClassInfo c = o.type; c != null && !c.platform; c = c.superclass) {
       chain.add(0, c);
     }
-    StringBuilder b = new StringBuilder(o.type.name()).append(":[");
+    // inner classes print their simple name (apex-recipes' TriggerHandler relies on it and passes in real orgs)
+    StringBuilder b = new StringBuilder(o.type.simpleName()).append(":[");
     int i = 0;
     for (dev.warden.apex.link.ClassInfo c : chain) {
       c.instanceSlotCount();
