@@ -302,4 +302,15 @@ class ApexSemanticsTest {
         }""";
     assertEquals("String\nBoolean", out("System.debug(Pick.of((String) null));\nSystem.debug(Pick.of(true));", cls));
   }
+
+  @Test
+  void describeFieldsByNameAndMap() {
+    assertEquals("Name\ntrue\nREFERENCE", out("""
+        Schema.DescribeFieldResult d = Schema.SObjectType.Account.fields.Name.getDescribe();
+        System.debug(d.getName());
+        Map<String, Schema.SObjectField> m = Account.SObjectType.getDescribe().fields.getMap();
+        System.debug(m.containsKey('name'));
+        System.debug(m.get('ownerid').getDescribe().getType());
+        """));
+  }
 }

@@ -71,6 +71,9 @@ public final class SchemaLib implements Builtin {
     public Object call(Frame f, String m, List<Object> a) {
       return switch (m) {
         case "tostring" -> field.name();
+        case "getdescribe" -> new FieldDescribe(schema, field);
+        case "equals" -> a.get(0) instanceof FieldToken t && t.field.name().equalsIgnoreCase(field.name())
+            && t.schema.is(schema.name());
         default -> throw Args.noSuch(f, "Schema.SObjectField", m, a);
       };
     }
@@ -78,6 +81,74 @@ public final class SchemaLib implements Builtin {
     @Override
     public String toString() {
       return field.name();
+    }
+  }
+
+  /** {@code describe.fields}: field tokens by name ({@code fields.Name}) and {@code getMap()}. */
+  public record Fields(SObjectSchema schema) implements Native {
+    @Override
+    public String apexType() {
+      return "Schema.SObjectTypeFields";
+    }
+
+    @Override
+    public Object get(Frame f, String property) {
+      FieldInfo fi = schema.field(property);
+      if (fi == null) {
+        throw dev.warden.apex.exec.Errors.apex(f, "SObjectException", "Invalid field " + property + " for "
+            + schema.name());
+      }
+      return new FieldToken(schema, fi);
+    }
+
+    @Override
+    public Object call(Frame f, String m, List<Object> a) {
+      if (m.equals("getmap")) {
+        // keys are lower-case API names, as Salesforce's field map answers them
+        dev.warden.apex.value.ApexMap map = new dev.warden.apex.value.ApexMap(
+            dev.warden.apex.lower.TypeRef.of("String", null), dev.warden.apex.lower.TypeRef.of("Schema.SObjectField",
+                null));
+        for (FieldInfo fi : schema.info().fields()) {
+          map.put(fi.name().toLowerCase(java.util.Locale.ROOT), new FieldToken(schema, fi));
+        }
+        return map;
+      }
+      throw Args.noSuch(f, "Schema.SObjectTypeFields", m, a);
+    }
+  }
+
+  /** DescribeFieldResult: name, type, reference targets; access from the host's object access (FLS not modelled). */
+  public record FieldDescribe(SObjectSchema schema, FieldInfo field) implements Native {
+    @Override
+    public String apexType() {
+      return "Schema.DescribeFieldResult";
+    }
+
+    @Override
+    public Object call(Frame f, String m, List<Object> a) {
+      ObjectAccess access = m.startsWith("is") ? f.tx.host.objectAccess(f.tx.user().id(), schema.name()) : null;
+      return switch (m) {
+        case "getname", "getlocalname" -> field.name();
+        case "getlabel" -> field.name();
+        case "getsobjectfield" -> new FieldToken(schema, field);
+        case "gettype" -> new dev.warden.apex.value.EnumValue("Schema.DisplayType", field.type().name(), 0);
+        case "getrelationshipname" -> field.relationshipName();
+        case "getreferenceto" -> {
+          List<Object> out = new java.util.ArrayList<>();
+          for (String r : field.referenceTo()) {
+            SObjectSchema target = f.tx.program.describe(r);
+            if (target != null) {
+              out.add(new SObjectTypeToken(target));
+            }
+          }
+          yield new dev.warden.apex.value.ApexList(dev.warden.apex.lower.TypeRef.of("Schema.SObjectType", null), out);
+        }
+        case "iscustom" -> field.name().endsWith("__c");
+        case "isaccessible" -> access.readable();
+        case "iscreateable" -> access.creatable();
+        case "isupdateable" -> access.updateable() && !field.name().equals("Id");
+        default -> throw Args.noSuch(f, "Schema.DescribeFieldResult", m, a);
+      };
     }
   }
 
@@ -89,6 +160,14 @@ public final class SchemaLib implements Builtin {
     }
 
     @Override
+    public Object get(Frame f, String property) {
+      if (property.equalsIgnoreCase("fields")) {
+        return new Fields(schema);
+      }
+      throw dev.warden.apex.exec.Errors.unsupported("Schema.DescribeSObjectResult." + property, f);
+    }
+
+    @Override
     public Object call(Frame f, String m, List<Object> a) {
       ObjectAccess access = m.startsWith("is") ? f.tx.host.objectAccess(f.tx.user().id(), schema.name()) : null;
       return switch (m) {
@@ -96,6 +175,7 @@ public final class SchemaLib implements Builtin {
         case "getname", "getlocalname" -> schema.name();
         case "getlabel" -> schema.name();
         case "getsobjecttype" -> new SObjectTypeToken(schema);
+        case "fields" -> new Fields(schema);
         case "iscustom" -> schema.name().endsWith("__c") || schema.name().endsWith("__mdt")
             || schema.name().endsWith("__e");
         case "isaccessible", "isqueryable" -> access.readable();
