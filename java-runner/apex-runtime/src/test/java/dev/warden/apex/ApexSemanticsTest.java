@@ -313,4 +313,15 @@ class ApexSemanticsTest {
         System.debug(m.get('ownerid').getDescribe().getType());
         """));
   }
+
+  @Test
+  void queryResultsHeldInAListAreOrdinaryLists() {
+    assertEquals("2\nFirst", out("""
+        insert new Account(Name = 'First');
+        List<Account> l = [SELECT Id, Name FROM Account];
+        l.add(new Account(Name = 'Second'));
+        System.debug(l.size());
+        System.debug([SELECT Name FROM Account LIMIT 1].Name);
+        """));
+  }
 }

@@ -227,6 +227,10 @@ public final class Types {
     if (v == null || t == null) {
       return v;
     }
+    if (v instanceof ApexList rows && rows.fromQuery && t.kind() == RType.Kind.LIST) {
+      // held in a List variable, query rows are an ordinary list
+      rows.fromQuery = false;
+    }
     Object c = convert(f, v, t);
     return c == NO ? v : c;
   }

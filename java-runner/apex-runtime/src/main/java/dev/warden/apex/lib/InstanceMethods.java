@@ -3,7 +3,6 @@ package dev.warden.apex.lib;
 import dev.warden.apex.exec.Errors;
 import dev.warden.apex.exec.ExceptionSupport;
 import dev.warden.apex.exec.Frame;
-import dev.warden.apex.exec.Types;
 import dev.warden.apex.value.ApexId;
 import dev.warden.apex.value.ApexList;
 import dev.warden.apex.value.ApexMap;
@@ -26,10 +25,6 @@ public final class InstanceMethods {
       return StringLib.instance(f, s, m, a);
     }
     if (self instanceof ApexList l) {
-      if (l.fromQuery && !m.equals("size") && !m.equals("isempty") && !m.equals("get") && !m.equals("iterator")) {
-        Object row = Types.single(f, l);
-        return SObjectMethods.call(f, (SObjectValue) row, m, a);
-      }
       return ListMethods.call(f, l, m, a);
     }
     if (self instanceof ApexMap map) {
