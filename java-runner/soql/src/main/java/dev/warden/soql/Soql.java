@@ -12,6 +12,15 @@ public final class Soql {
     return new SoqlStatement(soql, SoqlParser.parse(soql));
   }
 
+  /**
+   * Inline SOQL from Apex: binds ({@code :expr}, values supplied through {@link QueryOptions#withBinds}) and
+   * {@code WITH USER_MODE|SYSTEM_MODE} are accepted here only; {@link #parse} keeps refusing them as the API does.
+   */
+  public static ApexSoql parseApex(String soql) {
+    SoqlParser.ApexParse p = SoqlParser.parseApex(soql);
+    return new ApexSoql(new SoqlStatement(soql, p.query()), p.mode(), p.binds());
+  }
+
   /** Semantic checks (INVALID_TYPE, INVALID_FIELD, ...) and evaluation; throws {@link SoqlException}. */
   public static QueryResult execute(SoqlStatement s, SoqlSource src, QueryOptions o) {
     return new Executor(s.text(), src, o == null ? QueryOptions.defaults() : o).run(s.query());

@@ -4,8 +4,12 @@ package dev.warden.soql.ast;
 public sealed interface SelectItem {
   Pos pos();
 
-  /** A field or relationship path. */
-  record Field(FieldPath path) implements SelectItem {
+  /** A field or relationship path; {@code alias} only on grouped fields of an aggregate query (else null). */
+  record Field(FieldPath path, String alias) implements SelectItem {
+    public Field(FieldPath path) {
+      this(path, null);
+    }
+
     @Override
     public Pos pos() {
       return path.pos();

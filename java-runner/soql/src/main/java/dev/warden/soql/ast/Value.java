@@ -34,6 +34,18 @@ public sealed interface Value {
     }
   }
 
+  /**
+   * An Apex bind ({@code :expr}) in inline SOQL: the {@code index}-th bind expression of the query in source order;
+   * its value comes from the caller's resolver at execution ({@link dev.warden.soql.QueryOptions#binds()}).
+   */
+  record Bind(int index, String text, Pos pos) implements Value {
+    /**
+     * A resolver's answer when the value is not known yet (checking a query when Apex is compiled): an empty list
+     * for IN/NOT IN, a match-all pattern for LIKE, null otherwise.
+     */
+    public static final Object UNKNOWN = new Object();
+  }
+
   /** {@code (SELECT f FROM ...)} on the right of IN / NOT IN. */
   record SubQuery(Query query, Pos pos) implements Value {}
 }

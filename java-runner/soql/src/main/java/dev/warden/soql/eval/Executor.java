@@ -51,6 +51,9 @@ public final class Executor {
   }
 
   public QueryResult run(Query q) {
+    if (options.binds() != null) {
+      q = Binds.apply(q, options.binds());
+    }
     SObjectInfo root = resolver.object(q.from(), q.fromPos());
     List<BoundField> fields = new ArrayList<>();
     List<Object> outputs = new ArrayList<>();
@@ -58,6 +61,7 @@ public final class Executor {
     List<Aggregates.Item> aggregates = new ArrayList<>();
     SelectItem.CountAll countAll = null;
     Set<String> seen = new HashSet<>();
+    java.util.Map<String, String> aliases = new java.util.LinkedHashMap<>();
     int expr = 0;
     for (SelectItem item : q.select()) {
       if (item instanceof SelectItem.CountAll c) {
@@ -69,6 +73,9 @@ public final class Executor {
         }
         fields.add(bound);
         outputs.add(bound);
+        if (f.alias() != null) {
+          aliases.put(bound.field().name(), f.alias());
+        }
       } else if (item instanceof SelectItem.Fields all) {
         if (!all.which().equals("STANDARD") && (q.limit() == null || q.limit() > MAX_FIELDS_LIMIT)) {
           throw resolver.error("MALFORMED_QUERY", all.pos(),
@@ -143,8 +150,8 @@ public final class Executor {
       for (OrderItem o : q.orderBy()) {
         checkSortable(o, resolver.bind(o.path(), root, q.fromAlias()));
       }
-      return Aggregates.run(q, source.rows(root.name(), includeDeleted), where, groups, fields, aggregates, resolver,
-          filters, root, offset, limit, source);
+      return renamed(Aggregates.run(q, source.rows(root.name(), includeDeleted), where, groups, fields, aggregates,
+          resolver, filters, root, offset, limit, source), aliases);
     }
     List<BoundField> orderFields = new ArrayList<>();
     for (OrderItem o : q.orderBy()) {
@@ -178,6 +185,19 @@ public final class Executor {
       fillChildren(records, plan, includeDeleted);
     }
     return new QueryResult(records.size(), records, Columns.columns(outputs), false);
+  }
+
+  /** Grouped fields selected with an alias appear under the alias in each AggregateResult row. */
+  private static QueryResult renamed(QueryResult r, java.util.Map<String, String> aliases) {
+    if (aliases.isEmpty()) {
+      return r;
+    }
+    for (ResultRecord record : r.records()) {
+      LinkedHashMap<String, Object> copy = new LinkedHashMap<>(record.fields());
+      record.fields().clear();
+      copy.forEach((k, v) -> record.fields().put(aliases.getOrDefault(k, k), v));
+    }
+    return r;
   }
 
   private void checkSortable(OrderItem o, BoundField bound) {

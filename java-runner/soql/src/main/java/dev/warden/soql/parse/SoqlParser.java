@@ -56,9 +56,38 @@ public final class SoqlParser {
   /** The query as written; the lexer reads a copy with LIKE escapes masked (see {@link #maskLikeEscapes}). */
   private final CharStream original;
 
-  private SoqlParser(String soql) {
+  /** Apex's inline form: binds and WITH USER_MODE/SYSTEM_MODE allowed. */
+  private final boolean apex;
+  private final List<ApexParser.BoundExpressionContext> binds = new ArrayList<>();
+  private String mode;
+
+  private SoqlParser(String soql, boolean apex) {
     this.soql = soql;
     this.original = CharStreams.fromString(soql);
+    this.apex = apex;
+  }
+
+  /** An inline Apex query: its AST, access mode (or null) and bind count. */
+  public record ApexParse(Query query, String mode, int binds) {}
+
+  /** Parses a query written inside Apex brackets (or given to Database.query); throws MALFORMED_QUERY. */
+  public static ApexParse parseApex(String soql) {
+    if (soql == null || soql.isBlank()) {
+      throw new SoqlException("MALFORMED_QUERY", "unexpected token: '<EOF>'");
+    }
+    SoqlParser p = new SoqlParser(soql, true);
+    Query q = p.run();
+    return new ApexParse(q, p.mode, p.binds.size());
+  }
+
+  private static void collectBinds(ParseTree node, List<ApexParser.BoundExpressionContext> out) {
+    if (node instanceof ApexParser.BoundExpressionContext b) {
+      out.add(b);
+      return;
+    }
+    for (int i = 0; i < node.getChildCount(); i++) {
+      collectBinds(node.getChild(i), out);
+    }
   }
 
   /** Parses one SELECT statement; throws {@link SoqlException} MALFORMED_QUERY on syntax errors. */
@@ -66,7 +95,7 @@ public final class SoqlParser {
     if (soql == null || soql.isBlank()) {
       throw new SoqlException("MALFORMED_QUERY", "unexpected token: '<EOF>'");
     }
-    return new SoqlParser(soql).run();
+    return new SoqlParser(soql, false).run();
   }
 
   private Query run() {
@@ -89,6 +118,9 @@ public final class SoqlParser {
       }
       throw unexpected(error);
     }
+    if (apex) {
+      collectBinds(tree, binds);
+    }
     return query(tree);
   }
 
@@ -101,7 +133,8 @@ public final class SoqlParser {
   private static Token acceptedButIllegal(ParseTree node, CommonTokenStream tokens) {
     Token found = null;
     if (node instanceof ApexParser.SelectEntryContext entry) {
-      found = selectEntryError(entry.fieldName(), entry.soqlFunction(), entry.typeOf(), entry.soqlId(), tokens);
+      found = selectEntryError(entry.fieldName(), entry.soqlFunction(), entry.typeOf(),
+          groupedFieldAlias(entry) ? null : entry.soqlId(), tokens);
     } else if (node instanceof ApexParser.SubFieldEntryContext entry) {
       found = selectEntryError(entry.fieldName(), entry.soqlFunction(), entry.typeOf(), entry.soqlId(), tokens);
     } else if (node instanceof ApexParser.FromNameListContext from) {
@@ -115,6 +148,13 @@ public final class SoqlParser {
       found = earliest(found, acceptedButIllegal(node.getChild(i), tokens));
     }
     return found;
+  }
+
+  /** Salesforce lets a grouped field carry an alias in an aggregate query (SELECT Type t, COUNT(Id) ... GROUP BY). */
+  private static boolean groupedFieldAlias(ApexParser.SelectEntryContext entry) {
+    return entry.fieldName() != null && entry.soqlId() != null && !isReserved(entry.soqlId().getStart())
+        && entry.getParent() != null && entry.getParent().getParent() instanceof ApexParser.QueryContext q
+        && q.groupByClause() != null;
   }
 
   private static Token selectEntryError(ApexParser.FieldNameContext field, ApexParser.SoqlFunctionContext function,
@@ -221,7 +261,11 @@ public final class SoqlParser {
       throw unsupported(q.usingScope(), "USING SCOPE");
     }
     if (q.withClause() != null) {
-      throw unsupported(q.withClause(), "WITH");
+      if (apex && (q.withClause().USER_MODE() != null || q.withClause().SYSTEM_MODE() != null)) {
+        mode = q.withClause().USER_MODE() != null ? "USER_MODE" : "SYSTEM_MODE";
+      } else {
+        throw unsupported(q.withClause(), "WITH");
+      }
     }
     if (q.forClauses() != null && q.forClauses().getChildCount() > 0) {
       throw unsupported(q.forClauses(), "FOR VIEW/UPDATE/REFERENCE");
@@ -231,7 +275,11 @@ public final class SoqlParser {
     }
     List<SelectItem> select = new ArrayList<>();
     for (ApexParser.SelectEntryContext e : q.selectList().selectEntry()) {
-      select.add(selectEntry(e.fieldName(), e.soqlFunction(), e.subQuery(), e.typeOf(), e.soqlId(), e));
+      SelectItem item = selectEntry(e.fieldName(), e.soqlFunction(), e.subQuery(), e.typeOf(), e.soqlId(), e);
+      if (item instanceof SelectItem.Field f && groupedFieldAlias(e)) {
+        item = new SelectItem.Field(f.path(), e.soqlId().getText());
+      }
+      select.add(item);
     }
     return finish(select, q.fromNameList(), q.whereClause(), q.groupByClause(), q.orderByClause(), q.limitClause(),
         q.offsetClause(), q.allRowsClause() != null);
@@ -295,6 +343,10 @@ public final class SoqlParser {
   }
 
   private Integer integerClause(TerminalNode literal, ParserRuleContext clause) {
+    if (literal == null && apex && clause.getChild(ParserRuleContext.class, 0)
+        instanceof ApexParser.BoundExpressionContext) {
+      throw unsupported(clause, "A bind in LIMIT or OFFSET");
+    }
     if (literal == null) {
       throw unexpected(clause.getChild(ParserRuleContext.class, 0).getStart());
     }
@@ -482,7 +534,12 @@ public final class SoqlParser {
       return new Value.ValueList(values, pos);
     }
     if (v.boundExpression() != null) {
-      throw unexpected(v.getStart());
+      if (!apex) {
+        throw unexpected(v.getStart());
+      }
+      ApexParser.BoundExpressionContext b = v.boundExpression();
+      return new Value.Bind(binds.indexOf(b), text(b.expression().getStart().getStartIndex(),
+          b.expression().getStop().getStopIndex()), pos);
     }
     if (v.TimeLiteral() != null) {
       throw unsupported(v, "A time literal");
