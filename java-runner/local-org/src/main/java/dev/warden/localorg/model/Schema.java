@@ -167,6 +167,21 @@ public final class Schema {
         s.states().forEach(SObjectType::restore);
     }
 
+    /**
+     * Removes a deployed type (a destructive change of a CustomObject): it is no longer described, queried or
+     * written; its rows stay unreachable in the database. Returns whether it existed.
+     */
+    public synchronized boolean remove(String name) {
+        SObjectType t = get(name);
+        if (t == null) {
+            return false;
+        }
+        byName.remove(t.name().toLowerCase(Locale.ROOT));
+        byPrefix.remove(t.keyPrefix());
+        autoNumberFormats.remove(t.name().toLowerCase(Locale.ROOT));
+        return true;
+    }
+
     /** Opaque copy of the schema; see {@link #snapshot}. */
     public record Snapshot(Map<String, SObjectType> byName, Map<String, SObjectType> byPrefix,
             Map<String, String> autoNumberFormats, int nextCustomPrefix, int nextEventPrefix, int nextMdtPrefix,
