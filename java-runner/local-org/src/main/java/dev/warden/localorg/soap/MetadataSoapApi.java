@@ -116,6 +116,8 @@ public final class MetadataSoapApi {
                 case "upsertMetadata" -> upsertMetadata(org, userId, op);
                 case "listMetadata" -> listMetadata(org, op);
                 case "deleteMetadata" -> deleteMetadata(org, userId, op);
+                case "describeMetadata" -> describeMetadata();
+                case "deployRecentValidation" -> deployRecentValidation(org, userId, op);
                 default -> throw new SoapFault("INVALID_OPERATION", "The local org does not implement the Metadata API"
                         + " operation " + name, FAULT);
             };
@@ -152,6 +154,41 @@ public final class MetadataSoapApi {
         r.setId(job.id);
         r.setState(AsyncRequestState.Queued);
         DeployResponse_element out = new DeployResponse_element();
+        out.setResult(r);
+        return out;
+    }
+
+    /** Quick deploy of a succeeded validation; the answer is the new deploy's id. */
+    private XMLizable deployRecentValidation(Org org, String userId, Element op) {
+        MetadataJobs.DeployJob job = jobs.quickDeploy(org, userId, text(op, "validationId"));
+        com.sforce.soap.metadata.DeployRecentValidationResponse_element out =
+                new com.sforce.soap.metadata.DeployRecentValidationResponse_element();
+        out.setResult(job.id);
+        return out;
+    }
+
+    /** The metadata catalogue (what {@code sf org list metadata-types} prints). */
+    private static XMLizable describeMetadata() {
+        List<com.sforce.soap.metadata.DescribeMetadataObject> objects = new ArrayList<>();
+        for (dev.warden.localorg.metadata.MetadataType t : dev.warden.localorg.metadata.MetadataCatalogue.topLevel()) {
+            com.sforce.soap.metadata.DescribeMetadataObject o = new com.sforce.soap.metadata.DescribeMetadataObject();
+            o.setChildXmlNames(t.childXmlNames().toArray(String[]::new));
+            o.setDirectoryName(t.directoryName());
+            o.setInFolder(t.inFolder());
+            o.setMetaFile(t.metaFile());
+            if (t.suffix() != null) {
+                o.setSuffix(t.suffix());
+            }
+            o.setXmlName(t.name());
+            objects.add(o);
+        }
+        com.sforce.soap.metadata.DescribeMetadataResult r = new com.sforce.soap.metadata.DescribeMetadataResult();
+        r.setMetadataObjects(objects.toArray(com.sforce.soap.metadata.DescribeMetadataObject[]::new));
+        r.setOrganizationNamespace("");
+        r.setPartialSaveAllowed(true);
+        r.setTestRequired(false);
+        com.sforce.soap.metadata.DescribeMetadataResponse_element out =
+                new com.sforce.soap.metadata.DescribeMetadataResponse_element();
         out.setResult(r);
         return out;
     }
