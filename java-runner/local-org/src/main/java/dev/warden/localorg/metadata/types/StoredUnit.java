@@ -18,6 +18,7 @@ import java.util.Map;
  * for the stored types the org has always kept (Layout, CustomTab, Lightning web components).
  */
 public class StoredUnit implements MetadataUnit {
+    private static final String TOOLING_NS = "urn:metadata.tooling.soap.sforce.com";
     private final MetadataType type;
 
     public StoredUnit(MetadataType type) {
@@ -43,7 +44,8 @@ public class StoredUnit implements MetadataUnit {
             return;
         }
         String ns = c.xml().getNamespaceURI();
-        if (!MetadataXml.NS.equals(ns)) {
+        // Bundle meta files written by the tooling API's conventions use its namespace; the platform accepts both.
+        if (!MetadataXml.NS.equals(ns) && !TOOLING_NS.equals(ns)) {
             // Wording UNCONFIRMED: the platform rejects a file outside the Metadata namespace.
             c.fail("Error parsing file: " + c.fileName() + " must use the namespace " + MetadataXml.NS
                     + (ns == null ? " (it has none)" : ", not " + ns), 1, 1);
