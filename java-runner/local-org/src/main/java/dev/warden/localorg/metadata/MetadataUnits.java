@@ -14,6 +14,7 @@ import dev.warden.localorg.metadata.types.ExtlClntAppOauthSettingsUnit;
 import dev.warden.localorg.metadata.types.ExternalClientApplicationUnit;
 import dev.warden.localorg.metadata.types.PermissionSetUnit;
 import dev.warden.localorg.metadata.types.ProfileUnit;
+import dev.warden.localorg.metadata.types.RemoteSiteSettingUnit;
 import dev.warden.localorg.metadata.types.SettingsUnit;
 import dev.warden.localorg.metadata.types.StaticResourceUnit;
 import dev.warden.localorg.metadata.types.StoredUnit;
@@ -49,7 +50,8 @@ public final class MetadataUnits {
             new ExtlClntAppOauthSettingsUnit(),
             new ExtlClntAppOauthConfigurablePoliciesUnit(),
             new ExtlClntAppConfigurablePoliciesUnit(),
-            new SettingsUnit());
+            new SettingsUnit(),
+            new RemoteSiteSettingUnit());
 
     private static final Map<String, MetadataUnit> BY_NAME = new LinkedHashMap<>();
     private static final Map<String, MetadataUnit> FROM_CATALOGUE = new ConcurrentHashMap<>();

@@ -213,6 +213,18 @@ class MetadataUnitsTest {
     }
 
     @Test
+    void the_unit_added_as_the_example_checks_its_url_and_stores_the_file() {
+        DeployOutcome bad = deploy(new DeployEngineTest.Zip().add("RemoteSiteSetting", "Api", "remoteSiteSettings/Api.remoteSite",
+                xml("RemoteSiteSetting", "<isActive>true</isActive><url>not a url</url>")));
+        assertTrue(bad.failures().get(0).problem().startsWith("Invalid url"), bad.failures().toString());
+
+        String good = xml("RemoteSiteSetting", "<isActive>true</isActive><url>https://api.example.com</url>");
+        assertTrue(deploy(new DeployEngineTest.Zip().add("RemoteSiteSetting", "Api", "remoteSiteSettings/Api.remoteSite", good))
+                .success());
+        assertEquals(good, retrieved("RemoteSiteSetting", "Api", "remoteSiteSettings/Api.remoteSite"));
+    }
+
+    @Test
     void a_succeeded_validation_is_quick_deployed_once() throws Exception {
         try (MetadataJobs jobs = new MetadataJobs()) {
             byte[] zip = DeployEngineTest.apexClass(new DeployEngineTest.Zip(), "Quick", "public class Quick {}").bytes();
