@@ -46,6 +46,24 @@ public final class OrgSoqlSource implements SoqlSource {
         return new SObjectInfo(type.name(), fields);
     }
 
+    /** Every reference field that names a child relationship and points at the object, as that object's children. */
+    @Override
+    public List<dev.warden.soql.ChildRelationship> childRelationships(String objectApiName) {
+        List<dev.warden.soql.ChildRelationship> out = new ArrayList<>();
+        for (SObjectType child : db.schema().all()) {
+            if (!child.capabilities().queryable() || !visible.test(child)) {
+                continue;
+            }
+            for (FieldDef f : child.fields()) {
+                if (f.childRelationshipName() != null
+                        && f.referenceTo().stream().anyMatch(objectApiName::equalsIgnoreCase)) {
+                    out.add(new dev.warden.soql.ChildRelationship(f.childRelationshipName(), child.name(), f.name()));
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public Iterable<SoqlRow> rows(String objectApiName, boolean includeDeleted) {
         List<Record> records = db.rows(objectApiName, includeDeleted);

@@ -157,6 +157,30 @@ class MetadataUnitsTest {
     }
 
     @Test
+    void a_lookups_relationship_name_makes_a_child_subquery_over_the_custom_relationship_work() {
+        DeployOutcome out = deploy(new DeployEngineTest.Zip()
+                .add("CustomObject", "Shelf__c", "objects/Shelf__c.object", crate(""))
+                .add("CustomObject", "Box__c", "objects/Box__c.object", crate("<fields><fullName>Shelf__c</fullName>"
+                        + "<label>Shelf</label><type>MasterDetail</type><referenceTo>Shelf__c</referenceTo>"
+                        + "<relationshipName>Boxes</relationshipName></fields>")));
+        assertTrue(out.success(), () -> out.failures().toString());
+        var sys = dev.warden.localorg.data.Caller.system(org.adminUserId());
+        String shelf = org.db().insert(sys, "Shelf__c", Map.of("Name", "S1"));
+        org.db().insert(sys, "Box__c", Map.of("Name", "B1", "Shelf__c", shelf));
+        org.db().insert(sys, "Box__c", Map.of("Name", "B2", "Shelf__c", shelf));
+
+        var result = dev.warden.soql.Soql.query("SELECT Id, (SELECT Name FROM Boxes__r) FROM Shelf__c",
+                new dev.warden.localorg.query.OrgSoqlSource(org.db()), dev.warden.soql.QueryOptions.defaults());
+        var parentName = dev.warden.soql.Soql.query("SELECT Shelf__r.Name FROM Box__c WHERE Name = 'B1'",
+                new dev.warden.localorg.query.OrgSoqlSource(org.db()), dev.warden.soql.QueryOptions.defaults());
+
+        assertEquals(1, result.totalSize());
+        assertTrue(String.valueOf(result.records().get(0).fields().get("Boxes__r")).contains("B2"),
+                result.records().toString());
+        assertTrue(parentName.records().get(0).fields().toString().contains("S1"), parentName.records().toString());
+    }
+
+    @Test
     void a_child_type_of_another_parent_merges_into_that_parent_file() {
         String labels = xml("CustomLabels", "<labels><fullName>Hello</fullName><value>Hi</value></labels>"
                 + "<labels><fullName>Bye</fullName><value>Ciao</value></labels>");

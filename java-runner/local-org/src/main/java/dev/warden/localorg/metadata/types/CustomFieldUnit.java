@@ -146,8 +146,12 @@ public final class CustomFieldUnit extends ChildUnit {
                     throw new IllegalArgumentException("Field " + objectName + "." + name + ": referenceTo value of '"
                             + target + "' does not resolve to a valid sObject type");
                 }
-                // Parent relationship: the field name with __r (Parent__r.Name); relationshipName is the child side.
-                yield FieldDef.of(name, FieldType.REFERENCE).references(name.substring(0, name.length() - 3) + "__r", target);
+                // Parent relationship: the field name with __r (Parent__r.Name); relationshipName names the children
+                // on the parent ((SELECT Id FROM Children__r) FROM Parent__c).
+                String children = text(f, "relationshipName");
+                yield FieldDef.of(name, FieldType.REFERENCE)
+                        .references(name.substring(0, name.length() - 3) + "__r", target)
+                        .childRelationship(children == null || children.isEmpty() ? null : children + "__r");
             }
             default -> throw new IllegalArgumentException("Field " + objectName + "." + name + ": Invalid type: " + type);
         };
