@@ -107,7 +107,7 @@ public final class DeployEngine {
             return readBundle(pkg, t, member);
         }
         Component c = new Component(type, member, path);
-        boolean folder = t.inFolder() && member.indexOf('/') < 0;
+        boolean folder = t.isFolder(member);
         if (t.metaFile() && !folder) {
             byte[] content = pkg.file(path);
             byte[] meta = pkg.file(path + "-meta.xml");

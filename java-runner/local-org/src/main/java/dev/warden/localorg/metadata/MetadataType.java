@@ -48,6 +48,11 @@ public record MetadataType(String name, String directoryName, String suffix, boo
         return parent != null;
     }
 
+    /** A folder of an in-folder type: {@code Reports} or, as sf sometimes lists it, {@code Reports/}. */
+    public boolean isFolder(String member) {
+        return inFolder && (member.indexOf('/') < 0 || member.indexOf('/') == member.length() - 1);
+    }
+
     /** The member's main file (for content types the content file, for child types the parent's file). */
     public String fileName(String member) {
         if (isChild()) {
@@ -58,8 +63,9 @@ public record MetadataType(String name, String directoryName, String suffix, boo
         if (bundle) {
             return directoryName + "/" + member;
         }
-        if (inFolder && member.indexOf('/') < 0) {
-            return directoryName + "/" + member + "-meta.xml";
+        if (isFolder(member)) {
+            return directoryName + "/" + (member.endsWith("/") ? member.substring(0, member.length() - 1) : member)
+                    + "-meta.xml";
         }
         return directoryName + "/" + member + (suffix == null || suffix.isEmpty() ? "" : "." + suffix);
     }

@@ -32,7 +32,7 @@ public class StoredUnit implements MetadataUnit {
 
     /** The root element a member's XML must have: {@code ReportFolder} for a Report folder, else the type name. */
     protected String rootFor(Component c) {
-        if (type.inFolder() && c.fullName().indexOf('/') < 0) {
+        if (type.isFolder(c.fullName())) {
             return type.name().equals("EmailTemplate") ? "EmailFolder" : type.name() + "Folder";
         }
         return type.name();
