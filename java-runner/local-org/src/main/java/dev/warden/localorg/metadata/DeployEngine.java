@@ -64,7 +64,11 @@ public final class DeployEngine {
                     List.of(ComponentResult.failure("", "package.xml", "package.xml", e.getMessage(), e.line(),
                             e.column())), 0, null);
         }
-        pkg.members().forEach((type, members) -> members.forEach(m -> ctx.add(read(pkg, type, m))));
+        pkg.members().forEach((type, members) -> members.forEach(m -> {
+            for (String member : m.equals("*") ? wildcard(pkg, type) : List.of(m)) {
+                ctx.add(read(pkg, type, member));
+            }
+        }));
         readDeletions(pkg);
         inOrder().forEach(this::validate);
         boolean anyFailed = failed();
@@ -134,6 +138,53 @@ public final class DeployEngine {
             parents.put(path, c.xml()); // the file its child types (fields, labels, rules) are read from
         }
         return c;
+    }
+
+    /**
+     * The members a {@code *} in package.xml stands for: every member of the type the zip holds (top-level types:
+     * files in the type's folder; bundles: its sub-folders; child types: the elements of every parent file).
+     */
+    private static List<String> wildcard(MdapiPackage pkg, String type) {
+        MetadataUnit unit = MetadataUnits.find(type);
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        if (unit == null) {
+            return List.of("*");
+        }
+        MetadataType t = unit.type();
+        String dir = t.directoryName() + "/";
+        for (Map.Entry<String, byte[]> f : pkg.files().entrySet()) {
+            String path = f.getKey();
+            if (!path.startsWith(dir) || path.endsWith("-meta.xml") && !t.inFolder()) {
+                continue;
+            }
+            String rest = path.substring(dir.length());
+            if (t.bundle()) {
+                if (rest.indexOf('/') > 0) {
+                    out.add(rest.substring(0, rest.indexOf('/')));
+                }
+            } else if (t.isChild()) {
+                if (rest.endsWith("." + t.suffix())) {
+                    String parent = rest.substring(0, rest.length() - t.suffix().length() - 1);
+                    try {
+                        for (Element e : MetadataXml.children(MetadataXml.parse(f.getValue()), t.element())) {
+                            String name = MetadataXml.text(e, "fullName");
+                            out.add(t.parent().equals("CustomLabels") ? name : parent + "." + name);
+                        }
+                    } catch (MetadataXml.MalformedXml e) {
+                        // reported when the parent itself is read
+                    }
+                }
+            } else if (t.inFolder()) {
+                String name = rest.endsWith("-meta.xml") ? rest.substring(0, rest.length() - "-meta.xml".length()) : rest;
+                if (t.suffix() != null && name.endsWith("." + t.suffix())) {
+                    name = name.substring(0, name.length() - t.suffix().length() - 1);
+                }
+                out.add(name);
+            } else if (t.suffix() == null || rest.endsWith("." + t.suffix())) {
+                out.add(t.suffix() == null ? rest : rest.substring(0, rest.length() - t.suffix().length() - 1));
+            }
+        }
+        return out.isEmpty() ? List.of("*") : List.copyOf(out);
     }
 
     /** A bundle: every file under {@code dir/member/} (and a {@code dir/member.suffix-meta.xml} beside it). */

@@ -70,6 +70,21 @@ class MetadataUnitsTest {
     }
 
     @Test
+    void a_wildcard_member_stands_for_every_member_of_the_type_in_the_zip() {
+        DeployEngineTest.Zip z = new DeployEngineTest.Zip()
+                .add("Flow", "*", "flows/One.flow", xml("Flow", "<label>1</label>"))
+                .file("flows/Two.flow", xml("Flow", "<label>2</label>"))
+                .add("LightningComponentBundle", "*", "lwc/card/card.js", "export default class Card {}\n")
+                .file("lwc/card/card.js-meta.xml", xml("LightningComponentBundle", "<apiVersion>62.0</apiVersion>"));
+
+        DeployOutcome out = deploy(z);
+
+        assertTrue(out.success(), () -> out.failures().toString());
+        assertEquals(List.of("One", "Two"), OrgMetadataFiles.list(org, "Flow"));
+        assertEquals(List.of("card"), OrgMetadataFiles.list(org, "LightningComponentBundle"));
+    }
+
+    @Test
     void folders_and_in_folder_members_keep_their_paths() {
         DeployOutcome out = deploy(new DeployEngineTest.Zip()
                 .add("Report", "Ops", "reports/Ops-meta.xml", xml("ReportFolder", "<name>Ops</name>"))
