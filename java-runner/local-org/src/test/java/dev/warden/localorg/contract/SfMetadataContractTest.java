@@ -211,6 +211,16 @@ class SfMetadataContractTest {
 
     @Test
     @Order(5)
+    void project_delete_source_deletes_the_component_in_the_org() {
+        SfCli.Result r = sf.run("project", "delete", "source", "-o", "md", "--json", "--no-prompt", "--wait", "5",
+                "--metadata", "FlexiPage:Hello_Page");
+
+        assertEquals(0, r.exit(), r.stdout() + r.stderr());
+        assertTrue(dev.warden.localorg.metadata.OrgMetadataFiles.files(server.org(), "FlexiPage", "Hello_Page").isEmpty());
+    }
+
+    @Test
+    @Order(6)
     void validate_then_quick_deploy_applies_the_validated_package() throws Exception {
         write(SRC + "classes/Quick.cls", "public with sharing class Quick {}\n");
         write(SRC + "classes/Quick.cls-meta.xml", meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n"
@@ -228,7 +238,7 @@ class SfMetadataContractTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void a_failing_deploy_names_every_broken_component_in_one_answer() throws Exception {
         Path broken = Files.createDirectories(project.resolve("broken/main/default"));
         write("broken/main/default/classes/BadOne.cls", "public class BadOne { void x() { return 1 } }\n");
