@@ -148,6 +148,25 @@ class MetadataUnitsTest {
     }
 
     @Test
+    void retrieved_files_keep_apostrophes_and_unmodelled_object_permission_settings() {
+        assertTrue(deploy(new DeployEngineTest.Zip()
+                .add("CustomObject", "Crate__c", "objects/Crate__c.object", crate("<fields><fullName>Note__c</fullName>"
+                        + "<inlineHelpText>the user's note</inlineHelpText><label>Note</label><length>20</length>"
+                        + "<type>Text</type></fields>"))
+                .add("PermissionSet", "Crates", "permissionsets/Crates.permissionset", xml("PermissionSet",
+                        "<label>Crates</label><objectPermissions><allowCreate>false</allowCreate><allowDelete>false"
+                                + "</allowDelete><allowEdit>false</allowEdit><allowRead>true</allowRead><modifyAllRecords>"
+                                + "false</modifyAllRecords><object>Crate__c</object><viewAllFields>true</viewAllFields>"
+                                + "<viewAllRecords>false</viewAllRecords></objectPermissions>"))).success());
+
+        String field = retrieved("CustomField", "Crate__c.Note__c", "objects/Crate__c.object");
+        String set = retrieved("PermissionSet", "Crates", "permissionsets/Crates.permissionset");
+
+        assertTrue(field.contains("the user's note"), field);
+        assertTrue(set.contains("<object>Crate__c</object>\n        <viewAllFields>true</viewAllFields>"), set);
+    }
+
+    @Test
     void a_field_on_an_object_the_org_does_not_have_fails() {
         DeployOutcome out = deploy(new DeployEngineTest.Zip().add("CustomField", "Ghost__c.F__c",
                 "objects/Ghost__c.object", crate(field("F__c", "Text"))));

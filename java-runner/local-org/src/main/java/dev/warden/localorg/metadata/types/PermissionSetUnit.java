@@ -216,6 +216,9 @@ public final class PermissionSetUnit implements MetadataUnit {
             Element raw = MetadataXml.parse(deployed);
             TreeMap<String, StringBuilder> sections = new TreeMap<>();
             for (Element e : children(gen)) {
+                if (e.getLocalName().equals("objectPermissions")) {
+                    keepUnmodelledChildren(e, raw);
+                }
                 sections.computeIfAbsent(e.getLocalName(), k -> new StringBuilder()).append(XmlOut.render(e, "    "));
             }
             for (Element e : children(raw)) {
@@ -226,6 +229,30 @@ public final class PermissionSetUnit implements MetadataUnit {
             return xml("PermissionSet", String.join("", sections.values()));
         } catch (MetadataXml.MalformedXml e) {
             return generated;
+        }
+    }
+
+    /**
+     * An object permission's settings the org does not model (e.g. {@code viewAllFields}) come back as deployed for
+     * that object, in schema (alphabetical) order.
+     */
+    private static void keepUnmodelledChildren(Element generated, Element raw) {
+        String object = MetadataXml.text(generated, "object");
+        for (Element r : children(raw, "objectPermissions")) {
+            if (object != null && object.equalsIgnoreCase(MetadataXml.text(r, "object"))) {
+                for (Element extra : children(r)) {
+                    if (MetadataXml.child(generated, extra.getLocalName()) == null) {
+                        Element copy = (Element) generated.getOwnerDocument().importNode(extra, true);
+                        Element before = null;
+                        for (Element g : children(generated)) {
+                            if (before == null && g.getLocalName().compareTo(extra.getLocalName()) > 0) {
+                                before = g;
+                            }
+                        }
+                        generated.insertBefore(copy, before);
+                    }
+                }
+            }
         }
     }
 
