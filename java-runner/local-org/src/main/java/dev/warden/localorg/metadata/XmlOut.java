@@ -41,18 +41,13 @@ public final class XmlOut {
         List<Element> kids = MetadataXml.children(e);
         String name = MetadataXml.localName(e);
         if (kids.isEmpty()) {
-            return indent + "<" + name + ">" + escText(e.getTextContent().trim()) + "</" + name + ">\n";
+            return indent + "<" + name + ">" + esc(e.getTextContent().trim()) + "</" + name + ">\n";
         }
         StringBuilder b = new StringBuilder(indent + "<" + name + ">\n");
         for (Element k : kids) {
             b.append(render(k, indent + "    "));
         }
         return b.append(indent).append("</").append(name).append(">\n").toString();
-    }
-
-    /** Escapes element text as the platform writes it: only {@code &}, {@code <} and {@code >} (quotes stay as they are). */
-    public static String escText(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The element (and its document's namespace declarations) as UTF-8 bytes. */
