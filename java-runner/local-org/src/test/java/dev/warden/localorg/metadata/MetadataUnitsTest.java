@@ -151,7 +151,7 @@ class MetadataUnitsTest {
     void retrieved_files_keep_the_text_and_unmodelled_object_permission_settings() throws Exception {
         assertTrue(deploy(new DeployEngineTest.Zip()
                 .add("CustomObject", "Crate__c", "objects/Crate__c.object", crate("<fields><fullName>Note__c</fullName>"
-                        + "<inlineHelpText>the user's note</inlineHelpText><label>Note</label><length>20</length>"
+                        + "<inlineHelpText>the user's note \uD83D\uDC1E</inlineHelpText><label>Note</label><length>20</length>"
                         + "<type>Text</type></fields>"))
                 .add("PermissionSet", "Crates", "permissionsets/Crates.permissionset", xml("PermissionSet",
                         "<label>Crates</label><objectPermissions><allowCreate>false</allowCreate><allowDelete>false"
@@ -166,6 +166,9 @@ class MetadataUnitsTest {
         assertTrue(MetadataXml.parse(field.getBytes(StandardCharsets.UTF_8)).getTextContent().contains("the user's note"),
                 field);
         assertTrue(set.contains("<object>Crate__c</object>\n        <viewAllFields>true</viewAllFields>"), set);
+        assertTrue(retrieved("CustomObject", "Crate__c", "objects/Crate__c.object").contains("\uD83D\uDC1E"),
+                "characters outside the BMP come back as they were");
+        assertTrue(retrieved("CustomField", "Crate__c.Note__c", "objects/Crate__c.object").contains("\uD83D\uDC1E"));
     }
 
     @Test

@@ -140,7 +140,8 @@ public final class CustomObjectUnit implements MetadataUnit {
                 null, null, fields, autoNumber));
         org.audit().record(ctx.actor(), "Customize", exists ? "changedCustomObject" : "createdCustomObject",
                 (exists ? "Changed" : "Created") + " custom object " + name);
-        ctx.store(new DeployedFiles.StoredFile("CustomObject", name, c.fileName(), XmlOut.serialize(c.xml())));
+        ctx.store(new DeployedFiles.StoredFile("CustomObject", name, c.fileName(),
+                c.content() != null ? c.content() : XmlOut.serialize(c.xml())));
     }
 
     @Override

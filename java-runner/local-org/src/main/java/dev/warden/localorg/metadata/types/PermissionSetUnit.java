@@ -222,7 +222,10 @@ public final class PermissionSetUnit implements MetadataUnit {
                 sections.computeIfAbsent(e.getLocalName(), k -> new StringBuilder()).append(XmlOut.render(e, "    "));
             }
             for (Element e : children(raw)) {
-                if (!MODELLED.contains(e.getLocalName())) {
+                boolean objectNotKept = e.getLocalName().equals("objectPermissions") && children(gen, "objectPermissions")
+                        .stream().noneMatch(g -> String.valueOf(MetadataXml.text(g, "object"))
+                                .equalsIgnoreCase(MetadataXml.text(e, "object")));
+                if (!MODELLED.contains(e.getLocalName()) || objectNotKept) {
                     sections.computeIfAbsent(e.getLocalName(), k -> new StringBuilder()).append(XmlOut.render(e, "    "));
                 }
             }
