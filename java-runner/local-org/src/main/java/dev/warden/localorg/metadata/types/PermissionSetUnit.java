@@ -215,9 +215,12 @@ public final class PermissionSetUnit implements MetadataUnit {
             Element gen = MetadataXml.parse(generated.getBytes(StandardCharsets.UTF_8));
             Element raw = MetadataXml.parse(deployed);
             TreeMap<String, StringBuilder> sections = new TreeMap<>();
+            List<Element> objects = new ArrayList<>();
             for (Element e : children(gen)) {
                 if (e.getLocalName().equals("objectPermissions")) {
                     keepUnmodelledChildren(e, raw);
+                    objects.add(e);
+                    continue;
                 }
                 sections.computeIfAbsent(e.getLocalName(), k -> new StringBuilder()).append(XmlOut.render(e, "    "));
             }
@@ -225,9 +228,17 @@ public final class PermissionSetUnit implements MetadataUnit {
                 boolean objectNotKept = e.getLocalName().equals("objectPermissions") && children(gen, "objectPermissions")
                         .stream().noneMatch(g -> String.valueOf(MetadataXml.text(g, "object"))
                                 .equalsIgnoreCase(MetadataXml.text(e, "object")));
-                if (!MODELLED.contains(e.getLocalName()) || objectNotKept) {
+                if (objectNotKept) {
+                    objects.add(e);
+                } else if (!MODELLED.contains(e.getLocalName())) {
                     sections.computeIfAbsent(e.getLocalName(), k -> new StringBuilder()).append(XmlOut.render(e, "    "));
                 }
+            }
+            // Object permissions by object API name, case-sensitive, as a retrieve from the platform lists them.
+            objects.sort((x, y) -> String.valueOf(MetadataXml.text(x, "object")).compareTo(
+                    String.valueOf(MetadataXml.text(y, "object"))));
+            for (Element e : objects) {
+                sections.computeIfAbsent("objectPermissions", k -> new StringBuilder()).append(XmlOut.render(e, "    "));
             }
             return xml("PermissionSet", String.join("", sections.values()));
         } catch (MetadataXml.MalformedXml e) {
