@@ -235,6 +235,19 @@ class SfMetadataContractTest {
 
         assertEquals(0, quick.exit(), quick.stdout() + quick.stderr());
         assertNotNull(server.org().db().findOne("ApexClass", "Name", "Quick"));
+
+        // The same over the REST deployRequest resource ({"validatedDeployRequestId": ...}).
+        write(SRC + "classes/QuickRest.cls", "public with sharing class QuickRest {}\n");
+        write(SRC + "classes/QuickRest.cls-meta.xml", meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n"
+                + "    <status>Active</status>\n"));
+        Map<String, String> rest = Map.of("SF_ORG_METADATA_REST_DEPLOY", "true");
+        SfCli.Result restValidated = sf.run(rest, "project", "deploy", "validate", "-o", "md", "--wait", "5", "--json",
+                "--metadata", "ApexClass:QuickRest");
+        assertEquals(0, restValidated.exit(), restValidated.stdout() + restValidated.stderr());
+        SfCli.Result restQuick = sf.run(rest, "project", "deploy", "quick", "-o", "md", "--wait", "5", "--json",
+                "--job-id", restValidated.json().path("result").path("id").asText());
+        assertEquals(0, restQuick.exit(), restQuick.stdout() + restQuick.stderr());
+        assertNotNull(server.org().db().findOne("ApexClass", "Name", "QuickRest"));
     }
 
     @Test
