@@ -17,4 +17,15 @@ public record ComponentResult(String componentType, String fullName, String file
         return new ComponentResult(type, fullName, fileName, false, false, false, false, null, problem, "Error", line,
                 column);
     }
+
+    /** A component a destructive change deleted. */
+    public static ComponentResult deleted(String type, String fullName, String fileName) {
+        return new ComponentResult(type, fullName, fileName, true, false, false, true, null, null, null, null, null);
+    }
+
+    /** A success carrying a warning (e.g. a destructive change naming a component the org does not have). */
+    public static ComponentResult warning(String type, String fullName, String fileName, String problem) {
+        return new ComponentResult(type, fullName, fileName, true, false, false, false, null, problem, "Warning", null,
+                null);
+    }
 }

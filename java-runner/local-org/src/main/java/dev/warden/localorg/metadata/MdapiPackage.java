@@ -15,54 +15,11 @@ import org.w3c.dom.Element;
 
 /**
  * A Metadata API (mdapi format) zip: {@code package.xml} plus one folder per type, file names without
- * {@code -meta.xml} except for the companions of content files (classes, triggers, static resources). Reads what
+ * {@code -meta.xml} except for the companions of content files (classes, triggers, static resources); each type's
+ * layout is its unit's ({@link MetadataUnits}). Reads what
  * {@code sf project deploy start} sends (sf-cli-wire-samples/05_deploy_soap) and writes what a retrieve returns.
  */
 public final class MdapiPackage {
-
-    /** How one metadata type is laid out in the zip. {@code child} types live inside their parent's file. */
-    public record TypeInfo(String name, String folder, String suffix, boolean contentWithMeta, String parent) {
-        public String fileName(String member) {
-            return folder + "/" + member + (suffix.isEmpty() ? "" : "." + suffix);
-        }
-    }
-
-    private static final Map<String, TypeInfo> TYPES = new LinkedHashMap<>();
-
-    static {
-        // Folders and suffixes from source-deploy-retrieve's registry (metadata-and-api.md [REG]).
-        type("CustomObject", "objects", "object", false, null);
-        type("CustomField", "objects", "object", false, "CustomObject");
-        type("ListView", "objects", "object", false, "CustomObject");
-        type("CustomPermission", "customPermissions", "customPermission", false, null);
-        type("ApexClass", "classes", "cls", true, null);
-        type("ApexTrigger", "triggers", "trigger", true, null);
-        type("StaticResource", "staticresources", "resource", true, null);
-        type("CustomMetadata", "customMetadata", "md", false, null);
-        type("PermissionSet", "permissionsets", "permissionset", false, null);
-        type("Profile", "profiles", "profile", false, null);
-        type("Layout", "layouts", "layout", false, null);
-        type("CustomTab", "tabs", "tab", false, null);
-        type("LightningComponentBundle", "lwc", "", false, null);
-        type("ExternalClientApplication", "externalClientApps", "eca", false, null);
-        type("ExtlClntAppOauthSettings", "extlClntAppOauthSettings", "ecaOauth", false, null);
-        type("ExtlClntAppGlobalOauthSettings", "extlClntAppGlobalOauthSets", "ecaGlblOauth", false, null);
-        type("ExtlClntAppOauthConfigurablePolicies", "extlClntAppOauthPolicies", "ecaOauthPlcy", false, null);
-        type("ExtlClntAppConfigurablePolicies", "extlClntAppPolicies", "ecaPlcy", false, null);
-        type("Settings", "settings", "settings", false, null);
-    }
-
-    private static void type(String name, String folder, String suffix, boolean content, String parent) {
-        TYPES.put(name, new TypeInfo(name, folder, suffix, content, parent));
-    }
-
-    public static TypeInfo typeInfo(String name) {
-        return TYPES.get(name);
-    }
-
-    public static Map<String, TypeInfo> types() {
-        return Map.copyOf(TYPES);
-    }
 
     private final Map<String, byte[]> files;
     private final Map<String, List<String>> members;
@@ -119,12 +76,18 @@ public final class MdapiPackage {
             }
         }
         Element pkg = MetadataXml.parse(files.get("package.xml"));
+        return new MdapiPackage(files, members(files.get("package.xml")), MetadataXml.text(pkg, "version"));
+    }
+
+    /** A package.xml-shaped file's types in order: type name to member names (also destructiveChanges*.xml). */
+    public static Map<String, List<String>> members(byte[] xml) throws MetadataXml.MalformedXml {
+        Element pkg = MetadataXml.parse(xml);
         Map<String, List<String>> members = new LinkedHashMap<>();
         for (Element t : MetadataXml.children(pkg, "types")) {
             String name = MetadataXml.text(t, "name");
             members.computeIfAbsent(name == null ? "" : name, k -> new ArrayList<>()).addAll(MetadataXml.texts(t, "members"));
         }
-        return new MdapiPackage(files, members, MetadataXml.text(pkg, "version"));
+        return members;
     }
 
     public Map<String, byte[]> files() { return files; }

@@ -31,6 +31,10 @@ public final class MetadataJobs implements AutoCloseable {
         volatile Instant completed;
         volatile DeployOutcome outcome;
         volatile boolean cancelRequested;
+        /** A check-only deploy keeps its zip until it is quick-deployed (deployRecentValidation), once. */
+        volatile byte[] validatedZip;
+        /** The validation this job quick-deploys, or null. */
+        volatile String validationId;
 
         DeployJob(String id, String userId, String userName, DeployEngine.Options options, Instant created) {
             this.id = id;
@@ -70,7 +74,30 @@ public final class MetadataJobs implements AutoCloseable {
         DeployJob job = new DeployJob(Ids.make("0Af", deploySeq.incrementAndGet()), userId,
                 user == null ? userId : user.getString("Name"), options, org.db().clock().instant());
         deploys.put(job.id, job);
+        if (options.checkOnly()) {
+            job.validatedZip = zip;
+        }
         worker.submit(() -> run(org, job, zip));
+        return job;
+    }
+
+    /**
+     * Quick deploy ({@code deployRecentValidation}): deploys, for real, the package of a check-only deploy that
+     * succeeded. The local org runs no Apex tests, so no test-coverage condition applies (a real org requires the
+     * validation to have run the required tests). A validation is quick-deployable once (wording UNCONFIRMED).
+     *
+     * @throws dev.warden.localorg.data.OrgException INVALID_ID_FIELD when the id is not such a validation
+     */
+    public synchronized DeployJob quickDeploy(Org org, String userId, String validationId) {
+        DeployJob v = deployJob(validationId);
+        if (v == null || !v.options.checkOnly() || v.status != Status.Succeeded || v.validatedZip == null) {
+            throw new dev.warden.localorg.data.OrgException("INVALID_ID_FIELD", "The validation " + validationId
+                    + " is not a succeeded check-only deploy of this org that can be quick-deployed");
+        }
+        byte[] zip = v.validatedZip;
+        v.validatedZip = null;
+        DeployJob job = deploy(org, userId, zip, new DeployEngine.Options(false, v.options.rollbackOnError()));
+        job.validationId = v.id;
         return job;
     }
 

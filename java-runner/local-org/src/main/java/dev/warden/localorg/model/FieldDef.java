@@ -13,10 +13,20 @@ import java.util.List;
  * @param defaultValue stored on insert when the field is not given (null = none)
  * @param unique values must be unique across the type's live rows (case-insensitive); DUPLICATE_VALUE otherwise
  * @param externalId the field is an External ID: an upsert key (REST {@code sobjects/T/Field/value}, SOAP upsert)
+ * @param childRelationshipName for a reference field, the name its parent uses for the children in subqueries
+ *     ({@code Children__r} in {@code SELECT Id, (SELECT Id FROM Children__r) FROM Parent__c}); null = none
  */
 public record FieldDef(String name, String label, FieldType type, List<String> referenceTo, String relationshipName,
         boolean required, boolean createable, boolean updateable, boolean custom, List<String> picklistValues,
-        int length, Object defaultValue, boolean unique, boolean externalId) {
+        int length, Object defaultValue, boolean unique, boolean externalId, String childRelationshipName) {
+
+    /** A field that is no External ID and has no child relationship. */
+    public FieldDef(String name, String label, FieldType type, List<String> referenceTo, String relationshipName,
+            boolean required, boolean createable, boolean updateable, boolean custom, List<String> picklistValues,
+            int length, Object defaultValue, boolean unique) {
+        this(name, label, type, referenceTo, relationshipName, required, createable, updateable, custom, picklistValues,
+                length, defaultValue, unique, false, null);
+    }
 
     public FieldDef {
         referenceTo = referenceTo == null ? List.of() : List.copyOf(referenceTo);
@@ -46,6 +56,7 @@ public record FieldDef(String name, String label, FieldType type, List<String> r
         private Object defaultValue;
         private boolean unique;
         private boolean externalId;
+        private String childRelationshipName;
 
         private Builder(String name, FieldType type) {
             this.name = name;
@@ -72,6 +83,8 @@ public record FieldDef(String name, String label, FieldType type, List<String> r
         public Builder unique() { unique = true; return this; }
         public Builder externalId() { externalId = true; return this; }
         public Builder picklist(List<String> values) { picklist = values; return this; }
+        /** The name the referenced parent uses for this field's children in subqueries. */
+        public Builder childRelationship(String name) { childRelationshipName = name; return this; }
         public Builder references(String relationship, String... targets) {
             referenceTo = List.of(targets);
             relationshipName = relationship;
@@ -81,7 +94,8 @@ public record FieldDef(String name, String label, FieldType type, List<String> r
         public FieldDef build() {
             boolean custom = name.endsWith("__c");
             return new FieldDef(name, label != null ? label : defaultLabel(name), type, referenceTo, relationshipName,
-                    required, createable, updateable, custom, picklist, length, defaultValue, unique, externalId);
+                    required, createable, updateable, custom, picklist, length, defaultValue, unique, externalId,
+                    childRelationshipName);
         }
 
         private static String defaultLabel(String apiName) {

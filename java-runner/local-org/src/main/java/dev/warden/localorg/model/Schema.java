@@ -171,6 +171,21 @@ public final class Schema {
         s.states().forEach(SObjectType::restore);
     }
 
+    /**
+     * Removes a deployed type (a destructive change of a CustomObject): it is no longer described, queried or
+     * written; its rows stay unreachable in the database. Returns whether it existed.
+     */
+    public synchronized boolean remove(String name) {
+        SObjectType t = get(name);
+        if (t == null) {
+            return false;
+        }
+        byName.remove(t.name().toLowerCase(Locale.ROOT));
+        byPrefix.remove(t.keyPrefix());
+        autoNumberFormats.remove(t.name().toLowerCase(Locale.ROOT));
+        return true;
+    }
+
     /** Names the child relationship of a lookup: {@code nameChildRelationship("Contact", "AccountId", "Contacts")}. */
     public void nameChildRelationship(String childObject, String field, String relationshipName) {
         childRelationshipNames.put(key(childObject, field), relationshipName);
@@ -190,6 +205,9 @@ public final class Schema {
                     continue;
                 }
                 String name = childRelationshipNames.get(key(t.name(), f.name()));
+                if (name == null) {
+                    name = f.childRelationshipName(); // named by a deployed CustomField's relationshipName
+                }
                 if (name != null) {
                     out.add(new ChildRelationshipDef(name, t.name(), f.name()));
                 }

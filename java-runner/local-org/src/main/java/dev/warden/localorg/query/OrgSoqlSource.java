@@ -46,6 +46,7 @@ public final class OrgSoqlSource implements SoqlSource {
         return new SObjectInfo(type.name(), fields);
     }
 
+    /** Every reference field that names a child relationship and points at the object, as that object's children. */
     @Override
     public Iterable<SoqlRow> rows(String objectApiName, boolean includeDeleted) {
         List<Record> records = db.rows(objectApiName, includeDeleted);

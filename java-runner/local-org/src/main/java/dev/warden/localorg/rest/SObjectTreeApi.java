@@ -210,8 +210,8 @@ final class SObjectTreeApi {
 
     /**
      * The lookup field of {@code child} that makes {@code relationship} a child relationship of {@code parent}:
-     * a reference to the parent whose relationship name is {@code relationship} (custom relationships, the way the
-     * local org records CustomField relationshipName), or, for standard objects, whose plural is (Contacts).
+     * a reference to the parent whose child relationship name is {@code relationship} (a custom lookup's
+     * CustomField relationshipName), or, for standard objects, whose plural is (Contacts).
      */
     static FieldDef childLookup(SObjectType child, SObjectType parent, String relationship) {
         for (FieldDef f : child.fields()) {
@@ -219,7 +219,7 @@ final class SObjectTreeApi {
                     || f.referenceTo().stream().noneMatch(t -> t.equalsIgnoreCase(parent.name()))) {
                 continue;
             }
-            if (relationship.equalsIgnoreCase(f.relationshipName())
+            if (relationship.equalsIgnoreCase(f.childRelationshipName())
                     || (!child.custom() && relationship.equalsIgnoreCase(child.name() + "s"))) {
                 return f;
             }

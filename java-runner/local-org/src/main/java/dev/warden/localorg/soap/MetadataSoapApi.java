@@ -30,7 +30,6 @@ import com.sforce.ws.bind.TypeInfo;
 import com.sforce.ws.bind.TypeMapper;
 import com.sforce.ws.bind.XMLizable;
 import com.sforce.ws.parser.XmlInputStream;
-import dev.warden.localorg.data.Caller;
 import dev.warden.localorg.data.OrgException;
 import dev.warden.localorg.data.Record;
 import dev.warden.localorg.metadata.ComponentResult;
@@ -39,6 +38,8 @@ import dev.warden.localorg.metadata.DeployOutcome;
 import dev.warden.localorg.metadata.DeployResults;
 import dev.warden.localorg.metadata.MdapiPackage;
 import dev.warden.localorg.metadata.MetadataJobs;
+import dev.warden.localorg.metadata.MetadataUnit;
+import dev.warden.localorg.metadata.MetadataUnits;
 import dev.warden.localorg.metadata.MetadataXml;
 import dev.warden.localorg.metadata.OrgMetadataFiles;
 import dev.warden.localorg.metadata.Retriever;
@@ -115,6 +116,8 @@ public final class MetadataSoapApi {
                 case "upsertMetadata" -> upsertMetadata(org, userId, op);
                 case "listMetadata" -> listMetadata(org, op);
                 case "deleteMetadata" -> deleteMetadata(org, userId, op);
+                case "describeMetadata" -> describeMetadata();
+                case "deployRecentValidation" -> deployRecentValidation(org, userId, op);
                 default -> throw new SoapFault("INVALID_OPERATION", "The local org does not implement the Metadata API"
                         + " operation " + name, FAULT);
             };
@@ -151,6 +154,41 @@ public final class MetadataSoapApi {
         r.setId(job.id);
         r.setState(AsyncRequestState.Queued);
         DeployResponse_element out = new DeployResponse_element();
+        out.setResult(r);
+        return out;
+    }
+
+    /** Quick deploy of a succeeded validation; the answer is the new deploy's id. */
+    private XMLizable deployRecentValidation(Org org, String userId, Element op) {
+        MetadataJobs.DeployJob job = jobs.quickDeploy(org, userId, text(op, "validationId"));
+        com.sforce.soap.metadata.DeployRecentValidationResponse_element out =
+                new com.sforce.soap.metadata.DeployRecentValidationResponse_element();
+        out.setResult(job.id);
+        return out;
+    }
+
+    /** The metadata catalogue (what {@code sf org list metadata-types} prints). */
+    private static XMLizable describeMetadata() {
+        List<com.sforce.soap.metadata.DescribeMetadataObject> objects = new ArrayList<>();
+        for (dev.warden.localorg.metadata.MetadataType t : dev.warden.localorg.metadata.MetadataCatalogue.topLevel()) {
+            com.sforce.soap.metadata.DescribeMetadataObject o = new com.sforce.soap.metadata.DescribeMetadataObject();
+            o.setChildXmlNames(t.childXmlNames().toArray(String[]::new));
+            o.setDirectoryName(t.directoryName());
+            o.setInFolder(t.inFolder());
+            o.setMetaFile(t.metaFile());
+            if (t.suffix() != null) {
+                o.setSuffix(t.suffix());
+            }
+            o.setXmlName(t.name());
+            objects.add(o);
+        }
+        com.sforce.soap.metadata.DescribeMetadataResult r = new com.sforce.soap.metadata.DescribeMetadataResult();
+        r.setMetadataObjects(objects.toArray(com.sforce.soap.metadata.DescribeMetadataObject[]::new));
+        r.setOrganizationNamespace("");
+        r.setPartialSaveAllowed(true);
+        r.setTestRequired(false);
+        com.sforce.soap.metadata.DescribeMetadataResponse_element out =
+                new com.sforce.soap.metadata.DescribeMetadataResponse_element();
         out.setResult(r);
         return out;
     }
@@ -278,7 +316,7 @@ public final class MetadataSoapApi {
         List<Metadata> records = new ArrayList<>();
         for (String fullName : texts(op, "fullNames")) {
             String[] tm = deployTypeAndMember(type, fullName);
-            String xml = MdapiPackage.typeInfo(tm[0]) == null ? null : OrgMetadataFiles.mainXml(org, tm[0], tm[1]);
+            String xml = OrgMetadataFiles.mainXml(org, tm[0], tm[1]);
             records.add(xml == null ? null : load(type, fullName, xml, mapper));
         }
         ReadResult r = new ReadResult();
@@ -314,8 +352,9 @@ public final class MetadataSoapApi {
             UpsertResult r = new UpsertResult();
             r.setFullName(fullName);
             String[] tm = deployTypeAndMember(type, fullName);
-            MdapiPackage.TypeInfo info = MdapiPackage.typeInfo(tm[0]);
-            if (info == null || info.contentWithMeta() || fullName == null) {
+            MetadataUnit unit = MetadataUnits.find(tm[0]);
+            if (unit == null || unit.type().metaFile() || unit.type().bundle() || unit.type().isChild()
+                    || fullName == null) {
                 r.setSuccess(false);
                 r.setErrors(new com.sforce.soap.metadata.Error[] {error(StatusCode.INVALID_TYPE, fullName == null
                         ? "fullName is required" : "upsertMetadata of " + type + " is not supported by the local org")});
@@ -323,7 +362,7 @@ public final class MetadataSoapApi {
                 continue;
             }
             Map<String, byte[]> files = new LinkedHashMap<>();
-            files.put(info.fileName(tm[1]), asFile(md, type.equals(tm[0]) ? type : type));
+            files.put(unit.fileOf(tm[1]), asFile(md, type));
             files.put("package.xml", MdapiPackage.packageXml(Map.of(tm[0], List.of(tm[1])), "62.0")
                     .getBytes(StandardCharsets.UTF_8));
             boolean existed = !OrgMetadataFiles.files(org, tm[0], tm[1]).isEmpty();
@@ -378,15 +417,19 @@ public final class MetadataSoapApi {
         for (Element q : children(op, "queries")) {
             String crudType = text(q, "type");
             String[] tm = deployTypeAndMember(crudType, null);
-            MdapiPackage.TypeInfo info = MdapiPackage.typeInfo(tm[0]);
-            if (info == null) {
+            MetadataUnit unit = MetadataUnits.find(tm[0]);
+            if (unit == null) {
                 continue;
             }
+            String folder = text(q, "folder");
             for (String member : OrgMetadataFiles.list(org, tm[0])) {
                 if (tm[1] != null && !tm[1].equalsIgnoreCase(member)) {
                     continue;
                 }
-                out.add(fileProperties(org, now, crudType, member, info.fileName(member), ""));
+                if (folder != null && !folder.isEmpty() && !member.startsWith(folder + "/")) {
+                    continue;
+                }
+                out.add(fileProperties(org, now, crudType, member, unit.fileOf(member), unit.recordId(org, member)));
             }
         }
         ListMetadataResponse_element r = new ListMetadataResponse_element();
@@ -415,29 +458,11 @@ public final class MetadataSoapApi {
     }
 
     private static void delete(Org org, String userId, String type, String fullName) {
-        if (OrgMetadataFiles.files(org, type, fullName).isEmpty()) {
-            throw new IllegalArgumentException("No " + type + " named " + fullName + " found");
+        MetadataUnit unit = MetadataUnits.find(type);
+        if (unit == null) {
+            throw new IllegalArgumentException("Unknown type: " + type);
         }
-        switch (type) {
-            case "ApexClass", "ApexTrigger", "StaticResource", "CustomPermission" ->
-                    org.metadata().deleteNamed(userId, type, fullName);
-            case "PermissionSet" -> org.db().delete(Caller.api(userId), org.db().findOne("PermissionSet", "Name", fullName).id());
-            case "ExternalClientApplication" -> org.metadata().removeEca(userId, fullName);
-            default -> {
-                if (!List.of("Layout", "CustomTab", "CustomMetadata").contains(type)) {
-                    throw new IllegalArgumentException("deleteMetadata of " + type + " is not supported by the local org");
-                }
-                if (type.equals("CustomMetadata")) {
-                    int dot = fullName.indexOf('.');
-                    Record r = org.db().findOne(fullName.substring(0, dot) + "__mdt", "DeveloperName", fullName.substring(dot + 1));
-                    if (r != null) {
-                        org.db().delete(Caller.system(userId), r.id());
-                    }
-                }
-                dev.warden.localorg.metadata.DeployedFiles.of(org).remove(type, fullName);
-                org.audit().record(userId, "Customize", "deleted" + type, "Deleted " + type + " " + fullName);
-            }
-        }
+        unit.delete(org, userId, fullName);
     }
 
     private static Calendar cal(java.time.Instant i) {

@@ -102,6 +102,10 @@ public final class SoapExtension implements LocalOrgExtension {
 
     /** POST deployRequest: multipart with the zip in "file" and {"deployOptions":{...}} in "entity_content". */
     private Response restDeploy(Request req) {
+        String contentType = req.header("Content-Type");
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return restQuickDeploy(req);
+        }
         Map<String, byte[]> parts = Multipart.parse(req.header("Content-Type"), req.body());
         byte[] zip = parts.get("file");
         if (zip == null) {
@@ -136,6 +140,27 @@ public final class SoapExtension implements LocalOrgExtension {
         result.put("checkOnly", checkOnly);
         body.put("deployResult", result);
         return Response.json(201, body);
+    }
+
+    /** POST deployRequest {"validatedDeployRequestId": id}: quick deploy of a succeeded validation. */
+    private Response restQuickDeploy(Request req) {
+        String validation;
+        try {
+            validation = Json.MAPPER.readTree(req.body()).path("validatedDeployRequestId").asText(null);
+        } catch (IOException e) {
+            throw new OrgException("JSON_PARSER_ERROR", "The body is not JSON: " + e.getMessage().split("\n")[0]);
+        }
+        if (validation == null) {
+            throw new OrgException("INVALID_FIELD", "A JSON deployRequest needs validatedDeployRequestId");
+        }
+        String userId = req.session().userId();
+        if (!dev.warden.localorg.rules.Access.ofUser(req.org().db(), userId).has("ModifyAllData")
+                && !dev.warden.localorg.rules.Access.ofUser(req.org().db(), userId).has("ModifyMetadata")) {
+            throw new OrgException("INSUFFICIENT_ACCESS", "use of the Metadata API requires a user with the"
+                    + " ModifyAllData or ModifyMetadata permissions", java.util.List.of(), 403);
+        }
+        MetadataJobs.DeployJob job = jobs.quickDeploy(req.org(), userId, validation);
+        return Response.json(201, DeployResults.json(job, req.pathGroup(1), false, true));
     }
 
     /** A small multipart/form-data reader (parts by name). */

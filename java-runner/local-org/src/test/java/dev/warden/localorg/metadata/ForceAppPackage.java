@@ -34,12 +34,12 @@ final class ForceAppPackage {
                 if (type == null) {
                     continue;
                 }
-                if (name.endsWith("-meta.xml") && MdapiPackage.typeInfo(type).contentWithMeta()) {
+                if (name.endsWith("-meta.xml") && MetadataUnits.find(type).type().metaFile()) {
                     files.put(folder + "/" + name, Files.readAllBytes(p)); // sub-folders flatten, as sf converts them
                     continue;
                 }
                 String mdapiName = name.endsWith("-meta.xml") ? name.substring(0, name.length() - 9) : name;
-                if (MdapiPackage.typeInfo(type).contentWithMeta() && mdapiName.endsWith(".json")) {
+                if (MetadataUnits.find(type).type().metaFile() && mdapiName.endsWith(".json")) {
                     mdapiName = mdapiName.substring(0, mdapiName.lastIndexOf('.')) + ".resource";
                 }
                 String member = mdapiName.substring(0, mdapiName.lastIndexOf('.'));
@@ -79,8 +79,9 @@ final class ForceAppPackage {
     }
 
     private static String typeOf(String folder) {
-        for (MdapiPackage.TypeInfo t : MdapiPackage.types().values()) {
-            if (t.folder().equals(folder) && t.parent() == null && !t.name().equals("CustomObject")) {
+        for (MetadataUnit u : MetadataUnits.registered()) {
+            MetadataType t = u.type();
+            if (t.directoryName().equals(folder) && !t.isChild() && !t.bundle() && !t.name().equals("CustomObject")) {
                 return t.name();
             }
         }
