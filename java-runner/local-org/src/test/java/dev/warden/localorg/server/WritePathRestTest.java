@@ -64,7 +64,8 @@ class WritePathRestTest {
                 FieldDef.of("Size__c", FieldType.DOUBLE).build(),
                 FieldDef.of("Code__c", FieldType.STRING).length(40).externalId().build())));
         server.org().schema().define(ObjectDefinition.custom("Part__c", "Part", List.of(
-                FieldDef.of("Widget__c", FieldType.REFERENCE).references("Parts__r", "Widget__c").build(),
+                FieldDef.of("Widget__c", FieldType.REFERENCE).references("Widget__r", "Widget__c").childRelationship("Parts__r")
+                        .build(),
                 FieldDef.of("Weight__c", FieldType.DOUBLE).build())));
         server.org().db().addTriggerHook("Widget__c", counting);
     }
