@@ -1,7 +1,6 @@
 package dev.warden.runner.audit;
 
 import dev.warden.runner.audit.AuditResult.MatrixRow;
-import dev.warden.runner.blueprint.IpRange;
 import dev.warden.runner.verify.Check;
 import dev.warden.runner.verify.Verifier;
 import java.util.ArrayList;
@@ -30,6 +29,8 @@ public final class AuditEngine {
     public static final String INTEGRATION_LICENSE = "Salesforce Integration";
     public static final String FULL_LICENSE = "Salesforce";
     public static final String ADMIN_APPROVED = "AdminApprovedPreAuthorized";
+    /** Holding this PSL marks an integration user as much as the license does. */
+    public static final String API_INTEGRATION_PSL = "SalesforceAPIIntegrationPsl";
     static final Set<String> BROAD_SCOPES = Set.of("full", "web", "visualforce");
     /** Usage at or above this share of the budget left above the reserve counts as near it. */
     static final double NEAR_RESERVE = 0.9;
@@ -117,7 +118,6 @@ public final class AuditEngine {
         this.catalog = catalog;
         this.rules = rules;
         blueprintIntegrationUsers.forEach(u -> integrationUsernames.add(u.toLowerCase(Locale.ROOT)));
-        rules.integrationUsers().forEach(u -> integrationUsernames.add(u.toLowerCase(Locale.ROOT)));
         for (String p : catalog.tracked()) {
             bit(p);
         }
@@ -374,8 +374,9 @@ public final class AuditEngine {
             findings.add(finding(AuditRule.INTEGRATION_INTERACTIVE, u.username, who, interactive));
         }
         int pne = bitOf.get(PermissionCatalog.PASSWORD_NEVER_EXPIRES);
-        if (eff.get(pne)) {
-            findings.add(finding(AuditRule.INTEGRATION_PASSWORD, u.username, who, paths(u, own, pne).stream()
+        List<String> pnePaths = eff.get(pne) ? paths(u, own, pne) : List.of();
+        if (!pnePaths.isEmpty()) {
+            findings.add(finding(AuditRule.INTEGRATION_PASSWORD, u.username, who, pnePaths.stream()
                     .map(v -> PermissionCatalog.PASSWORD_NEVER_EXPIRES + ": " + v).toList()));
         }
     }
@@ -383,7 +384,9 @@ public final class AuditEngine {
     private boolean isIntegration(UserAcc u, Integer own) {
         return INTEGRATION_LICENSE.equalsIgnoreCase(u.license)
                 || own != null && sets.get(own).perms.get(bitOf.get(PermissionCatalog.API_ONLY))
-                || integrationUsernames.contains(u.username.toLowerCase(Locale.ROOT));
+                || u.psls != null && u.psls.stream().anyMatch(API_INTEGRATION_PSL::equalsIgnoreCase)
+                || integrationUsernames.contains(u.username.toLowerCase(Locale.ROOT))
+                || rules.namedIntegration(u.username);
     }
 
     /** Every path by which the user holds the permission, skipping allow-listed permission sets, groups and profiles. */
@@ -466,8 +469,8 @@ public final class AuditEngine {
         }
     }
 
-    private void ranges(List<IpRange> list, String where, AuditRule broadRule, AuditRule overlapRule, List<Finding> findings) {
-        for (IpRange r : list) {
+    private void ranges(List<AuditRows.Range> list, String where, AuditRule broadRule, AuditRule overlapRule, List<Finding> findings) {
+        for (AuditRows.Range r : list) {
             if (r.size().compareTo(r.isIpv4() ? Verifier.OVER_BROAD_IPV4 : Verifier.OVER_BROAD_IPV6) > 0) {
                 findings.add(finding(broadRule, where + " " + r, r + " trusts " + r.size() + " addresses"
                         + (r.description() == null ? "" : " ('" + r.description() + "')"), List.of()));
@@ -476,8 +479,8 @@ public final class AuditEngine {
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
             for (int j = i + 1; j < list.size(); j++) {
-                IpRange a = list.get(i);
-                IpRange b = list.get(j);
+                AuditRows.Range a = list.get(i);
+                AuditRows.Range b = list.get(j);
                 if (a.overlaps(b) && seen.add(a + "|" + b)) {
                     findings.add(finding(overlapRule, where + " " + a + " / " + b, a + " and " + b + " overlap"
                             + (a.contains(b) || b.contains(a) ? " (one contains the other)" : ""), List.of()));

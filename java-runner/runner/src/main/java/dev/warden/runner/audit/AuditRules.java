@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * What a rules file adds to the audit: allow-listed users (exact usernames or {@code *} globs) and permission sets
  * (grants through them do not count; a profile is named as {@code profile:Name}), extra dangerous permissions with
- * their tier, severity overrides by rule id, and extra integration usernames.
+ * their tier, severity overrides by rule id, and extra integration usernames (exact or {@code *} globs).
  */
 public record AuditRules(List<String> allowUsers, Set<String> allowPermissionSets, Map<String, Tier> extraPermissions,
                          Map<String, Check.Severity> severities, Set<String> integrationUsers) {
@@ -26,6 +26,15 @@ public record AuditRules(List<String> allowUsers, Set<String> allowPermissionSet
 
     public boolean userAllowed(String username) {
         for (String pattern : allowUsers) {
+            if (glob(pattern, username)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean namedIntegration(String username) {
+        for (String pattern : integrationUsers) {
             if (glob(pattern, username)) {
                 return true;
             }

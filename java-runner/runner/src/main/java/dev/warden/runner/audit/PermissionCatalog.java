@@ -31,8 +31,10 @@ public final class PermissionCatalog {
                 "ClientSecretRotation", "FreezeUsers"}) {
             m.put(p, Tier.IDENTITY_TAKEOVER);
         }
-        for (String p : new String[] {"ViewAllData", "QueryAllFiles", "ExportReport", "ViewAllUsers", "ContentAdministrator", "DistributeFromPersWksp",
-                "ChatterFileLink", "DownloadMaliciousFiles", "ViewEventLogFiles", "ViewAllForecasts"}) {
+        // Create Public Links and Content Deliveries are on by default for standard users: tiering them would flag
+        // everyone; a rules file can add them (extraPermissions).
+        for (String p : new String[] {"ViewAllData", "QueryAllFiles", "ExportReport", "ViewAllUsers", "ContentAdministrator",
+                "DownloadMaliciousFiles", "ViewEventLogFiles", "ViewAllForecasts"}) {
             m.put(p, Tier.DATA_EXPOSURE);
         }
         for (String p : new String[] {"PasswordNeverExpires", "ManageIpAddresses", "ManageSessionPermissionSets", "ManagePasswordPolicies",

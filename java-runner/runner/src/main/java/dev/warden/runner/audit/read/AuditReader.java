@@ -120,9 +120,11 @@ public final class AuditReader {
         progress.accept("reading trusted ranges, session settings and " + profileNames.size() + " profile(s)' login ranges");
         optional(engine, "trusted IP ranges and session settings", () -> {
             OrgModel.NetworkState net = metadata.network(null);
-            java.util.Map<String, List<dev.warden.runner.blueprint.IpRange>> login = new java.util.TreeMap<>();
-            optional(engine, "profile login IP ranges", () -> login.putAll(metadata.profileLoginRanges(profileNames)));
-            engine.network(new AuditRows.Network(net.trustedRanges(), login, net.lockSessionsToIp()));
+            java.util.Map<String, List<AuditRows.Range>> login = new java.util.TreeMap<>();
+            optional(engine, "profile login IP ranges", () -> metadata.profileLoginRanges(profileNames).forEach((profile, ranges) ->
+                    login.put(profile, ranges.stream().map(r -> new AuditRows.Range(r.start(), r.end(), r.description())).toList())));
+            List<AuditRows.Range> trusted = net.trustedRanges().stream().map(r -> new AuditRows.Range(r.start(), r.end(), r.description())).toList();
+            engine.network(new AuditRows.Network(trusted, login, net.lockSessionsToIp()));
         });
     }
 
