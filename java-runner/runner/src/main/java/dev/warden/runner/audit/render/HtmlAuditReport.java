@@ -84,9 +84,10 @@ public final class HtmlAuditReport {
                 continue;
             }
             h.append("<h3 class=\"sev-").append(s.name().toLowerCase()).append("\">").append(s).append(" (").append(group.size()).append(")</h3>\n");
-            h.append("<table class=\"findings\"><thead><tr><th>id</th><th>finding</th><th>evidence and grant path</th><th>fix</th><th>prevents</th></tr></thead><tbody>\n");
+            h.append("<table class=\"findings\"><colgroup><col style=\"width:24%\"><col style=\"width:42%\"><col style=\"width:20%\"><col style=\"width:14%\">"
+                    + "</colgroup><thead><tr><th>finding</th><th>evidence and grant path</th><th>fix</th><th>prevents</th></tr></thead><tbody>\n");
             for (Finding f : group) {
-                h.append("<tr><td><code>").append(esc(f.key())).append("</code></td><td>").append(esc(f.title())).append("</td><td>")
+                h.append("<tr><td><b>").append(esc(f.title())).append("</b><br><code>").append(esc(f.key())).append("</code></td><td>")
                         .append(esc(f.evidence()));
                 if (!f.paths().isEmpty()) {
                     h.append("<ul class=\"paths\">");
@@ -151,8 +152,8 @@ public final class HtmlAuditReport {
             .card .n{font-size:26px;font-weight:700}.card.new{border-color:#b42318}
             .sev-high{color:#b42318}.sev-medium{color:#b54708}.sev-low{color:#175cd3}.sev-info{color:#475467}
             table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #eaecf0;padding:5px 8px;vertical-align:top;text-align:left}
-            th{background:#f9fafb}code{font-size:12px;word-break:break-all}
-            .paths{margin:4px 0 0;padding-left:18px;color:#344054}.tag{font-size:11px;border:1px solid #d0d5dd;border-radius:10px;padding:0 6px;color:#344054}
+            th{background:#f9fafb}code{font-size:12px;word-break:break-all;color:#475467}table.findings{table-layout:fixed}
+            .paths{margin:4px 0 0;padding-left:18px;color:#344054;font-size:13px}td{font-size:13px}.tag{font-size:11px;border:1px solid #d0d5dd;border-radius:10px;padding:0 6px;color:#344054}
             .matrix td.hit{font-weight:700;text-align:center}.matrix td small{display:block;font-weight:400;font-size:11px;color:#344054}
             .hit.full-org-compromise{background:#fee4e2}.hit.identity-takeover{background:#fef0c7}.hit.data-exposure{background:#fff6ed}
             .hit.control-weakening{background:#eff8ff}.ok{color:#067647}footer{margin:32px 0 8px;color:#667085;font-size:12px}
