@@ -50,6 +50,7 @@ public final class AuditEngine {
     private final Map<String, Integer> groupIndex = new HashMap<>();
     private final List<GroupDef> groups = new ArrayList<>();
     private final Map<String, UserAcc> users = new HashMap<>();
+    private final Map<String, String> strings = new HashMap<>();
     private final List<AuditRows.App> apps = new ArrayList<>();
     private final Map<String, TokenAcc> tokens = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private AuditRows.Network network;
@@ -206,7 +207,12 @@ public final class AuditEngine {
             return;
         }
         count("activeUsers");
-        users.put(r.id(), new UserAcc(r.username(), r.profileId(), r.profileName(), r.license()));
+        users.put(r.id(), new UserAcc(r.username(), shared(r.profileId()), shared(r.profileName()), shared(r.license())));
+    }
+
+    /** Profile ids, names and licenses repeat for every user: one copy each. */
+    private String shared(String s) {
+        return s == null ? null : strings.computeIfAbsent(s, k -> k);
     }
 
     public void assignment(AuditRows.Assignment r) {

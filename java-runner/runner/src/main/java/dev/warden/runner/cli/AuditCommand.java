@@ -75,17 +75,16 @@ public final class AuditCommand extends Commands.WithBlueprint {
         Map<String, Baseline.Entry> before = baseline == null ? null : loadBaseline(baseline);
         Blueprint b = loadBlueprint(ctx);
         var org = ctx.org();
-        PermissionCatalog catalog = PermissionCatalog.defaults().with(rules.extraPermissions());
-        AuditEngine engine = new AuditEngine(catalog, rules, Set.of(b.usernameFor(org.orgId())));
-        RecordStream stream = "soap".equals(recordsApi) ? ((PartnerRecords) org.records()).stream() : new RestRecordStream(org.rest());
-        new AuditReader(stream, org.records(), org.metadata(), org.appUsage(), ctx.progress()).read(engine, catalog, apiReserve);
-        AuditResult result = engine.result();
+        AuditResult result = audit(ctx, rules, b.usernameFor(org.orgId()));
         Baseline.Diff diff = before == null ? null : Baseline.diff(before, result.findings());
 
         String orgName = org.target() + " (" + org.orgId() + ")";
         String at = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         if (html != null) {
-            write(html, HtmlAuditReport.render(result, diff, orgName, at));
+            createParent(html);
+            try (var out = Files.newBufferedWriter(html)) {
+                HtmlAuditReport.write(result, diff, orgName, at, out);
+            }
         }
         if (markdown != null) {
             write(markdown, MarkdownAuditReport.render(result, diff, orgName));
@@ -96,6 +95,16 @@ public final class AuditCommand extends Commands.WithBlueprint {
         if (json) {
             ctx.report().put("audit", jsonResult(result, diff));
         }
+    }
+
+    /** Reads the org into the engine; the engine (all the aggregated rows) is garbage once the result exists. */
+    private AuditResult audit(Context ctx, AuditRules rules, String blueprintUser) {
+        var org = ctx.org();
+        PermissionCatalog catalog = PermissionCatalog.defaults().with(rules.extraPermissions());
+        AuditEngine engine = new AuditEngine(catalog, rules, Set.of(blueprintUser));
+        RecordStream stream = "soap".equals(recordsApi) ? ((PartnerRecords) org.records()).stream() : new RestRecordStream(org.rest());
+        new AuditReader(stream, org.records(), org.metadata(), org.appUsage(), ctx.progress()).read(engine, catalog, apiReserve);
+        return engine.result();
     }
 
     /** One check per finding (new ones fail; with a baseline, known ones pass with a note) and a passing one per quiet rule. */
@@ -195,10 +204,14 @@ public final class AuditCommand extends Commands.WithBlueprint {
     }
 
     private static void write(Path file, String text) throws IOException {
+        createParent(file);
+        Files.writeString(file, text);
+    }
+
+    private static void createParent(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, text);
     }
 }

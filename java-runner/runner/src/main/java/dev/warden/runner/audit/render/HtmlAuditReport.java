@@ -21,7 +21,18 @@ public final class HtmlAuditReport {
     private HtmlAuditReport() {}
 
     public static String render(AuditResult r, Baseline.Diff diff, String org, String generatedAt) {
-        StringBuilder h = new StringBuilder(64 * 1024);
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            write(r, diff, org, generatedAt, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes the page to {@code out} a table row at a time, so a 100k-user org's page never sits in memory whole. */
+    public static void write(AuditResult r, Baseline.Diff diff, String org, String generatedAt, java.io.Writer out) throws java.io.IOException {
+        Page h = new Page(out);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Warden audit — ").append(esc(org)).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style></head>\n<body>\n");
         h.append("<header><h1>Warden audit</h1><p class=\"meta\">org <b>").append(esc(org)).append("</b> · generated ").append(esc(generatedAt))
@@ -38,10 +49,47 @@ public final class HtmlAuditReport {
             h.append("</ul></section>\n");
         }
         h.append("<footer>Read-only audit by <code>warden audit</code>. Finding ids are stable: <code>rule:subject</code>.</footer>\n</body></html>\n");
-        return h.toString();
+        h.flush();
+        if (h.failure != null) {
+            throw h.failure;
+        }
     }
 
-    private static void summary(StringBuilder h, AuditResult r, Baseline.Diff diff) {
+    /** A buffer that passes its text on to the writer at row boundaries. */
+    private static final class Page {
+        private final java.io.Writer out;
+        private final StringBuilder buf = new StringBuilder(64 * 1024);
+        java.io.IOException failure;
+
+        Page(java.io.Writer out) {
+            this.out = out;
+        }
+
+        Page append(Object text) {
+            buf.append(text);
+            return this;
+        }
+
+        /** Called after each row: hands the buffer on once it is large. */
+        void row() {
+            if (buf.length() > 32 * 1024) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (failure == null) {
+                try {
+                    out.write(buf.toString());
+                } catch (java.io.IOException e) {
+                    failure = e;
+                }
+            }
+            buf.setLength(0);
+        }
+    }
+
+    private static void summary(Page h, AuditResult r, Baseline.Diff diff) {
         h.append("<section class=\"cards\">");
         for (Check.Severity s : Check.Severity.values()) {
             long n = r.findings().stream().filter(f -> f.severity() == s).count();
@@ -56,7 +104,7 @@ public final class HtmlAuditReport {
         h.append("</section>\n");
     }
 
-    private static void baseline(StringBuilder h, Baseline.Diff d) {
+    private static void baseline(Page h, Baseline.Diff d) {
         h.append("<section><h2>Changed since baseline</h2><p>").append(d.added().size()).append(" new, ").append(d.resolved().size())
                 .append(" resolved, ").append(d.unchanged()).append(" unchanged.</p>");
         if (!d.added().isEmpty()) {
@@ -73,7 +121,7 @@ public final class HtmlAuditReport {
         h.append("</section>\n");
     }
 
-    private static void findings(StringBuilder h, List<Finding> findings) {
+    private static void findings(Page h, List<Finding> findings) {
         h.append("<section><h2>Findings</h2>");
         if (findings.isEmpty()) {
             h.append("<p class=\"ok\">No findings.</p>");
@@ -99,13 +147,14 @@ public final class HtmlAuditReport {
                 }
                 h.append("</td><td>").append(esc(f.remediation())).append("</td><td>").append(esc(f.symptom() == null ? "" : f.symptom()))
                         .append("</td></tr>\n");
+                h.row();
             }
             h.append("</tbody></table>\n");
         }
         h.append("</section>\n");
     }
 
-    private static void matrix(StringBuilder h, List<MatrixRow> rows) {
+    private static void matrix(Page h, List<MatrixRow> rows) {
         h.append("<section><h2>Permission matrix</h2><p>Active users holding a tiered permission (after muting), by tier.</p>");
         h.append("<table class=\"matrix\"><thead><tr><th>user</th><th>profile</th><th>license</th>");
         for (Tier t : Tier.values()) {
@@ -121,6 +170,7 @@ public final class HtmlAuditReport {
                         + perms.size() + "<small>" + esc(abbreviate(perms)) + "</small></td>");
             }
             h.append("</tr>\n");
+            h.row();
         });
         h.append("</tbody></table>");
         if (rows.size() > MATRIX_LIMIT) {
