@@ -136,10 +136,18 @@ public final class AuditReader {
             if ("CONNECTION_FAILED".equals(e.errorCode()) || "INTERRUPTED".equals(e.errorCode())) {
                 throw e;
             }
-            engine.warn(what + ": not read (" + e.getMessage() + ")");
+            engine.warn(what + ": not read (" + e.errorCode() + ": " + sentence(e.getMessage()) + ")");
         } catch (IllegalStateException e) {
             engine.warn(what + ": not read (" + e.getMessage() + ")");
         }
+    }
+
+    /** Salesforce's SOQL errors quote the query over several lines; their last line is the sentence that explains. */
+    static String sentence(String message) {
+        String last = message == null ? "" : message.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("").strip();
+        int end = last.indexOf(". ");
+        String s = end > 0 ? last.substring(0, end + 1) : last;
+        return s.length() > 200 ? s.substring(0, 197) + "..." : s;
     }
 
     /** The tracked permissions this org's object has as fields ({@code PermissionsX}). */
