@@ -435,7 +435,7 @@ public final class AuditEngine {
             if (a.permittedUsers() != null && !ADMIN_APPROVED.equalsIgnoreCase(a.permittedUsers())) {
                 findings.add(finding(AuditRule.APP_ALL_USERS, subject, a.kind() + " permitted users: " + a.permittedUsers(), List.of()));
             }
-            if (a.ipRelaxation() != null && !a.ipRelaxation().toLowerCase(Locale.ROOT).startsWith("enforce")) {
+            if (a.ipRelaxation() != null && !"Enforce".equalsIgnoreCase(a.ipRelaxation())) {
                 findings.add(finding(AuditRule.APP_IP_RELAXATION, subject, "IP relaxation: " + a.ipRelaxation(), List.of()));
             }
             if ("Infinite".equalsIgnoreCase(a.refreshTokenPolicy())) {

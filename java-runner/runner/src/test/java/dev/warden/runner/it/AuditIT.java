@@ -145,6 +145,53 @@ class AuditIT {
         assertFalse(added.stream().anyMatch(k -> k.endsWith(who[0])), "alice's findings are known: " + added);
     }
 
+    /** An External Client App deployed with the real sf CLI: open to all users, IP relaxed, endless refresh tokens, Full scope. */
+    void deployOpenApp() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("open-app"));
+        Files.writeString(project.resolve("sfdx-project.json"),
+                "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
+        Path d = project.resolve("force-app/main/default");
+        String ns = "xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
+        write(d.resolve("externalClientApps/Open_Portal.eca-meta.xml"), "<ExternalClientApplication " + ns + "><contactEmail>it@example.com</contactEmail>"
+                + "<distributionState>Local</distributionState><isProtected>false</isProtected><label>Open Portal</label></ExternalClientApplication>");
+        write(d.resolve("extlClntAppOauthSettings/Open_Portal_oauth.ecaOauth-meta.xml"), "<ExtlClntAppOauthSettings " + ns
+                + "><commaSeparatedOauthScopes>Api,Full,RefreshToken</commaSeparatedOauthScopes><externalClientApplication>Open_Portal"
+                + "</externalClientApplication><label>Open Portal OAuth</label></ExtlClntAppOauthSettings>");
+        write(d.resolve("extlClntAppOauthPolicies/Open_Portal_oauthPlcy.ecaOauthPlcy-meta.xml"), "<ExtlClntAppOauthConfigurablePolicies " + ns
+                + "><externalClientApplication>Open_Portal</externalClientApplication><ipRelaxationPolicyType>Bypass</ipRelaxationPolicyType>"
+                + "<isClientCredentialsFlowEnabled>false</isClientCredentialsFlowEnabled><isGuestCodeCredFlowEnabled>false</isGuestCodeCredFlowEnabled>"
+                + "<isTokenExchangeFlowEnabled>false</isTokenExchangeFlowEnabled><label>Open Portal Policies</label>"
+                + "<permittedUsersPolicyType>AllSelfAuthorized</permittedUsersPolicyType><refreshTokenPolicyType>Infinite</refreshTokenPolicyType>"
+                + "<requiredSessionLevel>STANDARD</requiredSessionLevel></ExtlClntAppOauthConfigurablePolicies>");
+        ProcessBuilder pb = new ProcessBuilder(LocalOrgHarness.SF.toString(), "project", "deploy", "start", "--source-dir", "force-app",
+                "--target-org", LocalOrgHarness.ALIAS, "--json").directory(project.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("HOME", org.sfHome.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "sf deploy timed out");
+        assertEquals(0, LocalOrgHarness.JSON.readTree(out).path("status").asInt(), out);
+    }
+
+    static void write(Path file, String xml) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml + "\n");
+    }
+
+    @Test
+    void anAppOpenToAllUsersIsReadThroughTheMetadataApiAndItsInstallStateCounts() throws Exception {
+        deployOpenApp();
+        JsonNode report = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json").json();
+        for (String key : List.of("app.all-users:Open_Portal", "app.ip-relaxation:Open_Portal", "app.refresh-token:Open_Portal",
+                "app.scopes:Open_Portal", "app.not-installed:Open_Portal")) {
+            assertTrue(finding(report, key) != null, key + " missing: " + keys(report));
+        }
+        assertEquals("IP relaxation: Bypass", finding(report, "app.ip-relaxation:Open_Portal").path("evidence").asText());
+        org.call("POST", "/_local/eca/Open_Portal/install", null);
+        JsonNode after = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json").json();
+        assertTrue(finding(after, "app.not-installed:Open_Portal") == null, "installed now");
+        assertTrue(finding(after, "app.all-users:Open_Portal") != null);
+    }
+
     @Test
     void thePartnerApiWithQueryMoreFindsExactlyWhatRestFinds() throws Exception {
         breachedOrg();
