@@ -44,7 +44,7 @@ public final class HtmlAuditReport {
         findings(h, r.findings());
         matrix(h, r.matrix());
         if (!r.warnings().isEmpty()) {
-            h.append("<section><h2>Not read</h2><ul>");
+            h.append("<section id=\"not-read\"><h2>Not read</h2><ul>");
             r.warnings().forEach(w -> h.append("<li>").append(esc(w)).append("</li>"));
             h.append("</ul></section>\n");
         }
@@ -105,7 +105,7 @@ public final class HtmlAuditReport {
     }
 
     private static void baseline(Page h, Baseline.Diff d) {
-        h.append("<section><h2>Changed since baseline</h2><p>").append(d.added().size()).append(" new, ").append(d.resolved().size())
+        h.append("<section id=\"baseline\"><h2>Changed since baseline</h2><p>").append(d.added().size()).append(" new, ").append(d.resolved().size())
                 .append(" resolved, ").append(d.unchanged()).append(" unchanged.</p>");
         if (!d.added().isEmpty()) {
             h.append("<h3>New</h3><ul>");
@@ -122,7 +122,7 @@ public final class HtmlAuditReport {
     }
 
     private static void findings(Page h, List<Finding> findings) {
-        h.append("<section><h2>Findings</h2>");
+        h.append("<section id=\"findings\"><h2>Findings</h2>");
         if (findings.isEmpty()) {
             h.append("<p class=\"ok\">No findings.</p>");
         }
@@ -155,7 +155,7 @@ public final class HtmlAuditReport {
     }
 
     private static void matrix(Page h, List<MatrixRow> rows) {
-        h.append("<section><h2>Permission matrix</h2><p>Active users holding a tiered permission (after muting), by tier.</p>");
+        h.append("<section id=\"matrix\"><h2>Permission matrix</h2><p>Active users holding a tiered permission (after muting), by tier.</p>");
         h.append("<table class=\"matrix\"><thead><tr><th>user</th><th>profile</th><th>license</th>");
         for (Tier t : Tier.values()) {
             h.append("<th class=\"tier\">").append(esc(t.label())).append("</th>");
