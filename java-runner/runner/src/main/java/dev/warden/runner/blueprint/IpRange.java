@@ -79,13 +79,6 @@ public record IpRange(String start, String end, String description) {
                 && toNumber(end).compareTo(toNumber(other.end)) >= 0;
     }
 
-    /** True when the two ranges share at least one address. */
-    public boolean overlaps(IpRange other) {
-        return isIpv4() == other.isIpv4()
-                && toNumber(start).compareTo(toNumber(other.end)) <= 0
-                && toNumber(other.start).compareTo(toNumber(end)) <= 0;
-    }
-
     public boolean sameAddresses(IpRange other) {
         return isIpv4() == other.isIpv4() && toNumber(start).equals(toNumber(other.start)) && toNumber(end).equals(toNumber(other.end));
     }
