@@ -67,6 +67,8 @@ public final class AdminApi {
         });
         ctx.routes().add("POST", "/_local/eca/(\\w+)/(install|uninstall)/?", ApiKind.ADMIN, false, a::install);
         ctx.routes().add("POST", "/_local/refresh-token/?", ApiKind.ADMIN, false, a::refreshToken);
+        ctx.routes().add("POST", "/_local/populate/?", ApiKind.ADMIN, false,
+                req -> Response.json(200, new Populate(ctx.org()).run(Populate.Request.of(req.json()))));
     }
 
     private Response health(Request req) {

@@ -178,7 +178,12 @@ public abstract class BaseCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(JsonReport.render(report));
+            try {
+                JsonReport.write(report, out);
+            } catch (IOException e) {
+                err.println("warden: cannot write the JSON report: " + e.getMessage());
+            }
+            out.println();
         } else if (exit == 2 && report.failureMessage() != null) {
             err.println("warden: " + report.failureMessage());
         } else {

@@ -172,6 +172,6 @@ public final class Commands {
     }
 
     static List<Object> builtIn() {
-        return List.of(new Up(), new Deploy(), new Provision(), new PlanCommand(), new Verify(), new Doctor(), new LocalOrgCommand());
+        return List.of(new Up(), new Deploy(), new Provision(), new PlanCommand(), new Verify(), new Doctor(), new LocalOrgCommand(), new AuditCommand());
     }
 }

@@ -22,6 +22,16 @@ public interface MetadataPort {
     /** Writes the org's trusted ranges: the complete list, because a SecuritySettings deploy replaces it. */
     void writeTrustedRanges(List<IpRange> complete);
 
+    /** Login IP ranges of each named profile (profiles without ranges map to an empty list). */
+    default java.util.Map<String, List<dev.warden.runner.org.OrgModel.AddressRange>> profileLoginRanges(java.util.Collection<String> profileNames) {
+        java.util.Map<String, List<dev.warden.runner.org.OrgModel.AddressRange>> out = new java.util.TreeMap<>();
+        for (String p : profileNames) {
+            out.put(p, network(p).profileLoginRanges().stream()
+                    .map(r -> new dev.warden.runner.org.OrgModel.AddressRange(r.start(), r.end(), r.description())).toList());
+        }
+        return out;
+    }
+
     /** Writes a profile's login ranges: the complete list. */
     void writeProfileLoginRanges(String profileName, List<IpRange> complete);
 }

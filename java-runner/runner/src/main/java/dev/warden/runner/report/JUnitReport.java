@@ -13,8 +13,10 @@ public final class JUnitReport {
         long skipped = checks.stream().filter(c -> c.status() == Check.Status.SKIP).count();
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         boolean runFailed = r.failureName() != null;
-        x.append(String.format("<testsuite name=\"warden.%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\">%n",
-                esc(r.command()), checks.size() + (runFailed ? 1 : 0), failures, runFailed ? 1 : 0, skipped));
+        // The run's wall time, when the command measured it (checks are evaluated together, so cases carry none).
+        String time = r.figures() == null ? "" : String.format(java.util.Locale.ROOT, " time=\"%.3f\"", r.figures().wallMillis() / 1000.0);
+        x.append(String.format("<testsuite name=\"warden.%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\"%s>%n",
+                esc(r.command()), checks.size() + (runFailed ? 1 : 0), failures, runFailed ? 1 : 0, skipped, time));
         if (runFailed) {
             x.append(String.format("  <testcase classname=\"warden.%s\" name=\"run\">%n    <error type=\"%s\" message=\"%s\"/>%n  </testcase>%n",
                     esc(r.command()), esc(r.failureName()), esc(r.failureMessage())));

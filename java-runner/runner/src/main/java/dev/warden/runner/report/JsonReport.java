@@ -17,6 +17,19 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static String render(Report r) {
+        try {
+            return JSON.writeValueAsString(envelope(r));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the envelope straight to {@code out}: a large report (an org-wide audit) never sits in memory as one string. */
+    public static void write(Report r, java.io.Writer out) throws java.io.IOException {
+        JSON.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, envelope(r));
+    }
+
+    private static Map<String, Object> envelope(Report r) {
         Map<String, Object> env = new LinkedHashMap<>();
         int exit = r.exitCode();
         env.put("status", exit);
@@ -32,11 +45,7 @@ public final class JsonReport {
             env.put("name", "Failed");
             env.put("message", "the run failed");
         }
-        try {
-            return JSON.writeValueAsString(env);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return env;
     }
 
     static Map<String, Object> result(Report r) {

@@ -23,8 +23,8 @@ public final class Verifier {
     public static final String SYMPTOM_LICENSE_CHANGE = "connection broke after the license change";
     public static final String SYMPTOM_OVERWRITTEN = "assignments overwritten by a deployment";
     /** IPv4 trusted ranges wider than a /16 trust far more than one vendor's egress. */
-    static final BigInteger OVER_BROAD_IPV4 = BigInteger.ONE.shiftLeft(16);
-    static final BigInteger OVER_BROAD_IPV6 = BigInteger.ONE.shiftLeft(80);
+    public static final BigInteger OVER_BROAD_IPV4 = BigInteger.ONE.shiftLeft(16);
+    public static final BigInteger OVER_BROAD_IPV6 = BigInteger.ONE.shiftLeft(80);
 
     public record Input(Blueprint blueprint, Observed observed, JwtOutcome jwt, Map<String, String> triggers,
                         ApiUsage apiUsage, int reservePercent) {}

@@ -58,6 +58,27 @@ public final class RestClient {
         return queryAt("/services/data/" + API_VERSION + "/query?q=", soql, "rest.query");
     }
 
+    /**
+     * A SOQL query streamed page by page: each page's records go to {@code sink} and are dropped before the next
+     * {@code nextRecordsUrl} is fetched. Returns the number of records.
+     */
+    public long queryEach(String soql, java.util.function.Consumer<JsonNode> sink) {
+        long n = 0;
+        String what = "query " + shorten(soql);
+        JsonNode page = send("GET", "/services/data/" + API_VERSION + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8), null, "rest.query", what);
+        while (true) {
+            for (JsonNode r : page.path("records")) {
+                sink.accept(r);
+                n++;
+            }
+            String next = page.path("nextRecordsUrl").asText(null);
+            if (page.path("done").asBoolean(true) || next == null) {
+                return n;
+            }
+            page = send("GET", next, null, "rest.query", what);
+        }
+    }
+
     public List<JsonNode> toolingQuery(String soql) {
         return queryAt("/services/data/" + API_VERSION + "/tooling/query?q=", soql, "rest.tooling");
     }

@@ -111,6 +111,40 @@ public final class PartnerRecords implements RecordsPort {
         }
     }
 
+    /** {@link dev.warden.runner.org.RecordStream} over the Partner API: {@code query} then {@code queryMore}, a page at a time. */
+    public dev.warden.runner.org.RecordStream stream() {
+        return new dev.warden.runner.org.RecordStream() {
+            @Override
+            public long each(String soql, java.util.function.Consumer<Row> sink) {
+                long n = 0;
+                QueryResult r = call("query", "query " + soql, false, () -> connection.query(soql));
+                while (true) {
+                    if (r.getRecords() != null) {
+                        for (SObject rec : r.getRecords()) {
+                            sink.accept(p -> path(rec, p));
+                            n++;
+                        }
+                    }
+                    if (r.isDone() || r.getQueryLocator() == null) {
+                        return n;
+                    }
+                    String locator = r.getQueryLocator();
+                    r = call("queryMore", "query more of " + soql, false, () -> connection.queryMore(locator));
+                }
+            }
+
+            @Override
+            public java.util.Set<String> fields(String sobject) {
+                var d = call("describeSObject", "describe " + sobject, false, () -> connection.describeSObject(sobject));
+                java.util.Set<String> out = new java.util.LinkedHashSet<>();
+                for (var f : d.getFields()) {
+                    out.add(f.getName());
+                }
+                return out;
+            }
+        };
+    }
+
     /** {@code Profile.UserLicense.Name} of a Partner record (relationships are nested XmlObjects). */
     static String path(XmlObject record, String dotted) {
         XmlObject node = record;

@@ -192,6 +192,30 @@ public final class SoapMetadata implements MetadataPort {
         return new NetworkState(trusted, login, lock);
     }
 
+    /** Login ranges of many profiles, read ten to a {@code readMetadata} call (the API's limit per call). */
+    @Override
+    public java.util.Map<String, List<dev.warden.runner.org.OrgModel.AddressRange>> profileLoginRanges(java.util.Collection<String> profileNames) {
+        java.util.Map<String, List<dev.warden.runner.org.OrgModel.AddressRange>> out = new java.util.TreeMap<>();
+        List<String> names = new ArrayList<>(profileNames);
+        for (int i = 0; i < names.size(); i += 10) {
+            String[] batch = names.subList(i, Math.min(names.size(), i + 10)).toArray(String[]::new);
+            Metadata[] records = call("readMetadata", "read the login ranges of " + batch.length + " profile(s)",
+                    () -> connection.readMetadata("Profile", batch).getRecords());
+            for (Metadata m : records == null ? new Metadata[0] : records) {
+                if (m instanceof Profile profile && profile.getFullName() != null && !profile.getFullName().isEmpty()) {
+                    List<dev.warden.runner.org.OrgModel.AddressRange> login = new ArrayList<>();
+                    if (profile.getLoginIpRanges() != null) {
+                        for (ProfileLoginIpRange r : profile.getLoginIpRanges()) {
+                            login.add(new dev.warden.runner.org.OrgModel.AddressRange(r.getStartAddress(), r.getEndAddress(), r.getDescription()));
+                        }
+                    }
+                    out.put(profile.getFullName(), login);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Content Deliveries ({@code ContentSettings.enableContentDistribution}); null when unreadable. */
     public Boolean contentDeliveriesEnabled() {
         com.sforce.soap.metadata.ContentSettings c = read("ContentSettings", "Content", com.sforce.soap.metadata.ContentSettings.class);
