@@ -262,12 +262,21 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
 
     private Response handle(Request req, Routes.Found found, ApiKind kind, String soapOperation, HttpExchange ex) {
         FaultRule.Fault fault = faults.check(req.method(), req.path(), soapOperation);
+        if (fault != null && "lostResponse".equals(fault.kind())) {
+            // Process and commit as usual, then drop the connection instead of answering.
+            handleUnfaulted(req, found, kind);
+            throw new ConnectionReset();
+        }
         if (fault != null) {
             Response injected = applyFault(fault, kind, ex);
             if (injected != null) {
                 return injected;
             }
         }
+        return handleUnfaulted(req, found, kind);
+    }
+
+    private Response handleUnfaulted(Request req, Routes.Found found, ApiKind kind) {
         if (found == null) {
             return Response.sfError(404, "NOT_FOUND", "The requested resource does not exist", null);
         }

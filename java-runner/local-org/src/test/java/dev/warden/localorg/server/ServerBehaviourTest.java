@@ -13,6 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServerBehaviourTest {
+    static {
+        // HttpURLConnection (under WSC) silently sends a POST again when the connection drops; a lost answer must
+        // reach the caller, as it does with Salesforce (the runner sets the same, see RetryPolicy).
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
     @Test
     void readyLineHasTheFieldsTheDesignDefines() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults())) {
@@ -78,6 +84,45 @@ class ServerBehaviourTest {
                     List.of(new IpRange("203.0.113.0", "203.0.113.255", null)));
             assertEquals(401, api.get("/services/data/v67.0", ip, "192.0.2.10").status());
             assertEquals(200, api.get("/services/data/v67.0", ip, "203.0.113.5").status());
+        }
+    }
+
+    @Test
+    void lostResponseCommitsTheWriteThenDropsTheConnectionOverRestCompositeAndSoap() throws Exception {
+        try (LocalOrgServer server = LocalOrgServer.start(LocalOrgOptions.defaults())) {
+            OrgClient api = new OrgClient(server.instanceUrl(), server.adminAccessToken());
+            String v = "/services/data/v65.0";
+            api.post("/_local/faults", List.of(
+                    Map.of("match", Map.of("method", "POST", "path", v + "/sobjects/Group"), "times", 1,
+                            "fault", Map.of("kind", "lostResponse")),
+                    Map.of("match", Map.of("method", "POST", "path", v + "/composite/sobjects"), "times", 1,
+                            "fault", Map.of("kind", "lostResponse")),
+                    Map.of("match", Map.of("soapOperation", "create"), "times", 1, "fault", Map.of("kind", "lostResponse"))));
+            assertEquals(-1, api.post(v + "/sobjects/Group", Map.of("Name", "LostRest")).status(), "no answer");
+            assertEquals(-1, api.post(v + "/composite/sobjects", Map.of("records", List.of(
+                    Map.of("attributes", Map.of("type", "Group"), "Name", "LostComposite")))).status(), "no answer");
+            com.sforce.ws.ConnectorConfig cfg = new com.sforce.ws.ConnectorConfig();
+            cfg.setServiceEndpoint(server.instanceUrl() + "/services/Soap/u/65.0");
+            cfg.setSessionId(server.adminAccessToken());
+            com.sforce.soap.partner.PartnerConnection partner = new com.sforce.soap.partner.PartnerConnection(cfg);
+            com.sforce.soap.partner.sobject.SObject g = new com.sforce.soap.partner.sobject.SObject("Group");
+            g.setField("Name", "LostSoap");
+            org.junit.jupiter.api.Assertions.assertThrows(com.sforce.ws.ConnectionException.class,
+                    () -> partner.create(new com.sforce.soap.partner.sobject.SObject[] {g}));
+            JsonNode rows = api.get(v + "/query?q=" + OrgClient.q("SELECT Name FROM Group WHERE Name LIKE 'Lost%' ORDER BY Name"))
+                    .json().get("records");
+            assertEquals(3, rows.size(), "every write was committed although its answer was lost: " + rows);
+            assertEquals(201, api.post(v + "/sobjects/Group", Map.of("Name", "Answered")).status(), "the rule fired once");
+        }
+    }
+
+    @Test
+    void anUnknownFaultKindNamesTheKinds() {
+        try (LocalOrgServer server = LocalOrgServer.start(LocalOrgOptions.defaults())) {
+            OrgClient api = new OrgClient(server.instanceUrl(), server.adminAccessToken());
+            OrgClient.Answer a = api.post("/_local/faults", List.of(Map.of("fault", Map.of("kind", "vanish"))));
+            assertEquals(400, a.status());
+            assertTrue(a.body().contains("use sfError, http, delay, reset or lostResponse"), a.body());
         }
     }
 }

@@ -5,6 +5,8 @@ import dev.warden.localorg.LocalOrgOptions;
 import dev.warden.runner.keys.OrgKeys;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.ReconcilingRecords;
+import dev.warden.runner.salesforce.RetryPolicy;
 import dev.warden.runner.salesforce.Session;
 import dev.warden.runner.salesforce.auth.JwtBearer;
 import dev.warden.runner.salesforce.rest.RestClient;
@@ -42,6 +44,7 @@ public final class OrgConnection implements AutoCloseable {
     private final ApiBudget budget;
     private final HttpClient http = RestClient.defaultHttpClient();
     private final Consumer<String> progress;
+    private final RetryPolicy retry;
     private boolean sfLoggedIn;
     private RestClient rest;
     private SoapMetadata metadata;
@@ -56,6 +59,7 @@ public final class OrgConnection implements AutoCloseable {
         this.counter = counter;
         this.budget = budget;
         this.progress = progress;
+        this.retry = RetryPolicy.standard(counter, progress);
         this.sfLoggedIn = localOrg == null;
     }
 
@@ -134,20 +138,25 @@ public final class OrgConnection implements AutoCloseable {
         return budget;
     }
 
+    /** The one retry policy of this run's Salesforce calls (shared by every adapter on this org). */
+    public RetryPolicy retryPolicy() {
+        return retry;
+    }
+
     public HttpClient http() {
         return http;
     }
 
     public synchronized RestClient rest() {
         if (rest == null) {
-            rest = new RestClient(http, session, budget, counter, Duration.ofSeconds(120));
+            rest = new RestClient(http, session, budget, counter, Duration.ofSeconds(120), retry);
         }
         return rest;
     }
 
     /** A REST client on another session (e.g. the integration user after its JWT login), same budget and counts. */
     public RestClient restAs(Session other) {
-        return new RestClient(http, other, budget, counter, Duration.ofSeconds(120));
+        return new RestClient(http, other, budget, counter, Duration.ofSeconds(120), retry);
     }
 
     private boolean partnerRecords;
@@ -162,14 +171,15 @@ public final class OrgConnection implements AutoCloseable {
 
     public synchronized dev.warden.runner.org.RecordsPort records() {
         if (records == null) {
-            records = partnerRecords ? new dev.warden.runner.salesforce.soap.PartnerRecords(session, budget, counter) : new RestRecords(rest());
+            var adapter = partnerRecords ? new dev.warden.runner.salesforce.soap.PartnerRecords(session, budget, counter, retry) : new RestRecords(rest());
+            records = new ReconcilingRecords(adapter, retry.settings().maxAttempts(), progress);
         }
         return records;
     }
 
     public synchronized SoapMetadata metadata() {
         if (metadata == null) {
-            metadata = new SoapMetadata(session, budget, counter, progress);
+            metadata = new SoapMetadata(session, budget, counter, progress, retry);
         }
         return metadata;
     }
@@ -189,7 +199,7 @@ public final class OrgConnection implements AutoCloseable {
     }
 
     public JwtBearer jwt() {
-        return new JwtBearer(http, budget, counter);
+        return new JwtBearer(http, budget, counter, retry);
     }
 
     /** Logs in as the integration user by JWT with this machine's key for the org. */

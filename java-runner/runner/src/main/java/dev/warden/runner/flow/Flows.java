@@ -192,6 +192,11 @@ public final class Flows {
             org.jwt().login(org.session().instanceUrl(), o.user().username(), km.get().consumerKey(), OrgKeys.privateKey(km.get().privateKeyFile()));
             return JwtOutcome.ok(org.session().instanceUrl());
         } catch (JwtBearer.JwtLoginException e) {
+            if (e.transientFailure()) {
+                // The org was unreachable or busy through every retry: that says nothing about the app's setup, so it
+                // is a failed run (exit 1, Salesforce's error named), never a jwt.login finding (exit 3).
+                throw e;
+            }
             return JwtOutcome.failed(e.error(), e.description());
         }
     }

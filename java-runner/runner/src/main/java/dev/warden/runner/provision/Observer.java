@@ -37,6 +37,22 @@ public final class Observer {
         return List.copyOf(warnings);
     }
 
+    /**
+     * Error codes that say the org has no such API or type (an edition without the Metadata API, a type it does not
+     * know): only those make a part "not readable here" (a warning, and the planner leaves it out). Any other failure
+     * (a fault that outlived the retries, a lost answer, a permission error) stops the observation with Salesforce's
+     * error: taking a failed read for "absent" would plan the wrong steps.
+     */
+    static final java.util.Set<String> NO_METADATA_API = java.util.Set.of("API_DISABLED_FOR_ORG", "API_CURRENTLY_DISABLED",
+            "INVALID_TYPE", "UNSUPPORTED_API_VERSION", "FUNCTIONALITY_NOT_ENABLED");
+
+    private void noMetadataApi(SalesforceException e, String what) {
+        if (e.errorCode() == null || !NO_METADATA_API.contains(e.errorCode())) {
+            throw e;
+        }
+        warnings.add(what + e.getMessage());
+    }
+
     public Observed observe(Blueprint b, String orgId) {
         UserState admin = records.currentUser();
         UserState user = records.findUser(b.usernameFor(orgId)).orElse(null);
@@ -65,7 +81,8 @@ public final class Observer {
                     eca = eca.withUsageInstalled(appUsage.installed(b.app().eca()));
                 }
             } catch (SalesforceException e) {
-                warnings.add("could not read the External Client App through the Metadata API: " + e.getMessage());
+                eca = null;
+                noMetadataApi(e, "could not read the External Client App through the Metadata API: ");
             }
         }
         NetworkState network = null;
@@ -73,7 +90,7 @@ public final class Observer {
             try {
                 network = metadata.network(b.finalPhase().profile());
             } catch (SalesforceException e) {
-                warnings.add("could not read network settings through the Metadata API: " + e.getMessage());
+                noMetadataApi(e, "could not read network settings through the Metadata API: ");
             }
         }
         String localCert = keys.load(orgId).map(OrgKeys.KeyMaterial::certificatePem).orElse(null);

@@ -39,6 +39,7 @@ final class QuarantineConnections {
         CallCounter counter = ctx.counter();
         var budget = ctx.org().budget();
         return new HttpQuarantineApi(session.instanceUrl(), session.accessToken(), API_VERSION, 1 - reservePercent / 100.0)
+                .withRetry(ctx.org().retryPolicy())
                 .withListener(new HttpQuarantineApi.CallListener() {
                     @Override
                     public void called(String method, String pathShape, boolean write) {

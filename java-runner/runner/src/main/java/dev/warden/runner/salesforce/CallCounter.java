@@ -10,9 +10,20 @@ public final class CallCounter {
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong flowWrites = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
 
     public void count(String kind) {
         counts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** A call sent again by {@link RetryPolicy}: counted as {@code retry.<kind>} and in {@link #retries()}. */
+    public void retry(String kind) {
+        count("retry." + kind);
+        retries.incrementAndGet();
+    }
+
+    public long retries() {
+        return retries.get();
     }
 
     /** A call that changed the org. */

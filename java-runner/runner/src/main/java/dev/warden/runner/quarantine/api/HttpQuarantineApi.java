@@ -61,6 +61,19 @@ public final class HttpQuarantineApi implements QuarantineApi {
         void answered(String limitInfoHeader);
     }
 
+    private volatile dev.warden.runner.salesforce.RetryPolicy retry;
+
+    /**
+     * Sends every call under the runner's {@link dev.warden.runner.salesforce.RetryPolicy}: transient refusals again,
+     * lost answers again for reads, PATCH/DELETE, claims ({@code /composite} of PATCHes with fixed values) and verdicts
+     * (a repeated verdict is IGNORED); a {@code composite/sobjects} create whose answer was lost is thrown. Without it
+     * (tests) each call is sent once and {@link dev.warden.runner.quarantine.scan.ScanWorker} retries on its own.
+     */
+    public HttpQuarantineApi withRetry(dev.warden.runner.salesforce.RetryPolicy policy) {
+        this.retry = policy;
+        return this;
+    }
+
     public HttpQuarantineApi withListener(CallListener l) {
         this.listener = l == null ? CallListener.NONE : l;
         return this;
@@ -196,9 +209,24 @@ public final class HttpQuarantineApi implements QuarantineApi {
     }
 
     private HttpResponse<byte[]> send(String method, String path, JsonNode body, Map<String, String> headers) {
+        var policy = retry;
+        if (policy == null) {
+            return sendOnce(method, path, body, headers);
+        }
+        boolean idempotent = !"POST".equals(method) || pathOnly(path).endsWith("/composite");
+        String shape = method + " " + ID.matcher(pathOnly(path)).replaceAll("/{id}");
+        return policy.call(shape.contains("/apexrest/") ? "rest.apex" : "rest.quarantine", shape, idempotent,
+                () -> sendOnce(method, path, body, headers),
+                e -> e instanceof SalesforceApiException s
+                        ? dev.warden.runner.salesforce.RetryPolicy.classify(s.status(), s.errorCode(), s.retryAfter())
+                        : dev.warden.runner.salesforce.RetryPolicy.Failure.PERMANENT);
+    }
+
+    private HttpResponse<byte[]> sendOnce(String method, String path, JsonNode body, Map<String, String> headers) {
         HttpResponse<byte[]> r = exchange(method, path, body, headers);
         if (r.statusCode() >= 300) {
-            throw SalesforceApiException.from(r.statusCode(), parseOrNull(r.body()), r.body());
+            throw SalesforceApiException.from(r.statusCode(), parseOrNull(r.body()), r.body())
+                    .withRetryAfter(r.headers().firstValue("Retry-After").orElse(null));
         }
         return r;
     }

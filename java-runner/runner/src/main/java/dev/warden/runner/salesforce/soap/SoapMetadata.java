@@ -30,6 +30,7 @@ import dev.warden.runner.org.OrgModel.EcaState;
 import dev.warden.runner.org.OrgModel.NetworkState;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.RetryPolicy;
 import dev.warden.runner.salesforce.SalesforceException;
 import dev.warden.runner.salesforce.Session;
 import java.io.ByteArrayOutputStream;
@@ -55,8 +56,14 @@ public final class SoapMetadata implements MetadataPort {
     private final ApiBudget budget;
     private final CallCounter counter;
     private final Consumer<String> progress;
+    private final RetryPolicy retry;
 
     public SoapMetadata(Session session, ApiBudget budget, CallCounter counter, Consumer<String> progress) {
+        this(session, budget, counter, progress, RetryPolicy.standard(counter, progress));
+    }
+
+    public SoapMetadata(Session session, ApiBudget budget, CallCounter counter, Consumer<String> progress, RetryPolicy retry) {
+        this.retry = retry;
         this.budget = budget;
         this.counter = counter;
         this.progress = progress;
@@ -361,7 +368,15 @@ public final class SoapMetadata implements MetadataPort {
         T run() throws ConnectionException;
     }
 
+    /**
+     * Every Metadata API call the runner makes is idempotent (reads, upserts and updates of complete values, a deploy of
+     * the same zip), so the {@link RetryPolicy} sends any of them again after a transient fault or a lost answer.
+     */
     private <T> T call(String operation, String what, SoapCall<T> call) {
+        return retry.call("soap.metadata." + operation, what, true, () -> callOnce(operation, what, call));
+    }
+
+    private <T> T callOnce(String operation, String what, SoapCall<T> call) {
         budget.beforeCall();
         counter.count("soap.metadata." + operation);
         if (!"readMetadata".equals(operation) && !"checkDeployStatus".equals(operation) && !"listMetadata".equals(operation)) {
