@@ -70,7 +70,8 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         this.clock = Clock.systemUTC();
         this.stateFile = options.stateFile();
         this.adminUsername = "admin@warden.local";
-        org = stateFile != null && Files.exists(stateFile) ? loadState(stateFile) : Org.seeded(adminUsername, clock);
+        org = stateFile != null && Files.exists(stateFile) ? loadState(stateFile)
+                : Org.seeded(adminUsername, clock, Org.Identity.fresh(options.production()));
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
         SelfSignedTls tls = options.https() ? SelfSignedTls.create() : null;
         if (tls != null) {
@@ -175,9 +176,16 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         soapOperationResolver = resolver;
     }
 
+    private Org.Identity identity() {
+        Org current = org;
+        Object type = current.db().live(current.orgId()) == null ? null : current.db().live(current.orgId()).get("OrganizationType");
+        return new Org.Identity(dev.warden.localorg.model.Ids.sequence(current.orgId()), "Enterprise Edition".equals(type));
+    }
+
     /** Back to a freshly seeded org; the admin token stays valid, every other token ends. */
     public synchronized void reset() {
-        Org fresh = Org.seeded(adminUsername, clock);
+        // The same org id and kind after a reset: it is the same org, emptied.
+        Org fresh = Org.seeded(adminUsername, clock, identity());
         for (Consumer<Org> hook : orgHooks) {
             hook.accept(fresh);
         }

@@ -125,4 +125,35 @@ class ServerBehaviourTest {
             assertTrue(a.body().contains("use sfError, http, delay, reset or lostResponse"), a.body());
         }
     }
+
+    @Test
+    void everyLocalOrgHasItsOwnOrgIdAndKeepsItAcrossAReset() {
+        try (LocalOrgServer a = LocalOrgServer.start(LocalOrgOptions.defaults());
+             LocalOrgServer b = LocalOrgServer.start(LocalOrgOptions.defaults())) {
+            assertTrue(!a.orgId().equals(b.orgId()), a.orgId() + " vs " + b.orgId());
+            String before = a.orgId();
+            OrgClient api = new OrgClient(a.instanceUrl(), a.adminAccessToken());
+            assertEquals(200, api.post("/_local/reset", Map.of()).status());
+            assertEquals(before, a.orgId());
+            assertEquals(before, api.get("/services/data/v65.0/query?q=" + OrgClient.q("SELECT Id FROM Organization")).json()
+                    .get("records").get(0).get("Id").asText());
+        }
+    }
+
+    @Test
+    void aProductionLocalOrgSaysSoInItsOrganizationRecordAndAResetKeepsIt() {
+        try (LocalOrgServer prod = LocalOrgServer.start(LocalOrgOptions.defaults().asProduction());
+             LocalOrgServer dev = LocalOrgServer.start(LocalOrgOptions.defaults())) {
+            String soql = "/services/data/v65.0/query?q=" + OrgClient.q("SELECT IsSandbox, OrganizationType, TrialExpirationDate FROM Organization");
+            OrgClient p = new OrgClient(prod.instanceUrl(), prod.adminAccessToken());
+            JsonNode row = p.get(soql).json().get("records").get(0);
+            assertEquals("Enterprise Edition", row.get("OrganizationType").asText());
+            assertEquals(false, row.get("IsSandbox").asBoolean());
+            assertTrue(row.get("TrialExpirationDate").isNull());
+            p.post("/_local/reset", Map.of());
+            assertEquals("Enterprise Edition", p.get(soql).json().get("records").get(0).get("OrganizationType").asText());
+            assertEquals("Developer Edition", new OrgClient(dev.instanceUrl(), dev.adminAccessToken()).get(soql).json()
+                    .get("records").get(0).get("OrganizationType").asText());
+        }
+    }
 }

@@ -19,6 +19,8 @@ import java.util.Optional;
 
 /** Runs the smoke flow for a command or the {@code up} stage and adds its section (one check per step) to the report. */
 final class SmokeRun {
+    /** What the smoke test writes, for the production guard's message. */
+    static final String TEST_DATA = "synthetic test data (an EICAR test file and a post with a test card number)";
     static final List<String> STEPS = List.of("upload-infected-file", "post-dlp-feed-item", "wait-for-scan-requests",
             "scan-and-post-verdicts", "assert-quarantine-items", "assert-originals-replaced", "assert-admin-only-visibility",
             "restore", "assert-restored-byte-for-byte", "cleanup");
