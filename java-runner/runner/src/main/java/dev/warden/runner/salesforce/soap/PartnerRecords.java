@@ -92,7 +92,7 @@ public final class PartnerRecords implements RecordsPort {
         } catch (SoapFaultException e) {
             budget.counted();
             String code = e.getFaultCode() == null ? "SOAP_FAULT" : e.getFaultCode().getLocalPart();
-            String m = String.valueOf(e.getMessage());
+            String m = SoapMetadata.faultMessage(e);
             throw new SalesforceException(what, 500, code, m.startsWith(code + ": ") ? m.substring(code.length() + 2) : m);
         } catch (ConnectionException e) {
             throw new SalesforceException(what, 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()).lines().findFirst().orElse("no answer"));

@@ -399,7 +399,12 @@ public final class SoapMetadata implements MetadataPort {
         return e.getFaultCode() == null ? "SOAP_FAULT" : e.getFaultCode().getLocalPart();
     }
 
-    private static String faultMessage(SoapFaultException e) {
+    static String faultMessage(SoapFaultException e) {
+        // WSC parses faults into the typed ApiFault of the Partner API when that jar is present; its getMessage() is
+        // null and Salesforce's text is the exceptionMessage.
+        if (e instanceof com.sforce.soap.partner.fault.ApiFault f && f.getExceptionMessage() != null) {
+            return f.getExceptionMessage();
+        }
         String m = String.valueOf(e.getMessage());
         int colon = m.indexOf(": ");
         return m.startsWith(faultCode(e)) && colon > 0 ? m.substring(colon + 2) : m;
