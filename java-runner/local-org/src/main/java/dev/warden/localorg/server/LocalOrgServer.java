@@ -415,15 +415,17 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     }
 
     private static byte[] readBody(HttpExchange ex) throws IOException {
+        long limit = RequestLimits.maxBody(ex.getRequestHeaders().getFirst("Content-Type"));
         byte[] raw;
         try (InputStream in = ex.getRequestBody()) {
-            raw = in.readAllBytes();
+            raw = RequestLimits.readAtMost(in, limit);
         }
         String enc = ex.getRequestHeaders().getFirst("Content-Encoding");
         if (enc != null && enc.toLowerCase(java.util.Locale.ROOT).contains("gzip") && raw.length > 0) {
+            // Inflated size capped like a plain body: a 2 MB gzip bomb must not become gigabytes in memory.
             try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-                return gz.readAllBytes();
-            } catch (IOException e) {
+                return RequestLimits.readAtMost(gz, limit);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
                 throw new OrgException("JSON_PARSER_ERROR", "Content-Encoding gzip but the body is not gzip data");
             }
         }
