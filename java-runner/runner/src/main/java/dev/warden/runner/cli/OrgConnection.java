@@ -63,6 +63,16 @@ public final class OrgConnection implements AutoCloseable {
         this.sfLoggedIn = localOrg == null;
     }
 
+    private static final Map<Path, Thread> SHUTDOWN_HOOKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // already gone, or a temp dir left behind holding only the embedded org's throw-away auth
+        }
+    }
+
     /** {@code local} or null starts the embedded org; anything else is an sf alias or username. */
     public static OrgConnection open(String targetOrg, SfCli sf, CallCounter counter, ApiBudget budget, Consumer<String> progress) {
         if (targetOrg == null || targetOrg.isBlank() || LOCAL.equals(targetOrg)) {
@@ -82,6 +92,10 @@ public final class OrgConnection implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             progress.accept("local org at " + org.instanceUrl() + " (org " + org.orgId() + ")");
+            // sf keeps an encrypted token and its key in this HOME: a run stopped by Ctrl-C or SIGTERM removes it too.
+            Thread cleanup = new Thread(() -> deleteTree(home), "warden-sf-home-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            SHUTDOWN_HOOKS.put(home, cleanup);
             SfCli privateSf = sf.withEnv(Map.of("HOME", home.toString(), "SF_USE_GENERIC_UNIX_KEYCHAIN", "true"));
             return new OrgConnection(LOCAL, new Session(org.instanceUrl(), org.adminAccessToken(), org.adminUsername(), org.orgId()), org, home,
                     privateSf, counter, budget, progress);
@@ -229,10 +243,14 @@ public final class OrgConnection implements AutoCloseable {
             localOrg.close();
         }
         if (privateSfHome != null) {
-            try (Stream<Path> files = Files.walk(privateSfHome)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temp dir left behind holds only the embedded org's throw-away auth
+            deleteTree(privateSfHome);
+            Thread hook = SHUTDOWN_HOOKS.remove(privateSfHome);
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway
+                }
             }
         }
     }

@@ -129,6 +129,11 @@ public final class ReconcilingRecords implements RecordsPort {
     }
 
     @Override
+    public void setUserActive(String userId, boolean active) {
+        records.setUserActive(userId, active);
+    }
+
+    @Override
     public void deleteRecords(List<String> ids) {
         records.deleteRecords(ids);
     }

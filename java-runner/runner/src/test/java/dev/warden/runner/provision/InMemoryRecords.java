@@ -106,7 +106,14 @@ class InMemoryRecords implements RecordsPort {
         if (!profileLicense.get(profileId).equals(u.licenseName())) {
             assignments.keySet().removeIf(id -> userId.equals(assignee.get(id)));
         }
-        users.put(userId, new UserState(userId, u.username(), true, profileId, profileNames.get(profileId), profileLicense.get(profileId)));
+        users.put(userId, new UserState(userId, u.username(), u.active(), profileId, profileNames.get(profileId), profileLicense.get(profileId)));
+    }
+
+    @Override
+    public void setUserActive(String userId, boolean active) {
+        write(active ? "activate user" : "deactivate user");
+        UserState u = users.get(userId);
+        users.put(userId, new UserState(userId, u.username(), active, u.profileId(), u.profileName(), u.licenseName()));
     }
 
     Assignment add(String userId, String name, String targetId, boolean psl) {

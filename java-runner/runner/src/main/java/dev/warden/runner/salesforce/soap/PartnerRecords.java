@@ -234,6 +234,18 @@ public final class PartnerRecords implements RecordsPort {
     }
 
     @Override
+    public void setUserActive(String userId, boolean active) {
+        SObject s = new SObject("User");
+        s.setId(userId);
+        s.setField("IsActive", active);
+        String what = (active ? "activate" : "deactivate") + " user " + userId;
+        SaveResult r = call("update", what, true, () -> connection.update(new SObject[] {s}))[0];
+        if (!r.isSuccess()) {
+            throw new SalesforceException(what, 400, code(r.getErrors()), message(r.getErrors()));
+        }
+    }
+
+    @Override
     public void updateUserProfile(String userId, String profileId) {
         SObject s = new SObject("User");
         s.setId(userId);
