@@ -232,10 +232,25 @@ public final class HttpQuarantineApi implements QuarantineApi {
     }
 
     private HttpResponse<byte[]> exchange(String method, String path, JsonNode body, Map<String, String> headers) {
-        ApiUsage current = usage.get();
-        if (current != null && current.wouldExceed(reserveFraction, 1)) {
-            throw new ApiReserveReachedException(current, reserveFraction);
+        // Calls in flight are not in the last usage header yet: with concurrent downloads the check counts them, so N
+        // threads cannot all pass the last free call.
+        synchronized (inFlight) {
+            ApiUsage current = usage.get();
+            if (current != null && current.wouldExceed(reserveFraction, 1 + inFlight.get())) {
+                throw new ApiReserveReachedException(current, reserveFraction);
+            }
+            inFlight.incrementAndGet();
         }
+        try {
+            return exchangeCounted(method, path, body, headers);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private final AtomicLong inFlight = new AtomicLong();
+
+    private HttpResponse<byte[]> exchangeCounted(String method, String path, JsonNode body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(instanceUrl.resolve(path))
                 .timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + accessToken)

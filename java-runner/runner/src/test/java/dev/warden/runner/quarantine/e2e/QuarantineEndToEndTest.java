@@ -147,7 +147,7 @@ class QuarantineEndToEndTest {
         org.admin("POST", "/_local/faults", "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/apexrest/warden/v1/verdicts\"},"
                 + "\"nth\":1,\"times\":100,\"fault\":{\"kind\":\"reset\"}},"
                 + "{\"match\":{\"method\":\"PATCH\",\"path\":\"/services/data/*/composite/sobjects\"},"
-                + "\"nth\":1,\"times\":100,\"fault\":{\"kind\":\"reset\"}}]");
+                + "\"nth\":2,\"times\":100,\"fault\":{\"kind\":\"reset\"}}]"); // the 1st PATCH is the claim
         PassReport crashed = worker(org.api()).runOnce(ScanWorker.Scope.all());
         assertEquals(0, crashed.quarantined());
         assertEquals(20, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c = 'Scanning'").size(),
