@@ -214,7 +214,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         if (ctx != null) {
             CallCounter c = ctx.counter();
             report.figures(new Report.Figures(c.snapshot().getOrDefault("sf", 0L), c.total("rest") + c.total("soap"), c.writes(),
-                    c.flowWrites(), c.snapshot(), (System.nanoTime() - start) / 1_000_000));
+                    c.flowWrites(), c.snapshot(), (System.nanoTime() - start) / 1_000_000, c.retries(), c.roundTrips()));
         }
         int exit = report.exitCode();
         if (junit != null) {

@@ -92,6 +92,7 @@ public final class OrgConnection implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             progress.accept("local org at " + org.instanceUrl() + " (org " + org.orgId() + ")");
+            injectFaults(org);
             // sf keeps an encrypted token and its key in this HOME: a run stopped by Ctrl-C or SIGTERM removes it too.
             Thread cleanup = new Thread(() -> deleteTree(home), "warden-sf-home-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
@@ -110,6 +111,30 @@ public final class OrgConnection implements AutoCloseable {
                         + " (log in with sf org login web --alias " + targetOrg + ", or use --target-org local)");
             }
             throw e;
+        }
+    }
+
+    /**
+     * Benchmarks and soaks only: {@code WARDEN_LOCAL_ORG_FAULTS} (a JSON list of fault rules, design.md) is posted to
+     * the embedded org's {@code /_local/faults} right after it starts, so a whole run meets seeded faults without sf.
+     */
+    private static void injectFaults(LocalOrg org) {
+        String rules = System.getProperty("warden.localOrgFaults", System.getenv("WARDEN_LOCAL_ORG_FAULTS"));
+        if (rules == null || rules.isBlank()) {
+            return;
+        }
+        try {
+            var res = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(org.instanceUrl() + "/_local/faults"))
+                    .header("Authorization", "Bearer " + org.adminAccessToken()).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(rules)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != 200) {
+                throw new BadInputException("WARDEN_LOCAL_ORG_FAULTS refused by the local org: " + res.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
         }
     }
 

@@ -90,10 +90,16 @@ public final class JwtBearer {
         budget.beforeCall();
         counter.count("rest.oauth.token");
         try {
-            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(instanceUrl + "/services/oauth2/token"))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            long began = counter.started();
+            HttpResponse<String> res;
+            try {
+                res = http.send(HttpRequest.newBuilder(URI.create(instanceUrl + "/services/oauth2/token"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            } finally {
+                counter.ended(began);
+            }
             budget.counted();
             JsonNode body;
             try {
@@ -112,6 +118,7 @@ public final class JwtBearer {
             String orgId = parts.length >= 2 ? parts[parts.length - 2] : null;
             return new Session(body.path("instance_url").asText(instanceUrl), body.path("access_token").asText(), username, orgId);
         } catch (IOException e) {
+            budget.unanswered();
             throw new JwtLoginException("CONNECTION_FAILED", instanceUrl + " did not answer: " + e.getMessage(), 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -133,7 +133,13 @@ public final class RestClient {
                 req.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
             }
-            HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            long began = counter.started();
+            HttpResponse<String> res;
+            try {
+                res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            } finally {
+                counter.ended(began);
+            }
             budget.observe(res.headers().firstValue("Sforce-Limit-Info").orElse(null));
             String text = res.body();
             if (res.statusCode() >= 400) {
@@ -144,6 +150,7 @@ public final class RestClient {
             }
             return json.readTree(text);
         } catch (IOException e) {
+            budget.unanswered();
             throw new SalesforceException(what, 0, "CONNECTION_FAILED", session.instanceUrl() + " did not answer: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

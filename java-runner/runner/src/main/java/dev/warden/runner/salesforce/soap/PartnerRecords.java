@@ -85,6 +85,7 @@ public final class PartnerRecords implements RecordsPort {
         if (write) {
             counter.write();
         }
+        long began = counter.started();
         try {
             T result = call.run();
             observeLimits();
@@ -95,7 +96,10 @@ public final class PartnerRecords implements RecordsPort {
             String m = SoapMetadata.faultMessage(e);
             throw new SalesforceException(what, 500, code, m.startsWith(code + ": ") ? m.substring(code.length() + 2) : m);
         } catch (ConnectionException e) {
+            budget.unanswered();
             throw new SalesforceException(what, 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()).lines().findFirst().orElse("no answer"));
+        } finally {
+            counter.ended(began);
         }
     }
 

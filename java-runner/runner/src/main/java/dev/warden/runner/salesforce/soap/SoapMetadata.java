@@ -162,12 +162,15 @@ public final class SoapMetadata implements MetadataPort {
         if (names.isEmpty()) {
             return null;
         }
-        List<String> batch = names.size() > 10 ? names.subList(0, 10) : names;
-        Metadata[] records = call("readMetadata", "read " + type, () -> connection.readMetadata(type, batch.toArray(String[]::new)).getRecords());
-        if (records != null) {
-            for (Metadata m : records) {
-                if (cls.isInstance(m) && ecaName.equalsIgnoreCase(appOf.apply(cls.cast(m)))) {
-                    return cls.cast(m);
+        // readMetadata takes up to 10 names a call: every member is read, 10 at a time, until the app's is found.
+        for (int from = 0; from < names.size(); from += 10) {
+            List<String> batch = names.subList(from, Math.min(names.size(), from + 10));
+            Metadata[] records = call("readMetadata", "read " + type, () -> connection.readMetadata(type, batch.toArray(String[]::new)).getRecords());
+            if (records != null) {
+                for (Metadata m : records) {
+                    if (cls.isInstance(m) && ecaName.equalsIgnoreCase(appOf.apply(cls.cast(m)))) {
+                        return cls.cast(m);
+                    }
                 }
             }
         }
@@ -382,6 +385,7 @@ public final class SoapMetadata implements MetadataPort {
         if (!"readMetadata".equals(operation) && !"checkDeployStatus".equals(operation) && !"listMetadata".equals(operation)) {
             counter.write();
         }
+        long began = counter.started();
         try {
             T result = call.run();
             budget.counted();
@@ -390,7 +394,10 @@ public final class SoapMetadata implements MetadataPort {
             budget.counted();
             throw new SalesforceException(what, 500, faultCode(e), faultMessage(e));
         } catch (ConnectionException e) {
+            budget.unanswered();
             throw new SalesforceException(what, 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()).lines().findFirst().orElse("no answer"));
+        } finally {
+            counter.ended(began);
         }
     }
 
