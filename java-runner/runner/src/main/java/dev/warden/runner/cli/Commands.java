@@ -51,7 +51,11 @@ public final class Commands {
         @Override
         protected void run(Context ctx) {
             checkTestLevel(testLevel);
-            ctx.flows().deploy(ctx.report(), testLevel, dryRun);
+            var flows = ctx.flows();
+            var outcome = flows.deploy(ctx.report(), testLevel, dryRun);
+            if (!dryRun) {
+                flows.recordDeploy(outcome);
+            }
         }
     }
 
