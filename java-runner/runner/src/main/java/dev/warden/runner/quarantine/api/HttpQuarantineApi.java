@@ -176,8 +176,36 @@ public final class HttpQuarantineApi implements QuarantineApi {
 
     @Override
     public HttpAnswer postApexRest(String path, JsonNode body) {
-        HttpResponse<byte[]> r = exchange("POST", "/services/apexrest/" + path.replaceFirst("^/", ""), body, Map.of());
-        return new HttpAnswer(r.statusCode(), parseOrNull(r.body()));
+        String full = "/services/apexrest/" + path.replaceFirst("^/", "");
+        var policy = retry;
+        if (policy == null) {
+            HttpResponse<byte[]> r = exchange("POST", full, body, Map.of());
+            return new HttpAnswer(r.statusCode(), parseOrNull(r.body()));
+        }
+        // Transient refusals (503, lock) are sent again; a lost answer only for verdicts (a repeated verdict is IGNORED),
+        // not for a restore (a second one would answer notQuarantined). The last answer is returned as it came.
+        HttpAnswer[] last = new HttpAnswer[1];
+        try {
+            return policy.call("rest.apex", "POST " + full.replaceAll("/[a-zA-Z0-9]{15,18}(?=/|$)", "/{id}"), full.contains("/verdicts"), () -> {
+                HttpResponse<byte[]> r = exchange("POST", full, body, Map.of());
+                last[0] = new HttpAnswer(r.statusCode(), parseOrNull(r.body()));
+                if (r.statusCode() >= 300) {
+                    SalesforceApiException e = SalesforceApiException.from(r.statusCode(), last[0].body(), r.body())
+                            .withRetryAfter(r.headers().firstValue("Retry-After").orElse(null));
+                    if (e.transientFailure()) {
+                        throw e;
+                    }
+                }
+                return last[0];
+            }, e -> e instanceof SalesforceApiException s
+                    ? dev.warden.runner.salesforce.RetryPolicy.classify(s.status(), s.errorCode(), s.retryAfter())
+                    : dev.warden.runner.salesforce.RetryPolicy.Failure.PERMANENT);
+        } catch (SalesforceApiException e) {
+            if (last[0] != null && e.status() != 0) {
+                return last[0];
+            }
+            throw e;
+        }
     }
 
     @Override
