@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Standalone use: {@code java -cp … dev.warden.localorg.LocalOrgMain [--port N] [--https] [--admin-token T]}.
+ * Standalone use: {@code java -cp … dev.warden.localorg.LocalOrgMain [--port N] [--https] [--admin-token T] [--production]}.
  * Prints the ready line and serves until killed. (The runner's {@code warden local-org serve} does the same.)
  */
 public final class LocalOrgMain {
@@ -13,12 +13,14 @@ public final class LocalOrgMain {
     public static void main(String[] args) throws InterruptedException {
         int port = 0;
         boolean https = false;
+        boolean production = false;
         String token = null;
         Path state = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = port(value(args, ++i, "--port"));
                 case "--https" -> https = true;
+                case "--production" -> production = true;
                 case "--admin-token" -> token = value(args, ++i, "--admin-token");
                 case "--state" -> state = Path.of(value(args, ++i, "--state"));
                 default -> usage("unknown option " + args[i]);
@@ -26,7 +28,7 @@ public final class LocalOrgMain {
         }
         LocalOrg org;
         try {
-            org = LocalOrg.start(new LocalOrgOptions(port, https, token, state));
+            org = LocalOrg.start(new LocalOrgOptions(port, https, token, state, production));
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("local-org: " + e.getMessage());
             System.exit(2);
@@ -59,7 +61,7 @@ public final class LocalOrgMain {
     }
 
     private static void usage(String problem) {
-        System.err.println("local-org: " + problem + "; usage: [--port N] [--https] [--admin-token T] [--state FILE]");
+        System.err.println("local-org: " + problem + "; usage: [--port N] [--https] [--admin-token T] [--state FILE] [--production]");
         System.exit(2);
     }
 }

@@ -59,10 +59,12 @@ final class QueryApi {
         Access access = rest.access(req);
         OrgSoqlSource source = new OrgSoqlSource(req.org().db(), t -> RestApi.visible(access, t));
         if ("true".equalsIgnoreCase(req.param("columns"))) {
-            QueryResult r = Soql.query(soql, source, new QueryOptions(req.org().db().clock(), all));
+            QueryResult r = dev.warden.localorg.query.QueryLimits.run(soql,
+                    () -> Soql.query(soql, source, new QueryOptions(req.org().db().clock(), all)));
             return Response.json(200, columns(soql, r));
         }
-        QueryResult result = Soql.query(soql, source, new QueryOptions(req.org().db().clock(), all));
+        QueryResult result = dev.warden.localorg.query.QueryLimits.run(soql,
+                () -> Soql.query(soql, source, new QueryOptions(req.org().db().clock(), all)));
         return page(version, result, 0, batchSize(req), "/services/data/v" + version + "/" + resource);
     }
 

@@ -53,7 +53,8 @@ final class ToolingApi {
         }
         OrgSoqlSource source = new OrgSoqlSource(req.org().db(),
                 type -> !NOT_MODELLED.contains(type.name().toLowerCase(java.util.Locale.ROOT)));
-        QueryResult r = Soql.query(soql, source, new QueryOptions(req.org().db().clock(), false));
+        QueryResult r = dev.warden.localorg.query.QueryLimits.run(soql,
+                () -> Soql.query(soql, source, new QueryOptions(req.org().db().clock(), false)));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("size", r.totalSize());
         m.put("totalSize", r.totalSize());

@@ -15,14 +15,16 @@ public record FaultRule(Match match, Integer nth, Integer times, Double probabil
 
     /**
      * @param kind {@code sfError} (REST error body or SOAP fault with that code), {@code http} (bare status + body),
-     *             {@code delay} ({@code ms}, then the request proceeds), {@code reset} (drop the connection)
+     *             {@code delay} ({@code ms}, then the request proceeds), {@code reset} (drop the connection before
+     *             the request is processed), {@code lostResponse} (process and commit the request, then drop the
+     *             connection: the caller cannot know whether its write happened)
      */
     public record Fault(String kind, Integer status, String errorCode, String message, String body, Integer ms) {}
 
     /** Validates a rule as posted; throws IllegalArgumentException naming the problem. */
     public FaultRule validated() {
         if (fault == null || fault.kind() == null) {
-            throw new IllegalArgumentException("fault.kind is required (sfError, http, delay or reset)");
+            throw new IllegalArgumentException("fault.kind is required (sfError, http, delay, reset or lostResponse)");
         }
         switch (fault.kind()) {
             case "sfError" -> {
@@ -40,9 +42,9 @@ public record FaultRule(Match match, Integer nth, Integer times, Double probabil
                     throw new IllegalArgumentException("fault.ms (>= 0) is required for kind delay");
                 }
             }
-            case "reset" -> { }
+            case "reset", "lostResponse" -> { }
             default -> throw new IllegalArgumentException("unknown fault.kind '" + fault.kind()
-                    + "': use sfError, http, delay or reset");
+                    + "': use sfError, http, delay, reset or lostResponse");
         }
         if (nth != null && nth < 1) {
             throw new IllegalArgumentException("nth must be >= 1");

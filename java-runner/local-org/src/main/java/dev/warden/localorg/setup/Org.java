@@ -37,13 +37,30 @@ public final class Org {
         this.ids = ids;
     }
 
-    /** A new seeded org (see {@link Seed}). */
+    /**
+     * Who the org is: its number (the org id is {@code 00D} + this number, so journals, deploy records and keys of
+     * different local orgs never share a file) and whether it presents itself as a production org.
+     */
+    public record Identity(long orgNumber, boolean production) {
+        private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+        /** A fresh org number (never 0 or 1, well inside the 12 base-62 digits of an id). */
+        public static Identity fresh(boolean production) {
+            return new Identity(2 + Math.floorMod(RANDOM.nextLong(), 56_800_235_584L - 2), production);
+        }
+    }
+
+    /** A new seeded org (see {@link Seed}) with its own org id, presenting itself as a Developer Edition org. */
     public static Org seeded(String adminUsername, Clock clock) {
+        return seeded(adminUsername, clock, Identity.fresh(false));
+    }
+
+    public static Org seeded(String adminUsername, Clock clock, Identity identity) {
         Schema schema = StandardObjects.newSchema();
         OrgDatabase db = new OrgDatabase(schema, clock);
         SetupAudit audit = new SetupAudit(db);
         PlatformRules.install(db, audit);
-        SeedIds ids = Seed.populate(db, adminUsername);
+        SeedIds ids = Seed.populate(db, adminUsername, identity);
         return new Org(schema, db, audit, new LoginHistoryWriter(db), new OrgMetadata(db, audit), ids);
     }
 

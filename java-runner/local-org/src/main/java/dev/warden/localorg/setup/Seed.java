@@ -25,19 +25,20 @@ final class Seed {
 
     private Seed() {}
 
-    static Org.SeedIds populate(OrgDatabase db, String adminUsername) {
-        String orgId = Ids.make("00D", 1);
+    static Org.SeedIds populate(OrgDatabase db, String adminUsername, Org.Identity identity) {
+        String orgId = Ids.make("00D", identity.orgNumber());
         String adminId = Ids.make("005", 1);
         db.reserveIds("005", 1);
-        db.reserveIds("00D", 1);
+        db.reserveIds("00D", identity.orgNumber());
         Caller sys = Caller.system(adminId);
         return db.transaction(() -> {
             Map<String, Object> org = new LinkedHashMap<>();
             org.put("Id", orgId);
             org.put("Name", "Warden Local Org");
             org.put("InstanceName", "LOCAL1");
+            // A production org: not a sandbox, no trial expiry, a paid edition (how the runner tells, docs/runner.md).
             org.put("IsSandbox", false);
-            org.put("OrganizationType", "Developer Edition");
+            org.put("OrganizationType", identity.production() ? "Enterprise Edition" : "Developer Edition");
             org.put("Country", "US");
             org.put("LanguageLocaleKey", "en_US");
             org.put("DefaultLocaleSidKey", "en_US");

@@ -114,6 +114,7 @@ public final class MetadataSoapApi {
                 case "checkRetrieveStatus" -> checkRetrieveStatus(org, op);
                 case "readMetadata" -> readMetadata(org, op, mapper);
                 case "upsertMetadata" -> upsertMetadata(org, userId, op);
+                case "updateMetadata" -> updateMetadata(org, userId, op);
                 case "listMetadata" -> listMetadata(org, op);
                 case "deleteMetadata" -> deleteMetadata(org, userId, op);
                 case "describeMetadata" -> describeMetadata();
@@ -341,6 +342,44 @@ public final class MetadataSoapApi {
         } catch (IOException | ConnectionException | com.sforce.ws.parser.PullParserException e) {
             throw new IllegalStateException("cannot read " + type + " " + fullName + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * updateMetadata: the upsert's deploy for components that exist (settings always do); a component that does not
+     * exist is refused (INVALID_CROSS_REFERENCE_KEY, wording UNCONFIRMED) and not created. Results in request order.
+     */
+    private XMLizable updateMetadata(Org org, String userId, Element op) {
+        List<com.sforce.soap.metadata.SaveResult> results = new ArrayList<>();
+        List<Integer> deployed = new ArrayList<>();
+        int i = 0;
+        for (Element md : children(op, "metadata")) {
+            String xsiType = md.getAttributeNS(SoapMessage.XSI, "type");
+            String type = xsiType.contains(":") ? xsiType.substring(xsiType.indexOf(':') + 1) : xsiType;
+            String fullName = text(md, "fullName");
+            String[] tm = deployTypeAndMember(type, fullName);
+            boolean exists = type.endsWith("Settings") || fullName != null && !OrgMetadataFiles.files(org, tm[0], tm[1]).isEmpty();
+            com.sforce.soap.metadata.SaveResult r = new com.sforce.soap.metadata.SaveResult();
+            r.setFullName(fullName);
+            if (exists) {
+                deployed.add(i);
+            } else {
+                r.setSuccess(false);
+                r.setErrors(new com.sforce.soap.metadata.Error[] {error(StatusCode.INVALID_CROSS_REFERENCE_KEY,
+                        "In field: fullName - no " + type + " named " + fullName + " found")});
+                op.removeChild(md);
+            }
+            results.add(r);
+            i++;
+        }
+        UpsertResult[] upserted = ((UpsertMetadataResponse_element) upsertMetadata(org, userId, op)).getResult();
+        for (int k = 0; k < deployed.size(); k++) {
+            com.sforce.soap.metadata.SaveResult r = results.get(deployed.get(k));
+            r.setSuccess(upserted[k].getSuccess());
+            r.setErrors(upserted[k].getErrors());
+        }
+        com.sforce.soap.metadata.UpdateMetadataResponse_element out = new com.sforce.soap.metadata.UpdateMetadataResponse_element();
+        out.setResult(results.toArray(com.sforce.soap.metadata.SaveResult[]::new));
+        return out;
     }
 
     private XMLizable upsertMetadata(Org org, String userId, Element op) {

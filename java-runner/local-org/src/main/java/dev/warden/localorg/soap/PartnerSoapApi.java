@@ -143,7 +143,8 @@ public final class PartnerSoapApi {
             throw new SoapFault("MALFORMED_QUERY", "A query string has to be specified", "MalformedQueryFault");
         }
         OrgSoqlSource source = new OrgSoqlSource(org.db(), t -> visible(access, t));
-        dev.warden.soql.QueryResult r = Soql.query(soql, source, new QueryOptions(org.db().clock(), all));
+        dev.warden.soql.QueryResult r = dev.warden.localorg.query.QueryLimits.run(soql,
+                () -> Soql.query(soql, source, new QueryOptions(org.db().clock(), all)));
         QueryResult page = page(r.records(), r.totalSize(), 0);
         QueryResponse_element out = new QueryResponse_element();
         out.setResult(page);

@@ -88,6 +88,8 @@ public final class BlueprintLoader {
             known.remove("source");
             throw new BlueprintException(at(source, e) + "unknown key '" + e.getPropertyName() + "'"
                     + pathSuffix(e) + "; known keys: " + known);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new BlueprintException(at(source, e) + pathPrefix(e) + plainTypeError(e));
         } catch (JsonMappingException e) {
             throw new BlueprintException(at(source, e) + pathPrefix(e) + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
@@ -99,6 +101,50 @@ public final class BlueprintLoader {
         Blueprint blueprint = raw.withSource(source);
         new Validation(blueprint).run();
         return blueprint;
+    }
+
+    /**
+     * A type mismatch in words a blueprint author reads ("expected a list of names, got a section of keys"), never
+     * Jackson's Java type names.
+     */
+    static String plainTypeError(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        Class<?> t = e.getTargetType();
+        String expected;
+        if (t == null) {
+            expected = "a different kind of value";
+        } else if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) {
+            expected = "a list (one '- item' a line, or [a, b])";
+        } else if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
+            expected = "a whole number";
+        } else if (t == Boolean.class || t == boolean.class) {
+            expected = "true or false";
+        } else if (t == String.class) {
+            expected = "a single value (text)";
+        } else if (t.isEnum()) {
+            expected = "one of " + java.util.Arrays.toString(t.getEnumConstants());
+        } else {
+            expected = "a section of keys (key: value lines)";
+        }
+        String got;
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
+            got = "'" + f.getValue() + "'";
+        } else {
+            String m = String.valueOf(e.getOriginalMessage());
+            if (m.contains("from Object value") || m.contains("START_OBJECT")) {
+                got = "a section of keys";
+            } else if (m.contains("from Array value") || m.contains("START_ARRAY")) {
+                got = "a list";
+            } else if (m.contains("from String value") || m.contains("VALUE_STRING")) {
+                got = "text";
+            } else if (m.contains("from Integer value") || m.contains("from Floating-point value") || m.contains("VALUE_NUMBER")) {
+                got = "a number";
+            } else if (m.contains("from Boolean value") || m.contains("VALUE_TRUE") || m.contains("VALUE_FALSE")) {
+                got = "true or false";
+            } else {
+                got = "something else";
+            }
+        }
+        return "expected " + expected + ", got " + got;
     }
 
     /** The line of the element the mapping error is about, from the line map (Jackson's own location is the next token). */

@@ -107,6 +107,22 @@ public abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Refuses, before any write, to put synthetic test data ({@code writes}) into a production org unless
+     * {@code --allow-production} was given: exit 2 naming the flag.
+     */
+    protected static void refuseProduction(Context ctx, boolean allowProduction, String writes) {
+        if (allowProduction || ctx.org().embedded()) {
+            return;
+        }
+        var kind = dev.warden.runner.salesforce.OrgKind.read(ctx.org().rest());
+        if (kind.production()) {
+            throw new BadInputException("org '" + ctx.org().target() + "' (" + ctx.org().orgId() + ") is " + kind.describe() + ": this would write "
+                    + writes + " into it; use a sandbox or scratch org, or pass --allow-production to write them anyway");
+        }
+        ctx.progress().accept("org " + ctx.org().orgId() + " is " + kind.describe() + ": test data allowed");
+    }
+
     /** Runs the command, filling the report; throw to fail. */
     protected abstract void run(Context ctx) throws Exception;
 
@@ -137,6 +153,17 @@ public abstract class BaseCommand implements Callable<Integer> {
         if (apiReserve < 0 || apiReserve > 99) {
             return finish(report.fail("BadInput", "--api-reserve must be between 0 and 99, not " + apiReserve, 2), out, err, start, null);
         }
+        if (targetOrg != null && targetOrg.isBlank()) {
+            // An empty alias (an unset shell variable) must not quietly mean the embedded org.
+            return finish(report.fail("BadInput", "--target-org is empty: give an sf alias or username, or 'local' for the embedded org", 2),
+                    out, err, start, null);
+        }
+        String junitProblem = junit == null ? null : unwritable(junit);
+        if (junitProblem != null) {
+            Path file = junit;
+            junit = null;
+            return finish(report.fail("BadInput", "--junit " + file + ": " + junitProblem, 2), out, err, start, null);
+        }
         Context ctx = new Context(report, new Progress(err, false));
         try (ctx) {
             run(ctx);
@@ -150,6 +177,11 @@ public abstract class BaseCommand implements Callable<Integer> {
             report.fail("SfCliFailed", e.getMessage(), 1);
         } catch (SalesforceException e) {
             report.fail("SalesforceError", e.getMessage(), 1);
+        } catch (dev.warden.runner.quarantine.api.SalesforceApiException e) {
+            report.fail("SalesforceError", e.describe(), 1);
+        } catch (dev.warden.runner.salesforce.auth.JwtBearer.JwtLoginException e) {
+            // A login that failed for good here is the run's failure (exit 1 naming Salesforce's error), not a finding.
+            report.fail("SalesforceError", "JWT login: " + e.getMessage(), 1);
         } catch (Exception e) {
             if (System.getenv("WARDEN_DEBUG") != null) {
                 e.printStackTrace(err);
@@ -159,11 +191,30 @@ public abstract class BaseCommand implements Callable<Integer> {
         return finish(report, out, err, start, ctx);
     }
 
+    /** Why the JUnit file could not be written at the end, checked before the run does anything; null when it can. */
+    static String unwritable(Path file) {
+        Path abs = file.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            return "is a directory";
+        }
+        if (Files.exists(abs)) {
+            return Files.isWritable(abs) ? null : "is not writable";
+        }
+        Path dir = abs.getParent();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            return "its folder " + (dir == null ? abs.getParent() : dir) + " is not a directory";
+        }
+        return Files.isWritable(dir) ? null : "cannot be created: " + dir + " is not writable";
+    }
+
     private int finish(Report report, PrintWriter out, PrintWriter err, long start, Context ctx) {
         if (ctx != null) {
             CallCounter c = ctx.counter();
             report.figures(new Report.Figures(c.snapshot().getOrDefault("sf", 0L), c.total("rest") + c.total("soap"), c.writes(),
-                    c.flowWrites(), c.snapshot(), (System.nanoTime() - start) / 1_000_000));
+                    c.flowWrites(), c.snapshot(), (System.nanoTime() - start) / 1_000_000, c.retries(), c.roundTrips()));
         }
         int exit = report.exitCode();
         if (junit != null) {
@@ -175,6 +226,9 @@ public abstract class BaseCommand implements Callable<Integer> {
                 Files.writeString(junit, JUnitReport.render(report));
             } catch (IOException e) {
                 err.println("warden: cannot write " + junit + ": " + e.getMessage());
+                if (exit == 0) {
+                    exit = 1; // a CI job relying on the report must not pass without it
+                }
             }
         }
         if (json) {

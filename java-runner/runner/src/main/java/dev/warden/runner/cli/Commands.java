@@ -16,6 +16,15 @@ public final class Commands {
     static final String BLUEPRINT_HELP = "Blueprint YAML file, or builtin:<name> (default: builtin:warden; built-ins: warden, withsecure-style,"
             + " trendmicro-style, ispm-style, defender-style).";
 
+    static final List<String> TEST_LEVELS = List.of("NoTestRun", "RunSpecifiedTests", "RunLocalTests", "RunAllTestsInOrg");
+
+    /** sf's test levels, checked before anything runs (sf itself would only refuse after the org was resolved). */
+    static void checkTestLevel(String level) {
+        if (level != null && !TEST_LEVELS.contains(level)) {
+            throw new BadInputException("--test-level must be one of " + String.join(", ", TEST_LEVELS) + ", not '" + level + "'");
+        }
+    }
+
     /** Options of the commands that read a blueprint. */
     public abstract static class WithBlueprint extends BaseCommand {
         @Option(names = {"-b", "--blueprint"}, paramLabel = "FILE", order = 2, description = BLUEPRINT_HELP)
@@ -41,7 +50,12 @@ public final class Commands {
 
         @Override
         protected void run(Context ctx) {
-            ctx.flows().deploy(ctx.report(), testLevel, dryRun);
+            checkTestLevel(testLevel);
+            var flows = ctx.flows();
+            var outcome = flows.deploy(ctx.report(), testLevel, dryRun);
+            if (!dryRun) {
+                flows.recordDeploy(outcome);
+            }
         }
     }
 
@@ -132,9 +146,18 @@ public final class Commands {
                 description = "Deploy even when force-app is unchanged since the last deploy to this org and the package is there.")
         boolean forceDeploy;
 
+        @Option(names = "--allow-production", order = 8,
+                description = "Run the smoke test on a production org too (it writes an EICAR test file and a test card number, then deletes them).")
+        boolean allowProduction;
+
         @Override
         protected void run(Context ctx) throws Exception {
+            checkTestLevel(testLevel);
             Blueprint b = loadBlueprint(ctx);
+            if (!skipSmoke && !dryRun) {
+                refuseProduction(ctx, allowProduction, "the smoke test's data (an EICAR test file and a test card number; pass --skip-smoke to"
+                        + " leave it out)");
+            }
             var flows = ctx.flows();
             if (!skipDeploy) {
                 SfDeploy.Outcome d = dryRun || forceDeploy || testLevel != null ? flows.deploy(ctx.report(), testLevel, dryRun)

@@ -43,6 +43,10 @@ public final class LocalOrgCommand implements Runnable {
         @Option(names = "--state", paramLabel = "FILE", description = "Persist the org in FILE between runs (default: memory only).")
         Path state;
 
+        @Option(names = "--production", description = "Present the org as a production org (not a sandbox, not a scratch or"
+                + " Developer Edition org), to test commands that refuse to write test data there.")
+        boolean production;
+
         @Override
         public Integer call() throws InterruptedException {
             if (port < 0 || port > 65535) {
@@ -51,7 +55,7 @@ public final class LocalOrgCommand implements Runnable {
             }
             LocalOrg org;
             try {
-                org = LocalOrg.start(new LocalOrgOptions(port, https, adminToken, state));
+                org = LocalOrg.start(new LocalOrgOptions(port, https, adminToken, state, production));
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("warden: " + e.getMessage());
                 return 2;

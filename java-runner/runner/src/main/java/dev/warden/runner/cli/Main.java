@@ -1,5 +1,6 @@
 package dev.warden.runner.cli;
 
+import dev.warden.runner.salesforce.RetryPolicy;
 import java.io.PrintWriter;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ public final class Main implements Runnable {
 
     /** The configured command line (tests set their own writers). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        RetryPolicy.ownTheRetries();
         CommandLine cl = new CommandLine(new Main());
         for (Object c : Commands.builtIn()) {
             cl.addSubcommand(c);

@@ -5,6 +5,8 @@ import dev.warden.localorg.LocalOrgOptions;
 import dev.warden.runner.keys.OrgKeys;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.ReconcilingRecords;
+import dev.warden.runner.salesforce.RetryPolicy;
 import dev.warden.runner.salesforce.Session;
 import dev.warden.runner.salesforce.auth.JwtBearer;
 import dev.warden.runner.salesforce.rest.RestClient;
@@ -42,6 +44,7 @@ public final class OrgConnection implements AutoCloseable {
     private final ApiBudget budget;
     private final HttpClient http = RestClient.defaultHttpClient();
     private final Consumer<String> progress;
+    private final RetryPolicy retry;
     private boolean sfLoggedIn;
     private RestClient rest;
     private SoapMetadata metadata;
@@ -56,7 +59,18 @@ public final class OrgConnection implements AutoCloseable {
         this.counter = counter;
         this.budget = budget;
         this.progress = progress;
+        this.retry = RetryPolicy.standard(counter, progress);
         this.sfLoggedIn = localOrg == null;
+    }
+
+    private static final Map<Path, Thread> SHUTDOWN_HOOKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // already gone, or a temp dir left behind holding only the embedded org's throw-away auth
+        }
     }
 
     /** {@code local} or null starts the embedded org; anything else is an sf alias or username. */
@@ -78,6 +92,11 @@ public final class OrgConnection implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             progress.accept("local org at " + org.instanceUrl() + " (org " + org.orgId() + ")");
+            injectFaults(org);
+            // sf keeps an encrypted token and its key in this HOME: a run stopped by Ctrl-C or SIGTERM removes it too.
+            Thread cleanup = new Thread(() -> deleteTree(home), "warden-sf-home-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            SHUTDOWN_HOOKS.put(home, cleanup);
             SfCli privateSf = sf.withEnv(Map.of("HOME", home.toString(), "SF_USE_GENERIC_UNIX_KEYCHAIN", "true"));
             return new OrgConnection(LOCAL, new Session(org.instanceUrl(), org.adminAccessToken(), org.adminUsername(), org.orgId()), org, home,
                     privateSf, counter, budget, progress);
@@ -92,6 +111,30 @@ public final class OrgConnection implements AutoCloseable {
                         + " (log in with sf org login web --alias " + targetOrg + ", or use --target-org local)");
             }
             throw e;
+        }
+    }
+
+    /**
+     * Benchmarks and soaks only: {@code WARDEN_LOCAL_ORG_FAULTS} (a JSON list of fault rules, design.md) is posted to
+     * the embedded org's {@code /_local/faults} right after it starts, so a whole run meets seeded faults without sf.
+     */
+    private static void injectFaults(LocalOrg org) {
+        String rules = System.getProperty("warden.localOrgFaults", System.getenv("WARDEN_LOCAL_ORG_FAULTS"));
+        if (rules == null || rules.isBlank()) {
+            return;
+        }
+        try {
+            var res = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(org.instanceUrl() + "/_local/faults"))
+                    .header("Authorization", "Bearer " + org.adminAccessToken()).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(rules)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != 200) {
+                throw new BadInputException("WARDEN_LOCAL_ORG_FAULTS refused by the local org: " + res.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
         }
     }
 
@@ -134,20 +177,25 @@ public final class OrgConnection implements AutoCloseable {
         return budget;
     }
 
+    /** The one retry policy of this run's Salesforce calls (shared by every adapter on this org). */
+    public RetryPolicy retryPolicy() {
+        return retry;
+    }
+
     public HttpClient http() {
         return http;
     }
 
     public synchronized RestClient rest() {
         if (rest == null) {
-            rest = new RestClient(http, session, budget, counter, Duration.ofSeconds(120));
+            rest = new RestClient(http, session, budget, counter, Duration.ofSeconds(120), retry);
         }
         return rest;
     }
 
     /** A REST client on another session (e.g. the integration user after its JWT login), same budget and counts. */
     public RestClient restAs(Session other) {
-        return new RestClient(http, other, budget, counter, Duration.ofSeconds(120));
+        return new RestClient(http, other, budget, counter, Duration.ofSeconds(120), retry);
     }
 
     private boolean partnerRecords;
@@ -162,14 +210,15 @@ public final class OrgConnection implements AutoCloseable {
 
     public synchronized dev.warden.runner.org.RecordsPort records() {
         if (records == null) {
-            records = partnerRecords ? new dev.warden.runner.salesforce.soap.PartnerRecords(session, budget, counter) : new RestRecords(rest());
+            var adapter = partnerRecords ? new dev.warden.runner.salesforce.soap.PartnerRecords(session, budget, counter, retry) : new RestRecords(rest());
+            records = new ReconcilingRecords(adapter, retry.settings().maxAttempts(), progress);
         }
         return records;
     }
 
     public synchronized SoapMetadata metadata() {
         if (metadata == null) {
-            metadata = new SoapMetadata(session, budget, counter, progress);
+            metadata = new SoapMetadata(session, budget, counter, progress, retry);
         }
         return metadata;
     }
@@ -189,7 +238,7 @@ public final class OrgConnection implements AutoCloseable {
     }
 
     public JwtBearer jwt() {
-        return new JwtBearer(http, budget, counter);
+        return new JwtBearer(http, budget, counter, retry);
     }
 
     /** Logs in as the integration user by JWT with this machine's key for the org. */
@@ -219,10 +268,14 @@ public final class OrgConnection implements AutoCloseable {
             localOrg.close();
         }
         if (privateSfHome != null) {
-            try (Stream<Path> files = Files.walk(privateSfHome)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temp dir left behind holds only the embedded org's throw-away auth
+            deleteTree(privateSfHome);
+            Thread hook = SHUTDOWN_HOOKS.remove(privateSfHome);
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway
+                }
             }
         }
     }

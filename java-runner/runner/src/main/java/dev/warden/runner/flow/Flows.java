@@ -86,16 +86,23 @@ public final class Flows {
             progress.accept("ignoring unreadable " + state + ": " + e.getMessage());
         }
         SfDeploy.Outcome outcome = deploy(report, testLevel, false);
-        if (outcome.success()) {
-            try {
-                java.nio.file.Files.createDirectories(state.getParent());
-                java.nio.file.Files.writeString(state, "{\"sourceHash\":\"" + hash + "\",\"deployId\":\"" + outcome.deployId()
-                        + "\",\"deployedAt\":\"" + java.time.Instant.now() + "\"}\n");
-            } catch (java.io.IOException e) {
-                progress.accept("could not record the deploy in " + state + ": " + e.getMessage());
-            }
-        }
+        recordDeploy(outcome);
         return outcome;
+    }
+
+    /** Remembers a successful deploy of this force-app to the org, so the next {@code up} can skip an unchanged one. */
+    public void recordDeploy(SfDeploy.Outcome outcome) {
+        if (!outcome.success() || outcome.deployId() == null) {
+            return;
+        }
+        Path state = projectDir.resolve(".warden").resolve("deploy-" + org.orgId() + ".json");
+        try {
+            java.nio.file.Files.createDirectories(state.getParent());
+            java.nio.file.Files.writeString(state, "{\"sourceHash\":\"" + sourceHash() + "\",\"deployId\":\"" + outcome.deployId()
+                    + "\",\"deployedAt\":\"" + java.time.Instant.now() + "\"}\n");
+        } catch (java.io.IOException e) {
+            progress.accept("could not record the deploy in " + state + ": " + e.getMessage());
+        }
     }
 
     /** SHA-256 over sfdx-project.json and every file under force-app (relative path and bytes, in path order). */
@@ -192,6 +199,11 @@ public final class Flows {
             org.jwt().login(org.session().instanceUrl(), o.user().username(), km.get().consumerKey(), OrgKeys.privateKey(km.get().privateKeyFile()));
             return JwtOutcome.ok(org.session().instanceUrl());
         } catch (JwtBearer.JwtLoginException e) {
+            if (e.transientFailure()) {
+                // The org was unreachable or busy through every retry: that says nothing about the app's setup, so it
+                // is a failed run (exit 1, Salesforce's error named), never a jwt.login finding (exit 3).
+                throw e;
+            }
             return JwtOutcome.failed(e.error(), e.description());
         }
     }

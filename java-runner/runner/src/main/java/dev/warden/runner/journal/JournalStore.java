@@ -46,8 +46,13 @@ public final class JournalStore {
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "journal", ".tmp");
-            json.writeValue(tmp.toFile(), journal);
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                json.writeValue(tmp.toFile(), journal);
+                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                // A full disk fails the write: no empty or partial temp file is left next to the journal.
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write journal " + f + ": " + e.getMessage(), e);
         }

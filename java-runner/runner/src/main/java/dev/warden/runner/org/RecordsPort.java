@@ -33,6 +33,9 @@ public interface RecordsPort {
 
     void updateUserProfile(String userId, String profileId);
 
+    /** Activates or deactivates a user (a deactivated user cannot log in and holds no license seat). */
+    void setUserActive(String userId, boolean active);
+
     /** Assigns each PSL; a duplicate counts as success. Returns the assignments created. */
     List<Assignment> assignPermissionSetLicenses(String userId, Map<String, String> pslIdsByName);
 

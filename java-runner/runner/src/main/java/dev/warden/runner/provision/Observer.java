@@ -21,7 +21,7 @@ public final class Observer {
     private final RecordsPort records;
     private final MetadataPort metadata;
     private final OrgKeys keys;
-    private final List<String> warnings = new ArrayList<>();
+    private final List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private final dev.warden.runner.org.AppUsagePort appUsage;
 
@@ -37,10 +37,29 @@ public final class Observer {
         return List.copyOf(warnings);
     }
 
+    /**
+     * Error codes that say the org has no such API or type (an edition without the Metadata API, a type it does not
+     * know): only those make a part "not readable here" (a warning, and the planner leaves it out). Any other failure
+     * (a fault that outlived the retries, a lost answer, a permission error) stops the observation with Salesforce's
+     * error: taking a failed read for "absent" would plan the wrong steps.
+     */
+    static final java.util.Set<String> NO_METADATA_API = java.util.Set.of("API_DISABLED_FOR_ORG", "API_CURRENTLY_DISABLED",
+            "INVALID_TYPE", "UNSUPPORTED_API_VERSION", "FUNCTIONALITY_NOT_ENABLED");
+
+    private void noMetadataApi(SalesforceException e, String what) {
+        if (e.errorCode() == null || !NO_METADATA_API.contains(e.errorCode())) {
+            throw e;
+        }
+        warnings.add(what + e.getMessage());
+    }
+
+    /**
+     * Reads in four independent lanes at once (each waits on the network, so at 150 ms a call the observation costs the
+     * longest lane, not the sum): the admin and its approval assignment; the integration user and its access; the
+     * permission sets, profiles and licenses the blueprint names; and the Metadata API reads (app, then network, on one
+     * lane: one WSC connection). A failure in any lane stops the observation with that lane's error.
+     */
     public Observed observe(Blueprint b, String orgId) {
-        UserState admin = records.currentUser();
-        UserState user = records.findUser(b.usernameFor(orgId)).orElse(null);
-        UserAccess access = user == null ? UserAccess.none() : records.access(user.id());
         Set<String> setNames = new LinkedHashSet<>(b.desiredPermissionSets());
         if (b.bootstrap() != null) {
             setNames.addAll(b.bootstrap().permissionSets());
@@ -48,36 +67,86 @@ public final class Observer {
         if (b.approval() != null) {
             setNames.add(b.approval().permissionSet());
         }
-        Set<String> profiles = new LinkedHashSet<>(List.of(b.finalPhase().profile()));
+        Set<String> profileNames = new LinkedHashSet<>(List.of(b.finalPhase().profile()));
         if (b.bootstrap() != null) {
-            profiles.add(b.bootstrap().profile());
+            profileNames.add(b.bootstrap().profile());
         }
-        String approvalAssignment = null;
-        if (b.approval() != null) {
-            approvalAssignment = records.access(admin.id()).permissionSets().stream()
-                    .filter(a -> a.name().equals(b.approval().permissionSet())).map(Assignment::id).findFirst().orElse(null);
-        }
-        EcaState eca = null;
-        if (b.app() != null) {
-            try {
-                eca = metadata.eca(b.app().eca());
-                if (eca.installed()) {
-                    eca = eca.withUsageInstalled(appUsage.installed(b.app().eca()));
+        // One read first, alone: its answer carries the org's API usage, so the lanes below start with a known budget
+        // (blind concurrent first calls could pass the reserve together).
+        var sets = records.permissionSets(setNames);
+        java.util.concurrent.ExecutorService lanes = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "warden-observe");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            var adminLane = lanes.submit(() -> {
+                UserState admin = records.currentUser();
+                String approvalAssignment = null;
+                if (b.approval() != null) {
+                    approvalAssignment = records.access(admin.id()).permissionSets().stream()
+                            .filter(a -> a.name().equals(b.approval().permissionSet())).map(Assignment::id).findFirst().orElse(null);
                 }
-            } catch (SalesforceException e) {
-                warnings.add("could not read the External Client App through the Metadata API: " + e.getMessage());
-            }
+                return new Object[] {admin, approvalAssignment};
+            });
+            var userLane = lanes.submit(() -> {
+                UserState user = records.findUser(b.usernameFor(orgId)).orElse(null);
+                return new Object[] {user, user == null ? UserAccess.none() : records.access(user.id())};
+            });
+            var namesLane = lanes.submit(() -> new Object[] {sets, records.profiles(profileNames),
+                    records.permissionSetLicenses(b.finalPhase().permissionSetLicenses())});
+            var metadataLane = lanes.submit(() -> new Object[] {readEca(b), readNetwork(b)});
+            Object[] a = join(adminLane);
+            Object[] u = join(userLane);
+            Object[] n = join(namesLane);
+            Object[] m = join(metadataLane);
+            String localCert = keys.load(orgId).map(OrgKeys.KeyMaterial::certificatePem).orElse(null);
+            @SuppressWarnings("unchecked")
+            Observed o = new Observed(orgId, (UserState) u[0], (UserAccess) u[1], (java.util.Map<String, dev.warden.runner.org.OrgModel.PermissionSetInfo>) n[0],
+                    (java.util.Map<String, String>) n[1], (java.util.Map<String, String>) n[2], (UserState) a[0], (String) a[1],
+                    (EcaState) m[0], (NetworkState) m[1], localCert);
+            return o;
+        } finally {
+            lanes.shutdownNow();
         }
-        NetworkState network = null;
-        {
-            try {
-                network = metadata.network(b.finalPhase().profile());
-            } catch (SalesforceException e) {
-                warnings.add("could not read network settings through the Metadata API: " + e.getMessage());
-            }
+    }
+
+    private EcaState readEca(Blueprint b) {
+        if (b.app() == null) {
+            return null;
         }
-        String localCert = keys.load(orgId).map(OrgKeys.KeyMaterial::certificatePem).orElse(null);
-        return new Observed(orgId, user, access, records.permissionSets(setNames), records.profiles(profiles),
-                records.permissionSetLicenses(b.finalPhase().permissionSetLicenses()), admin, approvalAssignment, eca, network, localCert);
+        try {
+            EcaState eca = metadata.eca(b.app().eca());
+            if (eca.installed()) {
+                eca = eca.withUsageInstalled(appUsage.installed(b.app().eca()));
+            }
+            return eca;
+        } catch (SalesforceException e) {
+            noMetadataApi(e, "could not read the External Client App through the Metadata API: ");
+            return null;
+        }
+    }
+
+    private NetworkState readNetwork(Blueprint b) {
+        try {
+            return metadata.network(b.finalPhase().profile());
+        } catch (SalesforceException e) {
+            noMetadataApi(e, "could not read network settings through the Metadata API: ");
+            return null;
+        }
+    }
+
+    private static Object[] join(java.util.concurrent.Future<Object[]> lane) {
+        try {
+            return lane.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SalesforceException("observe the org", 0, "INTERRUPTED", "interrupted");
+        }
     }
 }

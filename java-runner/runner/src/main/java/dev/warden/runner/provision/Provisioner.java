@@ -76,6 +76,7 @@ public final class Provisioner {
                 if (step.kind() == StepKind.SWITCH_LICENSE && run.journal.snapshot() != null) {
                     try {
                         restored.addAll(run.restoreSnapshot());
+                        restored.addAll(run.withdrawBootstrapPrivilege());
                         run.setSwitchState(Journal.SWITCH_RESTORED, restored);
                     } catch (RuntimeException restoreError) {
                         restoreFailed = true;
@@ -213,6 +214,10 @@ public final class Provisioner {
             }
             setSwitchState(Journal.SWITCH_STARTED, List.of());
             records.updateUserProfile(userId, o.profiles().get(b.finalPhase().profile()));
+            if (o.user() != null && !o.user().active()) {
+                // Deactivated by a failed earlier switch (withdrawBootstrapPrivilege): on the final profile it may log in again.
+                records.setUserActive(userId, true);
+            }
             UserAccess after = records.access(userId);
             Set<String> desired = new TreeSet<>(b.desiredPermissionSets());
             List<String> leftovers = after.permissionSets().stream().filter(a -> b.bootstrap() != null
@@ -230,6 +235,21 @@ public final class Provisioner {
                 notes.add("the license switch dropped " + dropped + ", which the final phase does not list");
             }
             setSwitchState(Journal.SWITCH_DONE, List.of());
+        }
+
+        /**
+         * A restore puts a vendor-style user back on its bootstrap profile (System Administrator, say): a privilege meant
+         * to last only until the switch must not outlive the failed run, so the user is deactivated (and the report says
+         * so); the next provision's switch reactivates it once it is on the final profile.
+         */
+        List<String> withdrawBootstrapPrivilege() {
+            Journal.Snapshot snap = journal.snapshot();
+            if (b.bootstrap() == null || !b.bootstrap().profile().equals(snap.profileName())) {
+                return List.of();
+            }
+            records.setUserActive(snap.userId(), false);
+            return List.of("deactivated " + b.usernameFor(o.orgId()) + " so it does not stay active on the bootstrap profile '"
+                    + snap.profileName() + "'; the next provision reactivates it when the switch succeeds");
         }
 
         /** Puts the user back as the snapshot says: assignments not in it removed, profile back, missing ones re-added. */

@@ -39,9 +39,13 @@ final class QuarantineConnections {
         CallCounter counter = ctx.counter();
         var budget = ctx.org().budget();
         return new HttpQuarantineApi(session.instanceUrl(), session.accessToken(), API_VERSION, 1 - reservePercent / 100.0)
+                .withRetry(ctx.org().retryPolicy())
                 .withListener(new HttpQuarantineApi.CallListener() {
+                    private final ThreadLocal<Long> began = new ThreadLocal<>();
+
                     @Override
                     public void called(String method, String pathShape, boolean write) {
+                        began.set(counter.started());
                         counter.count(pathShape.contains("/apexrest/") ? "rest.apex" : "rest.quarantine");
                         if (write) {
                             counter.flowWrite();
@@ -50,6 +54,11 @@ final class QuarantineConnections {
 
                     @Override
                     public void answered(String limitInfoHeader) {
+                        Long b = began.get();
+                        if (b != null) {
+                            counter.ended(b);
+                            began.remove();
+                        }
                         budget.observe(limitInfoHeader);
                     }
                 });

@@ -52,7 +52,12 @@ public final class ScanCommand extends Commands.WithBlueprint {
             description = "A claim counts only if re-reading and claiming 25 rows took less than this (raise it for slow orgs).")
     long claimWindowMillis;
 
-    @Option(names = "--dry-run", order = 9, description = "Show what a pass would claim; claim, download and post nothing.")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16", order = 9,
+            description = "Downloads and detectors in flight at once, 1-25 (default ${DEFAULT-VALUE}: under Salesforce's 25 concurrent"
+                    + " long-running requests).")
+    int concurrency;
+
+    @Option(names = "--dry-run", order = 10, description = "Show what a pass would claim; claim, download and post nothing.")
     boolean dryRun;
 
     @Override
@@ -61,7 +66,7 @@ public final class ScanCommand extends Commands.WithBlueprint {
         ScanOptions options;
         try {
             options = new ScanOptions(maxPerPass, maxAttempts, Duration.ofSeconds(staleAfterSeconds),
-                    Duration.ofMillis(claimWindowMillis), d.retryBase(), d.callRetries(), d.callRetryBase(), d.pollInterval());
+                    Duration.ofMillis(claimWindowMillis), d.retryBase(), d.callRetries(), d.callRetryBase(), d.pollInterval(), concurrency);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -81,6 +86,7 @@ public final class ScanCommand extends Commands.WithBlueprint {
         }
         ScanWorker worker = new ScanWorker(api, detectors, options, ScanWorker.Sleeper.real(), ctx.progress());
         PassReport report;
+        long started = System.nanoTime();
         if (once) {
             report = worker.runOnce(ScanWorker.Scope.all());
         } else {
@@ -101,7 +107,7 @@ public final class ScanCommand extends Commands.WithBlueprint {
             report = worker.runUntil(running::get);
             finished.set(true);
         }
-        ctx.report().section(section(report));
+        ctx.report().section(section(report, (System.nanoTime() - started) / 1_000_000));
         boolean partial = report.stoppedForReserve() || report.failed() > 0 || report.gaveUp() > 0;
         if (partial) {
             ctx.report().fail(report.stoppedForReserve() ? "ApiReserveReached" : "ScanIncomplete",
@@ -123,14 +129,28 @@ public final class ScanCommand extends Commands.WithBlueprint {
     }
 
     static Report.Section section(PassReport r) {
+        return section(r, -1);
+    }
+
+    /** The pass as a report section; with the wall time, also files per second and API calls per file. */
+    static Report.Section section(PassReport r, long wallMillis) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%d candidate(s), %d claimed (%d taken by other workers), %d scanned, %d clean, %d quarantined,"
                 + " %d failed, %d given up", r.candidates(), r.claimed(), r.lostClaims(), r.scanned(), r.clean(), r.quarantined(),
                 r.failed(), r.gaveUp()));
         lines.add(String.format("%d verdict call(s), %d API call(s)%s", r.verdictCalls(), r.apiCalls(),
                 r.stoppedForReserve() ? "; stopped to keep the API reserve" : ""));
-        r.errors().forEach(e -> lines.add("error: " + e));
         Map<String, Object> data = new LinkedHashMap<>();
+        if (wallMillis >= 0 && r.scanned() > 0) {
+            double perSecond = r.scanned() * 1000.0 / Math.max(1, wallMillis);
+            double callsPerFile = (double) r.apiCalls() / r.scanned();
+            lines.add(String.format(java.util.Locale.ROOT, "%d file(s) in %.1f s: %.1f files/s, %.3f API calls per file",
+                    r.scanned(), wallMillis / 1000.0, perSecond, callsPerFile));
+            data.put("wallMillis", wallMillis);
+            data.put("filesPerSecond", Math.round(perSecond * 10) / 10.0);
+            data.put("apiCallsPerFile", Math.round(callsPerFile * 1000) / 1000.0);
+        }
+        r.errors().forEach(e -> lines.add("error: " + e));
         data.put("pass", r);
         return new Report.Section("scan", "Scan", r.errors().isEmpty(), lines, data, null);
     }

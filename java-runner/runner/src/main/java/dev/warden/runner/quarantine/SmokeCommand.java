@@ -1,5 +1,7 @@
 package dev.warden.runner.quarantine;
 
+import dev.warden.runner.blueprint.Blueprint;
+
 import dev.warden.runner.cli.BadInputException;
 import dev.warden.runner.cli.Commands;
 import java.time.Duration;
@@ -21,6 +23,10 @@ public final class SmokeCommand extends Commands.WithBlueprint {
     @Option(names = "--dry-run", order = 4, description = "List the steps; create nothing.")
     boolean dryRun;
 
+    @Option(names = "--allow-production", order = 5,
+            description = "Run on a production org too (it writes an EICAR test file and a test card number, then deletes them).")
+    boolean allowProduction;
+
     @Override
     protected void run(Context ctx) throws Exception {
         if (timeoutSeconds < 1) {
@@ -34,6 +40,8 @@ public final class SmokeCommand extends Commands.WithBlueprint {
             throw new BadInputException("the embedded local org starts empty on every run; `warden up` deploys, provisions"
                     + " and then runs the smoke test on it (or pass --target-org for a deployed org)");
         }
-        SmokeRun.run(ctx, loadBlueprint(ctx), Duration.ofSeconds(timeoutSeconds), apiReserve);
+        Blueprint b = loadBlueprint(ctx);
+        refuseProduction(ctx, allowProduction, SmokeRun.TEST_DATA);
+        SmokeRun.run(ctx, b, Duration.ofSeconds(timeoutSeconds), apiReserve);
     }
 }

@@ -43,9 +43,26 @@ public final class JsonReport {
             env.put("message", r.allChecks().stream().filter(Check::failed).map(Check::id).toList() + " failed");
         } else if (exit != 0) {
             env.put("name", "Failed");
-            env.put("message", "the run failed");
+            env.put("message", failureOf(r));
         }
         return env;
+    }
+
+    /** What failed, in the words of the failing part (deploy, or a stage such as smoke): never a bare "the run failed". */
+    static String failureOf(Report r) {
+        if (r.deploy() != null && !r.deploy().success()) {
+            var d = r.deploy();
+            return "deploy failed: " + (d.errorName() != null ? d.errorName() + ": " + d.errorMessage()
+                    : d.failures().size() + " component failure(s), status " + d.status());
+        }
+        List<String> parts = new ArrayList<>();
+        for (Report.Section s : r.sections()) {
+            if (!s.ok() && s.checks().isEmpty()) {
+                List<String> errors = s.lines().stream().filter(l -> l.startsWith("error: ")).toList();
+                parts.add(s.title() + ": " + String.join("; ", errors.isEmpty() ? s.lines() : errors));
+            }
+        }
+        return parts.isEmpty() ? "the run failed" : String.join(" | ", parts);
     }
 
     static Map<String, Object> result(Report r) {

@@ -29,7 +29,17 @@ public final class Report {
      * @param writes API calls that changed the org's setup (users, assignments, app, network; a deploy is an sf invocation)
      * @param flowWrites calls that wrote the quarantine flow's own records (smoke test data, scan claims, verdicts)
      */
-    public record Figures(long sfInvocations, long apiCalls, long writes, long flowWrites, Map<String, Long> callsByKind, long wallMillis) {}
+    /**
+     * @param retries    calls sent again by the retry policy (also in {@code callsByKind} as {@code retry.<kind>})
+     * @param roundTrips the run's critical path: the longest chain of calls and sf invocations each started after the
+     *                   previous one answered (overlapping calls count once)
+     */
+    public record Figures(long sfInvocations, long apiCalls, long writes, long flowWrites, Map<String, Long> callsByKind, long wallMillis,
+                          long retries, long roundTrips) {
+        public Figures(long sfInvocations, long apiCalls, long writes, long flowWrites, Map<String, Long> callsByKind, long wallMillis) {
+            this(sfInvocations, apiCalls, writes, flowWrites, callsByKind, wallMillis, 0, 0);
+        }
+    }
 
     private final String command;
     private OrgSummary org;

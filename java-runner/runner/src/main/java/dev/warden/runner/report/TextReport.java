@@ -64,8 +64,10 @@ public final class TextReport {
         if (r.figures() != null) {
             Report.Figures f = r.figures();
             String flow = f.flowWrites() == 0 ? "" : String.format(" (+%d by the quarantine flow's own records)", f.flowWrites());
-            out.append('\n').append(String.format("Figures: %d sf invocation(s), %d API call(s), %d setup write(s)%s, %.1f s%n",
-                    f.sfInvocations(), f.apiCalls(), f.writes(), flow, f.wallMillis() / 1000.0));
+            String retries = f.retries() == 0 ? "" : String.format(", %d retried", f.retries());
+            out.append('\n').append(String.format("Figures: %d sf invocation(s), %d API call(s)%s, %d round trip(s) on the critical path,"
+                    + " %d setup write(s)%s, %.1f s%n", f.sfInvocations(), f.apiCalls(), retries, f.roundTrips(), f.writes(), flow,
+                    f.wallMillis() / 1000.0));
         }
         if (r.failureMessage() != null) {
             out.append("\nFailed: ").append(r.failureMessage()).append('\n');

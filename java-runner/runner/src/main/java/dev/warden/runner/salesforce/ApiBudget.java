@@ -30,23 +30,34 @@ public final class ApiBudget {
         return reservePercent;
     }
 
-    /** Throws when the next call would use the reserve. */
-    public void beforeCall() {
+    /** Calls sent and not yet answered: concurrent reads must not all pass the last free call. */
+    private final AtomicLong inFlight = new AtomicLong();
+
+    /** Throws when the next call would use the reserve (counting the calls still in flight); else counts it in flight. */
+    public synchronized void beforeCall() {
         long m = max.get();
         long u = used.get();
-        if (m > 0 && u + 1 > limit(m)) {
+        if (m > 0 && u + 1 + inFlight.get() > limit(m)) {
             throw new ApiReserveReachedException(u, m, reservePercent);
         }
+        inFlight.incrementAndGet();
+    }
+
+    /** A call that got no answer (connection failure): no longer in flight. */
+    public void unanswered() {
+        inFlight.updateAndGet(n -> Math.max(0, n - 1));
     }
 
     /** Counts a call whose response carried no usage header (SOAP): the next header corrects the estimate. */
     public void counted() {
+        unanswered();
         calls.incrementAndGet();
         used.updateAndGet(u -> u < 0 ? u : u + 1);
     }
 
     /** Reads {@code Sforce-Limit-Info} of a response. */
     public void observe(String limitInfoHeader) {
+        unanswered();
         calls.incrementAndGet();
         if (limitInfoHeader == null) {
             used.updateAndGet(u -> u < 0 ? u : u + 1);

@@ -1,5 +1,7 @@
 package dev.warden.runner.salesforce;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +12,51 @@ public final class CallCounter {
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong flowWrites = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
 
     public void count(String kind) {
         counts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    private final java.util.Queue<long[]> intervals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Marks the start of one round trip to the org (an API call or an sf invocation); pass the value to {@link #ended}. */
+    public long started() {
+        return System.nanoTime();
+    }
+
+    public void ended(long started) {
+        intervals.add(new long[] {started, System.nanoTime()});
+    }
+
+    /**
+     * The critical path of the run in round trips: the longest chain of calls each of which started only after the
+     * previous one had answered (calls that overlapped count once). For a fully sequential run it equals the number of
+     * calls; concurrent reads shorten it. Computed as the maximum set of pairwise non-overlapping calls (earliest end
+     * first), which is exactly that chain's length.
+     */
+    public long roundTrips() {
+        List<long[]> all = new ArrayList<>(intervals);
+        all.sort(java.util.Comparator.comparingLong(i -> i[1]));
+        long count = 0;
+        long lastEnd = Long.MIN_VALUE;
+        for (long[] i : all) {
+            if (i[0] >= lastEnd) {
+                count++;
+                lastEnd = i[1];
+            }
+        }
+        return count;
+    }
+
+    /** A call sent again by {@link RetryPolicy}: counted as {@code retry.<kind>} and in {@link #retries()}. */
+    public void retry(String kind) {
+        count("retry." + kind);
+        retries.incrementAndGet();
+    }
+
+    public long retries() {
+        return retries.get();
     }
 
     /** A call that changed the org. */

@@ -7,11 +7,22 @@ package dev.warden.runner.salesforce;
 public class SalesforceException extends RuntimeException {
     private final String errorCode;
     private final int httpStatus;
+    private final String retryAfter;
 
     public SalesforceException(String what, int httpStatus, String errorCode, String message) {
+        this(what, httpStatus, errorCode, message, null);
+    }
+
+    /** {@code retryAfter}: the answer's {@code Retry-After} header, if any (read by {@link RetryPolicy}). */
+    public SalesforceException(String what, int httpStatus, String errorCode, String message, String retryAfter) {
         super(what + ": " + (errorCode == null ? "" : errorCode + ": ") + message);
         this.errorCode = errorCode;
         this.httpStatus = httpStatus;
+        this.retryAfter = retryAfter;
+    }
+
+    public String retryAfter() {
+        return retryAfter;
     }
 
     public String errorCode() {

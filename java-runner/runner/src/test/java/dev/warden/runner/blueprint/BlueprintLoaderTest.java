@@ -73,7 +73,18 @@ class BlueprintLoaderTest {
     @Test
     void wrongTypeIsReportedWithLineAndPath() {
         var e = assertThrows(BlueprintException.class, () -> loader.parse(MINIMAL.replace("[A_Set]", "{a: 1}"), "bp.yaml"));
-        assertTrue(e.getMessage().startsWith("bp.yaml:8: final.permissionSets: "), e.getMessage());
+        assertEquals("bp.yaml:8: final.permissionSets: expected a list (one '- item' a line, or [a, b]), got a section of keys", e.getMessage());
+    }
+
+    @Test
+    void typeErrorsAreInPlainWordsWithoutJavaTypeNames() {
+        var number = assertThrows(BlueprintException.class, () -> loader.parse(MINIMAL + "apiReservePercent: ten\n", "bp.yaml"));
+        assertTrue(number.getMessage().endsWith("apiReservePercent: expected a whole number, got 'ten'"), number.getMessage());
+        for (String bad : new String[] {"{a: 1}", "[[x]]"}) {
+            var e = assertThrows(BlueprintException.class, () -> loader.parse(MINIMAL.replace("[A_Set]", bad), "bp.yaml"));
+            assertTrue(!e.getMessage().contains("java.") && !e.getMessage().contains("`") && !e.getMessage().contains("Cannot deserialize"),
+                    e.getMessage());
+        }
     }
 
     @Test

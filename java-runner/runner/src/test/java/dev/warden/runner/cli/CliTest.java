@@ -88,6 +88,34 @@ class CliTest {
     }
 
     @Test
+    void anEmptyTargetOrgIsExit2NotTheEmbeddedOrg() {
+        Run r = run("verify", "--target-org", "");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("warden: --target-org is empty: give an sf alias or username, or 'local' for the embedded org\n", r.err());
+    }
+
+    @Test
+    void aJunitFileThatCannotBeWrittenIsExit2BeforeAnything() throws Exception {
+        Path notADir = Files.writeString(tmp.resolve("plain-file"), "x");
+        Run r = run("verify", "--junit", notADir.resolve("report.xml").toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("warden: --junit " + notADir.resolve("report.xml") + ": its folder " + notADir + " is not a directory\n", r.err());
+        Run dir = run("verify", "--junit", tmp.toString(), "--json");
+        assertEquals(2, dir.exit());
+        assertTrue(dir.out().contains("is a directory"), dir.out());
+        assertTrue(!dir.err().contains("starting the embedded local org"), "nothing started: " + dir.err());
+    }
+
+    @Test
+    void anUnknownTestLevelIsExit2() {
+        for (String command : new String[] {"deploy", "up"}) {
+            Run r = run(command, "--test-level", "Bogus");
+            assertEquals(2, r.exit(), command + ": " + r.out() + r.err());
+            assertEquals("warden: --test-level must be one of NoTestRun, RunSpecifiedTests, RunLocalTests, RunAllTestsInOrg, not 'Bogus'\n", r.err());
+        }
+    }
+
+    @Test
     void unknownOrgAliasIsExit2NamingSfsError() throws Exception {
         Path root = Path.of(System.getProperty("warden.root", "../.."));
         Path sf = root.resolve("scripts/lib/sf");

@@ -58,10 +58,14 @@ final class LocalOrgHarness implements AutoCloseable {
 
     /** Starts the org and logs sf in; skips the test class when this build has no local org server or no sf. */
     static LocalOrgHarness start(Path tmp) throws Exception {
+        return start(tmp, LocalOrgOptions.defaults());
+    }
+
+    static LocalOrgHarness start(Path tmp, LocalOrgOptions options) throws Exception {
         assumeTrue(Files.exists(ROOT.resolve(".tools/node_modules/@salesforce/cli")), "pinned sf CLI not installed (scripts/setup)");
         LocalOrg org;
         try {
-            org = LocalOrg.start(LocalOrgOptions.defaults());
+            org = LocalOrg.start(options);
         } catch (UnsupportedOperationException e) {
             assumeTrue(false, "local org server not in this build: " + e.getMessage());
             throw e;

@@ -144,11 +144,11 @@ class ProvisionRecordsIT {
             Set<String> before = userState(org.username());
             int nth = i == 2 ? 2 : 1;
             org.call("POST", "/_local/faults", List.of(Map.of("match", writes.get(i), "nth", nth, "times", 1,
-                    "fault", Map.of("kind", "sfError", "status", 400, "errorCode", "UNABLE_TO_LOCK_ROW", "message", "unable to obtain exclusive access to this record"))));
+                    "fault", Map.of("kind", "sfError", "status", 400, "errorCode", "FIELD_INTEGRITY_EXCEPTION", "message", "field integrity exception: unknown (refused for the test)"))));
             var failed = org.warden("provision", "-o", LocalOrgHarness.ALIAS, "-b", BLUEPRINT, "--json");
             assertEquals(1, failed.exit(), "write " + (i + 1) + ": " + failed.out());
             String message = failed.json().path("message").asText();
-            assertTrue(message.contains("UNABLE_TO_LOCK_ROW") && message.contains("restored: "), message);
+            assertTrue(message.contains("FIELD_INTEGRITY_EXCEPTION") && message.contains("restored: "), message);
             assertEquals(before, userState(org.username()), "write " + (i + 1) + " failed: the user must be exactly as before");
             org.call("DELETE", "/_local/faults", null);
 
@@ -159,11 +159,35 @@ class ProvisionRecordsIT {
     }
 
     @Test
+    void transientFaultsAndLostAnswersAreRetriedOrReconciledAndTheRunSucceedsWithNothingTwice() throws Exception {
+        org.call("POST", "/_local/faults", List.of(
+                Map.of("match", Map.of("method", "GET", "path", "/services/data/*/query*"), "nth", 2, "times", 1,
+                        "fault", Map.of("kind", "sfError", "status", 503, "errorCode", "SERVER_UNAVAILABLE", "message", "busy")),
+                Map.of("match", Map.of("method", "POST", "path", "/services/data/*/sobjects/User"), "times", 1,
+                        "fault", Map.of("kind", "lostResponse")),
+                Map.of("match", Map.of("method", "POST", "path", "/services/data/*/composite/sobjects"), "times", 1,
+                        "fault", Map.of("kind", "lostResponse")),
+                Map.of("match", Map.of("method", "PATCH", "path", "/services/data/*/sobjects/User/*"), "times", 1,
+                        "fault", Map.of("kind", "sfError", "status", 400, "errorCode", "UNABLE_TO_LOCK_ROW", "message", "unable to obtain exclusive access to this record"))));
+        var run = org.warden("provision", "-o", LocalOrgHarness.ALIAS, "-b", BLUEPRINT, "--json");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("the user exists: adopted"), run.err());
+        assertTrue(run.err().contains("found done"), run.err());
+        assertTrue(run.json().path("result").path("figures").toString().contains("retry.rest.query"), run.out());
+        assertEquals(1, org.call("GET", "/services/data/v65.0/query?q=" + java.net.URLEncoder.encode("SELECT Id FROM User WHERE Username = '"
+                + org.username() + "'", java.nio.charset.StandardCharsets.UTF_8), null).path("totalSize").asInt(), "one user");
+        org.call("DELETE", "/_local/faults", null);
+        assertEquals(PROVISIONED, userState(org.username()));
+        var rerun = org.warden("provision", "-o", LocalOrgHarness.ALIAS, "-b", BLUEPRINT, "--json");
+        assertEquals(0, rerun.json().path("result").path("figures").path("writes").asInt(), "converged: " + rerun.out());
+    }
+
+    @Test
     void aRollbackThatFailsTooLeavesTheSnapshotInTheJournalAndResumeFinishes() throws Exception {
         legacyUser();
         org.call("POST", "/_local/faults", List.of(Map.of("match", Map.of("method", "PATCH", "path", "/services/data/*/sobjects/User/*"),
-                "nth", 1, "times", 2, "fault", Map.of("kind", "sfError", "status", 400, "errorCode", "UNABLE_TO_LOCK_ROW",
-                        "message", "unable to obtain exclusive access to this record"))));
+                "nth", 1, "times", 2, "fault", Map.of("kind", "sfError", "status", 400, "errorCode", "FIELD_INTEGRITY_EXCEPTION",
+                        "message", "field integrity exception: unknown (refused for the test)"))));
         var failed = org.warden("provision", "-o", LocalOrgHarness.ALIAS, "-b", BLUEPRINT, "--json");
         assertEquals(1, failed.exit(), failed.out());
         assertEquals("ProvisionFailedRestoreIncomplete", failed.json().path("name").asText());

@@ -20,7 +20,7 @@ import java.util.Optional;
  * A small in-memory org for the provisioner's unit tests (the integration tests use the real local org): a license
  * switch drops every assignment, as the seeds describe, and the n-th write can be made to fail.
  */
-final class InMemoryRecords implements RecordsPort {
+class InMemoryRecords implements RecordsPort {
     final Map<String, UserState> users = new LinkedHashMap<>();
     final Map<String, Assignment> assignments = new LinkedHashMap<>();
     final Map<String, String> assignee = new HashMap<>();
@@ -31,7 +31,16 @@ final class InMemoryRecords implements RecordsPort {
             "00e000000000002AAA", "Standard User", "00e000000000003AAA", "System Administrator");
     int writes;
     int failAtWrite = -1;
+    /** The write with this number commits, then its answer is lost (the local org's {@code lostResponse}). */
+    int loseAnswerAtWrite = -1;
     private int ids;
+
+    /** Called after a write committed: throws as a dropped connection would. */
+    private void answered(String what) {
+        if (writes == loseAnswerAtWrite) {
+            throw new SalesforceException(what, 0, "CONNECTION_FAILED", "http://127.0.0.1 did not answer: Connection reset");
+        }
+    }
 
     private void write(String what) {
         writes++;
@@ -86,6 +95,7 @@ final class InMemoryRecords implements RecordsPort {
         write("create user");
         String id = newId("005");
         users.put(id, new UserState(id, u.username(), true, u.profileId(), profileNames.get(u.profileId()), profileLicense.get(u.profileId())));
+        answered("create user");
         return id;
     }
 
@@ -96,7 +106,14 @@ final class InMemoryRecords implements RecordsPort {
         if (!profileLicense.get(profileId).equals(u.licenseName())) {
             assignments.keySet().removeIf(id -> userId.equals(assignee.get(id)));
         }
-        users.put(userId, new UserState(userId, u.username(), true, profileId, profileNames.get(profileId), profileLicense.get(profileId)));
+        users.put(userId, new UserState(userId, u.username(), u.active(), profileId, profileNames.get(profileId), profileLicense.get(profileId)));
+    }
+
+    @Override
+    public void setUserActive(String userId, boolean active) {
+        write(active ? "activate user" : "deactivate user");
+        UserState u = users.get(userId);
+        users.put(userId, new UserState(userId, u.username(), active, u.profileId(), u.profileName(), u.licenseName()));
     }
 
     Assignment add(String userId, String name, String targetId, boolean psl) {
@@ -116,6 +133,7 @@ final class InMemoryRecords implements RecordsPort {
         write("assign PSL");
         List<Assignment> out = new ArrayList<>();
         pslIdsByName.forEach((n, id) -> out.add(add(userId, n, id, true)));
+        answered("assign PSL");
         return out;
     }
 
@@ -127,6 +145,7 @@ final class InMemoryRecords implements RecordsPort {
         write("assign permission sets");
         List<Assignment> out = new ArrayList<>();
         idsByName.forEach((n, id) -> out.add(add(userId, n, id, false)));
+        answered("assign permission sets");
         return out;
     }
 

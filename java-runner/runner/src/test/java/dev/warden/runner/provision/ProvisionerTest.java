@@ -113,6 +113,47 @@ class ProvisionerTest {
         assertEquals(Set.of("Warden_Admin", "Warden_Scanner_Access"), new TreeSet<>(j.snapshot().permissionSets().stream().map(a -> a.name()).toList()));
     }
 
+    /** The warden blueprint with a vendor-style bootstrap phase: the user is System Administrator until the switch. */
+    private static Blueprint withAdminBootstrap() throws Exception {
+        String yaml = new String(ProvisionerTest.class.getResourceAsStream("/blueprints/warden.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("final:\n",
+                "bootstrap:\n  profile: System Administrator\n  license: Salesforce\n  permissionSets: [Warden_Scanner_Access]\nfinal:\n");
+        return new dev.warden.runner.blueprint.BlueprintLoader().parse(yaml, "bootstrap.yaml");
+    }
+
+    @Test
+    void aFailedSwitchNeverLeavesTheUserActiveWithItsBootstrapPrivilegeAndTheNextRunReactivatesIt() throws Exception {
+        Blueprint vendor = withAdminBootstrap();
+        InMemoryRecords org = new InMemoryRecords();
+        org.users.put(Fixtures.admin().id(), Fixtures.admin());
+        UserState u = Fixtures.integrationUser("System Administrator", "Salesforce");
+        org.users.put(u.id(), u);
+        org.add(u.id(), "Warden_Scanner_Access", "0PS000000000003AAA", false);
+        Observed o = observed(org, u.username());
+        Plan plan = new Planner().plan(vendor, o, null);
+        org.failAtWrite = 1; // the profile switch
+        var e = assertThrows(ProvisionFailedException.class, () -> provisioner(org).apply(vendor, o, plan, null));
+        assertTrue(e.getMessage().contains("deactivated " + u.username()), e.getMessage());
+        UserState after = org.users.get(u.id());
+        assertEquals("System Administrator", after.profileName(), "restored as before");
+        assertTrue(!after.active(), "but not active with System Administrator");
+
+        org.failAtWrite = -1;
+        Journal j = new JournalStore(tmp.resolve(".warden")).load(o.orgId(), plan.username()).orElseThrow();
+        Observed again = observed(org, u.username());
+        provisioner(org).apply(vendor, again, new Planner().plan(vendor, again, j), null);
+        UserState done = org.users.get(u.id());
+        assertEquals("Minimum Access - API Only Integrations", done.profileName());
+        assertTrue(done.active(), "reactivated on the final profile");
+    }
+
+    private Observed observed(InMemoryRecords org, String username) {
+        UserState u = org.findUser(username).orElseThrow();
+        Observed base = Fixtures.provisioned();
+        return new Observed(base.orgId(), u, org.access(u.id()), base.permissionSets(), base.profiles(), base.permissionSetLicenses(),
+                org.users.get(Fixtures.admin().id()), null, base.eca(), base.network(), base.localCertificate());
+    }
+
     /** Fails every write from the n-th on, so the rollback itself fails too. */
     private static final class FailingAfter extends ForwardingRecords {
         private final int from;
@@ -147,6 +188,7 @@ class ProvisionerTest {
         @Override public Map<String, String> permissionSetLicenses(java.util.Collection<String> n) { return delegate.permissionSetLicenses(n); }
         @Override public String createUser(dev.warden.runner.org.OrgModel.NewUser u) { beforeWrite(); return delegate.createUser(u); }
         @Override public void updateUserProfile(String u, String p) { beforeWrite(); delegate.updateUserProfile(u, p); }
+        @Override public void setUserActive(String u, boolean a) { beforeWrite(); delegate.setUserActive(u, a); }
         @Override public java.util.List<dev.warden.runner.org.OrgModel.Assignment> assignPermissionSetLicenses(String u, Map<String, String> m) { beforeWrite(); return delegate.assignPermissionSetLicenses(u, m); }
         @Override public java.util.List<dev.warden.runner.org.OrgModel.Assignment> assignPermissionSets(String u, Map<String, String> m) { beforeWrite(); return delegate.assignPermissionSets(u, m); }
         @Override public void deleteRecords(java.util.List<String> ids) { beforeWrite(); delegate.deleteRecords(ids); }

@@ -61,6 +61,19 @@ public final class HttpQuarantineApi implements QuarantineApi {
         void answered(String limitInfoHeader);
     }
 
+    private volatile dev.warden.runner.salesforce.RetryPolicy retry;
+
+    /**
+     * Sends every call under the runner's {@link dev.warden.runner.salesforce.RetryPolicy}: transient refusals again,
+     * lost answers again for reads, PATCH/DELETE, claims ({@code /composite} of PATCHes with fixed values) and verdicts
+     * (a repeated verdict is IGNORED); a {@code composite/sobjects} create whose answer was lost is thrown. Without it
+     * (tests) each call is sent once and {@link dev.warden.runner.quarantine.scan.ScanWorker} retries on its own.
+     */
+    public HttpQuarantineApi withRetry(dev.warden.runner.salesforce.RetryPolicy policy) {
+        this.retry = policy;
+        return this;
+    }
+
     public HttpQuarantineApi withListener(CallListener l) {
         this.listener = l == null ? CallListener.NONE : l;
         return this;
@@ -163,8 +176,36 @@ public final class HttpQuarantineApi implements QuarantineApi {
 
     @Override
     public HttpAnswer postApexRest(String path, JsonNode body) {
-        HttpResponse<byte[]> r = exchange("POST", "/services/apexrest/" + path.replaceFirst("^/", ""), body, Map.of());
-        return new HttpAnswer(r.statusCode(), parseOrNull(r.body()));
+        String full = "/services/apexrest/" + path.replaceFirst("^/", "");
+        var policy = retry;
+        if (policy == null) {
+            HttpResponse<byte[]> r = exchange("POST", full, body, Map.of());
+            return new HttpAnswer(r.statusCode(), parseOrNull(r.body()));
+        }
+        // Transient refusals (503, lock) are sent again; a lost answer only for verdicts (a repeated verdict is IGNORED),
+        // not for a restore (a second one would answer notQuarantined). The last answer is returned as it came.
+        HttpAnswer[] last = new HttpAnswer[1];
+        try {
+            return policy.call("rest.apex", "POST " + full.replaceAll("/[a-zA-Z0-9]{15,18}(?=/|$)", "/{id}"), full.contains("/verdicts"), () -> {
+                HttpResponse<byte[]> r = exchange("POST", full, body, Map.of());
+                last[0] = new HttpAnswer(r.statusCode(), parseOrNull(r.body()));
+                if (r.statusCode() >= 300) {
+                    SalesforceApiException e = SalesforceApiException.from(r.statusCode(), last[0].body(), r.body())
+                            .withRetryAfter(r.headers().firstValue("Retry-After").orElse(null));
+                    if (e.transientFailure()) {
+                        throw e;
+                    }
+                }
+                return last[0];
+            }, e -> e instanceof SalesforceApiException s
+                    ? dev.warden.runner.salesforce.RetryPolicy.classify(s.status(), s.errorCode(), s.retryAfter())
+                    : dev.warden.runner.salesforce.RetryPolicy.Failure.PERMANENT);
+        } catch (SalesforceApiException e) {
+            if (last[0] != null && e.status() != 0) {
+                return last[0];
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -196,18 +237,48 @@ public final class HttpQuarantineApi implements QuarantineApi {
     }
 
     private HttpResponse<byte[]> send(String method, String path, JsonNode body, Map<String, String> headers) {
+        var policy = retry;
+        if (policy == null) {
+            return sendOnce(method, path, body, headers);
+        }
+        boolean idempotent = !"POST".equals(method) || pathOnly(path).endsWith("/composite");
+        String shape = method + " " + ID.matcher(pathOnly(path)).replaceAll("/{id}");
+        return policy.call(shape.contains("/apexrest/") ? "rest.apex" : "rest.quarantine", shape, idempotent,
+                () -> sendOnce(method, path, body, headers),
+                e -> e instanceof SalesforceApiException s
+                        ? dev.warden.runner.salesforce.RetryPolicy.classify(s.status(), s.errorCode(), s.retryAfter())
+                        : dev.warden.runner.salesforce.RetryPolicy.Failure.PERMANENT);
+    }
+
+    private HttpResponse<byte[]> sendOnce(String method, String path, JsonNode body, Map<String, String> headers) {
         HttpResponse<byte[]> r = exchange(method, path, body, headers);
         if (r.statusCode() >= 300) {
-            throw SalesforceApiException.from(r.statusCode(), parseOrNull(r.body()), r.body());
+            throw SalesforceApiException.from(r.statusCode(), parseOrNull(r.body()), r.body())
+                    .withRetryAfter(r.headers().firstValue("Retry-After").orElse(null));
         }
         return r;
     }
 
     private HttpResponse<byte[]> exchange(String method, String path, JsonNode body, Map<String, String> headers) {
-        ApiUsage current = usage.get();
-        if (current != null && current.wouldExceed(reserveFraction, 1)) {
-            throw new ApiReserveReachedException(current, reserveFraction);
+        // Calls in flight are not in the last usage header yet: with concurrent downloads the check counts them, so N
+        // threads cannot all pass the last free call.
+        synchronized (inFlight) {
+            ApiUsage current = usage.get();
+            if (current != null && current.wouldExceed(reserveFraction, 1 + inFlight.get())) {
+                throw new ApiReserveReachedException(current, reserveFraction);
+            }
+            inFlight.incrementAndGet();
         }
+        try {
+            return exchangeCounted(method, path, body, headers);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private final AtomicLong inFlight = new AtomicLong();
+
+    private HttpResponse<byte[]> exchangeCounted(String method, String path, JsonNode body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(instanceUrl.resolve(path))
                 .timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + accessToken)

@@ -30,6 +30,18 @@ public final class SalesforceApiException extends RuntimeException {
         return new SalesforceApiException(status, null, text.isEmpty() ? "(empty response)" : text.lines().findFirst().orElse(""));
     }
 
+    private transient String retryAfter;
+
+    /** The answer's {@code Retry-After}, for the retry policy. */
+    public SalesforceApiException withRetryAfter(String header) {
+        this.retryAfter = header;
+        return this;
+    }
+
+    public String retryAfter() {
+        return retryAfter;
+    }
+
     public int status() {
         return status;
     }

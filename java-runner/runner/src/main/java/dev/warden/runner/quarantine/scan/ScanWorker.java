@@ -8,8 +8,6 @@ import dev.warden.runner.quarantine.api.ApiReserveReachedException;
 import dev.warden.runner.quarantine.api.QuarantineApi;
 import dev.warden.runner.quarantine.api.QuarantineApi.HttpAnswer;
 import dev.warden.runner.quarantine.api.QuarantineApi.SaveResult;
-import dev.warden.runner.quarantine.api.QuarantineApi.SubRequest;
-import dev.warden.runner.quarantine.api.QuarantineApi.SubResponse;
 import dev.warden.runner.quarantine.api.SalesforceApiException;
 import dev.warden.runner.quarantine.api.Soql;
 import dev.warden.runner.quarantine.detect.Content;
@@ -138,34 +136,97 @@ public final class ScanWorker {
         Map<String, String> failures = new LinkedHashMap<>();
         Set<String> gone = new LinkedHashSet<>();
         Map<String, byte[]> texts = feedBodies(mine, failures);
-        for (ScanRequest r : mine) {
-            if (failures.containsKey(r.id())) {
-                continue;
-            }
-            byte[] bytes;
-            try {
-                bytes = download(r, texts);
-            } catch (SalesforceApiException e) {
-                failures.put(r.id(), e.describe());
-                continue;
-            }
-            if (bytes == null) {
-                failures.put(r.id(), "Target " + r.targetId() + " (" + r.targetType() + ") no longer exists; nothing to scan");
-                gone.add(r.id());
+        List<ScanRequest> toScan = mine.stream().filter(r -> !failures.containsKey(r.id())).toList();
+        for (Outcome o : inPool(toScan, r -> scanOne(r, texts))) {
+            if (o.failure() != null) {
+                failures.put(o.request().id(), o.failure());
+                if (o.gone()) {
+                    gone.add(o.request().id());
+                }
                 continue;
             }
             t.scanned++;
-            Content content = new Content(bytes);
-            Optional<Finding> finding = detectors.inspect(content);
-            if (finding.isPresent()) {
-                verdicts.add(new Verdict(r.id(), "QUARANTINE", finding.get().detector(), finding.get().reason(), content.sha256()));
+            if (o.verdict() != null) {
+                verdicts.add(o.verdict());
             } else {
-                clean.add(r);
+                clean.add(o.request());
             }
         }
         postVerdicts(verdicts, failures, t);
         closeClean(clean, failures, t);
         release(mine, failures, gone, t);
+    }
+
+    /** What scanning one request gave: a verdict, clean (verdict null), or a failure (and whether the target is gone). */
+    private record Outcome(ScanRequest request, Verdict verdict, String failure, boolean gone) {}
+
+    /** Download and detect, for one request; runs on the pool. */
+    private Outcome scanOne(ScanRequest r, Map<String, byte[]> texts) throws InterruptedException {
+        byte[] bytes;
+        try {
+            bytes = download(r, texts);
+        } catch (SalesforceApiException e) {
+            return new Outcome(r, null, e.describe(), false);
+        }
+        if (bytes == null) {
+            return new Outcome(r, null, "Target " + r.targetId() + " (" + r.targetType() + ") no longer exists; nothing to scan", true);
+        }
+        Content content = new Content(bytes);
+        Optional<Finding> finding = detectors.inspect(content);
+        return new Outcome(r, finding.map(f -> new Verdict(r.id(), "QUARANTINE", f.detector(), f.reason(), content.sha256())).orElse(null),
+                null, false);
+    }
+
+    private interface Task<I, O> {
+        O run(I in) throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code task} over {@code inputs} on at most {@code options.concurrency()} threads and returns the results in
+     * input order. Downloads dominate a pass and each waits on the network, so they overlap; the bound keeps the worker
+     * well under Salesforce's concurrent-request limit (25 long-running requests per org). An API reserve stop or an
+     * interrupt on any task stops the others and is rethrown.
+     */
+    private <I, O> List<O> inPool(List<I> inputs, Task<I, O> task) throws InterruptedException {
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        int threads = Math.min(options.concurrency(), inputs.size());
+        if (threads <= 1) {
+            List<O> out = new ArrayList<>();
+            for (I in : inputs) {
+                out.add(task.run(in));
+            }
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, workerName + "-pool");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<java.util.concurrent.Future<O>> futures = new ArrayList<>();
+            for (I in : inputs) {
+                futures.add(pool.submit(() -> task.run(in)));
+            }
+            List<O> out = new ArrayList<>();
+            for (java.util.concurrent.Future<O> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (e.getCause() instanceof InterruptedException ie) {
+                        throw ie;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private List<ScanRequest> candidates(Scope scope) {
@@ -205,9 +266,10 @@ public final class ScanWorker {
      * re-read, which needs nothing from the server beyond last-writer-wins updates.
      *
      * <ol>
-     * <li>Per 25 rows: re-read their state (one query), keep those still claimable, and write the claim (Status
-     * Scanning, this pass's token, Claimed_At, Attempts + 1) in one {@code /composite} call. The chunk counts only if
-     * the time from sending the re-read to receiving the write's answer stayed under {@code claimWindow}.</li>
+     * <li>Per 200 rows (chunks run concurrently): re-read their state (one query), keep those still claimable, and write
+     * the claim (Status Scanning, this pass's token, Claimed_At, Attempts + 1) in one {@code composite/sobjects} update.
+     * The chunk counts only if the time from sending the re-read to receiving the write's answer stayed under
+     * {@code claimWindow}.</li>
      * <li>Wait until {@code claimWindow} has passed since the last write, then re-read the rows carrying the token.</li>
      * </ol>
      *
@@ -220,52 +282,17 @@ public final class ScanWorker {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Set<String> unsafe = new LinkedHashSet<>();
-        long lastWrite = 0;
-        for (List<ScanRequest> chunk : Batches.of(rows, 25)) {
-            long sent = System.nanoTime();
-            List<String> ids = chunk.stream().map(ScanRequest::id).toList();
-            ClaimPlanner.Plan fresh = planner.plan(retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM "
-                    + ScanRequest.OBJECT + " WHERE Id IN (" + Soql.idList(ids) + ")")).stream().map(ScanRequest::fromRow).toList(),
-                    api.serverNow());
-            if (fresh.claim().isEmpty()) {
-                continue;
-            }
-            String now = api.serverNow().toString();
-            List<SubRequest> subs = new ArrayList<>();
-            for (ScanRequest r : fresh.claim()) {
-                ObjectNode body = JSON.createObjectNode();
-                body.put("Status__c", "Scanning");
-                body.put("Claimed_By__c", token);
-                body.put("Claimed_At__c", now);
-                body.put("Attempts__c", r.attempts() + 1);
-                subs.add(new SubRequest(r.id(), "PATCH", "/sobjects/" + ScanRequest.OBJECT + "/" + r.id(), body));
-            }
-            List<SubResponse> answers;
-            try {
-                answers = api.composite(subs);
-            } catch (SalesforceApiException e) {
-                // Some writes may have landed without our knowing when: never confirm these rows in this pass.
-                fresh.claim().forEach(r -> unsafe.add(r.id()));
-                t.error("Claim call failed (those rows wait for the stale timeout): " + e.describe());
-                continue;
-            }
-            lastWrite = System.nanoTime();
-            if (Duration.ofNanos(lastWrite - sent).compareTo(options.claimWindow()) >= 0) {
-                fresh.claim().forEach(r -> unsafe.add(r.id()));
-                t.error("A claim took longer than the claim window " + options.claimWindow() + "; its rows wait for the stale timeout");
-            }
-            for (SubResponse s : answers) {
-                if (s.httpStatusCode() / 100 != 2) {
-                    t.error("Claim failed: " + SalesforceApiException.from(s.httpStatusCode(), s.body(), null).describe());
-                }
-            }
-        }
-        if (lastWrite == 0) {
+        Set<String> unsafe = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicLong lastWrite = new java.util.concurrent.atomic.AtomicLong();
+        inPool(Batches.of(rows, CLAIM_CHUNK), chunk -> {
+            claimChunk(chunk, token, unsafe, lastWrite);
+            return chunk.size();
+        });
+        if (lastWrite.get() == 0) {
             t.lostClaims = rows.size();
             return List.of();
         }
-        Duration wait = options.claimWindow().minus(Duration.ofNanos(System.nanoTime() - lastWrite));
+        Duration wait = options.claimWindow().minus(Duration.ofNanos(System.nanoTime() - lastWrite.get()));
         sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait);
         List<ScanRequest> confirmed = retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM " + ScanRequest.OBJECT
                 + " WHERE Claimed_By__c = '" + token + "' AND Status__c = 'Scanning'")).stream().map(ScanRequest::fromRow)
@@ -273,6 +300,54 @@ public final class ScanWorker {
         t.claimed = confirmed.size();
         t.lostClaims = rows.size() - confirmed.size();
         return confirmed;
+    }
+
+    /** Rows claimed per state re-read and write: one query and one {@code composite/sobjects} update of up to 200 rows. */
+    static final int CLAIM_CHUNK = 200;
+
+    /** One chunk of the claim: re-read the rows' state, write the claim of those still claimable, time it. */
+    private void claimChunk(List<ScanRequest> chunk, String token, Set<String> unsafe, java.util.concurrent.atomic.AtomicLong lastWrite)
+            throws InterruptedException {
+        long sent = System.nanoTime();
+        List<String> ids = chunk.stream().map(ScanRequest::id).toList();
+        ClaimPlanner.Plan fresh = planner.plan(retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM "
+                + ScanRequest.OBJECT + " WHERE Id IN (" + Soql.idList(ids) + ")")).stream().map(ScanRequest::fromRow).toList(),
+                api.serverNow());
+        if (fresh.claim().isEmpty()) {
+            return;
+        }
+        String now = api.serverNow().toString();
+        List<ObjectNode> claims = new ArrayList<>();
+        for (ScanRequest r : fresh.claim()) {
+            ObjectNode body = record(r.id());
+            body.put("Status__c", "Scanning");
+            body.put("Claimed_By__c", token);
+            body.put("Claimed_At__c", now);
+            body.put("Attempts__c", r.attempts() + 1);
+            claims.add(body);
+        }
+        List<SaveResult> answers;
+        try {
+            answers = api.update(claims);
+        } catch (SalesforceApiException e) {
+            // Some writes may have landed without our knowing when: never confirm these rows in this pass. Not an
+            // error of the pass: these rows are simply not ours this time (another worker, or the next pass after the
+            // stale timeout, scans them), so a pass that did all its confirmed work still exits 0.
+            fresh.claim().forEach(r -> unsafe.add(r.id()));
+            log.accept("claim call failed (those rows wait for the stale timeout): " + e.describe());
+            return;
+        }
+        long written = System.nanoTime();
+        lastWrite.accumulateAndGet(written, Math::max);
+        if (Duration.ofNanos(written - sent).compareTo(options.claimWindow()) >= 0) {
+            fresh.claim().forEach(r -> unsafe.add(r.id()));
+            log.accept("a claim took longer than the claim window " + options.claimWindow() + "; its rows wait for the stale timeout");
+        }
+        for (SaveResult s : answers) {
+            if (!s.success()) {
+                log.accept("claim of one row failed (it waits for the stale timeout): " + s.errorCode() + ": " + s.message());
+            }
+        }
     }
 
     /** FeedItem and FeedComment bodies come from one query per 200 rows instead of one call per row. */

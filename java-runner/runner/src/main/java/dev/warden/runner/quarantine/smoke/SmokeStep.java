@@ -14,6 +14,6 @@ import java.util.List;
  */
 public record SmokeStep(String name, String status, String detail, long apiCalls, List<String> apis, long millis) {
     public boolean failed() {
-        return "FAILED".equals(status);
+        return "FAILED".equals(status) || "ERROR".equals(status);
     }
 }

@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.RetryPolicy;
 import dev.warden.runner.salesforce.Session;
 import java.io.IOException;
 import java.net.URI;
@@ -39,11 +40,17 @@ public final class JwtBearer {
     private final HttpClient http;
     private final ApiBudget budget;
     private final CallCounter counter;
+    private final RetryPolicy retry;
 
     public JwtBearer(HttpClient http, ApiBudget budget, CallCounter counter) {
+        this(http, budget, counter, RetryPolicy.standard(counter, null));
+    }
+
+    public JwtBearer(HttpClient http, ApiBudget budget, CallCounter counter, RetryPolicy retry) {
         this.http = http;
         this.budget = budget;
         this.counter = counter;
+        this.retry = retry;
     }
 
     public Session login(String instanceUrl, String username, String consumerKey, PrivateKey key) {
@@ -52,7 +59,10 @@ public final class JwtBearer {
         JwtLoginException last = null;
         for (String aud : audiences) {
             try {
-                return attempt(instanceUrl, username, consumerKey, key, aud);
+                // A login changes nothing but the login history: safe to send again after a lost answer too.
+                return retry.call("rest.oauth.token", "JWT login of " + username, true,
+                        () -> attempt(instanceUrl, username, consumerKey, key, aud),
+                        e -> e instanceof JwtLoginException j ? RetryPolicy.classify(j.status(), j.error(), j.retryAfter) : RetryPolicy.Failure.PERMANENT);
             } catch (JwtLoginException e) {
                 tried.add(aud);
                 last = e;
@@ -80,20 +90,35 @@ public final class JwtBearer {
         budget.beforeCall();
         counter.count("rest.oauth.token");
         try {
-            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(instanceUrl + "/services/oauth2/token"))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            long began = counter.started();
+            HttpResponse<String> res;
+            try {
+                res = http.send(HttpRequest.newBuilder(URI.create(instanceUrl + "/services/oauth2/token"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            } finally {
+                counter.ended(began);
+            }
             budget.counted();
-            JsonNode body = JSON.readTree(res.body() == null || res.body().isBlank() ? "{}" : res.body());
+            JsonNode body;
+            try {
+                body = JSON.readTree(res.body() == null || res.body().isBlank() ? "{}" : res.body());
+            } catch (IOException notJson) {
+                body = JSON.createObjectNode(); // a gateway's HTML 503 page: the status says it all
+            }
             if (res.statusCode() != 200) {
-                throw new JwtLoginException(body.path("error").asText("HTTP_" + res.statusCode()), body.path("error_description").asText(null), res.statusCode());
+                JwtLoginException refused = new JwtLoginException(body.path("error").asText("HTTP_" + res.statusCode()),
+                        body.path("error_description").asText(null), res.statusCode());
+                refused.retryAfter = res.headers().firstValue("Retry-After").orElse(null);
+                throw refused;
             }
             String id = body.path("id").asText("");
             String[] parts = id.split("/");
             String orgId = parts.length >= 2 ? parts[parts.length - 2] : null;
             return new Session(body.path("instance_url").asText(instanceUrl), body.path("access_token").asText(), username, orgId);
         } catch (IOException e) {
+            budget.unanswered();
             throw new JwtLoginException("CONNECTION_FAILED", instanceUrl + " did not answer: " + e.getMessage(), 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -106,6 +131,7 @@ public final class JwtBearer {
         private final String error;
         private final String description;
         private final int status;
+        private transient String retryAfter;
 
         public JwtLoginException(String error, String description, int status) {
             super(error + (description == null ? "" : ": " + description));
@@ -124,6 +150,11 @@ public final class JwtBearer {
 
         public int status() {
             return status;
+        }
+
+        /** No answer, or the org was busy (503, lock): not a refusal of the login itself. */
+        public boolean transientFailure() {
+            return RetryPolicy.classify(status, error, null).kind() != RetryPolicy.Kind.PERMANENT;
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.RetryPolicy;
 import dev.warden.runner.salesforce.SalesforceException;
 import dev.warden.runner.salesforce.Session;
 import java.io.IOException;
@@ -32,13 +33,23 @@ public final class RestClient {
     private final CallCounter counter;
     private final ObjectMapper json = new ObjectMapper();
     private final Duration timeout;
+    private final RetryPolicy retry;
 
     public RestClient(HttpClient http, Session session, ApiBudget budget, CallCounter counter, Duration timeout) {
+        this(http, session, budget, counter, timeout, RetryPolicy.standard(counter, null));
+    }
+
+    public RestClient(HttpClient http, Session session, ApiBudget budget, CallCounter counter, Duration timeout, RetryPolicy retry) {
         this.http = http;
         this.session = session;
         this.budget = budget;
         this.counter = counter;
         this.timeout = timeout;
+        this.retry = retry;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retry;
     }
 
     public static HttpClient defaultHttpClient() {
@@ -120,7 +131,16 @@ public final class RestClient {
         return "/services/data/" + API_VERSION + rest;
     }
 
+    /**
+     * One call under the {@link RetryPolicy}: transient refusals are sent again; a lost answer is sent again only for
+     * GET, PATCH, PUT and DELETE (idempotent); a POST whose answer was lost is thrown for the caller to reconcile.
+     */
     public JsonNode send(String method, String path, Object body, String kind, String what) {
+        boolean idempotent = !"POST".equals(method);
+        return retry.call(kind, what, idempotent, () -> sendOnce(method, path, body, kind, what));
+    }
+
+    private JsonNode sendOnce(String method, String path, Object body, String kind, String what) {
         budget.beforeCall();
         counter.count(kind);
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(session.instanceUrl() + path))
@@ -134,17 +154,24 @@ public final class RestClient {
                 req.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
             }
-            HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            long began = counter.started();
+            HttpResponse<String> res;
+            try {
+                res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            } finally {
+                counter.ended(began);
+            }
             budget.observe(res.headers().firstValue("Sforce-Limit-Info").orElse(null));
             String text = res.body();
             if (res.statusCode() >= 400) {
-                throw error(what, res.statusCode(), text);
+                throw error(what, res.statusCode(), text, res.headers().firstValue("Retry-After").orElse(null));
             }
             if (text == null || text.isBlank()) {
                 return json.nullNode();
             }
             return json.readTree(text);
         } catch (IOException e) {
+            budget.unanswered();
             throw new SalesforceException(what, 0, "CONNECTION_FAILED", session.instanceUrl() + " did not answer: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -152,15 +179,15 @@ public final class RestClient {
         }
     }
 
-    private SalesforceException error(String what, int status, String body) {
+    private SalesforceException error(String what, int status, String body, String retryAfter) {
         try {
             JsonNode node = json.readTree(body);
             JsonNode first = node.isArray() ? node.path(0) : node;
             String code = first.path("errorCode").asText(first.path("error").asText(null));
             String message = first.path("message").asText(first.path("error_description").asText(body));
-            return new SalesforceException(what, status, code, message);
+            return new SalesforceException(what, status, code, message, retryAfter);
         } catch (IOException e) {
-            return new SalesforceException(what, status, "HTTP_" + status, body == null ? "" : shorten(body));
+            return new SalesforceException(what, status, "HTTP_" + status, body == null ? "" : shorten(body), retryAfter);
         }
     }
 

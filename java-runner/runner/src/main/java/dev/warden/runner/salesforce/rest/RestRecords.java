@@ -133,6 +133,12 @@ public final class RestRecords implements RecordsPort {
     }
 
     @Override
+    public void setUserActive(String userId, boolean active) {
+        rest.patch(RestClient.data("/sobjects/User/" + userId), Map.of("IsActive", active), "rest.sobjects",
+                (active ? "activate" : "deactivate") + " user " + userId);
+    }
+
+    @Override
     public List<Assignment> assignPermissionSetLicenses(String userId, Map<String, String> pslIdsByName) {
         return createAssignments("PermissionSetLicenseAssign", "PermissionSetLicenseId", userId, pslIdsByName, "assign permission set licenses");
     }

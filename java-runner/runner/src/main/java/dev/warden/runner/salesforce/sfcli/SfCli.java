@@ -73,6 +73,15 @@ public final class SfCli {
 
     /** Runs sf with {@code --json} and returns whatever JSON it printed (some commands, like version, have no envelope). */
     public JsonNode runJson(String what, Duration timeout, List<String> args) {
+        long began = counter.started();
+        try {
+            return runJsonOnce(what, timeout, args);
+        } finally {
+            counter.ended(began); // one sf invocation is one (long) round trip on the run's critical path
+        }
+    }
+
+    private JsonNode runJsonOnce(String what, Duration timeout, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary);
         cmd.addAll(args);

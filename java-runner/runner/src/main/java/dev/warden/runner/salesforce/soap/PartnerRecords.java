@@ -19,6 +19,7 @@ import dev.warden.runner.org.OrgModel.UserState;
 import dev.warden.runner.org.RecordsPort;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.RetryPolicy;
 import dev.warden.runner.salesforce.RowOutcomes;
 import dev.warden.runner.salesforce.SalesforceException;
 import dev.warden.runner.salesforce.Session;
@@ -43,8 +44,14 @@ public final class PartnerRecords implements RecordsPort {
     private final PartnerConnection connection;
     private final ApiBudget budget;
     private final CallCounter counter;
+    private final RetryPolicy retry;
 
     public PartnerRecords(Session session, ApiBudget budget, CallCounter counter) {
+        this(session, budget, counter, RetryPolicy.standard(counter, null));
+    }
+
+    public PartnerRecords(Session session, ApiBudget budget, CallCounter counter, RetryPolicy retry) {
+        this.retry = retry;
         this.budget = budget;
         this.counter = counter;
         ConnectorConfig cfg = new ConnectorConfig();
@@ -63,12 +70,22 @@ public final class PartnerRecords implements RecordsPort {
         T run() throws ConnectionException;
     }
 
+    /**
+     * Under the {@link RetryPolicy}: reads, {@code update} and {@code delete} are sent again after a lost answer
+     * (idempotent); a {@code create} whose answer was lost is thrown for the caller to reconcile.
+     */
     private <T> T call(String operation, String what, boolean write, SoapCall<T> call) {
+        boolean idempotent = !"create".equals(operation);
+        return retry.call("soap.partner." + operation, what, idempotent, () -> callOnce(operation, what, write, call));
+    }
+
+    private <T> T callOnce(String operation, String what, boolean write, SoapCall<T> call) {
         budget.beforeCall();
         counter.count("soap.partner." + operation);
         if (write) {
             counter.write();
         }
+        long began = counter.started();
         try {
             T result = call.run();
             observeLimits();
@@ -76,10 +93,13 @@ public final class PartnerRecords implements RecordsPort {
         } catch (SoapFaultException e) {
             budget.counted();
             String code = e.getFaultCode() == null ? "SOAP_FAULT" : e.getFaultCode().getLocalPart();
-            String m = String.valueOf(e.getMessage());
+            String m = SoapMetadata.faultMessage(e);
             throw new SalesforceException(what, 500, code, m.startsWith(code + ": ") ? m.substring(code.length() + 2) : m);
         } catch (ConnectionException e) {
+            budget.unanswered();
             throw new SalesforceException(what, 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()).lines().findFirst().orElse("no answer"));
+        } finally {
+            counter.ended(began);
         }
     }
 
@@ -249,6 +269,18 @@ public final class PartnerRecords implements RecordsPort {
             throw new SalesforceException("create user " + u.username(), 400, code(r.getErrors()), message(r.getErrors()));
         }
         return r.getId();
+    }
+
+    @Override
+    public void setUserActive(String userId, boolean active) {
+        SObject s = new SObject("User");
+        s.setId(userId);
+        s.setField("IsActive", active);
+        String what = (active ? "activate" : "deactivate") + " user " + userId;
+        SaveResult r = call("update", what, true, () -> connection.update(new SObject[] {s}))[0];
+        if (!r.isSuccess()) {
+            throw new SalesforceException(what, 400, code(r.getErrors()), message(r.getErrors()));
+        }
     }
 
     @Override

@@ -30,6 +30,7 @@ import dev.warden.runner.org.OrgModel.EcaState;
 import dev.warden.runner.org.OrgModel.NetworkState;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.RetryPolicy;
 import dev.warden.runner.salesforce.SalesforceException;
 import dev.warden.runner.salesforce.Session;
 import java.io.ByteArrayOutputStream;
@@ -55,8 +56,14 @@ public final class SoapMetadata implements MetadataPort {
     private final ApiBudget budget;
     private final CallCounter counter;
     private final Consumer<String> progress;
+    private final RetryPolicy retry;
 
     public SoapMetadata(Session session, ApiBudget budget, CallCounter counter, Consumer<String> progress) {
+        this(session, budget, counter, progress, RetryPolicy.standard(counter, progress));
+    }
+
+    public SoapMetadata(Session session, ApiBudget budget, CallCounter counter, Consumer<String> progress, RetryPolicy retry) {
+        this.retry = retry;
         this.budget = budget;
         this.counter = counter;
         this.progress = progress;
@@ -155,12 +162,15 @@ public final class SoapMetadata implements MetadataPort {
         if (names.isEmpty()) {
             return null;
         }
-        List<String> batch = names.size() > 10 ? names.subList(0, 10) : names;
-        Metadata[] records = call("readMetadata", "read " + type, () -> connection.readMetadata(type, batch.toArray(String[]::new)).getRecords());
-        if (records != null) {
-            for (Metadata m : records) {
-                if (cls.isInstance(m) && ecaName.equalsIgnoreCase(appOf.apply(cls.cast(m)))) {
-                    return cls.cast(m);
+        // readMetadata takes up to 10 names a call: every member is read, 10 at a time, until the app's is found.
+        for (int from = 0; from < names.size(); from += 10) {
+            List<String> batch = names.subList(from, Math.min(names.size(), from + 10));
+            Metadata[] records = call("readMetadata", "read " + type, () -> connection.readMetadata(type, batch.toArray(String[]::new)).getRecords());
+            if (records != null) {
+                for (Metadata m : records) {
+                    if (cls.isInstance(m) && ecaName.equalsIgnoreCase(appOf.apply(cls.cast(m)))) {
+                        return cls.cast(m);
+                    }
                 }
             }
         }
@@ -385,12 +395,21 @@ public final class SoapMetadata implements MetadataPort {
         T run() throws ConnectionException;
     }
 
+    /**
+     * Every Metadata API call the runner makes is idempotent (reads, upserts and updates of complete values, a deploy of
+     * the same zip), so the {@link RetryPolicy} sends any of them again after a transient fault or a lost answer.
+     */
     private <T> T call(String operation, String what, SoapCall<T> call) {
+        return retry.call("soap.metadata." + operation, what, true, () -> callOnce(operation, what, call));
+    }
+
+    private <T> T callOnce(String operation, String what, SoapCall<T> call) {
         budget.beforeCall();
         counter.count("soap.metadata." + operation);
         if (!"readMetadata".equals(operation) && !"checkDeployStatus".equals(operation) && !"listMetadata".equals(operation)) {
             counter.write();
         }
+        long began = counter.started();
         try {
             T result = call.run();
             budget.counted();
@@ -399,7 +418,10 @@ public final class SoapMetadata implements MetadataPort {
             budget.counted();
             throw new SalesforceException(what, 500, faultCode(e), faultMessage(e));
         } catch (ConnectionException e) {
+            budget.unanswered();
             throw new SalesforceException(what, 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()).lines().findFirst().orElse("no answer"));
+        } finally {
+            counter.ended(began);
         }
     }
 
@@ -408,7 +430,12 @@ public final class SoapMetadata implements MetadataPort {
         return e.getFaultCode() == null ? "SOAP_FAULT" : e.getFaultCode().getLocalPart();
     }
 
-    private static String faultMessage(SoapFaultException e) {
+    static String faultMessage(SoapFaultException e) {
+        // WSC parses faults into the typed ApiFault of the Partner API when that jar is present; its getMessage() is
+        // null and Salesforce's text is the exceptionMessage.
+        if (e instanceof com.sforce.soap.partner.fault.ApiFault f && f.getExceptionMessage() != null) {
+            return f.getExceptionMessage();
+        }
         String m = String.valueOf(e.getMessage());
         int colon = m.indexOf(": ");
         return m.startsWith(faultCode(e)) && colon > 0 ? m.substring(colon + 2) : m;

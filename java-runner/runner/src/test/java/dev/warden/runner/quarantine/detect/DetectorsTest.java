@@ -126,6 +126,47 @@ class DetectorsTest {
         }
 
         @Test
+        void everyMajorNetworksPublicTestNumbersAreFlaggedWithTheirBrand() {
+            String[][] cards = {
+                    {"4111111111111111", "Visa"}, {"4012888888881881", "Visa"}, {"4222222222222", "Visa"},
+                    {"5555555555554444", "Mastercard"}, {"2223003122003222", "Mastercard"},
+                    {"378282246310005", "American Express"}, {"3782 822463 10005", "American Express"},
+                    {"6011111111111117", "Discover"}, {"6011 0009 9013 9424", "Discover"},
+                    {"30569309025904", "Diners Club"}, {"3056 930902 5904", "Diners Club"},
+                    {"3530111333300000", "JCB"}, {"6200000000000005", "UnionPay"}, {"4111-1111-1111-1111", "Visa"}};
+            for (String[] c : cards) {
+                Finding f = d.inspect(Content.ofText("pay with " + c[0] + " please")).orElseThrow(() -> new AssertionError(c[0]));
+                assertTrue(f.reason().contains(c[1]), c[0] + ": " + f.reason());
+            }
+        }
+
+        @Test
+        void decimalFractionsAndNumbersInsideNumbersAreNotCardNumbers() {
+            // 4221165755827173 is Luhn-valid with a Visa prefix: only its place in a decimal makes it not a card.
+            assertTrue(Luhn.isValid("4221165755827173"));
+            assertFalse(flags(d, "{\"score\":0.4221165755827173}"));
+            assertFalse(flags(d, "x = 12.4221165755827173"));
+            assertFalse(flags(d, "x = 4221165755827173.25"));
+            assertFalse(flags(d, "x = 4221165755827173,25"));
+            assertFalse(flags(d, "1,4221165755827173"));
+            assertFalse(flags(d, "range 7-4221165755827173"));
+            assertFalse(flags(d, "range 4221165755827173-7"));
+            assertTrue(flags(d, "csv;4221165755827173;ok"), "a field of its own is a candidate");
+            assertTrue(flags(d, "Total: 4221165755827173."), "a full stop that ends a sentence is not a decimal point");
+        }
+
+        @Test
+        void wrongGroupingPrefixOrLengthForTheBrandIsNotFlagged() {
+            assertFalse(flags(d, "41 1111 1111 1111 11"), "not how cards are printed");
+            assertFalse(flags(d, "4111 11111111 1111"), "not how cards are printed");
+            assertFalse(flags(d, "3782822463100050"), "Amex is 15 digits");
+            assertFalse(flags(d, "55555555555544440"), "Mastercard is 16 digits");
+            assertFalse(flags(d, "7992739871399999"), "no network issues 7...");
+            assertFalse(flags(d, "1234567812345670"), "no network issues 1...");
+            assertFalse(flags(d, "8888888888888888888"));
+        }
+
+        @Test
         void tooShortMixedSeparatorsOrNonCardPrefixesAreNotFlagged() {
             assertFalse(flags(d, "4111 1111 111"));
             assertFalse(flags(d, "4111 1111-1111 1111"));

@@ -147,7 +147,7 @@ class QuarantineEndToEndTest {
         org.admin("POST", "/_local/faults", "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/apexrest/warden/v1/verdicts\"},"
                 + "\"nth\":1,\"times\":100,\"fault\":{\"kind\":\"reset\"}},"
                 + "{\"match\":{\"method\":\"PATCH\",\"path\":\"/services/data/*/composite/sobjects\"},"
-                + "\"nth\":1,\"times\":100,\"fault\":{\"kind\":\"reset\"}}]");
+                + "\"nth\":2,\"times\":100,\"fault\":{\"kind\":\"reset\"}}]"); // the 1st PATCH is the claim
         PassReport crashed = worker(org.api()).runOnce(ScanWorker.Scope.all());
         assertEquals(0, crashed.quarantined());
         assertEquals(20, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c = 'Scanning'").size(),
@@ -252,5 +252,51 @@ class QuarantineEndToEndTest {
         }
         assertTrue(report.passed());
         System.err.printf("FIGURE smoke: %d API calls, %d ms wall%n", report.apiCalls(), report.wallMillis());
+    }
+
+    @Test
+    void aSmokeRunThatFailsHalfWayStillCleansUpByItsMarkerAndRemovesLeftoversOfEarlierRuns() throws Exception {
+        QuarantineApi admin = org.api();
+        // A leftover of an earlier run that died before its cleanup: a marked file and a marked post.
+        ObjectNode cv = JSON.createObjectNode();
+        cv.putObject("attributes").put("type", "ContentVersion");
+        cv.put("Title", "warden-smoke-leftover").put("PathOnClient", "warden-smoke-leftover.txt")
+                .put("VersionData", Base64.getEncoder().encodeToString("old".getBytes(StandardCharsets.UTF_8)));
+        ObjectNode post = JSON.createObjectNode();
+        post.putObject("attributes").put("type", "FeedItem");
+        post.put("ParentId", admin.userId()).put("Type", "TextPost").put("Body", "Warden smoke test leftover: card 4111 1111 1111 1111");
+        assertTrue(admin.create(List.of(cv, post)).stream().allMatch(QuarantineApi.SaveResult::success));
+
+        // The upload is committed but its answer lost, and the read that would find it by its marker fails too: this
+        // run never learns the file's id.
+        org.admin("POST", "/_local/faults", "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/data/*/composite/sobjects\"},"
+                + "\"times\":1,\"fault\":{\"kind\":\"lostResponse\"}},"
+                + "{\"match\":{\"method\":\"GET\",\"path\":\"/services/data/*/query\"},\"times\":1,"
+                + "\"fault\":{\"kind\":\"sfError\",\"status\":503,\"errorCode\":\"SERVER_UNAVAILABLE\",\"message\":\"busy\"}}]");
+        SmokeReport report = new SmokeFlow(admin, admin, true, ScanOptions.defaults(), ScanWorker.Sleeper.real(),
+                Duration.ofSeconds(30), m -> { }).run();
+        org.admin("DELETE", "/_local/faults", null);
+        assertEquals("ERROR", report.steps().get(0).status(), "a transient failure, not a finding: " + report.steps().get(0).detail());
+        SmokeStep cleanup = report.steps().get(report.steps().size() - 1);
+        assertEquals("cleanup", cleanup.name());
+        assertEquals("PASSED", cleanup.status(), cleanup.detail());
+        assertTrue(cleanup.detail().contains("2 file(s), 1 post(s)"), cleanup.detail());
+        assertEquals(List.of(), admin.query("SELECT Id FROM ContentVersion WHERE Title LIKE 'warden-smoke-%'"), "no marked file left");
+        assertEquals(List.of(), admin.query("SELECT Id FROM Scan_Request__c"), "no scan request left");
+        assertTrue(admin.query("SELECT Id, Body FROM FeedItem").stream().noneMatch(r -> r.path("Body").asText().contains("Warden smoke test")),
+                "no marked post left");
+    }
+
+    @Test
+    void aSmokeUploadWhoseAnswerWasLostIsFoundByItsMarkerAndTheSmokeTestPasses() throws Exception {
+        org.admin("POST", "/_local/faults", "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/data/*/composite/sobjects\"},"
+                + "\"times\":2,\"fault\":{\"kind\":\"lostResponse\"}}]");
+        SmokeReport report = new SmokeFlow(org.api(), org.api(), true, ScanOptions.defaults(), ScanWorker.Sleeper.real(),
+                Duration.ofSeconds(30), m -> { }).run();
+        org.admin("DELETE", "/_local/faults", null);
+        for (SmokeStep s : report.steps()) {
+            assertTrue(!s.failed(), s.name() + ": " + s.detail());
+        }
+        assertEquals(List.of(), org.api().query("SELECT Id FROM ContentVersion WHERE Title LIKE 'warden-smoke-%'"), "one file, cleaned up");
     }
 }
