@@ -14,5 +14,7 @@ public final class ApexExtension implements LocalOrgExtension {
     public void install(LocalOrgContext context) {
         context.onOrgCreated(OrgApex::of);
         context.routes().add("*", "/services/apexrest(/.*)?", ApiKind.APEX_REST, true, ApexRest::handle);
+        context.routes().add("POST", "/services/data/v(\\d{2}\\.\\d)/tooling/runTestsSynchronous/?", ApiKind.REST, true,
+                ApexTestApi::runSynchronous);
     }
 }

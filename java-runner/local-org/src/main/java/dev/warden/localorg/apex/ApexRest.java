@@ -60,7 +60,7 @@ public final class ApexRest {
         Program program = apex.program();
         ClassInfo resource = resourceFor(program, path);
         if (resource == null) {
-            return Response.sfError(404, "NOT_FOUND", "Could not find a match for URL", List.of());
+            return Response.sfError(404, "NOT_FOUND", "Could not find a match for URL " + path, List.of());
         }
         MethodInfo method = handler(resource, verb);
         if (method == null) {

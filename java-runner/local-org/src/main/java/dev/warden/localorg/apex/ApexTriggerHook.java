@@ -70,6 +70,7 @@ final class ApexTriggerHook implements TriggerHook {
             news = List.of();
         }
         Triggers.Chunk chunk;
+        apex.countTriggerChunk();
         try {
             chunk = Triggers.fireChunk(tx, objectName, event, news, olds);
         } catch (ApexThrow e) {

@@ -29,6 +29,7 @@ public final class OrgApex {
     private String compiledFingerprint;
     private Program program;
     private final Map<String, ApexTriggerHook> hooks = new LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong triggerChunks = new java.util.concurrent.atomic.AtomicLong();
     /** The Apex transaction opened for the current outermost database transaction, if any; its thread only. */
     private final ThreadLocal<Transaction> opened = new ThreadLocal<>();
 
@@ -58,6 +59,15 @@ public final class OrgApex {
         }
         a.refreshTriggers();
         return a;
+    }
+
+    /** How many times a chunk ran the org's Apex triggers (one per object, event and chunk of at most 200 rows). */
+    public long triggerChunksFired() {
+        return triggerChunks.get();
+    }
+
+    void countTriggerChunk() {
+        triggerChunks.incrementAndGet();
     }
 
     public OrgApexHost host() {
