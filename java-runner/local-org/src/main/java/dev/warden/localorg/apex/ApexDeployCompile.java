@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class ApexDeployCompile {
     private static final Pattern AT = Pattern.compile("line (\\d+), column (\\d+): (.*)", Pattern.DOTALL);
 
+    private static final String UNSUPPORTED = "not supported by the local org's Apex runtime";
+
     private ApexDeployCompile() {}
 
     /** Fails the components of {@code applied} whose Apex does not compile; does nothing when none is Apex. */
@@ -33,7 +35,12 @@ public final class ApexDeployCompile {
             if (c == null || e.getValue().isEmpty()) {
                 continue; // a unit this deploy did not touch: it was reported when it was deployed
             }
-            String first = e.getValue().get(0);
+            // What the runtime cannot run yet is not a compile error on Salesforce: the class is stored and fails
+            // loudly when it runs ("Dependent class is invalid ..." / "not supported ...").
+            String first = e.getValue().stream().filter(p -> !p.contains(UNSUPPORTED)).findFirst().orElse(null);
+            if (first == null) {
+                continue;
+            }
             Matcher m = AT.matcher(first);
             if (m.matches()) {
                 c.fail(m.group(3), Integer.valueOf(m.group(1)), Integer.valueOf(m.group(2)));

@@ -75,14 +75,17 @@ public final class OrgApex {
     }
 
     /** The deployed Apex compiled (cached while the deployed classes and triggers stay the same). */
-    public synchronized Program program() {
+    public Program program() {
+        // The store is read before taking this object's lock: a writer holding the store's lock may be waiting for it.
         List<ApexSource> sources = sources();
         String fp = fingerprint(sources);
-        if (program == null || !fp.equals(compiledFingerprint)) {
-            program = Program.compile(sources, host);
-            compiledFingerprint = fp;
+        synchronized (this) {
+            if (program == null || !fp.equals(compiledFingerprint)) {
+                program = Program.compile(sources, host);
+                compiledFingerprint = fp;
+            }
+            return program;
         }
-        return program;
     }
 
     /** Every deployed class and active trigger as the runtime compiles them. */
@@ -113,7 +116,27 @@ public final class OrgApex {
      * Makes the registered trigger hooks match the active ApexTrigger records: one hook per object that has any.
      * Cheap when nothing changed (compares the objects named by the trigger records).
      */
-    public synchronized void refreshTriggers() {
+    public void refreshTriggers() {
+        Map<String, String> objects = triggerObjects();
+        synchronized (this) {
+            for (String key : new ArrayList<>(hooks.keySet())) {
+                if (!objects.containsKey(key)) {
+                    ApexTriggerHook h = hooks.remove(key);
+                    org.db().removeTriggerHook(h.objectName(), h);
+                }
+            }
+            for (Map.Entry<String, String> e : objects.entrySet()) {
+                if (!hooks.containsKey(e.getKey()) && org.schema().get(e.getValue()) != null) {
+                    ApexTriggerHook h = new ApexTriggerHook(this, e.getValue());
+                    hooks.put(e.getKey(), h);
+                    org.db().addTriggerHook(e.getValue(), h);
+                }
+            }
+        }
+    }
+
+    /** Objects with active triggers, lower-case name → API name. */
+    private Map<String, String> triggerObjects() {
         Map<String, String> objects = new LinkedHashMap<>();
         for (Record r : org.db().rows("ApexTrigger", false)) {
             if ("Active".equals(r.getString("Status")) && r.getString("TableEnumOrId") != null) {
@@ -123,19 +146,7 @@ public final class OrgApex {
                 }
             }
         }
-        for (String key : new ArrayList<>(hooks.keySet())) {
-            if (!objects.containsKey(key)) {
-                ApexTriggerHook h = hooks.remove(key);
-                org.db().removeTriggerHook(h.objectName(), h);
-            }
-        }
-        for (Map.Entry<String, String> e : objects.entrySet()) {
-            if (!hooks.containsKey(e.getKey())) {
-                ApexTriggerHook h = new ApexTriggerHook(this, e.getValue());
-                hooks.put(e.getKey(), h);
-                org.db().addTriggerHook(e.getValue(), h);
-            }
-        }
+        return objects;
     }
 
     /**
