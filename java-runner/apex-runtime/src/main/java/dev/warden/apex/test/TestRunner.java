@@ -85,9 +85,44 @@ public final class TestRunner {
   /** Apex allows 1,000 nested calls; an interpreted call takes many Java frames, so tests get a deep stack. */
   private static final long STACK_BYTES = 512L << 20;
 
+  /** The name of threads that already have the deep stack; a host may run a whole test run on one. */
+  public static final String THREAD_NAME = "apex-test";
+
+  /**
+   * Runs {@code work} on a new thread with the deep stack tests need and waits for it. A host whose store is bound to
+   * the calling thread (a write lock, a savepoint) runs its whole test run this way; methods then run on that thread.
+   */
+  public static <T> T onTestThread(java.util.function.Supplier<T> work) {
+    Object[] out = new Object[1];
+    RuntimeException[] failure = new RuntimeException[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        out[0] = work.get();
+      } catch (RuntimeException e) {
+        failure[0] = e;
+      }
+    }, THREAD_NAME, STACK_BYTES);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running Apex tests", e);
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    @SuppressWarnings("unchecked")
+    T result = (T) out[0];
+    return result;
+  }
+
   private TestResult runOne(ClassInfo cls, MethodInfo m) {
+    if (Thread.currentThread().getName().equals(THREAD_NAME)) {
+      return runOnThisThread(cls, m);
+    }
     TestResult[] out = new TestResult[1];
-    Thread t = new Thread(null, () -> out[0] = runOnThisThread(cls, m), "apex-test", STACK_BYTES);
+    Thread t = new Thread(null, () -> out[0] = runOnThisThread(cls, m), THREAD_NAME, STACK_BYTES);
     t.start();
     try {
       t.join();

@@ -309,6 +309,7 @@ public final class DeployEngine {
                     }
                 }
                 deletions.stream().filter(d -> !d.pre()).forEach(this::delete);
+                dev.warden.localorg.apex.ApexDeployCompile.check(org, toApply);
                 if (failed() && options.rollbackOnError() || options.checkOnly()) {
                     throw new Rollback();
                 }

@@ -175,7 +175,8 @@ public final class StandardObjects {
                 str("Checksum").readOnly(), f("Description", FieldType.TEXTAREA),
                 f("ContentUrl", FieldType.URL).createOnly(), pick("Origin").createOnly(),
                 pick("ContentLocation").createOnly(), str("ReasonForChange"),
-                pick("SharingOption"), pick("SharingPrivacy"), pick("PublishStatus").readOnly());
+                pick("SharingOption"), pick("SharingPrivacy"), pick("PublishStatus").readOnly(),
+                bool("IsMajorVersion").createOnly());
 
         std(s, "ContentDocumentLink", "06A", "Content Document Link", Capabilities.DATA.withUpdateable(true),
                 ref("ContentDocumentId", "ContentDocument", "ContentDocument").required().createOnly(),

@@ -59,7 +59,7 @@ public final class RestApi {
         SObjectCollections.register(ctx, api);
         SObjectTreeApi.register(ctx, api);
         ToolingApi.register(ctx);
-        // Apex REST lives in the package model (registered by an extension before these routes); anything else
+        // Apex REST is served by deployed @RestResource classes (apex.ApexExtension, registered before these routes); without it, anything
         // answers as the platform does for an unmapped URL.
         r.add("*", "/services/apexrest(/.*)?", ApiKind.APEX_REST, true, req -> {
             throw new OrgException("NOT_FOUND", "Could not find a match for URL "

@@ -26,8 +26,9 @@ final class ToolingApi {
     /** Tooling-only objects the local org does not model. */
     private static final Set<String> NOT_MODELLED = Set.of("sandboxprocess", "sourcemember", "apextestrunresult",
             "apextestqueueitem", "apextestresult", "apexcodecoverageaggregate", "permissiondependency");
-    static final String NO_APEX = "Apex execution is not available in the local org: it stores Apex but cannot run"
-            + " it. Run Apex tests in a scratch org or sandbox (warden test --target-org <org>).";
+    static final String NO_APEX = "Apex execution is not available in the local org through this call yet: tests run"
+            + " through tooling/runTestsSynchronous and anonymous Apex through the SOAP Apex API (sf apex run); or use a"
+            + " scratch org or sandbox (warden test --target-org <org>).";
 
     private ToolingApi() {}
 

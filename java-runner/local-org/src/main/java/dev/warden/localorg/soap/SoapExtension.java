@@ -61,7 +61,7 @@ public final class SoapExtension implements LocalOrgExtension {
      * (INVALID_SESSION_ID). The rules are the ones the server applies to REST: "Lock sessions to the IP address"
      * for app sessions, and profile login IP ranges on every request when SecuritySettings enforces them.
      */
-    private static Function<String, String> sessionUsers(LocalOrgContext ctx, Request req) {
+    public static Function<String, String> sessionUsers(LocalOrgContext ctx, Request req) {
         Org org = req.org();
         return token -> {
             Session s = ctx.sessions().lookup(token);

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.localorg.apex.ApexRest;
+import dev.warden.localorg.apex.OrgApex;
 import dev.warden.localorg.data.Caller;
 import dev.warden.localorg.data.Record;
 import dev.warden.localorg.metadata.DeployEngine;
 import dev.warden.localorg.metadata.DeployOutcome;
 import dev.warden.localorg.metadata.MdapiPackage;
 import dev.warden.localorg.setup.Org;
+import dev.warden.localorg.server.Response;
 import dev.warden.localorg.setup.PermissionSetContent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * force-app converted by the real sf CLI and deployed by the local org's deploy engine, then exercised through the
- * model: the policies, texts, triggers and permission sets are the package's own, not test copies.
+ * force-app converted by the real sf CLI and deployed by the local org's deploy engine, then exercised through its
+ * own Apex run by the local org's Apex runtime: the triggers capture, the REST resources answer.
  */
 class DeployedPackageTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -57,20 +60,30 @@ class DeployedPackageTest {
         zip = MdapiPackage.zip(files);
     }
 
-    record Deployed(Org org, WardenPackageModel model, String admin) {}
+    record Deployed(Org org, String admin) {
+        Response apexRest(String method, String path, String body) {
+            return ApexRest.call(org, admin, method, path, null, "127.0.0.1", body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
-    static Deployed deploy() {
+    /** force-app deployed to a fresh org; the admin holds none of the package's permission sets. */
+    static Deployed deployOnly() {
         Org org = Org.seeded("admin@warden.local", Clock.systemUTC());
-        WardenPackageModel model = WardenPackageModel.install(org);
+        OrgApex.of(org);
         DeployOutcome outcome = DeployEngine.deploy(org, org.adminUserId(), zip, DeployEngine.Options.defaults());
         assertTrue(outcome.success(), "deploy failed: " + outcome.errorMessage() + " " + outcome.failures());
+        return new Deployed(org, org.adminUserId());
+    }
+
+    static Deployed deploy() {
+        Org org = deployOnly().org();
         // The admin uploads, submits verdicts and restores. It must not hold Warden_Integration: that set carries
         // Warden_Bypass_Capture (the scanner's own writes are never captured), so the admin's uploads would be skipped.
         String verdicts = org.metadata().deployPermissionSet(org.adminUserId(), new PermissionSetContent("Test_Submit_Verdicts",
                 "Test Submit Verdicts", null, null, false, Set.of(), List.of(), Set.of("Warden_Submit_Verdicts"), Set.of()));
         assign(org, org.adminUserId(), verdicts);
         assign(org, org.adminUserId(), org.db().findOne("PermissionSet", "Name", "Warden_Admin").id());
-        return new Deployed(org, model, org.adminUserId());
+        return new Deployed(org, org.adminUserId());
     }
 
     static void assign(Org org, String userId, String permissionSetId) {
@@ -100,16 +113,16 @@ class DeployedPackageTest {
 
         String body = "{\"verdicts\":[{\"requestId\":\"" + request + "\",\"verdict\":\"QUARANTINE\",\"detector\":\"dlp.card\","
                 + "\"reason\":\"test\",\"sha256\":\"" + "c".repeat(64) + "\"}]}";
-        ApexRestAnswer v = d.model().apexRest("POST", "/warden/v1/verdicts", d.admin(), body.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        Response v = d.apexRest("POST", "/warden/v1/verdicts", body);
         JsonNode result = JSON.readTree(v.body()).path("results").path(0);
-        assertEquals("APPLIED", result.path("status").asText(), v.body());
+        assertEquals("APPLIED", result.path("status").asText(), new String(v.body(), StandardCharsets.UTF_8));
         String item = result.path("quarantineItemId").asText();
         String doc = d.org().db().live(cv).getString("ContentDocumentId");
         String tombstone = new String(latest(d.org(), doc), StandardCharsets.UTF_8);
         assertTrue(tombstone.startsWith("Warden quarantined this file (dlp.card: test). Quarantine item " + item), tombstone);
 
-        ApexRestAnswer r = d.model().apexRest("POST", "/warden/v1/quarantine/" + item + "/restore", d.admin(), new byte[0]).orElseThrow();
-        assertEquals(200, r.status(), r.body());
+        Response r = d.apexRest("POST", "/warden/v1/quarantine/" + item + "/restore", "");
+        assertEquals(200, r.status(), new String(r.body(), StandardCharsets.UTF_8));
         assertArrayEquals(original, latest(d.org(), doc));
         assertEquals(1, d.org().db().findBy("Scan_Request__c", "Target_Id__c", cv).size());
     }
@@ -118,8 +131,8 @@ class DeployedPackageTest {
     void deployedTextsAreTheOnesTheEndpointsAnswerWith() throws Exception {
         Deployed d = deploy();
         String ghost = d.org().schema().get("Scan_Request__c").keyPrefix() + "000000000999AAA";
-        ApexRestAnswer v = d.model().apexRest("POST", "/warden/v1/verdicts", d.admin(),
-                ("{\"verdicts\":[{\"requestId\":\"" + ghost + "\",\"verdict\":\"CLEAN\"}]}").getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        Response v = d.apexRest("POST", "/warden/v1/verdicts",
+                "{\"verdicts\":[{\"requestId\":\"" + ghost + "\",\"verdict\":\"CLEAN\"}]}");
         assertEquals("Scan request " + ghost + " not found.", JSON.readTree(v.body()).path("results").path(0).path("error").asText());
     }
 

@@ -1,0 +1,101 @@
+package dev.warden.localorg.pkg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.localorg.LocalOrgOptions;
+import dev.warden.localorg.server.LocalOrgServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real sf CLI's {@code sf apex run} (SOAP executeAnonymous) against the local org's Apex runtime. */
+class SfApexRunContractTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ALIAS = "apex-run-contract";
+    private static LocalOrgServer server;
+    private static Path root;
+    private static Path home;
+
+    @BeforeAll
+    static void login() throws Exception {
+        server = LocalOrgServer.start(LocalOrgOptions.defaults());
+        root = Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
+        home = Files.createTempDirectory("warden-sf-home");
+        JsonNode r = sf(Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()), "org", "login", "access-token",
+                "--instance-url", server.instanceUrl(), "--no-prompt", "--alias", ALIAS, "--json");
+        assertEquals(0, r.path("status").asInt(), r.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static JsonNode sf(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(root.resolve("scripts/lib/sf").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
+        pb.environment().put("HOME", home.toString());
+        pb.environment().putAll(env);
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("sf timed out");
+        }
+        String text = new String(out, StandardCharsets.UTF_8);
+        return JSON.readTree(text.substring(Math.max(0, text.indexOf('{'))));
+    }
+
+    private static JsonNode run(String code) throws Exception {
+        Path file = Files.createTempFile(home, "anon", ".apex");
+        Files.writeString(file, code);
+        return sf(Map.of(), "apex", "run", "--file", file.toString(), "--target-org", ALIAS, "--json");
+    }
+
+    @Test
+    void systemDebugOfOnePlusOnePrintsTwoInTheLog() throws Exception {
+        JsonNode r = run("System.debug(1 + 1);\n");
+        assertEquals(0, r.path("status").asInt(), r.toString());
+        assertTrue(r.path("result").path("success").asBoolean(), r.toString());
+        assertTrue(r.path("result").path("logs").asText().contains("|USER_DEBUG|[1]|DEBUG|2"), r.toString());
+    }
+
+    @Test
+    void aCompileProblemIsReportedWithItsLineAndColumn() throws Exception {
+        JsonNode r = run("Integer a = 1;\nSystem.debug(nope);\n");
+        // sf exits 1 (executeCompileFailure) and puts the result under "data"
+        assertEquals("executeCompileFailure", r.path("name").asText(), r.toString());
+        JsonNode result = r.path("data");
+        assertFalse(result.path("compiled").asBoolean(true), r.toString());
+        assertEquals("Variable does not exist: nope", result.path("compileProblem").asText(), r.toString());
+        assertEquals(2, result.path("line").asInt(), r.toString());
+    }
+
+    @Test
+    void anUncaughtExceptionIsReportedWithItsMessageAndStack() throws Exception {
+        JsonNode r = run("System.debug('before');\nAssert.areEqual(1, 2, 'not equal');\n");
+        assertEquals("executeRuntimeFailure", r.path("name").asText(), r.toString());
+        JsonNode result = r.path("data");
+        assertTrue(result.path("logs").asText().contains("|USER_DEBUG|[1]|DEBUG|before"), r.toString());
+        assertTrue(result.path("compiled").asBoolean(), r.toString());
+        assertFalse(result.path("success").asBoolean(true), r.toString());
+        assertTrue(result.path("exceptionMessage").asText().startsWith("System.AssertException: Assertion Failed"),
+                r.toString());
+        assertTrue(result.path("exceptionStackTrace").asText().contains("line 2"), r.toString());
+    }
+}
