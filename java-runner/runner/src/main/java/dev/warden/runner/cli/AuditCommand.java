@@ -102,7 +102,7 @@ public final class AuditCommand extends Commands.WithBlueprint {
         var org = ctx.org();
         PermissionCatalog catalog = PermissionCatalog.defaults().with(rules.extraPermissions());
         AuditEngine engine = new AuditEngine(catalog, rules, Set.of(blueprintUser));
-        RecordStream stream = "soap".equals(recordsApi) ? ((PartnerRecords) org.records()).stream() : new RestRecordStream(org.rest());
+        RecordStream stream = "soap".equals(recordsApi) ? partnerRecords(org.records()).stream() : new RestRecordStream(org.rest());
         new AuditReader(stream, org.records(), org.metadata(), org.appUsage(), ctx.progress()).read(engine, catalog, apiReserve);
         return engine.result();
     }
@@ -213,5 +213,16 @@ public final class AuditCommand extends Commands.WithBlueprint {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+    }
+
+    /** The Partner adapter behind the org's records port (the retry wrapper adds reconcile logic around it). */
+    private static PartnerRecords partnerRecords(dev.warden.runner.org.RecordsPort port) {
+        dev.warden.runner.org.RecordsPort p = port instanceof dev.warden.runner.salesforce.ReconcilingRecords r
+                ? r.unwrap() : port;
+        if (p instanceof PartnerRecords partner) {
+            return partner;
+        }
+        throw new IllegalStateException("--records-api soap needs the Partner API records adapter, not "
+                + p.getClass().getSimpleName());
     }
 }

@@ -147,4 +147,9 @@ public final class ReconcilingRecords implements RecordsPort {
     public OrgModel.ApiUsage apiUsage() {
         return records.apiUsage();
     }
+
+    /** The wrapped port (e.g. the Partner adapter, whose record stream the audit reads). */
+    public RecordsPort unwrap() {
+        return records;
+    }
 }
