@@ -5,8 +5,7 @@ import dev.warden.localorg.data.OrgException;
 import dev.warden.localorg.data.RecordChange.Operation;
 import dev.warden.localorg.data.RowError;
 import dev.warden.localorg.data.RowResult;
-import dev.warden.localorg.model.FieldDef;
-import dev.warden.localorg.model.FieldType;
+import dev.warden.localorg.model.ChildRelationshipDef;
 import dev.warden.localorg.model.SObjectType;
 import dev.warden.localorg.server.ApiKind;
 import dev.warden.localorg.server.LocalOrgContext;
@@ -187,44 +186,18 @@ final class SObjectTreeApi {
         Node node = new Node(ref, expected, fields, parent, lookupField, level);
         nodes.add(node);
         for (Map.Entry<String, JsonNode> child : children) {
-            FieldDef lookup = null;
-            SObjectType childType = null;
-            for (SObjectType t : req.org().schema().all()) {
-                FieldDef f = childLookup(t, expected, child.getKey());
-                if (f != null) {
-                    childType = t;
-                    lookup = f;
-                    break;
-                }
-            }
-            if (childType == null) {
+            ChildRelationshipDef relationship = req.org().schema().childRelationships(expected.name()).stream()
+                    .filter(r -> r.relationshipName().equalsIgnoreCase(child.getKey())).findFirst().orElse(null);
+            if (relationship == null) {
                 // Wording UNCONFIRMED.
                 throw new OrgException("INVALID_FIELD", "No such relationship '" + child.getKey() + "' on sobject of type "
                         + expected.name(), List.of(child.getKey()));
             }
+            SObjectType childType = req.org().schema().get(relationship.childObject());
             for (JsonNode c : RestApi.list(child.getValue().get("records"))) {
-                parse(req, c, childType, node, lookup.name(), level + 1, nodes, refs);
+                parse(req, c, childType, node, relationship.field(), level + 1, nodes, refs);
             }
         }
-    }
-
-    /**
-     * The lookup field of {@code child} that makes {@code relationship} a child relationship of {@code parent}:
-     * a reference to the parent whose child relationship name is {@code relationship} (a custom lookup's
-     * CustomField relationshipName), or, for standard objects, whose plural is (Contacts).
-     */
-    static FieldDef childLookup(SObjectType child, SObjectType parent, String relationship) {
-        for (FieldDef f : child.fields()) {
-            if (f.type() != FieldType.REFERENCE
-                    || f.referenceTo().stream().noneMatch(t -> t.equalsIgnoreCase(parent.name()))) {
-                continue;
-            }
-            if (relationship.equalsIgnoreCase(f.childRelationshipName())
-                    || (!child.custom() && relationship.equalsIgnoreCase(child.name() + "s"))) {
-                return f;
-            }
-        }
-        return null;
     }
 
     private static Map<String, Object> failure(String referenceId, List<RowError> errors) {
