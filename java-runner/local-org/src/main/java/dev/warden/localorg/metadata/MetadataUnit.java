@@ -50,6 +50,18 @@ public interface MetadataUnit {
     /** The member's files (path relative to the package root to bytes); empty when the org has no such member. */
     Map<String, byte[]> files(Org org, String member);
 
+    /**
+     * The files of a member whose whole content is one XML file (units that build the XML in {@link #readXml}):
+     * that file, or none when {@code xml} is null.
+     */
+    static Map<String, byte[]> oneXmlFile(MetadataType type, String member, String xml) {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        if (xml != null) {
+            out.put(type.fileName(member), xml.getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
     /** The member's metadata XML (for content types its -meta.xml), or null when the org has no such member. */
     default String readXml(Org org, String member) {
         Map<String, byte[]> files = files(org, member);

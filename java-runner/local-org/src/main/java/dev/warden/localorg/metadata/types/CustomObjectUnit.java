@@ -20,7 +20,6 @@ import dev.warden.localorg.model.SObjectType;
 import dev.warden.localorg.setup.Org;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -158,12 +157,7 @@ public final class CustomObjectUnit implements MetadataUnit {
 
     @Override
     public Map<String, byte[]> files(Org org, String member) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        String text = readXml(org, member);
-        if (text != null) {
-            out.put(TYPE.fileName(member), text.getBytes(StandardCharsets.UTF_8));
-        }
-        return out;
+        return MetadataUnit.oneXmlFile(TYPE, member, readXml(org, member));
     }
 
     @Override

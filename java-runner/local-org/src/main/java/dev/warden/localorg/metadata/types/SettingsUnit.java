@@ -105,12 +105,7 @@ public final class SettingsUnit implements MetadataUnit {
 
     @Override
     public Map<String, byte[]> files(Org org, String member) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        String text = readXml(org, member);
-        if (text != null) {
-            out.put(TYPE.fileName(member), XmlOut.utf8(text));
-        }
-        return out;
+        return MetadataUnit.oneXmlFile(TYPE, member, readXml(org, member));
     }
 
     @Override
