@@ -1,41 +1,32 @@
-package dev.warden.localorg.pkg;
+package dev.warden.localorg.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.localorg.LocalOrgOptions;
 import dev.warden.localorg.server.LocalOrgServer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The real sf CLI's {@code sf apex run} (SOAP executeAnonymous) against the local org's Apex runtime. */
 class SfApexRunContractTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALIAS = "apex-run-contract";
     private static LocalOrgServer server;
-    private static Path root;
-    private static Path home;
+    private static SfCli sf;
 
     @BeforeAll
     static void login() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
-        root = Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
-        home = Files.createTempDirectory("warden-sf-home");
-        JsonNode r = sf(Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()), "org", "login", "access-token",
+        sf = new SfCli();
+        SfCli.Result r = sf.run(Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()), "org", "login", "access-token",
                 "--instance-url", server.instanceUrl(), "--no-prompt", "--alias", ALIAS, "--json");
-        assertEquals(0, r.path("status").asInt(), r.toString());
+        assertEquals(0, r.exit(), r.stdout() + r.stderr());
     }
 
     @AfterAll
@@ -43,28 +34,10 @@ class SfApexRunContractTest {
         server.close();
     }
 
-    private static JsonNode sf(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(root.resolve("scripts/lib/sf").toString());
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
-        pb.environment().put("HOME", home.toString());
-        pb.environment().putAll(env);
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(3, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("sf timed out");
-        }
-        String text = new String(out, StandardCharsets.UTF_8);
-        return JSON.readTree(text.substring(Math.max(0, text.indexOf('{'))));
-    }
-
     private static JsonNode run(String code) throws Exception {
-        Path file = Files.createTempFile(home, "anon", ".apex");
+        Path file = Files.createTempFile(sf.home(), "anon", ".apex");
         Files.writeString(file, code);
-        return sf(Map.of(), "apex", "run", "--file", file.toString(), "--target-org", ALIAS, "--json");
+        return sf.run("apex", "run", "--file", file.toString(), "--target-org", ALIAS, "--json").json();
     }
 
     @Test
