@@ -5,6 +5,7 @@ import dev.warden.apex.exec.Frame;
 import dev.warden.apex.exec.Invoker;
 import dev.warden.apex.exec.Program;
 import dev.warden.apex.exec.Transaction;
+import dev.warden.apex.lib.ApexRestBinding;
 import dev.warden.apex.lib.Native;
 import dev.warden.apex.lib.NativeFactory;
 import dev.warden.apex.link.ClassInfo;
@@ -14,6 +15,7 @@ import dev.warden.apex.lower.Decl;
 import dev.warden.apex.lower.UnsupportedFeature;
 import dev.warden.apex.value.ApexMap;
 import dev.warden.apex.value.Blob;
+import dev.warden.localorg.rules.Access;
 import dev.warden.localorg.server.Request;
 import dev.warden.localorg.server.Response;
 import dev.warden.localorg.setup.Org;
@@ -50,27 +52,45 @@ public final class ApexRest {
 
     public static Response handle(Request req) {
         String path = req.pathGroup(1) == null || req.pathGroup(1).isEmpty() ? "/" : req.pathGroup(1);
-        return call(req.org(), req.session().userId(), req.method(), path, req.rawQuery(), req.clientIp(), req.body());
+        Map<String, String> headers = new LinkedHashMap<>();
+        req.headers().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
+        return call(req.org(), req.session().userId(), req.method(), path, req.rawQuery(), req.clientIp(), req.body(),
+                headers);
     }
 
     /** One Apex REST call as {@code userId}; {@code path} is the part after /services/apexrest. */
     public static Response call(Org org, String userId, String verb, String path, String rawQuery, String clientIp,
             byte[] requestBody) {
+        return call(org, userId, verb, path, rawQuery, clientIp, requestBody, Map.of());
+    }
+
+    /** One Apex REST call with the request's headers (names in any case). */
+    public static Response call(Org org, String userId, String verb, String path, String rawQuery, String clientIp,
+            byte[] requestBody, Map<String, String> headers) {
         OrgApex apex = OrgApex.of(org);
         Program program = apex.program();
         ClassInfo resource = resourceFor(program, path);
         if (resource == null) {
             return Response.sfError(404, "NOT_FOUND", "Could not find a match for URL " + path, List.of());
         }
+        if (!Access.ofUser(org.db(), userId).canRunClass(resource.name())) {
+            // the class must be enabled for the caller (profile or permission set classAccesses). UNCONFIRMED:
+            // Salesforce's exact status, code and words for this refusal
+            return Response.json(403, List.of(error("FORBIDDEN", "You do not have access to the Apex class named: "
+                    + resource.name())));
+        }
         MethodInfo method = handler(resource, verb);
         if (method == null) {
             return Response.json(405, List.of(error("METHOD_NOT_ALLOWED", "HTTP Method '" + verb
                     + "' not allowed. Allowed are " + String.join(",", allowed(resource)))));
         }
-        if (!method.decl.params().isEmpty()) {
-            return Response.json(500, List.of(error("APEX_ERROR", "not supported by the local org's Apex runtime: "
-                    + "parameters of @Http" + cap(verb) + " methods (" + resource.name() + "." + method.name() + ")")));
+        boolean hasParams = !method.decl.params().isEmpty();
+        String contentType = header(headers, "Content-Type");
+        if (hasParams && contentType != null && contentType.toLowerCase(Locale.ROOT).contains("xml")) {
+            return unsupported("XML request bodies bound to the parameters of @Http" + cap(verb) + " methods ("
+                    + resource.name() + "." + method.name() + "); send application/json");
         }
+        boolean wantsXml = wantsXml(header(headers, "Accept"), path);
         Transaction[] ran = new Transaction[1];
         try {
             Response answer = org.db().transaction(() -> {
@@ -84,23 +104,58 @@ public final class ApexRest {
                     request.set(null, "requestURI", path);
                     request.set(null, "resourcePath", "/services/apexrest" + mapping(resource));
                     request.set(null, "remoteAddress", clientIp);
-                    request.set(null, "requestBody", new Blob(requestBody == null ? new byte[0] : requestBody));
+                    // with parameters the body goes into them, not into requestBody (Salesforce's docs)
+                    request.set(null, "requestBody", hasParams ? null
+                            : new Blob(requestBody == null ? new byte[0] : requestBody));
                     ApexMap params = (ApexMap) request.get(null, "params");
                     query(rawQuery).forEach(params::put);
+                    ApexMap requestHeaders = (ApexMap) request.get(null, "headers");
+                    headers.forEach(requestHeaders::put);
                     tx.context.put("RestContext.request", request);
                     tx.context.put("RestContext.response", response);
                     Frame root = new Frame(tx, null, resource, null, 0,
                             "Class." + resource.name() + "." + method.name());
-                    Object returned = Invoker.invoke(root, method, null, new Object[0]);
-                    if (returned != null) {
-                        throw new Failed(Response.json(500, List.of(error("APEX_ERROR", "not supported by the local "
-                                + "org's Apex runtime: serializing the value an @Http method returns ("
-                                + resource.name() + "." + method.name() + ")"))));
+                    Object[] args;
+                    try {
+                        args = hasParams ? ApexRestBinding.arguments(root, method, requestBody) : new Object[0];
+                    } catch (ApexRestBinding.BadBody e) {
+                        throw new Failed(Response.json(400, List.of(error(e.errorCode(), e.getMessage()))));
+                    } catch (ApexThrow e) {
+                        // a value of the wrong type for a parameter. UNCONFIRMED: Salesforce's code and words
+                        throw new Failed(Response.json(400, List.of(error("JSON_PARSER_ERROR", e.getMessage()))));
                     }
+                    Object returned = Invoker.invoke(root, method, null, args);
+                    boolean voidMethod = method.decl.returnType() == null
+                            || "void".equalsIgnoreCase(method.decl.returnType().name());
                     Object status = response.get(null, "statusCode");
-                    Object body = response.get(null, "responseBody");
-                    byte[] bytes = body instanceof Blob b ? b.bytes() : new byte[0];
-                    return Response.bytes(status instanceof Number n ? n.intValue() : 200, Response.JSON, bytes);
+                    int code = status instanceof Number n ? n.intValue() : 200;
+                    byte[] bytes;
+                    String type = Response.JSON;
+                    if (!voidMethod && returned != null) {
+                        if (wantsXml) {
+                            throw new Failed(unsupported("XML responses of Apex REST methods (" + resource.name()
+                                    + "." + method.name() + "); ask for application/json"));
+                        }
+                        // UNCONFIRMED: a returned value wins over a responseBody the method also set
+                        bytes = ApexRestBinding.serialize(root, returned);
+                    } else {
+                        Object body = response.get(null, "responseBody");
+                        bytes = body instanceof Blob b ? b.bytes() : new byte[0];
+                    }
+                    Response out = Response.bytes(code, type, bytes);
+                    ApexMap responseHeaders = (ApexMap) response.get(null, "headers");
+                    for (Map.Entry<Object, Object> h : responseHeaders.entries.values()) {
+                        if (h.getKey() == null || h.getValue() == null) {
+                            continue;
+                        }
+                        String name = h.getKey().toString();
+                        if (name.equalsIgnoreCase("Content-Type")) {
+                            out = new Response(out.status(), h.getValue().toString(), out.body(), out.headers());
+                        } else {
+                            out = out.withHeader(name, h.getValue().toString());
+                        }
+                    }
+                    return out;
                 } catch (ApexThrow e) {
                     String stack = e.apexStackTrace();
                     throw new Failed(Response.json(500, List.of(error("APEX_ERROR",
@@ -116,6 +171,32 @@ public final class ApexRest {
         } catch (Failed f) {
             return f.response;
         }
+    }
+
+    private static Response unsupported(String what) {
+        return Response.json(500, List.of(error("APEX_ERROR", "not supported by the local org's Apex runtime: "
+                + what)));
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** XML is asked for by an Accept header that names XML and not JSON, or by a path ending in .xml. */
+    private static boolean wantsXml(String accept, String path) {
+        if (path.toLowerCase(Locale.ROOT).endsWith(".xml")) {
+            return true;
+        }
+        if (accept == null) {
+            return false;
+        }
+        String a = accept.toLowerCase(Locale.ROOT);
+        return a.contains("xml") && !a.contains("json") && !a.contains("*/*");
     }
 
     /** Queueables and @future work the call queued run after its commit, in their own transaction. */

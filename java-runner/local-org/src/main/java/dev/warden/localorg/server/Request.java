@@ -61,6 +61,9 @@ public final class Request {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
+    /** Every request header, names in lower case (Apex REST hands them to RestRequest.headers). */
+    public Map<String, List<String>> headers() { return java.util.Collections.unmodifiableMap(headers); }
+
     public String header(String name) {
         List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
         return v == null || v.isEmpty() ? null : v.get(0);
