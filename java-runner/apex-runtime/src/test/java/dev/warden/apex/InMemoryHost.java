@@ -590,6 +590,17 @@ final class InMemoryHost implements ApexHost {
   }
 
   @Override
+  public Map<String, Object> hierarchySettingRecord(String typeName, String ownerId) {
+    for (Map<String, Object> r : table(typeName).values()) {
+      String owner = String.valueOf(r.get("SetupOwnerId"));
+      if (owner.length() >= 15 && ownerId.length() >= 15 && owner.substring(0, 15).equals(ownerId.substring(0, 15))) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  @Override
   public HostUser user(String userId) {
     Map<String, Object> r = table("User").get(userId.substring(0, 15));
     if (r == null) {

@@ -54,6 +54,14 @@ public interface ApexHost {
    */
   Map<String, Object> hierarchySetting(String typeName, String userId);
 
+  /**
+   * The one hierarchy custom setting record whose SetupOwnerId is {@code ownerId} (a user, a profile or the org),
+   * unmerged, or null. The runtime merges the levels itself (getInstance); hosts that cannot answer fail loudly.
+   */
+  default Map<String, Object> hierarchySettingRecord(String typeName, String ownerId) {
+    throw new UnsupportedOperationException("this Apex host does not read hierarchy custom settings by level");
+  }
+
   /** A user by id (System.runAs, UserInfo), or null. */
   HostUser user(String userId);
 

@@ -48,18 +48,82 @@ public final class SObjectTypeStatics {
       }
       return null;
     }
-    String userId = switch (m) {
-      case "getorgdefaults" -> null;
-      case "getinstance", "getvalues" -> a.isEmpty() ? f.tx.user().id()
-          : a.get(0) == null ? null : a.get(0).toString();
-      default -> throw Errors.unsupported(s.name() + "." + m, f);
-    };
-    Map<String, Object> row = f.tx.host.hierarchySetting(s.name(), userId);
-    if (row == null) {
-      // getInstance() answers a record with defaults even when none exists; getValues/getOrgDefaults answer null
-      return m.equals("getinstance") ? new SObjectValue(s) : null;
+    return hierarchy(f, s, m, a);
+  }
+
+  /**
+   * Hierarchy custom settings as Salesforce documents them: getInstance() / getInstance(userId) merge field by field
+   * from the lowest level that defines a value (user, then the user's profile, then the org default); with no record
+   * for the user the answer is a new record (Id null, SetupOwnerId the user) carrying the merged values.
+   * getInstance(profileId) merges profile and org. getValues(id) is that level's own record, unmerged, or null.
+   * getOrgDefaults() is the org-level record, or an empty record when there is none. A null field counts as
+   * undefined; checkboxes are never null, so a lower level's false wins (UNCONFIRMED).
+   */
+  private static Object hierarchy(Frame f, SObjectSchema s, String m, List<Object> a) {
+    String orgId = f.tx.user().organizationId();
+    String id = a.isEmpty() ? f.tx.user().id() : a.get(0) == null ? null : a.get(0).toString();
+    switch (m) {
+      case "getorgdefaults": {
+        Map<String, Object> org = f.tx.host.hierarchySettingRecord(s.name(), orgId);
+        return org == null ? new SObjectValue(s) : record(s, org);
+      }
+      case "getvalues": {
+        if (id == null) {
+          throw Errors.npe(f);
+        }
+        Map<String, Object> own = f.tx.host.hierarchySettingRecord(s.name(), id);
+        return own == null ? null : record(s, own);
+      }
+      case "getinstance": {
+        if (id == null) {
+          throw Errors.npe(f);
+        }
+        List<String> levels = new java.util.ArrayList<>();
+        levels.add(id);
+        if (id.startsWith("005")) {
+          var user = f.tx.host.user(id);
+          if (user != null && user.profileId() != null) {
+            levels.add(user.profileId());
+          }
+        }
+        if (!id.startsWith("00D")) {
+          levels.add(orgId);
+        }
+        Map<String, Object> merged = new java.util.LinkedHashMap<>();
+        Map<String, Object> lowest = null;
+        for (String owner : levels) {
+          Map<String, Object> row = f.tx.host.hierarchySettingRecord(s.name(), owner);
+          if (row == null) {
+            continue;
+          }
+          if (lowest == null) {
+            lowest = row;
+          }
+          row.forEach((k, v) -> {
+            if (v != null && merged.get(k) == null) {
+              merged.put(k, v);
+            }
+          });
+        }
+        Map<String, Object> own = f.tx.host.hierarchySettingRecord(s.name(), id);
+        merged.remove("Id");
+        merged.remove("SetupOwnerId");
+        if (own != null) {
+          merged.put("Id", own.get("Id"));
+        }
+        merged.put("SetupOwnerId", ApexId.parse(id).toString());
+        if (own == null && lowest != null) {
+          // a new record: the merged values, not the higher level's own system fields
+          for (String system : List.of("Name", "CreatedById", "CreatedDate", "LastModifiedById", "LastModifiedDate",
+              "SystemModstamp", "IsDeleted")) {
+            merged.remove(system);
+          }
+        }
+        return record(s, merged);
+      }
+      default:
+        throw Errors.unsupported(s.name() + "." + m, f);
     }
-    return record(s, row);
   }
 
   private static SObjectValue record(SObjectSchema s, Map<String, Object> row) {

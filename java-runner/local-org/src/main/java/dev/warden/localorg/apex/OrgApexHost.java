@@ -242,6 +242,21 @@ public final class OrgApexHost implements ApexHost {
     }
 
     @Override
+    public Map<String, Object> hierarchySettingRecord(String typeName, String ownerId) {
+        if (org.schema().get(typeName) == null || ownerId == null) {
+            return null;
+        }
+        String owner = dev.warden.apex.value.ApexId.parse(ownerId).toString();
+        BiPredicate<String, String> filter = testVisibility;
+        for (Record r : db.findBy(typeName, "SetupOwnerId", owner)) {
+            if (filter == null || filter.test(r.objectName(), r.id())) {
+                return r.toMap();
+            }
+        }
+        return null;
+    }
+
+    @Override
     public HostUser user(String userId) {
         Record r = userId == null ? null : db.live(userId);
         if (r == null || !"User".equals(r.objectName())) {
