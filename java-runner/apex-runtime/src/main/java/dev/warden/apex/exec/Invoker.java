@@ -22,8 +22,9 @@ public final class Invoker {
     if (!tx.runningAsync && m.decl.annotations().stream().anyMatch(a -> a.is("future"))) {
       // @future: queued, run by Test.stopTest (tests) or by the host after the transaction
       Object[] copy = args.clone();
-      tx.asyncQueue.add(() -> invoke(new Frame(tx, null, m.owner, null, 0, "Class." + m.owner.name()
-          + ".<future>"), m, null, copy));
+      tx.asyncQueue.add(new AsyncJob("Future", m.owner.name() + "." + m.name(), tx.nextAsyncJobId(), tx.user().id(),
+          run -> invoke(new Frame(run, null, m.owner, null, 0, "Class." + m.owner.name() + ".<future>"), m, null,
+              copy)));
       return null;
     }
     CompiledMethod cm = compiled(m);

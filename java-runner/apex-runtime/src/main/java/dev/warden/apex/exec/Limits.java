@@ -11,6 +11,20 @@ public final class Limits {
   public static final int DML_ROWS = 10_000;
   public static final long CPU_MILLIS = 10_000;
 
+  /** Async Apex (queueable, future) limits: 200 SOQL, 60 s CPU; the rest as synchronous. */
+  public static final int ASYNC_QUERIES = 200;
+  public static final long ASYNC_CPU_MILLIS = 60_000;
+
+  /** The SOQL limit of this context: {@link #QUERIES}, or {@link #ASYNC_QUERIES} in async Apex. */
+  public int maxQueries = QUERIES;
+
+  /** A fresh context with async Apex's limits. */
+  public static Limits async() {
+    Limits l = new Limits();
+    l.maxQueries = ASYNC_QUERIES;
+    return l;
+  }
+
   public int queries;
   public int queryRows;
   public int dmlStatements;

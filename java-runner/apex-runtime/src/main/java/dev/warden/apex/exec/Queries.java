@@ -161,7 +161,7 @@ public final class Queries {
 
   static Object run(Frame f, ApexSoql q, Object[] binds) {
     Transaction tx = f.tx;
-    if (++tx.limits.queries > Limits.QUERIES) {
+    if (++tx.limits.queries > tx.limits.maxQueries) {
       throw Errors.limit(tx, "Too many SOQL queries: " + tx.limits.queries);
     }
     Clock clock = tx.host.clock();

@@ -45,30 +45,63 @@ public final class Transaction {
   private long cpuStartThreadNanos = threadCpu();
 
   /** Async work queued by @future calls and System.enqueueJob: run by Test.stopTest (or the host after commit). */
-  public final List<Runnable> asyncQueue = new ArrayList<>();
+  public final List<AsyncJob> asyncQueue = new ArrayList<>();
   /** True while queued async work runs (a @future method then runs at once). */
   public boolean runningAsync;
-  private int asyncIds;
+  private static final java.util.concurrent.atomic.AtomicLong ASYNC_IDS =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private static final ThreadLocal<Transaction> CURRENT = new ThreadLocal<>();
 
   /** A fake AsyncApexJob id (707...) for System.enqueueJob. */
   public String nextAsyncJobId() {
-    String n = String.valueOf(++asyncIds);
+    // unique across transactions: jobs queued by async work run by the host carry on the numbering
+    String n = String.valueOf(ASYNC_IDS.incrementAndGet());
     return dev.warden.apex.value.ApexId.parse("707" + "0".repeat(12 - n.length()) + n).toString();
   }
 
-  /** Runs queued async work, including work it queues (Salesforce runs it all at Test.stopTest). */
+  /**
+   * Runs queued async work in this transaction, including work it queues (Salesforce runs it all at
+   * Test.stopTest). Each job gets a fresh limit context with async limits (200 SOQL, 60 s CPU); statics are shared
+   * with the test (UNCONFIRMED: whether Salesforce resets them for async work run by stopTest).
+   */
   public void runAsync() {
     boolean was = runningAsync;
+    Limits saved = limits;
+    long savedCpu = cpuLimitMillis;
     runningAsync = true;
     try {
       while (!asyncQueue.isEmpty()) {
-        asyncQueue.remove(0).run();
+        AsyncJob job = asyncQueue.remove(0);
+        limits = Limits.async();
+        cpuLimitMillis = Math.max(cpuLimitMillis, Limits.ASYNC_CPU_MILLIS);
+        resetCpu();
+        job.body().accept(this);
       }
     } finally {
       runningAsync = was;
+      limits = saved;
+      cpuLimitMillis = savedCpu;
     }
+  }
+
+  /**
+   * Runs one job queued by another, committed transaction in this one (the host's after-commit path): async
+   * limits, running as the user who queued it; work it queues stays in this transaction's queue for the host.
+   */
+  public void runAsAsyncJob(AsyncJob job) {
+    runningAsync = true;
+    limits = Limits.async();
+    cpuLimitMillis = Limits.ASYNC_CPU_MILLIS;
+    resetCpu();
+    job.body().accept(this);
+  }
+
+  /** The queued jobs, removed from the queue (the host takes them after a commit, or drops them on rollback). */
+  public List<AsyncJob> takeAsyncJobs() {
+    List<AsyncJob> out = new ArrayList<>(asyncQueue);
+    asyncQueue.clear();
+    return out;
   }
 
   /** The transaction running on this thread (a host's trigger hook joins it), or null. */

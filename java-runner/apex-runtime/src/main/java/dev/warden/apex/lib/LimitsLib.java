@@ -24,7 +24,7 @@ final class LimitsLib implements Builtin {
     Limits l = f.tx.limits;
     return switch (m) {
       case "getqueries" -> l.queries;
-      case "getlimitqueries" -> Limits.QUERIES;
+      case "getlimitqueries" -> l.maxQueries;
       case "getdmlstatements" -> l.dmlStatements;
       case "getlimitdmlstatements" -> Limits.DML_STATEMENTS;
       case "getqueryrows" -> l.queryRows;
@@ -32,7 +32,7 @@ final class LimitsLib implements Builtin {
       case "getdmlrows" -> l.dmlRows;
       case "getlimitdmlrows" -> Limits.DML_ROWS;
       case "getcputime" -> (int) f.tx.cpuMillis();
-      case "getlimitcputime" -> (int) Limits.CPU_MILLIS;
+      case "getlimitcputime" -> (int) f.tx.cpuLimitMillis;
       case "getheapsize" -> 0;
       case "getlimitheapsize" -> 6_000_000;
       default -> throw Args.noSuch(f, "Limits", m, a);

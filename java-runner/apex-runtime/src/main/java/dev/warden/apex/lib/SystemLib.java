@@ -76,13 +76,13 @@ final class SystemLib implements Builtin {
           throw dev.warden.apex.exec.Errors.npe(f);
         }
         String id = f.tx.nextAsyncJobId();
-        dev.warden.apex.exec.Transaction tx = f.tx;
-        tx.asyncQueue.add(() -> {
-          dev.warden.apex.exec.Frame root = new dev.warden.apex.exec.Frame(tx, null, o.type, null, 0,
-              "Class." + o.type.name() + ".execute");
-          dev.warden.apex.exec.Invoker.invoke(root, executeMethod(root, o), o,
-              new Object[] {new QueueableContextValue(id)});
-        });
+        f.tx.asyncQueue.add(new dev.warden.apex.exec.AsyncJob("Queueable", o.type.name(), id, f.tx.user().id(),
+            run -> {
+              dev.warden.apex.exec.Frame root = new dev.warden.apex.exec.Frame(run, null, o.type, null, 0,
+                  "Class." + o.type.name() + ".execute");
+              dev.warden.apex.exec.Invoker.invoke(root, executeMethod(root, o), o,
+                  new Object[] {new QueueableContextValue(id)});
+            }));
         return dev.warden.apex.value.ApexId.parse(id);
       }
       case "isqueueable":

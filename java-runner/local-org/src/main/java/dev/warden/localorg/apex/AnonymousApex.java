@@ -57,9 +57,11 @@ public final class AnonymousApex {
                             null, null, "")
                     : new Result(false, false, -1, -1, problems.get(0), null, null, "");
         }
+        Transaction[] ran = new Transaction[1];
         try {
-            return TestRunner.onTestThread(() -> org.db().transaction(() -> {
+            Result done = TestRunner.onTestThread(() -> org.db().transaction(() -> {
                 Transaction tx = new Transaction(program, apex.host());
+                ran[0] = tx;
                 if (apex.host().user(userId) != null) {
                     tx.users.clear();
                     tx.users.push(apex.host().user(userId));
@@ -79,6 +81,9 @@ public final class AnonymousApex {
                     tx.exit();
                 }
             }));
+            // async Apex the block queued runs after its commit (dropped with a rollback)
+            apex.afterCommit(ran[0]);
+            return done;
         } catch (Failed f) {
             return f.result;
         }

@@ -166,7 +166,7 @@ public final class ApexRest {
                     tx.exit();
                 }
             });
-            runAsync(org, ran[0]);
+            apex.afterCommit(ran[0]);
             return answer;
         } catch (Failed f) {
             return f.response;
@@ -197,26 +197,6 @@ public final class ApexRest {
         }
         String a = accept.toLowerCase(Locale.ROOT);
         return a.contains("xml") && !a.contains("json") && !a.contains("*/*");
-    }
-
-    /** Queueables and @future work the call queued run after its commit, in their own transaction. */
-    private static void runAsync(Org org, Transaction tx) {
-        if (tx == null || tx.asyncQueue.isEmpty()) {
-            return;
-        }
-        try {
-            org.db().transaction(() -> {
-                tx.enter();
-                try {
-                    tx.runAsync();
-                } finally {
-                    tx.exit();
-                }
-            });
-        } catch (RuntimeException e) {
-            System.getLogger(ApexRest.class.getName()).log(System.Logger.Level.WARNING,
-                    "async Apex after an Apex REST call failed: " + e.getMessage());
-        }
     }
 
     private static Map<String, Object> error(String code, String message) {

@@ -1,6 +1,7 @@
 package dev.warden.localorg.apex;
 
 import dev.warden.apex.ApexSource;
+import dev.warden.apex.exec.AsyncJob;
 import dev.warden.apex.exec.Program;
 import dev.warden.apex.exec.Transaction;
 import dev.warden.localorg.data.OrgDatabase;
@@ -32,6 +33,9 @@ public final class OrgApex {
     private final java.util.concurrent.atomic.AtomicLong triggerChunks = new java.util.concurrent.atomic.AtomicLong();
     /** The Apex transaction opened for the current outermost database transaction, if any; its thread only. */
     private final ThreadLocal<Transaction> opened = new ThreadLocal<>();
+    private final java.util.concurrent.atomic.AtomicInteger asyncPending = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<String> asyncFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private java.util.concurrent.ExecutorService asyncExecutor;
 
     private OrgApex(Org org) {
         this.org = org;
@@ -46,6 +50,9 @@ public final class OrgApex {
                 if (tx != null) {
                     opened.remove();
                     tx.exit();
+                    if (committed) {
+                        afterCommit(tx);
+                    }
                 }
             }
         });
@@ -165,6 +172,86 @@ public final class OrgApex {
             opened.set(tx);
         }
         return tx;
+    }
+
+    /**
+     * The async Apex a committed transaction queued (@future calls, System.enqueueJob): each job runs later on this
+     * org's async thread in a database and Apex transaction of its own (fresh statics, async limits), as the user
+     * who queued it; work a job queues follows once that job commits. A job that fails is rolled back and logged
+     * ({@link #asyncFailures()}). A rolled-back transaction's jobs are never handed here.
+     */
+    public void afterCommit(Transaction tx) {
+        if (tx == null) {
+            return;
+        }
+        for (AsyncJob job : tx.takeAsyncJobs()) {
+            asyncPending.incrementAndGet();
+            asyncThread().execute(() -> {
+                try {
+                    runAsyncJob(job);
+                } finally {
+                    synchronized (asyncPending) {
+                        asyncPending.decrementAndGet();
+                        asyncPending.notifyAll();
+                    }
+                }
+            });
+        }
+    }
+
+    private void runAsyncJob(AsyncJob job) {
+        Transaction[] ran = new Transaction[1];
+        try {
+            org.db().transaction(() -> {
+                Transaction tx = newTransaction(job.userId());
+                ran[0] = tx;
+                tx.enter();
+                try {
+                    tx.runAsAsyncJob(job);
+                } finally {
+                    tx.exit();
+                }
+                return null;
+            });
+            afterCommit(ran[0]);
+        } catch (RuntimeException | Error e) {
+            String failure = job.kind() + " " + job.name() + " (" + job.jobId() + ") failed and was rolled back: "
+                    + e.getMessage();
+            asyncFailures.add(failure);
+            System.getLogger(OrgApex.class.getName()).log(System.Logger.Level.WARNING, failure);
+        }
+    }
+
+    private synchronized java.util.concurrent.ExecutorService asyncThread() {
+        if (asyncExecutor == null) {
+            // one daemon thread per org, with the deep stack Apex needs (see TestRunner)
+            asyncExecutor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(null, r, "apex-async", 512L << 20);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return asyncExecutor;
+    }
+
+    /** Waits until no async Apex of this org is queued or running; false when {@code millis} passed first. */
+    public boolean awaitAsyncIdle(long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        synchronized (asyncPending) {
+            while (asyncPending.get() > 0) {
+                long left = end - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                asyncPending.wait(left);
+            }
+        }
+        return true;
+    }
+
+    /** Async jobs that failed (each rolled back), oldest first. */
+    public List<String> asyncFailures() {
+        return List.copyOf(asyncFailures);
     }
 
     /** A fresh Apex transaction over the deployed program, running as {@code userId} (or the admin). */
