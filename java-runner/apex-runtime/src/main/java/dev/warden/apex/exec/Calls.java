@@ -77,6 +77,9 @@ final class Calls {
         throw Errors.npe(f);
       }
       Object[] a = eval(f, ae);
+      if (Stubs.isStub(self)) {
+        return Stubs.call(f, (ApexObject) self, name, a);
+      }
       if (self instanceof ApexObject o && !o.type.platform) {
         MethodInfo m = staticChoice != null ? Invoker.override(o, staticChoice)
             : Invoker.virtualTarget(f, o, name, a.length, a);

@@ -156,6 +156,9 @@ public final class Queries {
     } else if (c instanceof dev.warden.soql.ast.Condition.Comparison cmp
         && cmp.value() instanceof dev.warden.soql.ast.Value.Bind b) {
       out.add(b);
+    } else if (c instanceof dev.warden.soql.ast.Condition.Comparison cmp
+        && cmp.value() instanceof dev.warden.soql.ast.Value.SubQuery sub) {
+      collect(sub.query().where(), out);
     }
   }
 

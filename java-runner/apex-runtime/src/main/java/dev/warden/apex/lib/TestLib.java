@@ -15,8 +15,8 @@ final class TestLib implements Builtin {
 
   @Override
   public Set<String> statics() {
-    // setMock, createStub, loadData, getEventBus, ... are not implemented: compiling code that calls them fails
-    return Set.of("starttest", "stoptest", "isrunningtest");
+    // setMock, loadData, getEventBus, ... are not implemented: compiling code that calls them fails
+    return Set.of("starttest", "stoptest", "isrunningtest", "createstub");
   }
 
   @Override
@@ -24,6 +24,15 @@ final class TestLib implements Builtin {
     switch (m) {
       case "isrunningtest":
         return f.tx.runningTest;
+      case "createstub": {
+        if (!(Args.arg(a, 0) instanceof TypeLib.TypeToken t) || t.type().cls() == null) {
+          throw Errors.unsupported("Test.createStub of a type that is not an Apex class or interface", f);
+        }
+        if (!(Args.arg(a, 1) instanceof dev.warden.apex.value.ApexObject provider)) {
+          throw Errors.npe(f);
+        }
+        return dev.warden.apex.exec.Stubs.create(f, t.type().cls(), provider);
+      }
       case "starttest":
         if (!f.tx.runningTest) {
           throw Errors.unsupported("Test.startTest outside a test", f);

@@ -34,6 +34,12 @@ public final class TypeLib implements Builtin {
       return "Type";
     }
 
+    /** String.valueOf(Type) and string concatenation print the type's name. */
+    @Override
+    public String toString() {
+      return String.valueOf(type);
+    }
+
     @Override
     public Object call(Frame f, String m, List<Object> a) {
       switch (m) {

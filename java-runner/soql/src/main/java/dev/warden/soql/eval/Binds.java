@@ -45,6 +45,11 @@ final class Binds {
     if (c instanceof Condition.Not n) {
       return new Condition.Not(condition(n.operand(), resolver));
     }
+    if (c instanceof Condition.Comparison cmp && cmp.value() instanceof Value.SubQuery sub) {
+      // binds inside a semi-join (Id IN (SELECT ... WHERE x = :y)) are resolved like the outer query's
+      return new Condition.Comparison(cmp.field(), cmp.op(), new Value.SubQuery(apply(sub.query(), resolver),
+          sub.pos()), cmp.pos());
+    }
     if (c instanceof Condition.Comparison cmp && cmp.value() instanceof Value.Bind b) {
       Object v = resolver.apply(b);
       if (v == Value.Bind.UNKNOWN) {
