@@ -165,6 +165,10 @@ final class InMemoryHost implements ApexHost {
     String name = dir.getFileName().toString();
     SObjectSchema existing = schemas.get(name.toLowerCase(Locale.ROOT));
     Map<String, String> object = tags(dir.resolve(name + ".object-meta.xml"));
+    if (Pattern.compile("<nameField>(?:(?!</nameField>).)*<type>AutoNumber</type>", Pattern.DOTALL)
+        .matcher(Files.readString(dir.resolve(name + ".object-meta.xml"))).find()) {
+      autoNumbers.add((name + ".Name").toLowerCase(Locale.ROOT));
+    }
     SObjectSchema.Kind kind = name.endsWith("__mdt") ? SObjectSchema.Kind.CUSTOM_METADATA
         : name.endsWith("__e") ? SObjectSchema.Kind.PLATFORM_EVENT
         : "Hierarchy".equals(object.get("customSettingsType")) ? SObjectSchema.Kind.HIERARCHY_SETTING
@@ -194,6 +198,9 @@ final class InMemoryHost implements ApexHost {
           Map<String, String> t = tags(p);
           String fn = t.get("fullName");
           String type = t.get("type");
+          if ("AutoNumber".equals(type)) {
+            autoNumbers.add((name + "." + fn).toLowerCase(Locale.ROOT));
+          }
           fields.add(switch (type) {
             case "Number" -> FieldInfo.of(fn, FieldType.DOUBLE);
             case "Checkbox" -> FieldInfo.of(fn, FieldType.BOOLEAN);
@@ -587,6 +594,18 @@ final class InMemoryHost implements ApexHost {
       }
     }
     return forUser != null ? forUser : orgDefault;
+  }
+
+  /** Auto-number fields of the project's objects (an AutoNumber name field or custom field); the rest are not. */
+  private final java.util.Set<String> autoNumbers = new java.util.HashSet<>();
+
+  @Override
+  public Boolean isAutoNumber(String objectName, String fieldName) {
+    SObjectSchema s = describe(objectName);
+    if (s == null || s.field(fieldName) == null) {
+      return null;
+    }
+    return autoNumbers.contains((s.name() + "." + s.field(fieldName).name()).toLowerCase(Locale.ROOT));
   }
 
   @Override

@@ -62,6 +62,14 @@ public interface ApexHost {
     throw new UnsupportedOperationException("this Apex host does not read hierarchy custom settings by level");
   }
 
+  /**
+   * Whether a field is an auto-number field (DescribeFieldResult.isAutoNumber), or null when the host cannot tell;
+   * the runtime then fails loudly rather than guess.
+   */
+  default Boolean isAutoNumber(String objectName, String fieldName) {
+    return null;
+  }
+
   /** A user by id (System.runAs, UserInfo), or null. */
   HostUser user(String userId);
 

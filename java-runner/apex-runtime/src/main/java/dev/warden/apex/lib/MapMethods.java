@@ -28,7 +28,7 @@ final class MapMethods {
       case "containskey":
         return map.containsKey(Types.coerce(f, a.get(0), kt));
       case "remove": {
-        Map.Entry<Object, Object> e = map.entries.remove(new Key(Types.coerce(f, a.get(0), kt)));
+        Map.Entry<Object, Object> e = map.entries.remove(map.key(Types.coerce(f, a.get(0), kt)));
         return e == null ? null : e.getValue();
       }
       case "keyset": {

@@ -19,6 +19,9 @@ public final class SObjectTypeStatics {
   private SObjectTypeStatics() {}
 
   public static boolean supports(SObjectSchema s, String m) {
+    if (m.equals("getsobjecttype")) {
+      return true;
+    }
     return switch (s.kind()) {
       case CUSTOM_METADATA -> m.equals("getall") || m.equals("getinstance");
       case HIERARCHY_SETTING -> m.equals("getinstance") || m.equals("getorgdefaults") || m.equals("getvalues");
@@ -27,10 +30,17 @@ public final class SObjectTypeStatics {
   }
 
   public static RType returnType(SObjectSchema s, String m) {
+    if (m.equals("getsobjecttype")) {
+      return RType.simple(RType.Kind.NATIVE, "Schema.SObjectType");
+    }
     return m.equals("getall") ? RType.map(RType.STRING_T, RType.sobject(s)) : RType.sobject(s);
   }
 
   public static Object call(Frame f, SObjectSchema s, String m, List<Object> a) {
+    if (m.equals("getsobjecttype")) {
+      // Account.getSObjectType(): the same token as Account.SObjectType
+      return new SchemaLib.SObjectTypeToken(s);
+    }
     if (s.kind() == SObjectSchema.Kind.CUSTOM_METADATA) {
       ApexMap all = new ApexMap(RType.STRING_T.ref(), RType.sobject(s).ref());
       for (Map<String, Object> row : f.tx.host.customMetadata(s.name())) {

@@ -108,6 +108,7 @@ public final class SchemaLib implements Builtin {
         dev.warden.apex.value.ApexMap map = new dev.warden.apex.value.ApexMap(
             dev.warden.apex.lower.TypeRef.of("String", null), dev.warden.apex.lower.TypeRef.of("Schema.SObjectField",
                 null));
+        map.caseInsensitiveKeys = true;
         for (FieldInfo fi : schema.info().fields()) {
           map.put(fi.name().toLowerCase(java.util.Locale.ROOT), new FieldToken(schema, fi));
         }
@@ -144,6 +145,14 @@ public final class SchemaLib implements Builtin {
           yield new dev.warden.apex.value.ApexList(dev.warden.apex.lower.TypeRef.of("Schema.SObjectType", null), out);
         }
         case "iscustom" -> field.name().endsWith("__c");
+        case "isautonumber" -> {
+          Boolean auto = f.tx.host.isAutoNumber(schema.name(), field.name());
+          if (auto == null) {
+            throw dev.warden.apex.exec.Errors.unsupported("isAutoNumber() of " + schema.name() + "." + field.name()
+                + " (the org does not say)", f);
+          }
+          yield auto;
+        }
         case "isaccessible" -> access.readable();
         case "iscreateable" -> access.creatable();
         case "isupdateable" -> access.updateable() && !field.name().equals("Id");

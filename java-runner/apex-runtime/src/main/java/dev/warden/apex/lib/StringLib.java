@@ -28,7 +28,9 @@ final class StringLib implements Builtin {
   public Object call(Frame f, String m, List<Object> a) {
     switch (m) {
       case "valueof":
-        // UNCONFIRMED: String.valueOf(null) answers the text 'null' (as concatenation does)
+        // UNCONFIRMED: String.valueOf(null) answers the text 'null' (as concatenation does). Counter-evidence:
+        // apex-recipes' TestFactory tests `String.valueOf(map.get(k)) == null` and would fail in real orgs with
+        // 'null'; the package's WardenScenarioReplayTest relies on 'null'. A real org must settle it (docs)
         return dev.warden.apex.exec.Arithmetic.text(f, a.get(0));
       case "isblank":
         return a.get(0) == null || a.get(0).toString().isBlank();

@@ -26,6 +26,14 @@ final class SystemLib implements Builtin {
     dev.warden.apex.link.MethodInfo m = dev.warden.apex.exec.Invoker.virtualTarget(f, o, "execute", 1,
         new Object[] {null});
     if (m == null) {
+      // a static execute(QueueableContext) also satisfies Queueable (apex-recipes' QueueableRecipes declares one)
+      for (dev.warden.apex.link.MethodInfo x : o.type.findMethods("execute")) {
+        if (x.arity() == 1 && x.isStatic()) {
+          return x;
+        }
+      }
+    }
+    if (m == null) {
       throw dev.warden.apex.exec.Errors.unsupported("System.enqueueJob of " + o.type.name()
           + " without execute(QueueableContext)", f);
     }
@@ -80,7 +88,8 @@ final class SystemLib implements Builtin {
             run -> {
               dev.warden.apex.exec.Frame root = new dev.warden.apex.exec.Frame(run, null, o.type, null, 0,
                   "Class." + o.type.name() + ".execute");
-              dev.warden.apex.exec.Invoker.invoke(root, executeMethod(root, o), o,
+              dev.warden.apex.link.MethodInfo execute = executeMethod(root, o);
+              dev.warden.apex.exec.Invoker.invoke(root, execute, execute.isStatic() ? null : o,
                   new Object[] {new QueueableContextValue(id)});
             }));
         return dev.warden.apex.value.ApexId.parse(id);

@@ -15,17 +15,28 @@ public final class ApexMap {
     this.valueType = valueType;
   }
 
+  /**
+   * True for the maps Salesforce's describe answers (fields.getMap(), getGlobalDescribe()): String keys are looked up
+   * ignoring case, so {@code getMap().get('Name')} finds the key {@code name}.
+   */
+  public boolean caseInsensitiveKeys;
+
+  /** The key as this map compares it. */
+  public Key key(Object k) {
+    return new Key(caseInsensitiveKeys && k instanceof String s ? s.toLowerCase(java.util.Locale.ROOT) : k);
+  }
+
   public Object put(Object k, Object v) {
-    Map.Entry<Object, Object> old = entries.put(new Key(k), new java.util.AbstractMap.SimpleEntry<>(k, v));
+    Map.Entry<Object, Object> old = entries.put(key(k), new java.util.AbstractMap.SimpleEntry<>(k, v));
     return old == null ? null : old.getValue();
   }
 
   public Object get(Object k) {
-    Map.Entry<Object, Object> e = entries.get(new Key(k));
+    Map.Entry<Object, Object> e = entries.get(key(k));
     return e == null ? null : e.getValue();
   }
 
   public boolean containsKey(Object k) {
-    return entries.containsKey(new Key(k));
+    return entries.containsKey(key(k));
   }
 }

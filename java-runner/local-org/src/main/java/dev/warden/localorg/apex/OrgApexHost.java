@@ -241,6 +241,25 @@ public final class OrgApexHost implements ApexHost {
         return null;
     }
 
+    /**
+     * Auto-number: an object's Name with an auto-number format. Other read-only text fields may be auto-number
+     * fields the schema does not mark (custom AutoNumber fields, Case.CaseNumber, ...): unknown, so the runtime fails
+     * loudly; everything else is not.
+     */
+    @Override
+    public Boolean isAutoNumber(String objectName, String fieldName) {
+        SObjectType type = org.schema().get(objectName);
+        FieldDef f = type == null ? null : type.field(fieldName);
+        if (f == null) {
+            return null;
+        }
+        if (f.name().equals("Name") && org.schema().autoNumberFormat(type.name()) != null) {
+            return true;
+        }
+        boolean text = f.type() == dev.warden.localorg.model.FieldType.STRING;
+        return text && !f.createable() && !f.updateable() && !f.name().equals("Name") ? null : Boolean.FALSE;
+    }
+
     @Override
     public Map<String, Object> hierarchySettingRecord(String typeName, String ownerId) {
         if (org.schema().get(typeName) == null || ownerId == null) {
