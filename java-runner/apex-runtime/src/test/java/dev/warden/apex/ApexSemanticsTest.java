@@ -229,8 +229,8 @@ class ApexSemanticsTest {
   void unsupportedFeaturesFailLoudlyWithTheirPlace() {
     assertEquals("{AnonymousBlock=[line 1, column 18: not supported by the local org's Apex runtime: SOSL]}",
         problem("List<Object> r = [FIND 'x' IN ALL FIELDS RETURNING Account];"));
-    assertEquals("{AnonymousBlock=[line 1, column 6: not supported by the local org's Apex runtime: Test.setMock]}",
-        problem("Test.setMock(null, null);"));
+    assertEquals("{AnonymousBlock=[line 1, column 6: not supported by the local org's Apex runtime: Test.getEventBus]}",
+        problem("Test.getEventBus();"));
   }
 
   @Test

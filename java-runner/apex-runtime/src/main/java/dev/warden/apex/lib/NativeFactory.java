@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** {@code new X()} for platform types implemented in Java. */
 public final class NativeFactory {
-  private static final Set<String> CREATABLE = Set.of("RestRequest", "RestResponse");
+  private static final Set<String> CREATABLE = Set.of("RestRequest", "RestResponse", "HttpRequest", "HttpResponse", "Http");
 
   private NativeFactory() {}
 
@@ -14,6 +14,9 @@ public final class NativeFactory {
   }
 
   public static Object create(Frame f, String name, Object[] args) {
+    if (name.startsWith("Http")) {
+      return HttpLib.create(name);
+    }
     return new RestContextLib.RestValue(name);
   }
 }

@@ -16,7 +16,7 @@ final class TestLib implements Builtin {
   @Override
   public Set<String> statics() {
     // setMock, loadData, getEventBus, ... are not implemented: compiling code that calls them fails
-    return Set.of("starttest", "stoptest", "isrunningtest", "createstub");
+    return Set.of("starttest", "stoptest", "isrunningtest", "createstub", "setmock");
   }
 
   @Override
@@ -24,6 +24,8 @@ final class TestLib implements Builtin {
     switch (m) {
       case "isrunningtest":
         return f.tx.runningTest;
+      case "setmock":
+        return HttpLib.setMock(f, Args.arg(a, 0), Args.arg(a, 1));
       case "createstub": {
         if (!(Args.arg(a, 0) instanceof TypeLib.TypeToken t) || t.type().cls() == null) {
           throw Errors.unsupported("Test.createStub of a type that is not an Apex class or interface", f);
