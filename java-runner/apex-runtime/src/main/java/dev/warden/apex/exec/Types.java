@@ -49,6 +49,7 @@ public final class Types {
       Map.entry("sobjectdescribeoptions", "SObjectDescribeOptions"), Map.entry("jsonparser", "JSONParser"),
       Map.entry("iterable", "Iterable"), Map.entry("iterator", "Iterator"),
       Map.entry("database.querylocator", "Database.QueryLocator"),
+      Map.entry("database.batchablecontext", "Database.BatchableContext"),
       // platform interfaces a class may implement; the runtime dispatches their methods like any other
       Map.entry("comparator", "Comparator"), Map.entry("callable", "Callable"), Map.entry("queueable", "Queueable"),
       Map.entry("schedulable", "Schedulable"), Map.entry("database.batchable", "Database.Batchable"),

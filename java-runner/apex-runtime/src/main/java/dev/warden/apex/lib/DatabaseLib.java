@@ -19,7 +19,7 @@ final class DatabaseLib implements Builtin {
   @Override
   public Set<String> statics() {
     return Set.of("insert", "update", "delete", "upsert", "undelete", "query", "querywithbinds", "setsavepoint",
-        "rollback", "countquery");
+        "rollback", "countquery", "getquerylocator", "executebatch");
   }
 
   @Override
@@ -43,6 +43,10 @@ final class DatabaseLib implements Builtin {
         }
         return Dml.database(f, m, a.get(0), allOrNone, userMode);
       }
+      case "getquerylocator":
+        return BatchApex.queryLocator(f, a.get(0));
+      case "executebatch":
+        return BatchApex.executeBatch(f, a.get(0), Args.arg(a, 1));
       case "query":
         return Queries.dynamic(f, Args.strNotNull(f, a, 0), a.size() > 1 && a.get(1) instanceof EnumValue e
             && e.name().equals("USER_MODE"));
