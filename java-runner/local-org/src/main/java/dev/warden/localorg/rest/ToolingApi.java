@@ -20,7 +20,9 @@ import java.util.Set;
  * The slice of the Tooling API the sf CLI and the runner touch. Tooling queries read the same records as the data
  * API (ApexClass, ApexTrigger, StaticResource, CustomPermission, PermissionSet, ...); objects only the real Tooling
  * API has (SandboxProcess, SourceMember, ...) are INVALID_TYPE, which tells sf "not a sandbox" and "no source
- * tracking". Apex never runs here: test runs and anonymous Apex get a clear error, never invented results.
+ * tracking". The Apex test and coverage objects (ApexTestRunResult, ApexCodeCoverage, ...) are records the local
+ * org's test runs write (apex/ApexTestRuns); test runs themselves are served by the Apex extension's routes, which
+ * take precedence over the refusals registered here.
  */
 final class ToolingApi {
     /** Tooling-only objects the local org does not model. */

@@ -50,9 +50,16 @@ class SfApexTestContractTest {
         copy(SfCli.repoRoot().resolve("force-app"), project.resolve("force-app"));
         Files.writeString(project.resolve("sfdx-project.json"),
                 "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
+        // The deploy itself runs every local test inside its transaction and reports them as the Metadata API does.
         SfCli.Result deployed = sf.run("project", "deploy", "start", "--source-dir", "force-app", "--target-org",
-                ALIAS, "--wait", "10", "--json");
+                ALIAS, "--test-level", "RunLocalTests", "--wait", "10", "--json");
         assertEquals(0, deployed.exit(), deployed.stdout() + deployed.stderr());
+        JsonNode tests = deployed.json().path("result").path("details").path("runTestResult");
+        assertEquals(50, tests.path("numTestsRun").asInt(), tests.toString());
+        assertEquals(0, tests.path("numFailures").asInt(), tests.toString());
+        assertEquals(50, tests.path("successes").size(), tests.toString());
+        assertTrue(tests.path("codeCoverage").size() > 0, tests.toString());
+        assertEquals(0, tests.path("codeCoverageWarnings").size(), "org-wide coverage is above 75%: " + tests);
     }
 
     @AfterAll
@@ -143,7 +150,22 @@ class SfApexTestContractTest {
         Files.copy(project.resolve("force-app/main/default/classes/shared/WardenTextsTest.cls-meta.xml"),
                 classes.resolve("WardenTextsBrokenTest.cls-meta.xml"));
         int line = lineOf(broken, "'eicar: broken'");
-        SfCli.Result deployed = sf.run("project", "deploy", "start", "--source-dir", "force-app/main/default/classes/broken", "--target-org", ALIAS,
+        String brokenDir = "force-app/main/default/classes/broken";
+
+        // A deploy that runs the broken test fails, prints the failure, and leaves the class out of the org.
+        SfCli.Result refused = sf.run("project", "deploy", "start", "--source-dir", brokenDir, "--target-org", ALIAS,
+                "--test-level", "RunSpecifiedTests", "--tests", "WardenTextsBrokenTest", "--wait", "10");
+        assertEquals(1, refused.exit(), refused.stdout() + refused.stderr());
+        assertTrue(refused.stdout().contains("Test Failures [1]"), refused.stdout());
+        assertTrue(refused.stdout().contains("WardenTextsBrokenTest.formatFillsEveryKnownPlaceholderInOnePass"),
+                refused.stdout());
+        assertTrue(refused.stdout().contains("Class.WardenTextsBrokenTest.formatFillsEveryKnownPlaceholderInOnePass: line "
+                + line), refused.stdout());
+        SfCli.Result absent = sf.run("data", "query", "--use-tooling-api", "--query",
+                "SELECT Id FROM ApexClass WHERE Name = 'WardenTextsBrokenTest'", "--target-org", ALIAS, "--json");
+        assertEquals(0, absent.json().path("result").path("totalSize").asInt(), absent.stdout());
+
+        SfCli.Result deployed = sf.run("project", "deploy", "start", "--source-dir", brokenDir, "--target-org", ALIAS,
                 "--wait", "10", "--json");
         assertEquals(0, deployed.exit(), deployed.stdout() + deployed.stderr());
 
