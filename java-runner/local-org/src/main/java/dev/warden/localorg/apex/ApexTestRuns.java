@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Asynchronous test runs ({@code POST tooling/runTestsAsynchronous}): the request is answered with the
@@ -98,11 +100,17 @@ final class ApexTestRuns {
     }
 
     private static ExecutorService worker(Org org) {
-        return WORKERS.computeIfAbsent(org, o -> Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "local-org-apex-tests");
-            t.setDaemon(true);
-            return t;
-        }));
+        return WORKERS.computeIfAbsent(org, o -> {
+            // one thread, ended when idle so that orgs replaced by /_local/reset leave no thread behind
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    r -> {
+                        Thread t = new Thread(r, "local-org-apex-tests");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        });
     }
 
     private static void execute(Org org, Caller system, String jobId, String runId,

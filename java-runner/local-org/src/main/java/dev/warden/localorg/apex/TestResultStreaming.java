@@ -30,7 +30,14 @@ final class TestResultStreaming {
     private static final long HOLD_MILLIS = 20_000;
     private static final Map<Org, Map<String, Client>> CLIENTS = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private record Client(LinkedBlockingQueue<Map<String, Object>> inbox, boolean[] subscribed) {}
+    /** Clients that have not polled for this long are forgotten (sf exits without a disconnect). */
+    private static final long FORGET_MILLIS = 3 * HOLD_MILLIS;
+
+    private record Client(LinkedBlockingQueue<Map<String, Object>> inbox, boolean[] subscribed, long[] lastSeen) {
+        Client() {
+            this(new LinkedBlockingQueue<>(), new boolean[1], new long[] {System.currentTimeMillis()});
+        }
+    }
 
     private TestResultStreaming() {}
 
@@ -45,6 +52,8 @@ final class TestResultStreaming {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("channel", CHANNEL);
         message.put("data", data);
+        long now = System.currentTimeMillis();
+        clients(org).values().removeIf(c -> now - c.lastSeen()[0] > FORGET_MILLIS);
         for (Client c : clients(org).values()) {
             if (c.subscribed()[0]) {
                 c.inbox().add(message);
@@ -65,10 +74,15 @@ final class TestResultStreaming {
                 reply.put("id", m.path("id").asText());
             }
             Client client = clientId == null ? null : clients(req.org()).get(clientId);
+            if (client != null) {
+                client.lastSeen()[0] = System.currentTimeMillis();
+            }
             switch (channel) {
                 case "/meta/handshake" -> {
                     String id = UUID.randomUUID().toString().replace("-", "");
-                    clients(req.org()).put(id, new Client(new LinkedBlockingQueue<>(), new boolean[1]));
+                    long now = System.currentTimeMillis();
+                    clients(req.org()).values().removeIf(c -> now - c.lastSeen()[0] > FORGET_MILLIS);
+                    clients(req.org()).put(id, new Client());
                     reply.put("version", "1.0");
                     reply.put("minimumVersion", "1.0");
                     reply.put("supportedConnectionTypes", List.of("long-polling"));
@@ -115,6 +129,7 @@ final class TestResultStreaming {
     private static List<Map<String, Object>> await(Client client) {
         List<Map<String, Object>> out = new ArrayList<>();
         try {
+            client.lastSeen()[0] = System.currentTimeMillis() + HOLD_MILLIS; // held, so not idle
             Map<String, Object> first = client.inbox().poll(HOLD_MILLIS, TimeUnit.MILLISECONDS);
             if (first != null) {
                 out.add(first);
