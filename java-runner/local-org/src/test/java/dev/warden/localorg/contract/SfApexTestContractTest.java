@@ -190,6 +190,29 @@ class SfApexTestContractTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void aDeployedTestSuiteRunsItsClassesAndAnUnknownSuiteIsAnError() throws Exception {
+        Path suites = Files.createDirectories(project.resolve("force-app/main/default/testSuites"));
+        Files.writeString(suites.resolve("WardenTexts.testSuite-meta.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ApexTestSuite xmlns="http://soap.sforce.com/2006/04/metadata">
+                    <testClassName>WardenTextsTest</testClassName>
+                </ApexTestSuite>
+                """);
+        SfCli.Result deployed = sf.run("project", "deploy", "start", "--source-dir", "force-app/main/default/testSuites",
+                "--target-org", ALIAS, "--wait", "10", "--json");
+        assertEquals(0, deployed.exit(), deployed.stdout() + deployed.stderr());
+        SfCli.Result r = sf.run("apex", "run", "test", "--suite-names", "WardenTexts", "--result-format", "json",
+                "--wait", "10", "--target-org", ALIAS);
+        assertEquals(0, r.exit(), r.stdout() + r.stderr());
+        assertEquals(5, r.json().path("result").path("summary").path("testsRan").asInt(), r.stdout());
+        SfCli.Result unknown = sf.run("apex", "run", "test", "--suite-names", "NoSuchSuite", "--wait", "10",
+                "--target-org", ALIAS);
+        String said = unknown.stdout() + unknown.stderr();
+        assertTrue(unknown.exit() != 0 && said.contains("No test suite found: NoSuchSuite"), said);
+    }
+
     /** The (class, method) pairs of every {@code @IsTest} method in force-app, read from the source. */
     private static Set<String> packageTestMethods() throws IOException {
         Set<String> out = new TreeSet<>();
