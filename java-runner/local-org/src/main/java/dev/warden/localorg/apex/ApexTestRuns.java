@@ -98,7 +98,8 @@ final class ApexTestRuns {
         String level = body.path("testLevel").asText("");
         boolean all = level.equals("RunLocalTests") || level.equals("RunAllTestsInOrg");
         String userId = req.session() == null ? org.adminUserId() : req.session().userId();
-        return Response.json(200, enqueue(org, userId, selections, all, body.path("skipCodeCoverage").asBoolean(false)));
+        boolean skipCoverage = body.path("skipCodeCoverage").asBoolean(false);
+        return Response.json(200, enqueue(org, userId, selections, all, skipCoverage));
     }
 
     /**
@@ -215,7 +216,8 @@ final class ApexTestRuns {
             row.put("Outcome", r.outcome());
             // Message and StackTrace are cut at the fields' length (4,000 here; Salesforce's limit UNCONFIRMED)
             row.put("Message", clip(r.message(), 4000));
-            row.put("StackTrace", r.stackTrace() == null || r.stackTrace().isEmpty() ? null : clip(r.stackTrace(), 4000));
+            boolean noStack = r.stackTrace() == null || r.stackTrace().isEmpty();
+            row.put("StackTrace", noStack ? null : clip(r.stackTrace(), 4000));
             row.put("RunTime", (int) r.millis());
             row.put("TestTimestamp", now);
             row.put("IsTestSetup", false);
