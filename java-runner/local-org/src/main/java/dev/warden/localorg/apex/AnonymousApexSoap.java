@@ -34,11 +34,28 @@ final class AnonymousApexSoap {
             if (code == null) {
                 code = MetadataXml.text(dom.operation(), "apexcode");
             }
+            long start = System.nanoTime();
             AnonymousApex.Result r = AnonymousApex.execute(req.org(), userId, code == null ? "" : code);
+            storeLog(req, userId, r, (System.nanoTime() - start) / 1_000_000);
             return Response.bytes(200, "text/xml;charset=UTF-8", envelope(r).getBytes(StandardCharsets.UTF_8));
         } catch (SoapFault f) {
             return Response.bytes(500, "text/xml;charset=UTF-8", SoapMessage.fault(f));
         }
+    }
+
+    /**
+     * Keeps the run's debug log as an ApexLog row, which {@code sf apex list log} / {@code get log} read. The local
+     * org keeps one for every anonymous block that compiled; Salesforce keeps logs only while a trace flag is active
+     * for the user (the local org does not model trace flags), and its Operation/Status values here are UNCONFIRMED.
+     */
+    private static void storeLog(Request req, String userId, AnonymousApex.Result r, long millis) {
+        if (!r.compiled()) {
+            return;
+        }
+        String status = r.success() ? "Success" : r.exceptionMessage() == null ? "Failed" : r.exceptionMessage();
+        status = status.length() > 255 ? status.substring(0, 252) + "..." : status;
+        dev.warden.localorg.misc.ApexLogs.append(req.org(), userId, "/services/Soap/s/executeAnonymous", "Api",
+                status, millis, r.debugLog());
     }
 
     static String envelope(AnonymousApex.Result r) {

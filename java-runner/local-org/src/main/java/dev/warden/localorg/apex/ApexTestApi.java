@@ -30,6 +30,10 @@ public final class ApexTestApi {
         Program program = OrgApex.of(org).program();
         List<ApexTests.Selection> selections = selections(org, program, body);
         ApexTests.Run run = ApexTests.run(org, selections);
+        if (!body.path("skipCodeCoverage").asBoolean(false)) {
+            // sf reads --code-coverage back from the Tooling coverage objects, keyed by the test class ids
+            ApexCoverageRecords.store(org, program, run.results());
+        }
         return Response.json(200, result(org, program, run, !body.path("skipCodeCoverage").asBoolean(false)));
     }
 

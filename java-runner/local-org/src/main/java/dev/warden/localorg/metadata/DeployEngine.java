@@ -20,7 +20,19 @@ import org.w3c.dom.Element;
  */
 public final class DeployEngine {
 
-    public record Options(boolean checkOnly, boolean rollbackOnError) {
+    /**
+     * @param testLevel the Metadata API's DeployOptions testLevel (null: none given, no tests run)
+     * @param runTests the classes (or {@code Class.method}) of RunSpecifiedTests
+     */
+    public record Options(boolean checkOnly, boolean rollbackOnError, String testLevel, List<String> runTests) {
+        public Options {
+            runTests = runTests == null ? List.of() : List.copyOf(runTests);
+        }
+
+        public Options(boolean checkOnly, boolean rollbackOnError) {
+            this(checkOnly, rollbackOnError, null, List.of());
+        }
+
         public static Options defaults() {
             return new Options(false, true);
         }
@@ -41,6 +53,8 @@ public final class DeployEngine {
     private final Org org;
     private final DeployContext ctx;
     private final List<Deletion> deletions = new ArrayList<>();
+    /** The tests the deploy ran (testLevel), or null. */
+    private DeployTestRun tests;
 
     private DeployEngine(Org org, String actor) {
         this.org = org;
@@ -294,8 +308,10 @@ public final class DeployEngine {
         Schema.Snapshot schemaBefore = org.schema().snapshot();
         Map<String, DeployedFiles.StoredFile> filesBefore = DeployedFiles.of(org).snapshot();
         List<Component> toApply = inOrder().stream().filter(Component::ok).toList();
+        boolean runTests = dev.warden.localorg.apex.ApexDeployTests.runsTests(options.testLevel());
         try {
-            org.db().transaction(() -> {
+            // With tests, the whole apply runs on the Apex test thread, which then holds the store's lock for both.
+            onTestThreadIf(runTests, () -> org.db().transaction(() -> {
                 deletions.stream().filter(Deletion::pre).forEach(this::delete);
                 for (Component c : toApply) {
                     MetadataUnit unit = MetadataUnits.find(c.type());
@@ -310,10 +326,15 @@ public final class DeployEngine {
                 }
                 deletions.stream().filter(d -> !d.pre()).forEach(this::delete);
                 dev.warden.localorg.apex.ApexDeployCompile.check(org, toApply);
-                if (failed() && options.rollbackOnError() || options.checkOnly()) {
+                if (runTests && !failed()) {
+                    tests = dev.warden.localorg.apex.ApexDeployTests.run(org, options.testLevel(), options.runTests(),
+                            toApply.stream().filter(c -> c.type().equals("ApexClass") || c.type().equals("ApexTrigger"))
+                                    .map(Component::fullName).toList());
+                }
+                if (failed() && options.rollbackOnError() || options.checkOnly() || testsFailed()) {
                     throw new Rollback();
                 }
-            });
+            }));
         } catch (Rollback r) {
             org.schema().restore(schemaBefore);
             DeployedFiles.of(org).restore(filesBefore);
@@ -323,6 +344,22 @@ public final class DeployEngine {
             DeployedFiles.of(org).restore(filesBefore);
             throw e;
         }
+    }
+
+    private static void onTestThreadIf(boolean testThread, Runnable work) {
+        if (!testThread) {
+            work.run();
+            return;
+        }
+        dev.warden.apex.test.TestRunner.onTestThread(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** A failing test fails the whole deploy, whatever rollbackOnError says (its changes are rolled back). */
+    private boolean testsFailed() {
+        return tests != null && tests.numFailures() > 0;
     }
 
     private void delete(Deletion d) {
@@ -352,11 +389,13 @@ public final class DeployEngine {
         List<ComponentResult> failures = new ArrayList<>();
         boolean anyFailed = failed();
         boolean applied = !(anyFailed && options.rollbackOnError());
+        boolean listed = applied;
+        applied &= !testsFailed();
         for (Component c : ctx.components()) {
             if (!c.ok()) {
                 failures.add(ComponentResult.failure(c.type(), c.fullName(), c.fileName(), c.problem(), c.line(),
                         c.column()));
-            } else if (applied) {
+            } else if (listed) {
                 successes.add(ComponentResult.success(c.type(), c.fullName(), c.fileName(), c.created(), c.id()));
             }
         }
@@ -365,20 +404,20 @@ public final class DeployEngine {
             if (!c.ok()) {
                 failures.add(ComponentResult.failure(c.type(), c.fullName(), c.fileName(), c.problem(), c.line(),
                         c.column()));
-            } else if (applied) {
+            } else if (listed) {
                 successes.add(c.parsed() instanceof String warning
                         ? ComponentResult.warning(c.type(), c.fullName(), c.fileName(), warning)
                         : ComponentResult.deleted(c.type(), c.fullName(), c.fileName()));
             }
         }
-        if (applied) {
+        if (listed) {
             // sf needs this line with an empty componentType (sf-cli-wire.md).
             successes.add(new ComponentResult("", "package.xml", "package.xml", true, false, true, false, null, null,
                     null, null, null));
         }
         successes.sort((a, b) -> (a.componentType() + a.fullName()).compareTo(b.componentType() + b.fullName()));
         return new DeployOutcome(applied, options.checkOnly(), options.rollbackOnError(), successes, failures,
-                ctx.components().size() + deletions.size(), null);
+                ctx.components().size() + deletions.size(), null, tests);
     }
 
     /** Names of every type this engine deploys (modelled or stored), sorted. */

@@ -7,13 +7,19 @@ import java.util.List;
  * (sf's default), and never anything for a check-only (dry-run) deploy.
  *
  * @param errorMessage set when the package itself could not be read (bad zip, no package.xml)
+ * @param tests the Apex tests the deploy ran (its testLevel), or null when it ran none
  */
 public record DeployOutcome(boolean success, boolean checkOnly, boolean rollbackOnError, List<ComponentResult> successes,
-        List<ComponentResult> failures, int componentsTotal, String errorMessage) {
+        List<ComponentResult> failures, int componentsTotal, String errorMessage, DeployTestRun tests) {
 
     public DeployOutcome {
         successes = List.copyOf(successes);
         failures = List.copyOf(failures);
+    }
+
+    public DeployOutcome(boolean success, boolean checkOnly, boolean rollbackOnError, List<ComponentResult> successes,
+            List<ComponentResult> failures, int componentsTotal, String errorMessage) {
+        this(success, checkOnly, rollbackOnError, successes, failures, componentsTotal, errorMessage, null);
     }
 
     /** Deployed components, without the package.xml line. */

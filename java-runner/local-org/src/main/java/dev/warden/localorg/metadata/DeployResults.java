@@ -17,8 +17,8 @@ import java.util.TimeZone;
 
 /**
  * A deploy job as the Metadata API reports it: WSC's {@link DeployResult} for SOAP checkDeployStatus, and the same
- * fields as JSON for the REST deployRequest resource (sf-cli-wire-samples/05_deploy_soap, 08_deploy_rest). No tests
- * are ever run here, so the run-test counts are zero: the local org cannot run Apex.
+ * fields as JSON for the REST deployRequest resource (sf-cli-wire-samples/05_deploy_soap, 08_deploy_rest). A deploy
+ * with a testLevel reports the tests it ran ({@link DeployTestRun}); without one the run-test counts are zero.
  */
 public final class DeployResults {
     private DeployResults() {}
@@ -38,7 +38,7 @@ public final class DeployResults {
         r.setDone(job.done());
         r.setStatus(DeployStatus.valueOf(job.status().name()));
         r.setIgnoreWarnings(false);
-        r.setRunTestsEnabled(false);
+        r.setRunTestsEnabled(job.options.testLevel() != null && !job.options.testLevel().equals("NoTestRun"));
         DeployOutcome out = job.outcome();
         if (out == null) {
             r.setSuccess(false);
@@ -49,9 +49,10 @@ public final class DeployResults {
         r.setNumberComponentsTotal(out.componentsTotal());
         r.setNumberComponentsDeployed(out.componentsDeployed());
         r.setNumberComponentErrors(out.failures().size());
-        r.setNumberTestsTotal(0);
-        r.setNumberTestsCompleted(0);
-        r.setNumberTestErrors(0);
+        DeployTestRun ran = out.tests();
+        r.setNumberTestsTotal(ran == null ? 0 : ran.numTestsRun());
+        r.setNumberTestsCompleted(ran == null ? 0 : ran.numTestsRun() - ran.numFailures());
+        r.setNumberTestErrors(ran == null ? 0 : ran.numFailures());
         if (out.errorMessage() != null) {
             r.setErrorMessage(out.errorMessage());
         }
@@ -63,7 +64,7 @@ public final class DeployResults {
             tests.setNumFailures(0);
             tests.setNumTestsRun(0);
             tests.setTotalTime(0.0);
-            d.setRunTestResult(tests);
+            d.setRunTestResult(ran == null ? tests : DeployTestResults.soap(ran));
             r.setDetails(d);
         }
         return r;
@@ -125,7 +126,8 @@ public final class DeployResults {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("componentSuccesses", jsonRows(out.successes(), job.completed()));
             details.put("componentFailures", jsonRows(out.failures(), job.completed()));
-            details.put("runTestResult", Map.of("numFailures", 0, "numTestsRun", 0, "totalTime", 0.0));
+            details.put("runTestResult", out.tests() != null ? out.tests().runTestResult()
+                    : Map.of("numFailures", 0, "numTestsRun", 0, "totalTime", 0.0));
             r.put("details", details);
         }
         r.put("done", job.done());
@@ -135,11 +137,12 @@ public final class DeployResults {
         r.put("numberComponentErrors", out == null ? 0 : out.failures().size());
         r.put("numberComponentsDeployed", out == null ? 0 : out.componentsDeployed());
         r.put("numberComponentsTotal", out == null ? 0 : out.componentsTotal());
-        r.put("numberTestErrors", 0);
-        r.put("numberTestsCompleted", 0);
-        r.put("numberTestsTotal", 0);
+        DeployTestRun ran = out == null ? null : out.tests();
+        r.put("numberTestErrors", ran == null ? 0 : ran.numFailures());
+        r.put("numberTestsCompleted", ran == null ? 0 : ran.numTestsRun() - ran.numFailures());
+        r.put("numberTestsTotal", ran == null ? 0 : ran.numTestsRun());
         r.put("rollbackOnError", job.options.rollbackOnError());
-        r.put("runTestsEnabled", false);
+        r.put("runTestsEnabled", job.options.testLevel() != null && !job.options.testLevel().equals("NoTestRun"));
         if (job.started() != null) {
             r.put("startDate", job.started().toString());
         }

@@ -20,12 +20,16 @@ import java.util.Set;
  * The slice of the Tooling API the sf CLI and the runner touch. Tooling queries read the same records as the data
  * API (ApexClass, ApexTrigger, StaticResource, CustomPermission, PermissionSet, ...); objects only the real Tooling
  * API has (SandboxProcess, SourceMember, ...) are INVALID_TYPE, which tells sf "not a sandbox" and "no source
- * tracking". Apex never runs here: test runs and anonymous Apex get a clear error, never invented results.
+ * tracking". The Apex test and coverage objects (ApexTestRunResult, ApexCodeCoverage, ...) are records the local
+ * org's test runs write (apex/ApexTestRuns); test runs themselves are served by the Apex extension's routes, which
+ * take precedence over the refusals registered here.
  */
 final class ToolingApi {
     /** Tooling-only objects the local org does not model. */
-    private static final Set<String> NOT_MODELLED = Set.of("sandboxprocess", "sourcemember", "apextestrunresult",
-            "apextestqueueitem", "apextestresult", "apexcodecoverageaggregate", "permissiondependency");
+    private static final Set<String> NOT_MODELLED = Set.of("sandboxprocess", "sourcemember", "permissiondependency");
+    /** Complex (JSON-valued) Tooling fields: stored as JSON text, answered as the JSON value (object.field). */
+    private static final Set<String> COMPLEX_FIELDS = Set.of("apexcodecoverage.coverage",
+            "apexcodecoverageaggregate.coverage");
     static final String NO_APEX = "Apex execution is not available in the local org through this call yet: tests run"
             + " through tooling/runTestsSynchronous and anonymous Apex through the SOAP Apex API (sf apex run); or use a"
             + " scratch org or sandbox (warden test --target-org <org>).";
@@ -70,9 +74,23 @@ final class ToolingApi {
             if (attrs.get("url") instanceof String url) {
                 attrs.put("url", url.replace("/sobjects/", "/tooling/sobjects/"));
             }
+            complexFields(rr.objectName(), rendered);
             records.add(rendered);
         }
         m.put("records", records);
         return Response.json(200, m);
+    }
+
+    private static void complexFields(String objectName, Map<String, Object> rendered) {
+        for (Map.Entry<String, Object> e : rendered.entrySet()) {
+            String key = (objectName + "." + e.getKey()).toLowerCase(java.util.Locale.ROOT);
+            if (e.getValue() instanceof String json && COMPLEX_FIELDS.contains(key)) {
+                try {
+                    e.setValue(dev.warden.localorg.server.Json.MAPPER.readTree(json));
+                } catch (java.io.IOException ex) {
+                    throw new IllegalStateException("stored " + key + " is not JSON", ex);
+                }
+            }
+        }
     }
 }

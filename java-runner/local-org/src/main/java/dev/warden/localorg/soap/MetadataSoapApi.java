@@ -149,7 +149,11 @@ public final class MetadataSoapApi {
         Element options = MetadataXml.child(op, "DeployOptions");
         boolean checkOnly = options != null && MetadataXml.bool(options, "checkOnly", false);
         boolean rollback = options == null || MetadataXml.bool(options, "rollbackOnError", true);
-        MetadataJobs.DeployJob job = jobs.deploy(org, userId, bytes, new DeployEngine.Options(checkOnly, rollback));
+        String testLevel = options == null ? null : MetadataXml.text(options, "testLevel");
+        java.util.List<String> runTests = options == null ? java.util.List.of()
+                : MetadataXml.children(options, "runTests").stream().map(e -> e.getTextContent().strip()).toList();
+        MetadataJobs.DeployJob job = jobs.deploy(org, userId, bytes,
+                new DeployEngine.Options(checkOnly, rollback, testLevel, runTests));
         AsyncResult r = new AsyncResult();
         r.setDone(false);
         r.setId(job.id);

@@ -114,12 +114,16 @@ public final class SoapExtension implements LocalOrgExtension {
         }
         boolean checkOnly = false;
         boolean rollback = true;
+        String testLevel = null;
+        java.util.List<String> runTests = new java.util.ArrayList<>();
         byte[] entity = parts.get("entity_content");
         if (entity != null) {
             try {
                 JsonNode options = Json.MAPPER.readTree(entity).path("deployOptions");
                 checkOnly = options.path("checkOnly").asBoolean(false);
                 rollback = options.path("rollbackOnError").asBoolean(true);
+                testLevel = options.path("testLevel").asText(null);
+                options.path("runTests").forEach(t -> runTests.add(t.asText()));
             } catch (IOException e) {
                 throw new OrgException("JSON_PARSER_ERROR", "entity_content is not JSON: " + e.getMessage().split("\n")[0]);
             }
@@ -130,7 +134,8 @@ public final class SoapExtension implements LocalOrgExtension {
             throw new OrgException("INSUFFICIENT_ACCESS", "use of the Metadata API requires a user with the"
                     + " ModifyAllData or ModifyMetadata permissions", java.util.List.of(), 403);
         }
-        MetadataJobs.DeployJob job = jobs.deploy(req.org(), userId, zip, new DeployEngine.Options(checkOnly, rollback));
+        MetadataJobs.DeployJob job = jobs.deploy(req.org(), userId, zip,
+                new DeployEngine.Options(checkOnly, rollback, testLevel, runTests));
         Map<String, Object> body = new LinkedHashMap<>(DeployResults.json(job, req.pathGroup(1), false, true));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", job.id);

@@ -49,6 +49,26 @@ class SfApexRunContractTest {
     }
 
     @Test
+    void theRunsDebugLogIsListedAndReadBackBySfApexListLogAndGetLog() throws Exception {
+        JsonNode ran = run("System.debug('kept in the log ' + (40 + 2));\n");
+        assertTrue(ran.path("result").path("success").asBoolean(), ran.toString());
+        JsonNode list = sf.run("apex", "list", "log", "--target-org", ALIAS, "--json").json();
+        assertEquals(0, list.path("status").asInt(), list.toString());
+        // Other tests of this class run Apex too: look for this run's log among the listed ones.
+        boolean found = false;
+        for (JsonNode log : list.path("result")) {
+            assertTrue(log.path("Id").asText().startsWith("07L"), log.toString());
+            JsonNode got = sf.run("apex", "get", "log", "--log-id", log.path("Id").asText(), "--target-org", ALIAS,
+                    "--json").json();
+            if (got.toString().contains("|USER_DEBUG|[1]|DEBUG|kept in the log 42")) {
+                assertEquals("Success", log.path("Status").asText(), log.toString());
+                found = true;
+            }
+        }
+        assertTrue(found, list.toString());
+    }
+
+    @Test
     void aCompileProblemIsReportedWithItsLineAndColumn() throws Exception {
         JsonNode r = run("Integer a = 1;\nSystem.debug(nope);\n");
         // sf exits 1 (executeCompileFailure) and puts the result under "data"

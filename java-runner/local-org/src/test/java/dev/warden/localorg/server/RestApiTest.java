@@ -191,13 +191,17 @@ class RestApiTest {
     }
 
     @Test
-    void asyncApexTestRunsAreRefusedClearlyNeverFaked() {
-        // runTestsSynchronous runs deployed tests (pkg.ApexOverTheApisTest); the async path is not wired yet
+    void apexTestRunsNamingNoTestsAreRefusedNeverFaked() {
+        // both paths run deployed tests (contract.SfApexTestContractTest); a run that names nothing is an error
         OrgClient.Answer a = api.post(V + "/tooling/runTestsAsynchronous", Map.of("tests", List.of()));
         assertEquals(400, a.status());
-        assertTrue(a.json().get(0).get("message").asText().startsWith("Apex execution is not available in the local org"));
+        assertEquals("INVALID_INPUT", a.json().get(0).get("errorCode").asText());
         assertEquals(400, api.post(V + "/tooling/runTestsSynchronous", Map.of("tests", List.of())).status(),
                 "a run naming no tests is refused");
+        OrgClient.Answer unknown = api.post(V + "/tooling/runTestsAsynchronous",
+                Map.of("tests", List.of(Map.of("className", "NoSuchTest"))));
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.json().get(0).get("message").asText().contains("NoSuchTest"), unknown.body());
     }
 
     @Test
