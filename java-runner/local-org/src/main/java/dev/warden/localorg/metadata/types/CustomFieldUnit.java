@@ -113,7 +113,7 @@ public final class CustomFieldUnit extends ChildUnit {
         if (type == null) {
             throw new IllegalArgumentException("Field " + objectName + "." + name + ": Must specify the type");
         }
-        // A formula field is read-only and is NOT computed by the local org (docs/local-org.md): reads give null.
+        // A formula field is read-only and computed on every read (formula.OrgCalculatedFields).
         boolean formula = text(f, "formula") != null && !text(f, "formula").isEmpty();
         FieldDef.Builder b = switch (type) {
             case "Text" -> FieldDef.of(name, FieldType.STRING).length(requireLength(f, objectName, name, 255));
@@ -134,8 +134,9 @@ public final class CustomFieldUnit extends ChildUnit {
             case "Picklist" -> FieldDef.of(name, FieldType.PICKLIST);
             case "MultiselectPicklist" -> FieldDef.of(name, FieldType.MULTIPICKLIST);
             case "AutoNumber" -> FieldDef.of(name, FieldType.STRING).readOnly();
-            // Roll-up summaries are stored and read-only; the local org does not compute them (docs/local-org.md).
-            case "Summary" -> FieldDef.of(name, FieldType.DOUBLE).readOnly();
+            // Roll-up summaries are computed on read from the master-detail children (formula.RollupSummaries).
+            case "Summary" -> FieldDef.of(name, CalculatedFieldDefs.rollupType(f, ctx))
+                    .calculated(CalculatedFieldDefs.rollup(objectName, name, f, ctx));
             // Geolocation: the compound field itself; its __Latitude__s/__Longitude__s parts are added beside it.
             case "Location" -> FieldDef.of(name, FieldType.STRING).readOnly();
             // A custom metadata relationship holds the related entity's API name (a text value in this org).
@@ -156,7 +157,7 @@ public final class CustomFieldUnit extends ChildUnit {
             default -> throw new IllegalArgumentException("Field " + objectName + "." + name + ": Invalid type: " + type);
         };
         if (formula) {
-            b.readOnly();
+            b.calculated(CalculatedFieldDefs.formula(objectName, f, b.build().type(), ctx));
         }
         String label = text(f, "label");
         if (label != null) {
