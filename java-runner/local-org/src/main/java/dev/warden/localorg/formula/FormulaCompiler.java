@@ -68,8 +68,7 @@ final class FormulaCompiler {
 
     private Node field(String path) {
         if (path.startsWith("$")) {
-            throw new FormulaException("not supported by the local org's formula engine: the global variable "
-                    + path);
+            throw FormulaException.unsupported("the global variable " + path);
         }
         FormulaType t = fields.typeOf(path);
         if (t == null) {

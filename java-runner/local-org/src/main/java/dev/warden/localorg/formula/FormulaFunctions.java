@@ -438,8 +438,7 @@ final class FormulaFunctions {
                     throw new FormulaException("Function " + name + " may not be used in this type of formula");
                 }
                 if (NOT_COMPUTED.contains(name)) {
-                    throw new FormulaException("not supported by the local org's formula engine: the function "
-                            + name + "()");
+                    throw FormulaException.unsupported("the function " + name + "()");
                 }
                 throw new FormulaException("Unknown function " + name + ". Check spelling.");
         }

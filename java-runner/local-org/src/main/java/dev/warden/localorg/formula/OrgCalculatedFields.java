@@ -96,8 +96,7 @@ public final class OrgCalculatedFields implements CalculatedFields {
     public static Formula compile(FormulaFields fields, FieldType returnType, FieldCalculation c) {
         FormulaType result = formulaType(returnType);
         if (result == null || result == FormulaType.PICKLIST || result == FormulaType.MULTIPICKLIST) {
-            throw new FormulaException("not supported by the local org's formula engine: a formula of type "
-                    + returnType.describeName());
+            throw FormulaException.unsupported("a formula of type " + returnType.describeName());
         }
         return Formula.compile(c.formula(), result, c.blankAsZero(), fields);
     }

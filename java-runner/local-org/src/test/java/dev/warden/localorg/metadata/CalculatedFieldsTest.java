@@ -207,6 +207,20 @@ class CalculatedFieldsTest {
     }
 
     @Test
+    void aFormulaValidOnSalesforceThatTheLocalOrgCannotComputeDeploysAndReadsBlank() {
+        String fields = formula("Mine__c", "Checkbox", "OwnerId = $User.Id", "")
+                + formula("Code__c", "Text", "IF(REGEX(Name, '[A-Z][0-9]'), 'coded', 'free')", "");
+        DeployOutcome out = deploy(new DeployEngineTest.Zip()
+                .add("CustomField", "Shelf__c.Mine__c", "objects/Shelf__c.object", object("Shelf", fields))
+                .add("CustomField", "Shelf__c.Code__c", "objects/Shelf__c.object", object("Shelf", fields)));
+
+        assertTrue(out.success(), () -> out.failures().toString());
+        Record s = org.db().retrieve(shelf);
+        assertNull(s.get("Code__c"));
+        assertEquals(false, s.get("Mine__c"), "a checkbox is never null");
+    }
+
+    @Test
     void aRollUpNeedsAMasterDetailChildOfItsObject() {
         DeployOutcome out = deploy(new DeployEngineTest.Zip()
                 .add("CustomField", "Box__c.Sum__c", "objects/Box__c.object", object("Box",

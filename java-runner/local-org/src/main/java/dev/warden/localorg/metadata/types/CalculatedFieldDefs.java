@@ -3,6 +3,7 @@ package dev.warden.localorg.metadata.types;
 import static dev.warden.localorg.metadata.MetadataXml.children;
 import static dev.warden.localorg.metadata.MetadataXml.text;
 
+import dev.warden.localorg.formula.FormulaException;
 import dev.warden.localorg.formula.FormulaFields;
 import dev.warden.localorg.formula.FormulaType;
 import dev.warden.localorg.formula.OrgCalculatedFields;
@@ -22,7 +23,8 @@ import org.w3c.dom.Element;
  * The calculated parts of a CustomField deploy: a {@code <formula>} compiled against the org's schema plus the
  * deploy's own object files (so a formula may read a field deployed with it), and a roll-up summary's
  * {@code summaryForeignKey}/{@code summarizedField}/{@code summaryFilterItems} checked. A failure fails the field with
- * the formula editor's message; the wordings of the roll-up checks are UNCONFIRMED.
+ * the formula editor's message; the wordings of the roll-up checks are UNCONFIRMED. A formula only the local org
+ * cannot compute deploys and reads null.
  */
 final class CalculatedFieldDefs {
     /** System fields every custom object has, for formulas on an object created by the same deploy. */
@@ -38,14 +40,21 @@ final class CalculatedFieldDefs {
     /** A formula field's calculation, compiled (and so checked) for {@code type}. */
     static FieldCalculation formula(String objectName, Element f, FieldType type, DeployContext ctx) {
         String source = text(f, "formula");
-        if ("Time".equals(text(f, "type"))) {
-            throw new IllegalArgumentException("not supported by the local org's formula engine: a formula of type"
-                    + " Time");
-        }
         // Absent formulaTreatBlanksAs read as BlankAsZero: the default is UNCONFIRMED.
         FieldCalculation c = FieldCalculation.formula(source, !"BlankAsBlank".equals(text(f, "formulaTreatBlanksAs")),
                 scale(f));
-        OrgCalculatedFields.compile(fields(objectName, ctx), type, c);
+        if ("Time".equals(text(f, "type"))) {
+            return c; // valid on Salesforce; the local org has no time type to compute it into: reads null
+        }
+        try {
+            OrgCalculatedFields.compile(fields(objectName, ctx), type, c);
+        } catch (FormulaException e) {
+            // Salesforce accepts what only the local org cannot compute ($User, REGEX(), ...): the deploy succeeds,
+            // like Apex the runtime cannot run yet, and the field reads null (docs/local-org.md).
+            if (!e.unsupported()) {
+                throw e;
+            }
+        }
         return c;
     }
 
