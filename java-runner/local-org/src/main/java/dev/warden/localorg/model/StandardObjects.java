@@ -122,6 +122,12 @@ public final class StandardObjects {
                 bool("PermissionsDelete"), bool("PermissionsViewAllRecords"), bool("PermissionsModifyAllRecords"),
                 bool("PermissionsViewAllFields"));
 
+        // Field-level security is not enforced (docs/local-org.md): the rows are stored and queryable only.
+        std(s, "FieldPermissions", "01k", "Field Permissions", Capabilities.SETUP,
+                ref("ParentId", "Parent", "PermissionSet", "MutingPermissionSet").required().createOnly(),
+                str("SobjectType").required().createOnly(), str("Field").required().createOnly(),
+                bool("PermissionsRead"), bool("PermissionsEdit"));
+
         std(s, "SetupEntityAccess", "0J0", "Setup Entity Access", Capabilities.SETUP.withUpdateable(false),
                 ref("ParentId", "Parent", "PermissionSet", "MutingPermissionSet").required().createOnly(),
                 f("SetupEntityId", FieldType.REFERENCE).required().createOnly(),

@@ -139,8 +139,23 @@ public final class CustomFieldUnit extends ChildUnit {
                     .calculated(CalculatedFieldDefs.rollup(objectName, name, f, ctx));
             // Geolocation: the compound field itself; its __Latitude__s/__Longitude__s parts are added beside it.
             case "Location" -> FieldDef.of(name, FieldType.STRING).readOnly();
-            // A custom metadata relationship holds the related entity's API name (a text value in this org).
-            case "MetadataRelationship" -> FieldDef.of(name, FieldType.STRING);
+            // A custom metadata relationship to another custom metadata type is a reference (Other__r.Field__c and
+            // child subqueries work; records name the target by DeveloperName). To EntityDefinition/FieldDefinition
+            // it holds the entity's API name as text.
+            case "MetadataRelationship" -> {
+                String target = text(f, "referenceTo");
+                if (target == null || !target.toLowerCase(java.util.Locale.ROOT).endsWith("__mdt")) {
+                    yield FieldDef.of(name, FieldType.STRING);
+                }
+                if (!ctx.objectKnown(target)) {
+                    throw new IllegalArgumentException("Field " + objectName + "." + name + ": referenceTo value of '"
+                            + target + "' does not resolve to a valid sObject type");
+                }
+                String children = text(f, "relationshipName");
+                yield FieldDef.of(name, FieldType.REFERENCE)
+                        .references(name.substring(0, name.length() - 3) + "__r", target)
+                        .childRelationship(children == null || children.isEmpty() ? null : children + "__r");
+            }
             case "Lookup", "MasterDetail" -> {
                 String target = text(f, "referenceTo");
                 if (target == null || target.isEmpty() || !ctx.objectKnown(target)) {
