@@ -60,7 +60,16 @@ public final class StandardObjects {
                 bool("UserPermissionsSFContentUser").label("Salesforce CRM Content User"),
                 f("LastLoginDate", FieldType.DATETIME).readOnly(),
                 str("FederationIdentifier").length(512),
-                ref("ManagerId", "Manager", "User"));
+                ref("ManagerId", "Manager", "User"),
+                ref("UserRoleId", "UserRole", "UserRole"), str("Title").length(80), str("Department").length(80),
+                str("Division").length(80), str("CompanyName").length(80), f("Phone", FieldType.PHONE),
+                f("MobilePhone", FieldType.PHONE), str("EmployeeNumber").length(20),
+                f("SmallPhotoUrl", FieldType.URL).readOnly(), f("FullPhotoUrl", FieldType.URL).readOnly());
+
+        // The role hierarchy is stored only: role-based sharing is not modelled.
+        std(s, "UserRole", "00E", "Role", Capabilities.SETUP,
+                str("Name").required().length(80), str("DeveloperName").length(80),
+                ref("ParentRoleId", "ParentRole", "UserRole"), str("RollupDescription").length(80));
 
         std(s, "PermissionSetLicense", "0PL", "Permission Set License", readOnly,
                 str("DeveloperName").readOnly().length(80), str("MasterLabel").readOnly(),
