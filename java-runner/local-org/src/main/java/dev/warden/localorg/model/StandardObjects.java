@@ -228,6 +228,14 @@ public final class StandardObjects {
                 str("Platform").readOnly(), pick("ApiType").readOnly(), str("ApiVersion").readOnly(),
                 str("AuthenticationServiceId").readOnly(), str("CountryIso").readOnly());
 
+        // Sessions are not recorded as rows (tokens live in the server): queries answer no AuthSession.
+        std(s, "AuthSession", "0Ak", "Auth Session", readOnly,
+                ref("UsersId", "Users", "User").readOnly(), pick("LoginType").readOnly(),
+                ref("LoginHistoryId", "LoginHistory", "LoginHistory").readOnly(), str("LogoutUrl").readOnly(),
+                ref("ParentId", "Parent", "AuthSession").readOnly(), pick("SessionSecurityLevel").readOnly(),
+                pick("SessionType").readOnly(), str("SourceIp").readOnly(), bool("IsCurrent").readOnly(),
+                f("NumSecondsValid", FieldType.INT).readOnly(), pick("UserType").readOnly());
+
         std(s, "SetupAuditTrail", "0Ym", "Setup Audit Trail", readOnly,
                 str("Action").readOnly(), str("Section").readOnly(), str("Display").readOnly(),
                 str("DelegateUser").readOnly(), ref("ResponsibleNamespacePrefix", "ResponsibleNamespace", "User").readOnly(),
