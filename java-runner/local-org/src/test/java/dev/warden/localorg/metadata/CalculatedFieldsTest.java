@@ -184,6 +184,20 @@ class CalculatedFieldsTest {
     }
 
     @Test
+    void apexSeesFormulaAndRollUpValuesThroughSoql() {
+        box("B1", 4);
+        var result = dev.warden.localorg.apex.AnonymousApex.execute(org, org.adminUserId(),
+                "Shelf__c s = [SELECT Title__c, Total_Weight__c, (SELECT Where__c FROM Boxes__r) FROM Shelf__c];\n"
+                        + "System.assertEquals('S1 (10)', s.Title__c);\n"
+                        + "System.assertEquals(4, s.Total_Weight__c);\n"
+                        + "Box__c b = [SELECT Where__c, Shelf__r.Box_Count__c FROM Box__c];\n"
+                        + "System.assertEquals('S1/B1', b.Where__c);\n"
+                        + "System.assertEquals(1, b.Shelf__r.Box_Count__c);\n");
+
+        assertTrue(result.compiled() && result.success(), result.toString());
+    }
+
+    @Test
     void calculatedFieldsAreReadOnlyAndDescribedAsCalculated() {
         var f = org.schema().get("Shelf__c").field("Title__c");
         assertTrue(f.calculated());
