@@ -76,6 +76,12 @@ public final class Queries {
       public dev.warden.soql.SoqlRow byId(String id) {
         return null;
       }
+
+      /** Child subqueries ((SELECT ... FROM Contacts), custom Children__r) resolve as at run time. */
+      @Override
+      public List<dev.warden.soql.ChildRelationship> childRelationships(String objectApiName) {
+        return p.host.soqlSource(dev.warden.apex.host.AccessMode.SYSTEM, null).childRelationships(objectApiName);
+      }
     };
     try {
       Soql.execute(parsed.statement(), noRows, new QueryOptions(Clock.systemUTC(), false)

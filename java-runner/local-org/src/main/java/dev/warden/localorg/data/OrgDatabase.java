@@ -42,6 +42,7 @@ public final class OrgDatabase {
     private final List<PublishedEvent> events = new ArrayList<>();
     private final List<Undo> undo = new ArrayList<>();
     private int depth;
+    private volatile CalculatedFields calculated;
 
     private record Registration(String objectName, RecordChangeListener listener, boolean platform) {}
 
@@ -57,6 +58,9 @@ public final class OrgDatabase {
     }
 
     public Schema schema() { return schema; }
+
+    /** Installs the computation of formula and roll-up summary fields for every record read from now on. */
+    public void setCalculatedFields(CalculatedFields c) { calculated = c; }
     public Clock clock() { return clock; }
 
     /** Listens to changes of one object type ({@code objectName}) or of all types ({@code null}). */
@@ -141,7 +145,7 @@ public final class OrgDatabase {
         lock.readLock().lock();
         try {
             Object[] row = table(type).get(canonical);
-            return row == null ? null : new Record(type, row);
+            return row == null ? null : new Record(calculated, type, row);
         } finally {
             lock.readLock().unlock();
         }
@@ -162,7 +166,7 @@ public final class OrgDatabase {
             List<Record> out = new ArrayList<>(t.size());
             for (Object[] row : t.all()) {
                 if (includeDeleted || t.isLive(row)) {
-                    out.add(new Record(type, row));
+                    out.add(new Record(calculated, type, row));
                 }
             }
             return out;
@@ -207,10 +211,10 @@ public final class OrgDatabase {
         }
     }
 
-    private static List<Record> collect(SObjectType type, Table t, int slot, Object key) {
+    private List<Record> collect(SObjectType type, Table t, int slot, Object key) {
         List<Record> out = new ArrayList<>();
         for (String id : t.lookup(slot, key)) {
-            out.add(new Record(type, t.get(id)));
+            out.add(new Record(calculated, type, t.get(id)));
         }
         return out;
     }
@@ -358,7 +362,7 @@ public final class OrgDatabase {
                 if (type.slot("OwnerId") >= 0 && row[type.slot("OwnerId")] == null) {
                     row[type.slot("OwnerId")] = caller.userId();
                 }
-                Record after = new Record(type, row);
+                Record after = new Record(calculated, type, row);
                 if (type.kind() == ObjectKind.PLATFORM_EVENT) {
                     long replay = sequences.computeIfAbsent("replay", k -> new AtomicLong()).incrementAndGet();
                     row[type.slot("ReplayId")] = Long.toString(replay);
@@ -388,7 +392,7 @@ public final class OrgDatabase {
                 Table table = table(type);
                 table.put(before.id(), row);
                 undo.add(new Undo(table, before.id(), before.raw(), null));
-                Record after = new Record(type, row);
+                Record after = new Record(calculated, type, row);
                 fire(new RecordChange(Operation.UPDATE, Phase.AFTER, type, before.id(), before, after, null, caller));
                 return after;
             }
@@ -401,7 +405,7 @@ public final class OrgDatabase {
                     row[type.slot("IsDeleted")] = Boolean.TRUE;
                     setIfPresent(type, row, "SystemModstamp", clock.instant());
                     table.put(before.id(), row);
-                    after = new Record(type, row);
+                    after = new Record(calculated, type, row);
                 } else {
                     table.remove(before.id());
                 }
@@ -417,7 +421,7 @@ public final class OrgDatabase {
                 Table table = table(type);
                 table.put(before.id(), row);
                 undo.add(new Undo(table, before.id(), before.raw(), null));
-                Record after = new Record(type, row);
+                Record after = new Record(calculated, type, row);
                 fire(new RecordChange(Operation.UNDELETE, Phase.AFTER, type, before.id(), before, after, null, caller));
                 return after;
             }

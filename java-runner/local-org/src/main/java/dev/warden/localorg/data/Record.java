@@ -12,10 +12,16 @@ import java.util.Map;
 public final class Record {
     private final SObjectType type;
     private final Object[] values;
+    private final CalculatedFields calculated;
 
     Record(SObjectType type, Object[] values) {
+        this(null, type, values);
+    }
+
+    Record(CalculatedFields calculated, SObjectType type, Object[] values) {
         this.type = type;
         this.values = values;
+        this.calculated = calculated;
     }
 
     public SObjectType type() { return type; }
@@ -28,7 +34,14 @@ public final class Record {
         return slot < 0 ? null : at(slot);
     }
 
+    /** The stored value, or for a calculated field (formula, roll-up summary) its value computed now. */
     public Object at(int slot) {
+        if (calculated != null && slot < type.fieldCount()) {
+            FieldDef f = type.fieldAt(slot);
+            if (f.calculation() != null) {
+                return calculated.value(this, f);
+            }
+        }
         return slot < values.length ? values[slot] : null;
     }
 

@@ -15,10 +15,25 @@ import java.util.List;
  * @param externalId the field is an External ID: an upsert key (REST {@code sobjects/T/Field/value}, SOAP upsert)
  * @param childRelationshipName for a reference field, the name its parent uses for the children in subqueries
  *     ({@code Children__r} in {@code SELECT Id, (SELECT Id FROM Children__r) FROM Parent__c}); null = none
+ * @param calculation for a formula or roll-up summary field, how its value is computed on read; null = stored
  */
 public record FieldDef(String name, String label, FieldType type, List<String> referenceTo, String relationshipName,
         boolean required, boolean createable, boolean updateable, boolean custom, List<String> picklistValues,
-        int length, Object defaultValue, boolean unique, boolean externalId, String childRelationshipName) {
+        int length, Object defaultValue, boolean unique, boolean externalId, String childRelationshipName,
+        FieldCalculation calculation) {
+
+    /** A stored (not calculated) field. */
+    public FieldDef(String name, String label, FieldType type, List<String> referenceTo, String relationshipName,
+            boolean required, boolean createable, boolean updateable, boolean custom, List<String> picklistValues,
+            int length, Object defaultValue, boolean unique, boolean externalId, String childRelationshipName) {
+        this(name, label, type, referenceTo, relationshipName, required, createable, updateable, custom, picklistValues,
+                length, defaultValue, unique, externalId, childRelationshipName, null);
+    }
+
+    /** The value is computed on every read (formula, roll-up summary), never stored. */
+    public boolean calculated() {
+        return calculation != null;
+    }
 
     /** A field that is no External ID and has no child relationship. */
     public FieldDef(String name, String label, FieldType type, List<String> referenceTo, String relationshipName,
@@ -57,6 +72,7 @@ public record FieldDef(String name, String label, FieldType type, List<String> r
         private boolean unique;
         private boolean externalId;
         private String childRelationshipName;
+        private FieldCalculation calculation;
 
         private Builder(String name, FieldType type) {
             this.name = name;
@@ -85,6 +101,8 @@ public record FieldDef(String name, String label, FieldType type, List<String> r
         public Builder picklist(List<String> values) { picklist = values; return this; }
         /** The name the referenced parent uses for this field's children in subqueries. */
         public Builder childRelationship(String name) { childRelationshipName = name; return this; }
+        /** A formula or roll-up summary field: read-only, computed on read. */
+        public Builder calculated(FieldCalculation c) { calculation = c; createable = false; updateable = false; return this; }
         public Builder references(String relationship, String... targets) {
             referenceTo = List.of(targets);
             relationshipName = relationship;
@@ -95,7 +113,7 @@ public record FieldDef(String name, String label, FieldType type, List<String> r
             boolean custom = name.endsWith("__c");
             return new FieldDef(name, label != null ? label : defaultLabel(name), type, referenceTo, relationshipName,
                     required, createable, updateable, custom, picklist, length, defaultValue, unique, externalId,
-                    childRelationshipName);
+                    childRelationshipName, calculation);
         }
 
         private static String defaultLabel(String apiName) {

@@ -158,6 +158,9 @@ public final class StandardObjectSnapshot {
             }
             b.defaultValue(c[9]);
         }
+        if (flags.contains("ext")) {
+            b.externalId(); // an upsert key (Product2.ExternalId), not just a describe fact
+        }
         DescribeFacts facts = picklist.isEmpty() && !flags.contains("ext") && !flags.contains("name") ? null
                 : new DescribeFacts(picklist, restricted, flags.contains("ext"), flags.contains("name"));
         String child = c[7].isEmpty() ? null : c[7];

@@ -60,7 +60,16 @@ public final class StandardObjects {
                 bool("UserPermissionsSFContentUser").label("Salesforce CRM Content User"),
                 f("LastLoginDate", FieldType.DATETIME).readOnly(),
                 str("FederationIdentifier").length(512),
-                ref("ManagerId", "Manager", "User"));
+                ref("ManagerId", "Manager", "User"),
+                ref("UserRoleId", "UserRole", "UserRole"), str("Title").length(80), str("Department").length(80),
+                str("Division").length(80), str("CompanyName").length(80), f("Phone", FieldType.PHONE),
+                f("MobilePhone", FieldType.PHONE), str("EmployeeNumber").length(20),
+                f("SmallPhotoUrl", FieldType.URL).readOnly(), f("FullPhotoUrl", FieldType.URL).readOnly());
+
+        // The role hierarchy is stored only: role-based sharing is not modelled.
+        std(s, "UserRole", "00E", "Role", Capabilities.SETUP,
+                str("Name").required().length(80), str("DeveloperName").length(80),
+                ref("ParentRoleId", "ParentRole", "UserRole"), str("RollupDescription").length(80));
 
         std(s, "PermissionSetLicense", "0PL", "Permission Set License", readOnly,
                 str("DeveloperName").readOnly().length(80), str("MasterLabel").readOnly(),
@@ -121,6 +130,12 @@ public final class StandardObjects {
                 bool("PermissionsRead"), bool("PermissionsCreate"), bool("PermissionsEdit"),
                 bool("PermissionsDelete"), bool("PermissionsViewAllRecords"), bool("PermissionsModifyAllRecords"),
                 bool("PermissionsViewAllFields"));
+
+        // Field-level security is not enforced (docs/local-org.md): the rows are stored and queryable only.
+        std(s, "FieldPermissions", "01k", "Field Permissions", Capabilities.SETUP,
+                ref("ParentId", "Parent", "PermissionSet", "MutingPermissionSet").required().createOnly(),
+                str("SobjectType").required().createOnly(), str("Field").required().createOnly(),
+                bool("PermissionsRead"), bool("PermissionsEdit"));
 
         std(s, "SetupEntityAccess", "0J0", "Setup Entity Access", Capabilities.SETUP.withUpdateable(false),
                 ref("ParentId", "Parent", "PermissionSet", "MutingPermissionSet").required().createOnly(),
@@ -212,6 +227,14 @@ public final class StandardObjects {
                 str("Status").readOnly(), str("Application").readOnly(), str("Browser").readOnly(),
                 str("Platform").readOnly(), pick("ApiType").readOnly(), str("ApiVersion").readOnly(),
                 str("AuthenticationServiceId").readOnly(), str("CountryIso").readOnly());
+
+        // Sessions are not recorded as rows (tokens live in the server): queries answer no AuthSession.
+        std(s, "AuthSession", "0Ak", "Auth Session", readOnly,
+                ref("UsersId", "Users", "User").readOnly(), pick("LoginType").readOnly(),
+                ref("LoginHistoryId", "LoginHistory", "LoginHistory").readOnly(), str("LogoutUrl").readOnly(),
+                ref("ParentId", "Parent", "AuthSession").readOnly(), pick("SessionSecurityLevel").readOnly(),
+                pick("SessionType").readOnly(), str("SourceIp").readOnly(), bool("IsCurrent").readOnly(),
+                f("NumSecondsValid", FieldType.INT).readOnly(), pick("UserType").readOnly());
 
         std(s, "SetupAuditTrail", "0Ym", "Setup Audit Trail", readOnly,
                 str("Action").readOnly(), str("Section").readOnly(), str("Display").readOnly(),

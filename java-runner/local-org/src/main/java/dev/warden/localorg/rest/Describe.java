@@ -97,7 +97,8 @@ final class Describe {
         m.put("idLookup", f.name().equals("Id") || f.unique() || f.externalId());
         m.put("nameField", facts != null ? facts.nameField() : f.name().equals("Name"));
         m.put("autoNumber", false);
-        m.put("calculated", false);
+        m.put("calculated", f.calculated());
+        m.put("calculatedFormula", f.calculated() ? f.calculation().formula() : null);
         m.put("filterable", f.type() != FieldType.TEXTAREA && f.type() != FieldType.BASE64);
         m.put("sortable", f.type() != FieldType.TEXTAREA && f.type() != FieldType.BASE64 && f.type() != FieldType.MULTIPICKLIST);
         m.put("groupable", f.type() != FieldType.TEXTAREA && f.type() != FieldType.BASE64 && f.type() != FieldType.DOUBLE);

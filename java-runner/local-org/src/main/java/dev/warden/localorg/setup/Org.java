@@ -58,6 +58,7 @@ public final class Org {
     public static Org seeded(String adminUsername, Clock clock, Identity identity) {
         Schema schema = StandardObjects.newSchema();
         OrgDatabase db = new OrgDatabase(schema, clock);
+        dev.warden.localorg.formula.OrgCalculatedFields.install(db); // formula and roll-up summary fields
         SetupAudit audit = new SetupAudit(db);
         PlatformRules.install(db, audit);
         SeedIds ids = Seed.populate(db, adminUsername, identity);

@@ -98,6 +98,7 @@ public final class PartnerSoapApi {
                 case "update" -> update(org, userId, (Update_element) p.element(), p.allOrNone());
                 case "delete" -> delete(org, userId, (Delete_element) p.element(), p.allOrNone());
                 case "upsert" -> upsert(org, userId, access, (Upsert_element) p.element(), p.allOrNone());
+                case "retrieve" -> retrieve(org, access, (com.sforce.soap.partner.Retrieve_element) p.element());
                 case "describeSObject" -> describe(org, access, ((DescribeSObject_element) p.element()).getSObjectType());
                 case "getUserInfo" -> userInfo(org, userId);
                 case "setPassword" -> setPassword(org, userId, (com.sforce.soap.partner.SetPassword_element) p.element());
@@ -148,6 +149,32 @@ public final class PartnerSoapApi {
         QueryResult page = page(r.records(), r.totalSize(), 0);
         QueryResponse_element out = new QueryResponse_element();
         out.setResult(page);
+        return out;
+    }
+
+    /**
+     * {@code retrieve(fieldList, sObjectType, ids)}: the records as a query of those fields would give them, in the
+     * order of the ids, null for an id that names no live record of the type (as the platform answers).
+     */
+    private XMLizable retrieve(Org org, Access access, com.sforce.soap.partner.Retrieve_element req) {
+        SObjectType type = requireType(org, access, req.getSObjectType());
+        String[] ids = req.getIds() == null ? new String[0] : req.getIds();
+        Map<String, SObject> found = new java.util.HashMap<>();
+        List<String> valid = java.util.Arrays.stream(ids).filter(Ids::isValid).map(Ids::canonical).toList();
+        if (!valid.isEmpty()) {
+            String fields = req.getFieldList() == null || req.getFieldList().isBlank() ? "Id" : req.getFieldList();
+            String soql = "SELECT " + fields + " FROM " + type.name() + " WHERE Id IN ('" + String.join("','", valid)
+                    + "')";
+            OrgSoqlSource source = new OrgSoqlSource(org.db(), t -> visible(access, t));
+            for (ResultRecord r : Soql.query(soql, source, new QueryOptions(org.db().clock(), false)).records()) {
+                SObject so = sobject(r);
+                so.setId(r.id() == null ? (String) r.fields().get("Id") : r.id());
+                found.put(Ids.canonical(so.getId()), so);
+            }
+        }
+        com.sforce.soap.partner.RetrieveResponse_element out = new com.sforce.soap.partner.RetrieveResponse_element();
+        out.setResult(java.util.Arrays.stream(ids).map(id -> Ids.isValid(id) ? found.get(Ids.canonical(id)) : null)
+                .toArray(SObject[]::new));
         return out;
     }
 
@@ -560,6 +587,10 @@ public final class PartnerSoapApi {
             x.setGroupable(f.type() != dev.warden.localorg.model.FieldType.DOUBLE);
             x.setDefaultedOnCreate(f.defaultValue() != null || !f.createable());
             x.setAutoNumber(facts == null && f.name().equals("Name") && !f.createable());
+            x.setCalculated(f.calculated());
+            if (f.calculated()) {
+                x.setCalculatedFormula(f.calculation().formula());
+            }
             if (!f.referenceTo().isEmpty()) {
                 x.setReferenceTo(f.referenceTo().toArray(String[]::new));
                 x.setRelationshipName(f.relationshipName());

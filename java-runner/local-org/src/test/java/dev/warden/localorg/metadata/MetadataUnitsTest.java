@@ -183,15 +183,13 @@ class MetadataUnitsTest {
     void new_field_types_land_in_the_schema_geolocation_as_its_two_parts() {
         DeployOutcome out = deploy(new DeployEngineTest.Zip().add("CustomObject", "Site__c", "objects/Site__c.object",
                 crate(field("Where__c", "Location") + field("Opens__c", "Time") + field("Secret__c", "EncryptedText")
-                        + "<fields><fullName>Total__c</fullName><label>T</label><type>Summary</type><summaryOperation>count"
-                        + "</summaryOperation></fields><fields><fullName>Parent__c</fullName><label>P</label><type>Lookup"
+                        + "<fields><fullName>Parent__c</fullName><label>P</label><type>Lookup"
                         + "</type><referenceTo>User</referenceTo><relationshipName>Sites</relationshipName></fields>")));
 
         assertTrue(out.success(), () -> out.failures().toString());
         var site = org.schema().get("Site__c");
         assertNotNull(site.field("Where__Latitude__s"));
         assertNotNull(site.field("Where__Longitude__s"));
-        assertFalse(site.field("Total__c").createable(), "a roll-up summary is read-only");
         assertEquals("Parent__r", site.field("Parent__c").relationshipName());
     }
 

@@ -113,7 +113,7 @@ public final class CustomFieldUnit extends ChildUnit {
         if (type == null) {
             throw new IllegalArgumentException("Field " + objectName + "." + name + ": Must specify the type");
         }
-        // A formula field is read-only and is NOT computed by the local org (docs/local-org.md): reads give null.
+        // A formula field is read-only and computed on every read (formula.OrgCalculatedFields).
         boolean formula = text(f, "formula") != null && !text(f, "formula").isEmpty();
         FieldDef.Builder b = switch (type) {
             case "Text" -> FieldDef.of(name, FieldType.STRING).length(requireLength(f, objectName, name, 255));
@@ -134,12 +134,28 @@ public final class CustomFieldUnit extends ChildUnit {
             case "Picklist" -> FieldDef.of(name, FieldType.PICKLIST);
             case "MultiselectPicklist" -> FieldDef.of(name, FieldType.MULTIPICKLIST);
             case "AutoNumber" -> FieldDef.of(name, FieldType.STRING).readOnly();
-            // Roll-up summaries are stored and read-only; the local org does not compute them (docs/local-org.md).
-            case "Summary" -> FieldDef.of(name, FieldType.DOUBLE).readOnly();
+            // Roll-up summaries are computed on read from the master-detail children (formula.RollupSummaries).
+            case "Summary" -> FieldDef.of(name, CalculatedFieldDefs.rollupType(f, ctx))
+                    .calculated(CalculatedFieldDefs.rollup(objectName, name, f, ctx));
             // Geolocation: the compound field itself; its __Latitude__s/__Longitude__s parts are added beside it.
             case "Location" -> FieldDef.of(name, FieldType.STRING).readOnly();
-            // A custom metadata relationship holds the related entity's API name (a text value in this org).
-            case "MetadataRelationship" -> FieldDef.of(name, FieldType.STRING);
+            // A custom metadata relationship to another custom metadata type is a reference (Other__r.Field__c and
+            // child subqueries work; records name the target by DeveloperName). To EntityDefinition/FieldDefinition
+            // it holds the entity's API name as text.
+            case "MetadataRelationship" -> {
+                String target = text(f, "referenceTo");
+                if (target == null || !target.toLowerCase(java.util.Locale.ROOT).endsWith("__mdt")) {
+                    yield FieldDef.of(name, FieldType.STRING);
+                }
+                if (!ctx.objectKnown(target)) {
+                    throw new IllegalArgumentException("Field " + objectName + "." + name + ": referenceTo value of '"
+                            + target + "' does not resolve to a valid sObject type");
+                }
+                String children = text(f, "relationshipName");
+                yield FieldDef.of(name, FieldType.REFERENCE)
+                        .references(name.substring(0, name.length() - 3) + "__r", target)
+                        .childRelationship(children == null || children.isEmpty() ? null : children + "__r");
+            }
             case "Lookup", "MasterDetail" -> {
                 String target = text(f, "referenceTo");
                 if (target == null || target.isEmpty() || !ctx.objectKnown(target)) {
@@ -156,7 +172,7 @@ public final class CustomFieldUnit extends ChildUnit {
             default -> throw new IllegalArgumentException("Field " + objectName + "." + name + ": Invalid type: " + type);
         };
         if (formula) {
-            b.readOnly();
+            b.calculated(CalculatedFieldDefs.formula(objectName, f, b.build().type(), ctx));
         }
         String label = text(f, "label");
         if (label != null) {

@@ -10,7 +10,11 @@ import dev.warden.localorg.metadata.Component;
 import dev.warden.localorg.metadata.DeployContext;
 import dev.warden.localorg.metadata.MetadataType;
 import dev.warden.localorg.setup.Org;
+import dev.warden.localorg.model.FieldDef;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +23,15 @@ import org.w3c.dom.Element;
 
 /** CustomMetadata: a record {@code Type.Record} becomes a row of {@code Type__mdt} (upsert by DeveloperName). */
 public final class CustomMetadataUnit extends StoredUnit {
+    /** Per deploy: target record (Type__mdt.Name, lower case) -> records waiting for its id, as {id, field}. */
+    private static final Map<DeployContext, Map<String, List<String[]>>> PENDING =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static boolean relationshipToMetadata(FieldDef def) {
+        return def != null && def.type() == dev.warden.localorg.model.FieldType.REFERENCE && !def.referenceTo().isEmpty()
+                && def.referenceTo().get(0).toLowerCase(Locale.ROOT).endsWith("__mdt");
+    }
+
     public CustomMetadataUnit() {
         super(MetadataType.xml("CustomMetadata", "customMetadata", "md"));
     }
@@ -70,11 +83,30 @@ public final class CustomMetadataUnit extends StoredUnit {
         values.put("Label", label == null ? developerName : label);
         values.put("QualifiedApiName", developerName);
         values.put("Language", "en_US");
+        Map<String, String> later = new LinkedHashMap<>();
         for (Element v : children(c.xml(), "values")) {
             Element value = child(v, "value");
             boolean nil = value == null
                     || "true".equals(value.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "nil"));
-            values.put(text(v, "field"), nil ? null : value.getTextContent());
+            String field = text(v, "field");
+            Object content = nil ? null : value.getTextContent();
+            FieldDef def = org.schema().get(typeName).field(field);
+            if (content != null && relationshipToMetadata(def)) {
+                // A relationship names its target record by DeveloperName; a target deployed later in this same
+                // deploy is linked when it is applied.
+                String target = def.referenceTo().get(0);
+                Record r = org.db().findOne(target, "DeveloperName", content);
+                if (r == null && ctx.deploying("CustomMetadata", target.substring(0, target.length() - 5) + "." + content)) {
+                    later.put(def.name(), target + "." + content);
+                    continue;
+                }
+                if (r == null) {
+                    throw new IllegalArgumentException("Invalid value for " + field + ": no " + target + " record named "
+                            + content);
+                }
+                content = r.id();
+            }
+            values.put(field, content);
         }
         Record existing = org.db().findOne(typeName, "DeveloperName", developerName);
         c.created(existing == null);
@@ -83,6 +115,12 @@ public final class CustomMetadataUnit extends StoredUnit {
         } else {
             org.db().update(ctx.sys(), existing.id(), values);
             c.id(existing.id());
+        }
+        Map<String, List<String[]>> pending = PENDING.computeIfAbsent(ctx, k -> new HashMap<>());
+        later.forEach((field, target) -> pending.computeIfAbsent(target.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                .add(new String[] {c.id(), field}));
+        for (String[] waiting : pending.getOrDefault((typeName + "." + developerName).toLowerCase(Locale.ROOT), List.of())) {
+            org.db().update(ctx.sys(), waiting[0], Map.of(waiting[1], c.id()));
         }
         org.audit().record(ctx.actor(), "Custom Metadata Types", "changedCustomMetadataRecord",
                 "Deployed custom metadata record " + c.fullName());

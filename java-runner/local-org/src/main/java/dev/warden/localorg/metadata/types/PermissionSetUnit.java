@@ -97,7 +97,7 @@ public final class PermissionSetUnit implements MetadataUnit {
         }
         for (Element fp : children(x, "fieldPermissions")) {
             String field = text(fp, "field");
-            if (!ctx.fieldKnown(field)) {
+            if (!ctx.fieldKnown(field) && !compoundAddress(ctx, field)) {
                 c.fail("In field: field - no CustomField named " + field + " found");
                 return;
             }
@@ -283,5 +283,11 @@ public final class PermissionSetUnit implements MetadataUnit {
         ps.userPermissions().stream().sorted().forEach(p -> b.append("    <userPermissions>\n")
                 .append(el2("enabled", "true")).append(el2("name", p)).append("    </userPermissions>\n"));
         return xml("PermissionSet", b.toString());
+    }
+
+    /** A compound address field (Account.BillingAddress, Contact.MailingAddress): its Street component exists. */
+    private static boolean compoundAddress(DeployContext ctx, String field) {
+        return field != null && field.endsWith("Address") && !field.endsWith(".Address")
+                && ctx.fieldKnown(field.substring(0, field.length() - "Address".length()) + "Street");
     }
 }
