@@ -60,6 +60,7 @@ public final class OAuthApi {
             return switch (grant) {
                 case "urn:ietf:params:oauth:grant-type:jwt-bearer" -> jwtBearer(req, org, form.get("assertion"));
                 case "refresh_token" -> refresh(req, org, form.get("refresh_token"));
+                case "authorization_code" -> authorizationCode(req, org, form);
                 case "" -> throw new OAuthError("invalid_request", "grant type not supported", null);
                 default -> throw new OAuthError("unsupported_grant_type", "grant type not supported", null);
             };
@@ -135,7 +136,36 @@ public final class OAuthApi {
         return success(req, org, user, app, true);
     }
 
+    /**
+     * Web-server flow's code exchange, for the one-time codes a Dev Hub issues with a scratch org
+     * (ScratchOrgInfo.AuthCode): client_id and redirect_uri must be the ones the code was issued for. Answers with a
+     * refresh token, which sf stores to refresh the scratch org's session later (devhub-packaging-wire.md 1.5a).
+     */
+    private Response authorizationCode(Request req, Org org, Map<String, String> form) {
+        Sessions.AuthCode code = ctx.sessions().redeemAuthCode(form.get("code"));
+        if (code == null) {
+            throw new OAuthError("invalid_grant", "invalid authorization code", null);
+        }
+        if (!code.clientId().equals(form.get("client_id"))) {
+            throw new OAuthError("invalid_client_id", "client identifier invalid", code.userId());
+        }
+        if (code.redirectUri() != null && !code.redirectUri().equals(form.get("redirect_uri"))) {
+            throw new OAuthError("redirect_uri_mismatch", "redirect_uri must match configuration", code.userId());
+        }
+        Record user = org.db().live(code.userId());
+        if (user == null) {
+            throw new OAuthError("invalid_grant", "invalid authorization code", code.userId());
+        }
+        LoginPolicy.checkUser(user);
+        return success(req, org, user, null, false, ctx.sessions().issueRefresh(user.id(), null).refreshToken());
+    }
+
     private Response success(Request req, Org org, Record user, ExternalClientApp app, boolean refreshGrant) {
+        return success(req, org, user, app, refreshGrant, null);
+    }
+
+    private Response success(Request req, Org org, Record user, ExternalClientApp app, boolean refreshGrant,
+            String refreshToken) {
         String appName = app == null ? null : app.name();
         Session s = ctx.sessions().issue(org.orgId(), user.id(), appName, req.clientIp());
         org.db().update(Caller.system(user.id()), user.id(), Map.of("LastLoginDate", org.db().clock().instant()));
@@ -143,6 +173,9 @@ public final class OAuthApi {
                 app == null ? "Salesforce CLI" : app.label(), "N/A", ctx.instanceUrl());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", s.token());
+        if (refreshToken != null) {
+            body.put("refresh_token", refreshToken);
+        }
         body.put("instance_url", ctx.instanceUrl());
         body.put("id", ctx.instanceUrl() + "/id/" + org.orgId() + "/" + user.id());
         body.put("token_type", "Bearer");

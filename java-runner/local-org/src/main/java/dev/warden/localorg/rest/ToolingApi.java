@@ -50,6 +50,14 @@ final class ToolingApi {
         }
     }
 
+    /**
+     * SourceMember is served by the orgs that track source changes: scratch orgs a local Dev Hub created define it
+     * (docs/local-org.md "Dev Hub"); every other org keeps answering INVALID_TYPE.
+     */
+    private static boolean tracksSource(dev.warden.localorg.setup.Org org, String type) {
+        return type.equalsIgnoreCase("SourceMember") && org.schema().get("SourceMember") != null;
+    }
+
     private static Response query(Request req) {
         String version = RestApi.version(req);
         String soql = req.param("q");
@@ -57,7 +65,8 @@ final class ToolingApi {
             throw new OrgException("MALFORMED_QUERY", "A query string has to be specified");
         }
         OrgSoqlSource source = new OrgSoqlSource(req.org().db(),
-                type -> !NOT_MODELLED.contains(type.name().toLowerCase(java.util.Locale.ROOT)));
+                type -> !NOT_MODELLED.contains(type.name().toLowerCase(java.util.Locale.ROOT))
+                        || tracksSource(req.org(), type.name()));
         QueryResult r = dev.warden.localorg.query.QueryLimits.run(soql,
                 () -> Soql.query(soql, source, new QueryOptions(req.org().db().clock(), false)));
         Map<String, Object> m = new LinkedHashMap<>();

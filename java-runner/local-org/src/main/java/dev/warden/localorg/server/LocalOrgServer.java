@@ -75,11 +75,21 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     private final List<Consumer<Org>> orgHooks = new CopyOnWriteArrayList<>();
     private volatile Function<Request, String> soapOperationResolver = LocalOrgServer::defaultSoapOperation;
     private volatile Org org;
+    /** Null for an org started on its own; set for a scratch org its Dev Hub created (see {@link HostedOrg}). */
+    private final HostedOrg hosted;
+    private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
+    /** Answers a request before routing when it returns non-null (an expired scratch org refuses everything). */
+    private volatile Function<Request, Response> gate = req -> null;
 
     private LocalOrgServer(LocalOrgOptions options) throws IOException {
+        this(options, null);
+    }
+
+    private LocalOrgServer(LocalOrgOptions options, HostedOrg hosted) throws IOException {
         this.clock = Clock.systemUTC();
+        this.hosted = hosted;
         this.stateFile = options.stateFile();
-        this.adminUsername = "admin@warden.local";
+        this.adminUsername = hosted != null ? hosted.adminUsername() : "admin@warden.local";
         org = stateFile != null && Files.exists(stateFile) ? loadState(stateFile)
                 : Org.seeded(adminUsername, clock, Org.Identity.fresh(options.production()));
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
@@ -161,6 +171,30 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         }
     }
 
+    /** Starts an org another local org hosts (a Dev Hub's scratch org); see {@link HostedOrg}. */
+    public static LocalOrgServer startHosted(LocalOrgOptions options, HostedOrg hosted) {
+        try {
+            return new LocalOrgServer(options, hosted);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Null unless this org was created by a Dev Hub. */
+    public HostedOrg hosted() {
+        return hosted;
+    }
+
+    /** Runs {@code hook} when the server closes (a Dev Hub closes the orgs it hosts). */
+    public void onClose(Runnable hook) {
+        closeHooks.add(hook);
+    }
+
+    /** Sets the check every request passes before routing; see {@link #gate}. */
+    public void gate(Function<Request, Response> check) {
+        gate = check == null ? req -> null : check;
+    }
+
     // ------------------------------------------------------------------ LocalOrg / LocalOrgContext
 
     @Override public String instanceUrl() { return instanceUrl; }
@@ -218,6 +252,9 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
 
     @Override
     public void close() {
+        for (Runnable hook : closeHooks) {
+            hook.run();
+        }
         if (front != null) {
             front.close();
         }
@@ -260,7 +297,9 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
             if (path.startsWith("/services/Soap/")) {
                 soapOperation = soapOperationResolver.apply(req);
             }
-            response = kind == ApiKind.ADMIN ? handleAdmin(req, found) : handle(req, found, kind, soapOperation, ex);
+            Response gated = kind == ApiKind.ADMIN ? null : gate.apply(req);
+            response = gated != null ? gated
+                    : kind == ApiKind.ADMIN ? handleAdmin(req, found) : handle(req, found, kind, soapOperation, ex);
         } catch (OrgException e) {
             response = Response.sfError(e);
         } catch (ConnectionReset e) {

@@ -39,6 +39,25 @@ public final class Sessions {
         return g;
     }
 
+    /**
+     * A one-time OAuth authorization code (a Dev Hub issues one per scratch org: ScratchOrgInfo.AuthCode, exchanged
+     * by sf with grant_type=authorization_code for the client and redirect URI it was issued for).
+     */
+    public record AuthCode(String code, String userId, String clientId, String redirectUri) {}
+
+    private final Map<String, AuthCode> authCodes = new ConcurrentHashMap<>();
+
+    public AuthCode issueAuthCode(String userId, String clientId, String redirectUri) {
+        AuthCode c = new AuthCode("aPrx" + random(60), userId, clientId, redirectUri);
+        authCodes.put(c.code(), c);
+        return c;
+    }
+
+    /** The code's grant, removed so it can't be used twice; null when unknown or already used. */
+    public AuthCode redeemAuthCode(String code) {
+        return code == null ? null : authCodes.remove(code);
+    }
+
     public RefreshGrant refreshGrant(String token) {
         return token == null ? null : refreshTokens.get(token);
     }
