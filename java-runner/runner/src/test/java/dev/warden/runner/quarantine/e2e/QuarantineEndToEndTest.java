@@ -98,6 +98,10 @@ class QuarantineEndToEndTest {
         }
         assertEquals(infected, quarantinedTitles);
         assertEquals(0, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'").size());
+        // issue 10: at most 1.01 calls per file plus the verdict calls. One candidate query (its state is the claim's
+        // compare read), one /composite claim write per 1,000 rows, one confirming re-read, one download per file, one
+        // /composite close of the clean rows per 1,000.
+        assertTrue(pass.apiCalls() - pass.verdictCalls() <= 1010, "API calls " + pass.apiCalls() + " (verdict calls " + pass.verdictCalls() + ")");
         System.err.printf("FIGURE upload: 1000 files in %d composite/sobjects calls%n", uploadCalls);
         System.err.printf("FIGURE scan: 1000 files (%d infected) in %d API calls (%d verdict calls)%n", infected.size(),
                 pass.apiCalls(), pass.verdictCalls());
