@@ -347,8 +347,8 @@ public final class ScanWorker {
 
     /**
      * Writes the claims. When the candidate query itself was sent less than half a window ago it is the state read
-     * (it is as recent as a re-read would be, and the window is measured from it): the claims go out in one call per
-     * 1,000 rows. Otherwise each 200-row chunk re-reads its rows' state first (one query each).
+     * (it is as recent as a re-read would be, and the window is measured from it): the claims go out as 200-row
+     * writes, no re-read. Otherwise each 200-row chunk re-reads its rows' state first (one query each).
      */
     private Claims writeClaims(List<ScanRequest> rows, String token, long candidatesSent) throws InterruptedException {
         if (rows.isEmpty()) {
@@ -358,7 +358,9 @@ public final class ScanWorker {
         Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.atomic.AtomicLong lastWrite = new java.util.concurrent.atomic.AtomicLong();
         if (Duration.ofNanos(System.nanoTime() - candidatesSent).compareTo(options.claimWindow().dividedBy(2)) < 0) {
-            inPool(Batches.of(rows, CLAIMS_PER_CALL), chunk -> {
+            // 200-row writes in parallel rather than one /composite of 1,000: every write must answer within the
+            // window of the candidate query, and parallel calls answer sooner than one long transaction.
+            inPool(Batches.of(rows, COLLECTION_ROWS), chunk -> {
                 writeClaim(chunk, token, unsafe, written, lastWrite, candidatesSent);
                 return chunk.size();
             });
@@ -390,8 +392,8 @@ public final class ScanWorker {
     /** Rows claimed per state re-read and write: one query and one {@code composite/sobjects} update of up to 200 rows. */
     static final int CLAIM_CHUNK = 200;
 
-    /** Claims written in one call when the candidate query is the state read: a {@code /composite} of 5 × 200 rows. */
-    static final int CLAIMS_PER_CALL = 5 * COLLECTION_ROWS;
+    /** Rows updated in one call through {@code /composite}: 5 sObject Collection subrequests of 200. */
+    static final int ROWS_PER_COMPOSITE = 5 * COLLECTION_ROWS;
 
     /** One chunk of the claim: re-read the rows' state, write the claim of those still claimable, time it. */
     private void claimChunk(List<ScanRequest> chunk, String token, Set<String> unsafe, Set<String> written,
@@ -462,7 +464,7 @@ public final class ScanWorker {
             return api.update(records);
         }
         List<SaveResult> out = new ArrayList<>();
-        for (List<ObjectNode> call : Batches.of(records, CLAIMS_PER_CALL)) {
+        for (List<ObjectNode> call : Batches.of(records, ROWS_PER_COMPOSITE)) {
             List<List<ObjectNode>> subs = Batches.of(call, COLLECTION_ROWS);
             List<QuarantineApi.SubRequest> requests = new ArrayList<>();
             for (int i = 0; i < subs.size(); i++) {
