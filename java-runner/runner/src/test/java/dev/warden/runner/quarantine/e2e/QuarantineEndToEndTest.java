@@ -123,6 +123,12 @@ class QuarantineEndToEndTest {
             assertEquals(400, a.claimed() + b.claimed(), "every request claimed exactly once: " + a.claimed() + " + " + b.claimed());
             assertEquals(infected.size(), a.quarantined() + b.quarantined());
             assertEquals(infected.size(), uploader.query("SELECT Id FROM Quarantine_Item__c").size(), "one item per infected file");
+            // issue 10 defect: a worker whose rows went to the other worker did all its work: no failure, no error
+            // line, so `warden scan` exits 0 for both (exit 68 only for failed, given-up or reserve-stopped rows).
+            for (PassReport r : List.of(a, b)) {
+                assertEquals(0, r.failed(), r.errors().toString());
+                assertTrue(r.errors().isEmpty() && !r.stoppedForReserve() && r.gaveUp() == 0, r.errors().toString());
+            }
             System.err.printf("FIGURE two scanners: %d + %d claimed, %d + %d lost races%n", a.claimed(), b.claimed(),
                     a.lostClaims(), b.lostClaims());
         } finally {
