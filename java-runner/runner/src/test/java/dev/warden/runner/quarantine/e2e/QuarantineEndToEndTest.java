@@ -209,6 +209,34 @@ class QuarantineEndToEndTest {
         assertEquals(1, request.path("Attempts__c").asInt());
     }
 
+    /**
+     * A file larger than one detector window (1 MiB) comes from the org as a stream and is scanned window by window: a
+     * card number 100 bytes before the end of a 3 MB file is found, the reason names the part, the item carries the
+     * SHA-256 of the whole file (StreamingScanTest proves the bounded memory with a 32 MB heap).
+     */
+    @Test
+    void aFileLargerThanADetectorWindowIsStreamedAndItsLastPartScanned() throws Exception {
+        QuarantineApi api = org.api();
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 3 * 1024 * 1024) {
+            text.append("clean row ").append(text.length()).append(": 0.4221165755827173\n");
+        }
+        text.append("paid with 4111 1111 1111 1111 on the last page\n");
+        byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
+        ObjectNode cv = JSON.createObjectNode();
+        cv.putObject("attributes").put("type", "ContentVersion");
+        cv.put("Title", "big-ledger");
+        cv.put("PathOnClient", "big-ledger.txt");
+        cv.put("VersionData", Base64.getEncoder().encodeToString(data));
+        assertTrue(api.create(List.of(cv)).get(0).success());
+        PassReport pass = worker(org.api()).runOnce(ScanWorker.Scope.all());
+        assertEquals(1, pass.quarantined(), pass.errors().toString());
+        JsonNode item = api.query("SELECT Detector__c, Reason__c, Sha256__c FROM Quarantine_Item__c").get(0);
+        assertEquals("dlp.card", item.path("Detector__c").asText());
+        assertTrue(item.path("Reason__c").asText().contains("of the part from byte"), item.toString());
+        assertEquals(dev.warden.runner.quarantine.detect.Content.sha256Hex(data), item.path("Sha256__c").asText());
+    }
+
     @Test
     void commentsAndAttachmentsAreScannedAndRestoredLikeFiles() throws Exception {
         QuarantineApi admin = org.api();
