@@ -75,6 +75,11 @@ class UpMetadataIT {
         assertEquals(1, figures.path("sfInvocations").asInt(), "only sf org display resolves the alias: " + figures);
         assertTrue(figures.path("callsByKind").path("soap.metadata.deploy").asInt() == 1, figures.toString());
         assertTrue(run.err().contains("through the Metadata API"), run.err());
+        var dry = org.warden("deploy", "-o", LocalOrgHarness.ALIAS, "--dry-run", "--json");
+        assertEquals(0, dry.exit(), dry.out() + dry.err());
+        JsonNode dryFigures = dry.json().path("result").path("figures");
+        assertEquals(1, dryFigures.path("callsByKind").path("soap.metadata.deployCheckOnly").asInt(), dryFigures.toString());
+        assertEquals(0, dryFigures.path("writes").asInt(), "a validation writes nothing: " + dryFigures);
     }
 
     @Test

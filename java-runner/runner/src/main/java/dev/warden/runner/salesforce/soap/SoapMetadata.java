@@ -293,7 +293,9 @@ public final class SoapMetadata implements MetadataPort {
      * failures and test results. One {@code deploy} call plus the {@code checkDeployStatus} polls.
      */
     public DeployResult deployZip(byte[] zip, DeployOptions options, String what) {
-        AsyncResult started = call("deploy", "deploy " + what, () -> connection.deploy(zip, options));
+        // A validation (checkOnly) changes nothing: counted apart, and not as a setup write.
+        String operation = options.isCheckOnly() ? "deployCheckOnly" : "deploy";
+        AsyncResult started = call(operation, "deploy " + what, () -> connection.deploy(zip, options));
         return waitFor(started.getId(), what);
     }
 
@@ -417,7 +419,8 @@ public final class SoapMetadata implements MetadataPort {
     private <T> T callOnce(String operation, String what, SoapCall<T> call) {
         budget.beforeCall();
         counter.count("soap.metadata." + operation);
-        if (!"readMetadata".equals(operation) && !"checkDeployStatus".equals(operation) && !"listMetadata".equals(operation)) {
+        if (!"readMetadata".equals(operation) && !"checkDeployStatus".equals(operation) && !"listMetadata".equals(operation)
+                && !"deployCheckOnly".equals(operation)) {
             counter.write();
         }
         long began = counter.started();
