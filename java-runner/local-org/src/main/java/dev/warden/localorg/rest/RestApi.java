@@ -131,7 +131,7 @@ public final class RestApi {
     private Response create(Request req) {
         String v = version(req);
         SObjectType t = type(req, req.pathGroup(2));
-        Map<String, Object> fields = RecordJson.fields(req.json());
+        Map<String, Object> fields = MultipartBlobUpload.applies(req) ? MultipartBlobUpload.fields(req, t) : RecordJson.fields(req.json());
         String id = insert(req, t, fields);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);

@@ -98,4 +98,39 @@ class RequestLimitsTest {
                 + a.json().get("id").asText() + "'")).json().get("records").get(0);
         assertEquals(file.length, row.get("ContentSize").asInt());
     }
+
+    @Test
+    void aSixtyMegabyteFileOverTheJsonLimitUploadsAsMultipartByteForByte() throws Exception {
+        byte[] file = new byte[60 * 1024 * 1024];
+        new java.util.Random(2).nextBytes(file);
+        String boundary = "boundary_warden_1";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"entity_content\"\r\nContent-Type: application/json\r\n\r\n"
+                + "{\"Title\":\"huge\",\"PathOnClient\":\"huge.bin\"}\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"VersionData\"; filename=\"huge.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.instanceUrl() + V + "/sobjects/ContentVersion"))
+                .header("Authorization", "Bearer " + server.adminAccessToken()).header("Content-Type", "multipart/form-data; boundary=\"" + boundary + "\"")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        String id = Json.MAPPER.readTree(r.body()).get("id").asText();
+        HttpResponse<byte[]> back = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.instanceUrl() + V
+                + "/sobjects/ContentVersion/" + id + "/VersionData")).header("Authorization", "Bearer " + server.adminAccessToken()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, back.statusCode());
+        assertTrue(java.util.Arrays.equals(file, back.body()), "the bytes read back are the bytes uploaded");
+    }
+
+    @Test
+    void aMultipartUploadWithoutItsEntityPartIsRefusedInOneLine() throws Exception {
+        String boundary = "b2";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"VersionData\"; filename=\"a.txt\"\r\n\r\nhello\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.instanceUrl() + V + "/sobjects/ContentVersion"))
+                .header("Authorization", "Bearer " + server.adminAccessToken()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("INVALID_MULTIPART_REQUEST") && r.body().contains("entity_content"), r.body());
+    }
 }

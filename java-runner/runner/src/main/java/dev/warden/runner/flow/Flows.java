@@ -47,14 +47,35 @@ public final class Flows {
         return new JournalStore(projectDir.resolve(".warden"));
     }
 
-    /** One sf call: {@code sf project deploy start} of force-app. */
+    /** force-app deployed: through the Metadata API from Java, or with one {@code sf project deploy start} when needed. */
     public SfDeploy.Outcome deploy(Report report, String testLevel, boolean dryRun) {
-        String target = org.sfTarget();
-        progress.accept("deploying force-app with sf" + (dryRun ? " (dry run: validate only)" : "") + "; this waits for the org");
-        SfDeploy.Outcome outcome = new SfDeploy(org.sf()).deploy(target, "force-app", testLevel, dryRun, Duration.ofMinutes(30));
+        SfDeploy.Outcome outcome = deployWithoutSf(testLevel, dryRun);
+        if (outcome == null) {
+            String target = org.sfTarget();
+            progress.accept("deploying force-app with sf" + (dryRun ? " (dry run: validate only)" : "") + "; this waits for the org");
+            outcome = new SfDeploy(org.sf()).deploy(target, "force-app", testLevel, dryRun, Duration.ofMinutes(30));
+        }
         report.deploy(outcome);
         progress.accept("deploy " + (outcome.success() ? "succeeded" : "failed") + " (" + outcome.status() + ")");
         return outcome;
+    }
+
+    /**
+     * force-app converted in Java and deployed through the Metadata API (no sf start-up); null when the tree holds
+     * something the converter does not know (then sf deploys it) or {@code WARDEN_DEPLOY_WITH_SF=1} asks for sf.
+     */
+    private SfDeploy.Outcome deployWithoutSf(String testLevel, boolean dryRun) {
+        if ("1".equals(System.getenv("WARDEN_DEPLOY_WITH_SF"))) {
+            return null;
+        }
+        var converted = new dev.warden.runner.salesforce.mdapi.SourceToMdapi(projectDir, dev.warden.runner.salesforce.soap.SoapMetadata.METADATA_API_VERSION)
+                .convert("force-app");
+        if (converted.converted().isEmpty()) {
+            progress.accept("deploying with sf: " + converted.notConvertible());
+            return null;
+        }
+        progress.accept("deploying force-app through the Metadata API" + (dryRun ? " (dry run: validate only)" : "") + "; this waits for the org");
+        return new dev.warden.runner.salesforce.mdapi.MetadataApiDeploy(org.metadata()).deploy(converted.converted().get(), testLevel, dryRun);
     }
 
     /**

@@ -68,6 +68,21 @@ class UpMetadataIT {
     }
 
     @Test
+    void theDeployGoesThroughTheMetadataApiWithoutAnSfStartUp() {
+        var run = org.warden("deploy", "-o", LocalOrgHarness.ALIAS, "--json");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        JsonNode figures = run.json().path("result").path("figures");
+        assertEquals(1, figures.path("sfInvocations").asInt(), "only sf org display resolves the alias: " + figures);
+        assertTrue(figures.path("callsByKind").path("soap.metadata.deploy").asInt() == 1, figures.toString());
+        assertTrue(run.err().contains("through the Metadata API"), run.err());
+        var dry = org.warden("deploy", "-o", LocalOrgHarness.ALIAS, "--dry-run", "--json");
+        assertEquals(0, dry.exit(), dry.out() + dry.err());
+        JsonNode dryFigures = dry.json().path("result").path("figures");
+        assertEquals(1, dryFigures.path("callsByKind").path("soap.metadata.deployCheckOnly").asInt(), dryFigures.toString());
+        assertEquals(0, dryFigures.path("writes").asInt(), "a validation writes nothing: " + dryFigures);
+    }
+
+    @Test
     void aBrokenClassFailsTheDeployWithATableNamingFileAndLine() throws Exception {
         Path dir = org.projectDir.resolve("force-app/main/default/classes");
         Path cls = dir.resolve("WardenBroken.cls");
@@ -79,7 +94,8 @@ class UpMetadataIT {
             var run = org.warden("deploy", "-o", LocalOrgHarness.ALIAS);
             assertEquals(1, run.exit(), run.out() + run.err());
             assertTrue(run.out().contains("Deploy: FAILED"), run.out());
-            assertTrue(run.out().lines().anyMatch(l -> l.contains("WardenBroken.cls:3") && l.contains("ApexClass WardenBroken")), run.out());
+            assertTrue(run.out().lines().anyMatch(l -> l.contains("force-app/main/default/classes/WardenBroken.cls:3")
+                    && l.contains("ApexClass WardenBroken")), "the source file, not the zip's classes/WardenBroken.cls: " + run.out());
         } finally {
             java.nio.file.Files.deleteIfExists(cls);
             java.nio.file.Files.deleteIfExists(meta);

@@ -175,6 +175,33 @@ public final class HttpQuarantineApi implements QuarantineApi {
     }
 
     @Override
+    public java.io.InputStream blobStream(String sobject, String id, String field) {
+        String path = data("/sobjects/" + sobject + "/" + id + "/" + field);
+        java.util.function.Supplier<java.io.InputStream> once = () -> {
+            HttpResponse<java.io.InputStream> r = exchange("GET", path, null, Map.of(), HttpResponse.BodyHandlers.ofInputStream());
+            if (r.statusCode() >= 300) {
+                byte[] error;
+                try (java.io.InputStream in = r.body()) {
+                    error = in.readNBytes(64 * 1024);
+                } catch (IOException e) {
+                    error = new byte[0];
+                }
+                throw SalesforceApiException.from(r.statusCode(), parseOrNull(error), error)
+                        .withRetryAfter(r.headers().firstValue("Retry-After").orElse(null));
+            }
+            return r.body();
+        };
+        var policy = retry;
+        if (policy == null) {
+            return once.get();
+        }
+        return policy.call("rest.quarantine", "GET " + ID.matcher(pathOnly(path)).replaceAll("/{id}"), true, once::get,
+                e -> e instanceof SalesforceApiException s
+                        ? dev.warden.runner.salesforce.RetryPolicy.classify(s.status(), s.errorCode(), s.retryAfter())
+                        : dev.warden.runner.salesforce.RetryPolicy.Failure.PERMANENT);
+    }
+
+    @Override
     public HttpAnswer postApexRest(String path, JsonNode body) {
         String full = "/services/apexrest/" + path.replaceFirst("^/", "");
         var policy = retry;
@@ -260,6 +287,11 @@ public final class HttpQuarantineApi implements QuarantineApi {
     }
 
     private HttpResponse<byte[]> exchange(String method, String path, JsonNode body, Map<String, String> headers) {
+        return exchange(method, path, body, headers, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> exchange(String method, String path, JsonNode body, Map<String, String> headers,
+                                         HttpResponse.BodyHandler<T> handler) {
         // Calls in flight are not in the last usage header yet: with concurrent downloads the check counts them, so N
         // threads cannot all pass the last free call.
         synchronized (inFlight) {
@@ -270,7 +302,7 @@ public final class HttpQuarantineApi implements QuarantineApi {
             inFlight.incrementAndGet();
         }
         try {
-            return exchangeCounted(method, path, body, headers);
+            return exchangeCounted(method, path, body, headers, handler);
         } finally {
             inFlight.decrementAndGet();
         }
@@ -278,7 +310,8 @@ public final class HttpQuarantineApi implements QuarantineApi {
 
     private final AtomicLong inFlight = new AtomicLong();
 
-    private HttpResponse<byte[]> exchangeCounted(String method, String path, JsonNode body, Map<String, String> headers) {
+    private <T> HttpResponse<T> exchangeCounted(String method, String path, JsonNode body, Map<String, String> headers,
+                                                HttpResponse.BodyHandler<T> handler) {
         HttpRequest.Builder b = HttpRequest.newBuilder(instanceUrl.resolve(path))
                 .timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + accessToken)
@@ -294,9 +327,9 @@ public final class HttpQuarantineApi implements QuarantineApi {
         String shape = method + " " + ID.matcher(pathOnly(path)).replaceAll("/{id}");
         callLog.add(shape);
         listener.called(method, shape, !"GET".equals(method));
-        HttpResponse<byte[]> r;
+        HttpResponse<T> r;
         try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            r = http.send(b.build(), handler);
         } catch (IOException e) {
             throw new SalesforceApiException(0, "CONNECTION_FAILED", method + " " + pathOnly(path) + " failed: " + e.getMessage());
         } catch (InterruptedException e) {

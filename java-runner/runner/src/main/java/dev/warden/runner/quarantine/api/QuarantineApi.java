@@ -33,6 +33,14 @@ public interface QuarantineApi {
     /** Bytes of a blob field, e.g. {@code sobjects/ContentVersion/068…/VersionData}. */
     byte[] blob(String sobject, String id, String field);
 
+    /**
+     * A blob field as a stream, read as it arrives (never held whole): a 2 GB file is scanned in bounded memory. The
+     * caller closes it. Opening is retried like any read; a connection that breaks mid-body throws from the stream.
+     */
+    default java.io.InputStream blobStream(String sobject, String id, String field) {
+        return new java.io.ByteArrayInputStream(blob(sobject, id, field));
+    }
+
     /** {@code POST /services/apexrest/<path>}; any HTTP status is returned, transport failures throw. */
     HttpAnswer postApexRest(String path, JsonNode body);
 

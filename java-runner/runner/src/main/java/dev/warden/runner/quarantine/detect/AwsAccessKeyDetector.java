@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * and are not flagged.
  */
 public final class AwsAccessKeyDetector implements Detector {
-    private static final Pattern KEY_ID = Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])");
+    // The leading (?=A) fails fast at every other character: several times faster over megabytes of text.
+    private static final Pattern KEY_ID = Pattern.compile("(?=A)(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])");
 
     @Override
     public String id() {
@@ -19,7 +20,12 @@ public final class AwsAccessKeyDetector implements Detector {
 
     @Override
     public Optional<Finding> inspect(Content content) {
-        Matcher m = KEY_ID.matcher(content.text());
+        String text = content.text();
+        // A key id starts with one of four prefixes: String.indexOf (vectorised) rules most text out in a millisecond.
+        if (text.indexOf("AKIA") < 0 && text.indexOf("ASIA") < 0 && text.indexOf("ABIA") < 0 && text.indexOf("ACCA") < 0) {
+            return Optional.empty();
+        }
+        Matcher m = KEY_ID.matcher(text);
         while (m.find()) {
             if (!m.group().endsWith("EXAMPLE")) {
                 return Optional.of(new Finding(id(), "AWS access key id at character " + m.start()));

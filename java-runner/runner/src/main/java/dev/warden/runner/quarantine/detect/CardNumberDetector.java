@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * (UNCONFIRMED in detail for Maestro and UnionPay, whose ranges the networks publish only in part).
  */
 public final class CardNumberDetector implements Detector {
-    /** A digit run with no digit, letter, dash or decimal point glued on either side. */
+    /** (?=\d) first: the lookbehinds then run only at digits (a large speed-up over long text). A digit run with no digit, letter, dash or decimal point glued on either side. */
     private static final String BEFORE = "(?<![\\p{Alnum}\\-.])(?<!\\d[.,])";
     private static final String AFTER = "(?![\\p{Alnum}])(?![.,]\\d)(?!-\\d)";
-    private static final Pattern CANDIDATE = Pattern.compile(BEFORE + "(?:"
+    private static final Pattern CANDIDATE = Pattern.compile("(?=\\d)" + BEFORE + "(?:"
             + "\\d{13,19}"
             + "|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{3})?"
             + "|\\d{4}([ -])\\d{6}\\2\\d{4,5}"

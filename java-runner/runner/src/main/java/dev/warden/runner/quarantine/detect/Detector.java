@@ -9,4 +9,17 @@ public interface Detector {
     String id();
 
     Optional<Finding> inspect(Content content);
+
+    /**
+     * True when the detector judges the content as a whole (its length, its hash) rather than by patterns in it: a
+     * streamed scan gives such a detector {@link #inspectDigest} once at the end instead of each window.
+     */
+    default boolean wholeContent() {
+        return false;
+    }
+
+    /** The judgement of a whole-content detector from the content's SHA-256 and length (streamed content). */
+    default Optional<Finding> inspectDigest(String sha256, long length) {
+        return Optional.empty();
+    }
 }

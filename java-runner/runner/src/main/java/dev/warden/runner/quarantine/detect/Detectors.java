@@ -36,6 +36,11 @@ public final class Detectors {
         return Optional.empty();
     }
 
+    /** The detectors in order (for {@link StreamingScan}). */
+    public List<Detector> all() {
+        return detectors;
+    }
+
     public List<String> ids() {
         return detectors.stream().map(Detector::id).toList();
     }

@@ -24,6 +24,12 @@ public final class EicarDetector implements Detector {
         return "eicar";
     }
 
+    /** The test file is at most 128 bytes: content streamed in windows is longer, so never the test file. */
+    @Override
+    public boolean wholeContent() {
+        return true;
+    }
+
     @Override
     public Optional<Finding> inspect(Content content) {
         if (content.length() < SIGNATURE.length || content.length() > MAX_FILE_LENGTH) {

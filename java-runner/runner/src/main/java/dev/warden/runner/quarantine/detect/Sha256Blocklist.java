@@ -61,6 +61,18 @@ public final class Sha256Blocklist implements Detector {
     }
 
     @Override
+    public boolean wholeContent() {
+        return true;
+    }
+
+    @Override
+    public Optional<Finding> inspectDigest(String sha256, long length) {
+        return hashes.contains(sha256)
+                ? Optional.of(new Finding(id(), "SHA-256 is on the blocklist " + source))
+                : Optional.empty();
+    }
+
+    @Override
     public Optional<Finding> inspect(Content content) {
         return hashes.contains(content.sha256())
                 ? Optional.of(new Finding(id(), "SHA-256 is on the blocklist " + source))

@@ -10,9 +10,8 @@ import dev.warden.runner.quarantine.api.QuarantineApi.HttpAnswer;
 import dev.warden.runner.quarantine.api.QuarantineApi.SaveResult;
 import dev.warden.runner.quarantine.api.SalesforceApiException;
 import dev.warden.runner.quarantine.api.Soql;
-import dev.warden.runner.quarantine.detect.Content;
+import dev.warden.runner.quarantine.detect.StreamingScan;
 import dev.warden.runner.quarantine.detect.Detectors;
-import dev.warden.runner.quarantine.detect.Finding;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -122,26 +120,43 @@ public final class ScanWorker {
     }
 
     private void pass(Scope scope, Tally t) throws InterruptedException {
+        long candidatesSent = System.nanoTime();
         List<ScanRequest> candidates = candidates(scope);
         t.candidates = candidates.size();
         ClaimPlanner.Plan plan = planner.plan(candidates, api.serverNow());
         giveUp(plan.giveUp(), t);
         String token = workerName + "-" + UUID.randomUUID().toString().substring(0, 8);
-        List<ScanRequest> mine = claim(plan.claim(), token, t);
-        if (mine.isEmpty()) {
+        Claims claims = writeClaims(plan.claim(), token, candidatesSent);
+        if (claims.written().isEmpty()) {
+            t.lostClaims = plan.claim().size();
             return;
         }
+        // Downloads and detectors start on the rows just written while the claim window runs out: only rows the
+        // confirming re-read shows as ours get a verdict or are closed, so scanning one that turns out not to be ours
+        // costs a download and nothing else; the window no longer adds to the pass.
+        java.util.concurrent.CompletableFuture<Map<String, Outcome>> scanning = scanInBackground(claims.written());
+        List<ScanRequest> mine;
+        try {
+            mine = confirm(claims, token, plan.claim().size(), t);
+        } catch (InterruptedException | RuntimeException e) {
+            scanning.cancel(true);
+            throw e;
+        }
+        Map<String, Outcome> outcomes = await(scanning);
         List<Verdict> verdicts = new ArrayList<>();
         List<ScanRequest> clean = new ArrayList<>();
         Map<String, String> failures = new LinkedHashMap<>();
         Set<String> gone = new LinkedHashSet<>();
-        Map<String, byte[]> texts = feedBodies(mine, failures);
-        List<ScanRequest> toScan = mine.stream().filter(r -> !failures.containsKey(r.id())).toList();
-        for (Outcome o : inPool(toScan, r -> scanOne(r, texts))) {
+        for (ScanRequest r : mine) {
+            Outcome o = outcomes.get(r.id());
+            if (o == null) {
+                failures.put(r.id(), "not scanned in this pass");
+                continue;
+            }
             if (o.failure() != null) {
-                failures.put(o.request().id(), o.failure());
+                failures.put(r.id(), o.failure());
                 if (o.gone()) {
-                    gone.add(o.request().id());
+                    gone.add(r.id());
                 }
                 continue;
             }
@@ -149,7 +164,7 @@ public final class ScanWorker {
             if (o.verdict() != null) {
                 verdicts.add(o.verdict());
             } else {
-                clean.add(o.request());
+                clean.add(r);
             }
         }
         postVerdicts(verdicts, failures, t);
@@ -157,23 +172,72 @@ public final class ScanWorker {
         release(mine, failures, gone, t);
     }
 
+    /** Feed bodies then downloads and detectors over {@code rows}, on the pool, off the calling thread. */
+    private java.util.concurrent.CompletableFuture<Map<String, Outcome>> scanInBackground(List<ScanRequest> rows) {
+        java.util.concurrent.CompletableFuture<Map<String, Outcome>> f = new java.util.concurrent.CompletableFuture<>();
+        Thread th = new Thread(() -> {
+            try {
+                Map<String, String> failures = new LinkedHashMap<>();
+                Map<String, byte[]> texts = feedBodies(rows, failures);
+                Map<String, Outcome> out = new HashMap<>();
+                failures.forEach((id, why) -> out.put(id, new Outcome(null, null, why, false)));
+                List<ScanRequest> toScan = rows.stream().filter(r -> !failures.containsKey(r.id())).toList();
+                for (Outcome o : inPool(toScan, r -> scanOne(r, texts))) {
+                    out.put(o.request().id(), o);
+                }
+                f.complete(out);
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, workerName + "-scan");
+        th.setDaemon(true);
+        th.start();
+        f.whenComplete((v, e) -> {
+            if (f.isCancelled()) {
+                th.interrupt();
+            }
+        });
+        return f;
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof InterruptedException ie) {
+                throw ie;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** What scanning one request gave: a verdict, clean (verdict null), or a failure (and whether the target is gone). */
     private record Outcome(ScanRequest request, Verdict verdict, String failure, boolean gone) {}
 
-    /** Download and detect, for one request; runs on the pool. */
+    /**
+     * Download and detect, for one request; runs on the pool. Files and attachments are streamed through the
+     * detectors ({@link StreamingScan}): memory per download is one window whatever the file's size.
+     */
     private Outcome scanOne(ScanRequest r, Map<String, byte[]> texts) throws InterruptedException {
-        byte[] bytes;
+        StreamingScan.Result result;
         try {
-            bytes = download(r, texts);
+            java.io.InputStream in = open(r, texts);
+            if (in == null) {
+                return new Outcome(r, null, "Target " + r.targetId() + " (" + r.targetType() + ") no longer exists; nothing to scan", true);
+            }
+            result = new StreamingScan(detectors).scan(in);
         } catch (SalesforceApiException e) {
             return new Outcome(r, null, e.describe(), false);
+        } catch (java.io.IOException e) {
+            return new Outcome(r, null, "The download of " + r.targetType() + " " + r.targetId() + " broke off: " + e.getMessage(), false);
         }
-        if (bytes == null) {
-            return new Outcome(r, null, "Target " + r.targetId() + " (" + r.targetType() + ") no longer exists; nothing to scan", true);
-        }
-        Content content = new Content(bytes);
-        Optional<Finding> finding = detectors.inspect(content);
-        return new Outcome(r, finding.map(f -> new Verdict(r.id(), "QUARANTINE", f.detector(), f.reason(), content.sha256())).orElse(null),
+        return new Outcome(r, result.finding().map(f -> new Verdict(r.id(), "QUARANTINE", f.detector(), f.reason(), result.sha256())).orElse(null),
                 null, false);
     }
 
@@ -278,47 +342,82 @@ public final class ScanWorker {
      * came less than {@code claimWindow} before B's write, hence after A's write, and showed the row Scanning under a
      * fresh claim, which is not claimable. A worker that dies holding claims leaves them to the stale timeout.
      */
-    private List<ScanRequest> claim(List<ScanRequest> rows, String token, Tally t) throws InterruptedException {
+    /** The claim writes of a pass: rows whose claim was written and may be confirmed, and when the last write answered. */
+    private record Claims(List<ScanRequest> written, Set<String> unsafe, long lastWrite) {}
+
+    /**
+     * Writes the claims. When the candidate query itself was sent less than half a window ago it is the state read
+     * (it is as recent as a re-read would be, and the window is measured from it): the claims go out as 200-row
+     * writes, no re-read. Otherwise each 200-row chunk re-reads its rows' state first (one query each).
+     */
+    private Claims writeClaims(List<ScanRequest> rows, String token, long candidatesSent) throws InterruptedException {
         if (rows.isEmpty()) {
-            return List.of();
+            return new Claims(List.of(), Set.of(), 0);
         }
         Set<String> unsafe = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.atomic.AtomicLong lastWrite = new java.util.concurrent.atomic.AtomicLong();
-        inPool(Batches.of(rows, CLAIM_CHUNK), chunk -> {
-            claimChunk(chunk, token, unsafe, lastWrite);
-            return chunk.size();
-        });
-        if (lastWrite.get() == 0) {
-            t.lostClaims = rows.size();
-            return List.of();
+        if (Duration.ofNanos(System.nanoTime() - candidatesSent).compareTo(options.claimWindow().dividedBy(2)) < 0) {
+            // 200-row writes in parallel rather than one /composite of 1,000: every write must answer within the
+            // window of the candidate query, and parallel calls answer sooner than one long transaction.
+            inPool(Batches.of(rows, COLLECTION_ROWS), chunk -> {
+                writeClaim(chunk, token, unsafe, written, lastWrite, candidatesSent);
+                return chunk.size();
+            });
+        } else {
+            inPool(Batches.of(rows, CLAIM_CHUNK), chunk -> {
+                claimChunk(chunk, token, unsafe, written, lastWrite);
+                return chunk.size();
+            });
         }
-        Duration wait = options.claimWindow().minus(Duration.ofNanos(System.nanoTime() - lastWrite.get()));
+        List<ScanRequest> ok = rows.stream().filter(r -> written.contains(r.id()) && !unsafe.contains(r.id())).toList();
+        return new Claims(ok, unsafe, lastWrite.get());
+    }
+
+    /** Waits until the claim window has passed since the last write, then re-reads the rows carrying the token. */
+    private List<ScanRequest> confirm(Claims claims, String token, int tried, Tally t) throws InterruptedException {
+        Duration wait = options.claimWindow().minus(Duration.ofNanos(System.nanoTime() - claims.lastWrite()));
         sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait);
         List<ScanRequest> confirmed = retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM " + ScanRequest.OBJECT
                 + " WHERE Claimed_By__c = '" + token + "' AND Status__c = 'Scanning'")).stream().map(ScanRequest::fromRow)
-                .filter(r -> !unsafe.contains(r.id())).toList();
+                .filter(r -> !claims.unsafe().contains(r.id())).toList();
         t.claimed = confirmed.size();
-        t.lostClaims = rows.size() - confirmed.size();
+        t.lostClaims = tried - confirmed.size();
         return confirmed;
     }
+
+    /** Rows in one {@code composite/sobjects} call (Salesforce's cap). */
+    static final int COLLECTION_ROWS = 200;
 
     /** Rows claimed per state re-read and write: one query and one {@code composite/sobjects} update of up to 200 rows. */
     static final int CLAIM_CHUNK = 200;
 
+    /** Rows updated in one call through {@code /composite}: 5 sObject Collection subrequests of 200. */
+    static final int ROWS_PER_COMPOSITE = 5 * COLLECTION_ROWS;
+
     /** One chunk of the claim: re-read the rows' state, write the claim of those still claimable, time it. */
-    private void claimChunk(List<ScanRequest> chunk, String token, Set<String> unsafe, java.util.concurrent.atomic.AtomicLong lastWrite)
-            throws InterruptedException {
+    private void claimChunk(List<ScanRequest> chunk, String token, Set<String> unsafe, Set<String> written,
+                            java.util.concurrent.atomic.AtomicLong lastWrite) throws InterruptedException {
         long sent = System.nanoTime();
         List<String> ids = chunk.stream().map(ScanRequest::id).toList();
         ClaimPlanner.Plan fresh = planner.plan(retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM "
                 + ScanRequest.OBJECT + " WHERE Id IN (" + Soql.idList(ids) + ")")).stream().map(ScanRequest::fromRow).toList(),
                 api.serverNow());
-        if (fresh.claim().isEmpty()) {
+        writeClaim(fresh.claim(), token, unsafe, written, lastWrite, sent);
+    }
+
+    /**
+     * Writes the claim of rows found claimable by a state read sent at {@code readSent}; the rows count only if the
+     * write answered less than the claim window after that read.
+     */
+    private void writeClaim(List<ScanRequest> claimable, String token, Set<String> unsafe, Set<String> written,
+                            java.util.concurrent.atomic.AtomicLong lastWrite, long readSent) {
+        if (claimable.isEmpty()) {
             return;
         }
         String now = api.serverNow().toString();
         List<ObjectNode> claims = new ArrayList<>();
-        for (ScanRequest r : fresh.claim()) {
+        for (ScanRequest r : claimable) {
             ObjectNode body = record(r.id());
             body.put("Status__c", "Scanning");
             body.put("Claimed_By__c", token);
@@ -328,26 +427,69 @@ public final class ScanWorker {
         }
         List<SaveResult> answers;
         try {
-            answers = api.update(claims);
+            answers = updateMany(claims);
         } catch (SalesforceApiException e) {
             // Some writes may have landed without our knowing when: never confirm these rows in this pass. Not an
             // error of the pass: these rows are simply not ours this time (another worker, or the next pass after the
             // stale timeout, scans them), so a pass that did all its confirmed work still exits 0.
-            fresh.claim().forEach(r -> unsafe.add(r.id()));
+            claimable.forEach(r -> unsafe.add(r.id()));
             log.accept("claim call failed (those rows wait for the stale timeout): " + e.describe());
             return;
         }
-        long written = System.nanoTime();
-        lastWrite.accumulateAndGet(written, Math::max);
-        if (Duration.ofNanos(written - sent).compareTo(options.claimWindow()) >= 0) {
-            fresh.claim().forEach(r -> unsafe.add(r.id()));
+        long answered = System.nanoTime();
+        lastWrite.accumulateAndGet(answered, Math::max);
+        if (Duration.ofNanos(answered - readSent).compareTo(options.claimWindow()) >= 0) {
+            claimable.forEach(r -> unsafe.add(r.id()));
             log.accept("a claim took longer than the claim window " + options.claimWindow() + "; its rows wait for the stale timeout");
+            return;
         }
-        for (SaveResult s : answers) {
-            if (!s.success()) {
+        for (int i = 0; i < answers.size() && i < claimable.size(); i++) {
+            SaveResult s = answers.get(i);
+            if (s.success()) {
+                written.add(claimable.get(i).id());
+            } else {
                 log.accept("claim of one row failed (it waits for the stale timeout): " + s.errorCode() + ": " + s.message());
             }
         }
+    }
+
+    /**
+     * Updates in as few calls as Salesforce allows: up to 200 rows through {@code PATCH composite/sobjects}; more through
+     * {@code /composite} with up to 5 such subrequests (Salesforce allows at most 5 sObject Collection or query
+     * subrequests in one composite call, from API 43.0), one API call per 1,000 rows. Results in input order; a
+     * subrequest that failed as a whole fails each of its rows with its error.
+     */
+    private List<SaveResult> updateMany(List<ObjectNode> records) {
+        if (records.size() <= COLLECTION_ROWS) {
+            return api.update(records);
+        }
+        List<SaveResult> out = new ArrayList<>();
+        for (List<ObjectNode> call : Batches.of(records, ROWS_PER_COMPOSITE)) {
+            List<List<ObjectNode>> subs = Batches.of(call, COLLECTION_ROWS);
+            List<QuarantineApi.SubRequest> requests = new ArrayList<>();
+            for (int i = 0; i < subs.size(); i++) {
+                ObjectNode body = JSON.createObjectNode().put("allOrNone", false);
+                subs.get(i).forEach(body.putArray("records")::add);
+                requests.add(new QuarantineApi.SubRequest("rows" + i, "PATCH", "/composite/sobjects", body));
+            }
+            List<QuarantineApi.SubResponse> answers = api.composite(requests);
+            for (int i = 0; i < subs.size(); i++) {
+                QuarantineApi.SubResponse a = i < answers.size() ? answers.get(i) : null;
+                if (a != null && a.httpStatusCode() < 300 && a.body().isArray()) {
+                    for (JsonNode r : a.body()) {
+                        JsonNode err = r.path("errors").path(0);
+                        out.add(new SaveResult(r.path("id").asText(null), r.path("success").asBoolean(false),
+                                err.path("statusCode").asText(null), err.path("message").asText(null)));
+                    }
+                } else {
+                    JsonNode err = a == null ? JSON.createObjectNode() : a.body().path(0);
+                    String code = err.path("errorCode").asText("NO_ANSWER");
+                    String message = err.path("message").asText(a == null ? "the composite call gave no answer for these rows" : "failed");
+                    subs.get(i).forEach(r -> out.add(new SaveResult(r.path("Id").asText(), false, code, message)));
+                }
+            }
+        }
+        return out;
     }
 
     /** FeedItem and FeedComment bodies come from one query per 200 rows instead of one call per row. */
@@ -370,13 +512,14 @@ public final class ScanWorker {
         return out;
     }
 
-    private byte[] download(ScanRequest r, Map<String, byte[]> texts) throws InterruptedException {
+    /** The target's content as a stream, or null when the target no longer exists. */
+    private java.io.InputStream open(ScanRequest r, Map<String, byte[]> texts) throws InterruptedException {
         String type = r.targetType() == null ? "" : r.targetType();
         try {
             return switch (type) {
-                case "ContentVersion" -> retrying(() -> api.blob("ContentVersion", r.contentId(), "VersionData"));
-                case "Attachment" -> retrying(() -> api.blob("Attachment", r.targetId(), "Body"));
-                case "FeedItem", "FeedComment" -> texts.get(r.targetId());
+                case "ContentVersion" -> retrying(() -> api.blobStream("ContentVersion", r.contentId(), "VersionData"));
+                case "Attachment" -> retrying(() -> api.blobStream("Attachment", r.targetId(), "Body"));
+                case "FeedItem", "FeedComment" -> texts.containsKey(r.targetId()) ? new java.io.ByteArrayInputStream(texts.get(r.targetId())) : null;
                 default -> throw new SalesforceApiException(400, "UNSUPPORTED_TARGET", "Target type '" + type + "' is not scanned");
             };
         } catch (SalesforceApiException e) {
@@ -441,7 +584,7 @@ public final class ScanWorker {
         }
         List<SaveResult> results;
         try {
-            results = retrying(() -> api.update(updates));
+            results = retrying(() -> updateMany(updates));
         } catch (SalesforceApiException e) {
             t.error("Closing clean requests failed: " + e.describe());
             clean.forEach(r -> failures.put(r.id(), truncate("Closing as clean failed: " + e.describe())));

@@ -288,9 +288,22 @@ public final class SoapMetadata implements MetadataPort {
         }
     }
 
+    /**
+     * Deploys a Metadata API zip and waits for its result (with details): the caller reads success, component
+     * failures and test results. One {@code deploy} call plus the {@code checkDeployStatus} polls.
+     */
+    public DeployResult deployZip(byte[] zip, DeployOptions options, String what) {
+        // A validation (checkOnly) changes nothing: counted apart, and not as a setup write.
+        String operation = options.isCheckOnly() ? "deployCheckOnly" : "deploy";
+        AsyncResult started = call(operation, "deploy " + what, () -> connection.deploy(zip, options));
+        return waitFor(started.getId(), what);
+    }
+
     private DeployResult waitFor(String id, String what) {
         long started = System.currentTimeMillis();
-        long sleep = 250;
+        // Short first polls: a small deploy is done within a second or two and every poll is a round trip on the
+        // critical path of `up`; then at most one poll a second (sf polls about as often).
+        long sleep = 100;
         while (true) {
             DeployResult r = call("checkDeployStatus", "check the deploy of " + what, () -> connection.checkDeployStatus(id, true));
             if (r.isDone()) {
@@ -306,7 +319,7 @@ public final class SoapMetadata implements MetadataPort {
                 Thread.currentThread().interrupt();
                 throw new SalesforceException("deploy " + what, 0, "INTERRUPTED", "interrupted");
             }
-            sleep = Math.min(sleep * 2, 5_000);
+            sleep = Math.min(sleep * 2, 1_000);
         }
     }
 
@@ -406,7 +419,8 @@ public final class SoapMetadata implements MetadataPort {
     private <T> T callOnce(String operation, String what, SoapCall<T> call) {
         budget.beforeCall();
         counter.count("soap.metadata." + operation);
-        if (!"readMetadata".equals(operation) && !"checkDeployStatus".equals(operation) && !"listMetadata".equals(operation)) {
+        if (!"readMetadata".equals(operation) && !"checkDeployStatus".equals(operation) && !"listMetadata".equals(operation)
+                && !"deployCheckOnly".equals(operation)) {
             counter.write();
         }
         long began = counter.started();
