@@ -44,6 +44,8 @@ public final class Report {
     private final String command;
     private OrgSummary org;
     private SfDeploy.Outcome deploy;
+    private String deployResult;
+    private String deployReason;
     private Plan plan;
     private boolean dryRun;
     private List<String> stepsDone;
@@ -55,6 +57,7 @@ public final class Report {
     private Figures figures;
     private String failureName;
     private String failureMessage;
+    private List<String> failureActions = List.of();
     private int exitCode;
 
     public Report(String command) {
@@ -75,8 +78,26 @@ public final class Report {
     }
 
     public Report deploy(SfDeploy.Outcome d) {
+        return deploy(d, d.success() ? "Succeeded" : "Failed", null);
+    }
+
+    /**
+     * @param result Succeeded, Validated, Skipped or Failed: the deploy outcome as a field users' scripts can test
+     * @param reason why it was skipped; null otherwise
+     */
+    public Report deploy(SfDeploy.Outcome d, String result, String reason) {
         this.deploy = d;
+        this.deployResult = result;
+        this.deployReason = reason;
         return this;
+    }
+
+    public String deployResult() {
+        return deployResult;
+    }
+
+    public String deployReason() {
+        return deployReason;
     }
 
     public SfDeploy.Outcome deploy() {
@@ -162,10 +183,20 @@ public final class Report {
     }
 
     public Report fail(String name, String message, int exit) {
+        return fail(name, message, exit, List.of());
+    }
+
+    /** @param actions what to do about it, one sentence each (sf's {@code actions}) */
+    public Report fail(String name, String message, int exit, List<String> actions) {
         this.failureName = name;
         this.failureMessage = message;
         this.exitCode = exit;
+        this.failureActions = List.copyOf(actions);
         return this;
+    }
+
+    public List<String> failureActions() {
+        return failureActions;
     }
 
     public String failureName() {

@@ -17,9 +17,12 @@ public final class SfDeploy {
     public record Outcome(boolean success, String status, String deployId, int componentsDeployed, int componentsTotal,
                           List<ComponentFailure> failures, String errorName, String errorMessage) {}
 
-    /** The deploy was not run: the same source is already deployed and the org still has the package. */
+    /**
+     * The deploy was not run: the same source is already deployed and the org still has the package. The status is the
+     * one word {@code Skipped}; why is the caller's ({@code flow.Deployed.reason}), never prose in a status field.
+     */
     public static Outcome unchanged(String why) {
-        return new Outcome(true, "Skipped: " + why, null, 0, 0, List.of(), null, null);
+        return new Outcome(true, "Skipped", null, 0, 0, List.of(), null, null);
     }
 
     private final SfCli sf;
