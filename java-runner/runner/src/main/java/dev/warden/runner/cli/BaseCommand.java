@@ -177,10 +177,10 @@ public abstract class BaseCommand implements Callable<Integer> {
             report.fail(e.restoreFailed() ? "ProvisionFailedRestoreIncomplete" : "ProvisionFailed", e.getMessage(), 1);
         } catch (SfCliException e) {
             report.fail("SfCliFailed", e.getMessage(), 1);
-        } catch (SalesforceException e) {
-            report.fail("SalesforceError", e.getMessage(), 1);
         } catch (dev.warden.runner.quarantine.api.SalesforceApiException e) {
             report.fail("SalesforceError", e.describe(), 1);
+        } catch (SalesforceException e) {
+            report.fail("SalesforceError", e.getMessage(), 1);
         } catch (dev.warden.runner.salesforce.auth.JwtBearer.JwtLoginException e) {
             // A login that failed for good here is the run's failure (exit 1 naming Salesforce's error), not a finding.
             report.fail("SalesforceError", "JWT login: " + e.getMessage(), 1);

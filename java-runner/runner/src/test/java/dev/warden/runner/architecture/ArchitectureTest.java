@@ -44,7 +44,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("HttpQuarantineApi still sends its own requests; the next commit moves them into RestClient")
     void only_the_rest_client_and_the_oauth_login_talk_http() {
         RunnerArchitecture.onlyTheRestClientTalksHttp(ROOT).check(PRODUCT);
     }
