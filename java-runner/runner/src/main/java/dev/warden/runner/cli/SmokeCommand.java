@@ -72,6 +72,7 @@ public final class SmokeCommand extends Commands.WithBlueprint {
     /** Adds the smoke section (one check per step); a step that kept failing transiently fails the run (exit 1). */
     static void report(Context ctx, SmokeReport smoke) {
         ctx.report().section(section(smoke));
+        smoke.steps().forEach(st -> ctx.report().checkMillis("smoke." + st.name(), st.millis()));
         smoke.steps().stream().filter(st -> "ERROR".equals(st.status())).findFirst().ifPresent(st ->
                 ctx.report().fail("SalesforceError", "smoke step " + st.name() + ": " + st.detail(), 1));
     }
@@ -79,15 +80,16 @@ public final class SmokeCommand extends Commands.WithBlueprint {
     static Report.Section section(SmokeReport r) {
         List<String> lines = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
+        // Each step is printed once, as its check (with its API calls); the section's lines only sum up.
         for (SmokeStep s : r.steps()) {
-            lines.add(String.format("%-7s %-30s %s [%d API call(s)%s]", s.status(), s.name(), s.detail(), s.apiCalls(),
-                    s.apis().isEmpty() ? "" : ": " + String.join(", ", s.apis())));
+            String detail = String.format("%s [%d API call(s)%s]", s.detail(), s.apiCalls(),
+                    s.apis().isEmpty() ? "" : ": " + String.join(", ", s.apis()));
             String id = "smoke." + s.name();
             checks.add(switch (s.status()) {
-                case "PASSED" -> Check.pass(id, "Smoke: " + s.name(), s.detail());
-                case "SKIPPED" -> Check.skip(id, "Smoke: " + s.name(), s.detail());
-                case "ERROR" -> Check.skip(id, "Smoke: " + s.name(), "not checked: " + s.detail());
-                default -> Check.fail(id, "Smoke: " + s.name(), Check.Severity.HIGH, s.detail(),
+                case "PASSED" -> Check.pass(id, "Smoke: " + s.name(), detail);
+                case "SKIPPED" -> Check.skip(id, "Smoke: " + s.name(), detail);
+                case "ERROR" -> Check.skip(id, "Smoke: " + s.name(), "not checked: " + detail);
+                default -> Check.fail(id, "Smoke: " + s.name(), Check.Severity.HIGH, detail,
                         "See docs/quarantine.md (smoke steps); run `warden verify` to check triggers, permissions and the integration user.",
                         null);
             });

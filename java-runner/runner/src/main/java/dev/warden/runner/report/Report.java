@@ -53,6 +53,7 @@ public final class Report {
     private List<Check> checks;
     private final List<Section> sections = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, Long> checkMillis = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Object> extra = new LinkedHashMap<>();
     private Figures figures;
     private String failureName;
@@ -148,6 +149,16 @@ public final class Report {
 
     public List<Section> sections() {
         return List.copyOf(sections);
+    }
+
+    /** The measured wall time of the step behind a check (a smoke step); checks without one were evaluated in memory. */
+    public Report checkMillis(String checkId, long millis) {
+        checkMillis.put(checkId, millis);
+        return this;
+    }
+
+    public Map<String, Long> checkMillis() {
+        return Map.copyOf(checkMillis);
     }
 
     public Report warn(String w) {

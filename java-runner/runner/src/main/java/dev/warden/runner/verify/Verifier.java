@@ -187,7 +187,10 @@ public final class Verifier {
                         "run: warden provision (sets the policy and assigns " + app.preAuthorizedBy() + ")", SYMPTOM_NOT_APPROVED));
         Set<String> extraScopes = new TreeSet<>(eca.scopes());
         extraScopes.removeAll(app.scopes());
-        out.add(extraScopes.isEmpty()
+        // Nothing read is not "minimal": without the OAuth settings there is nothing to check, so the check says so.
+        out.add(eca.scopes().isEmpty()
+                ? Check.skip("eca.scopes", title("eca.scopes"), "no OAuth scopes were read from the app's OAuth settings (not deployed or not readable)")
+                : extraScopes.isEmpty()
                 ? Check.pass("eca.scopes", title("eca.scopes"), "scopes " + eca.scopes())
                 : Check.fail("eca.scopes", title("eca.scopes"), Check.Severity.MEDIUM, "scopes beyond the blueprint's " + app.scopes() + ": " + extraScopes,
                         "remove them from the app's OAuth settings (ExtlClntAppOauthSettings.commaSeparatedOauthScopes)", null));
@@ -195,7 +198,9 @@ public final class Verifier {
                 ? Check.pass("eca.ip-relaxation", title("eca.ip-relaxation"), "Enforce IP restrictions")
                 : Check.fail("eca.ip-relaxation", title("eca.ip-relaxation"), Check.Severity.MEDIUM, "IP relaxation is " + eca.ipRelaxation(),
                         "run: warden provision (sets Enforce)", null));
-        if ("Infinite".equals(eca.refreshTokenPolicy())) {
+        if (eca.refreshTokenPolicy() == null || eca.refreshTokenPolicy().isBlank()) {
+            out.add(Check.skip("eca.refresh-token", title("eca.refresh-token"), "no refresh token policy was read from the app's OAuth policies"));
+        } else if ("Infinite".equals(eca.refreshTokenPolicy())) {
             out.add("Infinite".equals(app.refreshToken().policy())
                     ? Check.warn("eca.refresh-token", title("eca.refresh-token"), "refresh tokens valid until revoked (the blueprint asks for it)",
                             "prefer Zero or SpecificLifetime; JWT bearer needs no refresh token")

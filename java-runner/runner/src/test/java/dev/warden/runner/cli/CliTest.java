@@ -1,6 +1,7 @@
 package dev.warden.runner.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +43,18 @@ class CliTest {
             assertEquals(0, r.exit(), c);
             assertTrue(r.out().contains("FLAGS") && r.out().contains("EXAMPLES") && r.out().contains("--target-org"), c + ":\n" + r.out());
         }
+    }
+
+    @Test
+    void everyCommandsHelpListsItsEnvironmentAndExitCodes() {
+        for (String c : new String[] {"up", "deploy", "provision", "plan", "verify", "smoke", "scan", "doctor", "audit"}) {
+            String help = run(c, "--help").out();
+            assertTrue(help.contains("ENVIRONMENT") && help.contains("WARDEN_SF") && help.contains("WARDEN_LOCAL_ORG_STATE"), c + ":\n" + help);
+            assertTrue(help.contains("EXIT CODES") && help.contains("  2   bad input"), c + ":\n" + help);
+        }
+        assertTrue(run("verify", "--help").out().contains("  3   checks found problems"));
+        assertTrue(run("scan", "--help").out().contains("  68  partial success"));
+        assertFalse(run("plan", "--help").out().contains("  3   checks found problems"), "plan never ends with findings");
     }
 
     @Test

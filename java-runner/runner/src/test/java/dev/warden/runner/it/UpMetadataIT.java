@@ -79,7 +79,7 @@ class UpMetadataIT {
             var run = org.warden("deploy", "-o", LocalOrgHarness.ALIAS);
             assertEquals(1, run.exit(), run.out() + run.err());
             assertTrue(run.out().contains("Deploy: FAILED"), run.out());
-            assertTrue(run.out().lines().anyMatch(l -> l.contains("WardenBroken.cls:3") && l.contains("ApexClass WardenBroken")), run.out());
+            assertTrue(run.out().lines().anyMatch(l -> l.contains("force-app/main/default/classes/WardenBroken.cls:3") && l.contains("ApexClass WardenBroken")), run.out());
         } finally {
             java.nio.file.Files.deleteIfExists(cls);
             java.nio.file.Files.deleteIfExists(meta);
