@@ -52,10 +52,10 @@ public final class Verifier {
                     "run: warden provision"));
             out.addAll(permissions(b, o));
         }
-        jwtBlocked = in.jwt() != null && in.jwt().status() == JwtOutcome.Status.FAILED
+        boolean jwtBlocked = in.jwt() != null && in.jwt().status() == JwtOutcome.Status.FAILED
                 && (SYMPTOM_BLOCKED.equalsIgnoreCase(in.jwt().error()) || String.valueOf(in.jwt().errorDescription()).toLowerCase().contains("blocked"));
         out.add(jwt(in.jwt()));
-        out.addAll(app(b, o));
+        out.addAll(app(b, o, jwtBlocked));
         out.add(network(b, o));
         out.add(triggers(b, in.triggers()));
         out.add(budget(in.apiUsage(), in.reservePercent()));
@@ -136,9 +136,8 @@ public final class Verifier {
         return Check.fail(id, title(id), Check.Severity.HIGH, "Salesforce said: " + said, remediation, symptom);
     }
 
-    private boolean jwtBlocked;
-
-    private List<Check> app(Blueprint b, Observed o) {
+    /** @param jwtBlocked the JWT login failed because the app is blocked (passed in: the verifier holds no state) */
+    private List<Check> app(Blueprint b, Observed o, boolean jwtBlocked) {
         List<String> ids = List.of("eca.installed", "eca.preauth", "eca.scopes", "eca.ip-relaxation", "eca.refresh-token", "eca.flows");
         List<Check> out = new ArrayList<>();
         Blueprint.App app = b.app();
