@@ -64,7 +64,7 @@ public final class Flows {
             if (triggers.isPresent()) {
                 progress.accept("deploy skipped: force-app is unchanged since the last deploy to this org and the package is there");
                 return new Deployed(SfDeploy.unchanged("force-app unchanged"), Deployed.Result.Skipped,
-                        "force-app unchanged since the last deploy to this org (--force-deploy to redeploy)", triggers.get());
+                        "force-app unchanged since the last deploy to this org; --force-deploy redeploys", triggers.get());
             }
         }
         String target = org.sfTarget();
