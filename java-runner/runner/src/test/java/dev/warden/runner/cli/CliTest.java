@@ -83,6 +83,13 @@ class CliTest {
         assertEquals("BadInput", env.path("name").asText());
         assertTrue(env.path("message").asText().endsWith("range 10.0.0.9-10.0.0.1 is reversed (start is after end)"), env.toString());
         assertTrue(env.path("warnings").isArray());
+        // sf's error shape, so scripts that handle sf's errors handle warden's: and no half result.
+        assertEquals(2, env.path("exitCode").asInt());
+        assertEquals("2", env.path("code").asText());
+        assertEquals("Provision", env.path("commandName").asText());
+        assertEquals("Provision", env.path("context").asText());
+        assertTrue(env.path("actions").isArray() && env.path("actions").get(0).asText().contains("warden provision --help"), env.toString());
+        assertTrue(env.path("result").isMissingNode(), "no result on an error: " + env);
     }
 
     @Test
