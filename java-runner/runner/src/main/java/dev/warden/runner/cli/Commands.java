@@ -147,7 +147,7 @@ public final class Commands {
         @Option(names = {"-l", "--test-level"}, paramLabel = "LEVEL", order = 3, description = "Test level for the deploy (default: sf's).")
         String testLevel;
 
-        @Option(names = "--dry-run", order = 4, description = "Validate the deploy and print the plan; change nothing.")
+        @Option(names = "--dry-run", order = 4, description = "Validate the deploy (unless the real run would skip it) and print the plan; change nothing.")
         boolean dryRun;
 
         @Option(names = "--skip-deploy", order = 5, description = "Assume the package is already deployed.")
