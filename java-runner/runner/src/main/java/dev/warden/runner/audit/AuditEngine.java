@@ -1,6 +1,7 @@
 package dev.warden.runner.audit;
 
 import dev.warden.runner.audit.AuditResult.MatrixRow;
+import dev.warden.runner.blueprint.IpRange;
 import dev.warden.runner.verify.Check;
 import dev.warden.runner.verify.Verifier;
 import java.util.ArrayList;
@@ -475,8 +476,8 @@ public final class AuditEngine {
         }
     }
 
-    private void ranges(List<AuditRows.Range> list, String where, AuditRule broadRule, AuditRule overlapRule, List<Finding> findings) {
-        for (AuditRows.Range r : list) {
+    private void ranges(List<IpRange> list, String where, AuditRule broadRule, AuditRule overlapRule, List<Finding> findings) {
+        for (IpRange r : list) {
             if (r.size().compareTo(r.isIpv4() ? Verifier.OVER_BROAD_IPV4 : Verifier.OVER_BROAD_IPV6) > 0) {
                 findings.add(finding(broadRule, where + " " + r, r + " trusts " + r.size() + " addresses"
                         + (r.description() == null ? "" : " ('" + r.description() + "')"), List.of()));
@@ -485,8 +486,8 @@ public final class AuditEngine {
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
             for (int j = i + 1; j < list.size(); j++) {
-                AuditRows.Range a = list.get(i);
-                AuditRows.Range b = list.get(j);
+                IpRange a = list.get(i);
+                IpRange b = list.get(j);
                 if (a.overlaps(b) && seen.add(a + "|" + b)) {
                     findings.add(finding(overlapRule, where + " " + a + " / " + b, a + " and " + b + " overlap"
                             + (a.contains(b) || b.contains(a) ? " (one contains the other)" : ""), List.of()));

@@ -1,8 +1,6 @@
 package dev.warden.runner.audit;
 
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.warden.runner.blueprint.IpRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,77 +57,8 @@ public final class AuditRows {
     /** An OAuth token (OauthToken): which app a user authorized, how often it was used. */
     public record OAuthToken(String appName, String userId, String username, long useCount, String lastUsed) {}
 
-    /** An IP range as the org holds it (unvalidated: a profile may allow every address). */
-    public record Range(String start, String end, String description) {
-        public Range {
-            number(start);
-            number(end);
-        }
-
-        /** {@code a.b.c.d/n} or {@code start-end} or one address. */
-        public static Range parse(String text, String description) {
-            int slash = text.indexOf('/');
-            if (slash > 0) {
-                BigInteger base = number(text.substring(0, slash));
-                int bits = text.contains(":") ? 128 : 32;
-                int prefix = Integer.parseInt(text.substring(slash + 1));
-                BigInteger size = BigInteger.ONE.shiftLeft(bits - prefix);
-                BigInteger first = base.subtract(base.mod(size));
-                return new Range(address(first, bits), address(first.add(size).subtract(BigInteger.ONE), bits), description);
-            }
-            int dash = text.indexOf('-');
-            return dash > 0 ? new Range(text.substring(0, dash).trim(), text.substring(dash + 1).trim(), description) : new Range(text, text, description);
-        }
-
-        public boolean isIpv4() {
-            return !start.contains(":");
-        }
-
-        public BigInteger size() {
-            return number(end).subtract(number(start)).add(BigInteger.ONE);
-        }
-
-        public boolean overlaps(Range o) {
-            return isIpv4() == o.isIpv4() && number(start).compareTo(number(o.end)) <= 0 && number(o.start).compareTo(number(end)) <= 0;
-        }
-
-        public boolean contains(Range o) {
-            return isIpv4() == o.isIpv4() && number(start).compareTo(number(o.start)) <= 0 && number(end).compareTo(number(o.end)) >= 0;
-        }
-
-        @Override
-        public String toString() {
-            return start.equals(end) ? start : start + "-" + end;
-        }
-
-        /** An IP literal as a number; literals only (no name lookup happens for them). */
-        static BigInteger number(String address) {
-            if (address == null || !address.matches("[0-9A-Fa-f:.]+")) {
-                throw new IllegalArgumentException("not an IP address: " + address);
-            }
-            try {
-                return new BigInteger(1, InetAddress.getByName(address).getAddress());
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("not an IP address: " + address, e);
-            }
-        }
-
-        private static String address(BigInteger n, int bits) {
-            byte[] raw = n.toByteArray();
-            byte[] bytes = new byte[bits / 8];
-            for (int i = 0; i < Math.min(raw.length, bytes.length); i++) {
-                bytes[bytes.length - 1 - i] = raw[raw.length - 1 - i];
-            }
-            try {
-                return InetAddress.getByAddress(bytes).getHostAddress();
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException(e);
-            }
-        }
-    }
-
     /** Trusted IP ranges, login ranges per profile, and session settings; {@code lockSessionsToIp} null when unread. */
-    public record Network(List<Range> trustedRanges, Map<String, List<Range>> profileLoginRanges, Boolean lockSessionsToIp) {
+    public record Network(List<IpRange> trustedRanges, Map<String, List<IpRange>> profileLoginRanges, Boolean lockSessionsToIp) {
         public Network {
             trustedRanges = List.copyOf(trustedRanges);
             profileLoginRanges = Map.copyOf(profileLoginRanges);

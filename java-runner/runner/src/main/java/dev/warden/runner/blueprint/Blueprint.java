@@ -123,7 +123,7 @@ public record Blueprint(
         }
 
         public IpRange toIpRange() {
-            return IpRange.parse(range, description == null ? "Warden: " + range : description);
+            return IpRange.parse(range, description == null ? "Warden: " + range : description).checkSalesforceLimit();
         }
     }
 

@@ -26,12 +26,21 @@ public record IpRange(String start, String end, String description) {
         if (s.compareTo(e) > 0) {
             throw new IllegalArgumentException("range " + start + "-" + end + " is reversed (start is after end)");
         }
-        BigInteger size = e.subtract(s).add(BigInteger.ONE);
-        BigInteger max = isV4(start) ? MAX_IPV4_SIZE : MAX_IPV6_SIZE;
+    }
+
+    /**
+     * This range, when Salesforce accepts it as a trusted range (at most 2^25 IPv4 or 2^96 IPv6 addresses); a range
+     * the org already holds is kept whatever its size (a profile's login range may allow every address, which the
+     * audit reports).
+     */
+    public IpRange checkSalesforceLimit() {
+        BigInteger size = size();
+        BigInteger max = isIpv4() ? MAX_IPV4_SIZE : MAX_IPV6_SIZE;
         if (size.compareTo(max) > 0) {
             throw new IllegalArgumentException("range " + start + "-" + end + " holds " + size + " addresses; Salesforce allows at most "
-                    + (isV4(start) ? "2^25 (a /7)" : "2^96 (a /32)"));
+                    + (isIpv4() ? "2^25 (a /7)" : "2^96 (a /32)"));
         }
+        return this;
     }
 
     /** Parses {@code a.b.c.d/n}, {@code start-end} or a single address. */
@@ -77,6 +86,13 @@ public record IpRange(String start, String end, String description) {
         return isIpv4() == other.isIpv4()
                 && toNumber(start).compareTo(toNumber(other.start)) <= 0
                 && toNumber(end).compareTo(toNumber(other.end)) >= 0;
+    }
+
+    /** True when the two ranges share at least one address. */
+    public boolean overlaps(IpRange other) {
+        return isIpv4() == other.isIpv4()
+                && toNumber(start).compareTo(toNumber(other.end)) <= 0
+                && toNumber(other.start).compareTo(toNumber(end)) <= 0;
     }
 
     public boolean sameAddresses(IpRange other) {

@@ -3,6 +3,8 @@ package dev.warden.runner.cli;
 import dev.warden.runner.blueprint.Blueprint;
 import dev.warden.runner.blueprint.BlueprintException;
 import dev.warden.runner.blueprint.BlueprintLoader;
+import dev.warden.runner.connect.BadTargetException;
+import dev.warden.runner.connect.OrgConnection;
 import dev.warden.runner.flow.Flows;
 import dev.warden.runner.keys.OrgKeys;
 import dev.warden.runner.plan.PlanException;
@@ -115,7 +117,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         if (allowProduction || ctx.org().embedded()) {
             return;
         }
-        var kind = dev.warden.runner.salesforce.OrgKind.read(ctx.org().rest());
+        var kind = dev.warden.runner.salesforce.OrgKind.read(ctx.org().rest()::query);
         if (kind.production()) {
             throw new BadInputException("org '" + ctx.org().target() + "' (" + ctx.org().orgId() + ") is " + kind.describe() + ": this would write "
                     + writes + " into it; use a sandbox or scratch org, or pass --allow-production to write them anyway");
@@ -167,7 +169,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         Context ctx = new Context(report, new Progress(err, false));
         try (ctx) {
             run(ctx);
-        } catch (BlueprintException | PlanException | BadInputException e) {
+        } catch (BlueprintException | PlanException | BadInputException | BadTargetException e) {
             report.fail("BadInput", e.getMessage(), 2);
         } catch (ApiBudget.ApiReserveReachedException e) {
             report.fail("ApiReserveReached", e.getMessage(), 1);
@@ -175,10 +177,10 @@ public abstract class BaseCommand implements Callable<Integer> {
             report.fail(e.restoreFailed() ? "ProvisionFailedRestoreIncomplete" : "ProvisionFailed", e.getMessage(), 1);
         } catch (SfCliException e) {
             report.fail("SfCliFailed", e.getMessage(), 1);
-        } catch (SalesforceException e) {
-            report.fail("SalesforceError", e.getMessage(), 1);
         } catch (dev.warden.runner.quarantine.api.SalesforceApiException e) {
             report.fail("SalesforceError", e.describe(), 1);
+        } catch (SalesforceException e) {
+            report.fail("SalesforceError", e.getMessage(), 1);
         } catch (dev.warden.runner.salesforce.auth.JwtBearer.JwtLoginException e) {
             // A login that failed for good here is the run's failure (exit 1 naming Salesforce's error), not a finding.
             report.fail("SalesforceError", "JWT login: " + e.getMessage(), 1);

@@ -2,8 +2,18 @@ package dev.warden.runner.cli;
 
 import dev.warden.runner.blueprint.Blueprint;
 import dev.warden.runner.blueprint.BlueprintLoader;
-import dev.warden.runner.plan.Observed;
-import dev.warden.runner.salesforce.sfcli.SfDeploy;
+import dev.warden.runner.flow.Applied;
+import dev.warden.runner.flow.DeployOptions;
+import dev.warden.runner.flow.Deployed;
+import dev.warden.runner.flow.Flows;
+import dev.warden.runner.flow.Observation;
+import dev.warden.runner.flow.Planned;
+import dev.warden.runner.flow.QuarantineConnections;
+import dev.warden.runner.flow.Smoke;
+import dev.warden.runner.flow.Verified;
+import dev.warden.runner.quarantine.smoke.SmokeReport;
+import dev.warden.runner.report.Report;
+import java.time.Duration;
 import java.util.List;
 import java.util.ServiceLoader;
 import picocli.CommandLine.Command;
@@ -51,11 +61,7 @@ public final class Commands {
         @Override
         protected void run(Context ctx) {
             checkTestLevel(testLevel);
-            var flows = ctx.flows();
-            var outcome = flows.deploy(ctx.report(), testLevel, dryRun);
-            if (!dryRun) {
-                flows.recordDeploy(outcome);
-            }
+            report(ctx.report(), ctx.flows().deploy(null, DeployOptions.always(testLevel, dryRun)));
         }
     }
 
@@ -67,8 +73,9 @@ public final class Commands {
         @Override
         protected void run(Context ctx) {
             Blueprint b = loadBlueprint(ctx);
-            var flows = ctx.flows();
-            flows.plan(b, flows.observe(b, ctx.report()), true, ctx.report(), true);
+            Flows flows = ctx.flows();
+            Observation observed = report(ctx.report(), flows.observe(b));
+            ctx.report().plan(flows.plan(b, observed, true).plan(), true);
         }
     }
 
@@ -89,7 +96,13 @@ public final class Commands {
         @Override
         protected void run(Context ctx) {
             Blueprint b = loadBlueprint(ctx);
-            ctx.flows().provision(b, dryRun, resume, ctx.report());
+            Flows flows = ctx.flows();
+            Observation observed = report(ctx.report(), flows.observe(b));
+            Planned planned = flows.plan(b, observed, resume);
+            ctx.report().plan(planned.plan(), dryRun);
+            if (!dryRun) {
+                report(ctx.report(), flows.apply(b, planned));
+            }
         }
     }
 
@@ -107,10 +120,11 @@ public final class Commands {
         @Override
         protected void run(Context ctx) {
             Blueprint b = loadBlueprint(ctx);
-            var checks = ctx.flows().verify(b, null, ctx.report());
+            Flows flows = ctx.flows();
+            Verified verified = flows.verify(b, report(ctx.report(), flows.observe(b)), null);
+            ctx.report().checks(verified.checks());
             if (sfAlias != null) {
-                boolean loggedIn = checks.stream().anyMatch(c -> c.id().equals("jwt.login") && c.status() == dev.warden.runner.verify.Check.Status.PASS);
-                if (!loggedIn) {
+                if (!verified.integrationLoggedIn()) {
                     ctx.report().warn("sf was not logged in as the integration user: jwt.login did not pass");
                     return;
                 }
@@ -133,7 +147,7 @@ public final class Commands {
         @Option(names = {"-l", "--test-level"}, paramLabel = "LEVEL", order = 3, description = "Test level for the deploy (default: sf's).")
         String testLevel;
 
-        @Option(names = "--dry-run", order = 4, description = "Validate the deploy and print the plan; change nothing.")
+        @Option(names = "--dry-run", order = 4, description = "Validate the deploy (unless the real run would skip it) and print the plan; change nothing.")
         boolean dryRun;
 
         @Option(names = "--skip-deploy", order = 5, description = "Assume the package is already deployed.")
@@ -150,43 +164,75 @@ public final class Commands {
                 description = "Run the smoke test on a production org too (it writes an EICAR test file and a test card number, then deletes them).")
         boolean allowProduction;
 
+        /**
+         * The pipeline, top to bottom: deploy → plan → apply → verify → smoke; each stage returns its value and the
+         * report takes it as it comes (so a failure later still shows what was done), rendered once at the end.
+         */
         @Override
         protected void run(Context ctx) throws Exception {
             checkTestLevel(testLevel);
             Blueprint b = loadBlueprint(ctx);
-            if (!skipSmoke && !dryRun) {
+            boolean smoke = !skipSmoke && !dryRun;
+            if (smoke) {
                 refuseProduction(ctx, allowProduction, "the smoke test's data (an EICAR test file and a test card number; pass --skip-smoke to"
                         + " leave it out)");
             }
-            var flows = ctx.flows();
+            Report report = ctx.report();
+            Flows flows = ctx.flows();
+
+            Deployed deployed = null;
             if (!skipDeploy) {
-                SfDeploy.Outcome d = dryRun || forceDeploy || testLevel != null ? flows.deploy(ctx.report(), testLevel, dryRun)
-                        : flows.deployIfChanged(b, ctx.report(), testLevel);
-                if (!d.success()) {
+                deployed = report(report, flows.deploy(b, new DeployOptions(testLevel, dryRun, !forceDeploy && testLevel == null)));
+                if (!deployed.ok()) {
                     return;
                 }
             }
+            Planned planned = flows.plan(b, report(report, flows.observe(b)), false);
+            report.plan(planned.plan(), dryRun);
             if (dryRun) {
-                flows.plan(b, flows.observe(b, ctx.report()), false, ctx.report(), true);
                 return;
             }
-            Observed after = flows.provision(b, false, false, ctx.report());
-            var checks = flows.verify(b, after, ctx.report());
-            if (!skipSmoke) {
-                boolean loggedIn = checks.stream().anyMatch(c -> c.id().equals("jwt.login") && c.status() == dev.warden.runner.verify.Check.Status.PASS);
-                if (!loggedIn) {
-                    ctx.report().warn("smoke test not run: it needs the integration user's JWT login (jwt.login did not pass)");
-                } else {
-                    for (UpStage stage : ServiceLoader.load(UpStage.class)) {
-                        ctx.progress().accept("stage " + stage.id());
-                        stage.run(ctx, b);
-                    }
-                }
+            Applied applied = report(report, flows.apply(b, planned));
+            Verified verified = flows.verify(b, applied.after(), deployed);
+            report.checks(verified.checks());
+            if (!smoke) {
+                return;
+            }
+            if (!verified.integrationLoggedIn()) {
+                report.warn("smoke test not run: it needs the integration user's JWT login (jwt.login did not pass)");
+                return;
+            }
+            QuarantineConnections connections = new QuarantineConnections(ctx.org());
+            ctx.progress().accept("stage smoke");
+            SmokeReport smoked = Smoke.run(connections.admin(), connections.on(verified.integration()), Duration.ofSeconds(60), ctx.progress());
+            SmokeCommand.report(ctx, smoked);
+            for (UpStage stage : ServiceLoader.load(UpStage.class)) { // third-party stages only
+                ctx.progress().accept("stage " + stage.id());
+                stage.run(ctx, b);
             }
         }
     }
 
-    /** Stages `up` runs after verify (the smoke test); registered through META-INF/services. */
+    static Deployed report(Report report, Deployed d) {
+        report.deploy(d.outcome(), d.result().name(), d.reason());
+        return d;
+    }
+
+    static Observation report(Report report, Observation o) {
+        o.warnings().stream().filter(w -> !report.warnings().contains(w)).forEach(report::warn);
+        return o;
+    }
+
+    static Applied report(Report report, Applied a) {
+        report(report, a.after());
+        report.applied(a.result().stepsDone(), a.result().notes());
+        return a;
+    }
+
+    /**
+     * Third-party stages {@code up} runs after its built-in smoke stage, registered through META-INF/services (the
+     * built-in stages are the lines of {@link Up#run}).
+     */
     public interface UpStage {
         String id();
 
@@ -195,6 +241,7 @@ public final class Commands {
     }
 
     static List<Object> builtIn() {
-        return List.of(new Up(), new Deploy(), new Provision(), new PlanCommand(), new Verify(), new Doctor(), new LocalOrgCommand(), new AuditCommand());
+        return List.of(new Up(), new Deploy(), new Provision(), new PlanCommand(), new Verify(), new SmokeCommand(), new ScanCommand(),
+                new Doctor(), new LocalOrgCommand(), new AuditCommand());
     }
 }

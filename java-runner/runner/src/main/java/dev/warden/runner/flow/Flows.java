@@ -1,7 +1,7 @@
 package dev.warden.runner.flow;
 
 import dev.warden.runner.blueprint.Blueprint;
-import dev.warden.runner.cli.OrgConnection;
+import dev.warden.runner.connect.OrgConnection;
 import dev.warden.runner.journal.Journal;
 import dev.warden.runner.journal.JournalStore;
 import dev.warden.runner.keys.OrgKeys;
@@ -13,9 +13,9 @@ import dev.warden.runner.plan.Plan;
 import dev.warden.runner.plan.PlanException;
 import dev.warden.runner.plan.Planner;
 import dev.warden.runner.provision.ApplyResult;
+import dev.warden.runner.salesforce.Session;
 import dev.warden.runner.provision.Observer;
 import dev.warden.runner.provision.Provisioner;
-import dev.warden.runner.report.Report;
 import dev.warden.runner.salesforce.auth.JwtBearer;
 import dev.warden.runner.salesforce.sfcli.SfDeploy;
 import dev.warden.runner.verify.Check;
@@ -27,9 +27,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
-/** The runner's operations, composed by the commands: deploy, plan, provision, verify. Each adds to one report. */
+/**
+ * The stages of the runner, each returning a value: {@link #deploy} → {@link #observe} → {@link #plan} →
+ * {@link #apply} → {@link #verify} (→ {@link Smoke}). Commands compose them and put the values into their report;
+ * nothing here knows a command or a report.
+ */
 public final class Flows {
     private final OrgConnection org;
     private final Path projectDir;
@@ -47,17 +52,33 @@ public final class Flows {
         return new JournalStore(projectDir.resolve(".warden"));
     }
 
-    /** force-app deployed: through the Metadata API from Java, or with one {@code sf project deploy start} when needed. */
-    public SfDeploy.Outcome deploy(Report report, String testLevel, boolean dryRun) {
-        SfDeploy.Outcome outcome = deployWithoutSf(testLevel, dryRun);
+    /**
+     * force-app deployed through the Metadata API from Java (or one {@code sf project deploy start} when the tree needs sf), or not at all: with {@code skipWhenUnchanged} the deploy
+     * is skipped when force-app is byte-for-byte what this machine last deployed to the org and the org still has the
+     * package (the blueprint's permission sets and active triggers), so a second {@code up} changes nothing. The same
+     * decision holds for a dry run: {@code up --dry-run} validates only what the real run would deploy.
+     */
+    public Deployed deploy(Blueprint b, DeployOptions options) {
+        if (options.skipWhenUnchanged()) {
+            Optional<Map<String, String>> triggers = packageStillThereUnchanged(b);
+            if (triggers.isPresent()) {
+                progress.accept("deploy skipped: force-app is unchanged since the last deploy to this org and the package is there");
+                return new Deployed(SfDeploy.unchanged("force-app unchanged"), Deployed.Result.Skipped,
+                        "force-app unchanged since the last deploy to this org; --force-deploy redeploys", triggers.get());
+            }
+        }
+        SfDeploy.Outcome outcome = deployWithoutSf(options.testLevel(), options.validateOnly());
         if (outcome == null) {
             String target = org.sfTarget();
-            progress.accept("deploying force-app with sf" + (dryRun ? " (dry run: validate only)" : "") + "; this waits for the org");
-            outcome = new SfDeploy(org.sf()).deploy(target, "force-app", testLevel, dryRun, Duration.ofMinutes(30));
+            progress.accept("deploying force-app with sf" + (options.validateOnly() ? " (dry run: validate only)" : "") + "; this waits for the org");
+            outcome = new SfDeploy(org.sf()).deploy(target, "force-app", options.testLevel(), options.validateOnly(),
+                    Duration.ofMinutes(30));
         }
-        report.deploy(outcome);
         progress.accept("deploy " + (outcome.success() ? "succeeded" : "failed") + " (" + outcome.status() + ")");
-        return outcome;
+        if (!options.validateOnly()) {
+            recordDeploy(outcome);
+        }
+        return Deployed.ran(outcome, options.validateOnly());
     }
 
     /**
@@ -78,45 +99,39 @@ public final class Flows {
         return new dev.warden.runner.salesforce.mdapi.MetadataApiDeploy(org.metadata()).deploy(converted.converted().get(), testLevel, dryRun);
     }
 
-    /**
-     * {@code up}'s deploy: skipped when force-app is byte-for-byte what this machine last deployed to the org and the
-     * org still has the package (the blueprint's permission sets and active triggers), so a second {@code up}
-     * changes nothing; otherwise a normal deploy.
-     */
-    public SfDeploy.Outcome deployIfChanged(Blueprint b, Report report, String testLevel) {
-        String hash = sourceHash();
-        Path state = projectDir.resolve(".warden").resolve("deploy-" + org.orgId() + ".json");
+    /** The triggers' status when force-app is unchanged since the recorded deploy and the package is there; else empty. */
+    private Optional<Map<String, String>> packageStillThereUnchanged(Blueprint b) {
+        Path state = deployState();
         try {
-            if (java.nio.file.Files.exists(state) && hash.equals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(state.toFile()).path("sourceHash").asText())) {
-                RecordsPort records = org.records();
-                java.util.Set<String> sets = new java.util.LinkedHashSet<>(b.desiredPermissionSets());
-                if (b.approval() != null) {
-                    sets.add(b.approval().permissionSet());
-                }
-                boolean setsThere = records.permissionSets(sets).keySet().containsAll(sets);
-                Map<String, String> triggers = b.packageTriggers().isEmpty() ? Map.of() : records.triggerStatus(b.packageTriggers());
-                boolean triggersThere = b.packageTriggers().stream().allMatch(t -> "Active".equals(triggers.get(t)));
-                if (setsThere && triggersThere) {
-                    progress.accept("deploy skipped: force-app is unchanged since the last deploy to this org and the package is there");
-                    SfDeploy.Outcome o = (SfDeploy.unchanged("force-app unchanged since the last deploy to this org (--force-deploy to redeploy)"));
-                    report.deploy(o);
-                    return o;
-                }
+            if (!java.nio.file.Files.exists(state)
+                    || !sourceHash().equals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(state.toFile()).path("sourceHash").asText())) {
+                return Optional.empty();
             }
         } catch (java.io.IOException e) {
             progress.accept("ignoring unreadable " + state + ": " + e.getMessage());
+            return Optional.empty();
         }
-        SfDeploy.Outcome outcome = deploy(report, testLevel, false);
-        recordDeploy(outcome);
-        return outcome;
+        RecordsPort records = org.records();
+        Set<String> sets = new java.util.LinkedHashSet<>(b.desiredPermissionSets());
+        if (b.approval() != null) {
+            sets.add(b.approval().permissionSet());
+        }
+        boolean setsThere = records.permissionSets(sets).keySet().containsAll(sets);
+        Map<String, String> triggers = b.packageTriggers().isEmpty() ? Map.of() : records.triggerStatus(b.packageTriggers());
+        boolean triggersThere = b.packageTriggers().stream().allMatch(t -> "Active".equals(triggers.get(t)));
+        return setsThere && triggersThere ? Optional.of(triggers) : Optional.empty();
+    }
+
+    private Path deployState() {
+        return projectDir.resolve(".warden").resolve("deploy-" + org.orgId() + ".json");
     }
 
     /** Remembers a successful deploy of this force-app to the org, so the next {@code up} can skip an unchanged one. */
-    public void recordDeploy(SfDeploy.Outcome outcome) {
+    private void recordDeploy(SfDeploy.Outcome outcome) {
         if (!outcome.success() || outcome.deployId() == null) {
             return;
         }
-        Path state = projectDir.resolve(".warden").resolve("deploy-" + org.orgId() + ".json");
+        Path state = deployState();
         try {
             java.nio.file.Files.createDirectories(state.getParent());
             java.nio.file.Files.writeString(state, "{\"sourceHash\":\"" + sourceHash() + "\",\"deployId\":\"" + outcome.deployId()
@@ -147,85 +162,89 @@ public final class Flows {
         }
     }
 
-    public Observed observe(Blueprint b, Report report) {
+    /** Reads the org: integration user, assignments, app, network (four concurrent lanes). */
+    public Observation observe(Blueprint b) {
         progress.accept("reading the org: integration user, assignments, app, network");
         Observer observer = new Observer(org.records(), org.metadata(), org.appUsage(), keys);
         Observed o = observer.observe(b, org.orgId());
-        observer.warnings().forEach(report::warn);
-        return o;
+        return new Observation(o, observer.warnings());
     }
 
-    public Plan plan(Blueprint b, Observed o, boolean resume, Report report, boolean dryRunOnly) {
-        // A fresh embedded org is new on every run: an old journal of it describes an org that no longer exists.
+    /**
+     * The ordered steps from the observed org to the blueprint. Reads the journal once (a fresh embedded org is new on
+     * every run: an old journal of it describes an org that no longer exists, so none is read); an unfinished license
+     * switch is refused unless resuming.
+     */
+    public Planned plan(Blueprint b, Observation o, boolean resume) {
         Journal journal = !org.persistent() ? null : journals().load(org.orgId(), b.usernameFor(org.orgId())).orElse(null);
         if (journal != null && journal.switchUnfinished() && !resume) {
             throw new PlanException("a previous provision left the license switch of " + journal.username() + " unfinished ("
                     + journal.switchState() + "; journal " + journals().file(org.orgId(), journal.username()) + "); run warden provision --resume"
                     + " to continue from its snapshot");
         }
-        Plan plan = new Planner().plan(b, o, journal);
-        report.plan(plan, dryRunOnly);
-        return plan;
+        return new Planned(new Planner().plan(b, o.observed(), journal), o, journal, resume);
     }
 
-    /** Plans and applies; with dryRun only plans. Returns the observed state after applying. */
-    public Observed provision(Blueprint b, boolean dryRun, boolean resume, Report report) {
-        Observed o = observe(b, report);
-        Plan plan = plan(b, o, resume, report, dryRun);
-        if (dryRun) {
-            return o;
-        }
-        if (plan.isEmpty()) {
+    /** Applies the plan with a journal; reads the org again after writing (verify checks that state). */
+    public Applied apply(Blueprint b, Planned planned) {
+        if (planned.plan().isEmpty()) {
             progress.accept("nothing to provision: the org matches the blueprint");
-            report.applied(List.of(), List.of());
-            return o;
+            return new Applied(new ApplyResult(List.of(), List.of()), planned.from());
         }
-        Journal previous = !org.persistent() ? null : journals().load(org.orgId(), plan.username()).orElse(null);
         RecordsPort records = org.records();
         MetadataPort metadata = org.metadata();
         Provisioner p = new Provisioner(records, metadata, org.appUsage(), keys, journals(), Clock.systemUTC(), progress);
-        ApplyResult result = p.apply(b, o, plan, resume ? previous : null);
-        report.applied(result.stepsDone(), result.notes());
-        return null;
+        ApplyResult result = p.apply(b, planned.from().observed(), planned.plan(), planned.resume() ? planned.journal() : null);
+        return new Applied(result, observe(b));
     }
 
-    public List<Check> verify(Blueprint b, Observed known, Report report) {
-        Observed o = known != null ? known : observe(b, report);
-        JwtOutcome jwt = jwtLogin(b, o);
-        RecordsPort records = org.records();
-        Map<String, String> triggers = b.packageTriggers().isEmpty() ? Map.of() : records.triggerStatus(b.packageTriggers());
-        OrgModel.ApiUsage usage = org.budget().lastUsage().map(u -> new OrgModel.ApiUsage(u[0], u[1])).orElseGet(records::apiUsage);
+    /**
+     * The checks on the observed state: the integration user's JWT login (its session is kept for the smoke stage),
+     * the package triggers (reused from the deploy stage when it read them), the API budget.
+     */
+    public Verified verify(Blueprint b, Observation state, Deployed deployed) {
+        JwtLogin jwt = jwtLogin(b, state.observed());
+        Map<String, String> triggers = deployed != null && deployed.triggerStatus() != null ? deployed.triggerStatus()
+                : b.packageTriggers().isEmpty() ? Map.of() : org.records().triggerStatus(b.packageTriggers());
+        OrgModel.ApiUsage usage = org.budget().lastUsage().map(u -> new OrgModel.ApiUsage(u[0], u[1])).orElseGet(org.records()::apiUsage);
         int reserve = org.budget().reservePercent();
-        List<Check> checks = new Verifier().verify(new Verifier.Input(b, o, jwt, triggers, usage, reserve));
-        report.checks(checks);
-        return checks;
+        List<Check> checks = new Verifier().verify(new Verifier.Input(b, state.observed(), jwt.outcome(), triggers, usage, reserve));
+        return new Verified(checks, jwt.session());
     }
 
-    private JwtOutcome jwtLogin(Blueprint b, Observed o) {
+    /** The integration user's JWT login: the outcome verify checks, and the session on success. */
+    private JwtLogin jwtLogin(Blueprint b, Observed o) {
         if (b.app() == null) {
-            return JwtOutcome.skipped("the blueprint has no app");
+            return JwtLogin.not(JwtOutcome.skipped("the blueprint has no app"));
         }
         if (o.user() == null) {
-            return JwtOutcome.skipped("no integration user");
+            return JwtLogin.not(JwtOutcome.skipped("no integration user"));
         }
         if (!b.app().generatesCertificate()) {
-            return JwtOutcome.skipped("the vendor holds the private key of " + b.app().certificate() + "; test the login from the vendor side");
+            return JwtLogin.not(JwtOutcome.skipped("the vendor holds the private key of " + b.app().certificate() + "; test the login from the vendor side"));
         }
         Optional<OrgKeys.KeyMaterial> km = keys.load(org.orgId());
         if (km.isEmpty()) {
-            return JwtOutcome.skipped("no key pair for org " + org.orgId() + " on this machine (" + keys.dir(org.orgId()) + "); run warden provision");
+            return JwtLogin.not(JwtOutcome.skipped("no key pair for org " + org.orgId() + " on this machine (" + keys.dir(org.orgId()) + "); run warden provision"));
         }
         progress.accept("logging in as " + o.user().username() + " by JWT bearer");
         try {
-            org.jwt().login(org.session().instanceUrl(), o.user().username(), km.get().consumerKey(), OrgKeys.privateKey(km.get().privateKeyFile()));
-            return JwtOutcome.ok(org.session().instanceUrl());
+            Session s = org.jwt().login(org.session().instanceUrl(), o.user().username(), km.get().consumerKey(),
+                    OrgKeys.privateKey(km.get().privateKeyFile()));
+            return new JwtLogin(JwtOutcome.ok(org.session().instanceUrl()), s);
         } catch (JwtBearer.JwtLoginException e) {
             if (e.transientFailure()) {
                 // The org was unreachable or busy through every retry: that says nothing about the app's setup, so it
                 // is a failed run (exit 1, Salesforce's error named), never a jwt.login finding (exit 3).
                 throw e;
             }
-            return JwtOutcome.failed(e.error(), e.description());
+            return JwtLogin.not(JwtOutcome.failed(e.error(), e.description()));
+        }
+    }
+
+    private record JwtLogin(JwtOutcome outcome, Session session) {
+        static JwtLogin not(JwtOutcome o) {
+            return new JwtLogin(o, null);
         }
     }
 }

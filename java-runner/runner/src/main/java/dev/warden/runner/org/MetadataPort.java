@@ -23,11 +23,10 @@ public interface MetadataPort {
     void writeTrustedRanges(List<IpRange> complete);
 
     /** Login IP ranges of each named profile (profiles without ranges map to an empty list). */
-    default java.util.Map<String, List<dev.warden.runner.org.OrgModel.AddressRange>> profileLoginRanges(java.util.Collection<String> profileNames) {
-        java.util.Map<String, List<dev.warden.runner.org.OrgModel.AddressRange>> out = new java.util.TreeMap<>();
+    default java.util.Map<String, List<IpRange>> profileLoginRanges(java.util.Collection<String> profileNames) {
+        java.util.Map<String, List<IpRange>> out = new java.util.TreeMap<>();
         for (String p : profileNames) {
-            out.put(p, network(p).profileLoginRanges().stream()
-                    .map(r -> new dev.warden.runner.org.OrgModel.AddressRange(r.start(), r.end(), r.description())).toList());
+            out.put(p, List.copyOf(network(p).profileLoginRanges()));
         }
         return out;
     }

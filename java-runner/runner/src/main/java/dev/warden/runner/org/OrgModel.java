@@ -77,12 +77,6 @@ public final class OrgModel {
     /** Org trusted ranges (Network Access) and the login ranges of the integration profile. */
     public record NetworkState(List<IpRange> trustedRanges, List<IpRange> profileLoginRanges, boolean lockSessionsToIp) {}
 
-    /**
-     * An IP range as the org holds it, not validated against the trusted-range size limit: profile login ranges may
-     * legitimately span every address, and an audit must read them as they are.
-     */
-    public record AddressRange(String start, String end, String description) {}
-
     public record ApiUsage(long used, long max) {
         public double fraction() {
             return max <= 0 ? 0 : (double) used / max;

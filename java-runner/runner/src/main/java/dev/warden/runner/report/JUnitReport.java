@@ -17,13 +17,22 @@ public final class JUnitReport {
         String time = r.figures() == null ? "" : String.format(java.util.Locale.ROOT, " time=\"%.3f\"", r.figures().wallMillis() / 1000.0);
         x.append(String.format("<testsuite name=\"warden.%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\"%s>%n",
                 esc(r.command()), checks.size() + (runFailed ? 1 : 0), failures, runFailed ? 1 : 0, skipped, time));
+        String runTime = r.figures() == null ? "" : time;
         if (runFailed) {
-            x.append(String.format("  <testcase classname=\"warden.%s\" name=\"run\">%n    <error type=\"%s\" message=\"%s\"/>%n  </testcase>%n",
-                    esc(r.command()), esc(r.failureName()), esc(r.failureMessage())));
+            x.append(String.format("  <testcase classname=\"warden.%s\" name=\"run\"%s>%n    <error type=\"%s\" message=\"%s\"/>%n  </testcase>%n",
+                    esc(r.command()), runTime, esc(r.failureName()), esc(r.failureMessage())));
+        } else if (checks.isEmpty()) {
+            // Never an empty suite: a run without checks (deploy, plan) is one passing case saying what it did.
+            x.append(String.format("  <testcase classname=\"warden.%s\" name=\"run\"%s>%n    <system-out>%s</system-out>%n  </testcase>%n",
+                    esc(r.command()), runTime, esc(summary(r))));
         }
         for (Check c : checks) {
             String group = c.id().contains(".") ? c.id().substring(0, c.id().indexOf('.')) : c.id();
-            x.append(String.format("  <testcase classname=\"warden.%s\" name=\"%s\">%n", esc(group), esc(c.id() + ": " + c.title())));
+            // A smoke step's own wall time; verify's checks are evaluated in memory after the reads (the suite's time
+            // holds the reads), so their cases take no measurable time.
+            long millis = r.checkMillis().getOrDefault(c.id(), 0L);
+            x.append(String.format(java.util.Locale.ROOT, "  <testcase classname=\"warden.%s\" name=\"%s\" time=\"%.3f\">%n", esc(group),
+                    esc(c.id() + ": " + c.title()), millis / 1000.0));
             switch (c.status()) {
                 case FAIL -> x.append(String.format("    <failure type=\"%s\" message=\"%s\">%s</failure>%n", esc(c.severity().name()),
                         esc(c.evidence()), esc("evidence: " + c.evidence() + "\nfix: " + c.remediation()
@@ -35,6 +44,16 @@ public final class JUnitReport {
         }
         x.append("</testsuite>\n");
         return x.toString();
+    }
+
+    private static String summary(Report r) {
+        if (r.deployResult() != null) {
+            return "deploy: " + r.deployResult() + (r.deployReason() == null ? "" : " (" + r.deployReason() + ")");
+        }
+        if (r.plan() != null) {
+            return "plan: " + r.plan().steps().size() + " step(s)" + (r.dryRun() ? " (dry run)" : "");
+        }
+        return r.command() + ": ok";
     }
 
     private static String esc(String s) {

@@ -44,6 +44,8 @@ public final class Report {
     private final String command;
     private OrgSummary org;
     private SfDeploy.Outcome deploy;
+    private String deployResult;
+    private String deployReason;
     private Plan plan;
     private boolean dryRun;
     private List<String> stepsDone;
@@ -51,10 +53,12 @@ public final class Report {
     private List<Check> checks;
     private final List<Section> sections = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, Long> checkMillis = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Object> extra = new LinkedHashMap<>();
     private Figures figures;
     private String failureName;
     private String failureMessage;
+    private List<String> failureActions = List.of();
     private int exitCode;
 
     public Report(String command) {
@@ -75,8 +79,26 @@ public final class Report {
     }
 
     public Report deploy(SfDeploy.Outcome d) {
+        return deploy(d, d.success() ? "Succeeded" : "Failed", null);
+    }
+
+    /**
+     * @param result Succeeded, Validated, Skipped or Failed: the deploy outcome as a field users' scripts can test
+     * @param reason why it was skipped; null otherwise
+     */
+    public Report deploy(SfDeploy.Outcome d, String result, String reason) {
         this.deploy = d;
+        this.deployResult = result;
+        this.deployReason = reason;
         return this;
+    }
+
+    public String deployResult() {
+        return deployResult;
+    }
+
+    public String deployReason() {
+        return deployReason;
     }
 
     public SfDeploy.Outcome deploy() {
@@ -129,6 +151,16 @@ public final class Report {
         return List.copyOf(sections);
     }
 
+    /** The measured wall time of the step behind a check (a smoke step); checks without one were evaluated in memory. */
+    public Report checkMillis(String checkId, long millis) {
+        checkMillis.put(checkId, millis);
+        return this;
+    }
+
+    public Map<String, Long> checkMillis() {
+        return Map.copyOf(checkMillis);
+    }
+
     public Report warn(String w) {
         warnings.add(w);
         return this;
@@ -162,10 +194,20 @@ public final class Report {
     }
 
     public Report fail(String name, String message, int exit) {
+        return fail(name, message, exit, List.of());
+    }
+
+    /** @param actions what to do about it, one sentence each (sf's {@code actions}) */
+    public Report fail(String name, String message, int exit, List<String> actions) {
         this.failureName = name;
         this.failureMessage = message;
         this.exitCode = exit;
+        this.failureActions = List.copyOf(actions);
         return this;
+    }
+
+    public List<String> failureActions() {
+        return failureActions;
     }
 
     public String failureName() {

@@ -16,11 +16,16 @@ public final class TextReport {
         }
         if (r.deploy() != null) {
             SfDeploy.Outcome d = r.deploy();
-            out.append("\nDeploy: ").append(d.success() ? "succeeded" : "FAILED").append(" (").append(d.status());
-            if (d.componentsTotal() > 0) {
-                out.append(", ").append(d.componentsDeployed()).append("/").append(d.componentsTotal()).append(" components");
+            String result = r.deployResult() == null ? (d.success() ? "Succeeded" : "Failed") : r.deployResult();
+            out.append("\nDeploy: ").append(result.equals("Failed") ? "FAILED" : result.toLowerCase(java.util.Locale.ROOT));
+            if (r.deployReason() != null) {
+                out.append(" (").append(r.deployReason()).append(')');
+            } else if (d.componentsTotal() > 0) {
+                out.append(" (").append(d.componentsDeployed()).append("/").append(d.componentsTotal()).append(" components)");
+            } else if (!d.success() && d.status() != null) {
+                out.append(" (").append(d.status()).append(')');
             }
-            out.append(")\n");
+            out.append('\n');
             if (!d.failures().isEmpty()) {
                 int w1 = Math.max(4, d.failures().stream().mapToInt(f -> f.location().length()).max().orElse(4));
                 int w2 = Math.max(9, d.failures().stream().mapToInt(f -> (f.type() + " " + f.fullName()).length()).max().orElse(9));

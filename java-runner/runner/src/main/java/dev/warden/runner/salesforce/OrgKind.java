@@ -1,7 +1,8 @@
 package dev.warden.runner.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.warden.runner.salesforce.rest.RestClient;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * What kind of org this is, from its {@code Organization} record: a sandbox ({@code IsSandbox}), a scratch or trial
@@ -11,8 +12,9 @@ import dev.warden.runner.salesforce.rest.RestClient;
  */
 public record OrgKind(boolean sandbox, String organizationType, String trialExpirationDate) {
 
-    public static OrgKind read(RestClient rest) {
-        JsonNode org = rest.query("SELECT IsSandbox, OrganizationType, TrialExpirationDate FROM Organization").stream().findFirst()
+    /** Reads the Organization row through any SOQL reader (REST {@code query}); no adapter type here, no package cycle. */
+    public static OrgKind read(Function<String, List<JsonNode>> soql) {
+        JsonNode org = soql.apply("SELECT IsSandbox, OrganizationType, TrialExpirationDate FROM Organization").stream().findFirst()
                 .orElseThrow(() -> new SalesforceException("read the Organization record", 404, "NOT_FOUND", "no Organization row"));
         JsonNode trial = org.path("TrialExpirationDate");
         return new OrgKind(org.path("IsSandbox").asBoolean(false), org.path("OrganizationType").asText(null),

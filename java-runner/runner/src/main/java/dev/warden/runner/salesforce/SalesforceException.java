@@ -19,6 +19,23 @@ public class SalesforceException extends RuntimeException {
         this.errorCode = errorCode;
         this.httpStatus = httpStatus;
         this.retryAfter = retryAfter;
+        this.salesforceMessage = message;
+    }
+
+    /** For subclasses that word their own message (it is used as given). */
+    protected SalesforceException(String message, int httpStatus, String errorCode, String retryAfter, boolean verbatim) {
+        super(message);
+        this.errorCode = errorCode;
+        this.httpStatus = httpStatus;
+        this.retryAfter = retryAfter;
+        this.salesforceMessage = message;
+    }
+
+    private final String salesforceMessage;
+
+    /** Salesforce's own message, without the operation in front. */
+    public String salesforceMessage() {
+        return salesforceMessage;
     }
 
     public String retryAfter() {

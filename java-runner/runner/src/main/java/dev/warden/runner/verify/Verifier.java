@@ -52,10 +52,10 @@ public final class Verifier {
                     "run: warden provision"));
             out.addAll(permissions(b, o));
         }
-        jwtBlocked = in.jwt() != null && in.jwt().status() == JwtOutcome.Status.FAILED
+        boolean jwtBlocked = in.jwt() != null && in.jwt().status() == JwtOutcome.Status.FAILED
                 && (SYMPTOM_BLOCKED.equalsIgnoreCase(in.jwt().error()) || String.valueOf(in.jwt().errorDescription()).toLowerCase().contains("blocked"));
         out.add(jwt(in.jwt()));
-        out.addAll(app(b, o));
+        out.addAll(app(b, o, jwtBlocked));
         out.add(network(b, o));
         out.add(triggers(b, in.triggers()));
         out.add(budget(in.apiUsage(), in.reservePercent()));
@@ -136,9 +136,8 @@ public final class Verifier {
         return Check.fail(id, title(id), Check.Severity.HIGH, "Salesforce said: " + said, remediation, symptom);
     }
 
-    private boolean jwtBlocked;
-
-    private List<Check> app(Blueprint b, Observed o) {
+    /** @param jwtBlocked the JWT login failed because the app is blocked (passed in: the verifier holds no state) */
+    private List<Check> app(Blueprint b, Observed o, boolean jwtBlocked) {
         List<String> ids = List.of("eca.installed", "eca.preauth", "eca.scopes", "eca.ip-relaxation", "eca.refresh-token", "eca.flows");
         List<Check> out = new ArrayList<>();
         Blueprint.App app = b.app();
@@ -187,7 +186,10 @@ public final class Verifier {
                         "run: warden provision (sets the policy and assigns " + app.preAuthorizedBy() + ")", SYMPTOM_NOT_APPROVED));
         Set<String> extraScopes = new TreeSet<>(eca.scopes());
         extraScopes.removeAll(app.scopes());
-        out.add(extraScopes.isEmpty()
+        // Nothing read is not "minimal": without the OAuth settings there is nothing to check, so the check says so.
+        out.add(eca.scopes().isEmpty()
+                ? Check.skip("eca.scopes", title("eca.scopes"), "no OAuth scopes were read from the app's OAuth settings (not deployed or not readable)")
+                : extraScopes.isEmpty()
                 ? Check.pass("eca.scopes", title("eca.scopes"), "scopes " + eca.scopes())
                 : Check.fail("eca.scopes", title("eca.scopes"), Check.Severity.MEDIUM, "scopes beyond the blueprint's " + app.scopes() + ": " + extraScopes,
                         "remove them from the app's OAuth settings (ExtlClntAppOauthSettings.commaSeparatedOauthScopes)", null));
@@ -195,7 +197,9 @@ public final class Verifier {
                 ? Check.pass("eca.ip-relaxation", title("eca.ip-relaxation"), "Enforce IP restrictions")
                 : Check.fail("eca.ip-relaxation", title("eca.ip-relaxation"), Check.Severity.MEDIUM, "IP relaxation is " + eca.ipRelaxation(),
                         "run: warden provision (sets Enforce)", null));
-        if ("Infinite".equals(eca.refreshTokenPolicy())) {
+        if (eca.refreshTokenPolicy() == null || eca.refreshTokenPolicy().isBlank()) {
+            out.add(Check.skip("eca.refresh-token", title("eca.refresh-token"), "no refresh token policy was read from the app's OAuth policies"));
+        } else if ("Infinite".equals(eca.refreshTokenPolicy())) {
             out.add("Infinite".equals(app.refreshToken().policy())
                     ? Check.warn("eca.refresh-token", title("eca.refresh-token"), "refresh tokens valid until revoked (the blueprint asks for it)",
                             "prefer Zero or SpecificLifetime; JWT bearer needs no refresh token")

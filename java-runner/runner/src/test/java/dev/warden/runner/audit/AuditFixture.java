@@ -1,6 +1,7 @@
 package dev.warden.runner.audit;
 
 
+import dev.warden.runner.blueprint.IpRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,9 +67,9 @@ final class AuditFixture {
         e.token(new AuditRows.OAuthToken("Chatter_Connect", "0052", "alice@acme.test", 12, "2026-11-30T10:00:00Z"));
         e.token(new AuditRows.OAuthToken("Ghost_App", "0053", "bob@acme.test", 3, "2026-11-29T10:00:00Z"));
         e.token(new AuditRows.OAuthToken("Good_App", "0056", "svc.api@acme.test", 400, "2026-12-01T10:00:00Z"));
-        e.network(new AuditRows.Network(List.of(AuditRows.Range.parse("10.0.0.0/8", "office VPN"), AuditRows.Range.parse("10.1.0.0/16", "vendor"),
-                AuditRows.Range.parse("203.0.113.10", "scanner")),
-                Map.of("Standard User", List.of(AuditRows.Range.parse("0.0.0.0-255.255.255.255", "anywhere"))), false));
+        e.network(new AuditRows.Network(List.of(IpRange.parse("10.0.0.0/8", "office VPN"), IpRange.parse("10.1.0.0/16", "vendor"),
+                IpRange.parse("203.0.113.10", "scanner")),
+                Map.of("Standard User", List.of(IpRange.parse("0.0.0.0-255.255.255.255", "anywhere"))), false));
         e.apiUsage(new AuditRows.ApiUsage(8200, 10000, 10));
     }
 }

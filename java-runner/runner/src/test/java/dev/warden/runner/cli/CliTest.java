@@ -1,6 +1,7 @@
 package dev.warden.runner.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,18 @@ class CliTest {
     }
 
     @Test
+    void everyCommandsHelpListsItsEnvironmentAndExitCodes() {
+        for (String c : new String[] {"up", "deploy", "provision", "plan", "verify", "smoke", "scan", "doctor", "audit"}) {
+            String help = run(c, "--help").out();
+            assertTrue(help.contains("ENVIRONMENT") && help.contains("WARDEN_SF") && help.contains("WARDEN_LOCAL_ORG_STATE"), c + ":\n" + help);
+            assertTrue(help.contains("EXIT CODES") && help.contains("  2   bad input"), c + ":\n" + help);
+        }
+        assertTrue(run("verify", "--help").out().contains("  3   checks found problems"));
+        assertTrue(run("scan", "--help").out().contains("  68  partial success"));
+        assertFalse(run("plan", "--help").out().contains("  3   checks found problems"), "plan never ends with findings");
+    }
+
+    @Test
     void overlongPrefixInTheBlueprintIsExit2WithOneLineNamingTheLine() throws Exception {
         Path bp = tmp.resolve("bad.yaml");
         Files.writeString(bp, """
@@ -70,6 +83,13 @@ class CliTest {
         assertEquals("BadInput", env.path("name").asText());
         assertTrue(env.path("message").asText().endsWith("range 10.0.0.9-10.0.0.1 is reversed (start is after end)"), env.toString());
         assertTrue(env.path("warnings").isArray());
+        // sf's error shape, so scripts that handle sf's errors handle warden's: and no half result.
+        assertEquals(2, env.path("exitCode").asInt());
+        assertEquals("2", env.path("code").asText());
+        assertEquals("Provision", env.path("commandName").asText());
+        assertEquals("Provision", env.path("context").asText());
+        assertTrue(env.path("actions").isArray() && env.path("actions").get(0).asText().contains("warden provision --help"), env.toString());
+        assertTrue(env.path("result").isMissingNode(), "no result on an error: " + env);
     }
 
     @Test

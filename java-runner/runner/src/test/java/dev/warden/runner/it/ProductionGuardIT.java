@@ -60,7 +60,7 @@ class ProductionGuardIT {
         assertEquals("BadInput", run.json().path("name").asText());
         assertTrue(run.json().path("message").asText().contains("--allow-production"), run.out());
         assertTrue(run.json().path("message").asText().contains("--skip-smoke"), run.out());
-        assertTrue(run.json().path("result").path("figures").path("sfInvocations").asInt() <= 1, "only org display, no deploy: " + run.out());
+        assertTrue(run.json().path("data").path("figures").path("sfInvocations").asInt() <= 1, "only org display, no deploy: " + run.out());
         assertEquals(List.of(), writesSeen());
     }
 

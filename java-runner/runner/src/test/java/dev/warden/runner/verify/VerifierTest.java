@@ -57,6 +57,18 @@ class VerifierTest {
     }
 
     @Test
+    void scopesAndRefreshPolicyThatWereNotReadAreNotCheckedRatherThanPassed() {
+        EcaState unread = new EcaState(true, true, Fixtures.CERT, "K", List.of(), "AdminApprovedPreAuthorized",
+                List.of("Warden_Scanner_Access"), List.of(), "Enforce", null, List.of(), false, true);
+        Observed p = Fixtures.provisioned();
+        Observed o = new Observed(p.orgId(), p.user(), p.access(), p.permissionSets(), p.profiles(), p.permissionSetLicenses(), p.admin(), null,
+                unread, p.network(), p.localCertificate());
+        List<Check> checks = verify(o, JwtOutcome.ok("x"));
+        assertEquals(Check.Status.SKIP, check(checks, "eca.scopes").status(), check(checks, "eca.scopes").evidence());
+        assertEquals(Check.Status.SKIP, check(checks, "eca.refresh-token").status());
+    }
+
+    @Test
     void preAuthorizationOnALicensedSetExplainsUserHasntApproved() {
         Observed p = Fixtures.provisioned();
         var sets = new java.util.HashMap<>(p.permissionSets());

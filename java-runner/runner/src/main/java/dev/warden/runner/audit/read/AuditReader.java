@@ -3,6 +3,7 @@ package dev.warden.runner.audit.read;
 import dev.warden.runner.audit.AuditEngine;
 import dev.warden.runner.audit.AuditRows;
 import dev.warden.runner.audit.PermissionCatalog;
+import dev.warden.runner.blueprint.IpRange;
 import dev.warden.runner.org.AppUsagePort;
 import dev.warden.runner.org.MetadataPort;
 import dev.warden.runner.org.OrgModel;
@@ -120,10 +121,10 @@ public final class AuditReader {
         progress.accept("reading trusted ranges, session settings and " + profileNames.size() + " profile(s)' login ranges");
         optional(engine, "trusted IP ranges and session settings", () -> {
             OrgModel.NetworkState net = metadata.network(null);
-            java.util.Map<String, List<AuditRows.Range>> login = new java.util.TreeMap<>();
+            java.util.Map<String, List<IpRange>> login = new java.util.TreeMap<>();
             optional(engine, "profile login IP ranges", () -> metadata.profileLoginRanges(profileNames).forEach((profile, ranges) ->
-                    login.put(profile, ranges.stream().map(r -> new AuditRows.Range(r.start(), r.end(), r.description())).toList())));
-            List<AuditRows.Range> trusted = net.trustedRanges().stream().map(r -> new AuditRows.Range(r.start(), r.end(), r.description())).toList();
+                    login.put(profile, List.copyOf(ranges))));
+            List<IpRange> trusted = List.copyOf(net.trustedRanges());
             engine.network(new AuditRows.Network(trusted, login, net.lockSessionsToIp()));
         });
     }

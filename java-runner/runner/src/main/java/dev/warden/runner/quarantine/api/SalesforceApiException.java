@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 
 /** An error answer from the org, in Salesforce's words ({@code errorCode: message}) plus what to do about it. */
-public final class SalesforceApiException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final int status;
-    private final String errorCode;
-
+public final class SalesforceApiException extends dev.warden.runner.salesforce.SalesforceException {
     public SalesforceApiException(int status, String errorCode, String message) {
-        super(message);
-        this.status = status;
-        this.errorCode = errorCode;
+        this(status, errorCode, message, null);
+    }
+
+    private SalesforceApiException(int status, String errorCode, String message, String retryAfter) {
+        super(message, status, errorCode, retryAfter, true);
+    }
+
+    /** The REST client's error in the quarantine flow's terms (same status, code and Salesforce message). */
+    public static SalesforceApiException of(dev.warden.runner.salesforce.SalesforceException e) {
+        return e instanceof SalesforceApiException s ? s
+                : new SalesforceApiException(e.httpStatus(), e.errorCode(), e.salesforceMessage(), e.retryAfter());
     }
 
     /** Reads the REST error shapes: {@code [{"errorCode","message"}]}, OAuth {@code {"error","error_description"}}, or text. */
@@ -30,34 +34,25 @@ public final class SalesforceApiException extends RuntimeException {
         return new SalesforceApiException(status, null, text.isEmpty() ? "(empty response)" : text.lines().findFirst().orElse(""));
     }
 
-    private transient String retryAfter;
-
     /** The answer's {@code Retry-After}, for the retry policy. */
     public SalesforceApiException withRetryAfter(String header) {
-        this.retryAfter = header;
-        return this;
-    }
-
-    public String retryAfter() {
-        return retryAfter;
+        return new SalesforceApiException(httpStatus(), errorCode(), getMessage(), header);
     }
 
     public int status() {
-        return status;
-    }
-
-    public String errorCode() {
-        return errorCode;
+        return httpStatus();
     }
 
     /** Worth retrying: the org was busy, locked a row, or the transport broke. */
     public boolean transientFailure() {
+        int status = httpStatus();
         return status >= 500 || status == 0 || status == 429
-                || "UNABLE_TO_LOCK_ROW".equals(errorCode) || "SERVER_UNAVAILABLE".equals(errorCode);
+                || "UNABLE_TO_LOCK_ROW".equals(errorCode()) || "SERVER_UNAVAILABLE".equals(errorCode());
     }
 
     /** One line: what Salesforce said and what to do. */
     public String describe() {
+        String errorCode = errorCode();
         String hint = switch (errorCode == null ? "" : errorCode) {
             case "INVALID_SESSION_ID" -> " (log in again: the access token expired or was revoked)";
             case "REQUEST_LIMIT_EXCEEDED" -> " (daily API limit reached: wait for the 24-hour window or raise the limit)";
@@ -68,6 +63,6 @@ public final class SalesforceApiException extends RuntimeException {
                     " (is the Warden package deployed? run `warden deploy`)";
             default -> transientFailure() ? " (temporary: retry later)" : "";
         };
-        return "HTTP " + status + " " + (errorCode == null ? "" : errorCode + ": ") + getMessage() + hint;
+        return "HTTP " + httpStatus() + " " + (errorCode == null ? "" : errorCode + ": ") + getMessage() + hint;
     }
 }

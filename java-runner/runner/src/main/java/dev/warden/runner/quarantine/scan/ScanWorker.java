@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.warden.runner.quarantine.api.ApiReserveReachedException;
 import dev.warden.runner.quarantine.api.QuarantineApi;
 import dev.warden.runner.quarantine.api.QuarantineApi.HttpAnswer;
 import dev.warden.runner.quarantine.api.QuarantineApi.SaveResult;
@@ -112,7 +111,7 @@ public final class ScanWorker {
         Tally t = new Tally();
         try {
             pass(scope, t);
-        } catch (ApiReserveReachedException e) {
+        } catch (dev.warden.runner.salesforce.ApiBudget.ApiReserveReachedException e) {
             t.stoppedForReserve = true;
             t.error(e.getMessage());
         }

@@ -403,10 +403,12 @@ public final class SmokeFlow {
             }
             admin.query("SELECT Id FROM Scan_Request__c WHERE Target_Id__c IN (" + in + ")").forEach(r -> ids.add(r.path("Id").asText()));
         }
+        Set<String> copyDocuments = new LinkedHashSet<>();
         for (List<String> chunk : chunks(copies)) {
             admin.query("SELECT ContentDocumentId FROM ContentVersion WHERE Id IN (" + Soql.idList(chunk) + ")")
-                    .forEach(r -> ids.add(r.path("ContentDocumentId").asText()));
+                    .forEach(r -> copyDocuments.add(r.path("ContentDocumentId").asText()));
         }
+        ids.addAll(copyDocuments);
         ids.addAll(posts);
         ids.addAll(documents);
         if (ids.isEmpty()) {
@@ -421,9 +423,11 @@ public final class SmokeFlow {
             }
         }
         expect(failed.isEmpty(), "Could not delete " + String.join(", ", failed));
-        long mine = (documentId == null ? 0 : 1) + (feedItemId == null ? 0 : 1);
-        long earlier = documents.size() + posts.size() - mine;
-        return "deleted " + all.size() + " record(s) found by the smoke marker: " + documents.size() + " file(s), " + posts.size()
+        // A quarantined file's private copy carries the marker title too: it is this run's, not a leftover.
+        long earlier = documents.stream().filter(d -> !d.equals(documentId) && !copyDocuments.contains(d)).count()
+                + posts.stream().filter(p -> !p.equals(feedItemId)).count();
+        long files = documents.stream().filter(d -> !copyDocuments.contains(d)).count();
+        return "deleted " + all.size() + " record(s) found by the smoke marker: " + files + " file(s), " + posts.size()
                 + " post(s), their scan requests, quarantine items and private copies"
                 + (earlier > 0 ? " (" + earlier + " left by an earlier or half-failed run)" : "");
     }

@@ -54,6 +54,9 @@ public final class JwtBearer {
     }
 
     public Session login(String instanceUrl, String username, String consumerKey, PrivateKey key) {
+        // One per login, whatever its attempts and audiences ("rest.oauth.token" counts the calls): figures show how
+        // many times a run logged in (up: once, verify's login reused by smoke).
+        counter.count("login.jwt");
         Set<String> audiences = new LinkedHashSet<>(List.of(instanceUrl, "https://login.salesforce.com", "https://test.salesforce.com"));
         List<String> tried = new ArrayList<>();
         JwtLoginException last = null;

@@ -34,6 +34,20 @@ public final class LocalOrgAdmin implements AppUsagePort {
         return null;
     }
 
+    /**
+     * Posts fault rules (design.md, {@code /_local/faults}) to the embedded org; benchmarks and soaks only. A refusal
+     * comes back as the org's {@link dev.warden.runner.salesforce.SalesforceException}.
+     */
+    public void injectFaults(String rulesJson) {
+        JsonNode rules;
+        try {
+            rules = rest.json().readTree(rulesJson);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("fault rules are not JSON: " + e.getMessage());
+        }
+        rest.send("POST", "/_local/faults", rules, "local.admin", "inject fault rules");
+    }
+
     @Override
     public void install(String appName) {
         rest.post("/_local/eca/" + appName + "/install", null, "local.admin", "install " + appName + " (embedded org: stands for Setup > Connected Apps OAuth Usage > Install)");

@@ -20,7 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The REST API over java.net.http: query, sobjects, composite, limits, tooling, apexrest. Every call is counted,
+ * The REST API over java.net.http, the runner's one HTTP client for Salesforce's REST APIs: query, sobjects,
+ * composite, limits, tooling, Apex REST ({@link #answer}) and binary downloads ({@link #download}). Every call is counted,
  * checked against the API budget first, and its {@code Sforce-Limit-Info} header read. Errors come back as
  * {@link SalesforceException} with Salesforce's own error code and message.
  */
@@ -140,9 +141,144 @@ public final class RestClient {
         return retry.call(kind, what, idempotent, () -> sendOnce(method, path, body, kind, what));
     }
 
+    /**
+     * One call under the {@link RetryPolicy} with the caller's idempotency (a {@code /composite} POST of fixed-value
+     * PATCHes, a verdict that Salesforce answers IGNORED when repeated).
+     */
+    public JsonNode send(String method, String path, Object body, String kind, String what, boolean idempotent) {
+        return retry.call(kind, what, idempotent, () -> sendOnce(method, path, body, kind, what));
+    }
+
+    /** The bytes of a binary resource (a blob field such as {@code ContentVersion.VersionData}); a read, so retried. */
+    public byte[] download(String path, String kind, String what) {
+        return retry.call(kind, what, true, () -> {
+            Answer a = exchangeOnce("GET", path, null, kind, what);
+            if (a.status() >= 300) {
+                throw error(what, a.status(), a.text(), a.retryAfter());
+            }
+            return a.body();
+        });
+    }
+
+    /**
+     * A binary resource as a stream read as it arrives, never held whole (a 2 GB file is scanned in bounded memory).
+     * Opening is retried like any read; a connection that breaks mid-body throws from the stream. The caller closes it.
+     */
+    public java.io.InputStream downloadStream(String path, String kind, String what) {
+        return retry.call(kind, what, true, () -> {
+            HttpResponse<java.io.InputStream> r = exchangeOnce("GET", path, null, kind, what, HttpResponse.BodyHandlers.ofInputStream());
+            if (r.statusCode() >= 300) {
+                byte[] error;
+                try (java.io.InputStream in = r.body()) {
+                    error = in.readNBytes(64 * 1024);
+                } catch (IOException e) {
+                    error = new byte[0];
+                }
+                throw error(what, r.statusCode(), new String(error, StandardCharsets.UTF_8),
+                        r.headers().firstValue("Retry-After").orElse(null));
+            }
+            return r.body();
+        });
+    }
+
+    /**
+     * A call whose answer the caller reads whatever its status (Apex REST: the package answers refusals in its own JSON).
+     * Transient refusals are sent again under the retry policy; when they persist, or the answer was permanent, the
+     * last answer is returned as it came. Only a call that never got an answer throws.
+     */
+    public Answer answer(String method, String path, Object body, String kind, String what, boolean idempotent) {
+        Answer[] last = new Answer[1];
+        try {
+            return retry.call(kind, what, idempotent, () -> {
+                Answer a = exchangeOnce(method, path, body, kind, what);
+                last[0] = a;
+                if (a.status() >= 300) {
+                    SalesforceException e = error(what, a.status(), a.text(), a.retryAfter());
+                    if (RetryPolicy.classify(e).kind() != RetryPolicy.Kind.PERMANENT) {
+                        throw e;
+                    }
+                }
+                return a;
+            });
+        } catch (SalesforceException e) {
+            if (last[0] != null && e.httpStatus() != 0) {
+                return last[0];
+            }
+            throw e;
+        }
+    }
+
+    /** An answer as it came: HTTP status and body bytes. */
+    public record Answer(int status, byte[] body, String retryAfter) {
+        public String text() {
+            return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Calls this client sent (each attempt once). */
+    public long callCount() {
+        return calls.get();
+    }
+
+    /** Every call this client sent, as {@code METHOD /path} with ids and query strings left out, in order. */
+    public List<String> callLog() {
+        return List.copyOf(callLog);
+    }
+
+    /** The org's clock, estimated from the {@code Date} header of the latest answer (this machine's clock before one). */
+    public java.time.Instant serverNow() {
+        return java.time.Instant.now().plus(clockOffset.get());
+    }
+
+    /** The budget every call of this client is checked against. */
+    public ApiBudget budget() {
+        return budget;
+    }
+
+    /** The run's call counter (the quarantine flow counts its record writes as flow writes, not setup writes). */
+    public CallCounter counter() {
+        return counter;
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.Queue<String> callLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicReference<Duration> clockOffset = new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO);
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("/[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?(?=/|$)");
+
+    /** {@code METHOD /path} with record ids as {@code {id}} and the query string left out: a call's shape, never its data. */
+    public static String shape(String method, String path) {
+        int q = path.indexOf('?');
+        return method + " " + ID.matcher(q < 0 ? path : path.substring(0, q)).replaceAll("/{id}");
+    }
+
     private JsonNode sendOnce(String method, String path, Object body, String kind, String what) {
+        Answer a = exchangeOnce(method, path, body, kind, what);
+        if (a.status() >= 400) {
+            throw error(what, a.status(), a.text(), a.retryAfter());
+        }
+        String text = a.text();
+        if (text.isBlank()) {
+            return json.nullNode();
+        }
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new SalesforceException(what, a.status(), "UNREADABLE_ANSWER", shorten(text));
+        }
+    }
+
+    /** The one place the runner sends an HTTP request to Salesforce: budget first, counted, usage and clock read. */
+    private Answer exchangeOnce(String method, String path, Object body, String kind, String what) {
+        HttpResponse<byte[]> res = exchangeOnce(method, path, body, kind, what, HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(res.statusCode(), res.body(), res.headers().firstValue("Retry-After").orElse(null));
+    }
+
+    private <T> HttpResponse<T> exchangeOnce(String method, String path, Object body, String kind, String what,
+            HttpResponse.BodyHandler<T> handler) {
         budget.beforeCall();
         counter.count(kind);
+        calls.incrementAndGet();
+        callLog.add(shape(method, path));
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(session.instanceUrl() + path))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + session.accessToken())
@@ -155,27 +291,31 @@ public final class RestClient {
                         .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
             }
             long began = counter.started();
-            HttpResponse<String> res;
+            HttpResponse<T> res;
             try {
-                res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+                res = http.send(req.build(), handler);
             } finally {
                 counter.ended(began);
             }
             budget.observe(res.headers().firstValue("Sforce-Limit-Info").orElse(null));
-            String text = res.body();
-            if (res.statusCode() >= 400) {
-                throw error(what, res.statusCode(), text, res.headers().firstValue("Retry-After").orElse(null));
-            }
-            if (text == null || text.isBlank()) {
-                return json.nullNode();
-            }
-            return json.readTree(text);
+            res.headers().firstValue("Date").ifPresent(this::noteServerDate);
+            return res;
         } catch (IOException e) {
             budget.unanswered();
             throw new SalesforceException(what, 0, "CONNECTION_FAILED", session.instanceUrl() + " did not answer: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            budget.unanswered();
             throw new SalesforceException(what, 0, "INTERRUPTED", "interrupted");
+        }
+    }
+
+    private void noteServerDate(String date) {
+        try {
+            java.time.Instant server = java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            clockOffset.set(Duration.between(java.time.Instant.now(), server));
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // a malformed Date header only costs clock precision; keep the previous estimate
         }
     }
 
@@ -184,7 +324,10 @@ public final class RestClient {
             JsonNode node = json.readTree(body);
             JsonNode first = node.isArray() ? node.path(0) : node;
             String code = first.path("errorCode").asText(first.path("error").asText(null));
-            String message = first.path("message").asText(first.path("error_description").asText(body));
+            // REST errors say "message", OAuth "error_description"; Warden's Apex REST refusals {"errorCode","error"}.
+            String message = first.hasNonNull("message") ? first.path("message").asText()
+                    : first.hasNonNull("errorCode") && first.hasNonNull("error") ? first.path("error").asText()
+                    : first.path("error_description").asText(body == null || body.isBlank() ? "(empty response)" : shorten(body.strip()));
             return new SalesforceException(what, status, code, message, retryAfter);
         } catch (IOException e) {
             return new SalesforceException(what, status, "HTTP_" + status, body == null ? "" : shorten(body), retryAfter);

@@ -39,6 +39,11 @@ public final class SfCli {
         this.progress = progress;
     }
 
+    /** The directory sf runs in (the project: relative source paths in reports are relative to it). */
+    public Path workDir() {
+        return workDir;
+    }
+
     /** The sf binary the environment chooses: {@code WARDEN_SF}, else {@code sf}. */
     public static String binaryFromEnvironment() {
         String sf = System.getProperty("warden.sf", System.getenv("WARDEN_SF"));

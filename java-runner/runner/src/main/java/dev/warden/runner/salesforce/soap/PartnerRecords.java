@@ -11,35 +11,25 @@ import com.sforce.ws.ConnectorConfig;
 import com.sforce.ws.SoapFaultException;
 import com.sforce.ws.bind.XmlObject;
 import dev.warden.runner.org.OrgModel;
-import dev.warden.runner.org.OrgModel.Assignment;
-import dev.warden.runner.org.OrgModel.NewUser;
-import dev.warden.runner.org.OrgModel.PermissionSetInfo;
-import dev.warden.runner.org.OrgModel.UserAccess;
-import dev.warden.runner.org.OrgModel.UserState;
-import dev.warden.runner.org.RecordsPort;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
 import dev.warden.runner.salesforce.RetryPolicy;
 import dev.warden.runner.salesforce.RowOutcomes;
 import dev.warden.runner.salesforce.SalesforceException;
+import dev.warden.runner.salesforce.SoqlRecords;
 import dev.warden.runner.salesforce.Session;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * {@link RecordsPort} over the Partner SOAP API (WSC, {@code /services/Soap/u/65.0}), for orgs or networks where
- * SOAP is the API of choice ({@code --records-api soap}). Same SOQL and the same semantics as the REST adapter;
- * the API budget is read from the {@code LimitInfoHeader} of every response.
+ * The Partner SOAP transport (WSC, {@code /services/Soap/u/65.0}) under {@link SoqlRecords}, for orgs or networks where
+ * SOAP is the API of choice ({@code --records-api soap}): the SOQL and row mapping are the shared ones; this class
+ * only moves rows (query/queryMore, create, update, delete) and reads the budget from every {@code LimitInfoHeader}.
  */
-public final class PartnerRecords implements RecordsPort {
+public final class PartnerRecords extends SoqlRecords {
     public static final String PARTNER_API_VERSION = "65.0";
-    private static final String USER_FIELDS = "Id, Username, IsActive, ProfileId, Profile.Name, Profile.UserLicense.Name";
 
     private final PartnerConnection connection;
     private final ApiBudget budget;
@@ -116,7 +106,7 @@ public final class PartnerRecords implements RecordsPort {
         budget.counted();
     }
 
-    private List<SObject> query(String soql) {
+    private List<SObject> querySObjects(String soql) {
         List<SObject> out = new ArrayList<>();
         QueryResult r = call("query", "query " + soql, false, () -> connection.query(soql));
         while (true) {
@@ -180,165 +170,57 @@ public final class PartnerRecords implements RecordsPort {
         return v == null ? null : v.toString();
     }
 
-    private static UserState user(SObject r) {
-        return new UserState(path(r, "Id"), path(r, "Username"), !"false".equals(path(r, "IsActive")), path(r, "ProfileId"),
-                path(r, "Profile.Name"), path(r, "Profile.UserLicense.Name"));
+    @Override
+    protected List<dev.warden.runner.org.RecordStream.Row> query(String soql) {
+        return querySObjects(soql).stream().<dev.warden.runner.org.RecordStream.Row>map(r -> p -> path(r, p)).toList();
     }
 
     @Override
-    public Optional<UserState> findUser(String username) {
-        return query("SELECT " + USER_FIELDS + " FROM User WHERE Username = " + quote(username)).stream().findFirst().map(PartnerRecords::user);
+    protected String currentUserId() {
+        return call("getUserInfo", "read the current user", false, connection::getUserInfo).getUserId();
     }
 
-    @Override
-    public UserState currentUser() {
-        String id = call("getUserInfo", "read the current user", false, connection::getUserInfo).getUserId();
-        return query("SELECT " + USER_FIELDS + " FROM User WHERE Id = " + quote(id)).stream().findFirst().map(PartnerRecords::user)
-                .orElseThrow(() -> new SalesforceException("read the current user", 404, "NOT_FOUND", "user " + id + " not found"));
-    }
-
-    @Override
-    public UserAccess access(String userId) {
-        String permFields = OrgModel.DANGEROUS_PERMISSIONS.stream().map(p -> "PermissionSet.Permissions" + p).collect(Collectors.joining(", "));
-        List<Assignment> sets = new ArrayList<>();
-        Map<String, List<String>> dangerous = new TreeMap<>();
-        for (SObject r : query("SELECT Id, PermissionSetId, PermissionSet.Name, PermissionSet.IsOwnedByProfile, PermissionSet.Profile.Name, "
-                + permFields + " FROM PermissionSetAssignment WHERE AssigneeId = " + quote(userId))) {
-            boolean owned = "true".equals(path(r, "PermissionSet.IsOwnedByProfile"));
-            String source = owned ? "profile '" + path(r, "PermissionSet.Profile.Name") + "'" : path(r, "PermissionSet.Name");
-            if (!owned) {
-                sets.add(new Assignment(path(r, "Id"), path(r, "PermissionSetId"), path(r, "PermissionSet.Name")));
-            }
-            for (String p : OrgModel.DANGEROUS_PERMISSIONS) {
-                if ("true".equals(path(r, "PermissionSet.Permissions" + p))) {
-                    dangerous.computeIfAbsent(p, k -> new ArrayList<>()).add(source);
-                }
-            }
+    private static SObject sobject(String type, String id, Map<String, Object> fields) {
+        SObject s = new SObject(type);
+        if (id != null) {
+            s.setId(id);
         }
-        List<Assignment> psls = query("SELECT Id, PermissionSetLicenseId, PermissionSetLicense.DeveloperName FROM PermissionSetLicenseAssign WHERE AssigneeId = "
-                + quote(userId)).stream()
-                .map(r -> new Assignment(path(r, "Id"), path(r, "PermissionSetLicenseId"), path(r, "PermissionSetLicense.DeveloperName"))).toList();
-        return new UserAccess(sets, psls, dangerous);
+        fields.forEach(s::setField);
+        return s;
     }
 
     @Override
-    public Map<String, PermissionSetInfo> permissionSets(Collection<String> names) {
-        Map<String, PermissionSetInfo> out = new HashMap<>();
-        if (!names.isEmpty()) {
-            for (SObject r : query("SELECT Id, Name, LicenseId FROM PermissionSet WHERE Name IN " + in(names))) {
-                out.put(path(r, "Name"), new PermissionSetInfo(path(r, "Id"), path(r, "Name"), path(r, "LicenseId")));
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public Map<String, String> profiles(Collection<String> names) {
-        Map<String, String> out = new HashMap<>();
-        if (!names.isEmpty()) {
-            query("SELECT Id, Name FROM Profile WHERE Name IN " + in(names)).forEach(r -> out.put(path(r, "Name"), path(r, "Id")));
-        }
-        return out;
-    }
-
-    @Override
-    public Map<String, String> permissionSetLicenses(Collection<String> developerNames) {
-        Map<String, String> out = new HashMap<>();
-        if (!developerNames.isEmpty()) {
-            query("SELECT Id, DeveloperName FROM PermissionSetLicense WHERE DeveloperName IN " + in(developerNames))
-                    .forEach(r -> out.put(path(r, "DeveloperName"), path(r, "Id")));
-        }
-        return out;
-    }
-
-    @Override
-    public String createUser(NewUser u) {
-        SObject s = new SObject("User");
-        s.setField("Username", u.username());
-        s.setField("Email", u.email());
-        s.setField("Alias", u.alias());
-        s.setField("FirstName", u.firstName());
-        s.setField("LastName", u.lastName());
-        s.setField("ProfileId", u.profileId());
-        s.setField("TimeZoneSidKey", "GMT");
-        s.setField("LocaleSidKey", "en_US");
-        s.setField("EmailEncodingKey", "UTF-8");
-        s.setField("LanguageLocaleKey", "en_US");
-        SaveResult r = call("create", "create user " + u.username(), true, () -> connection.create(new SObject[] {s}))[0];
+    protected String create(String type, Map<String, Object> fields, String what) {
+        SaveResult r = call("create", what, true, () -> connection.create(new SObject[] {sobject(type, null, fields)}))[0];
         if (!r.isSuccess()) {
-            throw new SalesforceException("create user " + u.username(), 400, code(r.getErrors()), message(r.getErrors()));
+            throw new SalesforceException(what, 400, code(r.getErrors()), message(r.getErrors()));
         }
         return r.getId();
     }
 
     @Override
-    public void setUserActive(String userId, boolean active) {
-        SObject s = new SObject("User");
-        s.setId(userId);
-        s.setField("IsActive", active);
-        String what = (active ? "activate" : "deactivate") + " user " + userId;
-        SaveResult r = call("update", what, true, () -> connection.update(new SObject[] {s}))[0];
+    protected void update(String type, String id, Map<String, Object> fields, String what) {
+        SaveResult r = call("update", what, true, () -> connection.update(new SObject[] {sobject(type, id, fields)}))[0];
         if (!r.isSuccess()) {
             throw new SalesforceException(what, 400, code(r.getErrors()), message(r.getErrors()));
         }
     }
 
     @Override
-    public void updateUserProfile(String userId, String profileId) {
-        SObject s = new SObject("User");
-        s.setId(userId);
-        s.setField("ProfileId", profileId);
-        SaveResult r = call("update", "switch the profile of user " + userId, true, () -> connection.update(new SObject[] {s}))[0];
-        if (!r.isSuccess()) {
-            throw new SalesforceException("switch the profile of user " + userId, 400, code(r.getErrors()), message(r.getErrors()));
-        }
-    }
-
-    @Override
-    public List<Assignment> assignPermissionSetLicenses(String userId, Map<String, String> pslIdsByName) {
-        return create("PermissionSetLicenseAssign", "PermissionSetLicenseId", userId, pslIdsByName, "assign permission set licenses");
-    }
-
-    @Override
-    public List<Assignment> assignPermissionSets(String userId, Map<String, String> permissionSetIdsByName) {
-        return create("PermissionSetAssignment", "PermissionSetId", userId, permissionSetIdsByName, "assign permission sets");
-    }
-
-    private List<Assignment> create(String type, String field, String userId, Map<String, String> idsByName, String what) {
-        if (idsByName.isEmpty()) {
-            return List.of();
-        }
-        List<Map.Entry<String, String>> entries = new ArrayList<>(idsByName.entrySet());
-        SObject[] rows = entries.stream().map(e -> {
-            SObject s = new SObject(type);
-            s.setField("AssigneeId", userId);
-            s.setField(field, e.getValue());
-            return s;
-        }).toArray(SObject[]::new);
-        SaveResult[] results = call("create", what, true, () -> connection.create(rows));
-        return RowOutcomes.assignments(what, userId, entries, java.util.Arrays.stream(results)
+    protected List<RowOutcomes.Row> createAll(String type, List<Map<String, Object>> rows, String what) {
+        SObject[] records = rows.stream().map(f -> sobject(type, null, f)).toArray(SObject[]::new);
+        SaveResult[] results = call("create", what, true, () -> connection.create(records));
+        return java.util.Arrays.stream(results)
                 .map(r -> new RowOutcomes.Row(r.isSuccess(), r.getId(), code(r.getErrors()), code(r.getErrors()) + ": " + message(r.getErrors())))
-                .toList());
+                .toList();
     }
 
     @Override
-    public void deleteRecords(List<String> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        DeleteResult[] results = call("delete", "delete " + ids.size() + " assignment(s)", true, () -> connection.delete(ids.toArray(String[]::new)));
-        RowOutcomes.deletions(java.util.Arrays.stream(results)
+    protected List<RowOutcomes.Row> deleteAll(List<String> ids, String what) {
+        DeleteResult[] results = call("delete", what, true, () -> connection.delete(ids.toArray(String[]::new)));
+        return java.util.Arrays.stream(results)
                 .map(r -> new RowOutcomes.Row(r.isSuccess(), r.getId(), code(r.getErrors()), code(r.getErrors()) + ": " + message(r.getErrors())))
-                .toList());
-    }
-
-    @Override
-    public Map<String, String> triggerStatus(Collection<String> names) {
-        Map<String, String> out = new HashMap<>();
-        if (!names.isEmpty()) {
-            query("SELECT Name, Status FROM ApexTrigger WHERE Name IN " + in(names)).forEach(r -> out.put(path(r, "Name"), path(r, "Status")));
-        }
-        return out;
+                .toList();
     }
 
     @Override
@@ -359,11 +241,4 @@ public final class PartnerRecords implements RecordsPort {
         return java.util.Arrays.stream(errors).map(com.sforce.soap.partner.Error::getMessage).collect(Collectors.joining("; "));
     }
 
-    static String quote(String value) {
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    static String in(Collection<String> values) {
-        return values.stream().map(PartnerRecords::quote).collect(Collectors.joining(", ", "(", ")"));
-    }
 }

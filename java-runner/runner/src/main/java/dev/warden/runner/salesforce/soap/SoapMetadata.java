@@ -204,8 +204,8 @@ public final class SoapMetadata implements MetadataPort {
 
     /** Login ranges of many profiles, read ten to a {@code readMetadata} call (the API's limit per call). */
     @Override
-    public java.util.Map<String, List<dev.warden.runner.org.OrgModel.AddressRange>> profileLoginRanges(java.util.Collection<String> profileNames) {
-        java.util.Map<String, List<dev.warden.runner.org.OrgModel.AddressRange>> out = new java.util.TreeMap<>();
+    public java.util.Map<String, List<dev.warden.runner.blueprint.IpRange>> profileLoginRanges(java.util.Collection<String> profileNames) {
+        java.util.Map<String, List<dev.warden.runner.blueprint.IpRange>> out = new java.util.TreeMap<>();
         List<String> names = new ArrayList<>(profileNames);
         for (int i = 0; i < names.size(); i += 10) {
             String[] batch = names.subList(i, Math.min(names.size(), i + 10)).toArray(String[]::new);
@@ -213,10 +213,10 @@ public final class SoapMetadata implements MetadataPort {
                     () -> connection.readMetadata("Profile", batch).getRecords());
             for (Metadata m : records == null ? new Metadata[0] : records) {
                 if (m instanceof Profile profile && profile.getFullName() != null && !profile.getFullName().isEmpty()) {
-                    List<dev.warden.runner.org.OrgModel.AddressRange> login = new ArrayList<>();
+                    List<dev.warden.runner.blueprint.IpRange> login = new ArrayList<>();
                     if (profile.getLoginIpRanges() != null) {
                         for (ProfileLoginIpRange r : profile.getLoginIpRanges()) {
-                            login.add(new dev.warden.runner.org.OrgModel.AddressRange(r.getStartAddress(), r.getEndAddress(), r.getDescription()));
+                            login.add(new dev.warden.runner.blueprint.IpRange(r.getStartAddress(), r.getEndAddress(), r.getDescription()));
                         }
                     }
                     out.put(profile.getFullName(), login);

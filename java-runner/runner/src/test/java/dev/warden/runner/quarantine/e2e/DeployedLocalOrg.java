@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.localorg.LocalOrg;
 import dev.warden.localorg.LocalOrgOptions;
-import dev.warden.runner.quarantine.api.HttpQuarantineApi;
 import dev.warden.runner.quarantine.api.QuarantineApi;
 import java.io.IOException;
 import java.net.URI;
@@ -78,7 +77,7 @@ final class DeployedLocalOrg {
     }
 
     QuarantineApi api() {
-        return new HttpQuarantineApi(org.instanceUrl(), org.adminAccessToken(), "62.0", 0.9);
+        return dev.warden.runner.salesforce.rest.RestQuarantineApi.connect(org.instanceUrl(), org.adminAccessToken(), 10);
     }
 
     private void deployPackage() throws IOException, InterruptedException {

@@ -289,6 +289,9 @@ class QuarantineEndToEndTest {
             assertTrue(!s.failed(), s.name() + ": " + s.detail());
         }
         assertTrue(report.passed());
+        // The quarantined file's private copy carries the marker title too; it is this run's, not a leftover.
+        String cleanup = report.steps().get(report.steps().size() - 1).detail();
+        assertTrue(cleanup.contains("1 file(s), 1 post(s)") && !cleanup.contains("left by an earlier"), cleanup);
         System.err.printf("FIGURE smoke: %d API calls, %d ms wall%n", report.apiCalls(), report.wallMillis());
     }
 

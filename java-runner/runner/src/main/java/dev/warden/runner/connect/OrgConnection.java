@@ -1,4 +1,4 @@
-package dev.warden.runner.cli;
+package dev.warden.runner.connect;
 
 import dev.warden.localorg.LocalOrg;
 import dev.warden.localorg.LocalOrgOptions;
@@ -7,8 +7,10 @@ import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
 import dev.warden.runner.salesforce.ReconcilingRecords;
 import dev.warden.runner.salesforce.RetryPolicy;
+import dev.warden.runner.salesforce.SalesforceException;
 import dev.warden.runner.salesforce.Session;
 import dev.warden.runner.salesforce.auth.JwtBearer;
+import dev.warden.runner.salesforce.rest.LocalOrgAdmin;
 import dev.warden.runner.salesforce.rest.RestClient;
 import dev.warden.runner.salesforce.rest.RestRecords;
 import dev.warden.runner.salesforce.sfcli.SfCli;
@@ -17,7 +19,6 @@ import dev.warden.runner.salesforce.sfcli.SfOrgs;
 import dev.warden.runner.salesforce.soap.SoapMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class OrgConnection implements AutoCloseable {
     public static final String LOCAL = "local";
-    static final String LOCAL_ALIAS = "warden-local";
+    public static final String LOCAL_ALIAS = "warden-local";
 
     private final String target;
     private final Session session;
@@ -42,7 +43,7 @@ public final class OrgConnection implements AutoCloseable {
     private final SfCli sf;
     private final CallCounter counter;
     private final ApiBudget budget;
-    private final HttpClient http = RestClient.defaultHttpClient();
+    private final java.net.http.HttpClient http = RestClient.defaultHttpClient();
     private final Consumer<String> progress;
     private final RetryPolicy retry;
     private boolean sfLoggedIn;
@@ -65,7 +66,7 @@ public final class OrgConnection implements AutoCloseable {
 
     private static final Map<Path, Thread> SHUTDOWN_HOOKS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
@@ -107,7 +108,7 @@ public final class OrgConnection implements AutoCloseable {
             return new OrgConnection(targetOrg, s, null, null, sf, counter, budget, progress);
         } catch (SfCliException e) {
             if (e.isUnknownOrg()) {
-                throw new BadInputException("unknown org '" + targetOrg + "': " + e.getMessage().replaceFirst("^[^:]*: ", "")
+                throw new BadTargetException("unknown org '" + targetOrg + "': " + e.getMessage().replaceFirst("^[^:]*: ", "")
                         + " (log in with sf org login web --alias " + targetOrg + ", or use --target-org local)");
             }
             throw e;
@@ -123,18 +124,14 @@ public final class OrgConnection implements AutoCloseable {
         if (rules == null || rules.isBlank()) {
             return;
         }
+        // Its own counter and budget: the rules are the benchmark's set-up, not calls of the run being measured.
+        CallCounter setup = new CallCounter();
+        RestClient admin = new RestClient(RestClient.defaultHttpClient(), new Session(org.instanceUrl(), org.adminAccessToken(),
+                org.adminUsername(), org.orgId()), new ApiBudget(0), setup, Duration.ofSeconds(30), RetryPolicy.standard(setup, null));
         try {
-            var res = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(org.instanceUrl() + "/_local/faults"))
-                    .header("Authorization", "Bearer " + org.adminAccessToken()).header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(rules)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() != 200) {
-                throw new BadInputException("WARDEN_LOCAL_ORG_FAULTS refused by the local org: " + res.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
+            new LocalOrgAdmin(admin).injectFaults(rules);
+        } catch (IllegalArgumentException | SalesforceException e) {
+            throw new BadTargetException("WARDEN_LOCAL_ORG_FAULTS refused by the local org: " + e.getMessage());
         }
     }
 
@@ -143,7 +140,7 @@ public final class OrgConnection implements AutoCloseable {
      * or the {@code warden.localOrgState} system property; unset or empty means a fresh org every run. The launcher
      * sets it to {@code .warden/local-org/state.json}, so a second {@code warden up} meets the org the first one left.
      */
-    static Path localOrgState() {
+    public static Path localOrgState() {
         String v = System.getProperty("warden.localOrgState", System.getenv("WARDEN_LOCAL_ORG_STATE"));
         return v == null || v.isBlank() ? null : Path.of(v);
     }
@@ -182,7 +179,7 @@ public final class OrgConnection implements AutoCloseable {
         return retry;
     }
 
-    public HttpClient http() {
+    public java.net.http.HttpClient http() {
         return http;
     }
 
@@ -225,7 +222,7 @@ public final class OrgConnection implements AutoCloseable {
 
     /** Install state of apps: the embedded org's admin endpoint, or manual on real orgs. */
     public dev.warden.runner.org.AppUsagePort appUsage() {
-        return isLocalOrg() ? new dev.warden.runner.salesforce.rest.LocalOrgAdmin(rest()) : dev.warden.runner.org.AppUsagePort.MANUAL;
+        return isLocalOrg() ? new LocalOrgAdmin(rest()) : dev.warden.runner.org.AppUsagePort.MANUAL;
     }
 
     /** The embedded org, or a local org reached through an sf alias (loopback host): it has the /_local admin API. */

@@ -1,7 +1,6 @@
-package dev.warden.runner.quarantine;
+package dev.warden.runner.cli;
 
-import dev.warden.runner.cli.BadInputException;
-import dev.warden.runner.cli.Commands;
+import dev.warden.runner.flow.QuarantineConnections;
 import dev.warden.runner.quarantine.api.QuarantineApi;
 import dev.warden.runner.quarantine.detect.Detectors;
 import dev.warden.runner.quarantine.detect.Sha256Blocklist;
@@ -71,8 +70,10 @@ public final class ScanCommand extends Commands.WithBlueprint {
             throw new BadInputException(e.getMessage());
         }
         Detectors detectors = Detectors.standard(blocklist == null ? null : loadBlocklist(blocklist));
-        QuarantineApi api = QuarantineConnections.integration(ctx, loadBlueprint(ctx), apiReserve)
-                .orElseGet(() -> QuarantineConnections.admin(ctx, apiReserve));
+        QuarantineApi api = SmokeCommand.scannerOrNull(ctx, loadBlueprint(ctx));
+        if (api == null) {
+            api = new QuarantineConnections(ctx.org()).admin();
+        }
         if (dryRun) {
             List<ScanRequest> rows = api.query("SELECT " + ScanRequest.FIELDS + " FROM " + ScanRequest.OBJECT
                     + " WHERE Status__c IN ('Pending','Scanning') ORDER BY CreatedDate LIMIT " + maxPerPass)
