@@ -38,7 +38,7 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the test asked for; {@code targetOrg} null = embedded. */
-    record Settings(String targetOrg, String sfBinary, Path sfHome, Path project, String blueprint, boolean allowProduction, boolean embeddedAsProduction) {}
+    record Settings(String targetOrg, String sfBinary, Path sfHome, String project, String blueprint, boolean allowProduction, boolean embeddedAsProduction) {}
 
     final Settings settings;
     final LocalOrg local;
@@ -100,14 +100,31 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
             throw new UncheckedIOException(e);
         }
         LocalOrg org = LocalOrg.start(new LocalOrgOptions(0, false, null, null, s.embeddedAsProduction()));
-        Path project = s.project() == null ? mkdirs(tmp.resolve("project")) : copyProject(s.project(), tmp.resolve("project"));
+        Path project = s.project() == null ? mkdirs(tmp.resolve("project")) : WardenTest.WARDEN_PACKAGE.equals(s.project())
+                ? dev.warden.pkg.WardenPackage.extractTo(tmp.resolve("project")) : copyProject(Path.of(s.project()), tmp.resolve("project"));
         InProcessWarden w = InProcessWarden.onSession(org.instanceUrl(), org.adminAccessToken(), tmp.resolve("sf-home")).sf(s.sfBinary())
                 .wardenHome(tmp.resolve("warden-home")).projectDir(project);
         Session admin = new Session(org.instanceUrl(), org.adminAccessToken(), org.adminUsername(), org.orgId());
         return new OrgHolder(s, org, admin, tmp, tmp.resolve("warden-home"), w);
     }
 
+    /** An alias sf did not know fails every later class of the run at once, with the same sentence (no second sf call). */
+    private static final Map<String, WardenTestException> UNRESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static OrgHolder real(Settings s) {
+        WardenTestException known = UNRESOLVED.get(s.targetOrg() + "|" + s.sfHome());
+        if (known != null) {
+            throw new WardenTestException(known.getMessage());
+        }
+        try {
+            return resolve(s);
+        } catch (WardenTestException e) {
+            UNRESOLVED.put(s.targetOrg() + "|" + s.sfHome(), e);
+            throw e;
+        }
+    }
+
+    private static OrgHolder resolve(Settings s) {
         SfCli sf = new SfCli(s.sfBinary(), s.sfHome() == null ? Map.of() : Map.of("HOME", s.sfHome().toString()), Path.of(".").toAbsolutePath().normalize(), new CallCounter(), line -> { });
         Session admin;
         try {
@@ -126,7 +143,8 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path project = s.project() == null ? mkdirs(tmp.resolve("project")) : s.project().toAbsolutePath().normalize();
+        Path project = s.project() == null ? mkdirs(tmp.resolve("project")) : WardenTest.WARDEN_PACKAGE.equals(s.project())
+                ? dev.warden.pkg.WardenPackage.extractTo(tmp.resolve("project")) : Path.of(s.project()).toAbsolutePath().normalize();
         InProcessWarden w = InProcessWarden.onAlias(s.targetOrg()).sf(s.sfBinary()).projectDir(project);
         // A real org's JWT keys are the user's own (~/.warden or WARDEN_HOME), where `warden provision` put them.
         return new OrgHolder(s, null, admin, tmp, OrgKeys.fromEnvironment().dir("x").getParent().getParent(), w);

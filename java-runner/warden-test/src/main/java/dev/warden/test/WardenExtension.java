@@ -34,7 +34,7 @@ public final class WardenExtension implements BeforeAllCallback, AfterEachCallba
         boolean allowProduction = a.allowProduction() || setting(context, "warden.allowProduction", "WARDEN_ALLOW_PRODUCTION").map(Boolean::parseBoolean).orElse(false);
         // warden.sf.home: sf's HOME for a real org's alias (tests use a private one); default: the user's own.
         Path sfHome = setting(context, "warden.sf.home", "WARDEN_SF_HOME").filter(h -> !h.isBlank()).map(Path::of).orElse(null);
-        return new OrgHolder.Settings(target, sf, sfHome, a.project().isBlank() ? null : Path.of(a.project()), a.blueprint().isBlank() ? null : a.blueprint(),
+        return new OrgHolder.Settings(target, sf, sfHome, a.project().isBlank() ? null : a.project(), a.blueprint().isBlank() ? null : a.blueprint(),
                 allowProduction, a.embeddedAsProduction());
     }
 

@@ -20,12 +20,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(WardenExtension.class)
 public @interface WardenTest {
 
+    /** {@link #project()} value: Warden's own package (force-app as built into the warden-package jar). */
+    String WARDEN_PACKAGE = "builtin:warden";
+
     /** How long an embedded org lives: one per test class (default), or one per JVM shared by classes with the same settings. */
     Scope scope() default Scope.CLASS;
 
     /**
      * An SFDX project directory (relative to the working directory) whose {@code force-app} is deployed before the
-     * first test, e.g. {@code "."}; empty: nothing deployed. On a real org it is deployed there too.
+     * first test, e.g. {@code "."}, or {@link #WARDEN_PACKAGE}; empty: nothing deployed. On a real org it is deployed there too.
      */
     String project() default "";
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Run-as by JWT, on an org with Warden's force-app deployed (the real sf CLI) and the warden blueprint provisioned
  * (Warden's own provision, in process): the integration user, a user the test creates, and one who may not.
  */
-@WardenTest(project = "../..", blueprint = "builtin:warden")
+@WardenTest(project = WardenTest.WARDEN_PACKAGE, blueprint = "builtin:warden")
 class RunAsTest {
 
     @Test
