@@ -75,9 +75,10 @@ final class SfInstaller {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(home.resolve("npm-install.log").toFile()).start();
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                List<String> lines = Files.readAllLines(home.resolve("npm-install.log"));
-                throw new InstallFailed("npm install of " + String.join(" ", packages) + " failed; see " + home.resolve("npm-install.log")
-                        + (lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1)));
+                // npm's first error line that says what went wrong (not "A complete log of this run can be found in").
+                String why = Files.readAllLines(home.resolve("npm-install.log")).stream().filter(l -> l.startsWith("npm error") && !l.startsWith("npm error code ")
+                        && !l.contains("A complete log")).findFirst().map(l -> ": " + l.substring("npm error".length()).trim()).orElse("");
+                throw new InstallFailed("npm install of " + String.join(" ", packages) + " failed" + why + " (log: " + home.resolve("npm-install.log") + ")");
             }
             Files.writeString(script, """
                     #!/usr/bin/env bash

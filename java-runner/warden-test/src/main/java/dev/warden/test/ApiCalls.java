@@ -4,11 +4,11 @@ import java.util.Map;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * API calls the org counted while a piece of test code ran. On the embedded org: exact, by API (its request log:
- * {@code rest}, {@code soapPartner}, {@code soapMetadata}, {@code apexRest}; OAuth does not count, as on Salesforce).
- * On a real org: only the total, from the change of {@code DailyApiRequests} in {@code GET /limits}, minus the one
- * {@code /limits} call made after the code ran; other integrations of the org count too, so use it with a margin.
- * UNCONFIRMED: that Salesforce counts a {@code /limits} call toward the daily total.
+ * API calls made while a piece of test code ran. On the embedded org: what the org counted, by API (its request log:
+ * {@code rest}, {@code soapPartner}, {@code soapMetadata}, {@code apexRest}; OAuth does not count, as on Salesforce),
+ * whoever sent them (the test's clients, in-process warden runs, sf). On a real org: the calls this test JVM's
+ * warden-test clients sent (records, files, Apex REST, every user), counted on the client side, total only; a real
+ * org's daily counter also moves with its other integrations, so it is not used.
  */
 public record ApiCalls(long total, Map<String, Long> byApi, boolean exact) {
 
