@@ -31,17 +31,46 @@ class DeployAndApexRestTest {
                 """);
         Files.writeString(classes.resolve("GreetingRest.cls-meta.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\"><apiVersion>62.0</apiVersion><status>Active</status></ApexClass>\n");
+        Path widget = Files.createDirectories(dir.resolve("force-app/main/default/objects/Widget__c/fields"));
+        Files.writeString(widget.getParent().resolve("Widget__c.object-meta.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">
+                    <deploymentStatus>Deployed</deploymentStatus>
+                    <label>Widget</label>
+                    <nameField><label>Widget Name</label><type>Text</type></nameField>
+                    <pluralLabel>Widgets</pluralLabel>
+                    <sharingModel>ReadWrite</sharingModel>
+                </CustomObject>
+                """);
+        Files.writeString(widget.resolve("Code__c.field-meta.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+                    <fullName>Code__c</fullName>
+                    <externalId>true</externalId>
+                    <label>Code</label>
+                    <length>20</length>
+                    <type>Text</type>
+                    <unique>true</unique>
+                </CustomField>
+                """);
         return dir;
     }
 
     @Test
-    void aDeployedRestClassAnswersAndWhatItInsertedIsCleanedUpByQuery(TestOrg org, @TempDir Path dir) throws Exception {
+    void aDeployedRestClassAnswersAnUpsertByExternalIdCreatesThenUpdates(TestOrg org, @TempDir Path dir) throws Exception {
         org.deploy(project(dir));
         org.cleanup().addQuery("SELECT Id FROM Account WHERE Name = 'Greeted Ada'");
         ApexRest.Answer a = org.apex().post("greeting/v1", Map.of("name", "Ada"));
         assertEquals(200, a.status(), String.valueOf(a.body()));
         assertEquals("Hello, Ada", a.body().path("greeting").asText(), a.body().toString());
         assertEquals(1, org.records().query("SELECT Id FROM Account WHERE Name = 'Greeted Ada'").size());
+
+        Records.Upserted created = org.records().upsert("Widget__c", "Code__c", "W-1", Records.fields("Name", "First"));
+        Records.Upserted updated = org.records().upsert("Widget__c", "Code__c", "W-1", Records.fields("Name", "Renamed"));
+        assertTrue(created.created() && !updated.created(), created + " " + updated);
+        assertEquals(created.id(), updated.id());
+        assertEquals("Renamed", org.records().get("Widget__c", created.id()).path("Name").asText());
+
         ApexRest.Answer missing = org.apex().post("no-such-mapping", Map.of());
         assertEquals(404, missing.status());
         assertTrue(missing.body().toString().contains("NOT_FOUND"), missing.body().toString());
