@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class CleanupTest {
 
     /** Run only through {@link Kit}: inserts an Account with a Contact and a file, upserts one, then fails. */
+    @KitOnly
     @WardenTest
     static class FailsAfterCreatingRecords {
         static volatile Map<String, Integer> leftAfterCleanup;
@@ -47,6 +48,7 @@ class CleanupTest {
     }
 
     /** Run only through {@link Kit}: a row the test did not insert itself, registered by query, goes too. */
+    @KitOnly
     @WardenTest
     static class RegistersRowsByQuery {
         static volatile int left = -1;

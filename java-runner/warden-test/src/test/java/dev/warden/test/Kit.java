@@ -12,11 +12,13 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /** Runs a test class through the JUnit launcher, as a build would, to see how it ends. */
 final class Kit {
+    static final String FLAG = "warden-test.kit";
+
     private Kit() {}
 
     static TestExecutionSummary run(Class<?> testClass, Map<String, String> configuration) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
-                .configurationParameters(configuration).build();
+                .configurationParameters(configuration).configurationParameter(FLAG, "true").build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(request, listener);
         return listener.getSummary();

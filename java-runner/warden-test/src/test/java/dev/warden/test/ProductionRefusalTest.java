@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 /** A production org is refused before any test runs or anything is written, unless allowed. */
 class ProductionRefusalTest {
 
+    @KitOnly
     @WardenTest(embeddedAsProduction = true)
     static class OnProduction {
         static volatile boolean ran;
@@ -20,6 +21,7 @@ class ProductionRefusalTest {
         }
     }
 
+    @KitOnly
     @WardenTest(embeddedAsProduction = true, allowProduction = true)
     static class OnProductionAllowed {
         @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SameCodeOnBothOrgsTest {
     static final Path ROOT = Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
 
+    @KitOnly
     @WardenTest
     static class SmokeOfAnyOrg {
         static volatile boolean embedded;

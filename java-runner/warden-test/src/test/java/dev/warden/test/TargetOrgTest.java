@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TargetOrgTest {
     static final Path ROOT = Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
 
+    @KitOnly
     @WardenTest
-    static class AnyTest {
+    static class AnyClass {
         static volatile boolean ran;
 
         @Test
@@ -27,18 +28,18 @@ class TargetOrgTest {
     @Test
     void anUnknownAliasFailsFastNamingItAndHowToLogIn(@TempDir Path sfHome) {
         assumeTrue(Files.exists(ROOT.resolve(".tools/node_modules/@salesforce/cli")), "pinned sf CLI not installed (scripts/setup)");
-        var summary = Kit.run(AnyTest.class, Map.of("warden.targetOrg", "no-such-org-alias", "warden.sf", ROOT.resolve("scripts/lib/sf").toString(),
+        var summary = Kit.run(AnyClass.class, Map.of("warden.targetOrg", "no-such-org-alias", "warden.sf", ROOT.resolve("scripts/lib/sf").toString(),
                 "warden.sf.home", sfHome.toString()));
         assertEquals(1, summary.getTotalFailureCount());
         String message = Kit.failureMessages(summary).get(0);
         assertTrue(message.startsWith("warden.targetOrg=no-such-org-alias: sf knows no such org"), message);
         assertTrue(message.contains("sf org login web --alias no-such-org-alias"), message);
-        assertEquals(false, AnyTest.ran);
+        assertEquals(false, AnyClass.ran);
     }
 
     @Test
     void anEmptyTargetOrgIsAnErrorNotTheEmbeddedOrg() {
-        var summary = Kit.run(AnyTest.class, Map.of("warden.targetOrg", " "));
+        var summary = Kit.run(AnyClass.class, Map.of("warden.targetOrg", " "));
         assertEquals(1, summary.getTotalFailureCount());
         assertTrue(Kit.failureMessages(summary).get(0).startsWith("warden.targetOrg is empty"), Kit.failureMessages(summary).toString());
     }
