@@ -47,7 +47,7 @@ public final class LocalOrgControl {
     public RequestLog requests() {
         JsonNode r = admin().get("/_local/requests", "local.admin");
         Map<String, Long> counts = new LinkedHashMap<>();
-        r.path("counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        r.path("counts").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
         List<RequestLog.Request> rows = new java.util.ArrayList<>();
         r.path("requests").forEach(q -> rows.add(new RequestLog.Request(q.path("method").asText(), q.path("path").asText(), q.path("query").asText(null),
                 q.path("api").asText(null), q.path("soapOperation").asText(null), q.path("status").asInt(), q.path("millis").asLong())));

@@ -7,7 +7,6 @@ import dev.warden.localorg.LocalOrgOptions;
 import dev.warden.runner.blueprint.Blueprint;
 import dev.warden.runner.blueprint.BlueprintLoader;
 import dev.warden.runner.inprocess.InProcessWarden;
-import dev.warden.runner.keys.OrgKeys;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
 import dev.warden.runner.salesforce.OrgKind;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * alias; the admin session, the runner's clients on it, and the in-process {@code warden} bound to it. Closing it
  * stops an embedded org and removes its private sf home and keys; a real org is left as it is.
  */
+@SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those; 5.13+ closes AutoCloseable (once)
 final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -147,7 +147,8 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
                 ? dev.warden.pkg.WardenPackage.extractTo(tmp.resolve("project")) : Path.of(s.project()).toAbsolutePath().normalize();
         InProcessWarden w = InProcessWarden.onAlias(s.targetOrg()).sf(s.sfBinary()).projectDir(project);
         // A real org's JWT keys are the user's own (~/.warden or WARDEN_HOME), where `warden provision` put them.
-        return new OrgHolder(s, null, admin, tmp, OrgKeys.fromEnvironment().dir("x").getParent().getParent(), w);
+        String home = System.getProperty("warden.home", System.getenv("WARDEN_HOME"));
+        return new OrgHolder(s, null, admin, tmp, home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".warden") : Path.of(home), w);
     }
 
     private void refuseProduction() {
