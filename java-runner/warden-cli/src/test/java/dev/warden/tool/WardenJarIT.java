@@ -21,7 +21,9 @@ class WardenJarIT {
     record Run(int exit, String out, String err) {}
 
     static Run java(Path dir, Path home, String... args) throws Exception {
-        Path jar = Path.of(System.getProperty("warden.jar", "target/warden.jar")).toAbsolutePath();
+        // Set by the jar-it execution (after package); anywhere else the jar may be stale or missing.
+        assumeTrue(System.getProperty("warden.version") != null && System.getProperty("warden.jar") != null, "runs in the jar-it execution, after package");
+        Path jar = Path.of(System.getProperty("warden.jar")).toAbsolutePath();
         assumeTrue(Files.isRegularFile(jar), "no " + jar + " (mvn package first)");
         List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         cmd.addAll(List.of(args));
