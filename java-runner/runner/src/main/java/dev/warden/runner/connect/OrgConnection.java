@@ -76,6 +76,10 @@ public final class OrgConnection implements AutoCloseable {
 
     /** {@code local} or null starts the embedded org; anything else is an sf alias or username. */
     public static OrgConnection open(String targetOrg, SfCli sf, CallCounter counter, ApiBudget budget, Consumer<String> progress) {
+        OrgConnection held = dev.warden.runner.inprocess.HeldOrgs.open(targetOrg, sf, counter, budget, progress);
+        if (held != null) {
+            return held;
+        }
         if (targetOrg == null || targetOrg.isBlank() || LOCAL.equals(targetOrg)) {
             progress.accept("starting the embedded local org");
             LocalOrg org;
@@ -113,6 +117,13 @@ public final class OrgConnection implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** An org the caller already holds ({@code inprocess.HeldOrgs}): never started or stopped here; sf logs in lazily as {@code target}. */
+    public static OrgConnection held(String target, Session session, SfCli sf, CallCounter counter, ApiBudget budget, Consumer<String> progress) {
+        OrgConnection c = new OrgConnection(target, session, null, null, sf, counter, budget, progress);
+        c.sfLoggedIn = false;
+        return c;
     }
 
     /**
@@ -249,7 +260,7 @@ public final class OrgConnection implements AutoCloseable {
     public synchronized String sfTarget() {
         if (!sfLoggedIn) {
             progress.accept("logging sf in to the embedded org (private sf home)");
-            new SfOrgs(sf).loginAccessToken(session.instanceUrl(), session.accessToken(), LOCAL_ALIAS);
+            new SfOrgs(sf).loginAccessToken(session.instanceUrl(), session.accessToken(), localOrg != null ? LOCAL_ALIAS : target);
             sfLoggedIn = true;
         }
         return localOrg != null ? LOCAL_ALIAS : target;
