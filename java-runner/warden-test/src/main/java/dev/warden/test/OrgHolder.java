@@ -155,7 +155,7 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
         if (settings.allowProduction()) {
             return;
         }
-        OrgKind kind = OrgKind.read(adminRest);
+        OrgKind kind = OrgKind.read(adminRest::query);
         if (kind.production()) {
             throw new WardenTestException(describe() + " is " + kind.describe() + ": warden-test writes and deletes test data, so it refuses"
                     + " production orgs; use a sandbox or scratch org, or set @WardenTest(allowProduction = true) or -Dwarden.allowProduction=true");

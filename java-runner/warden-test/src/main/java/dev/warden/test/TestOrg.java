@@ -3,10 +3,10 @@ package dev.warden.test;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.runner.inprocess.InProcessWarden;
 import dev.warden.runner.keys.OrgKeys;
-import dev.warden.runner.quarantine.api.HttpQuarantineApi;
 import dev.warden.runner.salesforce.Session;
 import dev.warden.runner.salesforce.auth.JwtBearer;
 import dev.warden.runner.salesforce.rest.RestClient;
+import dev.warden.runner.salesforce.rest.RestQuarantineApi;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -83,19 +83,9 @@ public final class TestOrg {
         return new LocalOrgControl(holder);
     }
 
-    private HttpQuarantineApi quarantineApi() {
-        return new HttpQuarantineApi(holder.http, session.instanceUrl(), session.accessToken(), APEX_API_VERSION, 1.0).withRetry(holder.retry)
-                .withListener(new HttpQuarantineApi.CallListener() {
-                    @Override
-                    public void called(String method, String pathShape, boolean write) {
-                        holder.counter.count(pathShape.contains("/apexrest/") ? "rest.apex" : "rest.files");
-                    }
-
-                    @Override
-                    public void answered(String limitInfoHeader) {
-                        // the records client's budget never stops a call (OrgHolder): nothing to feed
-                    }
-                });
+    /** Files and Apex REST through the runner's one REST client, so its calls are counted with the records'. */
+    private RestQuarantineApi quarantineApi() {
+        return new RestQuarantineApi(rest);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.warden.runner.inprocess;
 
-import dev.warden.runner.cli.OrgConnection;
+import dev.warden.runner.connect.OrgConnection;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
 import dev.warden.runner.salesforce.Session;
