@@ -22,15 +22,43 @@ class AccountWithContactsTest {
     void anAccountWithTwoContactsReadsBackWithItsContacts(TestOrg org) throws Exception {
         var calls = org.apiCalls(() -> {
             String accountId = org.records().insert("Account", "Name", "Acme Smoke", "Industry", "Energy");
-            org.records().insert("Contact", Records.fields("FirstName", "Ada", "LastName", "Lovelace", "Email", "ada@example.com", "AccountId", accountId));
-            org.records().insert("Contact", Records.fields("FirstName", "Alan", "LastName", "Turing", "Email", "alan@example.com", "AccountId", accountId));
+            org.records()
+                    .insert(
+                            "Contact",
+                            Records.fields(
+                                    "FirstName",
+                                    "Ada",
+                                    "LastName",
+                                    "Lovelace",
+                                    "Email",
+                                    "ada@example.com",
+                                    "AccountId",
+                                    accountId));
+            org.records()
+                    .insert(
+                            "Contact",
+                            Records.fields(
+                                    "FirstName",
+                                    "Alan",
+                                    "LastName",
+                                    "Turing",
+                                    "Email",
+                                    "alan@example.com",
+                                    "AccountId",
+                                    accountId));
             org.records().update("Account", accountId, Records.fields("Industry", "Technology"));
 
-            Account account = org.records().query("SELECT Id, Name, Industry, (SELECT Id, FirstName, LastName, Email FROM Contacts ORDER BY LastName)"
-                    + " FROM Account WHERE Id = '" + accountId + "'", Account.class).get(0);
+            Account account = org.records()
+                    .query(
+                            "SELECT Id, Name, Industry, (SELECT Id, FirstName, LastName, Email FROM Contacts ORDER BY LastName)"
+                                    + " FROM Account WHERE Id = '" + accountId + "'",
+                            Account.class)
+                    .get(0);
             assertEquals("Acme Smoke", account.name());
             assertEquals("Technology", account.industry());
-            assertEquals(List.of("Lovelace", "Turing"), account.contacts().records().stream().map(Contact::lastName).toList());
+            assertEquals(
+                    List.of("Lovelace", "Turing"),
+                    account.contacts().records().stream().map(Contact::lastName).toList());
         });
         calls.assertAtMost(5); // 3 inserts, 1 update, 1 query: no hidden round trips
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** Async Apex inside a test: queued work runs at Test.stopTest, each job with async limits of its own. */
 class AsyncApexTest {
-  static final String JOB = """
+    static final String JOB = """
       public class CountingJob implements Queueable {
           public void execute(QueueableContext ctx) {
               Integer n = [SELECT COUNT() FROM Account];
@@ -20,7 +20,7 @@ class AsyncApexTest {
           }
       }
       """;
-  static final String CHAINED = """
+    static final String CHAINED = """
       public class ChainedJob implements Queueable {
           public void execute(QueueableContext ctx) {
               System.debug('chained ' + Limits.getQueries());
@@ -28,9 +28,9 @@ class AsyncApexTest {
       }
       """;
 
-  @Test
-  void stopTestRunsEverythingQueuedSinceStartTestEachJobWithFreshAsyncLimits() {
-    Anon.Outcome o = Anon.run("""
+    @Test
+    void stopTestRunsEverythingQueuedSinceStartTestEachJobWithFreshAsyncLimits() {
+        Anon.Outcome o = Anon.run("""
         Test.startTest();
         for (Integer i = 0; i < 5; i++) {
             Integer n = [SELECT COUNT() FROM Account];
@@ -41,7 +41,7 @@ class AsyncApexTest {
         Test.stopTest();
         System.debug('after ' + Limits.getQueries() + '/' + Limits.getLimitQueries());
         """, JOB, CHAINED);
-    assertNull(o.error(), () -> o.error() + "\n" + o.stack());
-    assertEquals("queued\nqueueable 1/200\nfuture x 0\nchained 0\nafter 0/100", o.out());
-  }
+        assertNull(o.error(), () -> o.error() + "\n" + o.stack());
+        assertEquals("queued\nqueueable 1/200\nfuture x 0\nchained 0\nafter 0/100", o.out());
+    }
 }

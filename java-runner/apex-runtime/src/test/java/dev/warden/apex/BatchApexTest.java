@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** Batch Apex in a test: Database.executeBatch runs start, execute per scope chunk, finish at Test.stopTest. */
 class BatchApexTest {
-  static final String BATCH = """
+    static final String BATCH = """
       public class RenameBatch implements Database.Batchable<SObject> {
           public Database.QueryLocator start(Database.BatchableContext bc) {
               System.debug('start');
@@ -26,9 +26,9 @@ class BatchApexTest {
       }
       """;
 
-  @Test
-  void stopTestRunsStartEachChunkAndFinish() {
-    Anon.Outcome o = Anon.run("""
+    @Test
+    void stopTestRunsStartEachChunkAndFinish() {
+        Anon.Outcome o = Anon.run("""
         insert new List<Account>{ new Account(Name = 'a'), new Account(Name = 'b'), new Account(Name = 'c') };
         Test.startTest();
         Id job = Database.executeBatch(new RenameBatch(), 2);
@@ -36,8 +36,8 @@ class BatchApexTest {
         Test.stopTest();
         System.debug([SELECT COUNT() FROM Account WHERE Name LIKE '%!']);
         """, BATCH);
-    assertEquals(java.util.Map.of(), o.problems());
-    assertNull(o.error(), () -> o.error() + "\n" + o.stack());
-    assertEquals("queued true\nstart\nexecute 2\nexecute 1\nfinish true\n3", o.out());
-  }
+        assertEquals(java.util.Map.of(), o.problems());
+        assertNull(o.error(), () -> o.error() + "\n" + o.stack());
+        assertEquals("queued true\nstart\nexecute 2\nexecute 1\nfinish true\n3", o.out());
+    }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** HTTP callouts in tests: answered by the HttpCalloutMock given to Test.setMock, else CalloutException. */
 class CalloutMockTest {
-  static final String MOCK = """
+    static final String MOCK = """
       @IsTest
       public class EchoMock implements HttpCalloutMock {
           public HTTPResponse respond(HTTPRequest req) {
@@ -20,9 +20,9 @@ class CalloutMockTest {
       }
       """;
 
-  @Test
-  void sendIsAnsweredByTheMockWithTheRequestItWasGiven() {
-    Anon.Outcome o = Anon.run("""
+    @Test
+    void sendIsAnsweredByTheMockWithTheRequestItWasGiven() {
+        Anon.Outcome o = Anon.run("""
         Test.setMock(HttpCalloutMock.class, new EchoMock());
         HttpRequest req = new HttpRequest();
         req.setEndpoint('https://example.test/things');
@@ -34,19 +34,20 @@ class CalloutMockTest {
         Map<String, Object> body = (Map<String, Object>) JSON.deserializeUntyped(res.getBody());
         System.debug(body.get('echo'));
         """, MOCK);
-    assertEquals(java.util.Map.of(), o.problems());
-    assertNull(o.error(), () -> o.error() + "\n" + o.stack());
-    assertEquals("201\napplication/json\nPOST https://example.test/things hi", o.out());
-  }
+        assertEquals(java.util.Map.of(), o.problems());
+        assertNull(o.error(), () -> o.error() + "\n" + o.stack());
+        assertEquals("201\napplication/json\nPOST https://example.test/things hi", o.out());
+    }
 
-  @Test
-  void withoutAMockACalloutInATestThrowsCalloutException() {
-    Anon.Outcome o = Anon.run("""
+    @Test
+    void withoutAMockACalloutInATestThrowsCalloutException() {
+        Anon.Outcome o = Anon.run("""
         HttpRequest req = new HttpRequest();
         req.setEndpoint('https://example.test');
         new Http().send(req);
         """);
-    assertEquals("System.CalloutException: Methods defined as TestMethod do not support Web service callouts",
-        o.error());
-  }
+        assertEquals(
+                "System.CalloutException: Methods defined as TestMethod do not support Web service callouts",
+                o.error());
+    }
 }

@@ -7,16 +7,16 @@ import org.junit.jupiter.api.Test;
 
 /** Hierarchy custom settings: getInstance merges user → profile → org default field by field; the others do not. */
 class HierarchySettingsTest {
-  private static String out(String code) {
-    Anon.Outcome o = Anon.run(code);
-    assertEquals(java.util.Map.of(), o.problems());
-    assertNull(o.error(), () -> o.error() + "\n" + o.stack());
-    return o.out();
-  }
+    private static String out(String code) {
+        Anon.Outcome o = Anon.run(code);
+        assertEquals(java.util.Map.of(), o.problems());
+        assertNull(o.error(), () -> o.error() + "\n" + o.stack());
+        return o.out();
+    }
 
-  @Test
-  void getInstanceTakesEachFieldFromTheLowestLevelThatDefinesIt() {
-    assertEquals("7\ntrue\nnull\ntrue\n9\ntrue\n5\n7\n7", out("""
+    @Test
+    void getInstanceTakesEachFieldFromTheLowestLevelThatDefinesIt() {
+        assertEquals("7\ntrue\nnull\ntrue\n9\ntrue\n5\n7\n7", out("""
         insert new Warden_Settings__c(SetupOwnerId = UserInfo.getOrganizationId(), Max_Attempts__c = 5,
             Capture_Disabled__c = true);
         insert new Warden_Settings__c(SetupOwnerId = UserInfo.getProfileId(), Max_Attempts__c = 7);
@@ -34,11 +34,11 @@ class HierarchySettingsTest {
         System.debug(Warden_Settings__c.getInstance(UserInfo.getProfileId()).Max_Attempts__c);
         System.debug(Warden_Settings__c.getValues(UserInfo.getProfileId()).Max_Attempts__c);
         """));
-  }
+    }
 
-  @Test
-  void withNoRecordsGetInstanceAndGetOrgDefaultsAnswerEmptyRecordsAndGetValuesNull() {
-    assertEquals("false\nnull\ntrue\nfalse\nnull\ntrue", out("""
+    @Test
+    void withNoRecordsGetInstanceAndGetOrgDefaultsAnswerEmptyRecordsAndGetValuesNull() {
+        assertEquals("false\nnull\ntrue\nfalse\nnull\ntrue", out("""
         Warden_Settings__c i = Warden_Settings__c.getInstance();
         System.debug(i == null);
         System.debug(i.Max_Attempts__c);
@@ -47,5 +47,5 @@ class HierarchySettingsTest {
         System.debug(Warden_Settings__c.getOrgDefaults().Id);
         System.debug(Warden_Settings__c.getValues(UserInfo.getUserId()) == null);
         """));
-  }
+    }
 }

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /** Binds inside a semi-join subquery are resolved like the outer query's, inline and dynamic. */
 class SemiJoinBindTest {
-  @Test
-  void aBindInsideASemiJoinFiltersTheSubquery() {
-    Anon.Outcome o = Anon.run("""
+    @Test
+    void aBindInsideASemiJoinFiltersTheSubquery() {
+        Anon.Outcome o = Anon.run("""
         Account a = new Account(Name = 'A');
         Account b = new Account(Name = 'B');
         insert new List<Account>{ a, b };
@@ -21,8 +21,8 @@ class SemiJoinBindTest {
             + '(SELECT AccountId FROM Contact WHERE LastName = :who)', new Map<String, Object>{ 'who' => who },
             AccessLevel.SYSTEM_MODE)[0].get('Name'));
         """);
-    assertEquals(java.util.Map.of(), o.problems());
-    assertNull(o.error(), () -> o.error() + "\n" + o.stack());
-    assertEquals("B\nA", o.out());
-  }
+        assertEquals(java.util.Map.of(), o.problems());
+        assertNull(o.error(), () -> o.error() + "\n" + o.stack());
+        assertEquals("B\nA", o.out());
+    }
 }

@@ -61,7 +61,8 @@ public final class LocalOrgMain {
     }
 
     private static void usage(String problem) {
-        System.err.println("local-org: " + problem + "; usage: [--port N] [--https] [--admin-token T] [--state FILE] [--production]");
+        System.err.println("local-org: " + problem
+                + "; usage: [--port N] [--https] [--admin-token T] [--state FILE] [--production]");
         System.exit(2);
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * {@code countQuery} is true, as Salesforce answers. Paging (queryMore, 2000-row batches) is the caller's.
  */
 public record QueryResult(int totalSize, List<ResultRecord> records, List<ColumnInfo> columns, boolean countQuery) {
-  public QueryResult {
-    records = List.copyOf(records);
-    columns = List.copyOf(columns);
-  }
+    public QueryResult {
+        records = List.copyOf(records);
+        columns = List.copyOf(columns);
+    }
 }

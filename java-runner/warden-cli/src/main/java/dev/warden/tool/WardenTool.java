@@ -41,14 +41,21 @@ public final class WardenTool {
                 rest.add(a);
             }
         }
-        boolean onlyAsking = rest.isEmpty() || rest.contains("--help") || rest.contains("-h") || rest.contains("--version") || rest.contains("-V")
+        boolean onlyAsking = rest.isEmpty()
+                || rest.contains("--help")
+                || rest.contains("-h")
+                || rest.contains("--version")
+                || rest.contains("-V")
                 || rest.get(0).equals("help");
         if (!onlyAsking) {
             Path home = wardenHome(env);
             if (projectDir != null) {
                 Path dir = Path.of(projectDir).toAbsolutePath().normalize();
                 if (!Files.isRegularFile(dir.resolve("sfdx-project.json"))) {
-                    return usage(err, "--project-dir " + projectDir + ": not an SFDX project (no sfdx-project.json in " + dir + ")");
+                    return usage(
+                            err,
+                            "--project-dir " + projectDir + ": not an SFDX project (no sfdx-project.json in " + dir
+                                    + ")");
                 }
                 System.setProperty("warden.project.dir", dir.toString());
             } else if (System.getProperty("warden.project.dir") == null && blank(env.get("WARDEN_PROJECT_DIR"))) {
@@ -59,11 +66,17 @@ public final class WardenTool {
             if (System.getProperty("warden.sf") == null && blank(env.get("WARDEN_SF"))) {
                 if (installSf || !onPath("sf", env)) {
                     if (!installSf) {
-                        err.println("warden: no sf CLI on PATH; commands that deploy or resolve an alias need it: install it (npm install -g"
-                                + " @salesforce/cli), set WARDEN_SF, or add --install-sf to install the pinned one into " + home.resolve("sf"));
+                        err.println(
+                                "warden: no sf CLI on PATH; commands that deploy or resolve an alias need it: install it (npm install -g"
+                                        + " @salesforce/cli), set WARDEN_SF, or add --install-sf to install the pinned one into "
+                                        + home.resolve("sf"));
                     } else {
                         try {
-                            System.setProperty("warden.sf", new SfInstaller(home.resolve("sf"), err).ensure().toString());
+                            System.setProperty(
+                                    "warden.sf",
+                                    new SfInstaller(home.resolve("sf"), err)
+                                            .ensure()
+                                            .toString());
                         } catch (SfInstaller.InstallFailed e) {
                             err.println("warden: " + e.getMessage());
                             return 1;

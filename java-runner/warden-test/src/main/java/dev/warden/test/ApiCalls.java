@@ -14,14 +14,18 @@ public record ApiCalls(long total, Map<String, Long> byApi, boolean exact) {
 
     public long count(String api) {
         if (!exact) {
-            throw new org.opentest4j.TestAbortedException("calls by API need the embedded org's request log; a real org only gives the total");
+            throw new org.opentest4j.TestAbortedException(
+                    "calls by API need the embedded org's request log; a real org only gives the total");
         }
         return byApi.getOrDefault(api, 0L);
     }
 
     public ApiCalls assertAtMost(long max) {
         if (total > max) {
-            throw new AssertionFailedError("expected at most " + max + " API calls, the org counted " + total + (exact ? " " + byApi : ""), max, total);
+            throw new AssertionFailedError(
+                    "expected at most " + max + " API calls, the org counted " + total + (exact ? " " + byApi : ""),
+                    max,
+                    total);
         }
         return this;
     }
@@ -29,7 +33,8 @@ public record ApiCalls(long total, Map<String, Long> byApi, boolean exact) {
     public ApiCalls assertAtMost(String api, long max) {
         long n = count(api);
         if (n > max) {
-            throw new AssertionFailedError("expected at most " + max + " " + api + " calls, the org counted " + n + " " + byApi, max, n);
+            throw new AssertionFailedError(
+                    "expected at most " + max + " " + api + " calls, the org counted " + n + " " + byApi, max, n);
         }
         return this;
     }

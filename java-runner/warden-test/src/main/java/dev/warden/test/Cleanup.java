@@ -45,7 +45,8 @@ public final class Cleanup {
             try {
                 List<Made> rows = new ArrayList<>();
                 String type = soql.replaceFirst("(?is).*\\bFROM\\s+(\\w+).*", "$1");
-                admin.query(soql).forEach(r -> rows.add(new Made(type, r.path("Id").asText())));
+                admin.query(soql)
+                        .forEach(r -> rows.add(new Made(type, r.path("Id").asText())));
                 for (Made m : rows) {
                     delete(admin, m, left, done);
                 }
@@ -67,9 +68,16 @@ public final class Cleanup {
         }
         try {
             if ("User".equalsIgnoreCase(m.type())) {
-                admin.patch(RestClient.data("/sobjects/User/" + m.id()), Map.of("IsActive", false), "rest.test.cleanup", "deactivate user " + m.id());
+                admin.patch(
+                        RestClient.data("/sobjects/User/" + m.id()),
+                        Map.of("IsActive", false),
+                        "rest.test.cleanup",
+                        "deactivate user " + m.id());
             } else {
-                admin.delete(RestClient.data("/sobjects/" + m.type() + "/" + m.id()), "rest.test.cleanup", "delete " + m.type() + " " + m.id());
+                admin.delete(
+                        RestClient.data("/sobjects/" + m.type() + "/" + m.id()),
+                        "rest.test.cleanup",
+                        "delete " + m.type() + " " + m.id());
             }
         } catch (SalesforceException e) {
             if (!"NOT_FOUND".equals(e.errorCode()) && !"ENTITY_IS_DELETED".equals(e.errorCode())) {

@@ -9,7 +9,13 @@ import java.util.Map;
  * <pre>{@code FaultRule.on("POST", "/services/data/*}{@code /sobjects/Account").times(1).sfError(400, "UNABLE_TO_LOCK_ROW", "locked")}</pre>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FaultRule(Map<String, String> match, Integer nth, Integer times, Double probability, Long seed, Map<String, Object> fault) {
+public record FaultRule(
+        Map<String, String> match,
+        Integer nth,
+        Integer times,
+        Double probability,
+        Long seed,
+        Map<String, Object> fault) {
 
     /** Requests with this method ({@code null} or {@code "*"}: any) and path ({@code *} wildcards). */
     public static Builder on(String method, String path) {

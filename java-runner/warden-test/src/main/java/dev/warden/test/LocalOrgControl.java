@@ -24,8 +24,9 @@ public final class LocalOrgControl {
 
     private RestClient admin() {
         if (!holder.embedded()) {
-            throw new TestAbortedException("needs the embedded local org's admin API (faults, limits, request log, reset); this run targets "
-                    + holder.describe() + ", which has none");
+            throw new TestAbortedException(
+                    "needs the embedded local org's admin API (faults, limits, request log, reset); this run targets "
+                            + holder.describe() + ", which has none");
         }
         return holder.adminRest;
     }
@@ -47,10 +48,19 @@ public final class LocalOrgControl {
     public RequestLog requests() {
         JsonNode r = admin().get("/_local/requests", "local.admin");
         Map<String, Long> counts = new LinkedHashMap<>();
-        r.path("counts").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        r.path("counts")
+                .properties()
+                .forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
         List<RequestLog.Request> rows = new java.util.ArrayList<>();
-        r.path("requests").forEach(q -> rows.add(new RequestLog.Request(q.path("method").asText(), q.path("path").asText(), q.path("query").asText(null),
-                q.path("api").asText(null), q.path("soapOperation").asText(null), q.path("status").asInt(), q.path("millis").asLong())));
+        r.path("requests")
+                .forEach(q -> rows.add(new RequestLog.Request(
+                        q.path("method").asText(),
+                        q.path("path").asText(),
+                        q.path("query").asText(null),
+                        q.path("api").asText(null),
+                        q.path("soapOperation").asText(null),
+                        q.path("status").asInt(),
+                        q.path("millis").asLong())));
         return new RequestLog(Map.copyOf(counts), List.copyOf(rows));
     }
 
@@ -61,6 +71,8 @@ public final class LocalOrgControl {
 
     /** {@code GET /_local/state?objects=…}: records by type (deleted ones too) and metadata, as JSON. */
     public JsonNode state(String... objects) {
-        return admin().get("/_local/state" + (objects.length == 0 ? "" : "?objects=" + String.join(",", objects)), "local.admin");
+        return admin().get(
+                        "/_local/state" + (objects.length == 0 ? "" : "?objects=" + String.join(",", objects)),
+                        "local.admin");
     }
 }

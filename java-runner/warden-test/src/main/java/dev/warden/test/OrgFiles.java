@@ -34,9 +34,13 @@ public final class OrgFiles {
         if (linkedTo != null) {
             f.put("FirstPublishLocationId", linkedTo);
         }
-        String versionId = rest.post(RestClient.data("/sobjects/ContentVersion"), f, "rest.test", "upload " + fileName).path("id").asText();
-        String documentId = rest.query("SELECT ContentDocumentId FROM ContentVersion WHERE Id = '" + versionId + "'").get(0)
-                .path("ContentDocumentId").asText();
+        String versionId = rest.post(RestClient.data("/sobjects/ContentVersion"), f, "rest.test", "upload " + fileName)
+                .path("id")
+                .asText();
+        String documentId = rest.query("SELECT ContentDocumentId FROM ContentVersion WHERE Id = '" + versionId + "'")
+                .get(0)
+                .path("ContentDocumentId")
+                .asText();
         cleanup.add("ContentDocument", documentId);
         return new Uploaded(versionId, documentId);
     }

@@ -33,12 +33,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * alias; the admin session, the runner's clients on it, and the in-process {@code warden} bound to it. Closing it
  * stops an embedded org and removes its private sf home and keys; a real org is left as it is.
  */
-@SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those; 5.13+ closes AutoCloseable (once)
+@SuppressWarnings(
+        "deprecation") // CloseableResource: JUnit before 5.13 closes only those; 5.13+ closes AutoCloseable (once)
 final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the test asked for; {@code targetOrg} null = embedded. */
-    record Settings(String targetOrg, String sfBinary, Path sfHome, String project, String blueprint, boolean allowProduction, boolean embeddedAsProduction) {}
+    record Settings(
+            String targetOrg,
+            String sfBinary,
+            Path sfHome,
+            String project,
+            String blueprint,
+            boolean allowProduction,
+            boolean embeddedAsProduction) {}
 
     final Settings settings;
     final LocalOrg local;
@@ -49,12 +57,14 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
     final CallCounter counter = new CallCounter();
     /** Never stops a call: a test wants the org's own REQUEST_LIMIT_EXCEEDED, not the runner's reserve. */
     final ApiBudget budget = ApiBudget.observeOnly();
+
     final HttpClient http = RestClient.defaultHttpClient();
     final Consumer<String> progress = line -> System.err.println("[warden-test] " + line);
     final RetryPolicy retry = RetryPolicy.standard(counter, progress);
     final RestClient adminRest;
 
-    private OrgHolder(Settings settings, LocalOrg local, Session admin, Path tmp, Path wardenHome, InProcessWarden warden) {
+    private OrgHolder(
+            Settings settings, LocalOrg local, Session admin, Path tmp, Path wardenHome, InProcessWarden warden) {
         this.settings = settings;
         this.local = local;
         this.admin = admin;
@@ -74,7 +84,9 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
 
     /** For messages: "the embedded org 00D…" or "org 'alias' (00D…)". */
     String describe() {
-        return embedded() ? "the embedded local org " + admin.orgId() : "org '" + settings.targetOrg() + "' (" + admin.orgId() + ")";
+        return embedded()
+                ? "the embedded local org " + admin.orgId()
+                : "org '" + settings.targetOrg() + "' (" + admin.orgId() + ")";
     }
 
     static OrgHolder open(Settings s) {
@@ -100,10 +112,15 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
             throw new UncheckedIOException(e);
         }
         LocalOrg org = LocalOrg.start(new LocalOrgOptions(0, false, null, null, s.embeddedAsProduction()));
-        Path project = s.project() == null ? mkdirs(tmp.resolve("project")) : WardenTest.WARDEN_PACKAGE.equals(s.project())
-                ? dev.warden.pkg.WardenPackage.extractTo(tmp.resolve("project")) : copyProject(Path.of(s.project()), tmp.resolve("project"));
-        InProcessWarden w = InProcessWarden.onSession(org.instanceUrl(), org.adminAccessToken(), tmp.resolve("sf-home")).sf(s.sfBinary())
-                .wardenHome(tmp.resolve("warden-home")).projectDir(project);
+        Path project = s.project() == null
+                ? mkdirs(tmp.resolve("project"))
+                : WardenTest.WARDEN_PACKAGE.equals(s.project())
+                        ? dev.warden.pkg.WardenPackage.extractTo(tmp.resolve("project"))
+                        : copyProject(Path.of(s.project()), tmp.resolve("project"));
+        InProcessWarden w = InProcessWarden.onSession(org.instanceUrl(), org.adminAccessToken(), tmp.resolve("sf-home"))
+                .sf(s.sfBinary())
+                .wardenHome(tmp.resolve("warden-home"))
+                .projectDir(project);
         Session admin = new Session(org.instanceUrl(), org.adminAccessToken(), org.adminUsername(), org.orgId());
         return new OrgHolder(s, org, admin, tmp, tmp.resolve("warden-home"), w);
     }
@@ -125,15 +142,21 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
     }
 
     private static OrgHolder resolve(Settings s) {
-        SfCli sf = new SfCli(s.sfBinary(), s.sfHome() == null ? Map.of() : Map.of("HOME", s.sfHome().toString()), Path.of(".").toAbsolutePath().normalize(), new CallCounter(), line -> { });
+        SfCli sf = new SfCli(
+                s.sfBinary(),
+                s.sfHome() == null ? Map.of() : Map.of("HOME", s.sfHome().toString()),
+                Path.of(".").toAbsolutePath().normalize(),
+                new CallCounter(),
+                line -> {});
         Session admin;
         try {
             admin = new SfOrgs(sf).display(s.targetOrg());
         } catch (SfCliException e) {
             String why = e.getMessage().replaceFirst("^[^:]*: ", "");
             if (e.isUnknownOrg()) {
-                throw new WardenTestException("warden.targetOrg=" + s.targetOrg() + ": sf knows no such org (" + why + "); log in with `sf org login web --alias "
-                        + s.targetOrg() + "`, or leave warden.targetOrg unset to use the embedded local org");
+                throw new WardenTestException("warden.targetOrg=" + s.targetOrg() + ": sf knows no such org (" + why
+                        + "); log in with `sf org login web --alias " + s.targetOrg()
+                        + "`, or leave warden.targetOrg unset to use the embedded local org");
             }
             throw new WardenTestException("warden.targetOrg=" + s.targetOrg() + ": sf could not resolve it: " + why);
         }
@@ -143,12 +166,22 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path project = s.project() == null ? mkdirs(tmp.resolve("project")) : WardenTest.WARDEN_PACKAGE.equals(s.project())
-                ? dev.warden.pkg.WardenPackage.extractTo(tmp.resolve("project")) : Path.of(s.project()).toAbsolutePath().normalize();
-        InProcessWarden w = InProcessWarden.onAlias(s.targetOrg()).sf(s.sfBinary()).projectDir(project);
+        Path project = s.project() == null
+                ? mkdirs(tmp.resolve("project"))
+                : WardenTest.WARDEN_PACKAGE.equals(s.project())
+                        ? dev.warden.pkg.WardenPackage.extractTo(tmp.resolve("project"))
+                        : Path.of(s.project()).toAbsolutePath().normalize();
+        InProcessWarden w =
+                InProcessWarden.onAlias(s.targetOrg()).sf(s.sfBinary()).projectDir(project);
         // A real org's JWT keys are the user's own (~/.warden or WARDEN_HOME), where `warden provision` put them.
         String home = System.getProperty("warden.home", System.getenv("WARDEN_HOME"));
-        return new OrgHolder(s, null, admin, tmp, home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".warden") : Path.of(home), w);
+        return new OrgHolder(
+                s,
+                null,
+                admin,
+                tmp,
+                home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".warden") : Path.of(home),
+                w);
     }
 
     private void refuseProduction() {
@@ -157,8 +190,9 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
         }
         OrgKind kind = OrgKind.read(adminRest::query);
         if (kind.production()) {
-            throw new WardenTestException(describe() + " is " + kind.describe() + ": warden-test writes and deletes test data, so it refuses"
-                    + " production orgs; use a sandbox or scratch org, or set @WardenTest(allowProduction = true) or -Dwarden.allowProduction=true");
+            throw new WardenTestException(
+                    describe() + " is " + kind.describe() + ": warden-test writes and deletes test data, so it refuses"
+                            + " production orgs; use a sandbox or scratch org, or set @WardenTest(allowProduction = true) or -Dwarden.allowProduction=true");
         }
     }
 
@@ -170,7 +204,9 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
         }
         if (settings.blueprint() != null) {
             progress.accept("provisioning " + settings.blueprint() + " on " + describe());
-            must(warden.run("provision", "--json", "--blueprint", settings.blueprint()), "provision of " + settings.blueprint());
+            must(
+                    warden.run("provision", "--json", "--blueprint", settings.blueprint()),
+                    "provision of " + settings.blueprint());
         }
     }
 
@@ -189,13 +225,21 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
 
     private static String failures(JsonNode env) {
         StringBuilder b = new StringBuilder();
-        env.path("result").path("deploy").path("failures").forEach(f -> b.append("\n  ").append(f.path("fileName").asText()).append(':')
-                .append(f.path("line").asInt()).append(' ').append(f.path("problem").asText()));
+        env.path("result")
+                .path("deploy")
+                .path("failures")
+                .forEach(f -> b.append("\n  ")
+                        .append(f.path("fileName").asText())
+                        .append(':')
+                        .append(f.path("line").asInt())
+                        .append(' ')
+                        .append(f.path("problem").asText()));
         return b.toString();
     }
 
     Blueprint blueprint() {
-        return new BlueprintLoader().load(settings.blueprint() == null ? BlueprintLoader.DEFAULT_BLUEPRINT : settings.blueprint());
+        return new BlueprintLoader()
+                .load(settings.blueprint() == null ? BlueprintLoader.DEFAULT_BLUEPRINT : settings.blueprint());
     }
 
     private static Path mkdirs(Path dir) {
@@ -213,10 +257,12 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
     static Path copyProject(Path from, Path to) {
         Path src = from.toAbsolutePath().normalize();
         if (!Files.isRegularFile(src.resolve("sfdx-project.json"))) {
-            throw new WardenTestException("@WardenTest(project = \"" + from + "\"): " + src + " is not an SFDX project (no sfdx-project.json)");
+            throw new WardenTestException("@WardenTest(project = \"" + from + "\"): " + src
+                    + " is not an SFDX project (no sfdx-project.json)");
         }
         if (!Files.isDirectory(src.resolve("force-app"))) {
-            throw new WardenTestException("@WardenTest(project = \"" + from + "\"): " + src + " has no force-app directory");
+            throw new WardenTestException(
+                    "@WardenTest(project = \"" + from + "\"): " + src + " has no force-app directory");
         }
         try {
             Files.createDirectories(to);
@@ -224,7 +270,8 @@ final class OrgHolder implements ExtensionContext.Store.CloseableResource, AutoC
             Path forceApp = src.resolve("force-app");
             try (Stream<Path> files = Files.walk(forceApp)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
-                    Path target = to.resolve("force-app").resolve(forceApp.relativize(f).toString());
+                    Path target = to.resolve("force-app")
+                            .resolve(forceApp.relativize(f).toString());
                     if (Files.isDirectory(f)) {
                         Files.createDirectories(target);
                     } else {

@@ -18,8 +18,10 @@ import java.util.Map;
  */
 public final class Records {
     /** Field names match case-insensitively, unknown fields (like {@code attributes}) are ignored: {@code record Acct(String id, String name)}. */
-    static final ObjectMapper TYPED = JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    static final ObjectMapper TYPED = JsonMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final RestClient rest;
     private final Cleanup cleanup;
@@ -32,7 +34,8 @@ public final class Records {
     /** {@code fields("Name", "Acme", "Industry", "Energy")}: names and values alternately, in order. */
     public static Map<String, Object> fields(Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("fields(...) takes names and values in pairs, got " + namesAndValues.length + " arguments");
+            throw new IllegalArgumentException(
+                    "fields(...) takes names and values in pairs, got " + namesAndValues.length + " arguments");
         }
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -61,12 +64,20 @@ public final class Records {
 
     /** Upsert by an external id field; a created record is deleted after the test (an updated one was not the test's). */
     public Upserted upsert(String type, String externalIdField, String value, Map<String, ?> fields) {
-        JsonNode r = rest.patch(RestClient.data("/sobjects/" + type + "/" + externalIdField + "/" + URLEncoder.encode(value, StandardCharsets.UTF_8)),
-                fields, "rest.test", "upsert " + type + " " + externalIdField + "=" + value);
+        JsonNode r = rest.patch(
+                RestClient.data("/sobjects/" + type + "/" + externalIdField + "/"
+                        + URLEncoder.encode(value, StandardCharsets.UTF_8)),
+                fields,
+                "rest.test",
+                "upsert " + type + " " + externalIdField + "=" + value);
         boolean created = r != null && r.path("created").asBoolean(false);
         String id = r == null ? null : r.path("id").asText(null);
         if (id == null) {
-            id = rest.query("SELECT Id FROM " + type + " WHERE " + externalIdField + " = '" + value.replace("'", "\\'") + "'").get(0).path("Id").asText();
+            id = rest.query("SELECT Id FROM " + type + " WHERE " + externalIdField + " = '" + value.replace("'", "\\'")
+                            + "'")
+                    .get(0)
+                    .path("Id")
+                    .asText();
         }
         if (created) {
             cleanup.add(type, id);

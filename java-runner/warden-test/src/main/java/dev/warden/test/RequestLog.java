@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public record RequestLog(Map<String, Long> counts, List<Request> requests) {
 
-    public record Request(String method, String path, String query, String api, String soapOperation, int status, long millis) {}
+    public record Request(
+            String method, String path, String query, String api, String soapOperation, int status, long millis) {}
 
     public long count(String api) {
         return counts.getOrDefault(api, 0L);
@@ -17,8 +18,12 @@ public record RequestLog(Map<String, Long> counts, List<Request> requests) {
 
     /** Requests whose method and path match ({@code *} wildcards in the path; method null = any). */
     public List<Request> matching(String method, String pathPattern) {
-        String regex = java.util.Arrays.stream(pathPattern.split("\\*", -1)).map(java.util.regex.Pattern::quote)
+        String regex = java.util.Arrays.stream(pathPattern.split("\\*", -1))
+                .map(java.util.regex.Pattern::quote)
                 .collect(java.util.stream.Collectors.joining(".*"));
-        return requests.stream().filter(r -> (method == null || method.equalsIgnoreCase(r.method())) && r.path().matches(regex)).toList();
+        return requests.stream()
+                .filter(r -> (method == null || method.equalsIgnoreCase(r.method()))
+                        && r.path().matches(regex))
+                .toList();
     }
 }

@@ -53,7 +53,9 @@ public final class TestOrg {
 
     /** Who the org says this session is ({@code userinfo}'s {@code preferred_username}; not an API call). */
     public String whoAmI() {
-        return rest.get("/services/oauth2/userinfo", "oauth.userinfo").path("preferred_username").asText();
+        return rest.get("/services/oauth2/userinfo", "oauth.userinfo")
+                .path("preferred_username")
+                .asText();
     }
 
     /** The session (its token is never printed). For your own clients: WSC, jsforce, HTTP. */
@@ -95,10 +97,13 @@ public final class TestOrg {
      */
     public TestOrg runAs(String username) {
         OrgKeys keys = new OrgKeys(holder.wardenHome);
-        OrgKeys.KeyMaterial km = keys.load(session.orgId()).orElseThrow(() -> new WardenTestException("runAs(" + username + "): no JWT key for "
-                + holder.describe() + " on this machine; provision a blueprint first (@WardenTest(blueprint = \"builtin:warden\"))"));
-        Session as = new JwtBearer(holder.http, holder.budget, holder.counter, holder.retry).login(session.instanceUrl(), username, km.consumerKey(),
-                OrgKeys.privateKey(km.privateKeyFile()));
+        OrgKeys.KeyMaterial km = keys.load(session.orgId())
+                .orElseThrow(
+                        () -> new WardenTestException(
+                                "runAs(" + username + "): no JWT key for " + holder.describe()
+                                        + " on this machine; provision a blueprint first (@WardenTest(blueprint = \"builtin:warden\"))"));
+        Session as = new JwtBearer(holder.http, holder.budget, holder.counter, holder.retry)
+                .login(session.instanceUrl(), username, km.consumerKey(), OrgKeys.privateKey(km.privateKeyFile()));
         return new TestOrg(holder, new Session(as.instanceUrl(), as.accessToken(), username, session.orgId()), cleanup);
     }
 
@@ -114,11 +119,16 @@ public final class TestOrg {
 
     /** Deploys {@code force-app} of another SFDX project directory to this org (one sf deploy, Warden's own deploy). */
     public void deploy(Path projectDir) {
-        Path dir = holder.embedded() ? OrgHolder.copyProject(projectDir, holder.tmp.resolve("deploy-" + System.nanoTime())) : projectDir;
-        try (InProcessWarden w = InProcessWarden.onAlias(holder.warden.target()).sf(holder.settings.sfBinary()).projectDir(dir)) {
+        Path dir = holder.embedded()
+                ? OrgHolder.copyProject(projectDir, holder.tmp.resolve("deploy-" + System.nanoTime()))
+                : projectDir;
+        try (InProcessWarden w = InProcessWarden.onAlias(holder.warden.target())
+                .sf(holder.settings.sfBinary())
+                .projectDir(dir)) {
             InProcessWarden.Result r = w.run("deploy", "--json");
             if (r.exit() != 0) {
-                throw new AssertionFailedError("deploy of " + projectDir + " failed: " + r.json().path("message").asText(r.err()) + " "
+                throw new AssertionFailedError("deploy of " + projectDir + " failed: "
+                        + r.json().path("message").asText(r.err()) + " "
                         + r.json().path("result").path("deploy").path("failures"));
             }
         }
@@ -126,17 +136,24 @@ public final class TestOrg {
 
     /** Warden's {@code verify} of the blueprint on this org: the checks as JSON ({@code id}, {@code status}, {@code evidence}, …). */
     public JsonNode verify() {
-        return holder.warden.run("verify", "--json", "--blueprint", blueprintLocation()).json();
+        return holder.warden
+                .run("verify", "--json", "--blueprint", blueprintLocation())
+                .json();
     }
 
     /** Fails with every failing check (id, evidence, remediation) unless Warden's {@code verify} passes. */
     public void assertVerified() {
         JsonNode env = verify();
         if (env.path("status").asInt() != 0) {
-            StringBuilder b = new StringBuilder("warden verify on " + holder.describe() + ": " + env.path("message").asText());
+            StringBuilder b = new StringBuilder("warden verify on " + holder.describe() + ": "
+                    + env.path("message").asText());
             env.path("result").path("checks").forEach(c -> {
                 if ("FAIL".equals(c.path("status").asText())) {
-                    b.append("\n  ").append(c.path("id").asText()).append(": ").append(c.path("evidence").asText()).append(" -> ")
+                    b.append("\n  ")
+                            .append(c.path("id").asText())
+                            .append(": ")
+                            .append(c.path("evidence").asText())
+                            .append(" -> ")
                             .append(c.path("remediation").asText());
                 }
             });
@@ -145,7 +162,9 @@ public final class TestOrg {
     }
 
     private String blueprintLocation() {
-        return holder.settings.blueprint() == null ? dev.warden.runner.blueprint.BlueprintLoader.DEFAULT_BLUEPRINT : holder.settings.blueprint();
+        return holder.settings.blueprint() == null
+                ? dev.warden.runner.blueprint.BlueprintLoader.DEFAULT_BLUEPRINT
+                : holder.settings.blueprint();
     }
 
     /** The API calls the org counted while {@code code} ran (see {@link ApiCalls} for real orgs). */

@@ -17,25 +17,43 @@ import org.opentest4j.AssertionFailedError;
  * when it cannot: unknown alias, production refused, deploy failed), injects {@link TestOrg} and
  * {@link LocalOrgControl}, and deletes what each test created after it, whether it passed or failed.
  */
-public final class WardenExtension implements BeforeAllCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+public final class WardenExtension
+        implements BeforeAllCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(WardenExtension.class);
     private static final String HOLDER = "holder";
     private static final String CLEANUP = "cleanup";
 
     /** The org's settings: annotation, then {@code warden.*} configuration parameters / system properties, then environment. */
     static OrgHolder.Settings settings(ExtensionContext context) {
-        WardenTest a = context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, WardenTest.class))
+        WardenTest a = context.getTestClass()
+                .flatMap(c -> AnnotationSupport.findAnnotation(c, WardenTest.class))
                 .orElseThrow(() -> new WardenTestException("WardenExtension needs @WardenTest on the test class"));
-        String target = setting(context, "warden.targetOrg", "WARDEN_TARGET_ORG").orElse(null);
+        String target =
+                setting(context, "warden.targetOrg", "WARDEN_TARGET_ORG").orElse(null);
         if (target != null && target.isBlank()) {
-            throw new WardenTestException("warden.targetOrg is empty: give an sf alias or username, or leave it unset for the embedded local org");
+            throw new WardenTestException(
+                    "warden.targetOrg is empty: give an sf alias or username, or leave it unset for the embedded local org");
         }
-        String sf = setting(context, "warden.sf", "WARDEN_SF").filter(s -> !s.isBlank()).orElse("sf");
-        boolean allowProduction = a.allowProduction() || setting(context, "warden.allowProduction", "WARDEN_ALLOW_PRODUCTION").map(Boolean::parseBoolean).orElse(false);
+        String sf = setting(context, "warden.sf", "WARDEN_SF")
+                .filter(s -> !s.isBlank())
+                .orElse("sf");
+        boolean allowProduction = a.allowProduction()
+                || setting(context, "warden.allowProduction", "WARDEN_ALLOW_PRODUCTION")
+                        .map(Boolean::parseBoolean)
+                        .orElse(false);
         // warden.sf.home: sf's HOME for a real org's alias (tests use a private one); default: the user's own.
-        Path sfHome = setting(context, "warden.sf.home", "WARDEN_SF_HOME").filter(h -> !h.isBlank()).map(Path::of).orElse(null);
-        return new OrgHolder.Settings(target, sf, sfHome, a.project().isBlank() ? null : a.project(), a.blueprint().isBlank() ? null : a.blueprint(),
-                allowProduction, a.embeddedAsProduction());
+        Path sfHome = setting(context, "warden.sf.home", "WARDEN_SF_HOME")
+                .filter(h -> !h.isBlank())
+                .map(Path::of)
+                .orElse(null);
+        return new OrgHolder.Settings(
+                target,
+                sf,
+                sfHome,
+                a.project().isBlank() ? null : a.project(),
+                a.blueprint().isBlank() ? null : a.blueprint(),
+                allowProduction,
+                a.embeddedAsProduction());
     }
 
     private static Optional<String> setting(ExtensionContext context, String key, String env) {
@@ -52,7 +70,8 @@ public final class WardenExtension implements BeforeAllCallback, AfterEachCallba
             return; // a @Nested class uses its outer class's org
         }
         OrgHolder.Settings s = settings(context);
-        WardenTest a = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), WardenTest.class).orElseThrow();
+        WardenTest a = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), WardenTest.class)
+                .orElseThrow();
         OrgHolder holder;
         if (a.scope() == WardenTest.Scope.JVM) {
             holder = context.getRoot().getStore(NS).getOrComputeIfAbsent(s, k -> OrgHolder.open(s), OrgHolder.class);
@@ -74,12 +93,14 @@ public final class WardenExtension implements BeforeAllCallback, AfterEachCallba
         if (h instanceof OrgHolder holder) {
             return holder;
         }
-        throw new WardenTestException("no org for " + context.getDisplayName() + " (is the class annotated @WardenTest?)");
+        throw new WardenTestException(
+                "no org for " + context.getDisplayName() + " (is the class annotated @WardenTest?)");
     }
 
     /** The cleanup of this context: per test method, or per class for what lifecycle methods made. */
     private static Cleanup cleanup(ExtensionContext context) {
-        return context.getStore(NS).getOrComputeIfAbsent(CLEANUP + ":" + context.getUniqueId(), k -> new Cleanup(), Cleanup.class);
+        return context.getStore(NS)
+                .getOrComputeIfAbsent(CLEANUP + ":" + context.getUniqueId(), k -> new Cleanup(), Cleanup.class);
     }
 
     @Override
@@ -114,7 +135,8 @@ public final class WardenExtension implements BeforeAllCallback, AfterEachCallba
         }
         List<String> left = c.run(holder(context).adminRest);
         if (!left.isEmpty()) {
-            throw new AssertionFailedError("warden-test could not delete what " + context.getDisplayName() + " created:\n  " + String.join("\n  ", left));
+            throw new AssertionFailedError("warden-test could not delete what " + context.getDisplayName()
+                    + " created:\n  " + String.join("\n  ", left));
         }
     }
 }

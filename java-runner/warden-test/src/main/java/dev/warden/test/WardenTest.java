@@ -41,5 +41,8 @@ public @interface WardenTest {
     /** Embedded org only: present it as a production org (Enterprise Edition, not a sandbox): to test the refusal. */
     boolean embeddedAsProduction() default false;
 
-    enum Scope { CLASS, JVM }
+    enum Scope {
+        CLASS,
+        JVM
+    }
 }

@@ -32,9 +32,18 @@ class CleanupTest {
         @AfterAll
         static void countWhatIsLeft(TestOrg org) {
             leftAfterCleanup = Map.of(
-                    "Account", org.records().query("SELECT Id FROM Account WHERE Name IN ('Cleanup Co', 'Second')").size(),
-                    "Contact", org.records().query("SELECT Id FROM Contact WHERE LastName = 'Left'").size(),
-                    "ContentDocument", org.records().query("SELECT Id FROM ContentDocument WHERE Title = 'notes'").size());
+                    "Account",
+                            org.records()
+                                    .query("SELECT Id FROM Account WHERE Name IN ('Cleanup Co', 'Second')")
+                                    .size(),
+                    "Contact",
+                            org.records()
+                                    .query("SELECT Id FROM Contact WHERE LastName = 'Left'")
+                                    .size(),
+                    "ContentDocument",
+                            org.records()
+                                    .query("SELECT Id FROM ContentDocument WHERE Title = 'notes'")
+                                    .size());
         }
     }
 
@@ -43,8 +52,10 @@ class CleanupTest {
         var summary = Kit.run(FailsAfterCreatingRecords.class, Map.of());
         assertEquals(1, summary.getTestsFailedCount());
         assertEquals(List.of("the test's own failure"), Kit.failureMessages(summary));
-        assertTrue(FailsAfterCreatingRecords.accountId != null && FailsAfterCreatingRecords.accountId.startsWith("001"));
-        assertEquals(Map.of("Account", 0, "Contact", 0, "ContentDocument", 0), FailsAfterCreatingRecords.leftAfterCleanup);
+        assertTrue(
+                FailsAfterCreatingRecords.accountId != null && FailsAfterCreatingRecords.accountId.startsWith("001"));
+        assertEquals(
+                Map.of("Account", 0, "Contact", 0, "ContentDocument", 0), FailsAfterCreatingRecords.leftAfterCleanup);
     }
 
     /** Run only through {@link Kit}: a row the test did not insert itself, registered by query, goes too. */
@@ -62,14 +73,17 @@ class CleanupTest {
 
         @AfterAll
         static void count(TestOrg org) {
-            left = org.records().query("SELECT Id FROM Account WHERE Name = 'Made elsewhere'").size();
+            left = org.records()
+                    .query("SELECT Id FROM Account WHERE Name = 'Made elsewhere'")
+                    .size();
         }
     }
 
     @Test
     void rowsRegisteredByQueryAreDeletedOnce() {
         var summary = Kit.run(RegistersRowsByQuery.class, Map.of());
-        assertEquals(0, summary.getTestsFailedCount(), Kit.failureMessages(summary).toString());
+        assertEquals(
+                0, summary.getTestsFailedCount(), Kit.failureMessages(summary).toString());
         assertEquals(0, RegistersRowsByQuery.left);
     }
 }

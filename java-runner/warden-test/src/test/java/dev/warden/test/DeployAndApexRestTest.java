@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployAndApexRestTest {
 
     static Path project(Path dir) throws Exception {
-        Files.writeString(dir.resolve("sfdx-project.json"), "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
+        Files.writeString(
+                dir.resolve("sfdx-project.json"),
+                "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
         Path classes = Files.createDirectories(dir.resolve("force-app/main/default/classes"));
         Files.writeString(classes.resolve("GreetingRest.cls"), """
                 @RestResource(urlMapping='/greeting/*')
@@ -29,8 +31,10 @@ class DeployAndApexRestTest {
                     }
                 }
                 """);
-        Files.writeString(classes.resolve("GreetingRest.cls-meta.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\"><apiVersion>62.0</apiVersion><status>Active</status></ApexClass>\n");
+        Files.writeString(
+                classes.resolve("GreetingRest.cls-meta.xml"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\"><apiVersion>62.0</apiVersion><status>Active</status></ApexClass>\n");
         Path widget = Files.createDirectories(dir.resolve("force-app/main/default/objects/Widget__c/fields"));
         Files.writeString(widget.getParent().resolve("Widget__c.object-meta.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -57,22 +61,31 @@ class DeployAndApexRestTest {
     }
 
     @Test
-    void aDeployedRestClassAnswersAnUpsertByExternalIdCreatesThenUpdates(TestOrg org, @TempDir Path dir) throws Exception {
+    void aDeployedRestClassAnswersAnUpsertByExternalIdCreatesThenUpdates(TestOrg org, @TempDir Path dir)
+            throws Exception {
         org.deploy(project(dir));
         org.cleanup().addQuery("SELECT Id FROM Account WHERE Name = 'Greeted Ada'");
         ApexRest.Answer a = org.apex().post("greeting/v1", Map.of("name", "Ada"));
         assertEquals(200, a.status(), String.valueOf(a.body()));
         assertEquals("Hello, Ada", a.body().path("greeting").asText(), a.body().toString());
-        assertEquals(1, org.records().query("SELECT Id FROM Account WHERE Name = 'Greeted Ada'").size());
+        assertEquals(
+                1,
+                org.records()
+                        .query("SELECT Id FROM Account WHERE Name = 'Greeted Ada'")
+                        .size());
 
         Records.Upserted created = org.records().upsert("Widget__c", "Code__c", "W-1", Records.fields("Name", "First"));
-        Records.Upserted updated = org.records().upsert("Widget__c", "Code__c", "W-1", Records.fields("Name", "Renamed"));
+        Records.Upserted updated =
+                org.records().upsert("Widget__c", "Code__c", "W-1", Records.fields("Name", "Renamed"));
         assertTrue(created.created() && !updated.created(), created + " " + updated);
         assertEquals(created.id(), updated.id());
-        assertEquals("Renamed", org.records().get("Widget__c", created.id()).path("Name").asText());
+        assertEquals(
+                "Renamed",
+                org.records().get("Widget__c", created.id()).path("Name").asText());
 
         ApexRest.Answer missing = org.apex().post("no-such-mapping", Map.of());
         assertEquals(404, missing.status());
-        assertTrue(missing.body().toString().contains("NOT_FOUND"), missing.body().toString());
+        assertTrue(
+                missing.body().toString().contains("NOT_FOUND"), missing.body().toString());
     }
 }

@@ -17,14 +17,19 @@ final class Kit {
     private Kit() {}
 
     static TestExecutionSummary run(Class<?> testClass, Map<String, String> configuration) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
-                .configurationParameters(configuration).configurationParameter(FLAG, "true").build();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(testClass))
+                .configurationParameters(configuration)
+                .configurationParameter(FLAG, "true")
+                .build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(request, listener);
         return listener.getSummary();
     }
 
     static List<String> failureMessages(TestExecutionSummary s) {
-        return s.getFailures().stream().map(f -> String.valueOf(f.getException().getMessage())).toList();
+        return s.getFailures().stream()
+                .map(f -> String.valueOf(f.getException().getMessage()))
+                .toList();
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
     final class Condition implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return context.getConfigurationParameter(Kit.FLAG).isPresent() ? ConditionEvaluationResult.enabled("run by Kit")
+            return context.getConfigurationParameter(Kit.FLAG).isPresent()
+                    ? ConditionEvaluationResult.enabled("run by Kit")
                     : ConditionEvaluationResult.disabled("runs only through Kit, from the test around it");
         }
     }

@@ -35,14 +35,18 @@ class ProductionRefusalTest {
         var summary = Kit.run(OnProduction.class, Map.of());
         assertEquals(1, summary.getTotalFailureCount());
         String message = Kit.failureMessages(summary).get(0);
-        assertTrue(message.contains("is a production org (Enterprise Edition") && message.contains("allowProduction = true"), message);
+        assertTrue(
+                message.contains("is a production org (Enterprise Edition")
+                        && message.contains("allowProduction = true"),
+                message);
         assertEquals(false, OnProduction.ran);
     }
 
     @Test
     void allowProductionLetsItRun() {
         var summary = Kit.run(OnProductionAllowed.class, Map.of());
-        assertEquals(0, summary.getTotalFailureCount(), Kit.failureMessages(summary).toString());
+        assertEquals(
+                0, summary.getTotalFailureCount(), Kit.failureMessages(summary).toString());
         assertEquals(1, summary.getTestsSucceededCount());
     }
 }

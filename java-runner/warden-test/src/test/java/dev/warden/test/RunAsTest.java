@@ -24,20 +24,53 @@ class RunAsTest {
 
     @Test
     void aUserTheTestCreatesCanBeRunAsOnceThePackagePreAuthorizesIt(TestOrg org) {
-        String profileId = org.records().query("SELECT Id FROM Profile WHERE Name = 'Standard User'").get(0).path("Id").asText();
+        String profileId = org.records()
+                .query("SELECT Id FROM Profile WHERE Name = 'Standard User'")
+                .get(0)
+                .path("Id")
+                .asText();
         String username = "runas." + System.nanoTime() + "@warden.invalid";
-        String userId = org.records().insert("User", Records.fields("Username", username, "LastName", "Runas", "Email", "runas@warden.invalid",
-                "Alias", "runas", "TimeZoneSidKey", "Europe/Paris", "LocaleSidKey", "en_US", "EmailEncodingKey", "UTF-8",
-                "LanguageLocaleKey", "en_US", "ProfileId", profileId));
+        String userId = org.records()
+                .insert(
+                        "User",
+                        Records.fields(
+                                "Username",
+                                username,
+                                "LastName",
+                                "Runas",
+                                "Email",
+                                "runas@warden.invalid",
+                                "Alias",
+                                "runas",
+                                "TimeZoneSidKey",
+                                "Europe/Paris",
+                                "LocaleSidKey",
+                                "en_US",
+                                "EmailEncodingKey",
+                                "UTF-8",
+                                "LanguageLocaleKey",
+                                "en_US",
+                                "ProfileId",
+                                profileId));
 
-        JwtBearer.JwtLoginException refused = assertThrows(JwtBearer.JwtLoginException.class, () -> org.runAs(username));
-        assertTrue(refused.getMessage().toLowerCase().contains("approve") || refused.error().equals("invalid_grant"), refused.getMessage());
+        JwtBearer.JwtLoginException refused =
+                assertThrows(JwtBearer.JwtLoginException.class, () -> org.runAs(username));
+        assertTrue(
+                refused.getMessage().toLowerCase().contains("approve")
+                        || refused.error().equals("invalid_grant"),
+                refused.getMessage());
 
-        String scannerAccess = org.records().query("SELECT Id FROM PermissionSet WHERE Name = 'Warden_Scanner_Access'").get(0).path("Id").asText();
+        String scannerAccess = org.records()
+                .query("SELECT Id FROM PermissionSet WHERE Name = 'Warden_Scanner_Access'")
+                .get(0)
+                .path("Id")
+                .asText();
         org.records().insert("PermissionSetAssignment", "AssigneeId", userId, "PermissionSetId", scannerAccess);
         TestOrg asUser = org.runAs(username);
         assertEquals(username, asUser.whoAmI());
         String accountId = asUser.records().insert("Account", "Name", "Made by " + username);
-        assertEquals(userId, org.records().get("Account", accountId).path("CreatedById").asText());
+        assertEquals(
+                userId,
+                org.records().get("Account", accountId).path("CreatedById").asText());
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (here a local org sf is logged in to, in a private HOME: the real-org path of the library end to end).
  */
 class SameCodeOnBothOrgsTest {
-    static final Path ROOT = Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
 
     @KitOnly
     @WardenTest
@@ -41,8 +42,16 @@ class SameCodeOnBothOrgsTest {
             ApiCalls calls = org.apiCalls(() -> {
                 String a = org.records().insert("Account", "Name", "Both ways");
                 org.records().insert("Contact", "LastName", "Either", "AccountId", a);
-                Account read = org.records().query("SELECT Id, Name, (SELECT LastName FROM Contacts) FROM Account WHERE Id = '" + a + "'", Account.class).get(0);
-                assertEquals(List.of("Either"), read.contacts().records().stream().map(Contact::lastName).toList());
+                Account read = org.records()
+                        .query(
+                                "SELECT Id, Name, (SELECT LastName FROM Contacts) FROM Account WHERE Id = '" + a + "'",
+                                Account.class)
+                        .get(0);
+                assertEquals(
+                        List.of("Either"),
+                        read.contacts().records().stream()
+                                .map(Contact::lastName)
+                                .toList());
             });
             apiCallsCounted = calls.total();
         }
@@ -55,33 +64,57 @@ class SameCodeOnBothOrgsTest {
 
         @AfterAll
         static void count(TestOrg org) {
-            left = org.records().query("SELECT Id FROM Account WHERE Name = 'Both ways'").size();
+            left = org.records()
+                    .query("SELECT Id FROM Account WHERE Name = 'Both ways'")
+                    .size();
         }
     }
 
     @Test
     void onTheEmbeddedOrgEverythingRuns() {
         var summary = Kit.run(SmokeOfAnyOrg.class, Map.of());
-        assertEquals(2, summary.getTestsSucceededCount(), Kit.failureMessages(summary).toString());
+        assertEquals(
+                2,
+                summary.getTestsSucceededCount(),
+                Kit.failureMessages(summary).toString());
         assertTrue(SmokeOfAnyOrg.embedded);
         assertEquals(3, SmokeOfAnyOrg.apiCallsCounted);
         assertEquals(0, SmokeOfAnyOrg.left);
     }
 
     @Test
-    void throughAnSfAliasTheSameCodeRunsAndTheLocalOnlyTestIsSkippedWithTheReason(@TempDir Path sfHome) throws Exception {
-        assumeTrue(Files.exists(ROOT.resolve(".tools/node_modules/@salesforce/cli")), "pinned sf CLI not installed (scripts/setup)");
+    void throughAnSfAliasTheSameCodeRunsAndTheLocalOnlyTestIsSkippedWithTheReason(@TempDir Path sfHome)
+            throws Exception {
+        assumeTrue(
+                Files.exists(ROOT.resolve(".tools/node_modules/@salesforce/cli")),
+                "pinned sf CLI not installed (scripts/setup)");
         String sf = ROOT.resolve("scripts/lib/sf").toString();
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults())) {
-            ProcessBuilder login = new ProcessBuilder(sf, "org", "login", "access-token", "--instance-url", org.instanceUrl(), "--no-prompt",
-                    "--alias", "kit-org", "--json").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            ProcessBuilder login = new ProcessBuilder(
+                            sf,
+                            "org",
+                            "login",
+                            "access-token",
+                            "--instance-url",
+                            org.instanceUrl(),
+                            "--no-prompt",
+                            "--alias",
+                            "kit-org",
+                            "--json")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             login.environment().put("HOME", sfHome.toString());
             login.environment().put("SF_ACCESS_TOKEN", org.adminAccessToken());
             Process p = login.start();
             assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "sf logged in to the org");
 
-            var summary = Kit.run(SmokeOfAnyOrg.class, Map.of("warden.targetOrg", "kit-org", "warden.sf", sf, "warden.sf.home", sfHome.toString()));
-            assertEquals(0, summary.getTotalFailureCount(), Kit.failureMessages(summary).toString());
+            var summary = Kit.run(
+                    SmokeOfAnyOrg.class,
+                    Map.of("warden.targetOrg", "kit-org", "warden.sf", sf, "warden.sf.home", sfHome.toString()));
+            assertEquals(
+                    0,
+                    summary.getTotalFailureCount(),
+                    Kit.failureMessages(summary).toString());
             assertEquals(1, summary.getTestsSucceededCount());
             assertEquals(1, summary.getTestsAbortedCount());
             assertTrue(!SmokeOfAnyOrg.embedded);

@@ -3,5 +3,5 @@ package dev.warden.apex.exec;
 /** A compiled expression. */
 @FunctionalInterface
 public interface Ev {
-  Object eval(Frame f);
+    Object eval(Frame f);
 }

@@ -1,4 +1,10 @@
 package dev.warden.apex.host;
 
 /** The DML verbs Apex hands to the host. */
-public enum DmlOperation { INSERT, UPDATE, UPSERT, DELETE, UNDELETE }
+public enum DmlOperation {
+    INSERT,
+    UPDATE,
+    UPSERT,
+    DELETE,
+    UNDELETE
+}

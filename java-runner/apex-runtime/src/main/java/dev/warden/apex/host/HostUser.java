@@ -1,5 +1,5 @@
 package dev.warden.apex.host;
 
 /** The user code runs as: what UserInfo answers and what access checks are made for. */
-public record HostUser(String id, String userName, String name, String email, String profileId,
-    String organizationId) {}
+public record HostUser(
+        String id, String userName, String name, String email, String profileId, String organizationId) {}

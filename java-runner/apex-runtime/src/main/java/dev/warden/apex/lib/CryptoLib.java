@@ -12,36 +12,39 @@ import java.util.Set;
 
 /** Crypto: random numbers and digests. */
 final class CryptoLib implements Builtin {
-  private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Override
-  public String name() {
-    return "Crypto";
-  }
-
-  @Override
-  public Set<String> statics() {
-    return Set.of("getrandominteger", "getrandomlong", "generatedigest");
-  }
-
-  @Override
-  public Object call(Frame f, String m, List<Object> a) {
-    switch (m) {
-      case "getrandominteger":
-        return RANDOM.nextInt();
-      case "getrandomlong":
-        return RANDOM.nextLong();
-      case "generatedigest": {
-        String alg = Args.strNotNull(f, a, 0).toUpperCase(Locale.ROOT).replace("SHA", "SHA-").replace("SHA--", "SHA-");
-        try {
-          return new Blob(MessageDigest.getInstance(alg.equals("SHA-1") ? "SHA-1" : alg)
-              .digest(((Blob) a.get(1)).bytes()));
-        } catch (NoSuchAlgorithmException e) {
-          throw Errors.apex(f, "InvalidParameterValueException", "Invalid algorithm: " + a.get(0));
-        }
-      }
-      default:
-        throw Args.noSuch(f, "Crypto", m, a);
+    @Override
+    public String name() {
+        return "Crypto";
     }
-  }
+
+    @Override
+    public Set<String> statics() {
+        return Set.of("getrandominteger", "getrandomlong", "generatedigest");
+    }
+
+    @Override
+    public Object call(Frame f, String m, List<Object> a) {
+        switch (m) {
+            case "getrandominteger":
+                return RANDOM.nextInt();
+            case "getrandomlong":
+                return RANDOM.nextLong();
+            case "generatedigest": {
+                String alg = Args.strNotNull(f, a, 0)
+                        .toUpperCase(Locale.ROOT)
+                        .replace("SHA", "SHA-")
+                        .replace("SHA--", "SHA-");
+                try {
+                    return new Blob(MessageDigest.getInstance(alg.equals("SHA-1") ? "SHA-1" : alg)
+                            .digest(((Blob) a.get(1)).bytes()));
+                } catch (NoSuchAlgorithmException e) {
+                    throw Errors.apex(f, "InvalidParameterValueException", "Invalid algorithm: " + a.get(0));
+                }
+            }
+            default:
+                throw Args.noSuch(f, "Crypto", m, a);
+        }
+    }
 }

@@ -15,48 +15,48 @@ import java.util.Set;
 
 /** EventBus.publish: platform events to the host; one SaveResult per event. */
 final class EventBusLib implements Builtin {
-  @Override
-  public String name() {
-    return "EventBus";
-  }
+    @Override
+    public String name() {
+        return "EventBus";
+    }
 
-  @Override
-  public Set<String> statics() {
-    return Set.of("publish");
-  }
+    @Override
+    public Set<String> statics() {
+        return Set.of("publish");
+    }
 
-  @Override
-  public Object call(Frame f, String m, List<Object> a) {
-    Object arg = a.get(0);
-    if (arg == null) {
-      throw Errors.npe(f);
+    @Override
+    public Object call(Frame f, String m, List<Object> a) {
+        Object arg = a.get(0);
+        if (arg == null) {
+            throw Errors.npe(f);
+        }
+        List<SObjectValue> events = new ArrayList<>();
+        if (arg instanceof SObjectValue s) {
+            events.add(s);
+        } else {
+            for (Object o : ((ApexList) arg).items) {
+                events.add((SObjectValue) o);
+            }
+        }
+        // UNCONFIRMED: publishing counts as one DML statement here (Warden's assertions are upper bounds)
+        if (++f.tx.limits.dmlStatements > dev.warden.apex.exec.Limits.DML_STATEMENTS) {
+            throw Errors.limit(f.tx, "Too many DML statements: " + f.tx.limits.dmlStatements);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SObjectValue s : events) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String n : s.fieldNames()) {
+                row.put(n, Queries.toSoql(s.get(n)));
+            }
+            rows.add(row);
+        }
+        List<DmlRowResult> results =
+                events.isEmpty() ? List.of() : f.tx.host.publish(events.get(0).typeName(), rows);
+        List<Object> out = new ArrayList<>();
+        for (DmlRowResult r : results) {
+            out.add(new SaveResultValue("Database.SaveResult", r));
+        }
+        return arg instanceof SObjectValue ? out.get(0) : new ApexList(TypeRef.of("Database.SaveResult", null), out);
     }
-    List<SObjectValue> events = new ArrayList<>();
-    if (arg instanceof SObjectValue s) {
-      events.add(s);
-    } else {
-      for (Object o : ((ApexList) arg).items) {
-        events.add((SObjectValue) o);
-      }
-    }
-    // UNCONFIRMED: publishing counts as one DML statement here (Warden's assertions are upper bounds)
-    if (++f.tx.limits.dmlStatements > dev.warden.apex.exec.Limits.DML_STATEMENTS) {
-      throw Errors.limit(f.tx, "Too many DML statements: " + f.tx.limits.dmlStatements);
-    }
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (SObjectValue s : events) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      for (String n : s.fieldNames()) {
-        row.put(n, Queries.toSoql(s.get(n)));
-      }
-      rows.add(row);
-    }
-    List<DmlRowResult> results = events.isEmpty() ? List.of()
-        : f.tx.host.publish(events.get(0).typeName(), rows);
-    List<Object> out = new ArrayList<>();
-    for (DmlRowResult r : results) {
-      out.add(new SaveResultValue("Database.SaveResult", r));
-    }
-    return arg instanceof SObjectValue ? out.get(0) : new ApexList(TypeRef.of("Database.SaveResult", null), out);
-  }
 }

@@ -7,13 +7,13 @@ import java.util.List;
 
 /** An instance of a platform type implemented in Java, with its instance methods and properties. */
 public interface Native extends NativeObject {
-  Object call(Frame f, String method, List<Object> args);
+    Object call(Frame f, String method, List<Object> args);
 
-  default Object get(Frame f, String property) {
-    throw Errors.unsupported(apexType() + "." + property, f);
-  }
+    default Object get(Frame f, String property) {
+        throw Errors.unsupported(apexType() + "." + property, f);
+    }
 
-  default void set(Frame f, String property, Object value) {
-    throw Errors.unsupported("assigning " + apexType() + "." + property, f);
-  }
+    default void set(Frame f, String property, Object value) {
+        throw Errors.unsupported("assigning " + apexType() + "." + property, f);
+    }
 }

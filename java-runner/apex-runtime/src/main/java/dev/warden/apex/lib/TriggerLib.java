@@ -10,36 +10,48 @@ import java.util.Set;
  * outside a trigger they are null/false as in Apex.
  */
 final class TriggerLib implements Builtin {
-  private static final Set<String> PROPS = Set.of("new", "old", "newmap", "oldmap", "isexecuting", "isinsert",
-      "isupdate", "isdelete", "isundelete", "isbefore", "isafter", "size", "operationtype");
+    private static final Set<String> PROPS = Set.of(
+            "new",
+            "old",
+            "newmap",
+            "oldmap",
+            "isexecuting",
+            "isinsert",
+            "isupdate",
+            "isdelete",
+            "isundelete",
+            "isbefore",
+            "isafter",
+            "size",
+            "operationtype");
 
-  @Override
-  public String name() {
-    return "Trigger";
-  }
-
-  @Override
-  public Set<String> statics() {
-    return Set.of();
-  }
-
-  @Override
-  public Set<String> properties() {
-    return PROPS;
-  }
-
-  @Override
-  public Object property(Frame f, String n) {
-    String k = n.toLowerCase(Locale.ROOT);
-    Object v = f.tx.context.get("Trigger." + k);
-    if (v == null && k.startsWith("is")) {
-      return false;
+    @Override
+    public String name() {
+        return "Trigger";
     }
-    return v;
-  }
 
-  @Override
-  public Object call(Frame f, String m, List<Object> a) {
-    throw Args.noSuch(f, "Trigger", m, a);
-  }
+    @Override
+    public Set<String> statics() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> properties() {
+        return PROPS;
+    }
+
+    @Override
+    public Object property(Frame f, String n) {
+        String k = n.toLowerCase(Locale.ROOT);
+        Object v = f.tx.context.get("Trigger." + k);
+        if (v == null && k.startsWith("is")) {
+            return false;
+        }
+        return v;
+    }
+
+    @Override
+    public Object call(Frame f, String m, List<Object> a) {
+        throw Args.noSuch(f, "Trigger", m, a);
+    }
 }

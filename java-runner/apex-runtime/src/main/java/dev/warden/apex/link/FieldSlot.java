@@ -8,24 +8,25 @@ import dev.warden.apex.lower.TypeRef;
  * declared type and, for properties, compiled accessors (null for automatic ones).
  */
 public final class FieldSlot {
-  public final ClassInfo owner;
-  public final String name;
-  public final TypeRef type;
-  public final boolean isStatic;
-  public final boolean isFinal;
-  public final Decl declaration;
-  public int index;
-  /** Property accessors (compiled closures, typed as Object to keep link free of exec); null = automatic. */
-  public Object getter;
-  public Object setter;
-  public boolean property;
+    public final ClassInfo owner;
+    public final String name;
+    public final TypeRef type;
+    public final boolean isStatic;
+    public final boolean isFinal;
+    public final Decl declaration;
+    public int index;
+    /** Property accessors (compiled closures, typed as Object to keep link free of exec); null = automatic. */
+    public Object getter;
 
-  public FieldSlot(ClassInfo owner, String name, TypeRef type, boolean isStatic, boolean isFinal, Decl declaration) {
-    this.owner = owner;
-    this.name = name;
-    this.type = type;
-    this.isStatic = isStatic;
-    this.isFinal = isFinal;
-    this.declaration = declaration;
-  }
+    public Object setter;
+    public boolean property;
+
+    public FieldSlot(ClassInfo owner, String name, TypeRef type, boolean isStatic, boolean isFinal, Decl declaration) {
+        this.owner = owner;
+        this.name = name;
+        this.type = type;
+        this.isStatic = isStatic;
+        this.isFinal = isFinal;
+        this.declaration = declaration;
+    }
 }

@@ -9,12 +9,12 @@ import java.util.Map;
  * (DML rows, stack) in {@code state}.
  */
 public final class ApexObject {
-  public final ClassInfo type;
-  public final Object[] fields;
-  public final Map<String, Object> state = new HashMap<>();
+    public final ClassInfo type;
+    public final Object[] fields;
+    public final Map<String, Object> state = new HashMap<>();
 
-  public ApexObject(ClassInfo type) {
-    this.type = type;
-    this.fields = new Object[type.instanceSlotCount()];
-  }
+    public ApexObject(ClassInfo type) {
+        this.type = type;
+        this.fields = new Object[type.instanceSlotCount()];
+    }
 }

@@ -5,26 +5,26 @@ import java.util.Arrays;
 
 /** An Apex Blob: immutable bytes. */
 public record Blob(byte[] bytes) {
-  public static Blob of(String s) {
-    return new Blob(s.getBytes(StandardCharsets.UTF_8));
-  }
+    public static Blob of(String s) {
+        return new Blob(s.getBytes(StandardCharsets.UTF_8));
+    }
 
-  public String text() {
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
+    public String text() {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Blob b && Arrays.equals(b.bytes, bytes);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Blob b && Arrays.equals(b.bytes, bytes);
+    }
 
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
-  }
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
 
-  @Override
-  public String toString() {
-    return "Blob[" + bytes.length + "]";
-  }
+    @Override
+    public String toString() {
+        return "Blob[" + bytes.length + "]";
+    }
 }

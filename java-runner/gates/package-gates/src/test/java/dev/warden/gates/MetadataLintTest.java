@@ -31,7 +31,8 @@ class MetadataLintTest {
             MetadataXml.problem(Files.readAllBytes(RepoFiles.root().resolve(file)))
                     .ifPresent(problem -> problems.add(file + ": " + problem));
         }
-        System.out.printf("[gate] metadata-lint: %d -meta.xml files (%d ms)%n",
+        System.out.printf(
+                "[gate] metadata-lint: %d -meta.xml files (%d ms)%n",
                 checked.size(), (System.nanoTime() - start) / 1_000_000);
         assertTrue(checked.size() > 0, "no -meta.xml files found under " + RepoFiles.root());
         assertEquals(List.of(), problems, "malformed metadata files");
@@ -41,8 +42,10 @@ class MetadataLintTest {
     void aFileInTheWrongNamespaceIsNamedWithTheNamespaceItUses() {
         Optional<String> problem = MetadataXml.problem(
                 "<?xml version=\"1.0\"?><PermissionSet xmlns=\"urn:other\"/>".getBytes(StandardCharsets.UTF_8));
-        assertEquals(Optional.of("root element <PermissionSet> is in namespace urn:other, expected "
-                + MetadataXml.NAMESPACE), problem);
+        assertEquals(
+                Optional.of(
+                        "root element <PermissionSet> is in namespace urn:other, expected " + MetadataXml.NAMESPACE),
+                problem);
     }
 
     @Test
@@ -55,6 +58,7 @@ class MetadataLintTest {
 
     @Test
     void aFileWithoutNamespaceIsRejected() {
-        assertTrue(MetadataXml.problem("<ApexClass/>".getBytes(StandardCharsets.UTF_8)).isPresent());
+        assertTrue(MetadataXml.problem("<ApexClass/>".getBytes(StandardCharsets.UTF_8))
+                .isPresent());
     }
 }

@@ -31,7 +31,8 @@ final class MetadataXml {
             }
             return Optional.empty();
         } catch (SAXParseException malformed) {
-            return Optional.of("not well-formed XML at line " + malformed.getLineNumber() + ": " + malformed.getMessage());
+            return Optional.of(
+                    "not well-formed XML at line " + malformed.getLineNumber() + ": " + malformed.getMessage());
         } catch (Exception unreadable) {
             return Optional.of("not readable as XML: " + unreadable.getMessage());
         }

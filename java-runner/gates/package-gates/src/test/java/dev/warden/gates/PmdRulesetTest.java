@@ -24,7 +24,9 @@ class PmdRulesetTest {
     void noRuleIsLoadedTwice() throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        Element root = factory.newDocumentBuilder().parse(RepoFiles.root().resolve(RULESET).toFile()).getDocumentElement();
+        Element root = factory.newDocumentBuilder()
+                .parse(RepoFiles.root().resolve(RULESET).toFile())
+                .getDocumentElement();
         NodeList rules = root.getElementsByTagNameNS("*", "rule");
         Map<String, Set<String>> excludedByCategory = new HashMap<>();
         Set<String> references = new HashSet<>();
@@ -50,7 +52,8 @@ class PmdRulesetTest {
         for (String ref : single) {
             String category = ref.substring(0, ref.lastIndexOf('/'));
             String name = ref.substring(ref.lastIndexOf('/') + 1);
-            if (excludedByCategory.containsKey(category) && !excludedByCategory.get(category).contains(name)) {
+            if (excludedByCategory.containsKey(category)
+                    && !excludedByCategory.get(category).contains(name)) {
                 problems.add(ref + " is also loaded by " + category + " - exclude it there");
             }
         }

@@ -15,7 +15,8 @@ final class RepoFiles {
     static Path root() {
         String configured = System.getProperty("warden.root");
         if (configured == null || configured.isBlank()) {
-            throw new IllegalStateException("system property warden.root is not set (the root pom sets it for surefire)");
+            throw new IllegalStateException(
+                    "system property warden.root is not set (the root pom sets it for surefire)");
         }
         return Path.of(configured).toAbsolutePath().normalize();
     }

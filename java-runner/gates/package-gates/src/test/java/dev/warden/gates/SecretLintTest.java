@@ -32,7 +32,8 @@ class SecretLintTest {
                         + " - remove it; secrets are generated at run time and never committed");
             }
         }
-        System.out.printf("[gate] secret-lint: %d files (%d ms)%n", files.size(), (System.nanoTime() - start) / 1_000_000);
+        System.out.printf(
+                "[gate] secret-lint: %d files (%d ms)%n", files.size(), (System.nanoTime() - start) / 1_000_000);
         assertEquals(List.of(), problems, "secrets in tracked files");
     }
 
@@ -48,13 +49,20 @@ class SecretLintTest {
 
     @Test
     void findsConsumerSecretValuesInXmlAndKeyValueForm() {
-        assertEquals(1, SecretScanner.scan("<consumerSecret>" + "A1B2C3D4E5F6" + "</consumerSecret>").size());
-        assertEquals(1, SecretScanner.scan("{\"consumerSecret\": \"" + "9F8E7D6C5B4A39281706" + "\"}").size());
+        assertEquals(
+                1,
+                SecretScanner.scan("<consumerSecret>" + "A1B2C3D4E5F6" + "</consumerSecret>")
+                        .size());
+        assertEquals(
+                1,
+                SecretScanner.scan("{\"consumerSecret\": \"" + "9F8E7D6C5B4A39281706" + "\"}")
+                        .size());
     }
 
     @Test
     void leavesPlaceholdersAndDocumentationAlone() {
-        assertTrue(SecretScanner.scan("<consumerSecret></consumerSecret> token 00D…!… consumerSecret: ${SECRET}").isEmpty());
+        assertTrue(SecretScanner.scan("<consumerSecret></consumerSecret> token 00D…!… consumerSecret: ${SECRET}")
+                .isEmpty());
     }
 
     private static boolean isBinary(byte[] bytes) throws IOException {

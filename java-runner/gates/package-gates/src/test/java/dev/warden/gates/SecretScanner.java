@@ -16,10 +16,14 @@ final class SecretScanner {
 
     private static final List<Rule> RULES = List.of(
             new Rule("private key block", Pattern.compile("-{5}BEGIN ([A-Z0-9]+ )*PRIVATE KEY-{5}")),
-            new Rule("consumerSecret value", Pattern.compile("<consumerSecret>\\s*[A-Za-z0-9+/=]{8,}\\s*</consumerSecret>")),
-            new Rule("consumerSecret value",
+            new Rule(
+                    "consumerSecret value",
+                    Pattern.compile("<consumerSecret>\\s*[A-Za-z0-9+/=]{8,}\\s*</consumerSecret>")),
+            new Rule(
+                    "consumerSecret value",
                     Pattern.compile("(?i)consumer_?secret[\"']?\\s*[:=]\\s*[\"']?[A-Za-z0-9+/=]{16,}")),
-            new Rule("Salesforce access token (00D...!...)",
+            new Rule(
+                    "Salesforce access token (00D...!...)",
                     Pattern.compile("\\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?![A-Za-z0-9._]{20,}")));
 
     private SecretScanner() {}

@@ -45,8 +45,16 @@ class SfConvertManifestTest {
     static void convert() throws Exception {
         Path home = Files.createDirectories(work.resolve("home"));
         Path out = work.resolve("mdapi");
-        ProcessBuilder sf = new ProcessBuilder(RepoFiles.root().resolve("scripts/lib/sf").toString(),
-                "project", "convert", "source", "--root-dir", "force-app", "--output-dir", out.toString(), "--json")
+        ProcessBuilder sf = new ProcessBuilder(
+                        RepoFiles.root().resolve("scripts/lib/sf").toString(),
+                        "project",
+                        "convert",
+                        "source",
+                        "--root-dir",
+                        "force-app",
+                        "--output-dir",
+                        out.toString(),
+                        "--json")
                 .directory(RepoFiles.root().toFile())
                 .redirectErrorStream(true);
         sf.environment().put("HOME", home.toString());
@@ -62,7 +70,8 @@ class SfConvertManifestTest {
         }
         convertMillis = (System.nanoTime() - start) / 1_000_000;
         if (process.exitValue() != 0) {
-            fail("sf project convert source --root-dir force-app failed (exit " + process.exitValue() + "):\n" + output);
+            fail("sf project convert source --root-dir force-app failed (exit " + process.exitValue() + "):\n"
+                    + output);
         }
         converted = components(out.resolve("package.xml"));
         System.out.printf("[gate] sf-convert: %d components (%d ms)%n", converted.size(), convertMillis);
@@ -120,7 +129,9 @@ class SfConvertManifestTest {
 
     @Test
     void componentCountsByTypeAreReported() {
-        assertTrue(countsByType(converted).size() >= 10, "expected at least 10 metadata types, got " + countsByType(converted));
+        assertTrue(
+                countsByType(converted).size() >= 10,
+                "expected at least 10 metadata types, got " + countsByType(converted));
     }
 
     private static boolean hasCompanionMetaFile(String file, Set<String> metaFiles) {
@@ -136,7 +147,8 @@ class SfConvertManifestTest {
     private static Set<String> knownSuffixes() throws IOException {
         Path registry = RepoFiles.root().resolve(REGISTRY);
         if (!Files.isRegularFile(registry)) {
-            fail("sf's metadata registry is missing at " + registry + " - run scripts/setup to install the pinned sf CLI");
+            fail("sf's metadata registry is missing at " + registry
+                    + " - run scripts/setup to install the pinned sf CLI");
         }
         JsonNode root = new ObjectMapper().readTree(registry.toFile());
         Set<String> suffixes = new TreeSet<>();
@@ -153,7 +165,8 @@ class SfConvertManifestTest {
 
     static Map<String, String> expectedComponents() throws IOException {
         Map<String, String> expected = new LinkedHashMap<>();
-        Path file = RepoFiles.root().resolve("java-runner/gates/package-gates/src/test/resources/expected-components.txt");
+        Path file =
+                RepoFiles.root().resolve("java-runner/gates/package-gates/src/test/resources/expected-components.txt");
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
@@ -173,7 +186,10 @@ class SfConvertManifestTest {
         NodeList types = root.getElementsByTagNameNS(MetadataXml.NAMESPACE, "types");
         for (int i = 0; i < types.getLength(); i++) {
             Element type = (Element) types.item(i);
-            String name = type.getElementsByTagNameNS(MetadataXml.NAMESPACE, "name").item(0).getTextContent().strip();
+            String name = type.getElementsByTagNameNS(MetadataXml.NAMESPACE, "name")
+                    .item(0)
+                    .getTextContent()
+                    .strip();
             NodeList members = type.getElementsByTagNameNS(MetadataXml.NAMESPACE, "members");
             for (int j = 0; j < members.getLength(); j++) {
                 components.add(name + ":" + members.item(j).getTextContent().strip());

@@ -61,7 +61,8 @@ class WardenScenariosFormatTest {
                 if (!names.add(name)) {
                     found.add(where + ": duplicate name");
                 }
-                String type = scenario.path(section.equals("capture") ? "object" : "targetType").asText("");
+                String type = scenario.path(section.equals("capture") ? "object" : "targetType")
+                        .asText("");
                 if (!TYPES.contains(type)) {
                     found.add(where + ": unknown target type '" + type + "'");
                 }
@@ -70,10 +71,13 @@ class WardenScenariosFormatTest {
                     if (!ORIGINALS.contains(expect.path("original").asText(""))) {
                         found.add(where + ": expect.original must be one of " + ORIGINALS);
                     }
-                    if (!expect.path("error").isNull() && !errorKeys.contains(expect.path("error").asText())) {
-                        found.add(where + ": expect.error '" + expect.path("error").asText() + "' is not a key of texts.errors");
+                    if (!expect.path("error").isNull()
+                            && !errorKeys.contains(expect.path("error").asText())) {
+                        found.add(where + ": expect.error '"
+                                + expect.path("error").asText() + "' is not a key of texts.errors");
                     }
-                } else if (!Set.of("Insert", "Update").contains(scenario.path("change").asText(""))) {
+                } else if (!Set.of("Insert", "Update")
+                        .contains(scenario.path("change").asText(""))) {
                     found.add(where + ": change must be Insert or Update");
                 }
             }
@@ -93,7 +97,8 @@ class WardenScenariosFormatTest {
         StringBuilder apex = new StringBuilder();
         for (String file : RepoFiles.forceAppFiles()) {
             if (file.endsWith(".cls") && !file.endsWith("Test.cls") && !file.endsWith("TestData.cls")) {
-                apex.append(java.nio.file.Files.readString(RepoFiles.root().resolve(file))).append('\n');
+                apex.append(java.nio.file.Files.readString(RepoFiles.root().resolve(file)))
+                        .append('\n');
             }
         }
         List<String> found = new ArrayList<>();

@@ -55,7 +55,8 @@ public final class AdminApi {
         ctx.routes().add("GET", "/_local/health/?", ApiKind.ADMIN, false, a::health);
         ctx.routes().add("POST", "/_local/reset/?", ApiKind.ADMIN, false, req -> {
             control.reset();
-            return Response.json(200, Map.of("status", "reset", "orgId", ctx.org().orgId()));
+            return Response.json(
+                    200, Map.of("status", "reset", "orgId", ctx.org().orgId()));
         });
         ctx.routes().add("GET", "/_local/state/?", ApiKind.ADMIN, false, a::state);
         ctx.routes().add("GET", "/_local/requests/?", ApiKind.ADMIN, false, a::requests);
@@ -67,8 +68,13 @@ public final class AdminApi {
         });
         ctx.routes().add("POST", "/_local/eca/(\\w+)/(install|uninstall)/?", ApiKind.ADMIN, false, a::install);
         ctx.routes().add("POST", "/_local/refresh-token/?", ApiKind.ADMIN, false, a::refreshToken);
-        ctx.routes().add("POST", "/_local/populate/?", ApiKind.ADMIN, false,
-                req -> Response.json(200, new Populate(ctx.org()).run(Populate.Request.of(req.json()))));
+        ctx.routes()
+                .add(
+                        "POST",
+                        "/_local/populate/?",
+                        ApiKind.ADMIN,
+                        false,
+                        req -> Response.json(200, new Populate(ctx.org()).run(Populate.Request.of(req.json()))));
     }
 
     private Response health(Request req) {
@@ -105,8 +111,9 @@ public final class AdminApi {
             List<Map<String, Object>> out = new ArrayList<>(rows.size());
             for (Record r : rows) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                r.toMap().forEach((k, v) -> m.put(k, v instanceof byte[] b ? Base64.getEncoder().encodeToString(b)
-                        : Values.toJson(v)));
+                r.toMap()
+                        .forEach((k, v) -> m.put(
+                                k, v instanceof byte[] b ? Base64.getEncoder().encodeToString(b) : Values.toJson(v)));
                 out.add(m);
             }
             records.put(t.name(), out);
@@ -149,7 +156,9 @@ public final class AdminApi {
         metadata.put("customObjects", customObjects);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("orgId", org.orgId());
-        m.put("apiUsage", Map.of("used", org.apiUsage().used(), "max", org.apiUsage().max()));
+        m.put(
+                "apiUsage",
+                Map.of("used", org.apiUsage().used(), "max", org.apiUsage().max()));
         m.put("records", records);
         m.put("platformEvents", events);
         m.put("metadata", metadata);
@@ -180,7 +189,13 @@ public final class AdminApi {
     private Response requests(Request req) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("counts", control.requestLog().counts());
-        m.put("apiUsage", Map.of("used", ctx.org().apiUsage().used(), "max", ctx.org().apiUsage().max()));
+        m.put(
+                "apiUsage",
+                Map.of(
+                        "used",
+                        ctx.org().apiUsage().used(),
+                        "max",
+                        ctx.org().apiUsage().max()));
         List<Map<String, Object>> entries = new ArrayList<>();
         for (RequestLog.Entry e : control.requestLog().entries()) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -205,12 +220,22 @@ public final class AdminApi {
             throw new OrgException("INVALID_INPUT", "Body must be {\"dailyApiRequests\": N} with N >= 0");
         }
         ctx.org().apiUsage().setMax(n.asInt());
-        return Response.json(200, Map.of("dailyApiRequests", n.asInt(), "used", ctx.org().apiUsage().used()));
+        return Response.json(
+                200,
+                Map.of(
+                        "dailyApiRequests",
+                        n.asInt(),
+                        "used",
+                        ctx.org().apiUsage().used()));
     }
 
     private Response addFaults(Request req) {
         JsonNode body = req.json();
-        JsonNode list = body.isArray() ? body : body.has("rules") ? body.get("rules") : Json.MAPPER.createArrayNode().add(body);
+        JsonNode list = body.isArray()
+                ? body
+                : body.has("rules")
+                        ? body.get("rules")
+                        : Json.MAPPER.createArrayNode().add(body);
         List<FaultRule> rules;
         try {
             rules = Json.MAPPER.convertValue(list, new TypeReference<List<FaultRule>>() {});
@@ -218,7 +243,9 @@ public final class AdminApi {
                 r.validated();
             }
         } catch (IllegalArgumentException e) {
-            String msg = e.getMessage() == null ? "invalid fault rule" : e.getMessage().split("\n")[0];
+            String msg = e.getMessage() == null
+                    ? "invalid fault rule"
+                    : e.getMessage().split("\n")[0];
             throw new OrgException("INVALID_INPUT", "Invalid fault rule: " + msg);
         }
         control.faults().add(rules);

@@ -28,8 +28,20 @@ final class Populate {
     static final int MAX_USERS = 500_000;
     static final int MAX_ASSIGNMENTS = 2_000_000;
     /** Permissions a tiered set picks one or two from (all modelled by the local org). */
-    private static final String[] TIERED = {"ModifyAllData", "ViewAllData", "AuthorApex", "CustomizeApplication", "ManageUsers",
-            "AssignPermissionSets", "ResetPasswords", "QueryAllFiles", "PasswordNeverExpires", "ManageIpAddresses", "ManageProfilesPermissionsets"};
+    private static final String[] TIERED = {
+        "ModifyAllData",
+        "ViewAllData",
+        "AuthorApex",
+        "CustomizeApplication",
+        "ManageUsers",
+        "AssignPermissionSets",
+        "ResetPasswords",
+        "QueryAllFiles",
+        "PasswordNeverExpires",
+        "ManageIpAddresses",
+        "ManageProfilesPermissionsets"
+    };
+
     private static final String[] HARMLESS = {"ApiEnabled", "ContentWorkspaces", "ViewRoles", "ChatterFileLink"};
 
     record Request(int users, int permissionSets, int assignments, long seed) {
@@ -41,7 +53,8 @@ final class Populate {
                 throw new OrgException("INVALID_INPUT", "assignments need users and permissionSets");
             }
             if ((long) users * sets < assignments) {
-                throw new OrgException("INVALID_INPUT", "assignments (" + assignments + ") exceed users x permissionSets");
+                throw new OrgException(
+                        "INVALID_INPUT", "assignments (" + assignments + ") exceed users x permissionSets");
             }
             return new Request(users, sets, assignments, body.path("seed").asLong(1));
         }
@@ -52,8 +65,10 @@ final class Populate {
                 return 0;
             }
             if (!n.canConvertToInt() || n.asInt() < 0 || n.asInt() > max) {
-                throw new OrgException("INVALID_INPUT", "Body must be {\"users\":N,\"permissionSets\":M,\"assignments\":K,\"seed\":S}; "
-                        + field + " must be an integer from 0 to " + max);
+                throw new OrgException(
+                        "INVALID_INPUT",
+                        "Body must be {\"users\":N,\"permissionSets\":M,\"assignments\":K,\"seed\":S}; " + field
+                                + " must be an integer from 0 to " + max);
             }
             return n.asInt();
         }
@@ -74,7 +89,8 @@ final class Populate {
         Org.SeedIds seed = org.ids();
         String run = Long.toString(req.seed(), 36) + "-" + Long.toString(sequence("005"), 36);
         Map<String, String> owned = new LinkedHashMap<>();
-        for (String profile : List.of(seed.standardUserProfileId(), seed.systemAdministratorProfileId(), seed.integrationProfileId())) {
+        for (String profile : List.of(
+                seed.standardUserProfileId(), seed.systemAdministratorProfileId(), seed.integrationProfileId())) {
             Record ps = db.findOne("PermissionSet", "ProfileId", profile);
             owned.put(profile, ps == null ? null : ps.id());
         }
@@ -102,20 +118,49 @@ final class Populate {
             }
             db.restoreRow("PermissionSet", row);
             if (rnd.nextInt(100) < 1) {
-                db.restoreRow("ObjectPermissions", Map.of("Id", id("110"), "ParentId", id, "SobjectType", rnd.nextBoolean() ? "Account" : "Contact",
-                        "PermissionsRead", true, "PermissionsViewAllRecords", true, "PermissionsModifyAllRecords", rnd.nextInt(4) == 0));
+                db.restoreRow(
+                        "ObjectPermissions",
+                        Map.of(
+                                "Id",
+                                id("110"),
+                                "ParentId",
+                                id,
+                                "SobjectType",
+                                rnd.nextBoolean() ? "Account" : "Contact",
+                                "PermissionsRead",
+                                true,
+                                "PermissionsViewAllRecords",
+                                true,
+                                "PermissionsModifyAllRecords",
+                                rnd.nextInt(4) == 0));
             }
             sets.add(id);
         }
         List<String> groups = new ArrayList<>();
         for (int g = 0; g < req.permissionSets() / 100; g++) {
             String id = id("0PG");
-            db.restoreRow("PermissionSetGroup", Map.of("Id", id, "DeveloperName", "Pop_" + run.replace('-', '_') + "_PSG_" + g,
-                    "MasterLabel", "Populated group " + g, "Status", "Updated"));
+            db.restoreRow(
+                    "PermissionSetGroup",
+                    Map.of(
+                            "Id",
+                            id,
+                            "DeveloperName",
+                            "Pop_" + run.replace('-', '_') + "_PSG_" + g,
+                            "MasterLabel",
+                            "Populated group " + g,
+                            "Status",
+                            "Updated"));
             int members = 3 + rnd.nextInt(3);
             for (int m = 0; m < members; m++) {
-                db.restoreRow("PermissionSetGroupComponent", Map.of("Id", id("0PH"), "PermissionSetGroupId", id,
-                        "PermissionSetId", sets.get(rnd.nextInt(sets.size()))));
+                db.restoreRow(
+                        "PermissionSetGroupComponent",
+                        Map.of(
+                                "Id",
+                                id("0PH"),
+                                "PermissionSetGroupId",
+                                id,
+                                "PermissionSetId",
+                                sets.get(rnd.nextInt(sets.size()))));
             }
             if (g % 10 == 0) {
                 String muting = id("0QM");
@@ -127,7 +172,9 @@ final class Populate {
                     row.put(UserPermissions.fieldName(p), p.equals("ModifyAllData"));
                 }
                 db.restoreRow("MutingPermissionSet", row);
-                db.restoreRow("PermissionSetGroupComponent", Map.of("Id", id("0PH"), "PermissionSetGroupId", id, "PermissionSetId", muting));
+                db.restoreRow(
+                        "PermissionSetGroupComponent",
+                        Map.of("Id", id("0PH"), "PermissionSetGroupId", id, "PermissionSetId", muting));
             }
             groups.add(id);
         }
@@ -167,8 +214,17 @@ final class Populate {
             row.put("LanguageLocaleKey", "en_US");
             db.restoreRow("User", row);
             if (owned.get(profile) != null) {
-                db.restoreRow("PermissionSetAssignment", Map.of("Id", id("0Pa"), "AssigneeId", id, "PermissionSetId", owned.get(profile),
-                        "IsActive", true));
+                db.restoreRow(
+                        "PermissionSetAssignment",
+                        Map.of(
+                                "Id",
+                                id("0Pa"),
+                                "AssigneeId",
+                                id,
+                                "PermissionSetId",
+                                owned.get(profile),
+                                "IsActive",
+                                true));
             }
             users.add(id);
         }

@@ -23,8 +23,15 @@ import java.util.regex.Pattern;
  */
 public final class AnonymousApex {
     /** ExecuteAnonymousResult plus the debug log; line/column are -1 when not applicable. */
-    public record Result(boolean compiled, boolean success, int line, int column, String compileProblem,
-            String exceptionMessage, String exceptionStackTrace, String debugLog) {}
+    public record Result(
+            boolean compiled,
+            boolean success,
+            int line,
+            int column,
+            String compileProblem,
+            String exceptionMessage,
+            String exceptionStackTrace,
+            String debugLog) {}
 
     private static final Pattern AT = Pattern.compile("line (\\d+), column (\\d+): (.*)", Pattern.DOTALL);
 
@@ -53,8 +60,15 @@ public final class AnonymousApex {
         if (problems != null && !problems.isEmpty()) {
             Matcher m = AT.matcher(problems.get(0));
             return m.matches()
-                    ? new Result(false, false, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3),
-                            null, null, "")
+                    ? new Result(
+                            false,
+                            false,
+                            Integer.parseInt(m.group(1)),
+                            Integer.parseInt(m.group(2)),
+                            m.group(3),
+                            null,
+                            null,
+                            "")
                     : new Result(false, false, -1, -1, problems.get(0), null, null, "");
         }
         Transaction[] ran = new Transaction[1];
@@ -69,12 +83,15 @@ public final class AnonymousApex {
                 ClassInfo anon = program.classNamed("AnonymousBlock");
                 tx.enter();
                 try {
-                    Invoker.invoke(new Frame(tx, null, anon, null, 0, "AnonymousBlock"),
-                            anon.methods.get("run").get(0), null, new Object[0]);
+                    Invoker.invoke(
+                            new Frame(tx, null, anon, null, 0, "AnonymousBlock"),
+                            anon.methods.get("run").get(0),
+                            null,
+                            new Object[0]);
                     return new Result(true, true, -1, -1, null, null, null, log(tx));
                 } catch (ApexThrow e) {
-                    throw new Failed(new Result(true, false, -1, -1, null, e.getMessage(), e.apexStackTrace(),
-                            log(tx)));
+                    throw new Failed(
+                            new Result(true, false, -1, -1, null, e.getMessage(), e.apexStackTrace(), log(tx)));
                 } catch (CompileError | UnsupportedFeature e) {
                     throw new Failed(new Result(true, false, -1, -1, null, e.getMessage(), "", log(tx)));
                 } finally {

@@ -22,7 +22,9 @@ final class AnonymousApexSoap {
     static Response handle(LocalOrgContext ctx, Request req) {
         try {
             SoapMessage.DomRequest dom = SoapMessage.parseDom(req.body(), NS);
-            String userId = dom.sessionId() == null ? null : SoapExtension.sessionUsers(ctx, req).apply(dom.sessionId());
+            String userId = dom.sessionId() == null
+                    ? null
+                    : SoapExtension.sessionUsers(ctx, req).apply(dom.sessionId());
             if (userId == null) {
                 throw SoapFault.invalidSession();
             }
@@ -54,8 +56,8 @@ final class AnonymousApexSoap {
         }
         String status = r.success() ? "Success" : r.exceptionMessage() == null ? "Failed" : r.exceptionMessage();
         status = status.length() > 255 ? status.substring(0, 252) + "..." : status;
-        dev.warden.localorg.misc.ApexLogs.append(req.org(), userId, "/services/Soap/s/executeAnonymous", "Api",
-                status, millis, r.debugLog());
+        dev.warden.localorg.misc.ApexLogs.append(
+                req.org(), userId, "/services/Soap/s/executeAnonymous", "Api", status, millis, r.debugLog());
     }
 
     static String envelope(AnonymousApex.Result r) {

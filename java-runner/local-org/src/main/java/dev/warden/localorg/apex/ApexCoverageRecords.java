@@ -62,8 +62,12 @@ final class ApexCoverageRecords {
         orgWide(org, system, program, executable, unitIds);
     }
 
-    private static void mergeAggregates(Org org, Caller system, Map<String, BitSet> executable,
-            Map<String, String> unitIds, Map<String, BitSet> coveredNow) {
+    private static void mergeAggregates(
+            Org org,
+            Caller system,
+            Map<String, BitSet> executable,
+            Map<String, String> unitIds,
+            Map<String, BitSet> coveredNow) {
         List<Map<String, Object>> inserts = new ArrayList<>();
         for (Map.Entry<String, BitSet> e : coveredNow.entrySet()) {
             String unitId = unitIds.get(e.getKey());
@@ -81,8 +85,8 @@ final class ApexCoverageRecords {
         insert(org, system, "ApexCodeCoverageAggregate", inserts);
     }
 
-    private static void orgWide(Org org, Caller system, Program program, Map<String, BitSet> executable,
-            Map<String, String> unitIds) {
+    private static void orgWide(
+            Org org, Caller system, Program program, Map<String, BitSet> executable, Map<String, String> unitIds) {
         long total = 0;
         long covered = 0;
         for (Map.Entry<String, BitSet> e : executable.entrySet()) {
@@ -142,7 +146,9 @@ final class ApexCoverageRecords {
             return out;
         }
         try {
-            for (var n : dev.warden.localorg.server.Json.MAPPER.readTree(coverageJson).path("coveredLines")) {
+            for (var n : dev.warden.localorg.server.Json.MAPPER
+                    .readTree(coverageJson)
+                    .path("coveredLines")) {
                 out.set(n.asInt());
             }
         } catch (java.io.IOException e) {

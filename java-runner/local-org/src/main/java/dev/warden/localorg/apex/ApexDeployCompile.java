@@ -31,13 +31,17 @@ public final class ApexDeployCompile {
         for (Map.Entry<String, List<String>> e : program.problems().entrySet()) {
             Component c = applied.stream()
                     .filter(x -> isApex(x) && x.ok() && x.fullName().equalsIgnoreCase(e.getKey()))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             if (c == null || e.getValue().isEmpty()) {
                 continue; // a unit this deploy did not touch: it was reported when it was deployed
             }
             // What the runtime cannot run yet is not a compile error on Salesforce: the class is stored and fails
             // loudly when it runs ("Dependent class is invalid ..." / "not supported ...").
-            String first = e.getValue().stream().filter(p -> !p.contains(UNSUPPORTED)).findFirst().orElse(null);
+            String first = e.getValue().stream()
+                    .filter(p -> !p.contains(UNSUPPORTED))
+                    .findFirst()
+                    .orElse(null);
             if (first == null) {
                 continue;
             }

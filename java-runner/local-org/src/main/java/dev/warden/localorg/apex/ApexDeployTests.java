@@ -22,10 +22,11 @@ public final class ApexDeployTests {
 
     /** Whether the level runs tests at all (NoTestRun and no level: none). */
     public static boolean runsTests(String testLevel) {
-        return testLevel != null && switch (testLevel) {
-            case "RunLocalTests", "RunAllTestsInOrg", "RunSpecifiedTests", "RunRelevantTests" -> true;
-            default -> false;
-        };
+        return testLevel != null
+                && switch (testLevel) {
+                    case "RunLocalTests", "RunAllTestsInOrg", "RunSpecifiedTests", "RunRelevantTests" -> true;
+                    default -> false;
+                };
     }
 
     /**
@@ -34,18 +35,18 @@ public final class ApexDeployTests {
      */
     public static DeployTestRun run(Org org, String testLevel, List<String> runTests, List<String> deployedApex) {
         if (testLevel.equals("RunRelevantTests")) {
-            throw new dev.warden.localorg.data.OrgException("FUNCTIONALITY_NOT_ENABLED",
+            throw new dev.warden.localorg.data.OrgException(
+                    "FUNCTIONALITY_NOT_ENABLED",
                     "not supported by the local org's Apex runtime: testLevel RunRelevantTests");
         }
         Program program = OrgApex.of(org).program();
-        List<ApexTests.Selection> selections = testLevel.equals("RunSpecifiedTests")
-                ? specified(runTests)
-                : ApexTests.localTests(program);
+        List<ApexTests.Selection> selections =
+                testLevel.equals("RunSpecifiedTests") ? specified(runTests) : ApexTests.localTests(program);
         ApexTests.Run run = ApexTests.run(org, selections);
         Map<String, Object> result = new LinkedHashMap<>(ApexTestApi.result(org, program, run, true));
-        result.put("codeCoverageWarnings", testLevel.equals("RunSpecifiedTests")
-                ? perUnitWarnings(result, deployedApex)
-                : warnings(result));
+        result.put(
+                "codeCoverageWarnings",
+                testLevel.equals("RunSpecifiedTests") ? perUnitWarnings(result, deployedApex) : warnings(result));
         return new DeployTestRun(result);
     }
 
@@ -58,7 +59,8 @@ public final class ApexDeployTests {
             if (dot < 0) {
                 byClass.put(cls, null);
             } else if (!byClass.containsKey(cls) || byClass.get(cls) != null) {
-                byClass.computeIfAbsent(cls, k -> new ArrayList<>()).add(t.substring(dot + 1).strip());
+                byClass.computeIfAbsent(cls, k -> new ArrayList<>())
+                        .add(t.substring(dot + 1).strip());
             }
         }
         List<ApexTests.Selection> out = new ArrayList<>();
@@ -80,8 +82,10 @@ public final class ApexDeployTests {
             if (percent < REQUIRED_PERCENT) {
                 Map<String, Object> w = new LinkedHashMap<>();
                 w.put("id", c.get("id"));
-                w.put("message", "Test coverage of selected Apex " + c.get("type") + " is " + percent + "%, at least "
-                        + REQUIRED_PERCENT + "% test coverage is required");
+                w.put(
+                        "message",
+                        "Test coverage of selected Apex " + c.get("type") + " is " + percent + "%, at least "
+                                + REQUIRED_PERCENT + "% test coverage is required");
                 w.put("name", c.get("name"));
                 w.put("namespace", null);
                 out.add(w);
@@ -103,8 +107,10 @@ public final class ApexDeployTests {
         if (total > 0 && percent < REQUIRED_PERCENT) {
             Map<String, Object> w = new LinkedHashMap<>();
             w.put("id", null);
-            w.put("message", "Average test coverage across all Apex Classes and Triggers is " + percent
-                    + "%, at least " + REQUIRED_PERCENT + "% test coverage is required.");
+            w.put(
+                    "message",
+                    "Average test coverage across all Apex Classes and Triggers is " + percent + "%, at least "
+                            + REQUIRED_PERCENT + "% test coverage is required.");
             w.put("name", null);
             w.put("namespace", null);
             out.add(w);

@@ -14,12 +14,27 @@ public final class ApexExtension implements LocalOrgExtension {
     public void install(LocalOrgContext context) {
         context.onOrgCreated(OrgApex::of);
         context.routes().add("*", "/services/apexrest(/.*)?", ApiKind.APEX_REST, true, ApexRest::handle);
-        context.routes().add("POST", "/services/data/v(\\d{2}\\.\\d)/tooling/runTestsSynchronous/?", ApiKind.REST, true,
-                ApexTestApi::runSynchronous);
-        context.routes().add("POST", "/services/data/v(\\d{2}\\.\\d)/tooling/runTestsAsynchronous/?", ApiKind.REST,
-                true, ApexTestRuns::runAsynchronous);
+        context.routes()
+                .add(
+                        "POST",
+                        "/services/data/v(\\d{2}\\.\\d)/tooling/runTestsSynchronous/?",
+                        ApiKind.REST,
+                        true,
+                        ApexTestApi::runSynchronous);
+        context.routes()
+                .add(
+                        "POST",
+                        "/services/data/v(\\d{2}\\.\\d)/tooling/runTestsAsynchronous/?",
+                        ApiKind.REST,
+                        true,
+                        ApexTestRuns::runAsynchronous);
         context.routes().add("POST", "/cometd/\\d+\\.\\d+/?", ApiKind.REST, true, TestResultStreaming::handle);
-        context.routes().add("POST", "/services/Soap/s/\\d+\\.\\d+(/.*)?", ApiKind.SOAP_PARTNER, false,
-                req -> AnonymousApexSoap.handle(context, req));
+        context.routes()
+                .add(
+                        "POST",
+                        "/services/Soap/s/\\d+\\.\\d+(/.*)?",
+                        ApiKind.SOAP_PARTNER,
+                        false,
+                        req -> AnonymousApexSoap.handle(context, req));
     }
 }

@@ -54,19 +54,33 @@ public final class ApexRest {
         String path = req.pathGroup(1) == null || req.pathGroup(1).isEmpty() ? "/" : req.pathGroup(1);
         Map<String, String> headers = new LinkedHashMap<>();
         req.headers().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
-        return call(req.org(), req.session().userId(), req.method(), path, req.rawQuery(), req.clientIp(), req.body(),
+        return call(
+                req.org(),
+                req.session().userId(),
+                req.method(),
+                path,
+                req.rawQuery(),
+                req.clientIp(),
+                req.body(),
                 headers);
     }
 
     /** One Apex REST call as {@code userId}; {@code path} is the part after /services/apexrest. */
-    public static Response call(Org org, String userId, String verb, String path, String rawQuery, String clientIp,
-            byte[] requestBody) {
+    public static Response call(
+            Org org, String userId, String verb, String path, String rawQuery, String clientIp, byte[] requestBody) {
         return call(org, userId, verb, path, rawQuery, clientIp, requestBody, Map.of());
     }
 
     /** One Apex REST call with the request's headers (names in any case). */
-    public static Response call(Org org, String userId, String verb, String path, String rawQuery, String clientIp,
-            byte[] requestBody, Map<String, String> headers) {
+    public static Response call(
+            Org org,
+            String userId,
+            String verb,
+            String path,
+            String rawQuery,
+            String clientIp,
+            byte[] requestBody,
+            Map<String, String> headers) {
         OrgApex apex = OrgApex.of(org);
         Program program = apex.program();
         ClassInfo resource = resourceFor(program, path);
@@ -76,17 +90,24 @@ public final class ApexRest {
         if (!Access.ofUser(org.db(), userId).canRunClass(resource.name())) {
             // the class must be enabled for the caller (profile or permission set classAccesses). UNCONFIRMED:
             // Salesforce's exact status, code and words for this refusal
-            return Response.json(403, List.of(error("FORBIDDEN", "You do not have access to the Apex class named: "
-                    + resource.name())));
+            return Response.json(
+                    403,
+                    List.of(error("FORBIDDEN", "You do not have access to the Apex class named: " + resource.name())));
         }
         MethodInfo method = handler(resource, verb);
         if (method == null) {
-            return Response.json(405, List.of(error("METHOD_NOT_ALLOWED", "HTTP Method '" + verb
-                    + "' not allowed. Allowed are " + String.join(",", allowed(resource)))));
+            return Response.json(
+                    405,
+                    List.of(error(
+                            "METHOD_NOT_ALLOWED",
+                            "HTTP Method '" + verb + "' not allowed. Allowed are "
+                                    + String.join(",", allowed(resource)))));
         }
         boolean hasParams = !method.decl.params().isEmpty();
         String contentType = header(headers, "Content-Type");
-        if (hasParams && contentType != null && contentType.toLowerCase(Locale.ROOT).contains("xml")) {
+        if (hasParams
+                && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).contains("xml")) {
             return unsupported("XML request bodies bound to the parameters of @Http" + cap(verb) + " methods ("
                     + resource.name() + "." + method.name() + "); send application/json");
         }
@@ -105,16 +126,18 @@ public final class ApexRest {
                     request.set(null, "resourcePath", "/services/apexrest" + mapping(resource));
                     request.set(null, "remoteAddress", clientIp);
                     // with parameters the body goes into them, not into requestBody (Salesforce's docs)
-                    request.set(null, "requestBody", hasParams ? null
-                            : new Blob(requestBody == null ? new byte[0] : requestBody));
+                    request.set(
+                            null,
+                            "requestBody",
+                            hasParams ? null : new Blob(requestBody == null ? new byte[0] : requestBody));
                     ApexMap params = (ApexMap) request.get(null, "params");
                     query(rawQuery).forEach(params::put);
                     ApexMap requestHeaders = (ApexMap) request.get(null, "headers");
                     headers.forEach(requestHeaders::put);
                     tx.context.put("RestContext.request", request);
                     tx.context.put("RestContext.response", response);
-                    Frame root = new Frame(tx, null, resource, null, 0,
-                            "Class." + resource.name() + "." + method.name());
+                    Frame root =
+                            new Frame(tx, null, resource, null, 0, "Class." + resource.name() + "." + method.name());
                     Object[] args;
                     try {
                         args = hasParams ? ApexRestBinding.arguments(root, method, requestBody) : new Object[0];
@@ -133,8 +156,8 @@ public final class ApexRest {
                     String type = Response.JSON;
                     if (!voidMethod && returned != null) {
                         if (wantsXml) {
-                            throw new Failed(unsupported("XML responses of Apex REST methods (" + resource.name()
-                                    + "." + method.name() + "); ask for application/json"));
+                            throw new Failed(unsupported("XML responses of Apex REST methods (" + resource.name() + "."
+                                    + method.name() + "); ask for application/json"));
                         }
                         // UNCONFIRMED: a returned value wins over a responseBody the method also set
                         bytes = ApexRestBinding.serialize(root, returned);
@@ -158,8 +181,9 @@ public final class ApexRest {
                     return out;
                 } catch (ApexThrow e) {
                     String stack = e.apexStackTrace();
-                    throw new Failed(Response.json(500, List.of(error("APEX_ERROR",
-                            e.getMessage() + (stack.isEmpty() ? "" : "\n\n" + stack)))));
+                    throw new Failed(Response.json(
+                            500,
+                            List.of(error("APEX_ERROR", e.getMessage() + (stack.isEmpty() ? "" : "\n\n" + stack)))));
                 } catch (CompileError | UnsupportedFeature e) {
                     throw new Failed(Response.json(500, List.of(error("APEX_ERROR", e.getMessage()))));
                 } finally {
@@ -174,8 +198,8 @@ public final class ApexRest {
     }
 
     private static Response unsupported(String what) {
-        return Response.json(500, List.of(error("APEX_ERROR", "not supported by the local org's Apex runtime: "
-                + what)));
+        return Response.json(
+                500, List.of(error("APEX_ERROR", "not supported by the local org's Apex runtime: " + what)));
     }
 
     private static String header(Map<String, String> headers, String name) {

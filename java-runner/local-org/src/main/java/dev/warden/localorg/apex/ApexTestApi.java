@@ -34,7 +34,8 @@ public final class ApexTestApi {
             // sf reads --code-coverage back from the Tooling coverage objects, keyed by the test class ids
             ApexCoverageRecords.store(org, program, run.results());
         }
-        return Response.json(200, result(org, program, run, !body.path("skipCodeCoverage").asBoolean(false)));
+        return Response.json(
+                200, result(org, program, run, !body.path("skipCodeCoverage").asBoolean(false)));
     }
 
     static List<ApexTests.Selection> selections(Org org, Program program, JsonNode body) {

@@ -1,5 +1,6 @@
 package dev.warden.localorg.apex;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.apex.exec.Program;
 import dev.warden.apex.link.ClassInfo;
 import dev.warden.apex.link.MethodInfo;
@@ -12,7 +13,6 @@ import dev.warden.localorg.data.RowResult;
 import dev.warden.localorg.server.Request;
 import dev.warden.localorg.server.Response;
 import dev.warden.localorg.setup.Org;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,8 +39,8 @@ final class ApexTestRuns {
     private ApexTestRuns() {}
 
     /** Records the queued run and hands it to the org's worker; returns the AsyncApexJob (707) id. */
-    static String enqueue(Org org, String userId, List<ApexTests.Selection> selections, boolean allTests,
-            boolean skipCoverage) {
+    static String enqueue(
+            Org org, String userId, List<ApexTests.Selection> selections, boolean allTests, boolean skipCoverage) {
         Program program = OrgApex.of(org).program();
         Caller system = Caller.system(userId);
         Map<String, String> unitIds = ApexCoverageRecords.unitIds(org);
@@ -53,8 +53,21 @@ final class ApexTestRuns {
             methods += testMethodCount(program.classNamed(s.className()), s.methods());
         }
         Instant now = org.db().clock().instant();
-        String jobId = org.db().insert(system, "AsyncApexJob", Map.of("JobType", "TestRequest", "Status", "Queued",
-                "JobItemsProcessed", 0, "TotalJobItems", selections.size(), "NumberOfErrors", 0));
+        String jobId = org.db()
+                .insert(
+                        system,
+                        "AsyncApexJob",
+                        Map.of(
+                                "JobType",
+                                "TestRequest",
+                                "Status",
+                                "Queued",
+                                "JobItemsProcessed",
+                                0,
+                                "TotalJobItems",
+                                selections.size(),
+                                "NumberOfErrors",
+                                0));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("AsyncApexJobId", jobId);
         run.put("UserId", userId);
@@ -72,9 +85,21 @@ final class ApexTestRuns {
         String runId = org.db().insert(system, "ApexTestRunResult", run);
         List<String> items = new ArrayList<>();
         for (ApexTests.Selection s : selections) {
-            items.add(org.db().insert(system, "ApexTestQueueItem", Map.of("ApexClassId", unitIds.get(s.className()),
-                    "ParentJobId", jobId, "TestRunResultId", runId, "Status", "Queued",
-                    "ShouldSkipCodeCoverage", skipCoverage)));
+            items.add(org.db()
+                    .insert(
+                            system,
+                            "ApexTestQueueItem",
+                            Map.of(
+                                    "ApexClassId",
+                                    unitIds.get(s.className()),
+                                    "ParentJobId",
+                                    jobId,
+                                    "TestRunResultId",
+                                    runId,
+                                    "Status",
+                                    "Queued",
+                                    "ShouldSkipCodeCoverage",
+                                    skipCoverage)));
         }
         worker(org).submit(() -> execute(org, system, jobId, runId, selections, items, skipCoverage));
         return jobId;
@@ -88,7 +113,8 @@ final class ApexTestRuns {
         Org org = req.org();
         JsonNode body = req.json();
         if (body.hasNonNull("suiteids")) {
-            throw new OrgException("FUNCTIONALITY_NOT_ENABLED",
+            throw new OrgException(
+                    "FUNCTIONALITY_NOT_ENABLED",
                     "not supported by the local org's Apex runtime: test suites by id; name them (--suite-names)");
         }
         Program program = OrgApex.of(org).program();
@@ -97,7 +123,8 @@ final class ApexTestRuns {
                 : ApexTestApi.selections(org, program, body);
         String level = body.path("testLevel").asText("");
         boolean all = level.equals("RunLocalTests") || level.equals("RunAllTestsInOrg");
-        String userId = req.session() == null ? org.adminUserId() : req.session().userId();
+        String userId =
+                req.session() == null ? org.adminUserId() : req.session().userId();
         boolean skipCoverage = body.path("skipCodeCoverage").asBoolean(false);
         return Response.json(200, enqueue(org, userId, selections, all, skipCoverage));
     }
@@ -121,8 +148,8 @@ final class ApexTestRuns {
                     classes.add(e.getTextContent().strip());
                 }
             } catch (dev.warden.localorg.metadata.MetadataXml.MalformedXml e) {
-                throw new OrgException("INVALID_INPUT", "The test suite " + suite.strip() + " is not valid XML: "
-                        + e.getMessage());
+                throw new OrgException(
+                        "INVALID_INPUT", "The test suite " + suite.strip() + " is not valid XML: " + e.getMessage());
             }
         }
         if (classes.isEmpty()) {
@@ -134,8 +161,8 @@ final class ApexTestRuns {
     private static ExecutorService worker(Org org) {
         return WORKERS.computeIfAbsent(org, o -> {
             // one thread, ended when idle so that orgs replaced by /_local/reset leave no thread behind
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                    r -> {
+            ThreadPoolExecutor pool =
+                    new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                         Thread t = new Thread(r, "local-org-apex-tests");
                         t.setDaemon(true);
                         return t;
@@ -145,8 +172,14 @@ final class ApexTestRuns {
         });
     }
 
-    private static void execute(Org org, Caller system, String jobId, String runId,
-            List<ApexTests.Selection> selections, List<String> items, boolean skipCoverage) {
+    private static void execute(
+            Org org,
+            Caller system,
+            String jobId,
+            String runId,
+            List<ApexTests.Selection> selections,
+            List<String> items,
+            boolean skipCoverage) {
         long start = System.nanoTime();
         int completed = 0;
         int failed = 0;
@@ -166,12 +199,32 @@ final class ApexTestRuns {
                     completed++;
                     failed += r.passed() ? 0 : 1;
                 }
-                org.db().update(system, item, Map.of("Status", "Completed", "ExtendedStatus",
-                        "(" + run.results().size() + "/" + run.results().size() + ")"));
-                org.db().update(system, runId, Map.of("ClassesCompleted", i + 1, "MethodsCompleted", completed,
-                        "MethodsFailed", failed, "TestTime", (int) ((System.nanoTime() - start) / 1_000_000)));
+                org.db()
+                        .update(
+                                system,
+                                item,
+                                Map.of(
+                                        "Status",
+                                        "Completed",
+                                        "ExtendedStatus",
+                                        "(" + run.results().size() + "/"
+                                                + run.results().size() + ")"));
+                org.db()
+                        .update(
+                                system,
+                                runId,
+                                Map.of(
+                                        "ClassesCompleted",
+                                        i + 1,
+                                        "MethodsCompleted",
+                                        completed,
+                                        "MethodsFailed",
+                                        failed,
+                                        "TestTime",
+                                        (int) ((System.nanoTime() - start) / 1_000_000)));
                 org.db().update(system, jobId, Map.of("JobItemsProcessed", i + 1, "NumberOfErrors", failed));
-                TestResultStreaming.publish(org, jobId, org.db().clock().instant().toString());
+                TestResultStreaming.publish(
+                        org, jobId, org.db().clock().instant().toString());
             }
             finish(org, system, jobId, runId, "Completed", null, start);
         } catch (RuntimeException e) {
@@ -186,11 +239,11 @@ final class ApexTestRuns {
         }
     }
 
-    private static void finish(Org org, Caller system, String jobId, String runId, String status, String reason,
-            long start) {
+    private static void finish(
+            Org org, Caller system, String jobId, String runId, String status, String reason, long start) {
         Instant end = org.db().clock().instant();
-        org.db().update(system, runId, Map.of("Status", status, "EndTime", end,
-                "TestTime", (int) ((System.nanoTime() - start) / 1_000_000)));
+        org.db().update(system, runId, Map.of("Status", status, "EndTime", end, "TestTime", (int)
+                ((System.nanoTime() - start) / 1_000_000)));
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("Status", status);
         job.put("CompletedDate", end);
@@ -201,8 +254,8 @@ final class ApexTestRuns {
         TestResultStreaming.publish(org, jobId, end.toString());
     }
 
-    private static void storeResults(Org org, Caller system, String jobId, String runId, String item,
-            List<TestResult> results) {
+    private static void storeResults(
+            Org org, Caller system, String jobId, String runId, String item, List<TestResult> results) {
         Map<String, String> unitIds = ApexCoverageRecords.unitIds(org);
         Instant now = org.db().clock().instant();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -240,7 +293,9 @@ final class ApexTestRuns {
         }
         for (List<MethodInfo> ms : cls.methods.values()) {
             for (MethodInfo m : ms) {
-                if (m.isTest() && !m.isTestSetup() && (only == null || only.stream().anyMatch(m::named))) {
+                if (m.isTest()
+                        && !m.isTestSetup()
+                        && (only == null || only.stream().anyMatch(m::named))) {
                     n++;
                 }
             }

@@ -29,8 +29,17 @@ public final class ApexTests {
 
     public record Run(List<TestResult> results, Coverage coverage, long millis) {}
 
-    private static final Set<String> ALWAYS_VISIBLE = Set.of("user", "profile", "organization", "recordtype",
-            "apexclass", "apextrigger", "staticresource", "group", "userrole", "businesshours");
+    private static final Set<String> ALWAYS_VISIBLE = Set.of(
+            "user",
+            "profile",
+            "organization",
+            "recordtype",
+            "apexclass",
+            "apextrigger",
+            "staticresource",
+            "group",
+            "userrole",
+            "businesshours");
 
     /** Thrown out of the run's transaction so that nothing a test wrote survives, carrying the results. */
     private static final class Done extends RuntimeException {
@@ -87,7 +96,8 @@ public final class ApexTests {
 
     /** A caller already on the test thread (a deploy running its tests under its own lock) runs in place. */
     private static <T> T onTestThread(java.util.function.Supplier<T> work) {
-        return Thread.currentThread().getName().equals(TestRunner.THREAD_NAME) ? work.get()
+        return Thread.currentThread().getName().equals(TestRunner.THREAD_NAME)
+                ? work.get()
                 : TestRunner.onTestThread(work);
     }
 
@@ -110,7 +120,8 @@ public final class ApexTests {
     }
 
     private static boolean alwaysVisible(SObjectType t) {
-        return t.capabilities().setup() || t.kind() == ObjectKind.CUSTOM_METADATA
+        return t.capabilities().setup()
+                || t.kind() == ObjectKind.CUSTOM_METADATA
                 || ALWAYS_VISIBLE.contains(t.name().toLowerCase(Locale.ROOT));
     }
 

@@ -74,12 +74,14 @@ final class ApexTriggerHook implements TriggerHook {
         try {
             chunk = Triggers.fireChunk(tx, objectName, event, news, olds);
         } catch (ApexThrow e) {
-            throw new OrgException("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", triggerName(program, event)
-                    + ": execution of " + eventWord(event) + "\n\ncaused by: " + e.getMessage() + "\n\n"
-                    + e.apexStackTrace());
+            throw new OrgException(
+                    "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY",
+                    triggerName(program, event)
+                            + ": execution of " + eventWord(event) + "\n\ncaused by: " + e.getMessage() + "\n\n"
+                            + e.apexStackTrace());
         } catch (CompileError | UnsupportedFeature e) {
-            throw new OrgException("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", triggerName(program, event)
-                    + ": " + e.getMessage());
+            throw new OrgException(
+                    "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", triggerName(program, event) + ": " + e.getMessage());
         } finally {
             if (entered) {
                 tx.exit();
@@ -120,7 +122,9 @@ final class ApexTriggerHook implements TriggerHook {
     /** "after insert" → "AfterInsert", as Salesforce names the event in trigger exception texts. */
     private static String eventWord(String event) {
         String[] p = event.split(" ");
-        return Character.toUpperCase(p[0].charAt(0)) + p[0].substring(1) + Character.toUpperCase(p[1].charAt(0))
+        return Character.toUpperCase(p[0].charAt(0))
+                + p[0].substring(1)
+                + Character.toUpperCase(p[1].charAt(0))
                 + p[1].substring(1);
     }
 

@@ -6,7 +6,6 @@ import dev.warden.apex.exec.Program;
 import dev.warden.apex.exec.Transaction;
 import dev.warden.localorg.data.OrgDatabase;
 import dev.warden.localorg.data.Record;
-import dev.warden.localorg.data.TriggerHook;
 import dev.warden.localorg.setup.Org;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +32,9 @@ public final class OrgApex {
     private final java.util.concurrent.atomic.AtomicLong triggerChunks = new java.util.concurrent.atomic.AtomicLong();
     /** The Apex transaction opened for the current outermost database transaction, if any; its thread only. */
     private final ThreadLocal<Transaction> opened = new ThreadLocal<>();
-    private final java.util.concurrent.atomic.AtomicInteger asyncPending = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final java.util.concurrent.atomic.AtomicInteger asyncPending =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> asyncFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private java.util.concurrent.ExecutorService asyncExecutor;
 
@@ -113,8 +114,13 @@ public final class OrgApex {
     private static String fingerprint(List<ApexSource> sources) {
         StringBuilder b = new StringBuilder();
         for (ApexSource s : sources) {
-            b.append(s.trigger() ? 'T' : 'C').append(s.name()).append(':').append(s.body().hashCode()).append(':')
-                    .append(s.body().length()).append(';');
+            b.append(s.trigger() ? 'T' : 'C')
+                    .append(s.name())
+                    .append(':')
+                    .append(s.body().hashCode())
+                    .append(':')
+                    .append(s.body().length())
+                    .append(';');
         }
         return b.toString();
     }
@@ -149,7 +155,9 @@ public final class OrgApex {
             if ("Active".equals(r.getString("Status")) && r.getString("TableEnumOrId") != null) {
                 String object = r.getString("TableEnumOrId");
                 if (org.schema().get(object) != null) {
-                    objects.put(object.toLowerCase(Locale.ROOT), org.schema().get(object).name());
+                    objects.put(
+                            object.toLowerCase(Locale.ROOT),
+                            org.schema().get(object).name());
                 }
             }
         }

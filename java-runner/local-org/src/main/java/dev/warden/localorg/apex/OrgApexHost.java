@@ -77,8 +77,8 @@ public final class OrgApexHost implements ApexHost {
     private static SObjectSchema schema(SObjectType type) {
         List<FieldInfo> fields = new ArrayList<>(type.fieldCount());
         for (FieldDef f : type.fields()) {
-            fields.add(new FieldInfo(f.name(), FieldType.valueOf(f.type().name()), f.referenceTo(),
-                    f.relationshipName()));
+            fields.add(
+                    new FieldInfo(f.name(), FieldType.valueOf(f.type().name()), f.referenceTo(), f.relationshipName()));
         }
         return new SObjectSchema(new SObjectInfo(type.name(), fields), type.keyPrefix(), kind(type));
     }
@@ -102,21 +102,32 @@ public final class OrgApexHost implements ApexHost {
     @Override
     public SoqlSource soqlSource(AccessMode mode, String userId) {
         Access access = mode == AccessMode.USER ? Access.ofUser(db, userId) : null;
-        Predicate<SObjectType> visible = access == null ? t -> true
-                : t -> t.kind() == ObjectKind.STANDARD || access.object(t.name()).read();
+        Predicate<SObjectType> visible = access == null
+                ? t -> true
+                : t -> t.kind() == ObjectKind.STANDARD
+                        || access.object(t.name()).read();
         OrgSoqlSource base = new OrgSoqlSource(db, visible);
         BiPredicate<String, String> filter = testVisibility;
         return filter == null ? base : new TestVisibleSource(base, filter);
     }
 
     @Override
-    public List<DmlRowResult> dml(DmlOperation operation, String objectName, List<Map<String, Object>> rows,
-            boolean allOrNone, AccessMode mode, String userId) {
+    public List<DmlRowResult> dml(
+            DmlOperation operation,
+            String objectName,
+            List<Map<String, Object>> rows,
+            boolean allOrNone,
+            AccessMode mode,
+            String userId) {
         if (mode == AccessMode.USER && !allowed(operation, objectName, userId)) {
             List<DmlRowResult> refused = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
-                refused.add(DmlRowResult.failed(null, new DmlError("INSUFFICIENT_ACCESS_OR_READONLY",
-                        "insufficient access rights on object id", List.of())));
+                refused.add(DmlRowResult.failed(
+                        null,
+                        new DmlError(
+                                "INSUFFICIENT_ACCESS_OR_READONLY",
+                                "insufficient access rights on object id",
+                                List.of())));
             }
             return refused;
         }
@@ -157,8 +168,8 @@ public final class OrgApexHost implements ApexHost {
     }
 
     /** Apex {@code upsert records} without a field: rows with an Id are updated, the others inserted. */
-    private List<DmlRowResult> upsertById(Caller caller, String objectName, List<Map<String, Object>> rows,
-            boolean allOrNone) {
+    private List<DmlRowResult> upsertById(
+            Caller caller, String objectName, List<Map<String, Object>> rows, boolean allOrNone) {
         List<Map<String, Object>> inserts = new ArrayList<>();
         List<Map<String, Object>> updates = new ArrayList<>();
         List<Boolean> isInsert = new ArrayList<>();
@@ -167,10 +178,10 @@ public final class OrgApexHost implements ApexHost {
             (insert ? inserts : updates).add(r);
             isInsert.add(insert);
         }
-        List<RowResult> ins = inserts.isEmpty() ? List.of()
-                : db.dml(caller, Operation.INSERT, objectName, inserts, allOrNone);
-        List<RowResult> ups = updates.isEmpty() ? List.of()
-                : db.dml(caller, Operation.UPDATE, objectName, updates, allOrNone);
+        List<RowResult> ins =
+                inserts.isEmpty() ? List.of() : db.dml(caller, Operation.INSERT, objectName, inserts, allOrNone);
+        List<RowResult> ups =
+                updates.isEmpty() ? List.of() : db.dml(caller, Operation.UPDATE, objectName, updates, allOrNone);
         List<DmlRowResult> out = new ArrayList<>();
         int i = 0;
         int u = 0;
@@ -281,8 +292,13 @@ public final class OrgApexHost implements ApexHost {
         if (r == null || !"User".equals(r.objectName())) {
             return null;
         }
-        return new HostUser(r.id(), r.getString("Username"), r.getString("Name") != null ? r.getString("Name")
-                : r.getString("LastName"), r.getString("Email"), r.getString("ProfileId"), org.orgId());
+        return new HostUser(
+                r.id(),
+                r.getString("Username"),
+                r.getString("Name") != null ? r.getString("Name") : r.getString("LastName"),
+                r.getString("Email"),
+                r.getString("ProfileId"),
+                org.orgId());
     }
 
     @Override

@@ -28,6 +28,7 @@ final class TestResultStreaming {
     static final String CHANNEL = "/systemTopic/TestResult";
     /** How long a {@code /meta/connect} is held when nothing is to be delivered (Salesforce holds about 110 s). */
     private static final long HOLD_MILLIS = 20_000;
+
     private static final Map<Org, Map<String, Client>> CLIENTS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Clients that have not polled for this long are forgotten (sf exits without a disconnect). */
@@ -111,8 +112,10 @@ final class TestResultStreaming {
                             reply.put("successful", true);
                         } else {
                             reply.put("successful", false);
-                            reply.put("error", "400::The channel you requested to subscribe to does not exist"
-                                    + " in the local org: " + subscription);
+                            reply.put(
+                                    "error",
+                                    "400::The channel you requested to subscribe to does not exist"
+                                            + " in the local org: " + subscription);
                         }
                     }
                 }

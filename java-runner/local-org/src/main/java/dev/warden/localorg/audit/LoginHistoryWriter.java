@@ -20,8 +20,15 @@ public final class LoginHistoryWriter {
      * @param loginType e.g. {@code Remote Access 2.0} (OAuth) or {@code Other Apex API} (SOAP login)
      * @param status {@link #SUCCESS} or the failure reason
      */
-    public void record(String actorUserId, String userId, String sourceIp, String loginType, String status,
-            String application, String apiType, String loginUrl) {
+    public void record(
+            String actorUserId,
+            String userId,
+            String sourceIp,
+            String loginType,
+            String status,
+            String application,
+            String apiType,
+            String loginUrl) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("UserId", userId);
         row.put("LoginTime", db.clock().instant());

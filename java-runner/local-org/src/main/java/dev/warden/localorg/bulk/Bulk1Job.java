@@ -30,8 +30,16 @@ final class Bulk1Job {
     volatile String state = "Open";
     final List<Batch> batches = new CopyOnWriteArrayList<>();
 
-    Bulk1Job(String id, Org org, String userId, String object, String operation, String externalIdField,
-            String contentType, String apiVersion, Instant now) {
+    Bulk1Job(
+            String id,
+            Org org,
+            String userId,
+            String object,
+            String operation,
+            String externalIdField,
+            String contentType,
+            String apiVersion,
+            Instant now) {
         this.id = id;
         this.org = org;
         this.userId = userId;
@@ -130,8 +138,17 @@ final class Bulk1Job {
                 throw new IngestJob.JobFailure("InvalidBatch : the local org returns Bulk API 1.0 query results as"
                         + " CSV only (contentType CSV)");
             }
-            QueryJob q = new QueryJob("internal", org, userId, operation, data.strip(), "COMMA", "LF", apiVersion,
-                    Instant.now(), QueryJob.visibility(org, userId));
+            QueryJob q = new QueryJob(
+                    "internal",
+                    org,
+                    userId,
+                    operation,
+                    data.strip(),
+                    "COMMA",
+                    "LF",
+                    apiVersion,
+                    Instant.now(),
+                    QueryJob.visibility(org, userId));
             q.run();
             if (!"JobComplete".equals(q.state())) {
                 throw new IngestJob.JobFailure("InvalidBatch : " + q.errorMessage);
@@ -175,8 +192,8 @@ final class Bulk1Job {
                 header = csv.get(0);
                 for (List<String> row : csv.subList(1, csv.size())) {
                     if (row.size() != columns.size()) {
-                        throw new IngestJob.JobFailure("InvalidBatch : Records not processed: a row has "
-                                + row.size() + " columns, the header " + columns.size());
+                        throw new IngestJob.JobFailure("InvalidBatch : Records not processed: a row has " + row.size()
+                                + " columns, the header " + columns.size());
                     }
                     Map<String, Object> v = new LinkedHashMap<>();
                     for (int i = 0; i < columns.size(); i++) {
@@ -192,7 +209,12 @@ final class Bulk1Job {
             List<BulkWrites.Outcome> out = new ArrayList<>();
             Caller caller = Caller.api(userId);
             for (int start = 0; start < values.size(); start += IngestJob.CHUNK) {
-                out.addAll(BulkWrites.write(org.db(), caller, type.name(), operation, externalIdField,
+                out.addAll(BulkWrites.write(
+                        org.db(),
+                        caller,
+                        type.name(),
+                        operation,
+                        externalIdField,
                         values.subList(start, Math.min(values.size(), start + IngestJob.CHUNK))));
             }
             synchronized (this) {

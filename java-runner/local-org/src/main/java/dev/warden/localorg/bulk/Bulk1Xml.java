@@ -53,11 +53,11 @@ final class Bulk1Xml {
             for (Node c = so.getFirstChild(); c != null; c = c.getNextSibling()) {
                 if (c instanceof Element field) {
                     if (field.getElementsByTagName("*").getLength() > 0) {
-                        throw new IngestJob.JobFailure("InvalidBatch : relationship elements ("
-                                + field.getLocalName() + ") are not supported by the local org");
+                        throw new IngestJob.JobFailure("InvalidBatch : relationship elements (" + field.getLocalName()
+                                + ") are not supported by the local org");
                     }
-                    boolean nil = "true".equals(field.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance",
-                            "nil"));
+                    boolean nil =
+                            "true".equals(field.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "nil"));
                     r.put(field.getLocalName(), nil ? "#N/A" : field.getTextContent());
                 }
             }

@@ -30,10 +30,10 @@ final class BulkApi1 {
     private static final String A = "/services/async/(\\d{2}\\.\\d)/job";
     private static final String ID = "(\\w{15}|\\w{18})";
     private static final String XML = "application/xml;charset=UTF-8";
-    private static final Set<String> OPERATIONS = Set.of("insert", "update", "upsert", "delete", "hardDelete",
-            "query", "queryAll");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final Set<String> OPERATIONS =
+            Set.of("insert", "update", "upsert", "delete", "hardDelete", "query", "queryAll");
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final AtomicLong BATCHES = new AtomicLong();
     private final LocalOrgContext ctx;
     private final Map<String, Bulk1Job> jobs = new ConcurrentHashMap<>();
@@ -51,9 +51,12 @@ final class BulkApi1 {
         add(ctx, "POST", A + "/" + ID + "/batch/?", api::addBatch);
         add(ctx, "GET", A + "/" + ID + "/batch/?", api::listBatches);
         add(ctx, "GET", A + "/" + ID + "/batch/" + ID + "/?", req -> xml(200, batchInfo(api.batch(req))));
-        add(ctx, "GET", A + "/" + ID + "/batch/" + ID + "/request/?", req ->
-                Response.text(200, api.batch(req).job().contentType.equals("XML") ? XML : "text/csv",
-                        api.batch(req).data));
+        add(
+                ctx,
+                "GET",
+                A + "/" + ID + "/batch/" + ID + "/request/?",
+                req -> Response.text(
+                        200, api.batch(req).job().contentType.equals("XML") ? XML : "text/csv", api.batch(req).data));
         add(ctx, "GET", A + "/" + ID + "/batch/" + ID + "/result/?", api::batchResult);
         add(ctx, "GET", A + "/" + ID + "/batch/" + ID + "/result/" + ID + "/?", api::queryResult);
     }
@@ -92,7 +95,9 @@ final class BulkApi1 {
             return h.trim();
         }
         String auth = req.header("Authorization");
-        return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
+        return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? auth.substring(7).trim()
+                : null;
     }
 
     private static String version(Request req) {
@@ -123,8 +128,8 @@ final class BulkApi1 {
         String contentType = Bulk1Xml.text(x, "contentType");
         contentType = contentType == null ? "XML" : contentType;
         if (!contentType.equals("CSV") && !contentType.equals("XML")) {
-            throw new OrgException("INVALIDJOB", "Content type " + contentType + " is not served by the local org"
-                    + " (CSV or XML)");
+            throw new OrgException(
+                    "INVALIDJOB", "Content type " + contentType + " is not served by the local org" + " (CSV or XML)");
         }
         SObjectType type = req.org().schema().get(object);
         if (type == null || !QueryJob.visibility(req.org(), user()).test(type)) {
@@ -134,13 +139,21 @@ final class BulkApi1 {
         if (operation.equals("upsert")) {
             FieldDef f = externalId == null ? null : type.field(externalId);
             if (f == null) {
-                throw new OrgException("INVALIDJOB", "External ID field " + externalId + " is missing or unknown on "
-                        + type.name());
+                throw new OrgException(
+                        "INVALIDJOB", "External ID field " + externalId + " is missing or unknown on " + type.name());
             }
             externalId = f.name();
         }
-        Bulk1Job job = new Bulk1Job(Ids.make("750", BulkApi2.nextSequence()), req.org(), user(), type.name(),
-                operation, externalId, contentType, req.pathGroup(1), req.org().db().clock().instant());
+        Bulk1Job job = new Bulk1Job(
+                Ids.make("750", BulkApi2.nextSequence()),
+                req.org(),
+                user(),
+                type.name(),
+                operation,
+                externalId,
+                contentType,
+                req.pathGroup(1),
+                req.org().db().clock().instant());
         jobs.put(job.id, job);
         return xml(201, jobInfo(job));
     }
@@ -162,8 +175,8 @@ final class BulkApi1 {
     private Response addBatch(Request req) {
         Bulk1Job job = job(req);
         if (!job.state.equals("Open")) {
-            throw new OrgException("INVALIDJOBSTATE", "Job " + job.id + " is not open for new batches (state "
-                    + job.state + ")");
+            throw new OrgException(
+                    "INVALIDJOBSTATE", "Job " + job.id + " is not open for new batches (state " + job.state + ")");
         }
         Bulk1Job.Batch b = job.new Batch(Ids.make("751", BATCHES.incrementAndGet()), req.bodyText());
         job.batches.add(b);
@@ -177,8 +190,7 @@ final class BulkApi1 {
     private Response listBatches(Request req) {
         StringBuilder body = new StringBuilder();
         for (Bulk1Job.Batch b : job(req).batches) {
-            body.append(batchInfo(b).replaceFirst("^<\\?xml[^>]*>", "")
-                    .replace(" xmlns=\"" + Bulk1Xml.NS + "\"", ""));
+            body.append(batchInfo(b).replaceFirst("^<\\?xml[^>]*>", "").replace(" xmlns=\"" + Bulk1Xml.NS + "\"", ""));
         }
         return xml(200, Bulk1Xml.doc("batchInfoList", body.toString()));
     }
@@ -190,8 +202,11 @@ final class BulkApi1 {
                 throw new OrgException("InvalidBatch", "Batch not completed");
             }
             if (b.job().query()) {
-                return xml(200, b.queryCsv == null ? Bulk1Xml.doc("result-list", "")
-                        : Bulk1Xml.doc("result-list", Bulk1Xml.element("result", resultId(b))));
+                return xml(
+                        200,
+                        b.queryCsv == null
+                                ? Bulk1Xml.doc("result-list", "")
+                                : Bulk1Xml.doc("result-list", Bulk1Xml.element("result", resultId(b))));
             }
             if (b.job().contentType.equals("XML")) {
                 StringBuilder body = new StringBuilder();
@@ -203,21 +218,36 @@ final class BulkApi1 {
                             body.append(Bulk1Xml.element("fields", f));
                         }
                         body.append(Bulk1Xml.element("message", o.error().getMessage()))
-                                .append(Bulk1Xml.element("statusCode", o.error().errorCode())).append("</errors>");
+                                .append(Bulk1Xml.element("statusCode", o.error().errorCode()))
+                                .append("</errors>");
                     }
-                    body.append(o.id() == null ? "<id xsi:nil=\"true\" xmlns:xsi=\"http://www.w3.org/2001/"
-                            + "XMLSchema-instance\"/>" : Bulk1Xml.element("id", o.id()))
+                    body.append(
+                                    o.id() == null
+                                            ? "<id xsi:nil=\"true\" xmlns:xsi=\"http://www.w3.org/2001/"
+                                                    + "XMLSchema-instance\"/>"
+                                            : Bulk1Xml.element("id", o.id()))
                             .append(Bulk1Xml.element("success", o.success()))
-                            .append(Bulk1Xml.element("created", o.created())).append("</result>");
+                            .append(Bulk1Xml.element("created", o.created()))
+                            .append("</result>");
                 }
                 return xml(200, Bulk1Xml.doc("results", body.toString()));
             }
             StringBuilder csv = new StringBuilder();
             Csv.appendRow(csv, List.of("Id", "Success", "Created", "Error"), ',', "\n");
             for (BulkWrites.Outcome o : b.outcomes) {
-                Csv.appendRow(csv, List.of(o.id() == null ? "" : o.id(), Boolean.toString(o.success()),
-                        Boolean.toString(o.created()), o.success() ? "" : o.error().errorCode() + ":"
-                        + o.error().getMessage() + ":" + String.join(",", o.error().fields()) + " --"), ',', "\n");
+                Csv.appendRow(
+                        csv,
+                        List.of(
+                                o.id() == null ? "" : o.id(),
+                                Boolean.toString(o.success()),
+                                Boolean.toString(o.created()),
+                                o.success()
+                                        ? ""
+                                        : o.error().errorCode() + ":"
+                                                + o.error().getMessage() + ":"
+                                                + String.join(",", o.error().fields()) + " --"),
+                        ',',
+                        "\n");
             }
             return Response.text(200, "text/csv", csv.toString());
         }
@@ -278,7 +308,8 @@ final class BulkApi1 {
             }
         }
         StringBuilder x = new StringBuilder();
-        x.append(Bulk1Xml.element("id", j.id)).append(Bulk1Xml.element("operation", j.operation))
+        x.append(Bulk1Xml.element("id", j.id))
+                .append(Bulk1Xml.element("operation", j.operation))
                 .append(Bulk1Xml.element("object", j.object));
         if (j.externalIdField != null) {
             x.append(Bulk1Xml.element("externalIdFieldName", j.externalIdField));
@@ -286,7 +317,8 @@ final class BulkApi1 {
         x.append(Bulk1Xml.element("createdById", j.userId))
                 .append(Bulk1Xml.element("createdDate", TIME.format(j.createdDate)))
                 .append(Bulk1Xml.element("systemModstamp", TIME.format(j.modstamp)))
-                .append(Bulk1Xml.element("state", j.state)).append(Bulk1Xml.element("concurrencyMode", "Parallel"))
+                .append(Bulk1Xml.element("state", j.state))
+                .append(Bulk1Xml.element("concurrencyMode", "Parallel"))
                 .append(Bulk1Xml.element("contentType", j.contentType))
                 .append(Bulk1Xml.element("numberBatchesQueued", queued))
                 .append(Bulk1Xml.element("numberBatchesInProgress", inProgress))
@@ -294,7 +326,8 @@ final class BulkApi1 {
                 .append(Bulk1Xml.element("numberBatchesFailed", failedBatches))
                 .append(Bulk1Xml.element("numberBatchesTotal", j.batches.size()))
                 .append(Bulk1Xml.element("numberRecordsProcessed", processed))
-                .append(Bulk1Xml.element("numberRetries", 0)).append(Bulk1Xml.element("apiVersion", j.apiVersion))
+                .append(Bulk1Xml.element("numberRetries", 0))
+                .append(Bulk1Xml.element("apiVersion", j.apiVersion))
                 .append(Bulk1Xml.element("numberRecordsFailed", failed))
                 .append(Bulk1Xml.element("totalProcessingTime", millis))
                 .append(Bulk1Xml.element("apiActiveProcessingTime", millis))
@@ -305,7 +338,8 @@ final class BulkApi1 {
     private static String batchInfo(Bulk1Job.Batch b) {
         synchronized (b) {
             StringBuilder x = new StringBuilder();
-            x.append(Bulk1Xml.element("id", b.id)).append(Bulk1Xml.element("jobId", b.job().id))
+            x.append(Bulk1Xml.element("id", b.id))
+                    .append(Bulk1Xml.element("jobId", b.job().id))
                     .append(Bulk1Xml.element("state", b.state));
             if (b.stateMessage != null) {
                 x.append(Bulk1Xml.element("stateMessage", b.stateMessage));
@@ -326,7 +360,10 @@ final class BulkApi1 {
     }
 
     private static Response error(int status, String code, String message) {
-        return xml(status, Bulk1Xml.doc("error", Bulk1Xml.element("exceptionCode", code)
-                + Bulk1Xml.element("exceptionMessage", message)));
+        return xml(
+                status,
+                Bulk1Xml.doc(
+                        "error",
+                        Bulk1Xml.element("exceptionCode", code) + Bulk1Xml.element("exceptionMessage", message)));
     }
 }

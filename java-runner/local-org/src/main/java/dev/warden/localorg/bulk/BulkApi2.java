@@ -39,6 +39,7 @@ public final class BulkApi2 {
         t.setDaemon(true);
         return t;
     });
+
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private final Map<String, BulkJob> jobs = new ConcurrentHashMap<>();
 
@@ -54,8 +55,12 @@ public final class BulkApi2 {
         r.add("PATCH", V + "/jobs/ingest/" + JOB + "/?", ApiKind.REST, true, req -> api.setState(req, IngestJob.class));
         r.add("DELETE", V + "/jobs/ingest/" + JOB + "/?", ApiKind.REST, true, req -> api.delete(req, IngestJob.class));
         r.add("PUT", V + "/jobs/ingest/" + JOB + "/batches/?", ApiKind.REST, true, api::upload);
-        r.add("GET", V + "/jobs/ingest/" + JOB + "/(successfulResults|failedResults|unprocessedrecords)/?",
-                ApiKind.REST, true, api::ingestResults);
+        r.add(
+                "GET",
+                V + "/jobs/ingest/" + JOB + "/(successfulResults|failedResults|unprocessedrecords)/?",
+                ApiKind.REST,
+                true,
+                api::ingestResults);
         r.add("POST", V + "/jobs/query/?", ApiKind.REST, true, api::createQuery);
         r.add("GET", V + "/jobs/query/?", ApiKind.REST, true, req -> api.list(req, QueryJob.class));
         r.add("GET", V + "/jobs/query/" + JOB + "/?", ApiKind.REST, true, req -> api.info(req, QueryJob.class));
@@ -93,23 +98,26 @@ public final class BulkApi2 {
             throw new OrgException("INVALIDJOB", "object and operation are required to create an ingest job");
         }
         if (!INGEST_OPERATIONS.contains(operation)) {
-            throw new OrgException("INVALIDJOB", "Invalid operation: " + operation
-                    + " (insert, update, upsert, delete or hardDelete)");
+            throw new OrgException(
+                    "INVALIDJOB",
+                    "Invalid operation: " + operation + " (insert, update, upsert, delete or hardDelete)");
         }
         String contentType = text(body, "contentType");
         if (contentType != null && !contentType.equalsIgnoreCase("CSV")) {
             throw new OrgException("INVALIDJOB", "Invalid contentType: " + contentType + " (only CSV)");
         }
         SObjectType type = req.org().schema().get(objectName);
-        if (type == null || !QueryJob.visibility(req.org(), req.session().userId()).test(type)) {
+        if (type == null
+                || !QueryJob.visibility(req.org(), req.session().userId()).test(type)) {
             // Wording UNCONFIRMED.
             throw new OrgException("INVALIDJOB", "Unable to find object: " + objectName);
         }
         String externalId = text(body, "externalIdFieldName");
         if (operation.equals("upsert")) {
             if (externalId == null) {
-                throw new OrgException("INVALIDJOB", "External ID was blank for " + type.name()
-                        + ". An External ID must be specified for upsert.");
+                throw new OrgException(
+                        "INVALIDJOB",
+                        "External ID was blank for " + type.name() + ". An External ID must be specified for upsert.");
             }
             FieldDef f = type.field(externalId);
             if (f == null) {
@@ -117,8 +125,17 @@ public final class BulkApi2 {
             }
             externalId = f.name();
         }
-        IngestJob job = new IngestJob(newId(), req.org(), req.session().userId(), type.name(), operation, externalId,
-                text(body, "columnDelimiter"), text(body, "lineEnding"), v, req.org().db().clock().instant());
+        IngestJob job = new IngestJob(
+                newId(),
+                req.org(),
+                req.session().userId(),
+                type.name(),
+                operation,
+                externalId,
+                text(body, "columnDelimiter"),
+                text(body, "lineEnding"),
+                v,
+                req.org().db().clock().instant());
         jobs.put(job.id, job);
         return Response.json(200, job.info());
     }
@@ -135,8 +152,11 @@ public final class BulkApi2 {
         IngestJob job = (IngestJob) job(req, IngestJob.class);
         if (!job.finished()) {
             // Wording UNCONFIRMED.
-            throw new OrgException("INVALIDJOBSTATE", "Job " + job.id + " is not finished (state " + job.state()
-                    + "); results are available once it is", List.of(), 409);
+            throw new OrgException(
+                    "INVALIDJOBSTATE",
+                    "Job " + job.id + " is not finished (state " + job.state() + "); results are available once it is",
+                    List.of(),
+                    409);
         }
         String csv = switch (req.pathGroup(3)) {
             case "successfulResults" -> job.successfulResults();
@@ -165,8 +185,17 @@ public final class BulkApi2 {
         // Validate now, as Salesforce does: a malformed query is an error of the create call, not a failed job.
         String user = req.session().userId();
         dev.warden.soql.Soql.parse(soql);
-        QueryJob job = new QueryJob(newId(), req.org(), user, operation, soql, text(body, "columnDelimiter"),
-                text(body, "lineEnding"), v, req.org().db().clock().instant(), QueryJob.visibility(req.org(), user));
+        QueryJob job = new QueryJob(
+                newId(),
+                req.org(),
+                user,
+                operation,
+                soql,
+                text(body, "columnDelimiter"),
+                text(body, "lineEnding"),
+                v,
+                req.org().db().clock().instant(),
+                QueryJob.visibility(req.org(), user));
         Map<String, Object> answer = job.info();
         jobs.put(job.id, job);
         WORKER.execute(job::run);
@@ -179,8 +208,11 @@ public final class BulkApi2 {
         QueryJob job = (QueryJob) job(req, QueryJob.class);
         if (!"JobComplete".equals(job.state())) {
             // Wording UNCONFIRMED.
-            throw new OrgException("INVALIDJOBSTATE", "Job " + job.id + " is not complete (state " + job.state()
-                    + ")", List.of(), 409);
+            throw new OrgException(
+                    "INVALIDJOBSTATE",
+                    "Job " + job.id + " is not complete (state " + job.state() + ")",
+                    List.of(),
+                    409);
         }
         int offset = 0;
         String locator = req.param("locator");
@@ -256,8 +288,8 @@ public final class BulkApi2 {
         version(req);
         BulkJob job = job(req, kind);
         if (!job.finished() && !"UploadComplete".equals(job.state())) {
-            throw new OrgException("INVALIDJOBSTATE", "Job " + job.id + " can't be deleted in state " + job.state(),
-                    List.of(), 409);
+            throw new OrgException(
+                    "INVALIDJOBSTATE", "Job " + job.id + " can't be deleted in state " + job.state(), List.of(), 409);
         }
         if (!job.finished()) {
             job.abort();
@@ -279,5 +311,4 @@ public final class BulkApi2 {
         JsonNode n = body.get(field);
         return n == null || n.isNull() ? null : n.asText();
     }
-
 }

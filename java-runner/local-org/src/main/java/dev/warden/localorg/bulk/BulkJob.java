@@ -26,8 +26,16 @@ abstract class BulkJob {
     int failures;
     long processingMillis;
 
-    BulkJob(String id, Org org, String userId, String object, String delimiterName, String lineEndingName,
-            String apiVersion, Instant now, String state) {
+    BulkJob(
+            String id,
+            Org org,
+            String userId,
+            String object,
+            String delimiterName,
+            String lineEndingName,
+            String apiVersion,
+            Instant now,
+            String state) {
         this.id = id;
         this.org = org;
         this.userId = userId;
@@ -35,8 +43,9 @@ abstract class BulkJob {
         this.delimiterName = delimiterName == null ? "COMMA" : delimiterName.toUpperCase(java.util.Locale.ROOT);
         Character d = Csv.delimiter(this.delimiterName);
         if (d == null) {
-            throw new OrgException("INVALIDJOB", "Invalid columnDelimiter: " + delimiterName
-                    + " (BACKQUOTE, CARET, COMMA, PIPE, SEMICOLON or TAB)");
+            throw new OrgException(
+                    "INVALIDJOB",
+                    "Invalid columnDelimiter: " + delimiterName + " (BACKQUOTE, CARET, COMMA, PIPE, SEMICOLON or TAB)");
         }
         this.delimiter = d;
         this.lineEndingName = lineEndingName == null ? "LF" : lineEndingName.toUpperCase(java.util.Locale.ROOT);
@@ -69,8 +78,8 @@ abstract class BulkJob {
 
     synchronized void abort() {
         if (finished()) {
-            throw new OrgException("INVALIDJOBSTATE", "Job " + id + " can't be aborted: its state is " + state,
-                    List.of(), 409);
+            throw new OrgException(
+                    "INVALIDJOBSTATE", "Job " + id + " can't be aborted: its state is " + state, List.of(), 409);
         }
         state = "Aborted";
         touch();

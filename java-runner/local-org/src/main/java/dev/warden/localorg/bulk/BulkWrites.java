@@ -30,8 +30,13 @@ final class BulkWrites {
      * Applies {@code operation} (insert, update, upsert, delete, hardDelete) to {@code rows} of {@code objectName}
      * (canonical field name to value; null means "set to null"). {@code externalIdField} is for upsert.
      */
-    static List<Outcome> write(OrgDatabase db, Caller caller, String objectName, String operation,
-            String externalIdField, List<Map<String, Object>> rows) {
+    static List<Outcome> write(
+            OrgDatabase db,
+            Caller caller,
+            String objectName,
+            String operation,
+            String externalIdField,
+            List<Map<String, Object>> rows) {
         List<RowResult> results = switch (operation) {
             case "insert" -> db.dml(caller, Operation.INSERT, objectName, rows, false);
             case "update" -> db.dml(caller, Operation.UPDATE, objectName, rows, false);
@@ -45,10 +50,15 @@ final class BulkWrites {
         for (int i = 0; i < rows.size(); i++) {
             RowResult r = results.get(i);
             String id = r.id() != null ? r.id() : idOf(rows.get(i));
-            out.add(r.success() ? new Outcome(id, r.created() || operation.equals("insert"), null)
-                    : new Outcome(id, false, r.errors().isEmpty()
-                            ? new OrgException("UNKNOWN_EXCEPTION", "the row was not saved", List.of())
-                            : r.errors().get(0).toException()));
+            out.add(
+                    r.success()
+                            ? new Outcome(id, r.created() || operation.equals("insert"), null)
+                            : new Outcome(
+                                    id,
+                                    false,
+                                    r.errors().isEmpty()
+                                            ? new OrgException("UNKNOWN_EXCEPTION", "the row was not saved", List.of())
+                                            : r.errors().get(0).toException()));
         }
         return out;
     }

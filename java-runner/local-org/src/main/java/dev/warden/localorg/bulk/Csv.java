@@ -10,8 +10,8 @@ import java.util.Map;
  * {@code columnDelimiter} and {@code lineEnding} options.
  */
 public final class Csv {
-    private static final Map<String, Character> DELIMITERS = Map.of("COMMA", ',', "TAB", '\t', "PIPE", '|',
-            "SEMICOLON", ';', "CARET", '^', "BACKQUOTE", '`');
+    private static final Map<String, Character> DELIMITERS =
+            Map.of("COMMA", ',', "TAB", '\t', "PIPE", '|', "SEMICOLON", ';', "CARET", '^', "BACKQUOTE", '`');
 
     private Csv() {}
 

@@ -26,8 +26,17 @@ final class IngestJob extends BulkJob {
     private final List<List<String>> failed = new ArrayList<>();
     private final List<List<String>> unprocessed = new ArrayList<>();
 
-    IngestJob(String id, Org org, String userId, String object, String operation, String externalIdField,
-            String delimiterName, String lineEndingName, String apiVersion, Instant now) {
+    IngestJob(
+            String id,
+            Org org,
+            String userId,
+            String object,
+            String operation,
+            String externalIdField,
+            String delimiterName,
+            String lineEndingName,
+            String apiVersion,
+            Instant now) {
         super(id, org, userId, object, delimiterName, lineEndingName, apiVersion, now, "Open");
         this.operation = operation;
         this.externalIdField = externalIdField;
@@ -36,12 +45,18 @@ final class IngestJob extends BulkJob {
     synchronized void upload(String csv) {
         if (!"Open".equals(state)) {
             // Code and wording UNCONFIRMED.
-            throw new OrgException("INVALIDJOBSTATE", "Job " + id + " is not open for data upload (state " + state + ")",
-                    List.of(), 409);
+            throw new OrgException(
+                    "INVALIDJOBSTATE",
+                    "Job " + id + " is not open for data upload (state " + state + ")",
+                    List.of(),
+                    409);
         }
         if (data != null) {
-            throw new OrgException("INVALIDJOBSTATE", "Data can be uploaded to a job only once; create another job"
-                    + " for more data", List.of(), 409);
+            throw new OrgException(
+                    "INVALIDJOBSTATE",
+                    "Data can be uploaded to a job only once; create another job" + " for more data",
+                    List.of(),
+                    409);
         }
         data = csv;
         touch();
@@ -50,8 +65,8 @@ final class IngestJob extends BulkJob {
     @Override
     synchronized void close() {
         if (!"Open".equals(state)) {
-            throw new OrgException("INVALIDJOBSTATE", "Job " + id + " can't be closed: its state is " + state,
-                    List.of(), 409);
+            throw new OrgException(
+                    "INVALIDJOBSTATE", "Job " + id + " can't be closed: its state is " + state, List.of(), 409);
         }
         state = "UploadComplete";
         touch();
@@ -95,8 +110,8 @@ final class IngestJob extends BulkJob {
         for (String column : header) {
             String name = column.strip();
             if (name.contains(".")) {
-                throw new JobFailure("InvalidBatch : Relationship columns such as " + name + " (a parent by external id)"
-                        + " are not supported by the local org");
+                throw new JobFailure("InvalidBatch : Relationship columns such as " + name
+                        + " (a parent by external id)" + " are not supported by the local org");
             }
             FieldDef f = type.field(name);
             if (f == null) {
@@ -121,15 +136,18 @@ final class IngestJob extends BulkJob {
             List<List<String>> accepted = new ArrayList<>(chunk.size());
             for (List<String> row : chunk) {
                 if (row.size() != columns.size()) {
-                    fail(row, null, "INVALID_FIELD:Wrong number of columns: expected " + columns.size() + ", found "
-                            + row.size() + ": --");
+                    fail(
+                            row,
+                            null,
+                            "INVALID_FIELD:Wrong number of columns: expected " + columns.size() + ", found "
+                                    + row.size() + ": --");
                     continue;
                 }
                 values.add(rowValues(columns, row));
                 accepted.add(row);
             }
-            List<BulkWrites.Outcome> outcomes = BulkWrites.write(org.db(), caller, type.name(), operation,
-                    externalIdField, values);
+            List<BulkWrites.Outcome> outcomes =
+                    BulkWrites.write(org.db(), caller, type.name(), operation, externalIdField, values);
             synchronized (this) {
                 for (int i = 0; i < outcomes.size(); i++) {
                     BulkWrites.Outcome o = outcomes.get(i);
@@ -142,8 +160,11 @@ final class IngestJob extends BulkJob {
                         successful.add(r);
                         processed++;
                     } else {
-                        fail(row, o.id(), o.error().errorCode() + ":" + o.error().getMessage() + ":"
-                                + String.join(",", o.error().fields()) + " --");
+                        fail(
+                                row,
+                                o.id(),
+                                o.error().errorCode() + ":" + o.error().getMessage() + ":"
+                                        + String.join(",", o.error().fields()) + " --");
                     }
                 }
                 touch();

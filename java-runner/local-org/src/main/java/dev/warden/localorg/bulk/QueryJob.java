@@ -23,16 +23,25 @@ import java.util.function.Predicate;
  * {@code Sforce-Locator}) or Failed. The query runs as the job's owner with the REST API's object visibility.
  */
 final class QueryJob extends BulkJob {
-    private static final DateTimeFormatter CSV_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter CSV_DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     final String operation;
     final String soql;
     private final Predicate<dev.warden.localorg.model.SObjectType> visible;
     private List<String> header = List.of();
     private List<List<String>> rows = List.of();
 
-    QueryJob(String id, Org org, String userId, String operation, String soql, String delimiterName,
-            String lineEndingName, String apiVersion, Instant now, Predicate<dev.warden.localorg.model.SObjectType> visible) {
+    QueryJob(
+            String id,
+            Org org,
+            String userId,
+            String operation,
+            String soql,
+            String delimiterName,
+            String lineEndingName,
+            String apiVersion,
+            Instant now,
+            Predicate<dev.warden.localorg.model.SObjectType> visible) {
         super(id, org, userId, objectOf(soql), delimiterName, lineEndingName, apiVersion, now, "UploadComplete");
         this.operation = operation;
         this.soql = soql;
@@ -40,14 +49,15 @@ final class QueryJob extends BulkJob {
     }
 
     private static String objectOf(String soql) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\bFROM\\s+(\\w+)").matcher(soql);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(?i)\\bFROM\\s+(\\w+)").matcher(soql);
         return m.find() ? m.group(1) : null;
     }
 
     @Override
     void close() {
-        throw new OrgException("INVALIDJOBSTATE", "A query job is queued when it is created; only Aborted can be set",
-                List.of(), 400);
+        throw new OrgException(
+                "INVALIDJOBSTATE", "A query job is queued when it is created; only Aborted can be set", List.of(), 400);
     }
 
     @Override
@@ -61,7 +71,9 @@ final class QueryJob extends BulkJob {
         }
         long started = System.nanoTime();
         try {
-            QueryResult r = Soql.query(soql, new OrgSoqlSource(org.db(), visible),
+            QueryResult r = Soql.query(
+                    soql,
+                    new OrgSoqlSource(org.db(), visible),
                     new QueryOptions(org.db().clock(), operation.equals("queryAll")));
             List<String> head = new ArrayList<>();
             for (ColumnInfo c : r.columns()) {
@@ -108,8 +120,8 @@ final class QueryJob extends BulkJob {
         }
         if (v instanceof QueryResult || v instanceof List<?>) {
             // Bulk API 2.0 does not return child subqueries; wording UNCONFIRMED.
-            throw new OrgException("FeatureNotEnabled", "Bulk API 2.0 query jobs do not support nested queries ("
-                    + dotted + ")");
+            throw new OrgException(
+                    "FeatureNotEnabled", "Bulk API 2.0 query jobs do not support nested queries (" + dotted + ")");
         }
         if (v == null || v instanceof ResultRecord) {
             return "";
@@ -160,6 +172,7 @@ final class QueryJob extends BulkJob {
     static Predicate<dev.warden.localorg.model.SObjectType> visibility(Org org, String userId) {
         Access access = Access.ofUser(org.db(), userId);
         return t -> t.kind() != dev.warden.localorg.model.ObjectKind.CUSTOM_OBJECT
-                && t.kind() != dev.warden.localorg.model.ObjectKind.CUSTOM_SETTING || access.object(t.name()).read();
+                        && t.kind() != dev.warden.localorg.model.ObjectKind.CUSTOM_SETTING
+                || access.object(t.name()).read();
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class DmlPipeline {
     /** Partial saves with triggers: first attempt plus two retries (Apex Developer Guide, "Bulk DML Exception Handling"). */
     private static final int MAX_ATTEMPTS = 3;
+
     private final OrgDatabase db;
     private final Map<String, List<TriggerHook>> hooks = new ConcurrentHashMap<>();
     private int triggerDepth;
@@ -33,7 +34,8 @@ final class DmlPipeline {
     }
 
     void addHook(SObjectType type, TriggerHook hook) {
-        hooks.computeIfAbsent(type.name().toLowerCase(Locale.ROOT), k -> new CopyOnWriteArrayList<>()).add(hook);
+        hooks.computeIfAbsent(type.name().toLowerCase(Locale.ROOT), k -> new CopyOnWriteArrayList<>())
+                .add(hook);
     }
 
     void removeHook(String objectName, TriggerHook hook) {
@@ -56,8 +58,8 @@ final class DmlPipeline {
         return row.id;
     }
 
-    List<RowResult> dml(Caller caller, Operation op, SObjectType named, List<? extends Map<String, ?>> rows,
-            boolean allOrNone) {
+    List<RowResult> dml(
+            Caller caller, Operation op, SObjectType named, List<? extends Map<String, ?>> rows, boolean allOrNone) {
         List<Row> list = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Map<String, ?> values = rows.get(i);
@@ -67,8 +69,12 @@ final class DmlPipeline {
         return results(list);
     }
 
-    List<RowResult> upsert(Caller caller, SObjectType type, String externalIdField,
-            List<? extends Map<String, ?>> rows, boolean allOrNone) {
+    List<RowResult> upsert(
+            Caller caller,
+            SObjectType type,
+            String externalIdField,
+            List<? extends Map<String, ?>> rows,
+            boolean allOrNone) {
         FieldDef key = upsertKey(type, externalIdField);
         List<Row> all = new ArrayList<>(rows.size());
         db.transaction(() -> {
@@ -92,8 +98,10 @@ final class DmlPipeline {
                     Row earlier = seen.put(normal, r);
                     if (earlier != null) {
                         // Wording UNCONFIRMED.
-                        OrgException dup = new OrgException("DUPLICATE_EXTERNAL_ID", "Duplicate external id specified: "
-                                + raw, List.of(key.name()));
+                        OrgException dup = new OrgException(
+                                "DUPLICATE_EXTERNAL_ID",
+                                "Duplicate external id specified: " + raw,
+                                List.of(key.name()));
                         earlier.fail(dup);
                         r.fail(dup);
                         continue;
@@ -101,8 +109,10 @@ final class DmlPipeline {
                     List<String> matches = matches(type, key, k);
                     if (matches.size() > 1) {
                         // Wording UNCONFIRMED.
-                        r.fail(new OrgException("DUPLICATE_EXTERNAL_ID", key.name() + ": more than one record found"
-                                + " for external id field: " + matches, List.of(key.name())));
+                        r.fail(new OrgException(
+                                "DUPLICATE_EXTERNAL_ID",
+                                key.name() + ": more than one record found" + " for external id field: " + matches,
+                                List.of(key.name())));
                     } else if (matches.size() == 1) {
                         r.targetId = matches.get(0);
                         updates.add(r);
@@ -238,8 +248,10 @@ final class DmlPipeline {
                 }
                 r.created = false;
                 // The platform's own words (REST composite/sobjects, allOrNone).
-                r.fail(new OrgException("ALL_OR_NONE_OPERATION_ROLLED_BACK", "Record rolled back because not all"
-                        + " records were valid and the request was using AllOrNone header"));
+                r.fail(new OrgException(
+                        "ALL_OR_NONE_OPERATION_ROLLED_BACK",
+                        "Record rolled back because not all"
+                                + " records were valid and the request was using AllOrNone header"));
             }
         }
     }
@@ -270,7 +282,8 @@ final class DmlPipeline {
             }
             if (attempt == MAX_ATTEMPTS) {
                 // Message from the Apex Developer Guide; the status code is UNCONFIRMED.
-                OrgException e = new OrgException("UNKNOWN_EXCEPTION",
+                OrgException e = new OrgException(
+                        "UNKNOWN_EXCEPTION",
                         "Too many batch retries in the presence of Apex triggers and partial failures.");
                 survivors.forEach(r -> r.fail(e));
                 break;
@@ -295,8 +308,8 @@ final class DmlPipeline {
         boolean hooked = !hs.isEmpty();
         if (hooked && triggerDepth >= OrgDatabase.MAX_TRIGGER_DEPTH) {
             // Salesforce: "maximum trigger depth exceeded" (exact surrounding text UNCONFIRMED).
-            OrgException e = new OrgException("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", hs.get(0).name()
-                    + ": maximum trigger depth exceeded");
+            OrgException e = new OrgException(
+                    "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", hs.get(0).name() + ": maximum trigger depth exceeded");
             rows.forEach(r -> r.fail(e));
             return false;
         }
@@ -392,13 +405,16 @@ final class DmlPipeline {
         for (Map.Entry<String, Object> e : view.entrySet()) {
             FieldDef f = r.type.field(e.getKey());
             if (f == null) {
-                throw new OrgException("INVALID_FIELD", "No such column '" + e.getKey() + "' on sobject of type "
-                        + r.type.name(), List.of(e.getKey()));
+                throw new OrgException(
+                        "INVALID_FIELD",
+                        "No such column '" + e.getKey() + "' on sobject of type " + r.type.name(),
+                        List.of(e.getKey()));
             }
             if (f.name().equals("Id")) {
                 continue;
             }
-            if (op == Operation.UPDATE && !r.draft.containsKey(f.name())
+            if (op == Operation.UPDATE
+                    && !r.draft.containsKey(f.name())
                     && OrgDatabase.sameValue(r.before.get(f.name()), e.getValue())) {
                 continue;
             }
@@ -412,8 +428,8 @@ final class DmlPipeline {
         switch (op) {
             case INSERT -> {
                 if (!caller.system() && !type.capabilities().createable()) {
-                    throw new OrgException("INVALID_TYPE_FOR_OPERATION", "entity type " + type.name()
-                            + " does not support insert");
+                    throw new OrgException(
+                            "INVALID_TYPE_FOR_OPERATION", "entity type " + type.name() + " does not support insert");
                 }
                 Map<String, ?> input = ForeignKeys.resolve(db, type, r.input);
                 Map<String, Object> draft = db.draftOf(caller, type, input, true);
@@ -428,14 +444,15 @@ final class DmlPipeline {
             case UPDATE -> {
                 Record before = db.requireLive(r.targetId);
                 if (!caller.system() && !type.capabilities().updateable()) {
-                    throw new OrgException("INVALID_TYPE_FOR_OPERATION", "entity type " + type.name()
-                            + " does not support update");
+                    throw new OrgException(
+                            "INVALID_TYPE_FOR_OPERATION", "entity type " + type.name() + " does not support update");
                 }
                 Map<String, ?> input = ForeignKeys.resolve(db, type, r.input);
                 Map<String, Object> draft = db.draftOf(caller, type, input, false);
                 Object givenId = draft.remove("Id");
                 if (givenId != null && !Ids.canonical(givenId.toString()).equals(before.id())) {
-                    throw new OrgException("INVALID_ID_FIELD", "The Id field should not be specified in the sobject data.");
+                    throw new OrgException(
+                            "INVALID_ID_FIELD", "The Id field should not be specified in the sobject data.");
                 }
                 r.before = before;
                 r.id = before.id();
@@ -444,8 +461,8 @@ final class DmlPipeline {
             case DELETE -> {
                 Record before = db.requireLive(r.targetId);
                 if (!caller.system() && !type.capabilities().deletable()) {
-                    throw new OrgException("INVALID_TYPE_FOR_OPERATION", "entity type " + type.name()
-                            + " does not support delete");
+                    throw new OrgException(
+                            "INVALID_TYPE_FOR_OPERATION", "entity type " + type.name() + " does not support delete");
                 }
                 r.before = before;
                 r.id = before.id();
@@ -469,8 +486,8 @@ final class DmlPipeline {
             throw OrgException.notFound();
         }
         if (named != null && t != named) {
-            throw new OrgException("MALFORMED_ID", named.name() + " ID: id value of incorrect type: " + rawId,
-                    List.of("Id"));
+            throw new OrgException(
+                    "MALFORMED_ID", named.name() + " ID: id value of incorrect type: " + rawId, List.of("Id"));
         }
         return t;
     }
@@ -490,14 +507,18 @@ final class DmlPipeline {
         FieldDef f = name == null ? null : type.field(name);
         if (f == null) {
             // Wording UNCONFIRMED.
-            throw new OrgException("INVALID_FIELD", "Field " + name + " does not exist on " + type.name(),
+            throw new OrgException(
+                    "INVALID_FIELD",
+                    "Field " + name + " does not exist on " + type.name(),
                     name == null ? List.of() : List.of(name));
         }
         boolean idLookup = f.name().equals("Id") || f.externalId() || (!f.custom() && f.unique());
         if (!idLookup) {
             // Wording UNCONFIRMED (as commonly reported by SOAP upsert).
-            throw new OrgException("INVALID_FIELD", "Field name provided, " + f.name()
-                    + " is not an External ID or indexed field for " + type.name(), List.of(f.name()));
+            throw new OrgException(
+                    "INVALID_FIELD",
+                    "Field name provided, " + f.name() + " is not an External ID or indexed field for " + type.name(),
+                    List.of(f.name()));
         }
         return f;
     }
@@ -544,8 +565,9 @@ final class DmlPipeline {
     private static List<RowResult> results(List<Row> rows) {
         List<RowResult> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            String id = r.id != null ? r.id : r.targetId != null && Ids.isValid(r.targetId)
-                    ? Ids.canonical(r.targetId) : r.targetId;
+            String id = r.id != null
+                    ? r.id
+                    : r.targetId != null && Ids.isValid(r.targetId) ? Ids.canonical(r.targetId) : r.targetId;
             out.add(new RowResult(r.index, id, r.ok(), r.errors, r.ok() && r.created));
         }
         return out;

@@ -29,8 +29,10 @@ final class ForeignKeys {
             }
             FieldDef lookup = lookupFor(type, e.getKey());
             if (lookup == null) {
-                throw new OrgException("INVALID_FIELD", "No such column '" + e.getKey() + "' on sobject of type "
-                        + type.name(), List.of(e.getKey()));
+                throw new OrgException(
+                        "INVALID_FIELD",
+                        "No such column '" + e.getKey() + "' on sobject of type " + type.name(),
+                        List.of(e.getKey()));
             }
             out.put(lookup.name(), parentId(db, lookup, ref));
         }
@@ -65,8 +67,11 @@ final class ForeignKeys {
         }
         SObjectType target = targetName == null ? null : db.schema().get(targetName);
         if (target == null) {
-            throw new OrgException("INVALID_FIELD", "The parent of " + lookup.name() + " needs attributes.type"
-                    + " (the field references " + lookup.referenceTo() + ")", List.of(lookup.name()));
+            throw new OrgException(
+                    "INVALID_FIELD",
+                    "The parent of " + lookup.name() + " needs attributes.type" + " (the field references "
+                            + lookup.referenceTo() + ")",
+                    List.of(lookup.name()));
         }
         List<Map.Entry<?, ?>> keys = new ArrayList<>();
         for (Map.Entry<?, ?> k : ref.entrySet()) {
@@ -76,29 +81,42 @@ final class ForeignKeys {
         }
         if (keys.size() != 1) {
             // Wording UNCONFIRMED.
-            throw new OrgException("INVALID_FIELD", "A parent reference on " + lookup.name() + " needs exactly one"
-                    + " external ID field, found " + keys.size(), List.of(lookup.name()));
+            throw new OrgException(
+                    "INVALID_FIELD",
+                    "A parent reference on " + lookup.name() + " needs exactly one" + " external ID field, found "
+                            + keys.size(),
+                    List.of(lookup.name()));
         }
         String fieldName = keys.get(0).getKey().toString();
         Object value = keys.get(0).getValue();
         FieldDef key = target.field(fieldName);
         if (key == null || !(key.name().equals("Id") || key.externalId() || (!key.custom() && key.unique()))) {
             // The platform's words for a non-key field (as commonly reported).
-            throw new OrgException("INVALID_FIELD", "Field name provided, " + fieldName
-                    + " is not an External ID or indexed field for " + target.name(), List.of(lookup.name()));
+            throw new OrgException(
+                    "INVALID_FIELD",
+                    "Field name provided, " + fieldName + " is not an External ID or indexed field for "
+                            + target.name(),
+                    List.of(lookup.name()));
         }
-        List<Record> found = value == null ? List.of() : key.name().equals("Id")
-                ? (db.live(value.toString()) == null ? List.of() : List.of(db.live(value.toString())))
-                : db.findBy(target.name(), key.name(), Values.coerce(key, value));
+        List<Record> found = value == null
+                ? List.of()
+                : key.name().equals("Id")
+                        ? (db.live(value.toString()) == null ? List.of() : List.of(db.live(value.toString())))
+                        : db.findBy(target.name(), key.name(), Values.coerce(key, value));
         if (found.isEmpty()) {
             // The platform's words (as commonly reported).
-            throw new OrgException("INVALID_FIELD", "Foreign key external ID: " + value + " not found for field "
-                    + key.name() + " in entity " + target.name(), List.of(lookup.name()));
+            throw new OrgException(
+                    "INVALID_FIELD",
+                    "Foreign key external ID: " + value + " not found for field " + key.name() + " in entity "
+                            + target.name(),
+                    List.of(lookup.name()));
         }
         if (found.size() > 1) {
             // Wording UNCONFIRMED.
-            throw new OrgException("DUPLICATE_EXTERNAL_ID", "Foreign key external ID: " + value + " matches "
-                    + found.size() + " records for field " + key.name() + " in entity " + target.name(),
+            throw new OrgException(
+                    "DUPLICATE_EXTERNAL_ID",
+                    "Foreign key external ID: " + value + " matches " + found.size() + " records for field "
+                            + key.name() + " in entity " + target.name(),
                     List.of(lookup.name()));
         }
         return found.get(0).id();

@@ -49,19 +49,26 @@ public final class OrgDatabase {
     private record Undo(Table table, String id, Object[] previous, PublishedEvent event) {}
 
     /** A platform event published to the org's event bus (kept in order; shown by {@code /_local/state}). */
-    public record PublishedEvent(String objectName, String id, String replayId, Instant publishedAt,
-            Map<String, Object> fields) {}
+    public record PublishedEvent(
+            String objectName, String id, String replayId, Instant publishedAt, Map<String, Object> fields) {}
 
     public OrgDatabase(Schema schema, Clock clock) {
         this.schema = schema;
         this.clock = clock;
     }
 
-    public Schema schema() { return schema; }
+    public Schema schema() {
+        return schema;
+    }
 
     /** Installs the computation of formula and roll-up summary fields for every record read from now on. */
-    public void setCalculatedFields(CalculatedFields c) { calculated = c; }
-    public Clock clock() { return clock; }
+    public void setCalculatedFields(CalculatedFields c) {
+        calculated = c;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
 
     /** Listens to changes of one object type ({@code objectName}) or of all types ({@code null}). */
     public void addListener(String objectName, RecordChangeListener listener) {
@@ -193,7 +200,8 @@ public final class OrgDatabase {
             throw new IllegalArgumentException("No field " + field + " on " + objectName);
         }
         Object key = value instanceof String s && type.fieldAt(slot).type() == FieldType.REFERENCE && Ids.isValid(s)
-                ? Ids.canonical(s) : value;
+                ? Ids.canonical(s)
+                : value;
         Table t = table(type);
         lock.readLock().lock();
         try {
@@ -240,6 +248,7 @@ public final class OrgDatabase {
     public static final int CHUNK_SIZE = 200;
     /** Salesforce's maximum trigger depth: hooks nest at most this deep. */
     public static final int MAX_TRIGGER_DEPTH = 16;
+
     private final DmlPipeline pipeline = new DmlPipeline(this);
 
     /** Inserts one record (a batch of one, all-or-none); a failure is thrown as the row's {@link OrgException}. */
@@ -281,8 +290,8 @@ public final class OrgDatabase {
      *                  ALL_OR_NONE_OPERATION_ROLLED_BACK); false: failed rows are reported, the rest are saved
      * @return one result per row, in input order
      */
-    public List<RowResult> dml(Caller caller, Operation op, String objectName, List<? extends Map<String, ?>> rows,
-            boolean allOrNone) {
+    public List<RowResult> dml(
+            Caller caller, Operation op, String objectName, List<? extends Map<String, ?>> rows, boolean allOrNone) {
         SObjectType named = objectName == null ? null : requireType(objectName);
         if (op == Operation.INSERT && named == null) {
             throw new IllegalArgumentException("insert needs the object name");
@@ -298,8 +307,12 @@ public final class OrgDatabase {
      *
      * @throws OrgException INVALID_FIELD when the field does not exist or may not be used as an upsert key
      */
-    public List<RowResult> upsert(Caller caller, String objectName, String externalIdField,
-            List<? extends Map<String, ?>> rows, boolean allOrNone) {
+    public List<RowResult> upsert(
+            Caller caller,
+            String objectName,
+            String externalIdField,
+            List<? extends Map<String, ?>> rows,
+            boolean allOrNone) {
         SObjectType type = requireType(objectName);
         return pipeline.upsert(caller, type, externalIdField, rows, allOrNone);
     }
@@ -335,7 +348,12 @@ public final class OrgDatabase {
      *
      * @param draft insert/update: the values to write (insert: may gain Name from an AutoNumber)
      */
-    Record save(Caller caller, Operation op, SObjectType type, Record before, Map<String, Object> draft,
+    Record save(
+            Caller caller,
+            Operation op,
+            SObjectType type,
+            Record before,
+            Map<String, Object> draft,
             String explicitId) {
         switch (op) {
             case INSERT -> {
@@ -364,11 +382,13 @@ public final class OrgDatabase {
                 }
                 Record after = new Record(calculated, type, row);
                 if (type.kind() == ObjectKind.PLATFORM_EVENT) {
-                    long replay = sequences.computeIfAbsent("replay", k -> new AtomicLong()).incrementAndGet();
+                    long replay = sequences
+                            .computeIfAbsent("replay", k -> new AtomicLong())
+                            .incrementAndGet();
                     row[type.slot("ReplayId")] = Long.toString(replay);
                     row[type.slot("EventUuid")] = java.util.UUID.randomUUID().toString();
-                    PublishedEvent ev = new PublishedEvent(type.name(), id, Long.toString(replay), now,
-                            Collections.unmodifiableMap(after.toMap()));
+                    PublishedEvent ev = new PublishedEvent(
+                            type.name(), id, Long.toString(replay), now, Collections.unmodifiableMap(after.toMap()));
                     events.add(ev);
                     undo.add(new Undo(null, id, null, ev));
                 } else {
@@ -442,8 +462,10 @@ public final class OrgDatabase {
         for (Map.Entry<String, ?> e : values.entrySet()) {
             FieldDef f = type.field(e.getKey());
             if (f == null) {
-                throw new OrgException("INVALID_FIELD", "No such column '" + e.getKey() + "' on sobject of type "
-                        + type.name(), List.of(e.getKey()));
+                throw new OrgException(
+                        "INVALID_FIELD",
+                        "No such column '" + e.getKey() + "' on sobject of type " + type.name(),
+                        List.of(e.getKey()));
             }
             if (f.name().equals("Id")) {
                 if (e.getValue() != null) {
@@ -459,9 +481,13 @@ public final class OrgDatabase {
             draft.put(f.name(), Values.coerce(f, e.getValue()));
         }
         if (!notWritable.isEmpty()) {
-            throw new OrgException("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
-                    + String.join(", ", notWritable) + ". Please check the security settings of this field and verify"
-                    + " that it is read/write for your user or administrator.", notWritable);
+            throw new OrgException(
+                    "INVALID_FIELD_FOR_INSERT_UPDATE",
+                    "Unable to create/update fields: "
+                            + String.join(", ", notWritable)
+                            + ". Please check the security settings of this field and verify"
+                            + " that it is read/write for your user or administrator.",
+                    notWritable);
         }
         return draft;
     }
@@ -489,10 +515,13 @@ public final class OrgDatabase {
             }
             if (f.type() == FieldType.REFERENCE) {
                 e.setValue(checkReference(f, v.toString()));
-            } else if (f.type() == FieldType.PICKLIST && !f.picklistValues().isEmpty()
+            } else if (f.type() == FieldType.PICKLIST
+                    && !f.picklistValues().isEmpty()
                     && f.picklistValues().stream().noneMatch(p -> p.equals(v))) {
-                throw new OrgException("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", f.label()
-                        + ": bad value for restricted picklist field: " + v, List.of(f.name()));
+                throw new OrgException(
+                        "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+                        f.label() + ": bad value for restricted picklist field: " + v,
+                        List.of(f.name()));
             }
         }
         Object[] probe = new Object[type.fieldCount()];
@@ -505,14 +534,17 @@ public final class OrgDatabase {
 
     private String checkReference(FieldDef f, String value) {
         if (!Ids.isValid(value)) {
-            throw new OrgException("MALFORMED_ID", f.label() + ": id value of incorrect type: " + value,
-                    List.of(f.name()));
+            throw new OrgException(
+                    "MALFORMED_ID", f.label() + ": id value of incorrect type: " + value, List.of(f.name()));
         }
         String id = Ids.canonical(value);
         SObjectType target = schema.forId(id);
-        if (target != null && !f.referenceTo().isEmpty()
+        if (target != null
+                && !f.referenceTo().isEmpty()
                 && f.referenceTo().stream().noneMatch(t -> t.equalsIgnoreCase(target.name()))) {
-            throw new OrgException("FIELD_INTEGRITY_EXCEPTION", f.label() + ": id value of incorrect type: " + value,
+            throw new OrgException(
+                    "FIELD_INTEGRITY_EXCEPTION",
+                    f.label() + ": id value of incorrect type: " + value,
                     List.of(f.name()));
         }
         Object[] row = target == null ? null : table(target).get(id);
@@ -535,8 +567,10 @@ public final class OrgDatabase {
             }
             for (String other : t.lookup(slot, v)) {
                 if (!other.equals(selfId)) {
-                    throw new OrgException("DUPLICATE_VALUE", "duplicate value found: " + f.name()
-                            + " duplicates value on record with id: " + other, List.of(f.name()));
+                    throw new OrgException(
+                            "DUPLICATE_VALUE",
+                            "duplicate value found: " + f.name() + " duplicates value on record with id: " + other,
+                            List.of(f.name()));
                 }
             }
         }
@@ -594,7 +628,8 @@ public final class OrgDatabase {
     }
 
     private String newId(String prefix) {
-        return Ids.make(prefix, sequences.computeIfAbsent(prefix, k -> new AtomicLong()).incrementAndGet());
+        return Ids.make(
+                prefix, sequences.computeIfAbsent(prefix, k -> new AtomicLong()).incrementAndGet());
     }
 
     /**
@@ -618,7 +653,8 @@ public final class OrgDatabase {
             table.put(id, row);
             reserveIds(type.keyPrefix(), Ids.sequence(id));
             if (schema.autoNumberFormat(type.name()) != null && row[type.slot("Name")] instanceof String name) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\D*$").matcher(name);
+                java.util.regex.Matcher m =
+                        java.util.regex.Pattern.compile("(\\d+)\\D*$").matcher(name);
                 if (m.find()) {
                     table.autoNumber = Math.max(table.autoNumber, Long.parseLong(m.group(1)));
                 }
@@ -633,8 +669,9 @@ public final class OrgDatabase {
         lock.writeLock().lock();
         try {
             events.add(event);
-            sequences.computeIfAbsent("replay", k -> new AtomicLong()).accumulateAndGet(
-                    Long.parseLong(event.replayId()), Math::max);
+            sequences
+                    .computeIfAbsent("replay", k -> new AtomicLong())
+                    .accumulateAndGet(Long.parseLong(event.replayId()), Math::max);
         } finally {
             lock.writeLock().unlock();
         }
@@ -653,7 +690,8 @@ public final class OrgDatabase {
     }
 
     private static String autoNumber(String format, long n) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(0+)\\}").matcher(format);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\{(0+)\\}").matcher(format);
         if (!m.find()) {
             return format + n;
         }

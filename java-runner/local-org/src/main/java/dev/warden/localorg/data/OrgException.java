@@ -27,9 +27,17 @@ public class OrgException extends RuntimeException {
         this.httpStatus = httpStatus;
     }
 
-    public String errorCode() { return errorCode; }
-    public List<String> fields() { return fields; }
-    public int httpStatus() { return httpStatus; }
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public List<String> fields() {
+        return fields;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
 
     public static OrgException notFound() {
         return new OrgException("NOT_FOUND", "The requested resource does not exist", List.of(), 404);

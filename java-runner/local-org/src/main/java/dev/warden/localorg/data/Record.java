@@ -24,9 +24,17 @@ public final class Record {
         this.calculated = calculated;
     }
 
-    public SObjectType type() { return type; }
-    public String objectName() { return type.name(); }
-    public String id() { return (String) values[0]; }
+    public SObjectType type() {
+        return type;
+    }
+
+    public String objectName() {
+        return type.name();
+    }
+
+    public String id() {
+        return (String) values[0];
+    }
 
     /** Value of a field by name (case-insensitive); null when unset or unknown. */
     public Object get(String fieldName) {

@@ -11,12 +11,27 @@ import java.util.Map;
  * @param draft in the before phase of insert/update: the values about to be written, by canonical field name;
  *              a listener may change them (like a before trigger); null otherwise
  */
-public record RecordChange(Operation operation, Phase phase, SObjectType type, String id, Record before, Record after,
-        Map<String, Object> draft, Caller caller) {
+public record RecordChange(
+        Operation operation,
+        Phase phase,
+        SObjectType type,
+        String id,
+        Record before,
+        Record after,
+        Map<String, Object> draft,
+        Caller caller) {
 
-    public enum Operation { INSERT, UPDATE, DELETE, UNDELETE }
+    public enum Operation {
+        INSERT,
+        UPDATE,
+        DELETE,
+        UNDELETE
+    }
 
-    public enum Phase { BEFORE, AFTER }
+    public enum Phase {
+        BEFORE,
+        AFTER
+    }
 
     public String objectName() {
         return type.name();

@@ -35,8 +35,15 @@ public final class TriggerBatch {
     private final int depth;
     private final List<List<RowError>> errors;
 
-    TriggerBatch(Operation operation, Phase phase, SObjectType type, Caller caller, List<Record> oldRecords,
-            List<Map<String, Object>> newRows, List<String> ids, int depth) {
+    TriggerBatch(
+            Operation operation,
+            Phase phase,
+            SObjectType type,
+            Caller caller,
+            List<Record> oldRecords,
+            List<Map<String, Object>> newRows,
+            List<String> ids,
+            int depth) {
         this.operation = operation;
         this.phase = phase;
         this.type = type;
@@ -51,21 +58,54 @@ public final class TriggerBatch {
         }
     }
 
-    public Operation operation() { return operation; }
-    public Phase phase() { return phase; }
-    public boolean isBefore() { return phase == Phase.BEFORE; }
-    public boolean isAfter() { return phase == Phase.AFTER; }
-    public SObjectType type() { return type; }
-    public String objectName() { return type.name(); }
+    public Operation operation() {
+        return operation;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public boolean isBefore() {
+        return phase == Phase.BEFORE;
+    }
+
+    public boolean isAfter() {
+        return phase == Phase.AFTER;
+    }
+
+    public SObjectType type() {
+        return type;
+    }
+
+    public String objectName() {
+        return type.name();
+    }
     /** Who does the DML: the API caller (the running user of Apex triggers), or a system caller. */
-    public Caller caller() { return caller; }
-    public int size() { return ids.size(); }
-    public List<Record> oldRecords() { return oldRecords; }
-    public List<Map<String, Object>> newRows() { return newRows; }
-    public List<String> ids() { return ids; }
+    public Caller caller() {
+        return caller;
+    }
+
+    public int size() {
+        return ids.size();
+    }
+
+    public List<Record> oldRecords() {
+        return oldRecords;
+    }
+
+    public List<Map<String, Object>> newRows() {
+        return newRows;
+    }
+
+    public List<String> ids() {
+        return ids;
+    }
 
     /** 1 for hooks fired by a top-level DML call, 2 for DML done by such a hook, ... up to the maximum depth. */
-    public int depth() { return depth; }
+    public int depth() {
+        return depth;
+    }
 
     /** Fails row {@code rowIndex} (0-based, in this batch) with FIELD_CUSTOM_VALIDATION_EXCEPTION, like SObject.addError. */
     public void addError(int rowIndex, String message) {
@@ -82,7 +122,8 @@ public final class TriggerBatch {
             list = new ArrayList<>(1);
             errors.set(rowIndex, list);
         }
-        list.add(new RowError("FIELD_CUSTOM_VALIDATION_EXCEPTION", message, field == null ? List.of() : List.of(field)));
+        list.add(
+                new RowError("FIELD_CUSTOM_VALIDATION_EXCEPTION", message, field == null ? List.of() : List.of(field)));
     }
 
     public boolean hasErrors(int rowIndex) {

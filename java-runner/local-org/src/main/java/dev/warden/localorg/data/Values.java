@@ -17,11 +17,18 @@ import java.util.List;
  */
 public final class Values {
     /** Salesforce's datetime wire format, e.g. {@code 2026-11-23T00:27:45.000+0000}. */
-    public static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
-            .withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+
     private static final DateTimeFormatter PARSE_DATETIME = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd().toFormatter();
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
+            .toFormatter();
 
     private Values() {}
 
@@ -41,8 +48,11 @@ public final class Values {
                     }
                     String s = raw.toString();
                     if (field.length() > 0 && s.length() > field.length()) {
-                        throw new OrgException("STRING_TOO_LONG", field.label() + ": data value too large: "
-                                + abbreviate(s) + " (max length=" + field.length() + ")", List.of(field.name()));
+                        throw new OrgException(
+                                "STRING_TOO_LONG",
+                                field.label() + ": data value too large: " + abbreviate(s) + " (max length="
+                                        + field.length() + ")",
+                                List.of(field.name()));
                     }
                     yield s.isEmpty() ? null : s;
                 }
@@ -56,15 +66,24 @@ public final class Values {
                     }
                     throw parseError(field, raw);
                 }
-                case INT -> raw instanceof Number n ? Integer.valueOf(n.intValue()) : Integer.valueOf(
-                        new java.math.BigDecimal(raw.toString().trim()).intValueExact());
-                case LONG -> raw instanceof Number n ? Long.valueOf(n.longValue())
-                        : Long.valueOf(new java.math.BigDecimal(raw.toString().trim()).longValueExact());
-                case DOUBLE, CURRENCY, PERCENT -> raw instanceof Number n ? Double.valueOf(n.doubleValue())
-                        : Double.valueOf(Double.parseDouble(raw.toString().trim()));
+                case INT ->
+                    raw instanceof Number n
+                            ? Integer.valueOf(n.intValue())
+                            : Integer.valueOf(
+                                    new java.math.BigDecimal(raw.toString().trim()).intValueExact());
+                case LONG ->
+                    raw instanceof Number n
+                            ? Long.valueOf(n.longValue())
+                            : Long.valueOf(
+                                    new java.math.BigDecimal(raw.toString().trim()).longValueExact());
+                case DOUBLE, CURRENCY, PERCENT ->
+                    raw instanceof Number n
+                            ? Double.valueOf(n.doubleValue())
+                            : Double.valueOf(Double.parseDouble(raw.toString().trim()));
                 case DATE -> raw instanceof LocalDate d ? d : parseDate(raw.toString());
                 case DATETIME -> raw instanceof Instant i ? i : parseDateTime(raw.toString());
-                case BASE64 -> raw instanceof byte[] b ? b : Base64.getMimeDecoder().decode(raw.toString());
+                case BASE64 ->
+                    raw instanceof byte[] b ? b : Base64.getMimeDecoder().decode(raw.toString());
             };
         } catch (ArithmeticException | DateTimeParseException | IllegalArgumentException e) {
             throw parseError(field, raw);
@@ -89,11 +108,18 @@ public final class Values {
     }
 
     private static OrgException parseError(FieldDef field, Object raw) {
-        String token = raw instanceof String ? "VALUE_STRING" : raw instanceof Number ? "VALUE_NUMBER"
-                : raw instanceof Boolean ? "VALUE_" + raw.toString().toUpperCase(java.util.Locale.ROOT) : "START_OBJECT";
-        return new OrgException("JSON_PARSER_ERROR", "Cannot deserialize instance of "
-                + field.type().apexType().toLowerCase(java.util.Locale.ROOT) + " from " + token + " value "
-                + abbreviate(String.valueOf(raw)) + " or request may be missing a required field",
+        String token = raw instanceof String
+                ? "VALUE_STRING"
+                : raw instanceof Number
+                        ? "VALUE_NUMBER"
+                        : raw instanceof Boolean
+                                ? "VALUE_" + raw.toString().toUpperCase(java.util.Locale.ROOT)
+                                : "START_OBJECT";
+        return new OrgException(
+                "JSON_PARSER_ERROR",
+                "Cannot deserialize instance of "
+                        + field.type().apexType().toLowerCase(java.util.Locale.ROOT) + " from " + token + " value "
+                        + abbreviate(String.valueOf(raw)) + " or request may be missing a required field",
                 List.of(field.name()));
     }
 

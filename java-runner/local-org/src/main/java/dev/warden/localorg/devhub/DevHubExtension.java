@@ -48,10 +48,15 @@ public final class DevHubExtension implements LocalOrgExtension {
             return null;
         });
         ctx.routes().add("POST", V + "/sobjects/ScratchOrgInfo/?", ApiKind.REST, true, scratchOrgs::create);
-        ctx.routes().add("DELETE", V + "/sobjects/ActiveScratchOrg/(\\w+)/?", ApiKind.REST, true,
-                scratchOrgs::deleteActive);
-        ctx.routes().add("DELETE", V + "/sobjects/ScratchOrgInfo/(\\w+)/?", ApiKind.REST, true,
-                scratchOrgs::deleteInfo);
+        ctx.routes()
+                .add(
+                        "DELETE",
+                        V + "/sobjects/ActiveScratchOrg/(\\w+)/?",
+                        ApiKind.REST,
+                        true,
+                        scratchOrgs::deleteActive);
+        ctx.routes()
+                .add("DELETE", V + "/sobjects/ScratchOrgInfo/(\\w+)/?", ApiKind.REST, true, scratchOrgs::deleteInfo);
         ctx.routes().add("POST", "/_local/devhub/expire/?", ApiKind.ADMIN, false, scratchOrgs::expireNow);
         ctx.routes().add("GET", "/_local/devhub/orgs/?", ApiKind.ADMIN, false, scratchOrgs::list);
     }

@@ -40,23 +40,39 @@ final class ScratchOrgShape {
      */
     private static void trust(Org org, ExternalClientApp app) {
         String actor = org.adminUserId();
-        org.metadata().putEca(actor, app.name(), app.label(), app.contactEmail(), app.description(),
-                app.distributionState());
+        org.metadata()
+                .putEca(actor, app.name(), app.label(), app.contactEmail(), app.description(), app.distributionState());
         org.metadata().setGlobalOAuth(actor, app.name(), app.global());
-        org.metadata().setOAuthSettings(actor, app.name(), app.oauth() != null ? app.oauth()
-                : new ExternalClientApp.OAuthSettings(List.of("Api", "Web", "RefreshToken")));
-        ExternalClientApp.OAuthPolicies base = app.policies() != null ? app.policies()
-                : ExternalClientApp.OAuthPolicies.defaults();
-        org.metadata().setOAuthPolicies(actor, app.name(), new ExternalClientApp.OAuthPolicies(
-                "AdminApprovedPreAuthorized", List.of(), List.of("System Administrator"),
-                base.ipRelaxationPolicyType(), base.refreshTokenPolicyType(), base.refreshTokenValidityPeriod(),
-                base.refreshTokenValidityUnit()));
+        org.metadata()
+                .setOAuthSettings(
+                        actor,
+                        app.name(),
+                        app.oauth() != null
+                                ? app.oauth()
+                                : new ExternalClientApp.OAuthSettings(List.of("Api", "Web", "RefreshToken")));
+        ExternalClientApp.OAuthPolicies base =
+                app.policies() != null ? app.policies() : ExternalClientApp.OAuthPolicies.defaults();
+        org.metadata()
+                .setOAuthPolicies(
+                        actor,
+                        app.name(),
+                        new ExternalClientApp.OAuthPolicies(
+                                "AdminApprovedPreAuthorized",
+                                List.of(),
+                                List.of("System Administrator"),
+                                base.ipRelaxationPolicyType(),
+                                base.refreshTokenPolicyType(),
+                                base.refreshTokenValidityPeriod(),
+                                base.refreshTokenValidityUnit()));
         org.metadata().setInstalled(actor, app.name(), true);
     }
 
     /** Sets the expiration date to now (the /_local/devhub/expire admin call). */
     static void expireNow(Org org) {
-        org.db().update(org.system(), org.orgId(), Map.of("TrialExpirationDate",
-                org.db().clock().instant().minusSeconds(1)));
+        org.db()
+                .update(
+                        org.system(),
+                        org.orgId(),
+                        Map.of("TrialExpirationDate", org.db().clock().instant().minusSeconds(1)));
     }
 }

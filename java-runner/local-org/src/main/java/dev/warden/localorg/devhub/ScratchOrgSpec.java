@@ -30,12 +30,16 @@ record ScratchOrgSpec(Map<String, Object> values) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String field = SCRATCH_ORG_INFO_CREATEABLE.stream().filter(f -> f.equalsIgnoreCase(e.getKey()))
-                    .findFirst().orElseThrow(() -> new OrgException("INVALID_FIELD", "No such column '" + e.getKey()
-                            + "' on sobject of type " + SCRATCH_ORG_INFO));
+            String field = SCRATCH_ORG_INFO_CREATEABLE.stream()
+                    .filter(f -> f.equalsIgnoreCase(e.getKey()))
+                    .findFirst()
+                    .orElseThrow(() -> new OrgException(
+                            "INVALID_FIELD",
+                            "No such column '" + e.getKey() + "' on sobject of type " + SCRATCH_ORG_INFO));
             JsonNode v = e.getValue();
-            values.put(field, v.isNull() ? null : v.isBoolean() ? v.booleanValue() : v.isNumber() ? v.intValue()
-                    : v.asText());
+            values.put(
+                    field,
+                    v.isNull() ? null : v.isBoolean() ? v.booleanValue() : v.isNumber() ? v.intValue() : v.asText());
         }
         List<String> missing = new ArrayList<>();
         for (String required : List.of("Edition", "ConnectedAppConsumerKey", "ConnectedAppCallbackUrl")) {
@@ -47,14 +51,22 @@ record ScratchOrgSpec(Map<String, Object> values) {
             throw new OrgException("REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing);
         }
         String edition = values.get("Edition").toString().trim();
-        values.put("Edition", EDITIONS.stream().filter(ed -> ed.equalsIgnoreCase(edition)).findFirst()
-                .orElseThrow(() -> new OrgException("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
-                        "Edition: bad value for restricted picklist field: " + edition, List.of("Edition"))));
+        values.put(
+                "Edition",
+                EDITIONS.stream()
+                        .filter(ed -> ed.equalsIgnoreCase(edition))
+                        .findFirst()
+                        .orElseThrow(() -> new OrgException(
+                                "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+                                "Edition: bad value for restricted picklist field: " + edition,
+                                List.of("Edition"))));
         Object days = values.get("DurationDays");
         int duration = days == null ? DEFAULT_DURATION_DAYS : days instanceof Integer i ? i : parseInt(days);
         if (duration < 1 || duration > 30) {
             // Platform wording UNCONFIRMED: sf checks 1..30 itself before the insert.
-            throw new OrgException("FIELD_INTEGRITY_EXCEPTION", "DurationDays: value must be between 1 and 30",
+            throw new OrgException(
+                    "FIELD_INTEGRITY_EXCEPTION",
+                    "DurationDays: value must be between 1 and 30",
                     List.of("DurationDays"));
         }
         values.put("DurationDays", duration);
@@ -65,21 +77,48 @@ record ScratchOrgSpec(Map<String, Object> values) {
         }
         for (String unsupported : List.of("SourceOrg", "Snapshot")) {
             if (!blank(values.get(unsupported))) {
-                throw new OrgException("FEATURE_NOT_ENABLED", "not supported by the local Dev Hub: " + unsupported
-                        + " (org shapes and snapshots); create the scratch org from an edition and features");
+                throw new OrgException(
+                        "FEATURE_NOT_ENABLED",
+                        "not supported by the local Dev Hub: " + unsupported
+                                + " (org shapes and snapshots); create the scratch org from an edition and features");
             }
         }
         return new ScratchOrgSpec(values);
     }
 
-    String edition() { return (String) values.get("Edition"); }
-    String orgName() { return (String) values.get("OrgName"); }
-    int durationDays() { return (Integer) values.get("DurationDays"); }
-    String consumerKey() { return values.get("ConnectedAppConsumerKey").toString(); }
-    String callbackUrl() { return values.get("ConnectedAppCallbackUrl").toString(); }
-    String namespace() { return blank(values.get("Namespace")) ? null : values.get("Namespace").toString(); }
-    String username() { return blank(values.get("Username")) ? null : values.get("Username").toString().toLowerCase(Locale.ROOT); }
-    String adminEmail() { return blank(values.get("AdminEmail")) ? null : values.get("AdminEmail").toString(); }
+    String edition() {
+        return (String) values.get("Edition");
+    }
+
+    String orgName() {
+        return (String) values.get("OrgName");
+    }
+
+    int durationDays() {
+        return (Integer) values.get("DurationDays");
+    }
+
+    String consumerKey() {
+        return values.get("ConnectedAppConsumerKey").toString();
+    }
+
+    String callbackUrl() {
+        return values.get("ConnectedAppCallbackUrl").toString();
+    }
+
+    String namespace() {
+        return blank(values.get("Namespace")) ? null : values.get("Namespace").toString();
+    }
+
+    String username() {
+        return blank(values.get("Username"))
+                ? null
+                : values.get("Username").toString().toLowerCase(Locale.ROOT);
+    }
+
+    String adminEmail() {
+        return blank(values.get("AdminEmail")) ? null : values.get("AdminEmail").toString();
+    }
 
     /** Features as sf sends them ({@code A;B}); recorded, not modelled (docs/local-org.md "Dev Hub"). */
     List<String> features() {
@@ -96,7 +135,9 @@ record ScratchOrgSpec(Map<String, Object> values) {
         try {
             return Integer.parseInt(o.toString().trim());
         } catch (NumberFormatException e) {
-            throw new OrgException("INVALID_TYPE_ON_FIELD_IN_RECORD", "DurationDays: value not of required type: " + o,
+            throw new OrgException(
+                    "INVALID_TYPE_ON_FIELD_IN_RECORD",
+                    "DurationDays: value not of required type: " + o,
                     List.of("DurationDays"));
         }
     }

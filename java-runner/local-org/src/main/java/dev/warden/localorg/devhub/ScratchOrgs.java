@@ -53,9 +53,11 @@ final class ScratchOrgs {
         String caller = req.session().userId();
         String username = spec.username() != null ? spec.username() : generatedUsername();
         if (usernameTaken(username)) {
-            throw new OrgException("DUPLICATE_USERNAME", "Duplicate Username.<br>The username already exists in this or"
-                    + " another Salesforce organization. Usernames must be unique in all Salesforce organizations. To"
-                    + " reuse a username, you must first change the existing username in the other organization.",
+            throw new OrgException(
+                    "DUPLICATE_USERNAME",
+                    "Duplicate Username.<br>The username already exists in this or"
+                            + " another Salesforce organization. Usernames must be unique in all Salesforce organizations. To"
+                            + " reuse a username, you must first change the existing username in the other organization.",
                     List.of("Username"));
         }
         Map<String, Object> values = new LinkedHashMap<>(spec.values());
@@ -90,13 +92,14 @@ final class ScratchOrgs {
         OrgDatabase db = hubOrg.db();
         Instant expires = db.clock().instant().plus(spec.durationDays(), ChronoUnit.DAYS);
         boolean https = hub.instanceUrl().startsWith("https");
-        LocalOrgServer org = LocalOrgServer.startHosted(new LocalOrgOptions(0, https, null, null),
-                new HostedOrg(username, hubOrg.orgId()));
+        LocalOrgServer org = LocalOrgServer.startHosted(
+                new LocalOrgOptions(0, https, null, null), new HostedOrg(username, hubOrg.orgId()));
         ExternalClientApp app = PLATFORM_CLI.equals(spec.consumerKey()) ? null : hubApp(hubOrg, spec.consumerKey());
         org.onOrgCreated(o -> ScratchOrgShape.apply(o, spec, expires, app));
         org.gate(request -> refusalWhenExpired(org, request));
         hosted.put(infoId, org);
-        String code = org.sessions().issueAuthCode(org.org().adminUserId(), spec.consumerKey(), spec.callbackUrl())
+        String code = org.sessions()
+                .issueAuthCode(org.org().adminUserId(), spec.consumerKey(), spec.callbackUrl())
                 .code();
         LocalDate expirationDate = LocalDate.ofInstant(expires, ZoneOffset.UTC);
         Map<String, Object> active = new LinkedHashMap<>();
@@ -124,8 +127,10 @@ final class ScratchOrgs {
 
     /** The hub app a JWT-authorized hub names as ConnectedAppConsumerKey; it must carry a certificate. */
     private static ExternalClientApp hubApp(Org hubOrg, String consumerKey) {
-        return hubOrg.metadata().ecaByConsumerKey(consumerKey)
-                .filter(a -> a.global() != null && a.global().certificatePem() != null).orElse(null);
+        return hubOrg.metadata()
+                .ecaByConsumerKey(consumerKey)
+                .filter(a -> a.global() != null && a.global().certificatePem() != null)
+                .orElse(null);
     }
 
     // ------------------------------------------------------------------ deletion and expiry
@@ -201,8 +206,10 @@ final class ScratchOrgs {
             return null;
         }
         if (req.path().startsWith("/services/Soap/")) {
-            return SoapFaults.fault(500, "INVALID_SESSION_ID", "Invalid Session ID found in SessionHeader: Illegal"
-                    + " Session. Session expired or invalid");
+            return SoapFaults.fault(
+                    500,
+                    "INVALID_SESSION_ID",
+                    "Invalid Session ID found in SessionHeader: Illegal" + " Session. Session expired or invalid");
         }
         if (req.path().startsWith("/services/data/") && !req.path().matches("/services/data/?")) {
             return Response.sfError(401, "INVALID_SESSION_ID", "Session expired or invalid", null);
@@ -226,9 +233,11 @@ final class ScratchOrgs {
     /** {@code POST /_local/devhub/expire {"username"}}: the scratch org's expiration date becomes now (for tests). */
     Response expireNow(Request req) {
         String username = req.json().path("username").asText("");
-        LocalOrgServer org = hosted.values().stream().filter(o -> o.adminUsername().equalsIgnoreCase(username))
-                .findFirst().orElseThrow(() -> new OrgException("NOT_FOUND", "no scratch org with username "
-                        + username + " on this Dev Hub"));
+        LocalOrgServer org = hosted.values().stream()
+                .filter(o -> o.adminUsername().equalsIgnoreCase(username))
+                .findFirst()
+                .orElseThrow(() ->
+                        new OrgException("NOT_FOUND", "no scratch org with username " + username + " on this Dev Hub"));
         ScratchOrgShape.expireNow(org.org());
         sweepExpired(req.org());
         return Response.empty(204);

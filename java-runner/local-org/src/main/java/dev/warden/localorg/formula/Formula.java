@@ -29,20 +29,22 @@ public final class Formula {
      */
     public static Formula compile(String source, FormulaType resultType, boolean blankAsZero, FormulaFields known) {
         Set<String> referenced = new LinkedHashSet<>();
-        FormulaCompiler compiler = new FormulaCompiler(path -> {
-            FormulaType t = known.typeOf(path);
-            if (t != null) {
-                referenced.add(path);
-            }
-            return t;
-        }, blankAsZero);
+        FormulaCompiler compiler = new FormulaCompiler(
+                path -> {
+                    FormulaType t = known.typeOf(path);
+                    if (t != null) {
+                        referenced.add(path);
+                    }
+                    return t;
+                },
+                blankAsZero);
         Node root = compiler.compile(FormulaParser.parse(source));
         if (root.picklistField() != null) {
             throw FormulaCompiler.picklistMisuse(root.picklistField());
         }
         if (!resultType.accepts(root.type())) {
-            throw new FormulaException("Formula result is data type (" + root.type().label()
-                    + "), incompatible with expected data type (" + resultType.label() + ").");
+            throw new FormulaException("Formula result is data type ("
+                    + root.type().label() + "), incompatible with expected data type (" + resultType.label() + ").");
         }
         return new Formula(source, resultType, root, Set.copyOf(referenced));
     }

@@ -3,7 +3,6 @@ package dev.warden.localorg.formula;
 import static dev.warden.localorg.formula.FormulaType.CHECKBOX;
 import static dev.warden.localorg.formula.FormulaType.DATE;
 import static dev.warden.localorg.formula.FormulaType.DATETIME;
-import static dev.warden.localorg.formula.FormulaType.NULL;
 import static dev.warden.localorg.formula.FormulaType.NUMBER;
 import static dev.warden.localorg.formula.FormulaType.TEXT;
 
@@ -83,8 +82,8 @@ final class FormulaCompiler {
         if (t == CHECKBOX) {
             return new Node(CHECKBOX, in -> Boolean.TRUE.equals(in.value(path)));
         }
-        return new Node(t, in -> in.value(path),
-                t == FormulaType.PICKLIST || t == FormulaType.MULTIPICKLIST ? path : null);
+        return new Node(
+                t, in -> in.value(path), t == FormulaType.PICKLIST || t == FormulaType.MULTIPICKLIST ? path : null);
     }
 
     /** Refuses a picklist field where only a plain value may stand (operators, most functions). */
@@ -106,8 +105,8 @@ final class FormulaCompiler {
                 return;
             }
         }
-        throw new FormulaException("Incorrect parameter type for operator '" + op + "'. Expected "
-                + allowed[0].label() + ", received " + n.type().label());
+        throw new FormulaException("Incorrect parameter type for operator '" + op + "'. Expected " + allowed[0].label()
+                + ", received " + n.type().label());
     }
 
     private Node binary(String op, Node l, Node r) {
@@ -118,8 +117,9 @@ final class FormulaCompiler {
                 requireOperand(op, l, CHECKBOX);
                 requireOperand(op, r, CHECKBOX);
                 boolean and = op.equals("&&");
-                return new Node(CHECKBOX, in -> and ? truth(l.eval(in)) && truth(r.eval(in))
-                        : truth(l.eval(in)) || truth(r.eval(in)));
+                return new Node(
+                        CHECKBOX,
+                        in -> and ? truth(l.eval(in)) && truth(r.eval(in)) : truth(l.eval(in)) || truth(r.eval(in)));
             }
             case "&": {
                 requireOperand(op, l, TEXT);
@@ -160,8 +160,8 @@ final class FormulaCompiler {
     private static Node arithmetic(String op, Node l, Node r) {
         if (!NUMBER.accepts(l.type()) || !NUMBER.accepts(r.type())) {
             FormulaType wrong = NUMBER.accepts(l.type()) ? r.type() : l.type();
-            throw new FormulaException("Incorrect parameter type for operator '" + op + "'. Expected Number, received "
-                    + wrong.label());
+            throw new FormulaException(
+                    "Incorrect parameter type for operator '" + op + "'. Expected Number, received " + wrong.label());
         }
         return new Node(NUMBER, in -> {
             BigDecimal a = (BigDecimal) l.eval(in);
@@ -249,7 +249,10 @@ final class FormulaCompiler {
         if (date instanceof LocalDate d) {
             return d.plusDays(days.setScale(0, RoundingMode.DOWN).longValueExact());
         }
-        return ((Instant) date).plusMillis(days.multiply(MILLIS_PER_DAY).setScale(0, RoundingMode.HALF_UP).longValue());
+        return ((Instant) date)
+                .plusMillis(days.multiply(MILLIS_PER_DAY)
+                        .setScale(0, RoundingMode.HALF_UP)
+                        .longValue());
     }
 
     private static BigDecimal daysBetween(Object from, Object to) {

@@ -35,19 +35,53 @@ import java.util.Set;
  */
 final class FormulaFunctions {
     /** Functions that exist on the platform but are not computed here (or are for validation rules and flows only). */
-    private static final Set<String> NOT_COMPUTED = Set.of("REGEX", "VLOOKUP", "GETRECORDIDS", "GETSESSIONID",
-            "PREDICT", "CURRENCYRATE", "DISTANCE", "GEOLOCATION", "HTMLENCODE", "JSENCODE", "JSINHTMLENCODE",
-            "URLENCODE", "INCLUDE", "LINKTO", "URLFOR", "REQUIRESCRIPT", "IMAGEPROXYURL", "PARENTGROUPVAL",
-            "PREVGROUPVAL", "TIMENOW", "TIMEVALUE", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "ISOWEEK", "ISOYEAR",
-            "DAYOFYEAR", "FORMATDURATION", "UNIXTIMESTAMP", "FROMUNIXTIME", "CASESAFEID", "INITCAP", "REVERSE",
-            "MCEILING", "MFLOOR", "ISCLONE", "CHR", "ASCII");
+    private static final Set<String> NOT_COMPUTED = Set.of(
+            "REGEX",
+            "VLOOKUP",
+            "GETRECORDIDS",
+            "GETSESSIONID",
+            "PREDICT",
+            "CURRENCYRATE",
+            "DISTANCE",
+            "GEOLOCATION",
+            "HTMLENCODE",
+            "JSENCODE",
+            "JSINHTMLENCODE",
+            "URLENCODE",
+            "INCLUDE",
+            "LINKTO",
+            "URLFOR",
+            "REQUIRESCRIPT",
+            "IMAGEPROXYURL",
+            "PARENTGROUPVAL",
+            "PREVGROUPVAL",
+            "TIMENOW",
+            "TIMEVALUE",
+            "HOUR",
+            "MINUTE",
+            "SECOND",
+            "MILLISECOND",
+            "ISOWEEK",
+            "ISOYEAR",
+            "DAYOFYEAR",
+            "FORMATDURATION",
+            "UNIXTIMESTAMP",
+            "FROMUNIXTIME",
+            "CASESAFEID",
+            "INITCAP",
+            "REVERSE",
+            "MCEILING",
+            "MFLOOR",
+            "ISCLONE",
+            "CHR",
+            "ASCII");
     /** Functions only validation rules, workflow and flows may use. */
     private static final Set<String> NOT_IN_FIELDS = Set.of("ISCHANGED", "ISNEW", "PRIORVALUE");
-    private static final DateTimeFormatter DATETIME_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
 
-    private FormulaFunctions() {
-    }
+    private static final DateTimeFormatter DATETIME_TEXT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    private FormulaFunctions() {}
 
     static Node call(String name, List<Node> args) {
         Node[] a = args.toArray(new Node[0]);
@@ -129,8 +163,9 @@ final class FormulaFunctions {
                             + " Multi-Select Picklist, received " + a[0].type().label());
                 }
                 type(name, plain(a[1]), TEXT);
-                return new Node(CHECKBOX, in -> Arrays.asList(text(a[0].eval(in)).split(";"))
-                        .contains(text(a[1].eval(in))));
+                return new Node(
+                        CHECKBOX,
+                        in -> Arrays.asList(text(a[0].eval(in)).split(";")).contains(text(a[1].eval(in))));
             }
             case "TEXT": {
                 count(name, a, 1, 1);
@@ -162,7 +197,8 @@ final class FormulaFunctions {
             case "LEN": {
                 count(name, a, 1, 1);
                 type(name, plain(a[0]), TEXT);
-                return new Node(NUMBER, in -> BigDecimal.valueOf(text(a[0].eval(in)).length()));
+                return new Node(
+                        NUMBER, in -> BigDecimal.valueOf(text(a[0].eval(in)).length()));
             }
             case "LEFT", "RIGHT": {
                 count(name, a, 2, 2);
@@ -220,7 +256,8 @@ final class FormulaFunctions {
                 return new Node(NUMBER, in -> {
                     int from = a.length == 3 ? Math.max(1, intOf(a[2].eval(in))) - 1 : 0;
                     String what = text(a[0].eval(in));
-                    return BigDecimal.valueOf(what.isEmpty() ? 0 : text(a[1].eval(in)).indexOf(what, from) + 1);
+                    return BigDecimal.valueOf(
+                            what.isEmpty() ? 0 : text(a[1].eval(in)).indexOf(what, from) + 1);
                 });
             }
             case "SUBSTITUTE": {
@@ -267,8 +304,11 @@ final class FormulaFunctions {
                 for (Node n : a) {
                     type(name, plain(n), TEXT);
                 }
-                return new Node(TEXT, in -> "<a href=\"" + text(a[0].eval(in)) + "\" target=\""
-                        + (a.length == 3 ? text(a[2].eval(in)) : "_blank") + "\">" + text(a[1].eval(in)) + "</a>");
+                return new Node(
+                        TEXT,
+                        in -> "<a href=\"" + text(a[0].eval(in)) + "\" target=\""
+                                + (a.length == 3 ? text(a[2].eval(in)) : "_blank") + "\">" + text(a[1].eval(in))
+                                + "</a>");
             }
             case "IMAGE": {
                 // The API returns the img element's HTML (attribute order and border UNCONFIRMED).
@@ -278,9 +318,11 @@ final class FormulaFunctions {
                 for (int i = 2; i < a.length; i++) {
                     type(name, plain(a[i]), NUMBER);
                 }
-                return new Node(TEXT, in -> "<img src=\"" + text(a[0].eval(in)) + "\" alt=\"" + text(a[1].eval(in))
-                        + "\"" + (a.length > 2 ? " height=\"" + intOf(a[2].eval(in)) + "\"" : "")
-                        + (a.length > 3 ? " width=\"" + intOf(a[3].eval(in)) + "\"" : "") + " border=\"0\"/>");
+                return new Node(
+                        TEXT,
+                        in -> "<img src=\"" + text(a[0].eval(in)) + "\" alt=\"" + text(a[1].eval(in))
+                                + "\"" + (a.length > 2 ? " height=\"" + intOf(a[2].eval(in)) + "\"" : "")
+                                + (a.length > 3 ? " width=\"" + intOf(a[3].eval(in)) + "\"" : "") + " border=\"0\"/>");
             }
             case "ROUND", "TRUNC": {
                 count(name, a, name.equals("ROUND") ? 2 : 1, 2);
@@ -373,7 +415,9 @@ final class FormulaFunctions {
                         return LocalDate.ofInstant(i, ZoneOffset.UTC);
                     }
                     try {
-                        return LocalDate.parse(v.toString().trim().substring(0, Math.min(10, v.toString().trim().length())));
+                        return LocalDate.parse(v.toString()
+                                .trim()
+                                .substring(0, Math.min(10, v.toString().trim().length())));
                     } catch (DateTimeParseException e) {
                         throw new Formula.FormulaRuntimeException("DATEVALUE: " + v);
                     }
@@ -392,8 +436,10 @@ final class FormulaFunctions {
                     }
                     String s = v.toString().trim();
                     try {
-                        return s.length() <= 10 ? LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC)
-                                : LocalDateTime.parse(s.replace(' ', 'T').replace("Z", "")).toInstant(ZoneOffset.UTC);
+                        return s.length() <= 10
+                                ? LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC)
+                                : LocalDateTime.parse(s.replace(' ', 'T').replace("Z", ""))
+                                        .toInstant(ZoneOffset.UTC);
                     } catch (DateTimeParseException e) {
                         throw new Formula.FormulaRuntimeException("DATETIMEVALUE: " + s);
                     }
@@ -407,12 +453,13 @@ final class FormulaFunctions {
                     if (d == null) {
                         return null;
                     }
-                    return BigDecimal.valueOf(switch (name) {
-                        case "YEAR" -> d.getYear();
-                        case "MONTH" -> d.getMonthValue();
-                        case "DAY" -> d.getDayOfMonth();
-                        default -> d.getDayOfWeek().getValue() % 7 + 1; // 1 = Sunday
-                    });
+                    return BigDecimal.valueOf(
+                            switch (name) {
+                                case "YEAR" -> d.getYear();
+                                case "MONTH" -> d.getMonthValue();
+                                case "DAY" -> d.getDayOfMonth();
+                                default -> d.getDayOfWeek().getValue() % 7 + 1; // 1 = Sunday
+                            });
                 });
             }
             case "ADDMONTHS": {
@@ -428,7 +475,9 @@ final class FormulaFunctions {
                     }
                     if (v instanceof Instant i) {
                         LocalDateTime dt = LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-                        return addMonths(dt.toLocalDate(), intOf(n)).atTime(dt.toLocalTime()).toInstant(ZoneOffset.UTC);
+                        return addMonths(dt.toLocalDate(), intOf(n))
+                                .atTime(dt.toLocalTime())
+                                .toInstant(ZoneOffset.UTC);
                     }
                     return addMonths((LocalDate) v, intOf(n));
                 });

@@ -13,7 +13,16 @@ import java.util.Locale;
 final class FormulaParser {
     private record Token(Kind kind, String text) {}
 
-    private enum Kind { NUMBER, STRING, NAME, OP, LPAREN, RPAREN, COMMA, END }
+    private enum Kind {
+        NUMBER,
+        STRING,
+        NAME,
+        OP,
+        LPAREN,
+        RPAREN,
+        COMMA,
+        END
+    }
 
     private final List<Token> tokens;
     private int pos;
@@ -70,7 +79,8 @@ final class FormulaParser {
 
     private Expr comparison() {
         Expr left = additive();
-        while (peek().kind == Kind.OP && List.of("=", "==", "!=", "<>", "<", ">", "<=", ">=").contains(peek().text)) {
+        while (peek().kind == Kind.OP
+                && List.of("=", "==", "!=", "<>", "<", ">", "<=", ">=").contains(peek().text)) {
             String op = tokens.get(pos++).text;
             left = new Expr.Binary(op.equals("==") ? "=" : op.equals("!=") ? "<>" : op, left, additive());
         }
@@ -190,12 +200,13 @@ final class FormulaParser {
                     char d = s.charAt(j);
                     if (d == '\\' && j + 1 < s.length()) {
                         char e = s.charAt(j + 1);
-                        b.append(switch (e) {
-                            case 'n' -> '\n';
-                            case 'r' -> '\r';
-                            case 't' -> '\t';
-                            default -> e;
-                        });
+                        b.append(
+                                switch (e) {
+                                    case 'n' -> '\n';
+                                    case 'r' -> '\r';
+                                    case 't' -> '\t';
+                                    default -> e;
+                                });
                         j += 2;
                     } else if (d == c) {
                         break;
@@ -219,8 +230,8 @@ final class FormulaParser {
                 i = j;
             } else if (Character.isLetter(c) || c == '$' || c == '_') {
                 int j = i + 1;
-                while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_'
-                        || s.charAt(j) == '.')) {
+                while (j < s.length()
+                        && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_' || s.charAt(j) == '.')) {
                     j++;
                 }
                 out.add(new Token(Kind.NAME, s.substring(i, j)));

@@ -2,8 +2,14 @@ package dev.warden.localorg.formula;
 
 /** The static type of a formula expression (the formula editor's data types). */
 public enum FormulaType {
-    TEXT("Text"), NUMBER("Number"), CHECKBOX("Boolean"), DATE("Date"), DATETIME("DateTime"), PICKLIST("Picklist"),
-    MULTIPICKLIST("Multi-Select Picklist"), NULL("Null");
+    TEXT("Text"),
+    NUMBER("Number"),
+    CHECKBOX("Boolean"),
+    DATE("Date"),
+    DATETIME("DateTime"),
+    PICKLIST("Picklist"),
+    MULTIPICKLIST("Multi-Select Picklist"),
+    NULL("Null");
 
     private final String label;
 

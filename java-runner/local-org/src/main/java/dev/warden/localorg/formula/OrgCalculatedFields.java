@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OrgCalculatedFields implements CalculatedFields {
     /** Formula fields reading formula fields: deeper chains (or a cycle) give null instead of a stack overflow. */
     private static final int MAX_DEPTH = 10;
+
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private final OrgDatabase db;
@@ -108,7 +109,9 @@ public final class OrgCalculatedFields implements CalculatedFields {
             String[] parts = path.split("\\.");
             for (int i = 0; i < parts.length - 1 && type != null; i++) {
                 FieldDef ref = type.relationship(parts[i]);
-                type = ref == null || ref.referenceTo().isEmpty() ? null : schema.get(ref.referenceTo().get(0));
+                type = ref == null || ref.referenceTo().isEmpty()
+                        ? null
+                        : schema.get(ref.referenceTo().get(0));
             }
             FieldDef f = type == null ? null : type.field(parts[parts.length - 1]);
             return f == null ? null : formulaType(f.type());
@@ -148,7 +151,8 @@ public final class OrgCalculatedFields implements CalculatedFields {
     /** Stored value to formula value: numbers as BigDecimal, a percent as a fraction (10 % reads as 0.1). */
     static Object formulaValue(FieldDef f, Object v) {
         if (v instanceof Number n) {
-            BigDecimal d = n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue())
+            BigDecimal d = n instanceof Double || n instanceof Float
+                    ? BigDecimal.valueOf(n.doubleValue())
                     : BigDecimal.valueOf(n.longValue());
             return f.type() == FieldType.PERCENT ? d.movePointLeft(2) : d;
         }

@@ -21,11 +21,18 @@ import java.util.Set;
  */
 public final class RollupSummaries {
     /** Filter operations computed here ({@code FilterOperation} in the Metadata API). */
-    public static final Set<String> OPERATIONS = Set.of("equals", "notEqual", "lessThan", "greaterThan",
-            "lessOrEqual", "greaterOrEqual", "contains", "notContain", "startsWith");
+    public static final Set<String> OPERATIONS = Set.of(
+            "equals",
+            "notEqual",
+            "lessThan",
+            "greaterThan",
+            "lessOrEqual",
+            "greaterOrEqual",
+            "contains",
+            "notContain",
+            "startsWith");
 
-    private RollupSummaries() {
-    }
+    private RollupSummaries() {}
 
     static Object value(OrgDatabase db, Record master, FieldDef field, FieldCalculation c) {
         String[] fk = c.summaryForeignKey().split("\\.");
@@ -34,7 +41,8 @@ public final class RollupSummaries {
             return null;
         }
         List<Record> rows = db.findBy(child.name(), fk[1], master.id());
-        String summarized = c.summarizedField() == null ? null
+        String summarized = c.summarizedField() == null
+                ? null
                 : c.summarizedField().substring(c.summarizedField().indexOf('.') + 1);
         String op = c.summaryOperation().toLowerCase(Locale.ROOT);
         long count = 0;
@@ -67,7 +75,9 @@ public final class RollupSummaries {
 
     /** A percent is summed as stored (10 + 20 = 30 %), not as the fraction formulas read. */
     private static FieldDef noPercent(FieldDef f) {
-        return f != null && f.type() == FieldType.PERCENT ? FieldDef.of(f.name(), FieldType.DOUBLE).build() : f;
+        return f != null && f.type() == FieldType.PERCENT
+                ? FieldDef.of(f.name(), FieldType.DOUBLE).build()
+                : f;
     }
 
     private static boolean matches(SObjectType child, Record r, List<SummaryFilter> filters) {
@@ -87,11 +97,15 @@ public final class RollupSummaries {
             boolean eq = Boolean.parseBoolean(value.trim()) == Boolean.TRUE.equals(actual);
             return op.equals("notEqual") ? !eq : eq;
         }
-        String text = actual == null ? "" : actual instanceof Double d && d == Math.rint(d) && !d.isInfinite()
-                ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : actual.toString();
+        String text = actual == null
+                ? ""
+                : actual instanceof Double d && d == Math.rint(d) && !d.isInfinite()
+                        ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+                        : actual.toString();
         switch (op) {
             case "equals", "notEqual": {
-                boolean any = Arrays.stream(value.split(",")).map(String::trim)
+                boolean any = Arrays.stream(value.split(","))
+                        .map(String::trim)
                         .anyMatch(v -> v.equalsIgnoreCase(text) || numericEqual(actual, v));
                 return op.equals("equals") == any;
             }
@@ -105,7 +119,8 @@ public final class RollupSummaries {
                 if (actual == null) {
                     return false;
                 }
-                int c = actual instanceof Number n ? BigDecimal.valueOf(n.doubleValue()).compareTo(new BigDecimal(value.trim()))
+                int c = actual instanceof Number n
+                        ? BigDecimal.valueOf(n.doubleValue()).compareTo(new BigDecimal(value.trim()))
                         : text.compareTo(value.trim());
                 return switch (op) {
                     case "lessThan" -> c < 0;

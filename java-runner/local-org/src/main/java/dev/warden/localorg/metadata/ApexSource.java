@@ -43,8 +43,9 @@ public final class ApexSource {
         Set<String> events = new LinkedHashSet<>();
         for (ApexParser.TriggerCaseContext c : unit.triggerCase()) {
             String when = c.BEFORE() != null ? "before" : "after";
-            String what = c.INSERT() != null ? "insert" : c.UPDATE() != null ? "update"
-                    : c.DELETE() != null ? "delete" : "undelete";
+            String what = c.INSERT() != null
+                    ? "insert"
+                    : c.UPDATE() != null ? "update" : c.DELETE() != null ? "delete" : "undelete";
             events.add(when + " " + what);
         }
         return new TriggerHeader(unit.id(0).getText(), unit.id(1).getText(), events);
@@ -64,10 +65,16 @@ public final class ApexSource {
         SyntaxError first;
 
         @Override
-        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
-                String msg, RecognitionException e) {
+        public void syntaxError(
+                Recognizer<?, ?> recognizer,
+                Object offendingSymbol,
+                int line,
+                int charPositionInLine,
+                String msg,
+                RecognitionException e) {
             if (first == null) {
-                String m = msg == null || msg.isEmpty() ? "Syntax error"
+                String m = msg == null || msg.isEmpty()
+                        ? "Syntax error"
                         : msg.substring(0, 1).toUpperCase(Locale.ROOT) + msg.substring(1);
                 first = new SyntaxError(m, line, charPositionInLine + 1);
             }

@@ -14,6 +14,7 @@ public final class Component {
     private final String fileName;
     /** The component's files as they came in the zip (path relative to the package root to bytes). */
     private final Map<String, byte[]> files = new LinkedHashMap<>();
+
     private Element xml;
     private byte[] content;
     private String problem;
@@ -29,27 +30,73 @@ public final class Component {
         this.fileName = fileName;
     }
 
-    public String type() { return type; }
-    public String fullName() { return fullName; }
+    public String type() {
+        return type;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
     /** The file the deploy result names (the content file for content types, the object file for child types). */
-    public String fileName() { return fileName; }
-    public Map<String, byte[]> files() { return files; }
+    public String fileName() {
+        return fileName;
+    }
+
+    public Map<String, byte[]> files() {
+        return files;
+    }
     /** The metadata XML (for content types, the -meta.xml); null when it could not be read. */
-    public Element xml() { return xml; }
-    public void xml(Element e) { xml = e; }
+    public Element xml() {
+        return xml;
+    }
+
+    public void xml(Element e) {
+        xml = e;
+    }
     /** The content file (body of a class, trigger, resource) or, for XML-only types, the XML file's bytes. */
-    public byte[] content() { return content; }
-    public void content(byte[] c) { content = c; }
-    public String problem() { return problem; }
-    public Integer line() { return line; }
-    public Integer column() { return column; }
-    public boolean created() { return created; }
-    public void created(boolean c) { created = c; }
-    public String id() { return id; }
-    public void id(String i) { id = i; }
+    public byte[] content() {
+        return content;
+    }
+
+    public void content(byte[] c) {
+        content = c;
+    }
+
+    public String problem() {
+        return problem;
+    }
+
+    public Integer line() {
+        return line;
+    }
+
+    public Integer column() {
+        return column;
+    }
+
+    public boolean created() {
+        return created;
+    }
+
+    public void created(boolean c) {
+        created = c;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public void id(String i) {
+        id = i;
+    }
     /** What validation made of the XML, handed to apply (a field list, a permission set, IP ranges, ...). */
-    public Object parsed() { return parsed; }
-    public void parsed(Object p) { parsed = p; }
+    public Object parsed() {
+        return parsed;
+    }
+
+    public void parsed(Object p) {
+        parsed = p;
+    }
 
     /** The part after the first dot of a child or record name ({@code Obj__c.Field__c} gives {@code Field__c}). */
     public String memberName() {

@@ -31,11 +31,21 @@ public final class DeployContext {
         this.sys = Caller.system(actor);
     }
 
-    public Org org() { return org; }
-    public String actor() { return actor; }
+    public Org org() {
+        return org;
+    }
+
+    public String actor() {
+        return actor;
+    }
     /** A system caller acting for the deploying user (deploys bypass record-level access). */
-    public Caller sys() { return sys; }
-    public List<Component> components() { return components; }
+    public Caller sys() {
+        return sys;
+    }
+
+    public List<Component> components() {
+        return components;
+    }
 
     void add(Component c) {
         components.add(c);
@@ -47,7 +57,9 @@ public final class DeployContext {
 
     /** The deploy's component of this type and name (case-insensitive), or null. */
     public Component deployed(String type, String name) {
-        return components.stream().filter(c -> c.type().equals(type) && c.fullName().equalsIgnoreCase(name)).findFirst()
+        return components.stream()
+                .filter(c -> c.type().equals(type) && c.fullName().equalsIgnoreCase(name))
+                .findFirst()
                 .orElse(null);
     }
 
@@ -62,7 +74,8 @@ public final class DeployContext {
 
     /** The object is in the org's schema or defined by this deploy. */
     public boolean objectKnown(String name) {
-        return name != null && (org.schema().get(name) != null || parentFiles.containsKey("objects/" + name + ".object"));
+        return name != null
+                && (org.schema().get(name) != null || parentFiles.containsKey("objects/" + name + ".object"));
     }
 
     /** {@code Object.Field} is in the org's schema or in an object file of this deploy. */
@@ -86,8 +99,10 @@ public final class DeployContext {
             return false;
         }
         if (!localName(c.xml()).equals(root)) {
-            c.fail("Expected a " + root + " element at the root of " + c.fileName() + ", found " + localName(c.xml()),
-                    1, 1);
+            c.fail(
+                    "Expected a " + root + " element at the root of " + c.fileName() + ", found " + localName(c.xml()),
+                    1,
+                    1);
             return false;
         }
         return true;
@@ -124,5 +139,4 @@ public final class DeployContext {
     public void unstore(String type, String fullName) {
         DeployedFiles.of(org).remove(type, fullName);
     }
-
 }

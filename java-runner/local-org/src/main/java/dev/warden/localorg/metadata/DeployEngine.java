@@ -5,7 +5,6 @@ import dev.warden.localorg.model.Schema;
 import dev.warden.localorg.setup.Org;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Element;
@@ -70,19 +69,31 @@ public final class DeployEngine {
         try {
             pkg = MdapiPackage.read(zip);
         } catch (MdapiPackage.BadPackage e) {
-            return new DeployOutcome(false, options.checkOnly(), options.rollbackOnError(), List.of(),
-                    List.of(ComponentResult.failure("", "package.xml", "package.xml", e.getMessage(), null, null)), 0,
+            return new DeployOutcome(
+                    false,
+                    options.checkOnly(),
+                    options.rollbackOnError(),
+                    List.of(),
+                    List.of(ComponentResult.failure("", "package.xml", "package.xml", e.getMessage(), null, null)),
+                    0,
                     e.getMessage());
         } catch (MetadataXml.MalformedXml e) {
-            return new DeployOutcome(false, options.checkOnly(), options.rollbackOnError(), List.of(),
-                    List.of(ComponentResult.failure("", "package.xml", "package.xml", e.getMessage(), e.line(),
-                            e.column())), 0, null);
+            return new DeployOutcome(
+                    false,
+                    options.checkOnly(),
+                    options.rollbackOnError(),
+                    List.of(),
+                    List.of(ComponentResult.failure(
+                            "", "package.xml", "package.xml", e.getMessage(), e.line(), e.column())),
+                    0,
+                    null);
         }
-        pkg.members().forEach((type, members) -> members.forEach(m -> {
-            for (String member : m.equals("*") ? wildcard(pkg, type) : List.of(m)) {
-                ctx.add(read(pkg, type, member));
-            }
-        }));
+        pkg.members()
+                .forEach((type, members) -> members.forEach(m -> {
+                    for (String member : m.equals("*") ? wildcard(pkg, type) : List.of(m)) {
+                        ctx.add(read(pkg, type, member));
+                    }
+                }));
         readDeletions(pkg);
         inOrder().forEach(this::validate);
         boolean anyFailed = failed();
@@ -189,13 +200,17 @@ public final class DeployEngine {
                     }
                 }
             } else if (t.inFolder()) {
-                String name = rest.endsWith("-meta.xml") ? rest.substring(0, rest.length() - "-meta.xml".length()) : rest;
+                String name =
+                        rest.endsWith("-meta.xml") ? rest.substring(0, rest.length() - "-meta.xml".length()) : rest;
                 if (t.suffix() != null && name.endsWith("." + t.suffix())) {
                     name = name.substring(0, name.length() - t.suffix().length() - 1);
                 }
                 out.add(name);
             } else if (t.suffix() == null || rest.endsWith("." + t.suffix())) {
-                out.add(t.suffix() == null ? rest : rest.substring(0, rest.length() - t.suffix().length() - 1));
+                out.add(
+                        t.suffix() == null
+                                ? rest
+                                : rest.substring(0, rest.length() - t.suffix().length() - 1));
             }
         }
         return out.isEmpty() ? List.of("*") : List.copyOf(out);
@@ -263,7 +278,8 @@ public final class DeployEngine {
 
     /** Members of destructiveChangesPre.xml (deleted first) and destructiveChanges[Post].xml (deleted last). */
     private void readDeletions(MdapiPackage pkg) {
-        for (String file : List.of("destructiveChangesPre.xml", "destructiveChanges.xml", "destructiveChangesPost.xml")) {
+        for (String file :
+                List.of("destructiveChangesPre.xml", "destructiveChanges.xml", "destructiveChangesPost.xml")) {
             byte[] bytes = pkg.file(file);
             if (bytes == null) {
                 continue;
@@ -306,35 +322,46 @@ public final class DeployEngine {
 
     private void apply(Options options) {
         Schema.Snapshot schemaBefore = org.schema().snapshot();
-        Map<String, DeployedFiles.StoredFile> filesBefore = DeployedFiles.of(org).snapshot();
+        Map<String, DeployedFiles.StoredFile> filesBefore =
+                DeployedFiles.of(org).snapshot();
         List<Component> toApply = inOrder().stream().filter(Component::ok).toList();
         boolean runTests = dev.warden.localorg.apex.ApexDeployTests.runsTests(options.testLevel());
         try {
             // With tests, the whole apply runs on the Apex test thread, which then holds the store's lock for both.
-            onTestThreadIf(runTests, () -> org.db().transaction(() -> {
-                deletions.stream().filter(Deletion::pre).forEach(this::delete);
-                for (Component c : toApply) {
-                    MetadataUnit unit = MetadataUnits.find(c.type());
-                    if (unit.keptOutsideTransaction() && (options.checkOnly() || failed() && options.rollbackOnError())) {
-                        continue; // validated above; metadata-held state has no rollback, so it is only touched by a deploy that will commit
-                    }
-                    try {
-                        org.db().transaction(() -> unit.apply(c, ctx));
-                    } catch (OrgException | IllegalArgumentException e) {
-                        c.fail(e.getMessage());
-                    }
-                }
-                deletions.stream().filter(d -> !d.pre()).forEach(this::delete);
-                dev.warden.localorg.apex.ApexDeployCompile.check(org, toApply);
-                if (runTests && !failed()) {
-                    tests = dev.warden.localorg.apex.ApexDeployTests.run(org, options.testLevel(), options.runTests(),
-                            toApply.stream().filter(c -> c.type().equals("ApexClass") || c.type().equals("ApexTrigger"))
-                                    .map(Component::fullName).toList());
-                }
-                if (failed() && options.rollbackOnError() || options.checkOnly() || testsFailed()) {
-                    throw new Rollback();
-                }
-            }));
+            onTestThreadIf(
+                    runTests,
+                    () -> org.db().transaction(() -> {
+                        deletions.stream().filter(Deletion::pre).forEach(this::delete);
+                        for (Component c : toApply) {
+                            MetadataUnit unit = MetadataUnits.find(c.type());
+                            if (unit.keptOutsideTransaction()
+                                    && (options.checkOnly() || failed() && options.rollbackOnError())) {
+                                continue; // validated above; metadata-held state has no rollback, so it is only touched
+                                // by a deploy that will commit
+                            }
+                            try {
+                                org.db().transaction(() -> unit.apply(c, ctx));
+                            } catch (OrgException | IllegalArgumentException e) {
+                                c.fail(e.getMessage());
+                            }
+                        }
+                        deletions.stream().filter(d -> !d.pre()).forEach(this::delete);
+                        dev.warden.localorg.apex.ApexDeployCompile.check(org, toApply);
+                        if (runTests && !failed()) {
+                            tests = dev.warden.localorg.apex.ApexDeployTests.run(
+                                    org,
+                                    options.testLevel(),
+                                    options.runTests(),
+                                    toApply.stream()
+                                            .filter(c -> c.type().equals("ApexClass")
+                                                    || c.type().equals("ApexTrigger"))
+                                            .map(Component::fullName)
+                                            .toList());
+                        }
+                        if (failed() && options.rollbackOnError() || options.checkOnly() || testsFailed()) {
+                            throw new Rollback();
+                        }
+                    }));
         } catch (Rollback r) {
             org.schema().restore(schemaBefore);
             DeployedFiles.of(org).restore(filesBefore);
@@ -368,7 +395,8 @@ public final class DeployEngine {
             return;
         }
         MetadataUnit unit = MetadataUnits.find(d.type());
-        if (unit.files(org, d.fullName()).isEmpty() && unit.list(org).stream().noneMatch(d.fullName()::equalsIgnoreCase)) {
+        if (unit.files(org, d.fullName()).isEmpty()
+                && unit.list(org).stream().noneMatch(d.fullName()::equalsIgnoreCase)) {
             // The platform answers a deletion of something absent with a warning, not a failure (UNCONFIRMED wording).
             c.parsed("No " + d.type() + " named: " + d.fullName() + " found");
             return;
@@ -393,8 +421,8 @@ public final class DeployEngine {
         applied &= !testsFailed();
         for (Component c : ctx.components()) {
             if (!c.ok()) {
-                failures.add(ComponentResult.failure(c.type(), c.fullName(), c.fileName(), c.problem(), c.line(),
-                        c.column()));
+                failures.add(ComponentResult.failure(
+                        c.type(), c.fullName(), c.fileName(), c.problem(), c.line(), c.column()));
             } else if (listed) {
                 successes.add(ComponentResult.success(c.type(), c.fullName(), c.fileName(), c.created(), c.id()));
             }
@@ -402,22 +430,30 @@ public final class DeployEngine {
         for (Deletion d : deletions) {
             Component c = d.result();
             if (!c.ok()) {
-                failures.add(ComponentResult.failure(c.type(), c.fullName(), c.fileName(), c.problem(), c.line(),
-                        c.column()));
+                failures.add(ComponentResult.failure(
+                        c.type(), c.fullName(), c.fileName(), c.problem(), c.line(), c.column()));
             } else if (listed) {
-                successes.add(c.parsed() instanceof String warning
-                        ? ComponentResult.warning(c.type(), c.fullName(), c.fileName(), warning)
-                        : ComponentResult.deleted(c.type(), c.fullName(), c.fileName()));
+                successes.add(
+                        c.parsed() instanceof String warning
+                                ? ComponentResult.warning(c.type(), c.fullName(), c.fileName(), warning)
+                                : ComponentResult.deleted(c.type(), c.fullName(), c.fileName()));
             }
         }
         if (listed) {
             // sf needs this line with an empty componentType (sf-cli-wire.md).
-            successes.add(new ComponentResult("", "package.xml", "package.xml", true, false, true, false, null, null,
-                    null, null, null));
+            successes.add(new ComponentResult(
+                    "", "package.xml", "package.xml", true, false, true, false, null, null, null, null, null));
         }
         successes.sort((a, b) -> (a.componentType() + a.fullName()).compareTo(b.componentType() + b.fullName()));
-        return new DeployOutcome(applied, options.checkOnly(), options.rollbackOnError(), successes, failures,
-                ctx.components().size() + deletions.size(), null, tests);
+        return new DeployOutcome(
+                applied,
+                options.checkOnly(),
+                options.rollbackOnError(),
+                successes,
+                failures,
+                ctx.components().size() + deletions.size(),
+                null,
+                tests);
     }
 
     /** Names of every type this engine deploys (modelled or stored), sorted. */

@@ -38,7 +38,8 @@ public final class DeployResults {
         r.setDone(job.done());
         r.setStatus(DeployStatus.valueOf(job.status().name()));
         r.setIgnoreWarnings(false);
-        r.setRunTestsEnabled(job.options.testLevel() != null && !job.options.testLevel().equals("NoTestRun"));
+        r.setRunTestsEnabled(
+                job.options.testLevel() != null && !job.options.testLevel().equals("NoTestRun"));
         DeployOutcome out = job.outcome();
         if (out == null) {
             r.setSuccess(false);
@@ -99,8 +100,8 @@ public final class DeployResults {
     }
 
     /** The REST deployRequest body: {id, url, deployOptions, deployResult}. */
-    public static Map<String, Object> json(MetadataJobs.DeployJob job, String apiVersion, boolean includeDetails,
-            boolean echoOptions) {
+    public static Map<String, Object> json(
+            MetadataJobs.DeployJob job, String apiVersion, boolean includeDetails, boolean echoOptions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", job.id);
         body.put("url", "/services/data/v" + apiVersion + "/metadata/deployRequest/" + job.id);
@@ -117,7 +118,9 @@ public final class DeployResults {
         r.put("checkOnly", job.options.checkOnly());
         DeployOutcome out = job.outcome();
         if (out != null) {
-            r.put("completedDate", Instant.ofEpochMilli(job.completed().toEpochMilli()).toString());
+            r.put(
+                    "completedDate",
+                    Instant.ofEpochMilli(job.completed().toEpochMilli()).toString());
         }
         r.put("createdBy", job.userId);
         r.put("createdByName", job.userName);
@@ -126,8 +129,11 @@ public final class DeployResults {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("componentSuccesses", jsonRows(out.successes(), job.completed()));
             details.put("componentFailures", jsonRows(out.failures(), job.completed()));
-            details.put("runTestResult", out.tests() != null ? out.tests().runTestResult()
-                    : Map.of("numFailures", 0, "numTestsRun", 0, "totalTime", 0.0));
+            details.put(
+                    "runTestResult",
+                    out.tests() != null
+                            ? out.tests().runTestResult()
+                            : Map.of("numFailures", 0, "numTestsRun", 0, "totalTime", 0.0));
             r.put("details", details);
         }
         r.put("done", job.done());
@@ -142,7 +148,9 @@ public final class DeployResults {
         r.put("numberTestsCompleted", ran == null ? 0 : ran.numTestsRun() - ran.numFailures());
         r.put("numberTestsTotal", ran == null ? 0 : ran.numTestsRun());
         r.put("rollbackOnError", job.options.rollbackOnError());
-        r.put("runTestsEnabled", job.options.testLevel() != null && !job.options.testLevel().equals("NoTestRun"));
+        r.put(
+                "runTestsEnabled",
+                job.options.testLevel() != null && !job.options.testLevel().equals("NoTestRun"));
         if (job.started() != null) {
             r.put("startDate", job.started().toString());
         }

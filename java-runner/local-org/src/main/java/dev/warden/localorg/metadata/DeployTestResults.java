@@ -18,11 +18,15 @@ final class DeployTestResults {
         r.setNumTestsRun(run.numTestsRun());
         r.setNumFailures(run.numFailures());
         r.setTotalTime(run.totalTime());
-        r.setSuccesses(run.rows("successes").stream().map(DeployTestResults::success).toArray(RunTestSuccess[]::new));
-        r.setFailures(run.rows("failures").stream().map(DeployTestResults::failure).toArray(RunTestFailure[]::new));
-        r.setCodeCoverage(run.rows("codeCoverage").stream().map(DeployTestResults::coverage)
+        r.setSuccesses(
+                run.rows("successes").stream().map(DeployTestResults::success).toArray(RunTestSuccess[]::new));
+        r.setFailures(
+                run.rows("failures").stream().map(DeployTestResults::failure).toArray(RunTestFailure[]::new));
+        r.setCodeCoverage(run.rows("codeCoverage").stream()
+                .map(DeployTestResults::coverage)
                 .toArray(CodeCoverageResult[]::new));
-        r.setCodeCoverageWarnings(run.rows("codeCoverageWarnings").stream().map(DeployTestResults::warning)
+        r.setCodeCoverageWarnings(run.rows("codeCoverageWarnings").stream()
+                .map(DeployTestResults::warning)
                 .toArray(CodeCoverageWarning[]::new));
         return r;
     }
@@ -59,14 +63,16 @@ final class DeployTestResults {
         c.setNumLocations((int) num(m, "numLocations"));
         c.setNumLocationsNotCovered((int) num(m, "numLocationsNotCovered"));
         List<Map<String, Object>> lines = (List<Map<String, Object>>) m.getOrDefault("locationsNotCovered", List.of());
-        c.setLocationsNotCovered(lines.stream().map(l -> {
-            CodeLocation loc = new CodeLocation();
-            loc.setLine((int) num(l, "line"));
-            loc.setColumn((int) num(l, "column"));
-            loc.setNumExecutions((int) num(l, "numExecutions"));
-            loc.setTime(num(l, "time"));
-            return loc;
-        }).toArray(CodeLocation[]::new));
+        c.setLocationsNotCovered(lines.stream()
+                .map(l -> {
+                    CodeLocation loc = new CodeLocation();
+                    loc.setLine((int) num(l, "line"));
+                    loc.setColumn((int) num(l, "column"));
+                    loc.setNumExecutions((int) num(l, "numExecutions"));
+                    loc.setTime(num(l, "time"));
+                    return loc;
+                })
+                .toArray(CodeLocation[]::new));
         return c;
     }
 

@@ -85,15 +85,23 @@ public final class MdapiPackage {
         Map<String, List<String>> members = new LinkedHashMap<>();
         for (Element t : MetadataXml.children(pkg, "types")) {
             String name = MetadataXml.text(t, "name");
-            members.computeIfAbsent(name == null ? "" : name, k -> new ArrayList<>()).addAll(MetadataXml.texts(t, "members"));
+            members.computeIfAbsent(name == null ? "" : name, k -> new ArrayList<>())
+                    .addAll(MetadataXml.texts(t, "members"));
         }
         return members;
     }
 
-    public Map<String, byte[]> files() { return files; }
+    public Map<String, byte[]> files() {
+        return files;
+    }
     /** package.xml types in order: type name to member names. */
-    public Map<String, List<String>> members() { return members; }
-    public String version() { return version; }
+    public Map<String, List<String>> members() {
+        return members;
+    }
+
+    public String version() {
+        return version;
+    }
 
     public byte[] file(String path) {
         return files.get(path);
@@ -102,13 +110,21 @@ public final class MdapiPackage {
     /** A package.xml for these members, sorted as the platform writes it. */
     public static String packageXml(Map<String, ? extends java.util.Collection<String>> typeMembers, String version) {
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Package xmlns=\"")
-                .append(MetadataXml.NS).append("\">\n");
+                .append(MetadataXml.NS)
+                .append("\">\n");
         new TreeMap<>(typeMembers).forEach((type, ms) -> {
             b.append("    <types>\n");
-            ms.stream().sorted().forEach(m -> b.append("        <members>").append(MetadataXml.esc(m)).append("</members>\n"));
+            ms.stream()
+                    .sorted()
+                    .forEach(m -> b.append("        <members>")
+                            .append(MetadataXml.esc(m))
+                            .append("</members>\n"));
             b.append("        <name>").append(MetadataXml.esc(type)).append("</name>\n    </types>\n");
         });
-        return b.append("    <version>").append(version).append("</version>\n</Package>\n").toString();
+        return b.append("    <version>")
+                .append(version)
+                .append("</version>\n</Package>\n")
+                .toString();
     }
 
     public static byte[] zip(Map<String, byte[]> files) {

@@ -60,8 +60,15 @@ public final class MetadataCatalogue {
                         childElements.add(kv);
                     }
                 }
-                MetadataType t = new MetadataType(f[0], f[1], suffix, Boolean.parseBoolean(f[3]),
-                        Boolean.parseBoolean(f[4]), Collections.unmodifiableList(children), null, null,
+                MetadataType t = new MetadataType(
+                        f[0],
+                        f[1],
+                        suffix,
+                        Boolean.parseBoolean(f[3]),
+                        Boolean.parseBoolean(f[4]),
+                        Collections.unmodifiableList(children),
+                        null,
+                        null,
                         Boolean.parseBoolean(f[5]));
                 out.put(t.name(), t);
                 for (String[] kv : childElements) {

@@ -17,7 +17,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * or Canceled; callers poll {@code checkDeployStatus}. Shared by the SOAP and REST deploy endpoints.
  */
 public final class MetadataJobs implements AutoCloseable {
-    public enum Status { Pending, InProgress, Succeeded, SucceededPartial, Failed, Canceling, Canceled }
+    public enum Status {
+        Pending,
+        InProgress,
+        Succeeded,
+        SucceededPartial,
+        Failed,
+        Canceling,
+        Canceled
+    }
 
     /** A deploy and what it has come to so far. */
     public static final class DeployJob {
@@ -44,19 +52,33 @@ public final class MetadataJobs implements AutoCloseable {
             this.created = created;
         }
 
-        public Status status() { return status; }
-        public Instant started() { return started; }
-        public Instant completed() { return completed; }
-        public DeployOutcome outcome() { return outcome; }
+        public Status status() {
+            return status;
+        }
+
+        public Instant started() {
+            return started;
+        }
+
+        public Instant completed() {
+            return completed;
+        }
+
+        public DeployOutcome outcome() {
+            return outcome;
+        }
+
         public boolean done() {
-            return status == Status.Succeeded || status == Status.SucceededPartial || status == Status.Failed
+            return status == Status.Succeeded
+                    || status == Status.SucceededPartial
+                    || status == Status.Failed
                     || status == Status.Canceled;
         }
     }
 
     /** A retrieve: finished on creation (the org is in memory), kept until read. */
-    public record RetrieveJob(String id, Instant created, byte[] zip, List<Retriever.FileEntry> files,
-            List<String> messages) {}
+    public record RetrieveJob(
+            String id, Instant created, byte[] zip, List<Retriever.FileEntry> files, List<String> messages) {}
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "local-org-deploy");
@@ -71,8 +93,12 @@ public final class MetadataJobs implements AutoCloseable {
     /** Queues a deploy of {@code zip} into {@code org} as {@code userId}. */
     public DeployJob deploy(Org org, String userId, byte[] zip, DeployEngine.Options options) {
         var user = org.db().retrieve(userId);
-        DeployJob job = new DeployJob(Ids.make("0Af", deploySeq.incrementAndGet()), userId,
-                user == null ? userId : user.getString("Name"), options, org.db().clock().instant());
+        DeployJob job = new DeployJob(
+                Ids.make("0Af", deploySeq.incrementAndGet()),
+                userId,
+                user == null ? userId : user.getString("Name"),
+                options,
+                org.db().clock().instant());
         deploys.put(job.id, job);
         if (options.checkOnly()) {
             job.validatedZip = zip;
@@ -91,8 +117,10 @@ public final class MetadataJobs implements AutoCloseable {
     public synchronized DeployJob quickDeploy(Org org, String userId, String validationId) {
         DeployJob v = deployJob(validationId);
         if (v == null || !v.options.checkOnly() || v.status != Status.Succeeded || v.validatedZip == null) {
-            throw new dev.warden.localorg.data.OrgException("INVALID_ID_FIELD", "The validation " + validationId
-                    + " is not a succeeded check-only deploy of this org that can be quick-deployed");
+            throw new dev.warden.localorg.data.OrgException(
+                    "INVALID_ID_FIELD",
+                    "The validation " + validationId
+                            + " is not a succeeded check-only deploy of this org that can be quick-deployed");
         }
         byte[] zip = v.validatedZip;
         v.validatedZip = null;
@@ -114,10 +142,20 @@ public final class MetadataJobs implements AutoCloseable {
             out = DeployEngine.deploy(org, job.userId, zip, job.options);
         } catch (RuntimeException e) {
             // Never a stack trace to the client: an unexpected engine failure is a failed deploy with its reason.
-            out = new DeployOutcome(false, job.options.checkOnly(), job.options.rollbackOnError(), List.of(),
-                    List.of(ComponentResult.failure("", "package.xml", "package.xml",
-                            "UNKNOWN_EXCEPTION: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, null)),
-                    0, "UNKNOWN_EXCEPTION: " + e.getMessage());
+            out = new DeployOutcome(
+                    false,
+                    job.options.checkOnly(),
+                    job.options.rollbackOnError(),
+                    List.of(),
+                    List.of(ComponentResult.failure(
+                            "",
+                            "package.xml",
+                            "package.xml",
+                            "UNKNOWN_EXCEPTION: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                            null,
+                            null)),
+                    0,
+                    "UNKNOWN_EXCEPTION: " + e.getMessage());
         }
         job.outcome = out;
         job.completed = org.db().clock().instant();
@@ -140,8 +178,12 @@ public final class MetadataJobs implements AutoCloseable {
 
     public RetrieveJob retrieve(Org org, Retriever.Request request) {
         Retriever.Result r = Retriever.retrieve(org, request);
-        RetrieveJob job = new RetrieveJob(Ids.make("09S", retrieveSeq.incrementAndGet()), org.db().clock().instant(),
-                r.zip(), r.files(), r.messages());
+        RetrieveJob job = new RetrieveJob(
+                Ids.make("09S", retrieveSeq.incrementAndGet()),
+                org.db().clock().instant(),
+                r.zip(),
+                r.files(),
+                r.messages());
         retrieves.put(job.id(), job);
         return job;
     }

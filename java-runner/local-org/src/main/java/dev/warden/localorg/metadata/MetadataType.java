@@ -12,8 +12,16 @@ import java.util.List;
  *
  * @param suffix file suffix without the dot; null when the file keeps its own extension (Document)
  */
-public record MetadataType(String name, String directoryName, String suffix, boolean inFolder, boolean metaFile,
-        List<String> childXmlNames, String parent, String element, boolean bundle) {
+public record MetadataType(
+        String name,
+        String directoryName,
+        String suffix,
+        boolean inFolder,
+        boolean metaFile,
+        List<String> childXmlNames,
+        String parent,
+        String element,
+        boolean bundle) {
 
     public MetadataType {
         childXmlNames = childXmlNames == null ? List.of() : List.copyOf(childXmlNames);
@@ -31,8 +39,8 @@ public record MetadataType(String name, String directoryName, String suffix, boo
 
     /** A type kept as the {@code element} list inside its parent's file. */
     public static MetadataType child(String name, MetadataType parent, String element) {
-        return new MetadataType(name, parent.directoryName(), parent.suffix(), false, false, List.of(), parent.name(),
-                element, false);
+        return new MetadataType(
+                name, parent.directoryName(), parent.suffix(), false, false, List.of(), parent.name(), element, false);
     }
 
     /** A type whose member is a folder of files {@code directory/member/...}. */

@@ -7,11 +7,11 @@ import dev.warden.localorg.metadata.types.CustomFieldUnit;
 import dev.warden.localorg.metadata.types.CustomMetadataUnit;
 import dev.warden.localorg.metadata.types.CustomObjectUnit;
 import dev.warden.localorg.metadata.types.CustomPermissionUnit;
+import dev.warden.localorg.metadata.types.ExternalClientApplicationUnit;
 import dev.warden.localorg.metadata.types.ExtlClntAppConfigurablePoliciesUnit;
 import dev.warden.localorg.metadata.types.ExtlClntAppGlobalOauthSettingsUnit;
 import dev.warden.localorg.metadata.types.ExtlClntAppOauthConfigurablePoliciesUnit;
 import dev.warden.localorg.metadata.types.ExtlClntAppOauthSettingsUnit;
-import dev.warden.localorg.metadata.types.ExternalClientApplicationUnit;
 import dev.warden.localorg.metadata.types.PermissionSetUnit;
 import dev.warden.localorg.metadata.types.ProfileUnit;
 import dev.warden.localorg.metadata.types.RemoteSiteSettingUnit;
@@ -83,7 +83,9 @@ public final class MetadataUnits {
         if (u != null) {
             return u;
         }
-        return FROM_CATALOGUE.computeIfAbsent(type, MetadataUnits::fromCatalogue) == NONE ? null : FROM_CATALOGUE.get(type);
+        return FROM_CATALOGUE.computeIfAbsent(type, MetadataUnits::fromCatalogue) == NONE
+                ? null
+                : FROM_CATALOGUE.get(type);
     }
 
     private static final MetadataUnit NONE = new StoredUnit(MetadataType.xml("", "", ""));
@@ -95,7 +97,8 @@ public final class MetadataUnits {
         }
         if (t.isChild()) {
             MetadataType parent = MetadataCatalogue.type(t.parent());
-            return new ChildUnit(t.name(), parent, t.element(), t.parent().equals("CustomLabels") ? "CustomLabels" : null);
+            return new ChildUnit(
+                    t.name(), parent, t.element(), t.parent().equals("CustomLabels") ? "CustomLabels" : null);
         }
         return new StoredUnit(t);
     }

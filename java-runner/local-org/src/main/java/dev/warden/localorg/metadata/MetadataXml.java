@@ -36,8 +36,13 @@ public final class MetadataXml {
             this.column = column;
         }
 
-        public int line() { return line; }
-        public int column() { return column; }
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
     }
 
     public static Element parse(byte[] bytes) throws MalformedXml {

@@ -22,10 +22,22 @@ public final class PermissionDependencies {
         // its long list (ManageQuotas, OverrideForecasts, ...) is not modelled.
         USER.put("ModifyAllData", List.of("ViewAllData"));
         // [COMMUNITY repo note: a deploy error listing these]; UNCONFIRMED as a complete list.
-        USER.put("ManageUsers", List.of("AssignPermissionSets", "DelegatedTwoFactor", "FreezeUsers",
-                "ManageInternalUsers", "ManageIpAddresses", "ManageLoginAccessPolicies", "ManagePasswordPolicies",
-                "ManageProfilesPermissionsets", "ManageRoles", "ManageSharing", "MonitorLoginHistory", "ViewAllUsers",
-                "ViewRoles"));
+        USER.put(
+                "ManageUsers",
+                List.of(
+                        "AssignPermissionSets",
+                        "DelegatedTwoFactor",
+                        "FreezeUsers",
+                        "ManageInternalUsers",
+                        "ManageIpAddresses",
+                        "ManageLoginAccessPolicies",
+                        "ManagePasswordPolicies",
+                        "ManageProfilesPermissionsets",
+                        "ManageRoles",
+                        "ManageSharing",
+                        "MonitorLoginHistory",
+                        "ViewAllUsers",
+                        "ViewRoles"));
         // UNCONFIRMED (logical: an API-only user needs the API).
         USER.put("ApiUserOnly", List.of("ApiEnabled"));
     }
@@ -62,8 +74,14 @@ public final class PermissionDependencies {
      * The message follows the documented "Permission X depends on permission(s): Y" form; its exact object wording is
      * UNCONFIRMED.
      */
-    public static String checkObject(String object, boolean read, boolean create, boolean edit, boolean delete,
-            boolean viewAll, boolean modifyAll) {
+    public static String checkObject(
+            String object,
+            boolean read,
+            boolean create,
+            boolean edit,
+            boolean delete,
+            boolean viewAll,
+            boolean modifyAll) {
         String r = "Read " + object;
         String ed = "Edit " + object;
         String de = "Delete " + object;

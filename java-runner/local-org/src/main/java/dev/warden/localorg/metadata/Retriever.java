@@ -75,7 +75,10 @@ public final class Retriever {
                 String name = MetadataXml.text(e, "fullName");
                 boolean present = false;
                 for (Element x : MetadataXml.children(a, MetadataXml.localName(e))) {
-                    present |= name == null ? x.getTextContent().trim().equals(e.getTextContent().trim())
+                    present |= name == null
+                            ? x.getTextContent()
+                                    .trim()
+                                    .equals(e.getTextContent().trim())
                             : name.equalsIgnoreCase(MetadataXml.text(x, "fullName"));
                 }
                 if (!present) {

@@ -58,12 +58,14 @@ public final class XmlOut {
             StringWriter w = new StringWriter();
             t.transform(new DOMSource(e), new StreamResult(w));
             // The JDK's serializer writes characters outside the BMP (emoji) as character references: put them back.
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("&#(\\d{5,7});").matcher(w.toString());
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("&#(\\d{5,7});").matcher(w.toString());
             StringBuilder out = new StringBuilder();
             while (m.find()) {
                 int cp = Integer.parseInt(m.group(1));
-                m.appendReplacement(out, cp > 0xFFFF ? java.util.regex.Matcher.quoteReplacement(Character.toString(cp))
-                        : m.group());
+                m.appendReplacement(
+                        out,
+                        cp > 0xFFFF ? java.util.regex.Matcher.quoteReplacement(Character.toString(cp)) : m.group());
             }
             m.appendTail(out);
             return out.toString().getBytes(StandardCharsets.UTF_8);

@@ -20,8 +20,8 @@ public final class ApexLogs {
     private ApexLogs() {}
 
     /** Stores a log for {@code userId} and returns the ApexLog id. */
-    public static String append(Org org, String userId, String operation, String request, String status,
-            long durationMillis, String body) {
+    public static String append(
+            Org org, String userId, String operation, String request, String status, long durationMillis, String body) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("LogUserId", userId);
         row.put("LogLength", body.getBytes(StandardCharsets.UTF_8).length);

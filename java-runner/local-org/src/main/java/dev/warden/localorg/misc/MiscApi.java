@@ -31,6 +31,7 @@ public final class MiscApi {
     private static final String V = "/services/data/v(\\d{2}\\.\\d)";
     /** Frontdoor one-time tokens live this long (UNCONFIRMED: Salesforce's single-access URLs are short-lived). */
     static final Duration OTP_LIFETIME = Duration.ofMinutes(1);
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private final LocalOrgContext ctx;
     private final Map<String, Otp> otps = new ConcurrentHashMap<>();
@@ -44,8 +45,13 @@ public final class MiscApi {
     public static void register(LocalOrgContext ctx) {
         MiscApi api = new MiscApi(ctx);
         ctx.routes().add("GET", V + "/limits/recordCount/?", ApiKind.REST, true, api::recordCounts);
-        ctx.routes().add("GET", V + "/tooling/sobjects/ApexLog/(\\w{15}|\\w{18})/Body/?", ApiKind.REST, true,
-                api::apexLogBody);
+        ctx.routes()
+                .add(
+                        "GET",
+                        V + "/tooling/sobjects/ApexLog/(\\w{15}|\\w{18})/Body/?",
+                        ApiKind.REST,
+                        true,
+                        api::apexLogBody);
         ctx.routes().add("GET", "/services/oauth2/singleaccess/?", ApiKind.OAUTH, true, api::singleAccess);
         ctx.routes().add("POST", "/services/oauth2/singleaccess/?", ApiKind.OAUTH, true, api::singleAccess);
         // OAUTH kind: the one-time token in the query string is never written to the request log.
@@ -130,14 +136,18 @@ public final class MiscApi {
         }
         if (userId == null) {
             // Salesforce sends the browser to its login page; the local org has none, so it says why instead.
-            return Response.text(401, "text/plain;charset=UTF-8", "The frontdoor link is invalid, expired or was"
-                    + " already used (links are single-use and live " + OTP_LIFETIME.toSeconds() + " s): run"
-                    + " sf org open again.\n");
+            return Response.text(
+                    401,
+                    "text/plain;charset=UTF-8",
+                    "The frontdoor link is invalid, expired or was"
+                            + " already used (links are single-use and live " + OTP_LIFETIME.toSeconds() + " s): run"
+                            + " sf org open again.\n");
         }
         String sid = req.org().orgId().substring(0, 15) + "!" + token(48);
         ctx.sessions().register(sid, userId, req.clientIp());
         String target = startUrl == null || !startUrl.startsWith("/") ? "/lightning/page/home" : startUrl;
-        return Response.empty(302).withHeader("Location", ctx.instanceUrl() + target)
+        return Response.empty(302)
+                .withHeader("Location", ctx.instanceUrl() + target)
                 .withHeader("Set-Cookie", "sid=" + sid + "; Path=/; HttpOnly; SameSite=Lax");
     }
 

@@ -45,10 +45,13 @@ public final class UserPasswords {
                 throw new OrgException("INSUFFICIENT_ACCESS", "insufficient access rights on object id: " + userId);
             }
         }
-        if (password == null || password.length() < 8 || !password.chars().anyMatch(Character::isLetter)
+        if (password == null
+                || password.length() < 8
+                || !password.chars().anyMatch(Character::isLetter)
                 || !password.chars().anyMatch(Character::isDigit)) {
-            throw new OrgException("INVALID_NEW_PASSWORD", "Your password must be at least 8 characters long and"
-                    + " contain a mix of letters and numbers.");
+            throw new OrgException(
+                    "INVALID_NEW_PASSWORD",
+                    "Your password must be at least 8 characters long and" + " contain a mix of letters and numbers.");
         }
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);

@@ -9,8 +9,8 @@ import java.util.List;
  * @param picklistValues the values describe lists (for an unrestricted picklist; a restricted one keeps its values in
  *                       {@link FieldDef#picklistValues()}, which the database enforces)
  */
-public record DescribeFacts(List<String> picklistValues, boolean restrictedPicklist, boolean externalId,
-        boolean nameField) {
+public record DescribeFacts(
+        List<String> picklistValues, boolean restrictedPicklist, boolean externalId, boolean nameField) {
     public DescribeFacts {
         picklistValues = picklistValues == null ? List.of() : List.copyOf(picklistValues);
     }

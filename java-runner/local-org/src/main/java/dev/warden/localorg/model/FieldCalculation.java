@@ -14,8 +14,14 @@ import java.util.List;
  * @param summaryForeignKey the child's master-detail field, {@code Child__c.Parent__c}
  * @param summaryFilters only child rows matching every filter are summarized
  */
-public record FieldCalculation(String formula, boolean blankAsZero, Integer scale, String summaryOperation,
-        String summarizedField, String summaryForeignKey, List<SummaryFilter> summaryFilters) {
+public record FieldCalculation(
+        String formula,
+        boolean blankAsZero,
+        Integer scale,
+        String summaryOperation,
+        String summarizedField,
+        String summaryForeignKey,
+        List<SummaryFilter> summaryFilters) {
 
     /** One {@code summaryFilterItems} element: {@code field} (Child__c.Field__c), operation, value. */
     public record SummaryFilter(String field, String operation, String value) {}
@@ -28,8 +34,8 @@ public record FieldCalculation(String formula, boolean blankAsZero, Integer scal
         return new FieldCalculation(source, blankAsZero, scale, null, null, null, List.of());
     }
 
-    public static FieldCalculation rollup(String operation, String summarizedField, String foreignKey,
-            List<SummaryFilter> filters, Integer scale) {
+    public static FieldCalculation rollup(
+            String operation, String summarizedField, String foreignKey, List<SummaryFilter> filters, Integer scale) {
         return new FieldCalculation(null, false, scale, operation, summarizedField, foreignKey, filters);
     }
 

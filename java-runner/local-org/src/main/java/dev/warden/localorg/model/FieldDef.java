@@ -17,17 +17,58 @@ import java.util.List;
  *     ({@code Children__r} in {@code SELECT Id, (SELECT Id FROM Children__r) FROM Parent__c}); null = none
  * @param calculation for a formula or roll-up summary field, how its value is computed on read; null = stored
  */
-public record FieldDef(String name, String label, FieldType type, List<String> referenceTo, String relationshipName,
-        boolean required, boolean createable, boolean updateable, boolean custom, List<String> picklistValues,
-        int length, Object defaultValue, boolean unique, boolean externalId, String childRelationshipName,
+public record FieldDef(
+        String name,
+        String label,
+        FieldType type,
+        List<String> referenceTo,
+        String relationshipName,
+        boolean required,
+        boolean createable,
+        boolean updateable,
+        boolean custom,
+        List<String> picklistValues,
+        int length,
+        Object defaultValue,
+        boolean unique,
+        boolean externalId,
+        String childRelationshipName,
         FieldCalculation calculation) {
 
     /** A stored (not calculated) field. */
-    public FieldDef(String name, String label, FieldType type, List<String> referenceTo, String relationshipName,
-            boolean required, boolean createable, boolean updateable, boolean custom, List<String> picklistValues,
-            int length, Object defaultValue, boolean unique, boolean externalId, String childRelationshipName) {
-        this(name, label, type, referenceTo, relationshipName, required, createable, updateable, custom, picklistValues,
-                length, defaultValue, unique, externalId, childRelationshipName, null);
+    public FieldDef(
+            String name,
+            String label,
+            FieldType type,
+            List<String> referenceTo,
+            String relationshipName,
+            boolean required,
+            boolean createable,
+            boolean updateable,
+            boolean custom,
+            List<String> picklistValues,
+            int length,
+            Object defaultValue,
+            boolean unique,
+            boolean externalId,
+            String childRelationshipName) {
+        this(
+                name,
+                label,
+                type,
+                referenceTo,
+                relationshipName,
+                required,
+                createable,
+                updateable,
+                custom,
+                picklistValues,
+                length,
+                defaultValue,
+                unique,
+                externalId,
+                childRelationshipName,
+                null);
     }
 
     /** The value is computed on every read (formula, roll-up summary), never stored. */
@@ -36,11 +77,36 @@ public record FieldDef(String name, String label, FieldType type, List<String> r
     }
 
     /** A field that is no External ID and has no child relationship. */
-    public FieldDef(String name, String label, FieldType type, List<String> referenceTo, String relationshipName,
-            boolean required, boolean createable, boolean updateable, boolean custom, List<String> picklistValues,
-            int length, Object defaultValue, boolean unique) {
-        this(name, label, type, referenceTo, relationshipName, required, createable, updateable, custom, picklistValues,
-                length, defaultValue, unique, false, null);
+    public FieldDef(
+            String name,
+            String label,
+            FieldType type,
+            List<String> referenceTo,
+            String relationshipName,
+            boolean required,
+            boolean createable,
+            boolean updateable,
+            boolean custom,
+            List<String> picklistValues,
+            int length,
+            Object defaultValue,
+            boolean unique) {
+        this(
+                name,
+                label,
+                type,
+                referenceTo,
+                relationshipName,
+                required,
+                createable,
+                updateable,
+                custom,
+                picklistValues,
+                length,
+                defaultValue,
+                unique,
+                false,
+                null);
     }
 
     public FieldDef {
@@ -90,19 +156,64 @@ public record FieldDef(String name, String label, FieldType type, List<String> r
             }
         }
 
-        public Builder label(String l) { label = l; return this; }
-        public Builder required() { required = true; return this; }
-        public Builder readOnly() { createable = false; updateable = false; return this; }
-        public Builder createOnly() { updateable = false; return this; }
-        public Builder length(int l) { length = l; return this; }
-        public Builder defaultValue(Object v) { defaultValue = v; return this; }
-        public Builder unique() { unique = true; return this; }
-        public Builder externalId() { externalId = true; return this; }
-        public Builder picklist(List<String> values) { picklist = values; return this; }
+        public Builder label(String l) {
+            label = l;
+            return this;
+        }
+
+        public Builder required() {
+            required = true;
+            return this;
+        }
+
+        public Builder readOnly() {
+            createable = false;
+            updateable = false;
+            return this;
+        }
+
+        public Builder createOnly() {
+            updateable = false;
+            return this;
+        }
+
+        public Builder length(int l) {
+            length = l;
+            return this;
+        }
+
+        public Builder defaultValue(Object v) {
+            defaultValue = v;
+            return this;
+        }
+
+        public Builder unique() {
+            unique = true;
+            return this;
+        }
+
+        public Builder externalId() {
+            externalId = true;
+            return this;
+        }
+
+        public Builder picklist(List<String> values) {
+            picklist = values;
+            return this;
+        }
         /** The name the referenced parent uses for this field's children in subqueries. */
-        public Builder childRelationship(String name) { childRelationshipName = name; return this; }
+        public Builder childRelationship(String name) {
+            childRelationshipName = name;
+            return this;
+        }
         /** A formula or roll-up summary field: read-only, computed on read. */
-        public Builder calculated(FieldCalculation c) { calculation = c; createable = false; updateable = false; return this; }
+        public Builder calculated(FieldCalculation c) {
+            calculation = c;
+            createable = false;
+            updateable = false;
+            return this;
+        }
+
         public Builder references(String relationship, String... targets) {
             referenceTo = List.of(targets);
             relationshipName = relationship;
@@ -111,9 +222,23 @@ public record FieldDef(String name, String label, FieldType type, List<String> r
 
         public FieldDef build() {
             boolean custom = name.endsWith("__c");
-            return new FieldDef(name, label != null ? label : defaultLabel(name), type, referenceTo, relationshipName,
-                    required, createable, updateable, custom, picklist, length, defaultValue, unique, externalId,
-                    childRelationshipName, calculation);
+            return new FieldDef(
+                    name,
+                    label != null ? label : defaultLabel(name),
+                    type,
+                    referenceTo,
+                    relationshipName,
+                    required,
+                    createable,
+                    updateable,
+                    custom,
+                    picklist,
+                    length,
+                    defaultValue,
+                    unique,
+                    externalId,
+                    childRelationshipName,
+                    calculation);
         }
 
         private static String defaultLabel(String apiName) {

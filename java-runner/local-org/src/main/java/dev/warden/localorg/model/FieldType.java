@@ -5,8 +5,24 @@ package dev.warden.localorg.model;
  * adapter maps them by name; {@link #describeName()} is the lower-case name REST describe uses.
  */
 public enum FieldType {
-    ID, REFERENCE, STRING, TEXTAREA, PICKLIST, MULTIPICKLIST, EMAIL, PHONE, URL, BOOLEAN, INT, LONG, DOUBLE, CURRENCY,
-    PERCENT, DATE, DATETIME, BASE64;
+    ID,
+    REFERENCE,
+    STRING,
+    TEXTAREA,
+    PICKLIST,
+    MULTIPICKLIST,
+    EMAIL,
+    PHONE,
+    URL,
+    BOOLEAN,
+    INT,
+    LONG,
+    DOUBLE,
+    CURRENCY,
+    PERCENT,
+    DATE,
+    DATETIME,
+    BASE64;
 
     public String describeName() {
         return name().toLowerCase(java.util.Locale.ROOT);

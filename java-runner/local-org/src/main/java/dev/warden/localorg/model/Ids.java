@@ -53,7 +53,9 @@ public final class Ids {
                 return false;
             }
         }
-        return id.length() == 15 || to18(id.substring(0, 15)).equalsIgnoreCase(id) && to18(id.substring(0, 15)).substring(0, 15).equals(id.substring(0, 15));
+        return id.length() == 15
+                || to18(id.substring(0, 15)).equalsIgnoreCase(id)
+                        && to18(id.substring(0, 15)).substring(0, 15).equals(id.substring(0, 15));
     }
 
     /** Normalises a valid 15- or 18-character id to its canonical 18-character form. */

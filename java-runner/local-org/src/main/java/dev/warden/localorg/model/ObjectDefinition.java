@@ -10,8 +10,15 @@ import java.util.List;
  * @param capabilities null uses the kind's default
  * @param autoNumberFormat for custom objects whose Name is an AutoNumber, e.g. {@code QI-{000000}}; null = text Name
  */
-public record ObjectDefinition(String name, ObjectKind kind, String label, String pluralLabel, String keyPrefix,
-        SObjectType.Capabilities capabilities, List<FieldDef> fields, String autoNumberFormat) {
+public record ObjectDefinition(
+        String name,
+        ObjectKind kind,
+        String label,
+        String pluralLabel,
+        String keyPrefix,
+        SObjectType.Capabilities capabilities,
+        List<FieldDef> fields,
+        String autoNumberFormat) {
 
     public ObjectDefinition {
         fields = fields == null ? List.of() : List.copyOf(fields);

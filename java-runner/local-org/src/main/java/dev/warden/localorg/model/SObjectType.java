@@ -27,8 +27,13 @@ public final class SObjectType {
      *
      * @param setup changes are setup changes (written to SetupAuditTrail)
      */
-    public record Capabilities(boolean createable, boolean updateable, boolean deletable, boolean queryable,
-            boolean undeletable, boolean setup) {
+    public record Capabilities(
+            boolean createable,
+            boolean updateable,
+            boolean deletable,
+            boolean queryable,
+            boolean undeletable,
+            boolean setup) {
         public static final Capabilities DATA = new Capabilities(true, true, true, true, true, false);
         public static final Capabilities SETUP = new Capabilities(true, true, true, true, false, true);
         public static final Capabilities READ_ONLY = new Capabilities(false, false, false, true, false, false);
@@ -59,18 +64,42 @@ public final class SObjectType {
         this.capabilities = caps;
     }
 
-    public String name() { return name; }
-    public ObjectKind kind() { return kind; }
-    public String keyPrefix() { return keyPrefix; }
-    public String label() { return label; }
-    public String pluralLabel() { return pluralLabel; }
-    public Capabilities capabilities() { return capabilities; }
-    public boolean custom() { return kind != ObjectKind.STANDARD; }
+    public String name() {
+        return name;
+    }
+
+    public ObjectKind kind() {
+        return kind;
+    }
+
+    public String keyPrefix() {
+        return keyPrefix;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String pluralLabel() {
+        return pluralLabel;
+    }
+
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    public boolean custom() {
+        return kind != ObjectKind.STANDARD;
+    }
 
     /** Fields in definition order (Id first). */
-    public List<FieldDef> fields() { return fields; }
+    public List<FieldDef> fields() {
+        return fields;
+    }
 
-    public int fieldCount() { return fields.size(); }
+    public int fieldCount() {
+        return fields.size();
+    }
 
     /** Slot of a field, case-insensitive; -1 when the type has no such field. */
     public int slot(String fieldName) {
@@ -83,7 +112,9 @@ public final class SObjectType {
         return s < 0 ? null : fields.get(s);
     }
 
-    public FieldDef fieldAt(int slot) { return fields.get(slot); }
+    public FieldDef fieldAt(int slot) {
+        return fields.get(slot);
+    }
 
     /** The reference field whose relationship name is {@code relationshipName} (case-insensitive), or null. */
     public FieldDef relationship(String relationshipName) {
@@ -131,7 +162,11 @@ public final class SObjectType {
     }
 
     /** Labels, capabilities and fields at one moment (for {@link Schema#snapshot}). */
-    public record State(String label, String pluralLabel, Capabilities capabilities, List<FieldDef> fields,
+    public record State(
+            String label,
+            String pluralLabel,
+            Capabilities capabilities,
+            List<FieldDef> fields,
             Map<String, Integer> slots) {}
 
     synchronized State state() {

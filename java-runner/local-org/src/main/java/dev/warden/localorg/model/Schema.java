@@ -63,7 +63,11 @@ public final class Schema {
         ObjectKind kind = def.kind() != null ? def.kind() : ObjectKind.fromApiName(def.name());
         String prefix = def.keyPrefix() != null ? def.keyPrefix() : nextPrefix(kind);
         String label = def.label() != null ? def.label() : def.name();
-        SObjectType type = new SObjectType(def.name(), kind, prefix, label,
+        SObjectType type = new SObjectType(
+                def.name(),
+                kind,
+                prefix,
+                label,
                 def.pluralLabel() != null ? def.pluralLabel() : label,
                 def.capabilities() != null ? def.capabilities() : defaultCapabilities(kind));
         addSystemFields(type, kind);
@@ -89,7 +93,11 @@ public final class Schema {
         autoNumberFormats.put(type.name().toLowerCase(Locale.ROOT), format);
         FieldDef name = type.field("Name");
         if (name != null) {
-            type.putField(FieldDef.of("Name", FieldType.STRING).label(name.label()).readOnly().length(80).build());
+            type.putField(FieldDef.of("Name", FieldType.STRING)
+                    .label(name.label())
+                    .readOnly()
+                    .length(80)
+                    .build());
         }
     }
 
@@ -119,45 +127,94 @@ public final class Schema {
     }
 
     private static void addSystemFields(SObjectType type, ObjectKind kind) {
-        type.putField(FieldDef.of("Id", FieldType.ID).label(type.label() + " ID").readOnly().build());
+        type.putField(FieldDef.of("Id", FieldType.ID)
+                .label(type.label() + " ID")
+                .readOnly()
+                .build());
         if (kind == ObjectKind.PLATFORM_EVENT) {
             type.putField(FieldDef.of("ReplayId", FieldType.STRING).readOnly().build());
             type.putField(FieldDef.of("EventUuid", FieldType.STRING).readOnly().build());
-            type.putField(FieldDef.of("CreatedDate", FieldType.DATETIME).readOnly().build());
-            type.putField(FieldDef.of("CreatedById", FieldType.REFERENCE).readOnly().references("CreatedBy", "User").build());
+            type.putField(
+                    FieldDef.of("CreatedDate", FieldType.DATETIME).readOnly().build());
+            type.putField(FieldDef.of("CreatedById", FieldType.REFERENCE)
+                    .readOnly()
+                    .references("CreatedBy", "User")
+                    .build());
             return;
         }
-        type.putField(FieldDef.of("IsDeleted", FieldType.BOOLEAN).label("Deleted").readOnly().build());
+        type.putField(FieldDef.of("IsDeleted", FieldType.BOOLEAN)
+                .label("Deleted")
+                .readOnly()
+                .build());
         if (kind == ObjectKind.CUSTOM_OBJECT) {
-            type.putField(FieldDef.of("Name", FieldType.STRING).label(type.label() + " Name").required().length(80).build());
-            type.putField(FieldDef.of("OwnerId", FieldType.REFERENCE).label("Owner ID").references("Owner", "User", "Group").build());
+            type.putField(FieldDef.of("Name", FieldType.STRING)
+                    .label(type.label() + " Name")
+                    .required()
+                    .length(80)
+                    .build());
+            type.putField(FieldDef.of("OwnerId", FieldType.REFERENCE)
+                    .label("Owner ID")
+                    .references("Owner", "User", "Group")
+                    .build());
         } else if (kind == ObjectKind.CUSTOM_SETTING) {
             // Not required: a hierarchy setting's record is created with just SetupOwnerId (Apex tests do
             // `insert new X__c(SetupOwnerId = ...)`). List settings do require a Name on the platform; the schema does
             // not tell the two kinds apart yet (UNCONFIRMED which error a nameless list setting row gets).
             type.putField(FieldDef.of("Name", FieldType.STRING).length(38).build());
-            type.putField(FieldDef.of("SetupOwnerId", FieldType.REFERENCE).label("Location").references("SetupOwner", "Organization", "Profile", "User").build());
+            type.putField(FieldDef.of("SetupOwnerId", FieldType.REFERENCE)
+                    .label("Location")
+                    .references("SetupOwner", "Organization", "Profile", "User")
+                    .build());
         } else if (kind == ObjectKind.CUSTOM_METADATA) {
-            type.putField(FieldDef.of("DeveloperName", FieldType.STRING).label("Custom Metadata Record Name").required().length(40).build());
-            type.putField(FieldDef.of("MasterLabel", FieldType.STRING).label("Label").required().length(40).build());
-            type.putField(FieldDef.of("Label", FieldType.STRING).readOnly().length(40).build());
+            type.putField(FieldDef.of("DeveloperName", FieldType.STRING)
+                    .label("Custom Metadata Record Name")
+                    .required()
+                    .length(40)
+                    .build());
+            type.putField(FieldDef.of("MasterLabel", FieldType.STRING)
+                    .label("Label")
+                    .required()
+                    .length(40)
+                    .build());
+            type.putField(
+                    FieldDef.of("Label", FieldType.STRING).readOnly().length(40).build());
             type.putField(FieldDef.of("Language", FieldType.PICKLIST).readOnly().build());
-            type.putField(FieldDef.of("NamespacePrefix", FieldType.STRING).readOnly().length(15).build());
-            type.putField(FieldDef.of("QualifiedApiName", FieldType.STRING).readOnly().length(70).build());
+            type.putField(FieldDef.of("NamespacePrefix", FieldType.STRING)
+                    .readOnly()
+                    .length(15)
+                    .build());
+            type.putField(FieldDef.of("QualifiedApiName", FieldType.STRING)
+                    .readOnly()
+                    .length(70)
+                    .build());
         }
         type.putField(FieldDef.of("CreatedDate", FieldType.DATETIME).readOnly().build());
-        type.putField(FieldDef.of("CreatedById", FieldType.REFERENCE).readOnly().references("CreatedBy", "User").build());
-        type.putField(FieldDef.of("LastModifiedDate", FieldType.DATETIME).readOnly().build());
-        type.putField(FieldDef.of("LastModifiedById", FieldType.REFERENCE).readOnly().references("LastModifiedBy", "User").build());
-        type.putField(FieldDef.of("SystemModstamp", FieldType.DATETIME).readOnly().build());
+        type.putField(FieldDef.of("CreatedById", FieldType.REFERENCE)
+                .readOnly()
+                .references("CreatedBy", "User")
+                .build());
+        type.putField(
+                FieldDef.of("LastModifiedDate", FieldType.DATETIME).readOnly().build());
+        type.putField(FieldDef.of("LastModifiedById", FieldType.REFERENCE)
+                .readOnly()
+                .references("LastModifiedBy", "User")
+                .build());
+        type.putField(
+                FieldDef.of("SystemModstamp", FieldType.DATETIME).readOnly().build());
     }
 
     /** The types as they are now (a deploy that fails or only validates puts them back with {@link #restore}). */
     public synchronized Snapshot snapshot() {
         Map<SObjectType, SObjectType.State> states = new java.util.IdentityHashMap<>();
         byName.values().forEach(t -> states.put(t, t.state()));
-        return new Snapshot(Map.copyOf(byName), Map.copyOf(byPrefix), Map.copyOf(autoNumberFormats), nextCustomPrefix,
-                nextEventPrefix, nextMdtPrefix, states);
+        return new Snapshot(
+                Map.copyOf(byName),
+                Map.copyOf(byPrefix),
+                Map.copyOf(autoNumberFormats),
+                nextCustomPrefix,
+                nextEventPrefix,
+                nextMdtPrefix,
+                states);
     }
 
     /** Puts the types back as {@link #snapshot} saw them: types defined since are gone, fields added since too. */
@@ -233,7 +290,12 @@ public final class Schema {
     }
 
     /** Opaque copy of the schema; see {@link #snapshot}. */
-    public record Snapshot(Map<String, SObjectType> byName, Map<String, SObjectType> byPrefix,
-            Map<String, String> autoNumberFormats, int nextCustomPrefix, int nextEventPrefix, int nextMdtPrefix,
+    public record Snapshot(
+            Map<String, SObjectType> byName,
+            Map<String, SObjectType> byPrefix,
+            Map<String, String> autoNumberFormats,
+            int nextCustomPrefix,
+            int nextEventPrefix,
+            int nextMdtPrefix,
             Map<SObjectType, SObjectType.State> states) {}
 }

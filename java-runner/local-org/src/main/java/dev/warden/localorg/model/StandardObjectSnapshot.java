@@ -136,8 +136,8 @@ public final class StandardObjectSnapshot {
         List<String> targets = c[5].isEmpty() ? List.of() : List.of(c[5].split(","));
         if (type == FieldType.REFERENCE) {
             if (targets.isEmpty() || c[6].isEmpty()) {
-                throw new IllegalArgumentException("reference " + objectName + "." + name
-                        + " needs referenceTo and a relationship name");
+                throw new IllegalArgumentException(
+                        "reference " + objectName + "." + name + " needs referenceTo and a relationship name");
             }
             b.references(c[6], targets.toArray(String[]::new));
         } else if (!targets.isEmpty()) {
@@ -153,15 +153,16 @@ public final class StandardObjectSnapshot {
         }
         if (!c[9].isEmpty()) {
             if (!picklist.isEmpty() && !picklist.contains(c[9])) {
-                throw new IllegalArgumentException("default '" + c[9] + "' of " + objectName + "." + name
-                        + " is not one of its values");
+                throw new IllegalArgumentException(
+                        "default '" + c[9] + "' of " + objectName + "." + name + " is not one of its values");
             }
             b.defaultValue(c[9]);
         }
         if (flags.contains("ext")) {
             b.externalId(); // an upsert key (Product2.ExternalId), not just a describe fact
         }
-        DescribeFacts facts = picklist.isEmpty() && !flags.contains("ext") && !flags.contains("name") ? null
+        DescribeFacts facts = picklist.isEmpty() && !flags.contains("ext") && !flags.contains("name")
+                ? null
                 : new DescribeFacts(picklist, restricted, flags.contains("ext"), flags.contains("name"));
         String child = c[7].isEmpty() ? null : c[7];
         return new ParsedField(b.build(), facts, child);

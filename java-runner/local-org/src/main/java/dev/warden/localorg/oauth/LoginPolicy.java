@@ -39,7 +39,8 @@ final class LoginPolicy {
             throw new OAuthError("OAUTH_APP_BLOCKED", "this app is blocked by admin", user.id());
         }
         ExternalClientApp.OAuthPolicies p = app.policies();
-        boolean adminApproved = p != null && "AdminApprovedPreAuthorized".equalsIgnoreCase(p.permittedUsersPolicyType());
+        boolean adminApproved =
+                p != null && "AdminApprovedPreAuthorized".equalsIgnoreCase(p.permittedUsersPolicyType());
         if (adminApproved) {
             if (!preAuthorized(db, p, user)) {
                 throw new OAuthError("invalid_grant", NOT_APPROVED, user.id());
@@ -57,7 +58,8 @@ final class LoginPolicy {
     static boolean preAuthorized(OrgDatabase db, ExternalClientApp.OAuthPolicies p, Record user) {
         Record profile = db.retrieve(user.getString("ProfileId"));
         for (String prof : p.profiles()) {
-            if (prof.equalsIgnoreCase(profile.getString("Name")) || prof.equals(profile.id())
+            if (prof.equalsIgnoreCase(profile.getString("Name"))
+                    || prof.equals(profile.id())
                     || prof.equals(profile.id().substring(0, 15))) {
                 return true;
             }
@@ -73,7 +75,8 @@ final class LoginPolicy {
                 continue;
             }
             for (String name : p.permissionSets()) {
-                if (name.equalsIgnoreCase(ps.getString("Name")) || name.equals(ps.id())
+                if (name.equalsIgnoreCase(ps.getString("Name"))
+                        || name.equals(ps.id())
                         || name.equals(ps.id().substring(0, 15))) {
                     return true;
                 }
@@ -91,7 +94,8 @@ final class LoginPolicy {
      */
     static void checkIp(Org org, ExternalClientApp app, Record user, String clientIp, boolean refresh) {
         String relax = app == null || app.policies() == null || app.policies().ipRelaxationPolicyType() == null
-                ? "Enforce" : app.policies().ipRelaxationPolicyType();
+                ? "Enforce"
+                : app.policies().ipRelaxationPolicyType();
         if (relax.equalsIgnoreCase("Bypass") || (refresh && relax.equalsIgnoreCase("Enforce_RelaxRefresh"))) {
             return;
         }

@@ -65,8 +65,16 @@ public final class OAuthApi {
                 default -> throw new OAuthError("unsupported_grant_type", "grant type not supported", null);
             };
         } catch (OAuthError e) {
-            org.logins().record(org.adminUserId(), e.userId, req.clientIp(), "Remote Access 2.0",
-                    "Failed: " + e.getMessage(), null, "N/A", ctx.instanceUrl());
+            org.logins()
+                    .record(
+                            org.adminUserId(),
+                            e.userId,
+                            req.clientIp(),
+                            "Remote Access 2.0",
+                            "Failed: " + e.getMessage(),
+                            null,
+                            "N/A",
+                            ctx.instanceUrl());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", e.error);
             body.put("error_description", e.getMessage());
@@ -86,15 +94,19 @@ public final class OAuthApi {
         } catch (ParseException e) {
             throw new OAuthError("invalid_grant", "invalid assertion", null);
         }
-        ExternalClientApp app = org.metadata().ecaByConsumerKey(claims.getIssuer()).orElseThrow(
-                () -> new OAuthError("invalid_client_id", "client identifier invalid", null));
+        ExternalClientApp app = org.metadata()
+                .ecaByConsumerKey(claims.getIssuer())
+                .orElseThrow(() -> new OAuthError("invalid_client_id", "client identifier invalid", null));
         Record user = claims.getSubject() == null ? null : org.db().findOne("User", "Username", claims.getSubject());
         String userId = user == null ? null : user.id();
         if (app.global() == null || app.global().certificatePem() == null) {
-            throw new OAuthError("invalid_client", "JWT bearer flow is not enabled for this app: its global OAuth"
-                    + " settings carry no certificate", userId);
+            throw new OAuthError(
+                    "invalid_client",
+                    "JWT bearer flow is not enabled for this app: its global OAuth" + " settings carry no certificate",
+                    userId);
         }
-        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !verifies(jwt, app.global().certificatePem())) {
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                || !verifies(jwt, app.global().certificatePem())) {
             throw new OAuthError("invalid_grant", "invalid assertion", userId);
         }
         if (!audienceValid(claims.getAudience())) {
@@ -127,8 +139,11 @@ public final class OAuthApi {
             throw new OAuthError("invalid_grant", "expired access/refresh token", g.userId());
         }
         LoginPolicy.checkUser(user);
-        ExternalClientApp app = g.appName() == null ? null : org.metadata().eca(g.appName()).orElseThrow(
-                () -> new OAuthError("invalid_grant", "expired access/refresh token", g.userId()));
+        ExternalClientApp app = g.appName() == null
+                ? null
+                : org.metadata()
+                        .eca(g.appName())
+                        .orElseThrow(() -> new OAuthError("invalid_grant", "expired access/refresh token", g.userId()));
         if (app != null) {
             LoginPolicy.checkApp(org, app, user, false);
         }
@@ -157,20 +172,38 @@ public final class OAuthApi {
             throw new OAuthError("invalid_grant", "invalid authorization code", code.userId());
         }
         LoginPolicy.checkUser(user);
-        return success(req, org, user, null, false, ctx.sessions().issueRefresh(user.id(), null).refreshToken());
+        return success(
+                req,
+                org,
+                user,
+                null,
+                false,
+                ctx.sessions().issueRefresh(user.id(), null).refreshToken());
     }
 
     private Response success(Request req, Org org, Record user, ExternalClientApp app, boolean refreshGrant) {
         return success(req, org, user, app, refreshGrant, null);
     }
 
-    private Response success(Request req, Org org, Record user, ExternalClientApp app, boolean refreshGrant,
-            String refreshToken) {
+    private Response success(
+            Request req, Org org, Record user, ExternalClientApp app, boolean refreshGrant, String refreshToken) {
         String appName = app == null ? null : app.name();
         Session s = ctx.sessions().issue(org.orgId(), user.id(), appName, req.clientIp());
-        org.db().update(Caller.system(user.id()), user.id(), Map.of("LastLoginDate", org.db().clock().instant()));
-        org.logins().record(user.id(), user.id(), req.clientIp(), "Remote Access 2.0", "Success",
-                app == null ? "Salesforce CLI" : app.label(), "N/A", ctx.instanceUrl());
+        org.db()
+                .update(
+                        Caller.system(user.id()),
+                        user.id(),
+                        Map.of("LastLoginDate", org.db().clock().instant()));
+        org.logins()
+                .record(
+                        user.id(),
+                        user.id(),
+                        req.clientIp(),
+                        "Remote Access 2.0",
+                        "Success",
+                        app == null ? "Salesforce CLI" : app.label(),
+                        "N/A",
+                        ctx.instanceUrl());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", s.token());
         if (refreshToken != null) {
@@ -218,7 +251,8 @@ public final class OAuthApi {
         String instance = ctx.instanceUrl();
         for (String a : audiences) {
             String aud = a.endsWith("/") ? a.substring(0, a.length() - 1) : a;
-            if (aud.equals(instance) || aud.equals(instance.replace("127.0.0.1", "localhost"))
+            if (aud.equals(instance)
+                    || aud.equals(instance.replace("127.0.0.1", "localhost"))
                     || LOGIN_AUDIENCES.contains(aud)) {
                 return true;
             }
@@ -229,7 +263,8 @@ public final class OAuthApi {
     private static boolean verifies(SignedJWT jwt, String certificatePem) {
         try {
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(certificatePem.trim().getBytes(StandardCharsets.US_ASCII)));
+                    .generateCertificate(
+                            new ByteArrayInputStream(certificatePem.trim().getBytes(StandardCharsets.US_ASCII)));
             return cert.getPublicKey() instanceof RSAPublicKey key && jwt.verify(new RSASSAVerifier(key));
         } catch (CertificateException | JOSEException e) {
             return false;
@@ -251,7 +286,8 @@ public final class OAuthApi {
         }
         String orgInPath = req.pathGroup(1);
         String userInPath = req.pathGroup(2);
-        if (orgInPath.length() < 15 || userInPath.length() < 15
+        if (orgInPath.length() < 15
+                || userInPath.length() < 15
                 || !req.org().orgId().startsWith(orgInPath.substring(0, 15))
                 || !s.userId().startsWith(userInPath.substring(0, 15))) {
             return Response.text(403, "text/plain;charset=UTF-8", "Bad_Id");
@@ -300,8 +336,12 @@ public final class OAuthApi {
         urls.put("rest", ctx.instanceUrl() + "/services/data/v{version}/");
         urls.put("sobjects", ctx.instanceUrl() + "/services/data/v{version}/sobjects/");
         urls.put("query", ctx.instanceUrl() + "/services/data/v{version}/query/");
-        urls.put("partner", ctx.instanceUrl() + "/services/Soap/u/{version}/" + org.orgId().substring(0, 15));
-        urls.put("metadata", ctx.instanceUrl() + "/services/Soap/m/{version}/" + org.orgId().substring(0, 15));
+        urls.put(
+                "partner",
+                ctx.instanceUrl() + "/services/Soap/u/{version}/" + org.orgId().substring(0, 15));
+        urls.put(
+                "metadata",
+                ctx.instanceUrl() + "/services/Soap/m/{version}/" + org.orgId().substring(0, 15));
         urls.put("profile", ctx.instanceUrl() + "/" + userId);
         m.put("urls", urls);
         return m;
@@ -344,7 +384,8 @@ public final class OAuthApi {
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                out.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                out.put(
+                        java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -40,8 +40,8 @@ public final class OrgSoqlSource implements SoqlSource {
         }
         List<FieldInfo> fields = new ArrayList<>(type.fieldCount());
         for (FieldDef f : type.fields()) {
-            fields.add(new FieldInfo(f.name(), FieldType.valueOf(f.type().name()), f.referenceTo(),
-                    f.relationshipName()));
+            fields.add(
+                    new FieldInfo(f.name(), FieldType.valueOf(f.type().name()), f.referenceTo(), f.relationshipName()));
         }
         return new SObjectInfo(type.name(), fields);
     }
@@ -73,7 +73,8 @@ public final class OrgSoqlSource implements SoqlSource {
         if (slot < 0) {
             return row -> row.get(canonicalFieldName);
         }
-        return row -> row instanceof Row r && r.record().type() == type ? r.record().at(slot) : row.get(canonicalFieldName);
+        return row ->
+                row instanceof Row r && r.record().type() == type ? r.record().at(slot) : row.get(canonicalFieldName);
     }
 
     /** Child relationships named in the schema (Account.Contacts, ...) whose child type this caller may see. */

@@ -42,8 +42,9 @@ public final class QueryLimits {
     /** Refuses a query over the length or nesting limit, before it is parsed. */
     public static void check(String soql) {
         if (soql.length() > MAX_LENGTH) {
-            throw new OrgException("MALFORMED_QUERY", "SOQL statements cannot be longer than 100,000 characters: this one has "
-                    + soql.length());
+            throw new OrgException(
+                    "MALFORMED_QUERY",
+                    "SOQL statements cannot be longer than 100,000 characters: this one has " + soql.length());
         }
         int depth = 0;
         int max = 0;
@@ -65,8 +66,10 @@ public final class QueryLimits {
             }
         }
         if (max > MAX_NESTING) {
-            throw new OrgException("QUERY_TOO_COMPLICATED", "Query is either selecting too many fields or the filter conditions are"
-                    + " very complicated. (" + max + " levels of parentheses; the local org allows " + MAX_NESTING + ")");
+            throw new OrgException(
+                    "QUERY_TOO_COMPLICATED",
+                    "Query is either selecting too many fields or the filter conditions are" + " very complicated. ("
+                            + max + " levels of parentheses; the local org allows " + MAX_NESTING + ")");
         }
     }
 

@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  * the platform. {@code composite/sobjects} is {@link SObjectCollections}, {@code composite/tree} {@link SObjectTreeApi}.
  */
 final class CompositeApi {
-    private static final Pattern REFERENCE = Pattern.compile("@\\{([A-Za-z0-9_]+)((?:\\.[A-Za-z0-9_]+|\\[\\d+\\])*)\\}");
-    private static final String ROLLED_BACK = "The transaction was rolled back since another operation in the same"
-            + " transaction failed.";
+    private static final Pattern REFERENCE =
+            Pattern.compile("@\\{([A-Za-z0-9_]+)((?:\\.[A-Za-z0-9_]+|\\[\\d+\\])*)\\}");
+    private static final String ROLLED_BACK =
+            "The transaction was rolled back since another operation in the same" + " transaction failed.";
     private final LocalOrgContext ctx;
     private final RestApi rest;
 
@@ -60,10 +61,14 @@ final class CompositeApi {
             throw new OrgException("INVALID_INPUT", "compositeRequest must be a non-empty array");
         }
         if (subs.size() > 25) {
-            throw new OrgException("LIMIT_EXCEEDED", "Composite request has too many subrequests: " + subs.size()
-                    + " (max 25)");
+            throw new OrgException(
+                    "LIMIT_EXCEEDED", "Composite request has too many subrequests: " + subs.size() + " (max 25)");
         }
-        return Response.json(200, Map.of("compositeResponse", run(req, subs, body.path("allOrNone").asBoolean(false))));
+        return Response.json(
+                200,
+                Map.of(
+                        "compositeResponse",
+                        run(req, subs, body.path("allOrNone").asBoolean(false))));
     }
 
     /**
@@ -146,8 +151,8 @@ final class CompositeApi {
         }
         if (subs.size() > 25) {
             // Wording UNCONFIRMED.
-            throw new OrgException("LIMIT_EXCEEDED", "Batch request has too many subrequests: " + subs.size()
-                    + " (max 25)");
+            throw new OrgException(
+                    "LIMIT_EXCEEDED", "Batch request has too many subrequests: " + subs.size() + " (max 25)");
         }
         boolean haltOnError = body.path("haltOnError").asBoolean(false);
         boolean failed = false;
@@ -156,8 +161,13 @@ final class CompositeApi {
         for (JsonNode sub : subs) {
             Map<String, Object> r = new LinkedHashMap<>();
             if (halted) {
-                r.put("result", List.of(Map.of("errorCode", "BATCH_PROCESSING_HALTED",
-                        "message", "Batch processing halted per request")));
+                r.put(
+                        "result",
+                        List.of(Map.of(
+                                "errorCode",
+                                "BATCH_PROCESSING_HALTED",
+                                "message",
+                                "Batch processing halted per request")));
                 r.put("statusCode", 412);
                 results.add(r);
                 continue;
@@ -167,7 +177,8 @@ final class CompositeApi {
                 url = "/services/data/" + url;
             }
             JsonNode input = sub.get("richInput");
-            byte[] bytes = input == null || input.isNull() ? new byte[0]
+            byte[] bytes = input == null || input.isNull()
+                    ? new byte[0]
                     : Json.string(input).getBytes(StandardCharsets.UTF_8);
             Response resp = SubRequests.run(ctx, req, sub.path("method").asText("GET"), url, bytes);
             Object parsed;
@@ -195,8 +206,8 @@ final class CompositeApi {
         try {
             String method = sub.path("method").asText("GET");
             String url = resolve(sub.path("url").asText(""), byRef);
-            String bodyText = sub.has("body") && !sub.get("body").isNull()
-                    ? resolve(Json.string(sub.get("body")), byRef) : "";
+            String bodyText =
+                    sub.has("body") && !sub.get("body").isNull() ? resolve(Json.string(sub.get("body")), byRef) : "";
             Response r = SubRequests.run(ctx, parent, method, url, bodyText.getBytes(StandardCharsets.UTF_8));
             JsonNode parsed = r.body().length == 0 ? null : Json.MAPPER.readTree(r.body());
             Map<String, Object> out = result(refId, r.status(), parsed);
@@ -205,9 +216,11 @@ final class CompositeApi {
             }
             return out;
         } catch (OrgException e) {
-            return result(refId, e.httpStatus(), List.of(Map.of("errorCode", e.errorCode(), "message", e.getMessage())));
+            return result(
+                    refId, e.httpStatus(), List.of(Map.of("errorCode", e.errorCode(), "message", e.getMessage())));
         } catch (java.io.IOException e) {
-            return result(refId, 500, List.of(Map.of("errorCode", "UNKNOWN_EXCEPTION", "message", "unreadable subresponse")));
+            return result(
+                    refId, 500, List.of(Map.of("errorCode", "UNKNOWN_EXCEPTION", "message", "unreadable subresponse")));
         }
     }
 
@@ -236,9 +249,11 @@ final class CompositeApi {
                 node = step.group(1) != null ? node.get(step.group(1)) : node.get(Integer.parseInt(step.group(2)));
             }
             if (node == null || node.isNull() || node.isContainerNode()) {
-                throw new OrgException("PROCESSING_HALTED", "Invalid reference specified. No value for "
-                        + m.group(1) + path + " found in " + m.group(1)
-                        + ". Provided referenceId ('" + m.group(1) + "') must be a valid referenceId.");
+                throw new OrgException(
+                        "PROCESSING_HALTED",
+                        "Invalid reference specified. No value for "
+                                + m.group(1) + path + " found in " + m.group(1)
+                                + ". Provided referenceId ('" + m.group(1) + "') must be a valid referenceId.");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(node.asText()));
         }

@@ -74,8 +74,8 @@ final class Describe {
     }
 
     private static Map<String, Object> field(FieldDef f, DescribeFacts facts) {
-        List<String> picklist = facts != null && !facts.picklistValues().isEmpty() ? facts.picklistValues()
-                : f.picklistValues();
+        List<String> picklist =
+                facts != null && !facts.picklistValues().isEmpty() ? facts.picklistValues() : f.picklistValues();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", f.name());
         m.put("label", f.label());
@@ -84,8 +84,16 @@ final class Describe {
         m.put("length", f.type().isText() ? f.length() : 0);
         m.put("byteLength", f.type().isText() ? f.length() * 3 : 0);
         m.put("digits", f.type() == FieldType.INT ? 9 : 0);
-        m.put("precision", f.type() == FieldType.DOUBLE || f.type() == FieldType.CURRENCY || f.type() == FieldType.PERCENT ? 18 : 0);
-        m.put("scale", f.type() == FieldType.DOUBLE || f.type() == FieldType.CURRENCY || f.type() == FieldType.PERCENT ? 2 : 0);
+        m.put(
+                "precision",
+                f.type() == FieldType.DOUBLE || f.type() == FieldType.CURRENCY || f.type() == FieldType.PERCENT
+                        ? 18
+                        : 0);
+        m.put(
+                "scale",
+                f.type() == FieldType.DOUBLE || f.type() == FieldType.CURRENCY || f.type() == FieldType.PERCENT
+                        ? 2
+                        : 0);
         m.put("nillable", f.nillable());
         m.put("createable", f.createable());
         m.put("updateable", f.updateable());
@@ -100,12 +108,18 @@ final class Describe {
         m.put("calculated", f.calculated());
         m.put("calculatedFormula", f.calculated() ? f.calculation().formula() : null);
         m.put("filterable", f.type() != FieldType.TEXTAREA && f.type() != FieldType.BASE64);
-        m.put("sortable", f.type() != FieldType.TEXTAREA && f.type() != FieldType.BASE64 && f.type() != FieldType.MULTIPICKLIST);
-        m.put("groupable", f.type() != FieldType.TEXTAREA && f.type() != FieldType.BASE64 && f.type() != FieldType.DOUBLE);
+        m.put(
+                "sortable",
+                f.type() != FieldType.TEXTAREA && f.type() != FieldType.BASE64 && f.type() != FieldType.MULTIPICKLIST);
+        m.put(
+                "groupable",
+                f.type() != FieldType.TEXTAREA && f.type() != FieldType.BASE64 && f.type() != FieldType.DOUBLE);
         m.put("referenceTo", f.referenceTo());
         m.put("relationshipName", f.relationshipName());
         m.put("polymorphicForeignKey", f.referenceTo().size() > 1);
-        m.put("restrictedPicklist", facts != null ? facts.restrictedPicklist() : !f.picklistValues().isEmpty());
+        m.put(
+                "restrictedPicklist",
+                facts != null ? facts.restrictedPicklist() : !f.picklistValues().isEmpty());
         List<Map<String, Object>> values = new ArrayList<>();
         for (String v : picklist) {
             Map<String, Object> p = new LinkedHashMap<>();

@@ -34,10 +34,12 @@ final class MultipartBlobUpload {
     /** The record's field values: the JSON part's, plus the blob field's bytes from its binary part. */
     static Map<String, Object> fields(Request req, SObjectType type) {
         Map<String, byte[]> parts = parts(req.header("Content-Type"), req.body());
-        byte[] entity = parts.containsKey("entity_content") ? parts.get("entity_content") : parts.get("entity_document");
+        byte[] entity =
+                parts.containsKey("entity_content") ? parts.get("entity_content") : parts.get("entity_document");
         if (entity == null) {
-            throw new OrgException("INVALID_MULTIPART_REQUEST", "The multipart request needs a part named entity_content holding the"
-                    + " record's fields as JSON");
+            throw new OrgException(
+                    "INVALID_MULTIPART_REQUEST",
+                    "The multipart request needs a part named entity_content holding the" + " record's fields as JSON");
         }
         Map<String, Object> fields;
         try {
@@ -52,15 +54,18 @@ final class MultipartBlobUpload {
             }
             var field = type.field(p.getKey());
             if (field == null || field.type() != FieldType.BASE64) {
-                throw new OrgException("INVALID_FIELD", "No such binary field " + p.getKey() + " on entity " + type.name()
-                        + "; a multipart part is named after the blob field (e.g. VersionData)");
+                throw new OrgException(
+                        "INVALID_FIELD",
+                        "No such binary field " + p.getKey() + " on entity " + type.name()
+                                + "; a multipart part is named after the blob field (e.g. VersionData)");
             }
             fields.put(field.name(), p.getValue());
             blob = true;
         }
         if (!blob) {
-            throw new OrgException("INVALID_MULTIPART_REQUEST", "The multipart request has no binary part named after a blob field of "
-                    + type.name());
+            throw new OrgException(
+                    "INVALID_MULTIPART_REQUEST",
+                    "The multipart request has no binary part named after a blob field of " + type.name());
         }
         return fields;
     }
@@ -77,7 +82,8 @@ final class MultipartBlobUpload {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         int pos = indexOf(body, first, 0);
         if (pos < 0) {
-            throw new OrgException("INVALID_MULTIPART_REQUEST", "The multipart body has no part delimited by its boundary");
+            throw new OrgException(
+                    "INVALID_MULTIPART_REQUEST", "The multipart body has no part delimited by its boundary");
         }
         pos += first.length;
         while (pos + 1 < body.length && !(body[pos] == '-' && body[pos + 1] == '-')) {
@@ -87,7 +93,8 @@ final class MultipartBlobUpload {
             }
             int next = indexOf(body, delim, headersEnd + 4);
             if (next < 0) {
-                throw new OrgException("INVALID_MULTIPART_REQUEST", "The multipart body ends without its closing boundary");
+                throw new OrgException(
+                        "INVALID_MULTIPART_REQUEST", "The multipart body ends without its closing boundary");
             }
             Matcher m = NAME.matcher(new String(body, pos, headersEnd - pos, StandardCharsets.ISO_8859_1));
             if (m.find()) {

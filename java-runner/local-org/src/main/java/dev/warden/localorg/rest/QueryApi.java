@@ -46,7 +46,8 @@ final class QueryApi {
     static void register(LocalOrgContext ctx, RestApi rest) {
         QueryApi q = new QueryApi();
         ctx.routes().add("GET", RestApi.V + "/query/?", ApiKind.REST, true, req -> q.query(req, rest, false, "query"));
-        ctx.routes().add("GET", RestApi.V + "/queryAll/?", ApiKind.REST, true, req -> q.query(req, rest, true, "queryAll"));
+        ctx.routes()
+                .add("GET", RestApi.V + "/queryAll/?", ApiKind.REST, true, req -> q.query(req, rest, true, "queryAll"));
         ctx.routes().add("GET", RestApi.V + "/(?:query|queryAll)/(01g\\w+)-(\\d+)/?", ApiKind.REST, true, q::more);
     }
 
@@ -59,11 +60,14 @@ final class QueryApi {
         Access access = rest.access(req);
         OrgSoqlSource source = new OrgSoqlSource(req.org().db(), t -> RestApi.visible(access, t));
         if ("true".equalsIgnoreCase(req.param("columns"))) {
-            QueryResult r = dev.warden.localorg.query.QueryLimits.run(soql,
-                    () -> Soql.query(soql, source, new QueryOptions(req.org().db().clock(), all)));
+            QueryResult r = dev.warden.localorg.query.QueryLimits.run(
+                    soql,
+                    () -> Soql.query(
+                            soql, source, new QueryOptions(req.org().db().clock(), all)));
             return Response.json(200, columns(soql, r));
         }
-        QueryResult result = dev.warden.localorg.query.QueryLimits.run(soql,
+        QueryResult result = dev.warden.localorg.query.QueryLimits.run(
+                soql,
                 () -> Soql.query(soql, source, new QueryOptions(req.org().db().clock(), all)));
         return page(version, result, 0, batchSize(req), "/services/data/v" + version + "/" + resource);
     }
@@ -188,8 +192,9 @@ final class QueryApi {
             joins.add(column(j));
         }
         m.put("joinColumns", joins);
-        m.put("numberType", t != null && (t.equals("Integer") || t.equals("Double") || t.equals("Long")
-                || t.equals("Decimal")));
+        m.put(
+                "numberType",
+                t != null && (t.equals("Integer") || t.equals("Double") || t.equals("Long") || t.equals("Decimal")));
         m.put("textType", t != null && (t.equals("String") || t.equals("Id")));
         m.put("updatable", t != null);
         return m;

@@ -41,8 +41,8 @@ final class RecordJson {
             for (String name : only) {
                 FieldDef f = type.field(name.trim());
                 if (f == null) {
-                    throw new OrgException("INVALID_FIELD", "No such column '" + name.trim() + "' on sobject of type "
-                            + type.name());
+                    throw new OrgException(
+                            "INVALID_FIELD", "No such column '" + name.trim() + "' on sobject of type " + type.name());
                 }
                 m.put(f.name(), value(version, r.objectName(), r.id(), f, r.get(f.name())));
             }
@@ -72,14 +72,19 @@ final class RecordJson {
             }
             JsonNode v = e.getValue();
             if (v.isObject() && isParentReference(v)) {
-                out.put(e.getKey(), parentReference(v)); // {"Widget__r": {"Code__c": "W-1"}}: resolved by the write path
+                out.put(
+                        e.getKey(),
+                        parentReference(v)); // {"Widget__r": {"Code__c": "W-1"}}: resolved by the write path
                 continue;
             }
             if (v.isObject() || v.isArray()) {
-                throw new OrgException("INVALID_FIELD", "Cannot deserialize instance of " + e.getKey()
-                        + " from " + (v.isObject() ? "START_OBJECT" : "START_ARRAY")
-                        + ": nested values other than a parent reference by external id are not supported by the"
-                        + " local org", List.of(e.getKey()));
+                throw new OrgException(
+                        "INVALID_FIELD",
+                        "Cannot deserialize instance of " + e.getKey()
+                                + " from " + (v.isObject() ? "START_OBJECT" : "START_ARRAY")
+                                + ": nested values other than a parent reference by external id are not supported by the"
+                                + " local org",
+                        List.of(e.getKey()));
             }
             out.put(e.getKey(), scalar(v));
         }
@@ -90,8 +95,11 @@ final class RecordJson {
     private static boolean isParentReference(JsonNode v) {
         for (Map.Entry<String, JsonNode> e : v.properties()) {
             JsonNode x = e.getValue();
-            boolean ok = e.getKey().equals("attributes") ? x.isObject() && x.properties().stream()
-                    .allMatch(a -> a.getValue().isValueNode()) : x.isValueNode();
+            boolean ok = e.getKey().equals("attributes")
+                    ? x.isObject()
+                            && x.properties().stream()
+                                    .allMatch(a -> a.getValue().isValueNode())
+                    : x.isValueNode();
             if (!ok || e.getKey().equals("records")) {
                 return false;
             }

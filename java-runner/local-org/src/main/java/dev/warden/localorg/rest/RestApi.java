@@ -30,6 +30,7 @@ import java.util.Map;
 public final class RestApi {
     /** Highest API version served (sf picks the highest listed). */
     public static final int MAX_VERSION = 67;
+
     static final String V = "/services/data/v(\\d{2}\\.\\d)";
     private final LocalOrgContext ctx;
 
@@ -59,11 +60,15 @@ public final class RestApi {
         SObjectCollections.register(ctx, api);
         SObjectTreeApi.register(ctx, api);
         ToolingApi.register(ctx);
-        // Apex REST is served by deployed @RestResource classes (apex.ApexExtension, registered before these routes); without it, anything
+        // Apex REST is served by deployed @RestResource classes (apex.ApexExtension, registered before these routes);
+        // without it, anything
         // answers as the platform does for an unmapped URL.
         r.add("*", "/services/apexrest(/.*)?", ApiKind.APEX_REST, true, req -> {
-            throw new OrgException("NOT_FOUND", "Could not find a match for URL "
-                    + req.path().substring("/services/apexrest".length()), List.of(), 404);
+            throw new OrgException(
+                    "NOT_FOUND",
+                    "Could not find a match for URL " + req.path().substring("/services/apexrest".length()),
+                    List.of(),
+                    404);
         });
     }
 
@@ -92,11 +97,29 @@ public final class RestApi {
         String v = version(req);
         String base = "/services/data/v" + v;
         Map<String, Object> m = new LinkedHashMap<>();
-        for (String k : List.of("tooling", "metadata", "query", "queryAll", "sobjects", "composite", "limits",
-                "connect", "apexTests", "search", "recent", "jobs", "ui-api", "chatter", "actions", "event")) {
+        for (String k : List.of(
+                "tooling",
+                "metadata",
+                "query",
+                "queryAll",
+                "sobjects",
+                "composite",
+                "limits",
+                "connect",
+                "apexTests",
+                "search",
+                "recent",
+                "jobs",
+                "ui-api",
+                "chatter",
+                "actions",
+                "event")) {
             m.put(k, base + "/" + k);
         }
-        m.put("identity", ctx.instanceUrl() + "/id/" + req.org().orgId() + "/" + req.session().userId());
+        m.put(
+                "identity",
+                ctx.instanceUrl() + "/id/" + req.org().orgId() + "/"
+                        + req.session().userId());
         return Response.json(200, m);
     }
 
@@ -117,7 +140,10 @@ public final class RestApi {
     }
 
     private Response describe(Request req) {
-        return Response.json(200, Describe.full(version(req), type(req, req.pathGroup(2)), req.org().schema()));
+        return Response.json(
+                200,
+                Describe.full(
+                        version(req), type(req, req.pathGroup(2)), req.org().schema()));
     }
 
     private Response basicInfo(Request req) {
@@ -131,7 +157,8 @@ public final class RestApi {
     private Response create(Request req) {
         String v = version(req);
         SObjectType t = type(req, req.pathGroup(2));
-        Map<String, Object> fields = MultipartBlobUpload.applies(req) ? MultipartBlobUpload.fields(req, t) : RecordJson.fields(req.json());
+        Map<String, Object> fields =
+                MultipartBlobUpload.applies(req) ? MultipartBlobUpload.fields(req, t) : RecordJson.fields(req.json());
         String id = insert(req, t, fields);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
@@ -180,17 +207,25 @@ public final class RestApi {
         for (String k : fields.keySet()) {
             if (k.equalsIgnoreCase("Id")) {
                 // "Do not specify Id ... in the request body" (REST API guide); error code and wording UNCONFIRMED.
-                throw new OrgException("INVALID_FIELD", "Id is not allowed in the body of an upsert by external id:"
-                        + " the record is found by " + f.name() + " in the URL", List.of("Id"));
+                throw new OrgException(
+                        "INVALID_FIELD",
+                        "Id is not allowed in the body of an upsert by external id:" + " the record is found by "
+                                + f.name() + " in the URL",
+                        List.of("Id"));
             }
         }
         fields.keySet().removeIf(k -> k.equalsIgnoreCase(f.name()));
         String value = req.pathGroup(4);
         fields.put(f.name(), value);
         if (!f.name().equals("Id") && (f.externalId() || (!f.custom() && f.unique()))) {
-            List<Record> matches = req.org().db().findBy(t.name(), f.name(), dev.warden.localorg.data.Values.coerce(f, value));
+            List<Record> matches =
+                    req.org().db().findBy(t.name(), f.name(), dev.warden.localorg.data.Values.coerce(f, value));
             if (matches.size() > 1) {
-                return Response.json(300, matches.stream().map(m -> RecordJson.sobjectUrl(v, t.name(), m.id())).toList());
+                return Response.json(
+                        300,
+                        matches.stream()
+                                .map(m -> RecordJson.sobjectUrl(v, t.name(), m.id()))
+                                .toList());
             }
         }
         RowResult r = upsert(req, t, f.name(), List.of(fields), true).get(0);
@@ -231,18 +266,25 @@ public final class RestApi {
             throw OrgException.notFound();
         }
         if (matches.size() > 1) {
-            return Response.json(300, matches.stream().map(m -> RecordJson.sobjectUrl(v, t.name(), m.id())).toList());
+            return Response.json(
+                    300,
+                    matches.stream()
+                            .map(m -> RecordJson.sobjectUrl(v, t.name(), m.id()))
+                            .toList());
         }
         String fields = req.param("fields");
-        return Response.json(200, RecordJson.render(v, matches.get(0),
-                fields == null ? null : Arrays.asList(fields.split(","))));
+        return Response.json(
+                200, RecordJson.render(v, matches.get(0), fields == null ? null : Arrays.asList(fields.split(","))));
     }
 
     private List<Record> byExternalId(Request req, SObjectType t) {
         FieldDef f = t.field(req.pathGroup(3));
         if (f == null || !(f.externalId() || f.name().equals("Id") || (!f.custom() && f.unique()))) {
-            throw new OrgException("NOT_FOUND", "Provided external ID field does not exist or is not accessible: "
-                    + req.pathGroup(3), List.of(), 404);
+            throw new OrgException(
+                    "NOT_FOUND",
+                    "Provided external ID field does not exist or is not accessible: " + req.pathGroup(3),
+                    List.of(),
+                    404);
         }
         String value = req.pathGroup(4);
         if (f.name().equals("Id")) {
@@ -268,13 +310,21 @@ public final class RestApi {
 
     private Response limits(Request req) {
         if (!access(req).has("ViewSetup")) {
-            // "available ... for API users with the View Setup and Configuration permission" (doc); wording UNCONFIRMED.
-            throw new OrgException("INSUFFICIENT_ACCESS", "The limits resource requires the View Setup and"
-                    + " Configuration permission.", List.of(), 403);
+            // "available ... for API users with the View Setup and Configuration permission" (doc); wording
+            // UNCONFIRMED.
+            throw new OrgException(
+                    "INSUFFICIENT_ACCESS",
+                    "The limits resource requires the View Setup and" + " Configuration permission.",
+                    List.of(),
+                    403);
         }
         Org org = req.org();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("DailyApiRequests", limit(org.apiUsage().max(), org.apiUsage().max() - org.apiUsage().used()));
+        m.put(
+                "DailyApiRequests",
+                limit(
+                        org.apiUsage().max(),
+                        org.apiUsage().max() - org.apiUsage().used()));
         m.put("DailyAsyncApexExecutions", limit(250000, 250000));
         m.put("DailyBulkApiBatches", limit(15000, 15000));
         m.put("DailyBulkV2QueryJobs", limit(10000, 10000));
@@ -282,7 +332,9 @@ public final class RestApi {
         m.put("DailyStandardVolumePlatformEvents", limit(10000, 10000));
         m.put("DataStorageMB", limit(5, 5));
         m.put("FileStorageMB", limit(20, 20));
-        m.put("HourlyPublishedPlatformEvents", limit(50000, 50000 - org.db().publishedEvents().size()));
+        m.put(
+                "HourlyPublishedPlatformEvents",
+                limit(50000, 50000 - org.db().publishedEvents().size()));
         m.put("SingleEmail", limit(15, 15));
         return Response.json(200, m);
     }
@@ -319,8 +371,11 @@ public final class RestApi {
     Record record(Request req, SObjectType t, String id) {
         Record r = req.org().db().live(id);
         if (r == null && !dev.warden.localorg.model.Ids.isValid(id)) {
-            throw new OrgException("NOT_FOUND", "Provided external ID field does not exist or is not accessible: "
-                    + id, List.of(), 404);
+            throw new OrgException(
+                    "NOT_FOUND",
+                    "Provided external ID field does not exist or is not accessible: " + id,
+                    List.of(),
+                    404);
         }
         if (r == null || r.type() != t) {
             throw OrgException.notFound();
@@ -329,21 +384,24 @@ public final class RestApi {
     }
 
     String insert(Request req, SObjectType t, Map<String, Object> fields) {
-        if (t.kind() == ObjectKind.CUSTOM_OBJECT && !access(req).object(t.name()).create()) {
+        if (t.kind() == ObjectKind.CUSTOM_OBJECT
+                && !access(req).object(t.name()).create()) {
             throw noAccess("create", t);
         }
         return req.org().db().insert(Caller.api(req.session().userId()), t.name(), fields);
     }
 
     void update(Request req, Record r, Map<String, Object> fields) {
-        if (r.type().kind() == ObjectKind.CUSTOM_OBJECT && !access(req).object(r.objectName()).edit()) {
+        if (r.type().kind() == ObjectKind.CUSTOM_OBJECT
+                && !access(req).object(r.objectName()).edit()) {
             throw noAccess("edit", r.type());
         }
         req.org().db().update(Caller.api(req.session().userId()), r.id(), fields);
     }
 
     void delete(Request req, Record r) {
-        if (r.type().kind() == ObjectKind.CUSTOM_OBJECT && !access(req).object(r.objectName()).delete()) {
+        if (r.type().kind() == ObjectKind.CUSTOM_OBJECT
+                && !access(req).object(r.objectName()).delete()) {
             throw noAccess("delete", r.type());
         }
         req.org().db().delete(Caller.api(req.session().userId()), r.id());
@@ -379,8 +437,8 @@ public final class RestApi {
     }
 
     /** Upsert through the write path; needs Create and Edit on custom objects (UNCONFIRMED: the platform's rule). */
-    List<RowResult> upsert(Request req, SObjectType t, String keyField, List<Map<String, Object>> rows,
-            boolean allOrNone) {
+    List<RowResult> upsert(
+            Request req, SObjectType t, String keyField, List<Map<String, Object>> rows, boolean allOrNone) {
         checkAccess(req, t, Operation.INSERT);
         checkAccess(req, t, Operation.UPDATE);
         return req.org().db().upsert(caller(req), t.name(), keyField, rows, allOrNone);
@@ -408,8 +466,9 @@ public final class RestApi {
 
     /** Object permission missing; wording UNCONFIRMED. */
     private static OrgException noAccess(String verb, SObjectType t) {
-        return new OrgException("INSUFFICIENT_ACCESS_OR_READONLY", "You don't have permission to " + verb + " "
-                + t.name() + " records.");
+        return new OrgException(
+                "INSUFFICIENT_ACCESS_OR_READONLY",
+                "You don't have permission to " + verb + " " + t.name() + " records.");
     }
 
     /** Reads {@code records} for composite: a JsonNode list helper. */

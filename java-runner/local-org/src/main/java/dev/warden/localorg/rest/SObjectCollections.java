@@ -61,7 +61,8 @@ final class SObjectCollections {
                 items.add(Item.failed(null, e));
             }
         }
-        return Response.json(200, write(req, Operation.INSERT, items, body.path("allOrNone").asBoolean(false)));
+        return Response.json(
+                200, write(req, Operation.INSERT, items, body.path("allOrNone").asBoolean(false)));
     }
 
     private Response update(Request req) {
@@ -87,7 +88,8 @@ final class SObjectCollections {
                 items.add(Item.failed(id, e));
             }
         }
-        return Response.json(200, write(req, Operation.UPDATE, items, body.path("allOrNone").asBoolean(false)));
+        return Response.json(
+                200, write(req, Operation.UPDATE, items, body.path("allOrNone").asBoolean(false)));
     }
 
     private Response delete(Request req) {
@@ -134,11 +136,18 @@ final class SObjectCollections {
             JsonNode type = rec.path("attributes").path("type");
             if (!type.isMissingNode() && !type.asText().equalsIgnoreCase(t.name())) {
                 // Wording UNCONFIRMED.
-                OrgException e = new OrgException("INVALID_INPUT", "Every record must be of type " + t.name()
-                        + ", the type in the URL; found " + type.asText());
-                out.add(RestApi.saveResult(new RowResult(out.size(), null, false,
-                        List.of(new dev.warden.localorg.data.RowError(e.errorCode(), e.getMessage(), e.fields())),
-                        false), true));
+                OrgException e = new OrgException(
+                        "INVALID_INPUT",
+                        "Every record must be of type " + t.name() + ", the type in the URL; found " + type.asText());
+                out.add(RestApi.saveResult(
+                        new RowResult(
+                                out.size(),
+                                null,
+                                false,
+                                List.of(new dev.warden.localorg.data.RowError(
+                                        e.errorCode(), e.getMessage(), e.fields())),
+                                false),
+                        true));
                 early = e;
                 continue;
             }
@@ -168,8 +177,9 @@ final class SObjectCollections {
     private static void checkCount(int n) {
         if (n > MAX_RECORDS) {
             // Wording UNCONFIRMED.
-            throw new OrgException("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than 200 records"
-                    + " into this call");
+            throw new OrgException(
+                    "EXCEEDED_ID_LIMIT",
+                    "record limit reached. cannot submit more than 200 records" + " into this call");
         }
     }
 
@@ -185,8 +195,15 @@ final class SObjectCollections {
             Item it = items.get(i);
             if (it.error() != null) {
                 failed = true;
-                results[i] = new RowResult(i, it.id(), false, List.of(new dev.warden.localorg.data.RowError(
-                        it.error().errorCode(), it.error().getMessage(), it.error().fields())), false);
+                results[i] = new RowResult(
+                        i,
+                        it.id(),
+                        false,
+                        List.of(new dev.warden.localorg.data.RowError(
+                                it.error().errorCode(),
+                                it.error().getMessage(),
+                                it.error().fields())),
+                        false);
             }
         }
         if (!(failed && allOrNone)) {
@@ -201,8 +218,10 @@ final class SObjectCollections {
                         }
                         List<Integer> run = new ArrayList<>();
                         SObjectType type = items.get(i).type();
-                        while (i < items.size() && (items.get(i).error() != null || op != Operation.INSERT
-                                || items.get(i).type() == type)) {
+                        while (i < items.size()
+                                && (items.get(i).error() != null
+                                        || op != Operation.INSERT
+                                        || items.get(i).type() == type)) {
                             if (items.get(i).error() == null) {
                                 run.add(i);
                             }
@@ -210,8 +229,14 @@ final class SObjectCollections {
                         }
                         List<Map<String, Object>> rows = new ArrayList<>();
                         run.forEach(k -> rows.add(items.get(k).values()));
-                        List<RowResult> rs = req.org().db().dml(rest.caller(req), op,
-                                op == Operation.INSERT ? type.name() : null, rows, allOrNone);
+                        List<RowResult> rs = req.org()
+                                .db()
+                                .dml(
+                                        rest.caller(req),
+                                        op,
+                                        op == Operation.INSERT ? type.name() : null,
+                                        rows,
+                                        allOrNone);
                         for (int k = 0; k < rs.size(); k++) {
                             results[run.get(k)] = rs.get(k);
                             anyFailed |= !rs.get(k).success();
@@ -241,9 +266,16 @@ final class SObjectCollections {
     }
 
     private static RowResult rolledBack(String id) {
-        return new RowResult(0, id, false, List.of(new dev.warden.localorg.data.RowError(
-                "ALL_OR_NONE_OPERATION_ROLLED_BACK", "Record rolled back because not all records were valid and the"
-                        + " request was using AllOrNone header", List.of())), false);
+        return new RowResult(
+                0,
+                id,
+                false,
+                List.of(new dev.warden.localorg.data.RowError(
+                        "ALL_OR_NONE_OPERATION_ROLLED_BACK",
+                        "Record rolled back because not all records were valid and the"
+                                + " request was using AllOrNone header",
+                        List.of())),
+                false);
     }
 
     /** Thrown inside the transaction to undo it after the results were recorded. */

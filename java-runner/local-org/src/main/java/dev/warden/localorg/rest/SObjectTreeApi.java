@@ -49,7 +49,13 @@ final class SObjectTreeApi {
         final int level;
         String id;
 
-        Node(String referenceId, SObjectType type, Map<String, Object> fields, Node parent, String lookupField, int level) {
+        Node(
+                String referenceId,
+                SObjectType type,
+                Map<String, Object> fields,
+                Node parent,
+                String lookupField,
+                int level) {
             this.referenceId = referenceId;
             this.type = type;
             this.fields = fields;
@@ -73,8 +79,9 @@ final class SObjectTreeApi {
         }
         if (nodes.size() > MAX_RECORDS) {
             // Wording UNCONFIRMED.
-            throw new OrgException("LIMIT_EXCEEDED", "A tree request can create at most " + MAX_RECORDS
-                    + " records; this one has " + nodes.size());
+            throw new OrgException(
+                    "LIMIT_EXCEEDED",
+                    "A tree request can create at most " + MAX_RECORDS + " records; this one has " + nodes.size());
         }
         List<Map<String, Object>> failures = new ArrayList<>();
         try {
@@ -140,12 +147,19 @@ final class SObjectTreeApi {
         return true;
     }
 
-    private void parse(Request req, JsonNode rec, SObjectType expected, Node parent, String lookupField, int level,
-            List<Node> nodes, Set<String> refs) {
+    private void parse(
+            Request req,
+            JsonNode rec,
+            SObjectType expected,
+            Node parent,
+            String lookupField,
+            int level,
+            List<Node> nodes,
+            Set<String> refs) {
         if (level >= MAX_LEVELS) {
             // Wording UNCONFIRMED.
-            throw new OrgException("INVALID_INPUT", "A tree request can nest records at most " + MAX_LEVELS
-                    + " levels deep");
+            throw new OrgException(
+                    "INVALID_INPUT", "A tree request can nest records at most " + MAX_LEVELS + " levels deep");
         }
         if (rec == null || !rec.isObject()) {
             throw new OrgException("JSON_PARSER_ERROR", "Each record must be a JSON object");
@@ -159,8 +173,9 @@ final class SObjectTreeApi {
         }
         if (!type.equalsIgnoreCase(expected.name())) {
             // Wording UNCONFIRMED.
-            throw new OrgException("INVALID_INPUT", "Record " + ref + " is of type " + type + " where " + expected.name()
-                    + " is expected");
+            throw new OrgException(
+                    "INVALID_INPUT",
+                    "Record " + ref + " is of type " + type + " where " + expected.name() + " is expected");
         }
         if (!refs.add(ref.toLowerCase(java.util.Locale.ROOT))) {
             // Wording UNCONFIRMED.
@@ -176,8 +191,10 @@ final class SObjectTreeApi {
             if (e.getValue().isObject() && e.getValue().has("records")) {
                 children.add(e);
             } else if (e.getValue().isContainerNode()) {
-                throw new OrgException("INVALID_FIELD", "Cannot deserialize instance of " + e.getKey()
-                        + ": nested values other than child records are not supported by the local org",
+                throw new OrgException(
+                        "INVALID_FIELD",
+                        "Cannot deserialize instance of " + e.getKey()
+                                + ": nested values other than child records are not supported by the local org",
                         List.of(e.getKey()));
             } else {
                 fields.put(e.getKey(), RecordJson.scalar(e.getValue()));
@@ -187,11 +204,15 @@ final class SObjectTreeApi {
         nodes.add(node);
         for (Map.Entry<String, JsonNode> child : children) {
             ChildRelationshipDef relationship = req.org().schema().childRelationships(expected.name()).stream()
-                    .filter(r -> r.relationshipName().equalsIgnoreCase(child.getKey())).findFirst().orElse(null);
+                    .filter(r -> r.relationshipName().equalsIgnoreCase(child.getKey()))
+                    .findFirst()
+                    .orElse(null);
             if (relationship == null) {
                 // Wording UNCONFIRMED.
-                throw new OrgException("INVALID_FIELD", "No such relationship '" + child.getKey() + "' on sobject of type "
-                        + expected.name(), List.of(child.getKey()));
+                throw new OrgException(
+                        "INVALID_FIELD",
+                        "No such relationship '" + child.getKey() + "' on sobject of type " + expected.name(),
+                        List.of(child.getKey()));
             }
             SObjectType childType = req.org().schema().get(relationship.childObject());
             for (JsonNode c : RestApi.list(child.getValue().get("records"))) {

@@ -28,8 +28,9 @@ final class ToolingApi {
     /** Tooling-only objects the local org does not model. */
     private static final Set<String> NOT_MODELLED = Set.of("sandboxprocess", "sourcemember", "permissiondependency");
     /** Complex (JSON-valued) Tooling fields: stored as JSON text, answered as the JSON value (object.field). */
-    private static final Set<String> COMPLEX_FIELDS = Set.of("apexcodecoverage.coverage",
-            "apexcodecoverageaggregate.coverage");
+    private static final Set<String> COMPLEX_FIELDS =
+            Set.of("apexcodecoverage.coverage", "apexcodecoverageaggregate.coverage");
+
     static final String NO_APEX = "Apex execution is not available in the local org through this call yet: tests run"
             + " through tooling/runTestsSynchronous and anonymous Apex through the SOAP Apex API (sf apex run); or use a"
             + " scratch org or sandbox (warden test --target-org <org>).";
@@ -64,17 +65,21 @@ final class ToolingApi {
         if (soql == null || soql.isBlank()) {
             throw new OrgException("MALFORMED_QUERY", "A query string has to be specified");
         }
-        OrgSoqlSource source = new OrgSoqlSource(req.org().db(),
+        OrgSoqlSource source = new OrgSoqlSource(
+                req.org().db(),
                 type -> !NOT_MODELLED.contains(type.name().toLowerCase(java.util.Locale.ROOT))
                         || tracksSource(req.org(), type.name()));
-        QueryResult r = dev.warden.localorg.query.QueryLimits.run(soql,
+        QueryResult r = dev.warden.localorg.query.QueryLimits.run(
+                soql,
                 () -> Soql.query(soql, source, new QueryOptions(req.org().db().clock(), false)));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("size", r.totalSize());
         m.put("totalSize", r.totalSize());
         m.put("done", true);
         m.put("queryLocator", null);
-        m.put("entityTypeName", r.records().isEmpty() ? null : r.records().get(0).objectName());
+        m.put(
+                "entityTypeName",
+                r.records().isEmpty() ? null : r.records().get(0).objectName());
         List<Object> records = new ArrayList<>();
         for (ResultRecord rr : r.records()) {
             Map<String, Object> rendered = QueryApi.render(version, rr);

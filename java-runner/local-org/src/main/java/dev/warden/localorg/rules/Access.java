@@ -16,13 +16,18 @@ import java.util.Set;
  */
 public final class Access {
     /** Object permission flags, as in ObjectPermissions. */
-    public record ObjectAccess(boolean read, boolean create, boolean edit, boolean delete, boolean viewAll,
-            boolean modifyAll) {
+    public record ObjectAccess(
+            boolean read, boolean create, boolean edit, boolean delete, boolean viewAll, boolean modifyAll) {
         static final ObjectAccess NONE = new ObjectAccess(false, false, false, false, false, false);
 
         ObjectAccess or(ObjectAccess o) {
-            return new ObjectAccess(read || o.read, create || o.create, edit || o.edit, delete || o.delete,
-                    viewAll || o.viewAll, modifyAll || o.modifyAll);
+            return new ObjectAccess(
+                    read || o.read,
+                    create || o.create,
+                    edit || o.edit,
+                    delete || o.delete,
+                    viewAll || o.viewAll,
+                    modifyAll || o.modifyAll);
         }
 
         public boolean any() {
@@ -36,8 +41,12 @@ public final class Access {
     private final Set<String> apexClasses;
     private final Set<String> permissionSetNames;
 
-    private Access(Set<String> userPermissions, Map<String, ObjectAccess> objects, Set<String> customPermissions,
-            Set<String> apexClasses, Set<String> permissionSetNames) {
+    private Access(
+            Set<String> userPermissions,
+            Map<String, ObjectAccess> objects,
+            Set<String> customPermissions,
+            Set<String> apexClasses,
+            Set<String> permissionSetNames) {
         this.userPermissions = userPermissions;
         this.objects = objects;
         this.customPermissions = customPermissions;
@@ -111,23 +120,38 @@ public final class Access {
             perms.removeAll(mPerms);
             custom.removeAll(mCustom);
             classes.removeAll(mClasses);
-            mObjects.forEach((obj, muted) -> objects.computeIfPresent(obj, (k, a) -> new ObjectAccess(
-                    a.read && !muted.read, a.create && !muted.create, a.edit && !muted.edit,
-                    a.delete && !muted.delete, a.viewAll && !muted.viewAll, a.modifyAll && !muted.modifyAll)));
+            mObjects.forEach((obj, muted) -> objects.computeIfPresent(
+                    obj,
+                    (k, a) -> new ObjectAccess(
+                            a.read && !muted.read,
+                            a.create && !muted.create,
+                            a.edit && !muted.edit,
+                            a.delete && !muted.delete,
+                            a.viewAll && !muted.viewAll,
+                            a.modifyAll && !muted.modifyAll)));
         }
         return new Access(perms, objects, custom, classes, names);
     }
 
-    private static void collect(OrgDatabase db, Record ps, Set<String> perms, Map<String, ObjectAccess> objects,
-            Set<String> custom, Set<String> classes) {
+    private static void collect(
+            OrgDatabase db,
+            Record ps,
+            Set<String> perms,
+            Map<String, ObjectAccess> objects,
+            Set<String> custom,
+            Set<String> classes) {
         for (String p : UserPermissions.names()) {
             if (ps.is(UserPermissions.fieldName(p))) {
                 perms.add(p);
             }
         }
         for (Record op : db.findBy("ObjectPermissions", "ParentId", ps.id())) {
-            ObjectAccess a = new ObjectAccess(op.is("PermissionsRead"), op.is("PermissionsCreate"),
-                    op.is("PermissionsEdit"), op.is("PermissionsDelete"), op.is("PermissionsViewAllRecords"),
+            ObjectAccess a = new ObjectAccess(
+                    op.is("PermissionsRead"),
+                    op.is("PermissionsCreate"),
+                    op.is("PermissionsEdit"),
+                    op.is("PermissionsDelete"),
+                    op.is("PermissionsViewAllRecords"),
                     op.is("PermissionsModifyAllRecords"));
             objects.merge(op.getString("SobjectType").toLowerCase(java.util.Locale.ROOT), a, ObjectAccess::or);
         }
@@ -148,7 +172,9 @@ public final class Access {
         return userPermissions.contains(UserPermissions.canonical(userPermission));
     }
 
-    public Set<String> userPermissions() { return Set.copyOf(userPermissions); }
+    public Set<String> userPermissions() {
+        return Set.copyOf(userPermissions);
+    }
 
     public ObjectAccess object(String objectName) {
         ObjectAccess a = objects.getOrDefault(objectName.toLowerCase(java.util.Locale.ROOT), ObjectAccess.NONE);
@@ -161,21 +187,31 @@ public final class Access {
         return a;
     }
 
-    public Map<String, ObjectAccess> objects() { return Map.copyOf(objects); }
+    public Map<String, ObjectAccess> objects() {
+        return Map.copyOf(objects);
+    }
 
     public boolean hasCustomPermission(String developerName) {
         return customPermissions.stream().anyMatch(c -> c.equalsIgnoreCase(developerName));
     }
 
-    public Set<String> customPermissions() { return Set.copyOf(customPermissions); }
+    public Set<String> customPermissions() {
+        return Set.copyOf(customPermissions);
+    }
 
     /** Apex class access: explicit class access, or Author Apex / Modify All Data (as on the platform). */
     public boolean canRunClass(String className) {
-        return has("AuthorApex") || has("ModifyAllData") || apexClasses.stream().anyMatch(c -> c.equalsIgnoreCase(className));
+        return has("AuthorApex")
+                || has("ModifyAllData")
+                || apexClasses.stream().anyMatch(c -> c.equalsIgnoreCase(className));
     }
 
-    public Set<String> apexClasses() { return Set.copyOf(apexClasses); }
+    public Set<String> apexClasses() {
+        return Set.copyOf(apexClasses);
+    }
 
     /** Names of the permission sets the access comes from (profile-owned ones included). */
-    public Set<String> permissionSetNames() { return Set.copyOf(permissionSetNames); }
+    public Set<String> permissionSetNames() {
+        return Set.copyOf(permissionSetNames);
+    }
 }

@@ -58,11 +58,13 @@ final class ContentRules {
             Map<String, Object> d = c.draft();
             Object data = d.get("VersionData");
             if (data == null && d.get("ContentUrl") == null) {
-                throw new OrgException("REQUIRED_FIELD_MISSING", "Required fields are missing: [VersionData]",
-                        List.of("VersionData"));
+                throw new OrgException(
+                        "REQUIRED_FIELD_MISSING", "Required fields are missing: [VersionData]", List.of("VersionData"));
             }
             if (data != null && d.get("PathOnClient") == null) {
-                throw new OrgException("REQUIRED_FIELD_MISSING", "Required fields are missing: [PathOnClient]",
+                throw new OrgException(
+                        "REQUIRED_FIELD_MISSING",
+                        "Required fields are missing: [PathOnClient]",
                         List.of("PathOnClient"));
             }
             String path = (String) d.get("PathOnClient");
@@ -87,8 +89,8 @@ final class ContentRules {
             if (docId != null) {
                 Record doc = db.live(docId.toString());
                 if (doc == null || !doc.objectName().equals("ContentDocument")) {
-                    throw new OrgException("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id",
-                            List.of("ContentDocumentId"));
+                    throw new OrgException(
+                            "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of("ContentDocumentId"));
                 }
                 int max = 0;
                 for (Record v : db.findBy("ContentVersion", "ContentDocumentId", doc.id())) {
@@ -127,12 +129,32 @@ final class ContentRules {
             db.update(sys, docId, docUpdate);
             if ("1".equals(v.getString("VersionNumber"))) {
                 String owner = v.getString("OwnerId");
-                db.insert(sys, "ContentDocumentLink", Map.of("ContentDocumentId", docId, "LinkedEntityId", owner,
-                        "ShareType", "I", "Visibility", "AllUsers"));
+                db.insert(
+                        sys,
+                        "ContentDocumentLink",
+                        Map.of(
+                                "ContentDocumentId",
+                                docId,
+                                "LinkedEntityId",
+                                owner,
+                                "ShareType",
+                                "I",
+                                "Visibility",
+                                "AllUsers"));
                 Object location = v.get("FirstPublishLocationId");
                 if (location != null && !location.equals(owner)) {
-                    db.insert(sys, "ContentDocumentLink", Map.of("ContentDocumentId", docId,
-                            "LinkedEntityId", location, "ShareType", "V", "Visibility", "AllUsers"));
+                    db.insert(
+                            sys,
+                            "ContentDocumentLink",
+                            Map.of(
+                                    "ContentDocumentId",
+                                    docId,
+                                    "LinkedEntityId",
+                                    location,
+                                    "ShareType",
+                                    "V",
+                                    "Visibility",
+                                    "AllUsers"));
                 }
             }
         }
@@ -173,8 +195,10 @@ final class ContentRules {
             }
             for (Record l : db.findBy("ContentDocumentLink", "ContentDocumentId", doc.toString())) {
                 if (l.getString("LinkedEntityId").equalsIgnoreCase(entity.toString())) {
-                    throw new OrgException("DUPLICATE_VALUE", "Document with ID: " + doc
-                            + " is already linked with the entity with ID: " + entity, List.of("LinkedEntityId"));
+                    throw new OrgException(
+                            "DUPLICATE_VALUE",
+                            "Document with ID: " + doc + " is already linked with the entity with ID: " + entity,
+                            List.of("LinkedEntityId"));
                 }
             }
         }
@@ -195,12 +219,15 @@ final class ContentRules {
 
         @Override
         public void afterChange(RecordChange c) {
-            int delta = c.operation() == Operation.INSERT || c.operation() == Operation.UNDELETE ? 1
+            int delta = c.operation() == Operation.INSERT || c.operation() == Operation.UNDELETE
+                    ? 1
                     : c.operation() == Operation.DELETE ? -1 : 0;
             Record comment = c.after() != null ? c.after() : c.before();
             Record item = delta == 0 ? null : db.live(comment.getString("FeedItemId"));
             if (item != null) {
-                db.update(Caller.system(c.caller().userId()), item.id(),
+                db.update(
+                        Caller.system(c.caller().userId()),
+                        item.id(),
                         Map.of("CommentCount", PlatformRules.intOf(item.get("CommentCount")) + delta));
             }
         }
@@ -208,7 +235,9 @@ final class ContentRules {
 
     private static String extension(String path) {
         int dot = path.lastIndexOf('.');
-        return dot < 0 || dot == path.length() - 1 ? null : path.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return dot < 0 || dot == path.length() - 1
+                ? null
+                : path.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static String fileType(String ext, boolean link) {

@@ -33,9 +33,17 @@ public final class Licenses {
     public static final String INTEGRATION_PROFILE = "Minimum Access - API Only Integrations";
 
     static final Set<String> INTEGRATION_WITHOUT_PSL = Set.of("ApiEnabled", "ApiUserOnly");
-    static final Set<String> NOT_WITH_API_PSL = Set.of("CanApproveUninstalledApps", "ManageRemoteAccess",
-            "ExternalClientAppAdmin", "ExternalClientAppDeveloper", "ExternalClientAppViewer", "ViewClientSecret",
-            "ClientSecretRotation", "ForceTwoFactor", "DelegatedTwoFactor", "BypassMFAForUiLogins");
+    static final Set<String> NOT_WITH_API_PSL = Set.of(
+            "CanApproveUninstalledApps",
+            "ManageRemoteAccess",
+            "ExternalClientAppAdmin",
+            "ExternalClientAppDeveloper",
+            "ExternalClientAppViewer",
+            "ViewClientSecret",
+            "ClientSecretRotation",
+            "ForceTwoFactor",
+            "DelegatedTwoFactor",
+            "BypassMFAForUiLogins");
 
     private Licenses() {}
 
@@ -82,14 +90,16 @@ public final class Licenses {
         if (target == null) {
             return;
         }
-        String targetName = target.objectName().equals("PermissionSet") ? target.getString("Label")
+        String targetName = target.objectName().equals("PermissionSet")
+                ? target.getString("Label")
                 : target.getString("MasterLabel");
         String prefix = "Can't assign permission set " + targetName + " to user " + user.getString("Username") + ". ";
         String userLicense = userLicenseName(db, user);
         List<Record> members = target.objectName().equals("PermissionSetGroup")
                 ? db.findBy("PermissionSetGroupComponent", "PermissionSetGroupId", target.id()).stream()
                         .map(c -> db.live(c.getString("PermissionSetId")))
-                        .filter(r -> r != null && r.objectName().equals("PermissionSet")).toList()
+                        .filter(r -> r != null && r.objectName().equals("PermissionSet"))
+                        .toList()
                 : List.of(target);
         Access access = Access.ofPermissionSetOrGroup(db, target.id());
         for (Record ps : members) {
@@ -97,16 +107,21 @@ public final class Licenses {
             if (license == null || ps.is("IsOwnedByProfile")) {
                 continue;
             }
-            if (license.objectName().equals("UserLicense") && !license.getString("Name").equals(userLicense)) {
+            if (license.objectName().equals("UserLicense")
+                    && !license.getString("Name").equals(userLicense)) {
                 // Doc: "its UserLicenseId and the Profile UserLicenseId must match"; wording UNCONFIRMED.
-                throw new OrgException("FIELD_INTEGRITY_EXCEPTION", prefix + "The permission set license "
-                        + license.getString("Name") + " doesn't match the user license " + userLicense + ".");
+                throw new OrgException(
+                        "FIELD_INTEGRITY_EXCEPTION",
+                        prefix + "The permission set license " + license.getString("Name")
+                                + " doesn't match the user license " + userLicense + ".");
             }
             if (license.objectName().equals("PermissionSetLicense") && !holdsPsl(db, user.id(), license.id())) {
-                String first = access.userPermissions().isEmpty() ? license.getString("MasterLabel")
+                String first = access.userPermissions().isEmpty()
+                        ? license.getString("MasterLabel")
                         : UserPermissions.label(firstInOrder(access.userPermissions()));
-                throw new OrgException("FIELD_INTEGRITY_EXCEPTION", prefix
-                        + "The user license doesn't allow the permission: " + first);
+                throw new OrgException(
+                        "FIELD_INTEGRITY_EXCEPTION",
+                        prefix + "The user license doesn't allow the permission: " + first);
             }
         }
         if (!INTEGRATION.equals(userLicense)) {
@@ -114,8 +129,9 @@ public final class Licenses {
         }
         for (String p : UserPermissions.names()) {
             if (access.userPermissions().contains(p) && !allows(db, user, p)) {
-                throw new OrgException("FIELD_INTEGRITY_EXCEPTION", prefix
-                        + "The user license doesn't allow the permission: " + UserPermissions.label(p));
+                throw new OrgException(
+                        "FIELD_INTEGRITY_EXCEPTION",
+                        prefix + "The user license doesn't allow the permission: " + UserPermissions.label(p));
             }
         }
         Record psl = db.findOne("PermissionSetLicense", "DeveloperName", API_INTEGRATION_PSL);
@@ -124,11 +140,19 @@ public final class Licenses {
             for (Map.Entry<String, Access.ObjectAccess> e : access.objects().entrySet()) {
                 Access.ObjectAccess a = e.getValue();
                 if (a.any()) {
-                    String verb = a.read() ? "Read" : a.create() ? "Create" : a.edit() ? "Edit" : a.delete() ? "Delete"
-                            : a.viewAll() ? "View All" : "Modify All";
-                    String objectName = db.schema().get(e.getKey()) != null ? db.schema().get(e.getKey()).name() : e.getKey();
-                    throw new OrgException("FIELD_INTEGRITY_EXCEPTION", prefix
-                            + "The user license doesn't allow the permission: " + verb + " " + objectName);
+                    String verb = a.read()
+                            ? "Read"
+                            : a.create()
+                                    ? "Create"
+                                    : a.edit()
+                                            ? "Edit"
+                                            : a.delete() ? "Delete" : a.viewAll() ? "View All" : "Modify All";
+                    String objectName = db.schema().get(e.getKey()) != null
+                            ? db.schema().get(e.getKey()).name()
+                            : e.getKey();
+                    throw new OrgException(
+                            "FIELD_INTEGRITY_EXCEPTION",
+                            prefix + "The user license doesn't allow the permission: " + verb + " " + objectName);
                 }
             }
         }

@@ -74,15 +74,18 @@ public final class PlatformRules {
             boolean activeNow = Boolean.TRUE.equals(c.value("IsActive"));
             boolean activeBefore = c.before() != null && c.before().is("IsActive");
             String newLicense = profile.getString("UserLicenseId");
-            String oldLicense = c.before() == null ? null : licenseOfProfileId(c.before().getString("ProfileId"));
+            String oldLicense =
+                    c.before() == null ? null : licenseOfProfileId(c.before().getString("ProfileId"));
             if (activeNow && (!activeBefore || !newLicense.equals(oldLicense))) {
                 Record lic = db.retrieve(newLicense);
                 int used = intOf(lic.get("UsedLicenses"));
                 int total = intOf(lic.get("TotalLicenses"));
                 if (used >= total) {
                     // Seat limit: error code as commonly reported; wording UNCONFIRMED (metadata-and-api.md 4.4).
-                    throw new OrgException("LICENSE_LIMIT_EXCEEDED", "License Limit Exceeded: no more "
-                            + lic.getString("Name") + " licenses available (" + used + " of " + total + " used)");
+                    throw new OrgException(
+                            "LICENSE_LIMIT_EXCEEDED",
+                            "License Limit Exceeded: no more " + lic.getString("Name") + " licenses available (" + used
+                                    + " of " + total + " used)");
                 }
             }
         }
@@ -116,9 +119,14 @@ public final class PlatformRules {
                     for (Record a : db.findBy("PermissionSetLicenseAssign", "AssigneeId", after.id())) {
                         db.delete(system(c), a.id());
                     }
-                    audit.record(c.caller().userId(), "Manage Users", "changedUserLicense", "Changed user license for "
-                            + after.getString("Username") + " from " + nameOf(oldLicense) + " to " + nameOf(newLicense)
-                            + "; permission set and permission set license assignments removed");
+                    audit.record(
+                            c.caller().userId(),
+                            "Manage Users",
+                            "changedUserLicense",
+                            "Changed user license for "
+                                    + after.getString("Username") + " from " + nameOf(oldLicense) + " to "
+                                    + nameOf(newLicense)
+                                    + "; permission set and permission set license assignments removed");
                 }
                 for (Record a : db.findBy("PermissionSetAssignment", "AssigneeId", after.id())) {
                     if (isOwnedAssignment(a)) {
@@ -132,7 +140,9 @@ public final class PlatformRules {
         private void assignOwned(RecordChange c, String userId, String profileId) {
             Record owned = db.findOne("PermissionSet", "ProfileId", profileId);
             if (owned != null) {
-                db.insert(system(c), "PermissionSetAssignment",
+                db.insert(
+                        system(c),
+                        "PermissionSetAssignment",
                         Map.of("AssigneeId", userId, "PermissionSetId", owned.id()));
             }
         }
@@ -144,9 +154,24 @@ public final class PlatformRules {
         public void afterChange(RecordChange c) {
             if (c.operation() == Operation.INSERT) {
                 String id15 = c.id().substring(0, 15);
-                db.insert(system(c), "PermissionSet", Map.of("Name", "X" + id15, "Label", id15,
-                        "IsOwnedByProfile", true, "IsCustom", false, "ProfileId", c.id(),
-                        "LicenseId", c.after().getString("UserLicenseId"), "Type", "Profile"));
+                db.insert(
+                        system(c),
+                        "PermissionSet",
+                        Map.of(
+                                "Name",
+                                "X" + id15,
+                                "Label",
+                                id15,
+                                "IsOwnedByProfile",
+                                true,
+                                "IsCustom",
+                                false,
+                                "ProfileId",
+                                c.id(),
+                                "LicenseId",
+                                c.after().getString("UserLicenseId"),
+                                "Type",
+                                "Profile"));
             }
         }
 
@@ -155,7 +180,8 @@ public final class PlatformRules {
             if (c.operation() == Operation.INSERT) {
                 c.draft().put("UserType", "Standard");
             }
-            if (c.operation() == Operation.DELETE && !db.findBy("User", "ProfileId", c.id()).isEmpty()) {
+            if (c.operation() == Operation.DELETE
+                    && !db.findBy("User", "ProfileId", c.id()).isEmpty()) {
                 throw new OrgException("DELETE_FAILED", "Cannot delete profile: it is assigned to one or more users");
             }
         }
@@ -175,13 +201,17 @@ public final class PlatformRules {
             }
             if (c.operation() == Operation.DELETE && !c.caller().system()) {
                 if (c.before().is("IsOwnedByProfile")) {
-                    throw new OrgException("FIELD_INTEGRITY_EXCEPTION",
+                    throw new OrgException(
+                            "FIELD_INTEGRITY_EXCEPTION",
                             "You can't delete a permission set that is owned by a profile.");
                 }
-                if (!db.findBy("PermissionSetAssignment", "PermissionSetId", c.id()).isEmpty()) {
+                if (!db.findBy("PermissionSetAssignment", "PermissionSetId", c.id())
+                        .isEmpty()) {
                     // Wording UNCONFIRMED.
-                    throw new OrgException("DELETE_FAILED", "Can't delete permission set "
-                            + c.before().getString("Name") + " because it's assigned to users.");
+                    throw new OrgException(
+                            "DELETE_FAILED",
+                            "Can't delete permission set " + c.before().getString("Name")
+                                    + " because it's assigned to users.");
                 }
             }
         }
@@ -250,16 +280,21 @@ public final class PlatformRules {
             Object psId = c.value("PermissionSetId");
             Object groupId = c.value("PermissionSetGroupId");
             if (psId == null && groupId == null) {
-                throw new OrgException("REQUIRED_FIELD_MISSING", "Required fields are missing: [PermissionSetId]",
+                throw new OrgException(
+                        "REQUIRED_FIELD_MISSING",
+                        "Required fields are missing: [PermissionSetId]",
                         List.of("PermissionSetId"));
             }
             if (psId != null && groupId != null) {
-                throw new OrgException("FIELD_INTEGRITY_EXCEPTION",
+                throw new OrgException(
+                        "FIELD_INTEGRITY_EXCEPTION",
                         "Specify either a permission set or a permission set group, not both.");
             }
             String targetId = (psId != null ? psId : groupId).toString();
             Record target = db.live(targetId);
-            Record user = c.value("AssigneeId") == null ? null : db.live(c.value("AssigneeId").toString());
+            Record user = c.value("AssigneeId") == null
+                    ? null
+                    : db.live(c.value("AssigneeId").toString());
             if (target == null || user == null) {
                 return; // reference validation reports it
             }
@@ -271,8 +306,10 @@ public final class PlatformRules {
                 if (targetCanonical.equals(existing.getString("PermissionSetId"))
                         || targetCanonical.equals(existing.getString("PermissionSetGroupId"))) {
                     // Exact shape from sf-cli-wire-samples/07_assign_permset_again.
-                    throw new OrgException("DUPLICATE_VALUE",
-                            "Duplicate PermissionSetAssignment. Assignment already exists.", List.of());
+                    throw new OrgException(
+                            "DUPLICATE_VALUE",
+                            "Duplicate PermissionSetAssignment. Assignment already exists.",
+                            List.of());
                 }
             }
             if (!target.is("IsOwnedByProfile")) {
@@ -281,7 +318,8 @@ public final class PlatformRules {
         }
 
         private OrgException ownedError() {
-            return new OrgException("FIELD_INTEGRITY_EXCEPTION",
+            return new OrgException(
+                    "FIELD_INTEGRITY_EXCEPTION",
                     "You can't assign or unassign this permission set because it's associated with a profile.");
         }
     }
@@ -298,34 +336,44 @@ public final class PlatformRules {
                 }
                 if (Licenses.holdsPsl(db, user.id(), psl.id())) {
                     // Wording UNCONFIRMED (modelled on the PermissionSetAssignment duplicate).
-                    throw new OrgException("DUPLICATE_VALUE",
-                            "Duplicate PermissionSetLicenseAssign. Assignment already exists.", List.of());
+                    throw new OrgException(
+                            "DUPLICATE_VALUE",
+                            "Duplicate PermissionSetLicenseAssign. Assignment already exists.",
+                            List.of());
                 }
                 if (Licenses.API_INTEGRATION_PSL.equals(psl.getString("DeveloperName"))
                         && !Licenses.INTEGRATION.equals(Licenses.userLicenseName(db, user))) {
                     // "The Salesforce Integration user license makes ... the Salesforce API Integration permission set
                     // license available for assignment" (metadata-and-api.md 4.1). Wording UNCONFIRMED.
-                    throw new OrgException("FIELD_INTEGRITY_EXCEPTION", "The permission set license "
-                            + psl.getString("MasterLabel") + " can't be assigned to user " + user.getString("Username")
-                            + " because it requires the " + Licenses.INTEGRATION + " user license.");
+                    throw new OrgException(
+                            "FIELD_INTEGRITY_EXCEPTION",
+                            "The permission set license "
+                                    + psl.getString("MasterLabel") + " can't be assigned to user "
+                                    + user.getString("Username")
+                                    + " because it requires the " + Licenses.INTEGRATION + " user license.");
                 }
                 int used = intOf(psl.get("UsedLicenses"));
                 int total = intOf(psl.get("TotalLicenses"));
                 if (used >= total) {
                     // Seat limit; wording UNCONFIRMED (metadata-and-api.md 4.4: "API error text UNCONFIRMED").
-                    throw new OrgException("LICENSE_LIMIT_EXCEEDED", "License Limit Exceeded: no more "
-                            + psl.getString("MasterLabel") + " licenses available (" + used + " of " + total + " used)");
+                    throw new OrgException(
+                            "LICENSE_LIMIT_EXCEEDED",
+                            "License Limit Exceeded: no more " + psl.getString("MasterLabel") + " licenses available ("
+                                    + used + " of " + total + " used)");
                 }
             }
             if (c.operation() == Operation.DELETE && !c.caller().system()) {
                 String pslId = c.before().getString("PermissionSetLicenseId");
-                for (Record a : db.findBy("PermissionSetAssignment", "AssigneeId", c.before().getString("AssigneeId"))) {
+                for (Record a : db.findBy(
+                        "PermissionSetAssignment", "AssigneeId", c.before().getString("AssigneeId"))) {
                     Record ps = a.get("PermissionSetId") == null ? null : db.live(a.getString("PermissionSetId"));
                     if (ps != null && pslId.equals(ps.getString("LicenseId"))) {
                         // Wording UNCONFIRMED.
-                        throw new OrgException("FIELD_INTEGRITY_EXCEPTION", "Can't remove the permission set license"
-                                + " because permission set " + ps.getString("Name")
-                                + " assigned to this user requires it.");
+                        throw new OrgException(
+                                "FIELD_INTEGRITY_EXCEPTION",
+                                "Can't remove the permission set license"
+                                        + " because permission set " + ps.getString("Name")
+                                        + " assigned to this user requires it.");
                     }
                 }
             }
@@ -356,17 +404,25 @@ public final class PlatformRules {
                         return;
                     }
                     Record user = db.retrieve(r.getString("AssigneeId"));
-                    String target = r.get("PermissionSetId") != null ? label(r.getString("PermissionSetId"))
+                    String target = r.get("PermissionSetId") != null
+                            ? label(r.getString("PermissionSetId"))
                             : label(r.getString("PermissionSetGroupId"));
                     boolean assigned = c.operation() == Operation.INSERT;
-                    audit.record(actor, "Manage Users", assigned ? "PermSetAssign" : "PermSetUnassign",
+                    audit.record(
+                            actor,
+                            "Manage Users",
+                            assigned ? "PermSetAssign" : "PermSetUnassign",
                             "Permission set " + target + ": " + (assigned ? "assigned to" : "unassigned from")
-                                    + " user " + (user == null ? r.getString("AssigneeId") : user.getString("Username")));
+                                    + " user "
+                                    + (user == null ? r.getString("AssigneeId") : user.getString("Username")));
                 }
                 case "PermissionSetLicenseAssign" -> {
                     Record user = db.retrieve(r.getString("AssigneeId"));
                     boolean assigned = c.operation() == Operation.INSERT;
-                    audit.record(actor, "Manage Users", assigned ? "PermSetLicenseAssign" : "PermSetLicenseUnassign",
+                    audit.record(
+                            actor,
+                            "Manage Users",
+                            assigned ? "PermSetLicenseAssign" : "PermSetLicenseUnassign",
                             "Permission set license " + label(r.getString("PermissionSetLicenseId")) + ": "
                                     + (assigned ? "assigned to" : "unassigned from") + " user "
                                     + (user == null ? r.getString("AssigneeId") : user.getString("Username")));
@@ -376,16 +432,23 @@ public final class PlatformRules {
                         audit.record(actor, "Manage Users", "newuser", "Created new user " + r.getString("Username"));
                     } else if (c.operation() == Operation.UPDATE) {
                         if (!c.before().getString("ProfileId").equals(r.getString("ProfileId"))) {
-                            audit.record(actor, "Manage Users", "changedProfileForUser", "Changed profile for user "
-                                    + r.getString("Username") + " from " + label(c.before().getString("ProfileId"))
-                                    + " to " + label(r.getString("ProfileId")));
+                            audit.record(
+                                    actor,
+                                    "Manage Users",
+                                    "changedProfileForUser",
+                                    "Changed profile for user "
+                                            + r.getString("Username") + " from "
+                                            + label(c.before().getString("ProfileId"))
+                                            + " to " + label(r.getString("ProfileId")));
                         } else if (!onlyLoginFieldsChanged(c)) {
-                            audit.record(actor, "Manage Users", "changedUser", "Changed user " + r.getString("Username"));
+                            audit.record(
+                                    actor, "Manage Users", "changedUser", "Changed user " + r.getString("Username"));
                         }
                     }
                 }
                 default -> {
-                    if (r.objectName().equals("PermissionSet") && r.is("IsOwnedByProfile")
+                    if (r.objectName().equals("PermissionSet")
+                            && r.is("IsOwnedByProfile")
                             && c.operation() == Operation.INSERT) {
                         return;
                     }
@@ -395,7 +458,10 @@ public final class PlatformRules {
                         case DELETE -> "Deleted";
                         case UNDELETE -> "Restored";
                     };
-                    audit.record(actor, c.type().label(), verb.toLowerCase(java.util.Locale.ROOT) + c.objectName(),
+                    audit.record(
+                            actor,
+                            c.type().label(),
+                            verb.toLowerCase(java.util.Locale.ROOT) + c.objectName(),
                             verb + " " + c.type().label() + " " + displayName(r));
                 }
             }
@@ -404,7 +470,9 @@ public final class PlatformRules {
         private boolean onlyLoginFieldsChanged(RecordChange c) {
             for (var f : c.type().fields()) {
                 String n = f.name();
-                if (n.equals("LastLoginDate") || n.equals("LastModifiedDate") || n.equals("SystemModstamp")
+                if (n.equals("LastLoginDate")
+                        || n.equals("LastModifiedDate")
+                        || n.equals("SystemModstamp")
                         || n.equals("LastModifiedById")) {
                     continue;
                 }

@@ -33,8 +33,17 @@ public final class StandardObjectRules {
             Map.entry("Negotiation/Review", new Stage(90, "Pipeline", false, false)),
             Map.entry("Closed Won", new Stage(100, "Closed", true, true)),
             Map.entry("Closed Lost", new Stage(0, "Omitted", true, false)));
-    private static final Map<String, String> FORECAST_API = Map.of("Omitted", "Omitted", "Pipeline", "Pipeline",
-            "Best Case", "BestCase", "Commit", "Forecast", "Closed", "Closed");
+    private static final Map<String, String> FORECAST_API = Map.of(
+            "Omitted",
+            "Omitted",
+            "Pipeline",
+            "Pipeline",
+            "Best Case",
+            "BestCase",
+            "Commit",
+            "Forecast",
+            "Closed",
+            "Closed");
 
     private final OrgDatabase db;
     private final Map<String, AtomicLong> autoNumbers = new ConcurrentHashMap<>();
@@ -74,7 +83,9 @@ public final class StandardObjectRules {
 
     /** Contact/Lead/Individual Name is "FirstName LastName" (read-only compound; Salutation not included). */
     private void personName(RecordChange c) {
-        if (c.operation() == Operation.INSERT || c.draft().containsKey("FirstName") || c.draft().containsKey("LastName")) {
+        if (c.operation() == Operation.INSERT
+                || c.draft().containsKey("FirstName")
+                || c.draft().containsKey("LastName")) {
             Object first = c.value("FirstName");
             Object last = c.value("LastName");
             c.draft().put("Name", ((first == null ? "" : first + " ") + (last == null ? "" : last)).trim());
@@ -107,8 +118,11 @@ public final class StandardObjectRules {
         }
         Object amount = c.value("Amount");
         Object probability = c.value("Probability");
-        d.put("ExpectedRevenue", amount instanceof Number a && probability instanceof Number p
-                ? a.doubleValue() * p.doubleValue() / 100 : null);
+        d.put(
+                "ExpectedRevenue",
+                amount instanceof Number a && probability instanceof Number p
+                        ? a.doubleValue() * p.doubleValue() / 100
+                        : null);
         if (c.value("CloseDate") instanceof LocalDate close) {
             // Standard fiscal year starting in January (the default of a new org).
             d.put("FiscalYear", close.getYear());
@@ -138,7 +152,9 @@ public final class StandardObjectRules {
         d.put("IsClosed", "Completed".equals(c.value("Status")));
         d.put("IsHighPriority", "High".equals(c.value("Priority")));
         if (c.operation() == Operation.INSERT || c.changed("Status")) {
-            d.put("CompletedDateTime", "Completed".equals(c.value("Status")) ? db.clock().instant() : null);
+            d.put(
+                    "CompletedDateTime",
+                    "Completed".equals(c.value("Status")) ? db.clock().instant() : null);
         }
         activityAccount(c);
     }
@@ -169,8 +185,11 @@ public final class StandardObjectRules {
             d.put("ContractNumber", String.format("%08d", nextNumber("Contract")));
         }
         Object status = c.value("Status");
-        d.put("StatusCode", "Activated".equals(status) ? "Activated"
-                : "In Approval Process".equals(status) ? "InApproval" : "Draft");
+        d.put(
+                "StatusCode",
+                "Activated".equals(status)
+                        ? "Activated"
+                        : "In Approval Process".equals(status) ? "InApproval" : "Draft");
         if (c.value("StartDate") instanceof LocalDate start && c.value("ContractTerm") instanceof Number term) {
             d.put("EndDate", start.plusMonths(term.intValue()).minusDays(1));
         }
@@ -228,8 +247,8 @@ public final class StandardObjectRules {
             boolean hasStandard = db.findBy("PricebookEntry", "Product2Id", product.id()).stream()
                     .anyMatch(e -> !e.isDeleted() && isStandardBook(e.getString("Pricebook2Id")));
             if (!hasStandard) {
-                throw new OrgException("STANDARD_PRICE_NOT_DEFINED", "No standard price defined for this product",
-                        List.of());
+                throw new OrgException(
+                        "STANDARD_PRICE_NOT_DEFINED", "No standard price defined for this product", List.of());
             }
         }
     }
@@ -249,27 +268,34 @@ public final class StandardObjectRules {
         int minutes;
         if (Boolean.TRUE.equals(c.value("IsAllDayEvent"))) {
             if (!(c.value("ActivityDate") instanceof LocalDate day)) {
-                throw new OrgException("REQUIRED_FIELD_MISSING", "Required fields are missing: [ActivityDate]",
+                throw new OrgException(
+                        "REQUIRED_FIELD_MISSING",
+                        "Required fields are missing: [ActivityDate]",
                         List.of("ActivityDate"));
             }
             start = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
             minutes = 1440;
         } else {
-            Object s = d.containsKey("StartDateTime") && !d.containsKey("ActivityDateTime") ? d.get("StartDateTime")
+            Object s = d.containsKey("StartDateTime") && !d.containsKey("ActivityDateTime")
+                    ? d.get("StartDateTime")
                     : c.value("ActivityDateTime");
             if (!(s instanceof java.time.Instant given)) {
-                throw new OrgException("REQUIRED_FIELD_MISSING", "Required fields are missing: [ActivityDateTime]",
+                throw new OrgException(
+                        "REQUIRED_FIELD_MISSING",
+                        "Required fields are missing: [ActivityDateTime]",
                         List.of("ActivityDateTime"));
             }
             start = given;
-            Object end = d.containsKey("EndDateTime") && !d.containsKey("DurationInMinutes") ? d.get("EndDateTime")
-                    : null;
+            Object end =
+                    d.containsKey("EndDateTime") && !d.containsKey("DurationInMinutes") ? d.get("EndDateTime") : null;
             if (end instanceof java.time.Instant e) {
                 minutes = (int) java.time.Duration.between(start, e).toMinutes();
             } else if (c.value("DurationInMinutes") instanceof Number n) {
                 minutes = n.intValue();
             } else {
-                throw new OrgException("REQUIRED_FIELD_MISSING", "Required fields are missing: [DurationInMinutes]",
+                throw new OrgException(
+                        "REQUIRED_FIELD_MISSING",
+                        "Required fields are missing: [DurationInMinutes]",
                         List.of("DurationInMinutes"));
             }
         }
@@ -284,7 +310,9 @@ public final class StandardObjectRules {
     private void asset(RecordChange c) {
         if (c.value("AccountId") == null && c.value("ContactId") == null) {
             // Wording UNCONFIRMED.
-            throw new OrgException("FIELD_INTEGRITY_EXCEPTION", "Every asset needs an account, a contact, or both.",
+            throw new OrgException(
+                    "FIELD_INTEGRITY_EXCEPTION",
+                    "Every asset needs an account, a contact, or both.",
                     List.of("AccountId", "ContactId"));
         }
         Object parent = c.value("ParentId");
@@ -297,7 +325,9 @@ public final class StandardObjectRules {
     private void campaignMember(RecordChange c) {
         if (c.operation() == Operation.INSERT && c.value("LeadId") == null && c.value("ContactId") == null) {
             // Wording UNCONFIRMED.
-            throw new OrgException("REQUIRED_FIELD_MISSING", "Required fields are missing: [LeadId or ContactId]",
+            throw new OrgException(
+                    "REQUIRED_FIELD_MISSING",
+                    "Required fields are missing: [LeadId or ContactId]",
                     List.of("LeadId", "ContactId"));
         }
         Object person = c.value("ContactId") != null ? c.value("ContactId") : c.value("LeadId");
@@ -308,7 +338,10 @@ public final class StandardObjectRules {
 
     /** Next auto number of an object: continues after the rows already stored (a loaded state file included). */
     private long nextNumber(String objectName) {
-        return autoNumbers.computeIfAbsent(objectName, k -> new AtomicLong(999 + db.rows(objectName, true).size()))
+        return autoNumbers
+                .computeIfAbsent(
+                        objectName,
+                        k -> new AtomicLong(999 + db.rows(objectName, true).size()))
                 .incrementAndGet();
     }
 }

@@ -73,14 +73,27 @@ public final class SearchApi {
             String fields = req.param(object + ".fields");
             fields = fields != null ? fields : defaultFields;
             String limit = req.param(object + ".limit");
-            returning.add(new SearchRequest.Returning(object, fields == null ? null : List.of(fields.split(",")),
-                    req.param(object + ".where"), req.param(object + ".orderBy"), integer(limit, "limit"), null));
+            returning.add(new SearchRequest.Returning(
+                    object,
+                    fields == null ? null : List.of(fields.split(",")),
+                    req.param(object + ".where"),
+                    req.param(object + ".orderBy"),
+                    integer(limit, "limit"),
+                    null));
         }
         if (returning.isEmpty() && defaultFields != null) {
             throw Sosl.malformed("fields needs at least one sobject parameter");
         }
-        return Response.json(200, run(req, v, new SearchRequest(Sosl.terms(escaped(q)), scope(req.param("in")),
-                returning, integer(req.param("overallLimit"), "overallLimit"))));
+        return Response.json(
+                200,
+                run(
+                        req,
+                        v,
+                        new SearchRequest(
+                                Sosl.terms(escaped(q)),
+                                scope(req.param("in")),
+                                returning,
+                                integer(req.param("overallLimit"), "overallLimit"))));
     }
 
     /** {@code {"q":..., "fields":[...], "sobjects":[{"name", "fields", "limit", "where", "orderBy"}], "in", ...}}. */
@@ -92,24 +105,34 @@ public final class SearchApi {
             throw Sosl.malformed("parameterizedSearch needs q in the request body");
         }
         List<String> defaultFields = strings(body.get("fields"));
-        Integer defaultLimit = body.has("defaultLimit") ? body.get("defaultLimit").asInt() : null;
+        Integer defaultLimit =
+                body.has("defaultLimit") ? body.get("defaultLimit").asInt() : null;
         List<SearchRequest.Returning> returning = new ArrayList<>();
         for (JsonNode o : body.path("sobjects")) {
             List<String> fields = strings(o.get("fields"));
-            returning.add(new SearchRequest.Returning(o.path("name").asText(),
-                    fields != null ? fields : defaultFields, o.path("where").asText(null),
-                    o.path("orderBy").asText(null), o.has("limit") ? Integer.valueOf(o.get("limit").asInt())
-                    : defaultLimit, null));
+            returning.add(new SearchRequest.Returning(
+                    o.path("name").asText(),
+                    fields != null ? fields : defaultFields,
+                    o.path("where").asText(null),
+                    o.path("orderBy").asText(null),
+                    o.has("limit") ? Integer.valueOf(o.get("limit").asInt()) : defaultLimit,
+                    null));
         }
         Integer overall = body.has("overallLimit") ? body.get("overallLimit").asInt() : null;
-        return Response.json(200, run(req, v, new SearchRequest(Sosl.terms(escaped(q)), scope(body.path("in")
-                .asText(null)), returning, overall)));
+        return Response.json(
+                200,
+                run(
+                        req,
+                        v,
+                        new SearchRequest(
+                                Sosl.terms(escaped(q)), scope(body.path("in").asText(null)), returning, overall)));
     }
 
     private Map<String, Object> run(Request req, String version, SearchRequest s) {
         Org org = req.org();
         Access access = Access.ofUser(org.db(), req.session().userId());
-        Predicate<SObjectType> visible = t -> t.kind() != ObjectKind.CUSTOM_OBJECT || access.object(t.name()).read();
+        Predicate<SObjectType> visible = t ->
+                t.kind() != ObjectKind.CUSTOM_OBJECT || access.object(t.name()).read();
         List<SearchRequest.Returning> returning = new ArrayList<>(s.returning());
         for (SearchRequest.Returning r : returning) {
             SObjectType t = org.schema().get(r.object());
@@ -135,14 +158,18 @@ public final class SearchApi {
         List<Object> records = new ArrayList<>();
         for (SearchRequest.Returning r : returning) {
             SObjectType t = org.schema().get(r.object());
-            List<String> ids = hits.stream().filter(h -> h.type() == t).map(Record::id).toList();
+            List<String> ids =
+                    hits.stream().filter(h -> h.type() == t).map(Record::id).toList();
             if (ids.isEmpty() || records.size() >= overall) {
                 continue;
             }
             int limit = Math.min(overall - records.size(), r.limit() == null ? overall : r.limit());
             StringBuilder soql = new StringBuilder("SELECT ")
                     .append(r.fields() == null ? "Id" : String.join(", ", r.fields()))
-                    .append(" FROM ").append(t.name()).append(" WHERE Id IN ('").append(String.join("','", ids))
+                    .append(" FROM ")
+                    .append(t.name())
+                    .append(" WHERE Id IN ('")
+                    .append(String.join("','", ids))
                     .append("')");
             if (r.where() != null) {
                 soql.append(" AND (").append(r.where()).append(')');
@@ -154,7 +181,8 @@ public final class SearchApi {
             if (r.offset() != null) {
                 soql.append(" OFFSET ").append(r.offset());
             }
-            QueryResult result = Soql.query(soql.toString(), source, new QueryOptions(org.db().clock(), false));
+            QueryResult result = Soql.query(
+                    soql.toString(), source, new QueryOptions(org.db().clock(), false));
             for (ResultRecord rr : result.records()) {
                 records.add(render(version, rr));
             }
@@ -224,7 +252,8 @@ public final class SearchApi {
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                for (String v : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8)
+                for (String v : java.net.URLDecoder.decode(
+                                pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8)
                         .split(",")) {
                     if (!v.isBlank()) {
                         out.add(v.trim());

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  */
 final class SearchIndex {
     private static final Set<String> STANDARD_SEARCHABLE = new HashSet<>();
-    private static final Set<String> NAME_FIELDS = Set.of("name", "firstname", "lastname", "subject", "title",
-            "casenumber", "ordernumber", "contractnumber");
+    private static final Set<String> NAME_FIELDS =
+            Set.of("name", "firstname", "lastname", "subject", "title", "casenumber", "ordernumber", "contractnumber");
 
     static {
         for (String n : StandardObjectSnapshot.objectNames()) {
@@ -55,7 +55,8 @@ final class SearchIndex {
 
     /** Custom objects and the standard CRM objects are searchable; setup and platform objects are not. */
     static boolean searchable(SObjectType t) {
-        return t.kind() == ObjectKind.CUSTOM_OBJECT || STANDARD_SEARCHABLE.contains(t.name().toLowerCase(Locale.ROOT));
+        return t.kind() == ObjectKind.CUSTOM_OBJECT
+                || STANDARD_SEARCHABLE.contains(t.name().toLowerCase(Locale.ROOT));
     }
 
     static boolean isTextField(FieldDef f) {
@@ -96,7 +97,8 @@ final class SearchIndex {
         for (FieldDef f : r.type().fields()) {
             if (isTextField(f) && r.get(f.name()) instanceof String s) {
                 for (String w : Sosl.words(s)) {
-                    postings.computeIfAbsent(w, k -> ConcurrentHashMap.newKeySet()).add(r.id());
+                    postings.computeIfAbsent(w, k -> ConcurrentHashMap.newKeySet())
+                            .add(r.id());
                 }
             }
         }

@@ -22,6 +22,5 @@ record SearchRequest(List<List<Term>> terms, String scope, List<Returning> retur
      * @param where SOQL condition text or null
      * @param orderBy SOQL ORDER BY text or null
      */
-    record Returning(String object, List<String> fields, String where, String orderBy, Integer limit,
-            Integer offset) {}
+    record Returning(String object, List<String> fields, String where, String orderBy, Integer limit, Integer offset) {}
 }

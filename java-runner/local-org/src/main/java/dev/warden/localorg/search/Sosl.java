@@ -152,7 +152,9 @@ final class Sosl {
                 depth++;
             } else if (!quoted && c == ')') {
                 depth--;
-            } else if (!quoted && depth == 0 && (i == 0 || Character.isWhitespace(s.charAt(i - 1)))
+            } else if (!quoted
+                    && depth == 0
+                    && (i == 0 || Character.isWhitespace(s.charAt(i - 1)))
                     && s.regionMatches(true, i, "LIMIT", 0, 5)) {
                 return i;
             }
@@ -227,7 +229,11 @@ final class Sosl {
         if (fields.isEmpty()) {
             throw malformed("RETURNING " + object + "(...) needs a field list before WHERE/ORDER BY/LIMIT");
         }
-        return new SearchRequest.Returning(object, fields, m.group(2), m.group(3),
+        return new SearchRequest.Returning(
+                object,
+                fields,
+                m.group(2),
+                m.group(3),
                 m.group(4) == null ? null : Integer.valueOf(m.group(4)),
                 m.group(5) == null ? null : Integer.valueOf(m.group(5)));
     }

@@ -42,9 +42,10 @@ public record FaultRule(Match match, Integer nth, Integer times, Double probabil
                     throw new IllegalArgumentException("fault.ms (>= 0) is required for kind delay");
                 }
             }
-            case "reset", "lostResponse" -> { }
-            default -> throw new IllegalArgumentException("unknown fault.kind '" + fault.kind()
-                    + "': use sfError, http, delay, reset or lostResponse");
+            case "reset", "lostResponse" -> {}
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown fault.kind '" + fault.kind() + "': use sfError, http, delay, reset or lostResponse");
         }
         if (nth != null && nth < 1) {
             throw new IllegalArgumentException("nth must be >= 1");

@@ -18,7 +18,9 @@ public final class Faults {
 
         Active(FaultRule rule) {
             this.rule = rule;
-            this.path = rule.match() == null || rule.match().path() == null ? null : glob(rule.match().path());
+            this.path = rule.match() == null || rule.match().path() == null
+                    ? null
+                    : glob(rule.match().path());
             this.random = rule.seed() == null ? new Random() : new Random(rule.seed());
         }
     }
@@ -56,7 +58,8 @@ public final class Faults {
             a.matches++;
             int nth = a.rule.nth() == null ? 1 : a.rule.nth();
             boolean eligible = a.matches >= nth && (a.rule.times() == null || a.fired < a.rule.times());
-            if (eligible && (a.rule.probability() == null || a.random.nextDouble() < a.rule.probability())
+            if (eligible
+                    && (a.rule.probability() == null || a.random.nextDouble() < a.rule.probability())
                     && hit == null) {
                 a.fired++;
                 hit = a.rule.fault();

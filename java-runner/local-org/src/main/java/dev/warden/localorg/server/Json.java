@@ -11,8 +11,10 @@ public final class Json {
      * not hit Jackson's default 20 M-character limit, which refused files over about 15 MB.
      */
     public static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                    .maxStringLength(RequestLimits.MAX_TEXT_BODY).build()).build())
+                    .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                            .maxStringLength(RequestLimits.MAX_TEXT_BODY)
+                            .build())
+                    .build())
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
 
     private Json() {}

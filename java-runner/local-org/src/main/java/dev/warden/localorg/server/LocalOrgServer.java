@@ -15,13 +15,13 @@ import dev.warden.localorg.rules.Access;
 import dev.warden.localorg.setup.IpRange;
 import dev.warden.localorg.setup.Org;
 import dev.warden.localorg.setup.StateFile;
-import java.nio.file.Files;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,8 +47,9 @@ import java.util.zip.GZIPInputStream;
 public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     /** Simulated client address for IP rules; honoured only from loopback peers (documented, for tests). */
     public static final String CLIENT_IP_HEADER = "X-Warden-Client-Ip";
-    private static final Pattern SOAP_OPERATION = Pattern.compile(
-            "<(?:[A-Za-z0-9_]+:)?Body[^>]*>\\s*<(?:[A-Za-z0-9_]+:)?([A-Za-z0-9_]+)");
+
+    private static final Pattern SOAP_OPERATION =
+            Pattern.compile("<(?:[A-Za-z0-9_]+:)?Body[^>]*>\\s*<(?:[A-Za-z0-9_]+:)?([A-Za-z0-9_]+)");
 
     static {
         // TCP_NODELAY on accepted sockets: without it every small request/answer pair waits out Nagle + delayed ACK
@@ -61,6 +62,7 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     private final HttpServer http;
     /** Plain-http mode only: the public port, answering TLS clients instead of letting them hang. */
     private final TlsRefusingFront front;
+
     private final ExecutorService pool;
     private final Path certificatePem;
     private final String instanceUrl;
@@ -77,6 +79,7 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     private volatile Org org;
     /** Null for an org started on its own; set for a scratch org its Dev Hub created (see {@link HostedOrg}). */
     private final HostedOrg hosted;
+
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     /** Answers a request before routing when it returns non-null (an expired scratch org refuses everything). */
     private volatile Function<Request, Response> gate = req -> null;
@@ -90,7 +93,8 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         this.hosted = hosted;
         this.stateFile = options.stateFile();
         this.adminUsername = hosted != null ? hosted.adminUsername() : "admin@warden.local";
-        org = stateFile != null && Files.exists(stateFile) ? loadState(stateFile)
+        org = stateFile != null && Files.exists(stateFile)
+                ? loadState(stateFile)
                 : Org.seeded(adminUsername, clock, Org.Identity.fresh(options.production()));
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
         SelfSignedTls tls = options.https() ? SelfSignedTls.create() : null;
@@ -112,7 +116,8 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         }
         instanceUrl = (tls != null ? "https" : "http") + "://127.0.0.1:"
                 + (front != null ? front.port() : http.getAddress().getPort());
-        adminToken = options.adminToken() != null ? options.adminToken()
+        adminToken = options.adminToken() != null
+                ? options.adminToken()
                 : org.orgId().substring(0, 15) + "!" + Sessions.random(48);
         sessions.register(adminToken, org.adminUserId(), "127.0.0.1");
         installExtensions();
@@ -148,7 +153,8 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
 
     /** Installs every listed extension; one that can't be loaded is reported on stderr and skipped. */
     private void installExtensions() {
-        java.util.Iterator<LocalOrgExtension> it = ServiceLoader.load(LocalOrgExtension.class).iterator();
+        java.util.Iterator<LocalOrgExtension> it =
+                ServiceLoader.load(LocalOrgExtension.class).iterator();
         for (int attempts = 0; attempts < 100; attempts++) {
             try {
                 if (!it.hasNext()) {
@@ -166,8 +172,8 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         try {
             return new LocalOrgServer(options == null ? LocalOrgOptions.defaults() : options);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on 127.0.0.1:" + (options == null ? 0 : options.port())
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot listen on 127.0.0.1:" + (options == null ? 0 : options.port()) + ": " + e.getMessage(), e);
         }
     }
 
@@ -197,14 +203,45 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
 
     // ------------------------------------------------------------------ LocalOrg / LocalOrgContext
 
-    @Override public String instanceUrl() { return instanceUrl; }
-    @Override public String adminUsername() { return adminUsername; }
-    @Override public String adminAccessToken() { return adminToken; }
-    @Override public String orgId() { return org.orgId(); }
-    @Override public Path certificatePath() { return certificatePem; }
-    @Override public Org org() { return org; }
-    @Override public Sessions sessions() { return sessions; }
-    @Override public Routes routes() { return routes; }
+    @Override
+    public String instanceUrl() {
+        return instanceUrl;
+    }
+
+    @Override
+    public String adminUsername() {
+        return adminUsername;
+    }
+
+    @Override
+    public String adminAccessToken() {
+        return adminToken;
+    }
+
+    @Override
+    public String orgId() {
+        return org.orgId();
+    }
+
+    @Override
+    public Path certificatePath() {
+        return certificatePem;
+    }
+
+    @Override
+    public Org org() {
+        return org;
+    }
+
+    @Override
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    @Override
+    public Routes routes() {
+        return routes;
+    }
 
     @Override
     public String readyLine() {
@@ -232,8 +269,11 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
 
     private Org.Identity identity() {
         Org current = org;
-        Object type = current.db().live(current.orgId()) == null ? null : current.db().live(current.orgId()).get("OrganizationType");
-        return new Org.Identity(dev.warden.localorg.model.Ids.sequence(current.orgId()), "Enterprise Edition".equals(type));
+        Object type = current.db().live(current.orgId()) == null
+                ? null
+                : current.db().live(current.orgId()).get("OrganizationType");
+        return new Org.Identity(
+                dev.warden.localorg.model.Ids.sequence(current.orgId()), "Enterprise Edition".equals(type));
     }
 
     /** Back to a freshly seeded org; the admin token stays valid, every other token ends. */
@@ -273,8 +313,12 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         try {
             return StateFile.load(file, clock);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot load the local org state from " + file + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0]), e);
+            throw new IllegalArgumentException(
+                    "cannot load the local org state from " + file + ": "
+                            + (e.getMessage() == null
+                                    ? e.getClass().getSimpleName()
+                                    : e.getMessage().split("\n")[0]),
+                    e);
         }
     }
 
@@ -298,34 +342,48 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
                 soapOperation = soapOperationResolver.apply(req);
             }
             Response gated = kind == ApiKind.ADMIN ? null : gate.apply(req);
-            response = gated != null ? gated
+            response = gated != null
+                    ? gated
                     : kind == ApiKind.ADMIN ? handleAdmin(req, found) : handle(req, found, kind, soapOperation, ex);
         } catch (OrgException e) {
             response = Response.sfError(e);
         } catch (ConnectionReset e) {
-            log.add(new RequestLog.Entry(Instant.now(), method, path, kind == ApiKind.OAUTH ? null : rawQuery, kind,
-                    soapOperation, 0, 0));
+            log.add(new RequestLog.Entry(
+                    Instant.now(), method, path, kind == ApiKind.OAUTH ? null : rawQuery, kind, soapOperation, 0, 0));
             throw e;
         } catch (RuntimeException e) {
             response = unexpected(e);
         }
-        if (path.startsWith("/services/") && !path.equals("/services/data") && !path.equals("/services/data/")
+        if (path.startsWith("/services/")
+                && !path.equals("/services/data")
+                && !path.equals("/services/data/")
                 && kind != ApiKind.OAUTH) {
-            response = response.withHeader("Sforce-Limit-Info", current.apiUsage().header());
+            response =
+                    response.withHeader("Sforce-Limit-Info", current.apiUsage().header());
         }
         send(ex, response);
         if (kind != ApiKind.ADMIN) {
             // OAuth query strings may carry tokens or assertions: never logged.
-            log.add(new RequestLog.Entry(Instant.now(), method, path, kind == ApiKind.OAUTH ? null : rawQuery, kind,
-                    soapOperation, response.status(), (System.nanoTime() - started) / 1_000_000));
+            log.add(new RequestLog.Entry(
+                    Instant.now(),
+                    method,
+                    path,
+                    kind == ApiKind.OAUTH ? null : rawQuery,
+                    kind,
+                    soapOperation,
+                    response.status(),
+                    (System.nanoTime() - started) / 1_000_000));
         }
     }
 
     private Response handleAdmin(Request req, Routes.Found found) throws IOException {
         String auth = req.header("Authorization");
         if (auth == null || !auth.equals("Bearer " + adminToken)) {
-            return Response.sfError(401, "INVALID_SESSION_ID",
-                    "The /_local admin endpoints need Authorization: Bearer <the admin token given at start>", null);
+            return Response.sfError(
+                    401,
+                    "INVALID_SESSION_ID",
+                    "The /_local admin endpoints need Authorization: Bearer <the admin token given at start>",
+                    null);
         }
         return route(req, found);
     }
@@ -351,8 +409,12 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
             return Response.sfError(404, "NOT_FOUND", "The requested resource does not exist", null);
         }
         if (found.methodMismatch()) {
-            return Response.sfError(405, "METHOD_NOT_ALLOWED", "HTTP Method '" + req.method()
-                    + "' not allowed. Allowed are " + String.join(",", routes.methodsFor(req.path())), null);
+            return Response.sfError(
+                    405,
+                    "METHOD_NOT_ALLOWED",
+                    "HTTP Method '" + req.method() + "' not allowed. Allowed are "
+                            + String.join(",", routes.methodsFor(req.path())),
+                    null);
         }
         Org current = req.org();
         if (found.route().needsSession()) {
@@ -362,10 +424,13 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
             }
             req.session(s);
         }
-        if (kind.countsAgainstLimit() && !isVersionsList(req) && !current.apiUsage().tryConsume()) {
+        if (kind.countsAgainstLimit()
+                && !isVersionsList(req)
+                && !current.apiUsage().tryConsume()) {
             return Response.sfError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.", null);
         }
-        if (req.session() != null && (kind == ApiKind.REST || kind == ApiKind.APEX_REST)
+        if (req.session() != null
+                && (kind == ApiKind.REST || kind == ApiKind.APEX_REST)
                 && !Access.ofUser(current.db(), req.session().userId()).has("ApiEnabled")) {
             return Response.sfError(403, "API_CURRENTLY_DISABLED", "API is disabled for this User", null);
         }
@@ -404,7 +469,8 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     /** Profile login IP ranges on every request when SecuritySettings says so, and sessions locked to their IP. */
     private static boolean sessionIpAllowed(Org org, Session s, Record user, String clientIp) {
         Map<String, Object> security = org.metadata().settings("Security");
-        if (Boolean.TRUE.equals(security.get("lockSessionsToIp")) && s.appName() != null
+        if (Boolean.TRUE.equals(security.get("lockSessionsToIp"))
+                && s.appName() != null
                 && !clientIp.equals(s.issuedToIp())) {
             return false;
         }
@@ -428,11 +494,13 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
             }
             case "reset" -> throw new ConnectionReset();
             case "http" -> {
-                return Response.text(fault.status(), "text/plain;charset=UTF-8", fault.body() == null ? "" : fault.body());
+                return Response.text(
+                        fault.status(), "text/plain;charset=UTF-8", fault.body() == null ? "" : fault.body());
             }
             default -> {
-                int status = fault.status() == null ? (kind == ApiKind.SOAP_METADATA || kind == ApiKind.SOAP_PARTNER
-                        ? 500 : 400) : fault.status();
+                int status = fault.status() == null
+                        ? (kind == ApiKind.SOAP_METADATA || kind == ApiKind.SOAP_PARTNER ? 500 : 400)
+                        : fault.status();
                 String message = fault.message() == null ? fault.errorCode() : fault.message();
                 if (kind == ApiKind.SOAP_METADATA || kind == ApiKind.SOAP_PARTNER) {
                     return SoapFaults.fault(status, fault.errorCode(), message);
@@ -463,8 +531,11 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
     private static Response unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString().substring(0, 8);
         System.err.println("local-org: unexpected error " + errorId + ": " + e);
-        return Response.sfError(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred. Please include this ErrorId"
-                + " if you contact support: " + errorId, null);
+        return Response.sfError(
+                500,
+                "UNKNOWN_EXCEPTION",
+                "An unexpected error occurred. Please include this ErrorId" + " if you contact support: " + errorId,
+                null);
     }
 
     private static String clientIp(HttpExchange ex) {
@@ -499,7 +570,9 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         if (r.contentType() != null) {
             ex.getResponseHeaders().set("Content-Type", r.contentType());
         }
-        boolean noBody = r.body().length == 0 || r.status() == 204 || ex.getRequestMethod().equalsIgnoreCase("HEAD");
+        boolean noBody = r.body().length == 0
+                || r.status() == 204
+                || ex.getRequestMethod().equalsIgnoreCase("HEAD");
         ex.sendResponseHeaders(r.status(), noBody ? -1 : r.body().length);
         if (!noBody) {
             try (OutputStream out = ex.getResponseBody()) {

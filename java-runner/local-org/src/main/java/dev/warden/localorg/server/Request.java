@@ -25,8 +25,14 @@ public final class Request {
     private Session session;
     private Matcher match;
 
-    public Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body,
-            String clientIp, Org org) {
+    public Request(
+            String method,
+            String path,
+            String rawQuery,
+            Map<String, List<String>> headers,
+            byte[] body,
+            String clientIp,
+            Org org) {
         this.method = method.toUpperCase(Locale.ROOT);
         this.path = path;
         this.rawQuery = rawQuery;
@@ -39,17 +45,45 @@ public final class Request {
         this.org = org;
     }
 
-    public String method() { return method; }
-    public String path() { return path; }
-    public String rawQuery() { return rawQuery; }
-    public byte[] body() { return body; }
-    public String bodyText() { return new String(body, StandardCharsets.UTF_8); }
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
     /** The caller's address: the socket peer, or X-Warden-Client-Ip when the peer is loopback (tests). */
-    public String clientIp() { return clientIp; }
-    public Org org() { return org; }
-    public Session session() { return session; }
-    void session(Session s) { session = s; }
-    void match(Matcher m) { match = m; }
+    public String clientIp() {
+        return clientIp;
+    }
+
+    public Org org() {
+        return org;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    void session(Session s) {
+        session = s;
+    }
+
+    void match(Matcher m) {
+        match = m;
+    }
 
     /** A capturing group of the route's path pattern. */
     public String pathGroup(int i) {
@@ -62,7 +96,9 @@ public final class Request {
     }
 
     /** Every request header, names in lower case (Apex REST hands them to RestRequest.headers). */
-    public Map<String, List<String>> headers() { return java.util.Collections.unmodifiableMap(headers); }
+    public Map<String, List<String>> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
+    }
 
     public String header(String name) {
         List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
@@ -83,8 +119,9 @@ public final class Request {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             String what = e.getOriginalMessage().split("\n")[0].replaceAll("\\s*\\(start marker at \\[.*?\\]\\)", "");
-            throw new OrgException("JSON_PARSER_ERROR", what
-                    + (at == null ? "" : " at [line:" + at.getLineNr() + ", column:" + at.getColumnNr() + "]"));
+            throw new OrgException(
+                    "JSON_PARSER_ERROR",
+                    what + (at == null ? "" : " at [line:" + at.getLineNr() + ", column:" + at.getColumnNr() + "]"));
         } catch (java.io.IOException e) {
             throw new OrgException("JSON_PARSER_ERROR", "The request body could not be read as JSON");
         }
@@ -92,7 +129,8 @@ public final class Request {
 
     /** The {@code vNN.N} API version in the path, e.g. {@code 67.0}, or null. */
     public String apiVersion() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/v(\\d+\\.\\d)(/|$)").matcher(path);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("/v(\\d+\\.\\d)(/|$)").matcher(path);
         return m.find() ? m.group(1) : null;
     }
 

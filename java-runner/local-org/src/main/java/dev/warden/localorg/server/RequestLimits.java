@@ -21,7 +21,9 @@ public final class RequestLimits {
     private RequestLimits() {}
 
     static long maxBody(String contentType) {
-        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/") ? MAX_MULTIPART_BODY : MAX_TEXT_BODY;
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                ? MAX_MULTIPART_BODY
+                : MAX_TEXT_BODY;
     }
 
     /** The whole stream, or a 413 as soon as it passes {@code limit} bytes. */
@@ -32,8 +34,12 @@ public final class RequestLimits {
         for (int n; (n = in.read(buf)) > 0; ) {
             total += n;
             if (total > limit) {
-                throw new OrgException("REQUEST_ENTITY_TOO_LARGE", "The request body is larger than " + (limit / (1024 * 1024))
-                        + " MB" + (limit == MAX_TEXT_BODY ? "; send larger files as multipart/form-data" : ""), List.of(), 413);
+                throw new OrgException(
+                        "REQUEST_ENTITY_TOO_LARGE",
+                        "The request body is larger than " + (limit / (1024 * 1024)) + " MB"
+                                + (limit == MAX_TEXT_BODY ? "; send larger files as multipart/form-data" : ""),
+                        List.of(),
+                        413);
             }
             out.write(buf, 0, n);
         }

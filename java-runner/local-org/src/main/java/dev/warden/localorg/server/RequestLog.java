@@ -18,8 +18,15 @@ public final class RequestLog {
     private final Deque<Entry> entries = new ArrayDeque<>();
     private final Map<ApiKind, Integer> counts = new EnumMap<>(ApiKind.class);
 
-    public record Entry(Instant at, String method, String path, String query, ApiKind api, String soapOperation,
-            int status, long millis) {}
+    public record Entry(
+            Instant at,
+            String method,
+            String path,
+            String query,
+            ApiKind api,
+            String soapOperation,
+            int status,
+            long millis) {}
 
     public synchronized void add(Entry e) {
         entries.addLast(e);

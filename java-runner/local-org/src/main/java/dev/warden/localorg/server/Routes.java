@@ -47,6 +47,10 @@ public final class Routes {
 
     /** Methods registered for a path (for 405 answers). */
     List<String> methodsFor(String path) {
-        return routes.stream().filter(r -> r.path().matcher(path).matches()).map(Route::method).distinct().toList();
+        return routes.stream()
+                .filter(r -> r.path().matcher(path).matches())
+                .map(Route::method)
+                .distinct()
+                .toList();
     }
 }

@@ -69,7 +69,8 @@ public final class Sessions {
         }
         RefreshGrant g = refreshTokens.remove(token);
         if (g != null) {
-            byToken.values().removeIf(s -> s.userId().equals(g.userId()) && java.util.Objects.equals(s.appName(), g.appName()));
+            byToken.values()
+                    .removeIf(s -> s.userId().equals(g.userId()) && java.util.Objects.equals(s.appName(), g.appName()));
             return true;
         }
         return false;

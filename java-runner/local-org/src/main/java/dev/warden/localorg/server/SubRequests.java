@@ -16,8 +16,14 @@ public final class SubRequests {
         if (found == null || found.methodMismatch() || found.route().kind() != ApiKind.REST) {
             return Response.sfError(404, "NOT_FOUND", "The requested resource does not exist", null);
         }
-        Request sub = new Request(method, path, uri.getRawQuery(),
-                Map.of("Content-Type", List.of("application/json")), body, parent.clientIp(), parent.org());
+        Request sub = new Request(
+                method,
+                path,
+                uri.getRawQuery(),
+                Map.of("Content-Type", List.of("application/json")),
+                body,
+                parent.clientIp(),
+                parent.org());
         sub.session(parent.session());
         sub.match(found.matcher());
         try {

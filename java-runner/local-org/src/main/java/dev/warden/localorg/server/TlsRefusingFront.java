@@ -96,8 +96,8 @@ final class TlsRefusingFront implements AutoCloseable {
      * Copies {@code from} to {@code to} until end of stream, then half-closes {@code to}; the second pump to finish
      * closes both sockets. A reset on either side resets the other.
      */
-    private static void pump(Socket from, Socket to, Socket server, Socket client,
-            java.util.concurrent.atomic.AtomicInteger open) {
+    private static void pump(
+            Socket from, Socket to, Socket server, Socket client, java.util.concurrent.atomic.AtomicInteger open) {
         byte[] buf = new byte[64 * 1024];
         try {
             InputStream in = from.getInputStream();

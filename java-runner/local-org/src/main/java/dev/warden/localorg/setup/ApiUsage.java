@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ApiUsage {
     /** Developer Edition's daily allocation. */
     public static final int DEFAULT_DAILY_LIMIT = 15000;
+
     private final AtomicInteger used = new AtomicInteger();
     private volatile int max = DEFAULT_DAILY_LIMIT;
 
@@ -25,8 +26,13 @@ public final class ApiUsage {
         }
     }
 
-    public int used() { return used.get(); }
-    public int max() { return max; }
+    public int used() {
+        return used.get();
+    }
+
+    public int max() {
+        return max;
+    }
 
     public void setMax(int newMax) {
         if (newMax < 0) {

@@ -11,15 +11,27 @@ import java.util.Map;
  * @param installed installed in the org; an uninstalled app is blocked (OAUTH_APP_BLOCKED) for users without
  *                  CanApproveUninstalledApps (section 5.5)
  */
-public record ExternalClientApp(String name, String label, String contactEmail, String description,
-        String distributionState, GlobalOAuth global, OAuthSettings oauth, OAuthPolicies policies, boolean enabled,
+public record ExternalClientApp(
+        String name,
+        String label,
+        String contactEmail,
+        String description,
+        String distributionState,
+        GlobalOAuth global,
+        OAuthSettings oauth,
+        OAuthPolicies policies,
+        boolean enabled,
         boolean installed) {
 
     /**
      * ExtlClntAppGlobalOauthSettings. {@code certificatePem} present enables the JWT bearer flow.
      * consumerSecret is a secret: never shown by /_local/state.
      */
-    public record GlobalOAuth(String consumerKey, String consumerSecret, String certificatePem, String callbackUrl,
+    public record GlobalOAuth(
+            String consumerKey,
+            String consumerSecret,
+            String certificatePem,
+            String callbackUrl,
             Map<String, Boolean> flags) {
         public GlobalOAuth {
             flags = flags == null ? Map.of() : Map.copyOf(flags);
@@ -37,8 +49,13 @@ public record ExternalClientApp(String name, String label, String contactEmail, 
      * ExtlClntAppOauthConfigurablePolicies. {@code permissionSets}/{@code profiles} name the pre-authorized
      * permission sets and profiles (API names; ids are accepted too, UNCONFIRMED which the platform stores).
      */
-    public record OAuthPolicies(String permittedUsersPolicyType, List<String> permissionSets, List<String> profiles,
-            String ipRelaxationPolicyType, String refreshTokenPolicyType, Integer refreshTokenValidityPeriod,
+    public record OAuthPolicies(
+            String permittedUsersPolicyType,
+            List<String> permissionSets,
+            List<String> profiles,
+            String ipRelaxationPolicyType,
+            String refreshTokenPolicyType,
+            Integer refreshTokenValidityPeriod,
             String refreshTokenValidityUnit) {
         public OAuthPolicies {
             permissionSets = permissionSets == null ? List.of() : List.copyOf(permissionSets);
@@ -52,22 +69,27 @@ public record ExternalClientApp(String name, String label, String contactEmail, 
     }
 
     public ExternalClientApp withGlobal(GlobalOAuth g) {
-        return new ExternalClientApp(name, label, contactEmail, description, distributionState, g, oauth, policies, enabled, installed);
+        return new ExternalClientApp(
+                name, label, contactEmail, description, distributionState, g, oauth, policies, enabled, installed);
     }
 
     public ExternalClientApp withOAuth(OAuthSettings o) {
-        return new ExternalClientApp(name, label, contactEmail, description, distributionState, global, o, policies, enabled, installed);
+        return new ExternalClientApp(
+                name, label, contactEmail, description, distributionState, global, o, policies, enabled, installed);
     }
 
     public ExternalClientApp withPolicies(OAuthPolicies p) {
-        return new ExternalClientApp(name, label, contactEmail, description, distributionState, global, oauth, p, enabled, installed);
+        return new ExternalClientApp(
+                name, label, contactEmail, description, distributionState, global, oauth, p, enabled, installed);
     }
 
     public ExternalClientApp withEnabled(boolean e) {
-        return new ExternalClientApp(name, label, contactEmail, description, distributionState, global, oauth, policies, e, installed);
+        return new ExternalClientApp(
+                name, label, contactEmail, description, distributionState, global, oauth, policies, e, installed);
     }
 
     public ExternalClientApp withInstalled(boolean i) {
-        return new ExternalClientApp(name, label, contactEmail, description, distributionState, global, oauth, policies, enabled, i);
+        return new ExternalClientApp(
+                name, label, contactEmail, description, distributionState, global, oauth, policies, enabled, i);
     }
 }

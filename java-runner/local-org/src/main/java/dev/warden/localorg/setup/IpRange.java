@@ -38,7 +38,9 @@ public record IpRange(String start, String end, String description) {
 
     /** Number of addresses in the range (Salesforce caps IPv4 trusted ranges at 2^25). */
     public BigInteger size() {
-        return new BigInteger(1, parse(end)).subtract(new BigInteger(1, parse(start))).add(BigInteger.ONE);
+        return new BigInteger(1, parse(end))
+                .subtract(new BigInteger(1, parse(start)))
+                .add(BigInteger.ONE);
     }
 
     static byte[] parse(String literal) {

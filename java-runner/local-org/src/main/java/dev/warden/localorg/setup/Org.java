@@ -23,12 +23,18 @@ public final class Org {
     private final SeedIds ids;
 
     /** Ids and names of the seeded records other code needs. */
-    public record SeedIds(String orgId, String adminUserId, String adminUsername, String systemAdministratorProfileId,
-            String standardUserProfileId, String integrationProfileId, String salesforceLicenseId,
-            String integrationLicenseId, String apiIntegrationPslId) {}
+    public record SeedIds(
+            String orgId,
+            String adminUserId,
+            String adminUsername,
+            String systemAdministratorProfileId,
+            String standardUserProfileId,
+            String integrationProfileId,
+            String salesforceLicenseId,
+            String integrationLicenseId,
+            String apiIntegrationPslId) {}
 
-    Org(Schema schema, OrgDatabase db, SetupAudit audit, LoginHistoryWriter logins, OrgMetadata metadata,
-            SeedIds ids) {
+    Org(Schema schema, OrgDatabase db, SetupAudit audit, LoginHistoryWriter logins, OrgMetadata metadata, SeedIds ids) {
         this.schema = schema;
         this.db = db;
         this.audit = audit;
@@ -65,19 +71,49 @@ public final class Org {
         return new Org(schema, db, audit, new LoginHistoryWriter(db), new OrgMetadata(db, audit), ids);
     }
 
-    public Schema schema() { return schema; }
-    public OrgDatabase db() { return db; }
-    public SetupAudit audit() { return audit; }
-    public LoginHistoryWriter logins() { return logins; }
-    public OrgMetadata metadata() { return metadata; }
-    public ApiUsage apiUsage() { return apiUsage; }
-    public SeedIds ids() { return ids; }
-    public String orgId() { return ids.orgId(); }
-    public String adminUserId() { return ids.adminUserId(); }
+    public Schema schema() {
+        return schema;
+    }
+
+    public OrgDatabase db() {
+        return db;
+    }
+
+    public SetupAudit audit() {
+        return audit;
+    }
+
+    public LoginHistoryWriter logins() {
+        return logins;
+    }
+
+    public OrgMetadata metadata() {
+        return metadata;
+    }
+
+    public ApiUsage apiUsage() {
+        return apiUsage;
+    }
+
+    public SeedIds ids() {
+        return ids;
+    }
+
+    public String orgId() {
+        return ids.orgId();
+    }
+
+    public String adminUserId() {
+        return ids.adminUserId();
+    }
 
     /** The admin acting through the API (field-level rules apply). */
-    public Caller admin() { return Caller.api(ids.adminUserId()); }
+    public Caller admin() {
+        return Caller.api(ids.adminUserId());
+    }
 
     /** The platform itself acting on the admin's behalf (deploys, rules, seed). */
-    public Caller system() { return Caller.system(ids.adminUserId()); }
+    public Caller system() {
+        return Caller.system(ids.adminUserId());
+    }
 }

@@ -31,10 +31,13 @@ public final class OrgMetadata {
 
     private final OrgDatabase db;
     private final SetupAudit audit;
-    private final Map<String, ExternalClientApp> ecas = new java.util.concurrent.ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, ExternalClientApp> ecas =
+            new java.util.concurrent.ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
     private volatile List<IpRange> trustedIpRanges = List.of();
-    private final Map<String, List<IpRange>> profileLoginIpRanges = new java.util.concurrent.ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
-    private final Map<String, Map<String, Object>> settings = new java.util.concurrent.ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, List<IpRange>> profileLoginIpRanges =
+            new java.util.concurrent.ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, Map<String, Object>> settings =
+            new java.util.concurrent.ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
 
     public OrgMetadata(OrgDatabase db, SetupAudit audit) {
         this.db = db;
@@ -42,7 +45,10 @@ public final class OrgMetadata {
     }
 
     /** Puts saved state back (loading a state file); no audit rows, the ECA records are already restored. */
-    void restore(List<ExternalClientApp> apps, List<IpRange> trusted, Map<String, List<IpRange>> profileRanges,
+    void restore(
+            List<ExternalClientApp> apps,
+            List<IpRange> trusted,
+            Map<String, List<IpRange>> profileRanges,
             Map<String, Map<String, Object>> savedSettings) {
         if (apps != null) {
             apps.forEach(a -> ecas.put(a.name(), a));
@@ -59,16 +65,38 @@ public final class OrgMetadata {
     // ------------------------------------------------------------------ External Client Apps
 
     /** Creates or updates the ECA itself (ExternalClientApplication); satellites stay as they were. */
-    public ExternalClientApp putEca(String actor, String name, String label, String contactEmail,
-            String description, String distributionState) {
+    public ExternalClientApp putEca(
+            String actor,
+            String name,
+            String label,
+            String contactEmail,
+            String description,
+            String distributionState) {
         return db.transaction(() -> {
             ExternalClientApp old = ecas.get(name);
             ExternalClientApp app = old == null
-                    ? new ExternalClientApp(name, label, contactEmail, description,
-                            distributionState == null ? "Local" : distributionState, null, null, null, true, false)
-                    : new ExternalClientApp(old.name(), label, contactEmail, description,
-                            distributionState == null ? old.distributionState() : distributionState, old.global(),
-                            old.oauth(), old.policies(), old.enabled(), old.installed());
+                    ? new ExternalClientApp(
+                            name,
+                            label,
+                            contactEmail,
+                            description,
+                            distributionState == null ? "Local" : distributionState,
+                            null,
+                            null,
+                            null,
+                            true,
+                            false)
+                    : new ExternalClientApp(
+                            old.name(),
+                            label,
+                            contactEmail,
+                            description,
+                            distributionState == null ? old.distributionState() : distributionState,
+                            old.global(),
+                            old.oauth(),
+                            old.policies(),
+                            old.enabled(),
+                            old.installed());
             ecas.put(name, app);
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("DeveloperName", app.name());
@@ -90,10 +118,12 @@ public final class OrgMetadata {
         return db.transaction(() -> {
             ExternalClientApp app = requireEca(appName).withGlobal(g);
             for (ExternalClientApp other : ecas.values()) {
-                if (!other.name().equalsIgnoreCase(appName) && other.global() != null && g.consumerKey() != null
+                if (!other.name().equalsIgnoreCase(appName)
+                        && other.global() != null
+                        && g.consumerKey() != null
                         && g.consumerKey().equals(other.global().consumerKey())) {
-                    throw new OrgException("DUPLICATE_VALUE", "Consumer key is already used by External Client App "
-                            + other.name());
+                    throw new OrgException(
+                            "DUPLICATE_VALUE", "Consumer key is already used by External Client App " + other.name());
                 }
             }
             return store(actor, app, "Changed global OAuth settings");
@@ -133,7 +163,11 @@ public final class OrgMetadata {
             if (rec != null) {
                 db.delete(Caller.system(actor), rec.id());
             }
-            audit.record(actor, "External Client Apps", "deletedExternalClientApp", "Deleted External Client App " + appName);
+            audit.record(
+                    actor,
+                    "External Client Apps",
+                    "deletedExternalClientApp",
+                    "Deleted External Client App " + appName);
         });
     }
 
@@ -148,22 +182,30 @@ public final class OrgMetadata {
     /** The ECA whose global OAuth settings carry this consumer key (the JWT {@code iss} / OAuth client_id). */
     public Optional<ExternalClientApp> ecaByConsumerKey(String consumerKey) {
         return ecas.values().stream()
-                .filter(a -> a.global() != null && consumerKey != null && consumerKey.equals(a.global().consumerKey()))
+                .filter(a -> a.global() != null
+                        && consumerKey != null
+                        && consumerKey.equals(a.global().consumerKey()))
                 .findFirst();
     }
 
     private ExternalClientApp requireEca(String name) {
         ExternalClientApp app = ecas.get(name);
         if (app == null) {
-            throw new OrgException("INVALID_CROSS_REFERENCE_KEY", "no ExternalClientApplication named " + name
-                    + " found (deploy the ExternalClientApplication before its settings)");
+            throw new OrgException(
+                    "INVALID_CROSS_REFERENCE_KEY",
+                    "no ExternalClientApplication named " + name
+                            + " found (deploy the ExternalClientApplication before its settings)");
         }
         return app;
     }
 
     private ExternalClientApp store(String actor, ExternalClientApp app, String what) {
         ecas.put(app.name(), app);
-        audit.record(actor, "External Client Apps", "changedExternalClientApp", what + " of External Client App " + app.name());
+        audit.record(
+                actor,
+                "External Client Apps",
+                "changedExternalClientApp",
+                what + " of External Client App " + app.name());
         return app;
     }
 
@@ -177,7 +219,8 @@ public final class OrgMetadata {
     public void setTrustedIpRanges(String actor, List<IpRange> ranges) {
         db.transaction(() -> {
             trustedIpRanges = List.copyOf(ranges);
-            audit.record(actor, "Network Access", "changedTrustedIpRanges", "Trusted IP ranges set to " + describe(ranges));
+            audit.record(
+                    actor, "Network Access", "changedTrustedIpRanges", "Trusted IP ranges set to " + describe(ranges));
         });
     }
 
@@ -199,8 +242,11 @@ public final class OrgMetadata {
                 throw new OrgException("INVALID_CROSS_REFERENCE_KEY", "no Profile named " + profileName + " found");
             }
             profileLoginIpRanges.put(profileName, List.copyOf(ranges));
-            audit.record(actor, "Manage Users", "changedLoginIpRanges", "Login IP ranges of profile " + profileName
-                    + " set to " + describe(ranges));
+            audit.record(
+                    actor,
+                    "Manage Users",
+                    "changedLoginIpRanges",
+                    "Login IP ranges of profile " + profileName + " set to " + describe(ranges));
         });
     }
 
@@ -221,9 +267,13 @@ public final class OrgMetadata {
     /** A Settings metadata type's fields (e.g. {@code Security}, {@code Content}); values merge into what is there. */
     public void putSettings(String actor, String settingsName, Map<String, Object> values) {
         db.transaction(() -> {
-            settings.computeIfAbsent(settingsName, k -> new java.util.concurrent.ConcurrentSkipListMap<>()).putAll(values);
-            audit.record(actor, settingsName + " Settings", "changed" + settingsName + "Settings", "Changed "
-                    + settingsName + " settings: " + String.join(", ", values.keySet()));
+            settings.computeIfAbsent(settingsName, k -> new java.util.concurrent.ConcurrentSkipListMap<>())
+                    .putAll(values);
+            audit.record(
+                    actor,
+                    settingsName + " Settings",
+                    "changed" + settingsName + "Settings",
+                    "Changed " + settingsName + " settings: " + String.join(", ", values.keySet()));
         });
     }
 
@@ -252,8 +302,14 @@ public final class OrgMetadata {
     }
 
     /** Deploys an Apex trigger on {@code objectName}; {@code events} like {@code after insert}. */
-    public String deployApexTrigger(String actor, String name, String objectName, String body, double apiVersion,
-            boolean active, Set<String> events) {
+    public String deployApexTrigger(
+            String actor,
+            String name,
+            String objectName,
+            String body,
+            double apiVersion,
+            boolean active,
+            Set<String> events) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("Name", name);
         f.put("TableEnumOrId", objectName);
@@ -275,8 +331,8 @@ public final class OrgMetadata {
         return upsertByField(actor, "ApexTrigger", "Name", name, f);
     }
 
-    public String deployStaticResource(String actor, String name, String contentType, byte[] body, String cacheControl,
-            String description) {
+    public String deployStaticResource(
+            String actor, String name, String contentType, byte[] body, String cacheControl, String description) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("Name", name);
         f.put("ContentType", contentType);
@@ -349,9 +405,11 @@ public final class OrgMetadata {
             for (String p : perms) {
                 for (String required : PERMISSION_DEPENDENCIES.getOrDefault(p, List.of())) {
                     if (!perms.contains(required)) {
-                        throw new OrgException("FIELD_INTEGRITY_EXCEPTION", "Permission " + p
-                                + " depends on permission(s): " + String.join(", ",
-                                        PERMISSION_DEPENDENCIES.get(p)));
+                        throw new OrgException(
+                                "FIELD_INTEGRITY_EXCEPTION",
+                                "Permission " + p
+                                        + " depends on permission(s): "
+                                        + String.join(", ", PERMISSION_DEPENDENCIES.get(p)));
                     }
                 }
             }
@@ -375,8 +433,9 @@ public final class OrgMetadata {
                 }
                 String oldLicense = existing.getString("LicenseId");
                 if (!java.util.Objects.equals(oldLicense, licenseId)) {
-                    throw new OrgException("FIELD_INTEGRITY_EXCEPTION", "You can't change the license of permission set "
-                            + ps.name() + " after it is created.");
+                    throw new OrgException(
+                            "FIELD_INTEGRITY_EXCEPTION",
+                            "You can't change the license of permission set " + ps.name() + " after it is created.");
                 }
                 id = existing.id();
                 for (String child : List.of("ObjectPermissions", "SetupEntityAccess")) {
@@ -388,7 +447,8 @@ public final class OrgMetadata {
             }
             for (PermissionSetContent.ObjectPermission op : ps.objectPermissions()) {
                 if (db.schema().get(op.object()) == null) {
-                    throw new OrgException("INVALID_TYPE", "In field: object - no CustomObject named " + op.object() + " found");
+                    throw new OrgException(
+                            "INVALID_TYPE", "In field: object - no CustomObject named " + op.object() + " found");
                 }
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("ParentId", id);
@@ -404,18 +464,26 @@ public final class OrgMetadata {
             for (String cp : ps.customPermissions()) {
                 Record r = db.findOne("CustomPermission", "DeveloperName", cp);
                 if (r == null) {
-                    throw new OrgException("INVALID_CROSS_REFERENCE_KEY", "In field: customPermissions - no CustomPermission named " + cp + " found");
+                    throw new OrgException(
+                            "INVALID_CROSS_REFERENCE_KEY",
+                            "In field: customPermissions - no CustomPermission named " + cp + " found");
                 }
-                db.insert(sys, "SetupEntityAccess", Map.of("ParentId", id, "SetupEntityId", r.id(),
-                        "SetupEntityType", "CustomPermission"));
+                db.insert(
+                        sys,
+                        "SetupEntityAccess",
+                        Map.of("ParentId", id, "SetupEntityId", r.id(), "SetupEntityType", "CustomPermission"));
             }
             for (String cls : ps.classAccesses()) {
                 Record r = db.findOne("ApexClass", "Name", cls);
                 if (r == null) {
-                    throw new OrgException("INVALID_CROSS_REFERENCE_KEY", "In field: apexClass - no ApexClass named " + cls + " found");
+                    throw new OrgException(
+                            "INVALID_CROSS_REFERENCE_KEY",
+                            "In field: apexClass - no ApexClass named " + cls + " found");
                 }
-                db.insert(sys, "SetupEntityAccess", Map.of("ParentId", id, "SetupEntityId", r.id(),
-                        "SetupEntityType", "ApexClass"));
+                db.insert(
+                        sys,
+                        "SetupEntityAccess",
+                        Map.of("ParentId", id, "SetupEntityId", r.id(), "SetupEntityType", "ApexClass"));
             }
             return id;
         });
@@ -435,9 +503,14 @@ public final class OrgMetadata {
         }
         List<PermissionSetContent.ObjectPermission> objects = new ArrayList<>();
         for (Record op : db.findBy("ObjectPermissions", "ParentId", ps.id())) {
-            objects.add(new PermissionSetContent.ObjectPermission(op.getString("SobjectType"), op.is("PermissionsRead"),
-                    op.is("PermissionsCreate"), op.is("PermissionsEdit"), op.is("PermissionsDelete"),
-                    op.is("PermissionsViewAllRecords"), op.is("PermissionsModifyAllRecords")));
+            objects.add(new PermissionSetContent.ObjectPermission(
+                    op.getString("SobjectType"),
+                    op.is("PermissionsRead"),
+                    op.is("PermissionsCreate"),
+                    op.is("PermissionsEdit"),
+                    op.is("PermissionsDelete"),
+                    op.is("PermissionsViewAllRecords"),
+                    op.is("PermissionsModifyAllRecords")));
         }
         Set<String> custom = new java.util.LinkedHashSet<>();
         Set<String> classes = new java.util.LinkedHashSet<>();
@@ -452,11 +525,22 @@ public final class OrgMetadata {
         String license = null;
         if (ps.get("LicenseId") != null) {
             Record lic = db.retrieve(ps.getString("LicenseId"));
-            license = lic == null ? null : lic.objectName().equals("PermissionSetLicense")
-                    ? lic.getString("MasterLabel") : lic.getString("Name");
+            license = lic == null
+                    ? null
+                    : lic.objectName().equals("PermissionSetLicense")
+                            ? lic.getString("MasterLabel")
+                            : lic.getString("Name");
         }
-        return Optional.of(new PermissionSetContent(ps.getString("Name"), ps.getString("Label"),
-                ps.getString("Description"), license, ps.is("HasActivationRequired"), perms, objects, custom, classes));
+        return Optional.of(new PermissionSetContent(
+                ps.getString("Name"),
+                ps.getString("Label"),
+                ps.getString("Description"),
+                license,
+                ps.is("HasActivationRequired"),
+                perms,
+                objects,
+                custom,
+                classes));
     }
 
     private String resolveLicense(String license) {
@@ -470,6 +554,7 @@ public final class OrgMetadata {
         if (ul != null) {
             return ul.id();
         }
-        throw new OrgException("FIELD_INTEGRITY_EXCEPTION", "In field: license - no license named " + license + " found");
+        throw new OrgException(
+                "FIELD_INTEGRITY_EXCEPTION", "In field: license - no license named " + license + " found");
     }
 }

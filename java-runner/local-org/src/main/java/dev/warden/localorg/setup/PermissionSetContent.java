@@ -13,9 +13,16 @@ import java.util.Set;
  * @param customPermissions CustomPermission DeveloperNames
  * @param classAccesses Apex class names
  */
-public record PermissionSetContent(String name, String label, String description, String license,
-        boolean hasActivationRequired, Set<String> userPermissions, List<ObjectPermission> objectPermissions,
-        Set<String> customPermissions, Set<String> classAccesses) {
+public record PermissionSetContent(
+        String name,
+        String label,
+        String description,
+        String license,
+        boolean hasActivationRequired,
+        Set<String> userPermissions,
+        List<ObjectPermission> objectPermissions,
+        Set<String> customPermissions,
+        Set<String> classAccesses) {
 
     public PermissionSetContent {
         userPermissions = userPermissions == null ? Set.of() : Set.copyOf(userPermissions);
@@ -24,6 +31,12 @@ public record PermissionSetContent(String name, String label, String description
         classAccesses = classAccesses == null ? Set.of() : Set.copyOf(classAccesses);
     }
 
-    public record ObjectPermission(String object, boolean read, boolean create, boolean edit, boolean delete,
-            boolean viewAll, boolean modifyAll) {}
+    public record ObjectPermission(
+            String object,
+            boolean read,
+            boolean create,
+            boolean edit,
+            boolean delete,
+            boolean viewAll,
+            boolean modifyAll) {}
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 final class Seed {
     /** Salesforce license seats: more than Developer Edition's 2 so tests can create a few users. */
     static final int SALESFORCE_SEATS = 10;
+
     static final int INTEGRATION_SEATS = 5;
     static final int API_PSL_SEATS = 5;
 
@@ -47,22 +48,61 @@ final class Seed {
             org.put("IsReadOnly", false);
             db.insert(sys, "Organization", org);
 
-            String sfLicense = db.insert(sys, "UserLicense", Map.of("Name", Licenses.SALESFORCE,
-                    "MasterLabel", Licenses.SALESFORCE, "LicenseDefinitionKey", "SFDC", "Status", "Active",
-                    "TotalLicenses", SALESFORCE_SEATS, "UsedLicenses", 0));
+            String sfLicense = db.insert(
+                    sys,
+                    "UserLicense",
+                    Map.of(
+                            "Name",
+                            Licenses.SALESFORCE,
+                            "MasterLabel",
+                            Licenses.SALESFORCE,
+                            "LicenseDefinitionKey",
+                            "SFDC",
+                            "Status",
+                            "Active",
+                            "TotalLicenses",
+                            SALESFORCE_SEATS,
+                            "UsedLicenses",
+                            0));
             // LicenseDefinitionKey of the integration license is UNCONFIRMED (metadata-and-api.md 4.2).
-            String intLicense = db.insert(sys, "UserLicense", Map.of("Name", Licenses.INTEGRATION,
-                    "MasterLabel", Licenses.INTEGRATION, "LicenseDefinitionKey", "SFDC_INTEGRATION",
-                    "Status", "Active", "TotalLicenses", INTEGRATION_SEATS, "UsedLicenses", 0));
-            String psl = db.insert(sys, "PermissionSetLicense", Map.of("DeveloperName", Licenses.API_INTEGRATION_PSL,
-                    "MasterLabel", Licenses.API_INTEGRATION_PSL_LABEL, "PermissionSetLicenseKey",
-                    Licenses.API_INTEGRATION_PSL, "Status", "Active", "TotalLicenses", API_PSL_SEATS, "UsedLicenses", 0));
+            String intLicense = db.insert(
+                    sys,
+                    "UserLicense",
+                    Map.of(
+                            "Name",
+                            Licenses.INTEGRATION,
+                            "MasterLabel",
+                            Licenses.INTEGRATION,
+                            "LicenseDefinitionKey",
+                            "SFDC_INTEGRATION",
+                            "Status",
+                            "Active",
+                            "TotalLicenses",
+                            INTEGRATION_SEATS,
+                            "UsedLicenses",
+                            0));
+            String psl = db.insert(
+                    sys,
+                    "PermissionSetLicense",
+                    Map.of(
+                            "DeveloperName",
+                            Licenses.API_INTEGRATION_PSL,
+                            "MasterLabel",
+                            Licenses.API_INTEGRATION_PSL_LABEL,
+                            "PermissionSetLicenseKey",
+                            Licenses.API_INTEGRATION_PSL,
+                            "Status",
+                            "Active",
+                            "TotalLicenses",
+                            API_PSL_SEATS,
+                            "UsedLicenses",
+                            0));
 
             String sysAdmin = profile(db, sys, "System Administrator", sfLicense, adminPermissions());
-            String standard = profile(db, sys, "Standard User", sfLicense, Set.of("ApiEnabled", "ContentWorkspaces",
-                    "ChatterFileLink"));
-            String integration = profile(db, sys, Licenses.INTEGRATION_PROFILE, intLicense,
-                    Set.of("ApiEnabled", "ApiUserOnly"));
+            String standard = profile(
+                    db, sys, "Standard User", sfLicense, Set.of("ApiEnabled", "ContentWorkspaces", "ChatterFileLink"));
+            String integration =
+                    profile(db, sys, Licenses.INTEGRATION_PROFILE, intLicense, Set.of("ApiEnabled", "ApiUserOnly"));
 
             Map<String, Object> admin = new LinkedHashMap<>();
             admin.put("Id", adminId);
@@ -80,16 +120,22 @@ final class Seed {
             db.insert(sys, "User", admin);
             // Every org has its standard price book (Object Reference, Pricebook2.IsStandard).
             db.insert(sys, "Pricebook2", Map.of("Name", "Standard Price Book", "IsActive", true, "IsStandard", true));
-            return new Org.SeedIds(orgId, adminId, adminUsername, sysAdmin, standard, integration, sfLicense,
-                    intLicense, psl);
+            return new Org.SeedIds(
+                    orgId, adminId, adminUsername, sysAdmin, standard, integration, sfLicense, intLicense, psl);
         });
     }
 
     /** System Administrator: every modelled permission except beta file-malware ones and API Access Control's. */
     private static Set<String> adminPermissions() {
         Set<String> perms = new java.util.HashSet<>(UserPermissions.names());
-        perms.removeAll(Set.of("ManageMaliciousFiles", "DownloadMaliciousFiles", "UseAnyApiClient", "ApiUserOnly",
-                "BypassMFAForUiLogins", "ForceTwoFactor", "TwoFactorApi"));
+        perms.removeAll(Set.of(
+                "ManageMaliciousFiles",
+                "DownloadMaliciousFiles",
+                "UseAnyApiClient",
+                "ApiUserOnly",
+                "BypassMFAForUiLogins",
+                "ForceTwoFactor",
+                "TwoFactorApi"));
         return perms;
     }
 

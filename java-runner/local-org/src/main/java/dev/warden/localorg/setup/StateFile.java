@@ -101,7 +101,9 @@ public final class StateFile {
         metadata.put("profileLoginIpRanges", org.metadata().allProfileLoginIpRanges());
         metadata.put("settings", org.metadata().allSettings());
         root.put("metadata", metadata);
-        root.put("apiUsage", Map.of("max", org.apiUsage().max(), "used", org.apiUsage().used()));
+        root.put(
+                "apiUsage",
+                Map.of("max", org.apiUsage().max(), "used", org.apiUsage().used()));
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".local-org-state", ".tmp");
@@ -118,8 +120,8 @@ public final class StateFile {
     public static Org load(Path file, Clock clock) throws IOException {
         JsonNode root = MAPPER.readTree(file.toFile());
         if (root == null || root.path("version").asInt() != VERSION) {
-            throw new IllegalArgumentException("state file " + file + " is not a version " + VERSION
-                    + " local-org state file");
+            throw new IllegalArgumentException(
+                    "state file " + file + " is not a version " + VERSION + " local-org state file");
         }
         Schema schema = StandardObjects.newSchema();
         for (JsonNode t : root.path("schema")) {
@@ -129,10 +131,17 @@ public final class StateFile {
                 fields.forEach(f -> schema.putField(existing.name(), f));
                 continue;
             }
-            schema.define(new ObjectDefinition(t.get("name").asText(), ObjectKind.valueOf(t.get("kind").asText()),
-                    t.path("label").asText(null), t.path("pluralLabel").asText(null), t.get("keyPrefix").asText(),
-                    MAPPER.convertValue(t.get("capabilities"), SObjectType.Capabilities.class), fields,
-                    t.path("autoNumberFormat").isNull() ? null : t.path("autoNumberFormat").asText(null)));
+            schema.define(new ObjectDefinition(
+                    t.get("name").asText(),
+                    ObjectKind.valueOf(t.get("kind").asText()),
+                    t.path("label").asText(null),
+                    t.path("pluralLabel").asText(null),
+                    t.get("keyPrefix").asText(),
+                    MAPPER.convertValue(t.get("capabilities"), SObjectType.Capabilities.class),
+                    fields,
+                    t.path("autoNumberFormat").isNull()
+                            ? null
+                            : t.path("autoNumberFormat").asText(null)));
         }
         OrgDatabase db = new OrgDatabase(schema, clock);
         SetupAudit audit = new SetupAudit(db);
@@ -143,9 +152,14 @@ public final class StateFile {
             }
         });
         for (JsonNode ev : root.path("platformEvents")) {
-            Map<String, Object> fields = MAPPER.convertValue(ev.get("fields"), new TypeReference<Map<String, Object>>() {});
-            db.restoreEvent(new OrgDatabase.PublishedEvent(ev.get("objectName").asText(), ev.get("id").asText(),
-                    ev.get("replayId").asText(), Values.parseDateTime(ev.get("publishedAt").asText()), fields));
+            Map<String, Object> fields =
+                    MAPPER.convertValue(ev.get("fields"), new TypeReference<Map<String, Object>>() {});
+            db.restoreEvent(new OrgDatabase.PublishedEvent(
+                    ev.get("objectName").asText(),
+                    ev.get("id").asText(),
+                    ev.get("replayId").asText(),
+                    Values.parseDateTime(ev.get("publishedAt").asText()),
+                    fields));
         }
         String adminUsername = root.path("adminUsername").asText();
         Org.SeedIds ids = seedIds(db, adminUsername);
@@ -163,15 +177,21 @@ public final class StateFile {
     }
 
     private static Org.SeedIds seedIds(OrgDatabase db, String adminUsername) {
-        Record orgRow = db.rows("Organization", false).stream().findFirst()
+        Record orgRow = db.rows("Organization", false).stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("state file has no Organization record"));
         Record admin = db.findOne("User", "Username", adminUsername);
         if (admin == null) {
             throw new IllegalArgumentException("state file has no admin user " + adminUsername);
         }
-        return new Org.SeedIds(orgRow.id(), admin.id(), adminUsername,
-                idOf(db, "Profile", "Name", "System Administrator"), idOf(db, "Profile", "Name", "Standard User"),
-                idOf(db, "Profile", "Name", Licenses.INTEGRATION_PROFILE), idOf(db, "UserLicense", "Name", Licenses.SALESFORCE),
+        return new Org.SeedIds(
+                orgRow.id(),
+                admin.id(),
+                adminUsername,
+                idOf(db, "Profile", "Name", "System Administrator"),
+                idOf(db, "Profile", "Name", "Standard User"),
+                idOf(db, "Profile", "Name", Licenses.INTEGRATION_PROFILE),
+                idOf(db, "UserLicense", "Name", Licenses.SALESFORCE),
                 idOf(db, "UserLicense", "Name", Licenses.INTEGRATION),
                 idOf(db, "PermissionSetLicense", "DeveloperName", Licenses.API_INTEGRATION_PSL));
     }

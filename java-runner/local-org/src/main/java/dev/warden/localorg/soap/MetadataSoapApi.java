@@ -101,8 +101,11 @@ public final class MetadataSoapApi {
             }
             if (!access.has("ModifyAllData") && !access.has("ModifyMetadata")) {
                 // Wording from metadata-and-api.md 3.3.
-                throw new SoapFault("INSUFFICIENT_ACCESS", "use of the Metadata API requires a user with the"
-                        + " ModifyAllData or ModifyMetadata permissions", FAULT);
+                throw new SoapFault(
+                        "INSUFFICIENT_ACCESS",
+                        "use of the Metadata API requires a user with the"
+                                + " ModifyAllData or ModifyMetadata permissions",
+                        FAULT);
             }
             Element op = req.operation();
             String name = op.getLocalName();
@@ -119,8 +122,11 @@ public final class MetadataSoapApi {
                 case "deleteMetadata" -> deleteMetadata(org, userId, op);
                 case "describeMetadata" -> describeMetadata();
                 case "deployRecentValidation" -> deployRecentValidation(org, userId, op);
-                default -> throw new SoapFault("INVALID_OPERATION", "The local org does not implement the Metadata API"
-                        + " operation " + name, FAULT);
+                default ->
+                    throw new SoapFault(
+                            "INVALID_OPERATION",
+                            "The local org does not implement the Metadata API" + " operation " + name,
+                            FAULT);
             };
             return new SoapAnswer(200, SoapMessage.write(NS, name + "Response", response, mapper, null));
         } catch (SoapFault f) {
@@ -128,8 +134,10 @@ public final class MetadataSoapApi {
         } catch (OrgException e) {
             return new SoapAnswer(500, SoapMessage.fault(new SoapFault(e.errorCode(), e.getMessage(), FAULT)));
         } catch (RuntimeException e) {
-            return new SoapAnswer(500, SoapMessage.fault(new SoapFault("UNKNOWN_EXCEPTION",
-                    e.getClass().getSimpleName() + ": " + e.getMessage(), FAULT)));
+            return new SoapAnswer(
+                    500,
+                    SoapMessage.fault(new SoapFault(
+                            "UNKNOWN_EXCEPTION", e.getClass().getSimpleName() + ": " + e.getMessage(), FAULT)));
         }
     }
 
@@ -150,10 +158,13 @@ public final class MetadataSoapApi {
         boolean checkOnly = options != null && MetadataXml.bool(options, "checkOnly", false);
         boolean rollback = options == null || MetadataXml.bool(options, "rollbackOnError", true);
         String testLevel = options == null ? null : MetadataXml.text(options, "testLevel");
-        java.util.List<String> runTests = options == null ? java.util.List.of()
-                : MetadataXml.children(options, "runTests").stream().map(e -> e.getTextContent().strip()).toList();
-        MetadataJobs.DeployJob job = jobs.deploy(org, userId, bytes,
-                new DeployEngine.Options(checkOnly, rollback, testLevel, runTests));
+        java.util.List<String> runTests = options == null
+                ? java.util.List.of()
+                : MetadataXml.children(options, "runTests").stream()
+                        .map(e -> e.getTextContent().strip())
+                        .toList();
+        MetadataJobs.DeployJob job =
+                jobs.deploy(org, userId, bytes, new DeployEngine.Options(checkOnly, rollback, testLevel, runTests));
         AsyncResult r = new AsyncResult();
         r.setDone(false);
         r.setId(job.id);
@@ -245,8 +256,10 @@ public final class MetadataSoapApi {
                 members.computeIfAbsent(text(t, "name"), k -> new ArrayList<>()).addAll(texts(t, "members"));
             }
         }
-        MetadataJobs.RetrieveJob job = jobs.retrieve(org, new Retriever.Request(members, text(request, "apiVersion"),
-                MetadataXml.bool(request, "singlePackage", false)));
+        MetadataJobs.RetrieveJob job = jobs.retrieve(
+                org,
+                new Retriever.Request(
+                        members, text(request, "apiVersion"), MetadataXml.bool(request, "singlePackage", false)));
         AsyncResult r = new AsyncResult();
         r.setDone(false);
         r.setId(job.id());
@@ -288,8 +301,8 @@ public final class MetadataSoapApi {
         return out;
     }
 
-    private static FileProperties fileProperties(Org org, java.time.Instant when, String type, String fullName,
-            String fileName, String id) {
+    private static FileProperties fileProperties(
+            Org org, java.time.Instant when, String type, String fullName, String fileName, String id) {
         Record admin = org.db().retrieve(org.adminUserId());
         FileProperties p = new FileProperties();
         p.setCreatedById(org.adminUserId());
@@ -361,15 +374,20 @@ public final class MetadataSoapApi {
             String type = xsiType.contains(":") ? xsiType.substring(xsiType.indexOf(':') + 1) : xsiType;
             String fullName = text(md, "fullName");
             String[] tm = deployTypeAndMember(type, fullName);
-            boolean exists = type.endsWith("Settings") || fullName != null && !OrgMetadataFiles.files(org, tm[0], tm[1]).isEmpty();
+            boolean exists = type.endsWith("Settings")
+                    || fullName != null
+                            && !OrgMetadataFiles.files(org, tm[0], tm[1]).isEmpty();
             com.sforce.soap.metadata.SaveResult r = new com.sforce.soap.metadata.SaveResult();
             r.setFullName(fullName);
             if (exists) {
                 deployed.add(i);
             } else {
                 r.setSuccess(false);
-                r.setErrors(new com.sforce.soap.metadata.Error[] {error(StatusCode.INVALID_CROSS_REFERENCE_KEY,
-                        "In field: fullName - no " + type + " named " + fullName + " found")});
+                r.setErrors(new com.sforce.soap.metadata.Error[] {
+                    error(
+                            StatusCode.INVALID_CROSS_REFERENCE_KEY,
+                            "In field: fullName - no " + type + " named " + fullName + " found")
+                });
                 op.removeChild(md);
             }
             results.add(r);
@@ -381,7 +399,8 @@ public final class MetadataSoapApi {
             r.setSuccess(upserted[k].getSuccess());
             r.setErrors(upserted[k].getErrors());
         }
-        com.sforce.soap.metadata.UpdateMetadataResponse_element out = new com.sforce.soap.metadata.UpdateMetadataResponse_element();
+        com.sforce.soap.metadata.UpdateMetadataResponse_element out =
+                new com.sforce.soap.metadata.UpdateMetadataResponse_element();
         out.setResult(results.toArray(com.sforce.soap.metadata.SaveResult[]::new));
         return out;
     }
@@ -396,20 +415,31 @@ public final class MetadataSoapApi {
             r.setFullName(fullName);
             String[] tm = deployTypeAndMember(type, fullName);
             MetadataUnit unit = MetadataUnits.find(tm[0]);
-            if (unit == null || unit.type().metaFile() || unit.type().bundle() || unit.type().isChild()
+            if (unit == null
+                    || unit.type().metaFile()
+                    || unit.type().bundle()
+                    || unit.type().isChild()
                     || fullName == null) {
                 r.setSuccess(false);
-                r.setErrors(new com.sforce.soap.metadata.Error[] {error(StatusCode.INVALID_TYPE, fullName == null
-                        ? "fullName is required" : "upsertMetadata of " + type + " is not supported by the local org")});
+                r.setErrors(new com.sforce.soap.metadata.Error[] {
+                    error(
+                            StatusCode.INVALID_TYPE,
+                            fullName == null
+                                    ? "fullName is required"
+                                    : "upsertMetadata of " + type + " is not supported by the local org")
+                });
                 results.add(r);
                 continue;
             }
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put(unit.fileOf(tm[1]), asFile(md, type));
-            files.put("package.xml", MdapiPackage.packageXml(Map.of(tm[0], List.of(tm[1])), "62.0")
-                    .getBytes(StandardCharsets.UTF_8));
+            files.put(
+                    "package.xml",
+                    MdapiPackage.packageXml(Map.of(tm[0], List.of(tm[1])), "62.0")
+                            .getBytes(StandardCharsets.UTF_8));
             boolean existed = !OrgMetadataFiles.files(org, tm[0], tm[1]).isEmpty();
-            DeployOutcome outcome = DeployEngine.deploy(org, userId, MdapiPackage.zip(files), DeployEngine.Options.defaults());
+            DeployOutcome outcome =
+                    DeployEngine.deploy(org, userId, MdapiPackage.zip(files), DeployEngine.Options.defaults());
             r.setSuccess(outcome.success());
             r.setCreated(outcome.success() && !existed);
             if (!outcome.success()) {
@@ -429,7 +459,9 @@ public final class MetadataSoapApi {
     /** A {@code <metadata xsi:type="T">} element re-rooted as the file {@code <T>} a deploy reads. */
     private static byte[] asFile(Element md, String rootName) {
         try {
-            org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .newDocument();
             Element root = doc.createElementNS(NS, rootName);
             doc.appendChild(root);
             for (Element child : children(md)) {
@@ -491,7 +523,9 @@ public final class MetadataSoapApi {
                 r.setSuccess(true);
             } catch (OrgException | IllegalArgumentException e) {
                 r.setSuccess(false);
-                r.setErrors(new com.sforce.soap.metadata.Error[] {error(StatusCode.INVALID_CROSS_REFERENCE_KEY, e.getMessage())});
+                r.setErrors(new com.sforce.soap.metadata.Error[] {
+                    error(StatusCode.INVALID_CROSS_REFERENCE_KEY, e.getMessage())
+                });
             }
             results.add(r);
         }

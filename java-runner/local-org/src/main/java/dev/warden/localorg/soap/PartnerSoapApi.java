@@ -91,22 +91,40 @@ public final class PartnerSoapApi {
                 throw new SoapFault("API_CURRENTLY_DISABLED", "API is disabled for this User", "UnexpectedErrorFault");
             }
             XMLizable response = switch (p.operation()) {
-                case "query", "queryAll" -> query(org, access, ((Query_element) p.element()).getQueryString(),
-                        p.operation().equals("queryAll"), p.operation());
+                case "query", "queryAll" ->
+                    query(
+                            org,
+                            access,
+                            ((Query_element) p.element()).getQueryString(),
+                            p.operation().equals("queryAll"),
+                            p.operation());
                 case "queryMore" -> queryMore(((QueryMore_element) p.element()).getQueryLocator());
                 case "create" -> create(org, userId, access, (Create_element) p.element(), p.allOrNone());
                 case "update" -> update(org, userId, (Update_element) p.element(), p.allOrNone());
                 case "delete" -> delete(org, userId, (Delete_element) p.element(), p.allOrNone());
                 case "upsert" -> upsert(org, userId, access, (Upsert_element) p.element(), p.allOrNone());
                 case "retrieve" -> retrieve(org, access, (com.sforce.soap.partner.Retrieve_element) p.element());
-                case "describeSObject" -> describe(org, access, ((DescribeSObject_element) p.element()).getSObjectType());
+                case "describeSObject" ->
+                    describe(org, access, ((DescribeSObject_element) p.element()).getSObjectType());
                 case "getUserInfo" -> userInfo(org, userId);
-                case "setPassword" -> setPassword(org, userId, (com.sforce.soap.partner.SetPassword_element) p.element());
-                default -> throw new SoapFault("INVALID_OPERATION", "The local org does not implement the Partner API"
-                        + " operation " + p.operation(), "UnexpectedErrorFault");
+                case "setPassword" ->
+                    setPassword(org, userId, (com.sforce.soap.partner.SetPassword_element) p.element());
+                default ->
+                    throw new SoapFault(
+                            "INVALID_OPERATION",
+                            "The local org does not implement the Partner API" + " operation " + p.operation(),
+                            "UnexpectedErrorFault");
             };
-            return new SoapAnswer(200, SoapMessage.write(NS, p.operation() + "Response", response, mapper,
-                    SOBJECT_NS, "LimitInfoHeader", limitInfo(org)));
+            return new SoapAnswer(
+                    200,
+                    SoapMessage.write(
+                            NS,
+                            p.operation() + "Response",
+                            response,
+                            mapper,
+                            SOBJECT_NS,
+                            "LimitInfoHeader",
+                            limitInfo(org)));
         } catch (SoapFault f) {
             return new SoapAnswer(500, SoapMessage.fault(f));
         } catch (SoqlException e) {
@@ -125,8 +143,12 @@ public final class PartnerSoapApi {
             };
             return new SoapAnswer(500, SoapMessage.fault(new SoapFault(e.errorCode(), e.getMessage(), detail)));
         } catch (RuntimeException e) {
-            return new SoapAnswer(500, SoapMessage.fault(new SoapFault("UNKNOWN_EXCEPTION",
-                    e.getClass().getSimpleName() + ": " + e.getMessage(), "UnexpectedErrorFault")));
+            return new SoapAnswer(
+                    500,
+                    SoapMessage.fault(new SoapFault(
+                            "UNKNOWN_EXCEPTION",
+                            e.getClass().getSimpleName() + ": " + e.getMessage(),
+                            "UnexpectedErrorFault")));
         }
     }
 
@@ -144,8 +166,8 @@ public final class PartnerSoapApi {
             throw new SoapFault("MALFORMED_QUERY", "A query string has to be specified", "MalformedQueryFault");
         }
         OrgSoqlSource source = new OrgSoqlSource(org.db(), t -> visible(access, t));
-        dev.warden.soql.QueryResult r = dev.warden.localorg.query.QueryLimits.run(soql,
-                () -> Soql.query(soql, source, new QueryOptions(org.db().clock(), all)));
+        dev.warden.soql.QueryResult r = dev.warden.localorg.query.QueryLimits.run(
+                soql, () -> Soql.query(soql, source, new QueryOptions(org.db().clock(), all)));
         QueryResult page = page(r.records(), r.totalSize(), 0);
         QueryResponse_element out = new QueryResponse_element();
         out.setResult(page);
@@ -160,20 +182,26 @@ public final class PartnerSoapApi {
         SObjectType type = requireType(org, access, req.getSObjectType());
         String[] ids = req.getIds() == null ? new String[0] : req.getIds();
         Map<String, SObject> found = new java.util.HashMap<>();
-        List<String> valid = java.util.Arrays.stream(ids).filter(Ids::isValid).map(Ids::canonical).toList();
+        List<String> valid = java.util.Arrays.stream(ids)
+                .filter(Ids::isValid)
+                .map(Ids::canonical)
+                .toList();
         if (!valid.isEmpty()) {
             String fields = req.getFieldList() == null || req.getFieldList().isBlank() ? "Id" : req.getFieldList();
-            String soql = "SELECT " + fields + " FROM " + type.name() + " WHERE Id IN ('" + String.join("','", valid)
-                    + "')";
+            String soql =
+                    "SELECT " + fields + " FROM " + type.name() + " WHERE Id IN ('" + String.join("','", valid) + "')";
             OrgSoqlSource source = new OrgSoqlSource(org.db(), t -> visible(access, t));
-            for (ResultRecord r : Soql.query(soql, source, new QueryOptions(org.db().clock(), false)).records()) {
+            for (ResultRecord r : Soql.query(
+                            soql, source, new QueryOptions(org.db().clock(), false))
+                    .records()) {
                 SObject so = sobject(r);
                 so.setId(r.id() == null ? (String) r.fields().get("Id") : r.id());
                 found.put(Ids.canonical(so.getId()), so);
             }
         }
         com.sforce.soap.partner.RetrieveResponse_element out = new com.sforce.soap.partner.RetrieveResponse_element();
-        out.setResult(java.util.Arrays.stream(ids).map(id -> Ids.isValid(id) ? found.get(Ids.canonical(id)) : null)
+        out.setResult(java.util.Arrays.stream(ids)
+                .map(id -> Ids.isValid(id) ? found.get(Ids.canonical(id)) : null)
                 .toArray(SObject[]::new));
         return out;
     }
@@ -287,7 +315,8 @@ public final class PartnerSoapApi {
             if (value instanceof Calendar c) {
                 FieldDef f = type.field(name);
                 value = f != null && f.type() == dev.warden.localorg.model.FieldType.DATE
-                        ? LocalDate.ofInstant(c.toInstant(), java.time.ZoneOffset.UTC) : Instant.ofEpochMilli(c.getTimeInMillis());
+                        ? LocalDate.ofInstant(c.toInstant(), java.time.ZoneOffset.UTC)
+                        : Instant.ofEpochMilli(c.getTimeInMillis());
             } else if (value instanceof java.util.Date d) {
                 value = Instant.ofEpochMilli(d.getTime());
             }
@@ -304,8 +333,11 @@ public final class PartnerSoapApi {
     private static SObjectType requireType(Org org, Access access, String name) {
         SObjectType t = name == null ? null : org.schema().get(name);
         if (t == null || !visible(access, t)) {
-            throw new SoapFault("INVALID_TYPE", "sObject type '" + name + "' is not supported. If you are attempting"
-                    + " to use a custom object, be sure to append the '__c' after the entity name.", "InvalidSObjectFault");
+            throw new SoapFault(
+                    "INVALID_TYPE",
+                    "sObject type '" + name + "' is not supported. If you are attempting"
+                            + " to use a custom object, be sure to append the '__c' after the entity name.",
+                    "InvalidSObjectFault");
         }
         return t;
     }
@@ -339,14 +371,28 @@ public final class PartnerSoapApi {
      *
      * @param types each record's type, or null when the record already failed (its entry in {@code early})
      */
-    private static List<RowResult> write(Org org, String userId, Operation op, List<SObjectType> types,
-            List<Map<String, Object>> rows, List<OrgException> early, boolean allOrNone, String upsertKey) {
+    private static List<RowResult> write(
+            Org org,
+            String userId,
+            Operation op,
+            List<SObjectType> types,
+            List<Map<String, Object>> rows,
+            List<OrgException> early,
+            boolean allOrNone,
+            String upsertKey) {
         RowResult[] out = new RowResult[rows.size()];
         boolean failed = false;
         for (int i = 0; i < rows.size(); i++) {
             if (early.get(i) != null) {
-                out[i] = new RowResult(i, null, false, List.of(new RowError(early.get(i).errorCode(),
-                        early.get(i).getMessage(), early.get(i).fields())), false);
+                out[i] = new RowResult(
+                        i,
+                        null,
+                        false,
+                        List.of(new RowError(
+                                early.get(i).errorCode(),
+                                early.get(i).getMessage(),
+                                early.get(i).fields())),
+                        false);
                 failed = true;
             }
         }
@@ -373,7 +419,8 @@ public final class PartnerSoapApi {
                         Caller caller = Caller.api(userId);
                         List<RowResult> rs = upsertKey != null
                                 ? org.db().upsert(caller, type.name(), upsertKey, batch, allOrNone)
-                                : org.db().dml(caller, op, op == Operation.INSERT ? type.name() : null, batch, allOrNone);
+                                : org.db()
+                                        .dml(caller, op, op == Operation.INSERT ? type.name() : null, batch, allOrNone);
                         for (int k = 0; k < rs.size(); k++) {
                             out[run.get(k)] = rs.get(k);
                             anyFailed |= !rs.get(k).success();
@@ -396,9 +443,16 @@ public final class PartnerSoapApi {
             RowResult r = out[i];
             if (r == null || (allOrNone && anyFailure && r.success())) {
                 // The platform's words for the REST API's allOrNone; the SOAP text is UNCONFIRMED.
-                r = new RowResult(i, null, false, List.of(new RowError("ALL_OR_NONE_OPERATION_ROLLED_BACK",
-                        "Record rolled back because not all records were valid and the request was using AllOrNone"
-                                + " header", List.of())), false);
+                r = new RowResult(
+                        i,
+                        null,
+                        false,
+                        List.of(new RowError(
+                                "ALL_OR_NONE_OPERATION_ROLLED_BACK",
+                                "Record rolled back because not all records were valid and the request was using AllOrNone"
+                                        + " header",
+                                List.of())),
+                        false);
             }
             results.add(r);
         }
@@ -518,8 +572,8 @@ public final class PartnerSoapApi {
             early.add(null);
         }
         List<UpsertResult> out = new ArrayList<>();
-        for (RowResult r : write(org, userId, Operation.UPDATE, types, rows, early, allOrNone,
-                key == null ? "" : key)) {
+        for (RowResult r :
+                write(org, userId, Operation.UPDATE, types, rows, early, allOrNone, key == null ? "" : key)) {
             UpsertResult u = new UpsertResult();
             u.setSuccess(r.success());
             if (r.success()) {
@@ -555,19 +609,21 @@ public final class PartnerSoapApi {
         d.setSearchable(dev.warden.localorg.search.SearchApi.searchable(t));
         d.setTriggerable(t.kind() != ObjectKind.CUSTOM_METADATA);
         d.setIdEnabled(true);
-        d.setChildRelationships(org.schema().childRelationships(t.name()).stream().map(c -> {
-            com.sforce.soap.partner.ChildRelationship cr = new com.sforce.soap.partner.ChildRelationship();
-            cr.setChildSObject(c.childObject());
-            cr.setField(c.field());
-            cr.setRelationshipName(c.relationshipName());
-            return cr;
-        }).toArray(com.sforce.soap.partner.ChildRelationship[]::new));
+        d.setChildRelationships(org.schema().childRelationships(t.name()).stream()
+                .map(c -> {
+                    com.sforce.soap.partner.ChildRelationship cr = new com.sforce.soap.partner.ChildRelationship();
+                    cr.setChildSObject(c.childObject());
+                    cr.setField(c.field());
+                    cr.setRelationshipName(c.relationshipName());
+                    return cr;
+                })
+                .toArray(com.sforce.soap.partner.ChildRelationship[]::new));
         List<Field> fields = new ArrayList<>();
         for (FieldDef f : t.fields()) {
             // Standard objects from the describe snapshot: unrestricted picklist values and the name field.
             dev.warden.localorg.model.DescribeFacts facts = org.schema().describeFacts(t.name(), f.name());
-            List<String> picklist = facts != null && !facts.picklistValues().isEmpty() ? facts.picklistValues()
-                    : f.picklistValues();
+            List<String> picklist =
+                    facts != null && !facts.picklistValues().isEmpty() ? facts.picklistValues() : f.picklistValues();
             Field x = new Field();
             x.setName(f.name());
             x.setLabel(f.label());
@@ -597,14 +653,16 @@ public final class PartnerSoapApi {
             }
             if (!picklist.isEmpty()) {
                 x.setRestrictedPicklist(facts != null ? facts.restrictedPicklist() : true);
-                x.setPicklistValues(picklist.stream().map(v -> {
-                    PicklistEntry pe = new PicklistEntry();
-                    pe.setActive(true);
-                    pe.setDefaultValue(v.equals(f.defaultValue()));
-                    pe.setLabel(v);
-                    pe.setValue(v);
-                    return pe;
-                }).toArray(PicklistEntry[]::new));
+                x.setPicklistValues(picklist.stream()
+                        .map(v -> {
+                            PicklistEntry pe = new PicklistEntry();
+                            pe.setActive(true);
+                            pe.setDefaultValue(v.equals(f.defaultValue()));
+                            pe.setLabel(v);
+                            pe.setValue(v);
+                            return pe;
+                        })
+                        .toArray(PicklistEntry[]::new));
             }
             fields.add(x);
         }

@@ -43,17 +43,32 @@ public final class SoapExtension implements LocalOrgExtension {
             SoapAnswer a = partner.handle(req.org(), req.body(), sessionUsers(ctx, req));
             return soap(req, a.status(), a.body());
         });
-        ctx.routes().add("POST", "/services/data/v(\\d+\\.\\d+)/metadata/deployRequest/?", ApiKind.REST, true,
-                this::restDeploy);
-        ctx.routes().add("GET", "/services/data/v(\\d+\\.\\d+)/metadata/deployRequest/(\\w+)/?", ApiKind.REST, true,
-                req -> {
-                    MetadataJobs.DeployJob job = jobs.deployJob(req.pathGroup(2));
-                    if (job == null) {
-                        throw OrgException.notFound();
-                    }
-                    return Response.json(200, DeployResults.json(job, req.pathGroup(1),
-                            "true".equalsIgnoreCase(req.param("includeDetails")), false));
-                });
+        ctx.routes()
+                .add(
+                        "POST",
+                        "/services/data/v(\\d+\\.\\d+)/metadata/deployRequest/?",
+                        ApiKind.REST,
+                        true,
+                        this::restDeploy);
+        ctx.routes()
+                .add(
+                        "GET",
+                        "/services/data/v(\\d+\\.\\d+)/metadata/deployRequest/(\\w+)/?",
+                        ApiKind.REST,
+                        true,
+                        req -> {
+                            MetadataJobs.DeployJob job = jobs.deployJob(req.pathGroup(2));
+                            if (job == null) {
+                                throw OrgException.notFound();
+                            }
+                            return Response.json(
+                                    200,
+                                    DeployResults.json(
+                                            job,
+                                            req.pathGroup(1),
+                                            "true".equalsIgnoreCase(req.param("includeDetails")),
+                                            false));
+                        });
     }
 
     /**
@@ -71,7 +86,8 @@ public final class SoapExtension implements LocalOrgExtension {
             }
             Map<String, Object> security = org.metadata().settings("Security");
             String ip = req.clientIp();
-            if (Boolean.TRUE.equals(security.get("lockSessionsToIp")) && s.appName() != null
+            if (Boolean.TRUE.equals(security.get("lockSessionsToIp"))
+                    && s.appName() != null
                     && !java.util.Objects.equals(ip, s.issuedToIp())) {
                 return null;
             }
@@ -95,7 +111,8 @@ public final class SoapExtension implements LocalOrgExtension {
             try (GZIPOutputStream gz = new GZIPOutputStream(b)) {
                 gz.write(body);
             }
-            r = Response.bytes(status, "text/xml;charset=UTF-8", b.toByteArray()).withHeader("Content-Encoding", "gzip");
+            r = Response.bytes(status, "text/xml;charset=UTF-8", b.toByteArray())
+                    .withHeader("Content-Encoding", "gzip");
         }
         return r;
     }
@@ -103,14 +120,16 @@ public final class SoapExtension implements LocalOrgExtension {
     /** POST deployRequest: multipart with the zip in "file" and {"deployOptions":{...}} in "entity_content". */
     private Response restDeploy(Request req) {
         String contentType = req.header("Content-Type");
-        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             return restQuickDeploy(req);
         }
         Map<String, byte[]> parts = Multipart.parse(req.header("Content-Type"), req.body());
         byte[] zip = parts.get("file");
         if (zip == null) {
-            throw new OrgException("INVALID_MULTIPART_REQUEST", "The deploy request needs a multipart part named file"
-                    + " holding the zip");
+            throw new OrgException(
+                    "INVALID_MULTIPART_REQUEST",
+                    "The deploy request needs a multipart part named file" + " holding the zip");
         }
         boolean checkOnly = false;
         boolean rollback = true;
@@ -125,17 +144,23 @@ public final class SoapExtension implements LocalOrgExtension {
                 testLevel = options.path("testLevel").asText(null);
                 options.path("runTests").forEach(t -> runTests.add(t.asText()));
             } catch (IOException e) {
-                throw new OrgException("JSON_PARSER_ERROR", "entity_content is not JSON: " + e.getMessage().split("\n")[0]);
+                throw new OrgException(
+                        "JSON_PARSER_ERROR",
+                        "entity_content is not JSON: " + e.getMessage().split("\n")[0]);
             }
         }
         String userId = req.session().userId();
         if (!dev.warden.localorg.rules.Access.ofUser(req.org().db(), userId).has("ModifyAllData")
-                && !dev.warden.localorg.rules.Access.ofUser(req.org().db(), userId).has("ModifyMetadata")) {
-            throw new OrgException("INSUFFICIENT_ACCESS", "use of the Metadata API requires a user with the"
-                    + " ModifyAllData or ModifyMetadata permissions", java.util.List.of(), 403);
+                && !dev.warden.localorg.rules.Access.ofUser(req.org().db(), userId)
+                        .has("ModifyMetadata")) {
+            throw new OrgException(
+                    "INSUFFICIENT_ACCESS",
+                    "use of the Metadata API requires a user with the" + " ModifyAllData or ModifyMetadata permissions",
+                    java.util.List.of(),
+                    403);
         }
-        MetadataJobs.DeployJob job = jobs.deploy(req.org(), userId, zip,
-                new DeployEngine.Options(checkOnly, rollback, testLevel, runTests));
+        MetadataJobs.DeployJob job =
+                jobs.deploy(req.org(), userId, zip, new DeployEngine.Options(checkOnly, rollback, testLevel, runTests));
         Map<String, Object> body = new LinkedHashMap<>(DeployResults.json(job, req.pathGroup(1), false, true));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", job.id);
@@ -151,18 +176,27 @@ public final class SoapExtension implements LocalOrgExtension {
     private Response restQuickDeploy(Request req) {
         String validation;
         try {
-            validation = Json.MAPPER.readTree(req.body()).path("validatedDeployRequestId").asText(null);
+            validation = Json.MAPPER
+                    .readTree(req.body())
+                    .path("validatedDeployRequestId")
+                    .asText(null);
         } catch (IOException e) {
-            throw new OrgException("JSON_PARSER_ERROR", "The body is not JSON: " + e.getMessage().split("\n")[0]);
+            throw new OrgException(
+                    "JSON_PARSER_ERROR",
+                    "The body is not JSON: " + e.getMessage().split("\n")[0]);
         }
         if (validation == null) {
             throw new OrgException("INVALID_FIELD", "A JSON deployRequest needs validatedDeployRequestId");
         }
         String userId = req.session().userId();
         if (!dev.warden.localorg.rules.Access.ofUser(req.org().db(), userId).has("ModifyAllData")
-                && !dev.warden.localorg.rules.Access.ofUser(req.org().db(), userId).has("ModifyMetadata")) {
-            throw new OrgException("INSUFFICIENT_ACCESS", "use of the Metadata API requires a user with the"
-                    + " ModifyAllData or ModifyMetadata permissions", java.util.List.of(), 403);
+                && !dev.warden.localorg.rules.Access.ofUser(req.org().db(), userId)
+                        .has("ModifyMetadata")) {
+            throw new OrgException(
+                    "INSUFFICIENT_ACCESS",
+                    "use of the Metadata API requires a user with the" + " ModifyAllData or ModifyMetadata permissions",
+                    java.util.List.of(),
+                    403);
         }
         MetadataJobs.DeployJob job = jobs.quickDeploy(req.org(), userId, validation);
         return Response.json(201, DeployResults.json(job, req.pathGroup(1), false, true));
@@ -176,7 +210,8 @@ public final class SoapExtension implements LocalOrgExtension {
             Map<String, byte[]> parts = new LinkedHashMap<>();
             int b = contentType == null ? -1 : contentType.indexOf("boundary=");
             if (b < 0) {
-                throw new OrgException("INVALID_MULTIPART_REQUEST", "Expected a multipart/form-data body with a boundary");
+                throw new OrgException(
+                        "INVALID_MULTIPART_REQUEST", "Expected a multipart/form-data body with a boundary");
             }
             String boundary = contentType.substring(b + 9).split(";")[0].trim().replace("\"", "");
             byte[] delim = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
@@ -192,7 +227,8 @@ public final class SoapExtension implements LocalOrgExtension {
                     break;
                 }
                 String headers = new String(body, start, headersEnd - start, StandardCharsets.ISO_8859_1);
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(headers);
+                java.util.regex.Matcher m =
+                        java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(headers);
                 int dataEnd = next - 2; // the CRLF before the delimiter
                 if (m.find() && dataEnd >= headersEnd + 4) {
                     parts.put(m.group(1), java.util.Arrays.copyOfRange(body, headersEnd + 4, dataEnd));

@@ -30,11 +30,21 @@ public final class SoapFault extends RuntimeException {
 
     public static SoapFault invalidSession() {
         // Wording as the platform answers a bad session id (WSC treats "Illegal Session" as an expired session).
-        return new SoapFault("INVALID_SESSION_ID", "Invalid Session ID found in SessionHeader: Illegal Session",
+        return new SoapFault(
+                "INVALID_SESSION_ID",
+                "Invalid Session ID found in SessionHeader: Illegal Session",
                 "UnexpectedErrorFault");
     }
 
-    public String exceptionCode() { return exceptionCode; }
-    public String detailType() { return detailType; }
-    public boolean client() { return client; }
+    public String exceptionCode() {
+        return exceptionCode;
+    }
+
+    public String detailType() {
+        return detailType;
+    }
+
+    public boolean client() {
+        return client;
+    }
 }

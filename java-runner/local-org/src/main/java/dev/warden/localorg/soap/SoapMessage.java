@@ -24,8 +24,8 @@ public final class SoapMessage {
     public static final String SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
     public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     public static final String XSD = "http://www.w3.org/2001/XMLSchema";
-    private static final Pattern OPERATION = Pattern.compile(
-            "<(?:[A-Za-z0-9_.-]+:)?Body[^>]*>\\s*<(?:[A-Za-z0-9_.-]+:)?([A-Za-z0-9_]+)");
+    private static final Pattern OPERATION =
+            Pattern.compile("<(?:[A-Za-z0-9_.-]+:)?Body[^>]*>\\s*<(?:[A-Za-z0-9_.-]+:)?([A-Za-z0-9_]+)");
 
     /**
      * A parsed request: the session id from the SessionHeader (or null), the operation and its loaded element, and
@@ -73,13 +73,16 @@ public final class SoapMessage {
             }
             Class<?> type;
             try {
-                type = Class.forName(javaPackage + "." + op.substring(0, 1).toUpperCase(Locale.ROOT) + op.substring(1)
-                        + "_element");
+                type = Class.forName(
+                        javaPackage + "." + op.substring(0, 1).toUpperCase(Locale.ROOT) + op.substring(1) + "_element");
             } catch (ClassNotFoundException e) {
-                throw new SoapFault("INVALID_OPERATION", "No operation available for request {" + namespace + "}" + op,
+                throw new SoapFault(
+                        "INVALID_OPERATION",
+                        "No operation available for request {" + namespace + "}" + op,
                         "UnexpectedErrorFault");
             }
-            XMLizable element = (XMLizable) mapper.readObject(in, new TypeInfo(namespace, op, null, null, 1, 1, true), type);
+            XMLizable element =
+                    (XMLizable) mapper.readObject(in, new TypeInfo(namespace, op, null, null, 1, 1, true), type);
             return new Parsed(header.sessionId(), op, element, header.allOrNone());
         } catch (PullParserException | IOException | ConnectionException | RuntimeException e) {
             if (e instanceof SoapFault f) {
@@ -90,7 +93,9 @@ public final class SoapMessage {
                 // their text means nothing to a caller, so say what is wrong with the request instead.
                 throw SoapFault.malformed("Could not read the SOAP request: it is not a well-formed SOAP 1.1 envelope");
             }
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
+            String msg = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().split("\n")[0];
             throw SoapFault.malformed("Could not read the SOAP request: " + msg);
         }
     }
@@ -130,14 +135,20 @@ public final class SoapMessage {
     }
 
     /** Writes an envelope around {@code response} named {@code {namespace}responseName}. */
-    public static byte[] write(String namespace, String responseName, XMLizable response, TypeMapper mapper,
-            String sobjectNamespace) {
+    public static byte[] write(
+            String namespace, String responseName, XMLizable response, TypeMapper mapper, String sobjectNamespace) {
         return write(namespace, responseName, response, mapper, sobjectNamespace, null, null);
     }
 
     /** The same with one SOAP response header (e.g. the partner API's LimitInfoHeader). */
-    public static byte[] write(String namespace, String responseName, XMLizable response, TypeMapper mapper,
-            String sobjectNamespace, String headerName, XMLizable header) {
+    public static byte[] write(
+            String namespace,
+            String responseName,
+            XMLizable response,
+            TypeMapper mapper,
+            String sobjectNamespace,
+            String headerName,
+            XMLizable header) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XmlOutputStream out = new XmlOutputStream(bytes, false);
@@ -175,21 +186,32 @@ public final class SoapMessage {
         String code = esc(f.exceptionCode());
         String msg = esc(f.getMessage());
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-                .append("<soapenv:Envelope xmlns:soapenv=\"").append(SOAP_ENV)
-                .append("\" xmlns:sf=\"urn:fault.partner.soap.sforce.com\" xmlns:xsi=\"").append(XSI)
+                .append("<soapenv:Envelope xmlns:soapenv=\"")
+                .append(SOAP_ENV)
+                .append("\" xmlns:sf=\"urn:fault.partner.soap.sforce.com\" xmlns:xsi=\"")
+                .append(XSI)
                 .append("\"><soapenv:Body><soapenv:Fault><faultcode>")
-                .append(f.client() ? "soapenv:Client" : "sf:" + code).append("</faultcode><faultstring>")
-                .append(f.client() ? msg : code + ": " + msg).append("</faultstring>");
+                .append(f.client() ? "soapenv:Client" : "sf:" + code)
+                .append("</faultcode><faultstring>")
+                .append(f.client() ? msg : code + ": " + msg)
+                .append("</faultstring>");
         if (f.detailType() != null) {
-            b.append("<detail><sf:").append(f.detailType()).append(" xsi:type=\"sf:").append(f.detailType())
-                    .append("\"><sf:exceptionCode>").append(code).append("</sf:exceptionCode><sf:exceptionMessage>")
-                    .append(msg).append("</sf:exceptionMessage>");
+            b.append("<detail><sf:")
+                    .append(f.detailType())
+                    .append(" xsi:type=\"sf:")
+                    .append(f.detailType())
+                    .append("\"><sf:exceptionCode>")
+                    .append(code)
+                    .append("</sf:exceptionCode><sf:exceptionMessage>")
+                    .append(msg)
+                    .append("</sf:exceptionMessage>");
             if (f.detailType().equals("MalformedQueryFault") || f.detailType().equals("InvalidFieldFault")) {
                 b.append("<sf:row>-1</sf:row><sf:column>-1</sf:column>");
             }
             b.append("</sf:").append(f.detailType()).append("></detail>");
         }
-        return b.append("</soapenv:Fault></soapenv:Body></soapenv:Envelope>").toString()
+        return b.append("</soapenv:Fault></soapenv:Body></soapenv:Envelope>")
+                .toString()
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -223,8 +245,8 @@ public final class SoapMessage {
             session = sh == null ? null : dev.warden.localorg.metadata.MetadataXml.text(sh, "sessionId");
         }
         org.w3c.dom.Element bodyEl = dev.warden.localorg.metadata.MetadataXml.child(env, "Body");
-        java.util.List<org.w3c.dom.Element> ops = bodyEl == null ? java.util.List.of()
-                : dev.warden.localorg.metadata.MetadataXml.children(bodyEl);
+        java.util.List<org.w3c.dom.Element> ops =
+                bodyEl == null ? java.util.List.of() : dev.warden.localorg.metadata.MetadataXml.children(bodyEl);
         if (ops.isEmpty()) {
             throw SoapFault.malformed("The SOAP Body holds no operation");
         }

@@ -43,8 +43,11 @@ class PopulateTest {
     }
 
     long count(String soql) {
-        return admin.get("/services/data/v65.0/query?q=" + java.net.URLEncoder.encode(soql, java.nio.charset.StandardCharsets.UTF_8)).json()
-                .path("totalSize").asLong();
+        return admin.get("/services/data/v65.0/query?q="
+                        + java.net.URLEncoder.encode(soql, java.nio.charset.StandardCharsets.UTF_8))
+                .json()
+                .path("totalSize")
+                .asLong();
     }
 
     @Test
@@ -52,9 +55,17 @@ class PopulateTest {
         JsonNode made = populate(Map.of("users", 500, "permissionSets", 200, "assignments", 1500, "seed", 11));
         assertEquals(501, count("SELECT COUNT() FROM User"));
         assertEquals(2, made.path("permissionSetGroups").asInt());
-        assertEquals(1500 + 500 + 1, count("SELECT COUNT() FROM PermissionSetAssignment"), "explicit + one profile set per user + the admin's");
-        assertEquals(1500, count("SELECT COUNT() FROM PermissionSetAssignment WHERE PermissionSet.IsOwnedByProfile = false OR PermissionSetGroupId != null"));
-        assertEquals(made.path("groupAssignments").asLong(), count("SELECT COUNT() FROM PermissionSetAssignment WHERE PermissionSetGroupId != null"));
+        assertEquals(
+                1500 + 500 + 1,
+                count("SELECT COUNT() FROM PermissionSetAssignment"),
+                "explicit + one profile set per user + the admin's");
+        assertEquals(
+                1500,
+                count(
+                        "SELECT COUNT() FROM PermissionSetAssignment WHERE PermissionSet.IsOwnedByProfile = false OR PermissionSetGroupId != null"));
+        assertEquals(
+                made.path("groupAssignments").asLong(),
+                count("SELECT COUNT() FROM PermissionSetAssignment WHERE PermissionSetGroupId != null"));
     }
 
     @Test
@@ -79,8 +90,11 @@ class PopulateTest {
 
     @Test
     void badBodiesAreInvalidInput() {
-        for (Map<String, Object> body : java.util.List.<Map<String, Object>>of(Map.of("users", -1), Map.of("users", "many"),
-                Map.of("users", 2, "permissionSets", 1, "assignments", 3), Map.of("assignments", 1))) {
+        for (Map<String, Object> body : java.util.List.<Map<String, Object>>of(
+                Map.of("users", -1),
+                Map.of("users", "many"),
+                Map.of("users", 2, "permissionSets", 1, "assignments", 3),
+                Map.of("assignments", 1))) {
             OrgClient.Answer a = admin.post("/_local/populate", body);
             assertEquals(400, a.status(), body + " -> " + a.body());
             assertTrue(a.body().contains("INVALID_INPUT"), a.body());

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ApexRestFidelityTest {
     static final String V = "/services/data/v67.0";
-    static final String RESOURCE = String.join("\n",
+    static final String RESOURCE = String.join(
+            "\n",
             "@RestResource(urlMapping='/fidelity/v1/*')",
             "global with sharing class FidelityResource {",
             "    global class Reply {",
@@ -64,7 +65,8 @@ class ApexRestFidelityTest {
             "        RestContext.response.statusCode = 204;",
             "    }",
             "}");
-    static final String EXACT = String.join("\n",
+    static final String EXACT = String.join(
+            "\n",
             "@RestResource(urlMapping='/fidelity/v1/exact')",
             "global class FidelityExact {",
             "    @HttpGet",
@@ -79,20 +81,35 @@ class ApexRestFidelityTest {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         api = new OrgClient(server.instanceUrl(), server.adminAccessToken());
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("package.xml", MdapiPackage.packageXml(Map.of("ApexClass", List.of("FidelityResource",
-                "FidelityExact"), "PermissionSet", List.of("Fidelity_Callers")), "62.0").getBytes(StandardCharsets.UTF_8));
-        for (Map.Entry<String, String> c : Map.of("FidelityResource", RESOURCE, "FidelityExact", EXACT).entrySet()) {
+        files.put(
+                "package.xml",
+                MdapiPackage.packageXml(
+                                Map.of(
+                                        "ApexClass",
+                                        List.of("FidelityResource", "FidelityExact"),
+                                        "PermissionSet",
+                                        List.of("Fidelity_Callers")),
+                                "62.0")
+                        .getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> c :
+                Map.of("FidelityResource", RESOURCE, "FidelityExact", EXACT).entrySet()) {
             files.put("classes/" + c.getKey() + ".cls", c.getValue().getBytes(StandardCharsets.UTF_8));
-            files.put("classes/" + c.getKey() + ".cls-meta.xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                    + "<ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\"><apiVersion>62.0</apiVersion>"
-                    + "<status>Active</status></ApexClass>").getBytes(StandardCharsets.UTF_8));
+            files.put(
+                    "classes/" + c.getKey() + ".cls-meta.xml",
+                    ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                    + "<ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\"><apiVersion>62.0</apiVersion>"
+                                    + "<status>Active</status></ApexClass>")
+                            .getBytes(StandardCharsets.UTF_8));
         }
-        files.put("permissionsets/Fidelity_Callers.permissionset", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\"><classAccesses>"
-                + "<apexClass>FidelityResource</apexClass><enabled>true</enabled></classAccesses>"
-                + "<label>Fidelity Callers</label></PermissionSet>").getBytes(StandardCharsets.UTF_8));
-        DeployOutcome outcome = DeployEngine.deploy(server.org(), server.org().adminUserId(),
-                MdapiPackage.zip(files), DeployEngine.Options.defaults());
+        files.put(
+                "permissionsets/Fidelity_Callers.permissionset",
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                + "<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\"><classAccesses>"
+                                + "<apexClass>FidelityResource</apexClass><enabled>true</enabled></classAccesses>"
+                                + "<label>Fidelity Callers</label></PermissionSet>")
+                        .getBytes(StandardCharsets.UTF_8));
+        DeployOutcome outcome = DeployEngine.deploy(
+                server.org(), server.org().adminUserId(), MdapiPackage.zip(files), DeployEngine.Options.defaults());
         assertTrue(outcome.success(), "deploy failed: " + outcome.failures());
     }
 
@@ -103,8 +120,9 @@ class ApexRestFidelityTest {
 
     @Test
     void postBindsTheJsonBodyToParametersByNameAndSerializesTheReturnedObject() {
-        OrgClient.Answer a = api.post("/services/apexrest/fidelity/v1/things", Map.of("name", "Ada", "count", 41,
-                "tags", List.of("x", "y"), "acct", Map.of("Name", "Acme")));
+        OrgClient.Answer a = api.post(
+                "/services/apexrest/fidelity/v1/things",
+                Map.of("name", "Ada", "count", 41, "tags", List.of("x", "y"), "acct", Map.of("Name", "Acme")));
         assertEquals(201, a.status(), a.body());
         assertEquals("yes", a.header("X-Fidelity"));
         JsonNode reply = a.json();
@@ -121,9 +139,15 @@ class ApexRestFidelityTest {
 
         OrgClient.Answer unknown = api.patch("/services/apexrest/fidelity/v1/things", Map.of("amout", 3));
         assertEquals(400, unknown.status(), unknown.body());
-        assertEquals("JSON_PARSER_ERROR", unknown.json().get(0).path("errorCode").asText());
-        assertTrue(unknown.json().get(0).path("message").asText()
-                .startsWith("Unexpected parameter encountered during deserialization: amout"), unknown.body());
+        assertEquals(
+                "JSON_PARSER_ERROR", unknown.json().get(0).path("errorCode").asText());
+        assertTrue(
+                unknown.json()
+                        .get(0)
+                        .path("message")
+                        .asText()
+                        .startsWith("Unexpected parameter encountered during deserialization: amout"),
+                unknown.body());
 
         OrgClient.Answer decimal = api.patch("/services/apexrest/fidelity/v1/things", Map.of("amount", 2.5));
         assertEquals("\"amended 2.5\"", decimal.body());
@@ -142,8 +166,11 @@ class ApexRestFidelityTest {
 
     @Test
     void putReturnsQueriedRecordsWithTheirAttributes() {
-        OrgClient.Answer a = api.send("PUT", "/services/apexrest/fidelity/v1/accounts",
-                "{\"accounts\":[{\"Name\":\"Zeta\"},{\"Name\":\"Alpha\"}]}", "application/json");
+        OrgClient.Answer a = api.send(
+                "PUT",
+                "/services/apexrest/fidelity/v1/accounts",
+                "{\"accounts\":[{\"Name\":\"Zeta\"},{\"Name\":\"Alpha\"}]}",
+                "application/json");
         assertEquals(200, a.status(), a.body());
         JsonNode rows = a.json();
         assertEquals(2, rows.size(), a.body());
@@ -166,32 +193,62 @@ class ApexRestFidelityTest {
 
     @Test
     void anXmlBodyForParametersFailsLoudly() {
-        OrgClient.Answer a = api.send("POST", "/services/apexrest/fidelity/v1/things",
-                "<request><name>Ada</name></request>", "application/xml");
+        OrgClient.Answer a = api.send(
+                "POST",
+                "/services/apexrest/fidelity/v1/things",
+                "<request><name>Ada</name></request>",
+                "application/xml");
         assertEquals(500, a.status(), a.body());
         assertTrue(a.body().contains("not supported by the local org's Apex runtime: XML request bodies"), a.body());
     }
 
     @Test
     void aCallerWithoutAccessToTheClassIsRefusedUntilAPermissionSetGrantsIt() {
-        String user = api.post(V + "/sobjects/User", Map.of("Username", "rest-caller@fidelity.test", "LastName", "C",
-                "Email", "rest-caller@fidelity.test", "Alias", "rc", "TimeZoneSidKey", "GMT", "LocaleSidKey", "en_US",
-                "EmailEncodingKey", "UTF-8", "LanguageLocaleKey", "en_US",
-                "ProfileId", server.org().ids().standardUserProfileId())).json().path("id").asText();
-        OrgClient caller = api.as(server.sessions().issue(server.orgId(), user, null, "127.0.0.1").token());
+        String user = api.post(
+                        V + "/sobjects/User",
+                        Map.of(
+                                "Username",
+                                "rest-caller@fidelity.test",
+                                "LastName",
+                                "C",
+                                "Email",
+                                "rest-caller@fidelity.test",
+                                "Alias",
+                                "rc",
+                                "TimeZoneSidKey",
+                                "GMT",
+                                "LocaleSidKey",
+                                "en_US",
+                                "EmailEncodingKey",
+                                "UTF-8",
+                                "LanguageLocaleKey",
+                                "en_US",
+                                "ProfileId",
+                                server.org().ids().standardUserProfileId()))
+                .json()
+                .path("id")
+                .asText();
+        OrgClient caller = api.as(
+                server.sessions().issue(server.orgId(), user, null, "127.0.0.1").token());
 
         OrgClient.Answer refused = caller.get("/services/apexrest/fidelity/v1/abc");
         assertEquals(403, refused.status(), refused.body());
         assertEquals("FORBIDDEN", refused.json().get(0).path("errorCode").asText());
-        assertEquals("You do not have access to the Apex class named: FidelityResource",
+        assertEquals(
+                "You do not have access to the Apex class named: FidelityResource",
                 refused.json().get(0).path("message").asText());
 
-        String ps = server.org().db().findOne("PermissionSet", "Name", "Fidelity_Callers").id();
-        OrgClient.Answer assigned = api.post(V + "/sobjects/PermissionSetAssignment",
-                Map.of("AssigneeId", user, "PermissionSetId", ps));
+        String ps = server.org()
+                .db()
+                .findOne("PermissionSet", "Name", "Fidelity_Callers")
+                .id();
+        OrgClient.Answer assigned =
+                api.post(V + "/sobjects/PermissionSetAssignment", Map.of("AssigneeId", user, "PermissionSetId", ps));
         assertEquals(201, assigned.status(), assigned.body());
         assertEquals(200, caller.get("/services/apexrest/fidelity/v1/abc").status());
-        assertEquals(403, caller.get("/services/apexrest/fidelity/v1/exact").status(),
+        assertEquals(
+                403,
+                caller.get("/services/apexrest/fidelity/v1/exact").status(),
                 "the permission set grants FidelityResource only");
     }
 }

@@ -71,8 +71,8 @@ class ApexTestRunsTest {
 
     @Test
     void anAsyncRunAnswersItsJobIdThenRecordsResultsAndCoverageAsTheToolingObjects() throws Exception {
-        OrgClient.Answer posted = api.post(V + "/tooling/runTestsAsynchronous",
-                Map.of("tests", List.of(Map.of("className", "CalcTest"))));
+        OrgClient.Answer posted = api.post(
+                V + "/tooling/runTestsAsynchronous", Map.of("tests", List.of(Map.of("className", "CalcTest"))));
         assertEquals(200, posted.status(), posted.body());
         String jobId = posted.json().asText();
         assertTrue(jobId.startsWith("707") && jobId.length() == 18, posted.body());
@@ -80,8 +80,9 @@ class ApexTestRunsTest {
         JsonNode run = null;
         for (int i = 0; i < 300; i++) {
             run = records("SELECT AsyncApexJobId, Status, ClassesCompleted, ClassesEnqueued, MethodsEnqueued,"
-                    + " MethodsCompleted, MethodsFailed, StartTime, EndTime, TestTime, TestSetupTime, UserId"
-                    + " FROM ApexTestRunResult WHERE AsyncApexJobId = '" + jobId + "'").get(0);
+                            + " MethodsCompleted, MethodsFailed, StartTime, EndTime, TestTime, TestSetupTime, UserId"
+                            + " FROM ApexTestRunResult WHERE AsyncApexJobId = '" + jobId + "'")
+                    .get(0);
             if (run.path("Status").asText().equals("Completed")) {
                 break;
             }
@@ -93,8 +94,12 @@ class ApexTestRunsTest {
         assertEquals(2, run.path("MethodsEnqueued").asInt());
         assertEquals(1, run.path("MethodsFailed").asInt());
         assertEquals(server.org().adminUserId(), run.path("UserId").asText());
-        assertEquals("Completed", records("SELECT Status FROM AsyncApexJob WHERE Id = '" + jobId + "'").get(0)
-                .path("Status").asText());
+        assertEquals(
+                "Completed",
+                records("SELECT Status FROM AsyncApexJob WHERE Id = '" + jobId + "'")
+                        .get(0)
+                        .path("Status")
+                        .asText());
 
         JsonNode items = records("SELECT Id, Status, ApexClassId, TestRunResultId FROM ApexTestQueueItem"
                 + " WHERE ParentJobId = '" + jobId + "'");
@@ -109,11 +114,14 @@ class ApexTestRunsTest {
         assertEquals("Fail", failed.path("Outcome").asText());
         assertEquals("CalcTest", failed.path("ApexClass").path("Name").asText());
         assertTrue(failed.path("Message").asText().contains("Expected: 5, Actual: 4"), failed.toString());
-        assertTrue(failed.path("StackTrace").asText().contains("Class.CalcTest.aWrongExpectationFails: line 10"),
+        assertTrue(
+                failed.path("StackTrace").asText().contains("Class.CalcTest.aWrongExpectationFails: line 10"),
                 failed.toString());
-        assertEquals("Pass", results.get(1).path("Outcome").asText(), results.get(1).toString());
+        assertEquals(
+                "Pass", results.get(1).path("Outcome").asText(), results.get(1).toString());
 
-        String testClassId = server.org().db().findOne("ApexClass", "Name", "CalcTest").id();
+        String testClassId =
+                server.org().db().findOne("ApexClass", "Name", "CalcTest").id();
         JsonNode perTest = records("SELECT ApexTestClassId, ApexClassOrTrigger.Id, ApexClassOrTrigger.Name,"
                 + " TestMethodName, NumLinesCovered, NumLinesUncovered, Coverage FROM ApexCodeCoverage"
                 + " WHERE ApexTestClassId IN ('" + testClassId + "')");
@@ -129,25 +137,74 @@ class ApexTestRunsTest {
                 + " FROM ApexCodeCoverageAggregate");
         assertEquals(1, aggregate.size(), "test classes are not counted: " + aggregate);
         assertEquals(List.of(3, 6), ints(aggregate.get(0).path("Coverage").path("coveredLines")));
-        assertEquals(67, records("SELECT PercentCovered FROM ApexOrgWideCoverage").get(0)
-                .path("PercentCovered").asInt(), "2 of Calc's 3 executable lines");
+        assertEquals(
+                67,
+                records("SELECT PercentCovered FROM ApexOrgWideCoverage")
+                        .get(0)
+                        .path("PercentCovered")
+                        .asInt(),
+                "2 of Calc's 3 executable lines");
     }
 
     @Test
     void theStreamingEndpointHandshakesSubscribesAndRefusesAnUnknownClient() {
         String cometd = "/cometd/67.0";
-        JsonNode hs = api.post(cometd, List.of(Map.of("channel", "/meta/handshake", "version", "1.0",
-                "supportedConnectionTypes", List.of("long-polling"), "id", "1"))).json().get(0);
+        JsonNode hs = api.post(
+                        cometd,
+                        List.of(Map.of(
+                                "channel",
+                                "/meta/handshake",
+                                "version",
+                                "1.0",
+                                "supportedConnectionTypes",
+                                List.of("long-polling"),
+                                "id",
+                                "1")))
+                .json()
+                .get(0);
         assertTrue(hs.path("successful").asBoolean(), hs.toString());
         String clientId = hs.path("clientId").asText();
-        JsonNode sub = api.post(cometd, List.of(Map.of("channel", "/meta/subscribe", "clientId", clientId,
-                "subscription", "/systemTopic/TestResult", "id", "2"))).json().get(0);
+        JsonNode sub = api.post(
+                        cometd,
+                        List.of(Map.of(
+                                "channel",
+                                "/meta/subscribe",
+                                "clientId",
+                                clientId,
+                                "subscription",
+                                "/systemTopic/TestResult",
+                                "id",
+                                "2")))
+                .json()
+                .get(0);
         assertTrue(sub.path("successful").asBoolean(), sub.toString());
-        JsonNode other = api.post(cometd, List.of(Map.of("channel", "/meta/subscribe", "clientId", clientId,
-                "subscription", "/topic/Nope", "id", "3"))).json().get(0);
+        JsonNode other = api.post(
+                        cometd,
+                        List.of(Map.of(
+                                "channel",
+                                "/meta/subscribe",
+                                "clientId",
+                                clientId,
+                                "subscription",
+                                "/topic/Nope",
+                                "id",
+                                "3")))
+                .json()
+                .get(0);
         assertEquals(false, other.path("successful").asBoolean(), other.toString());
-        JsonNode unknown = api.post(cometd, List.of(Map.of("channel", "/meta/connect", "clientId", "nobody",
-                "connectionType", "long-polling", "id", "4"))).json().get(0);
+        JsonNode unknown = api.post(
+                        cometd,
+                        List.of(Map.of(
+                                "channel",
+                                "/meta/connect",
+                                "clientId",
+                                "nobody",
+                                "connectionType",
+                                "long-polling",
+                                "id",
+                                "4")))
+                .json()
+                .get(0);
         assertEquals("403::Unknown client", unknown.path("error").asText(), unknown.toString());
         assertEquals("handshake", unknown.path("advice").path("reconnect").asText());
     }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * triggers fired by REST writes.
  */
 class AsyncApexAfterCommitTest {
-    static final String PROBE = String.join("\n",
+    static final String PROBE = String.join(
+            "\n",
             "public class AsyncProbe implements Queueable {",
             "    public static Integer touched = 0;",
             "    String label;",
@@ -40,7 +41,8 @@ class AsyncApexAfterCommitTest {
             "        insert new Account(Name = name + ' future');",
             "    }",
             "}");
-    static final String RESOURCE = String.join("\n",
+    static final String RESOURCE = String.join(
+            "\n",
             "@RestResource(urlMapping='/async/*')",
             "global class AsyncResource {",
             "    @HttpPost",
@@ -49,7 +51,8 @@ class AsyncApexAfterCommitTest {
             "        return 'queued';",
             "    }",
             "}");
-    static final String TRIGGER = String.join("\n",
+    static final String TRIGGER = String.join(
+            "\n",
             "trigger ContactQueues on Contact (after insert) {",
             "    AsyncProbe.later('trigger ' + Trigger.new[0].LastName);",
             "}");
@@ -62,20 +65,34 @@ class AsyncApexAfterCommitTest {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         api = new OrgClient(server.instanceUrl(), server.adminAccessToken());
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("package.xml", MdapiPackage.packageXml(Map.of("ApexClass", List.of("AsyncProbe", "AsyncResource"),
-                "ApexTrigger", List.of("ContactQueues")), "62.0").getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "package.xml",
+                MdapiPackage.packageXml(
+                                Map.of(
+                                        "ApexClass",
+                                        List.of("AsyncProbe", "AsyncResource"),
+                                        "ApexTrigger",
+                                        List.of("ContactQueues")),
+                                "62.0")
+                        .getBytes(StandardCharsets.UTF_8));
         String meta = "<apiVersion>62.0</apiVersion><status>Active</status>";
         files.put("classes/AsyncProbe.cls", PROBE.getBytes(StandardCharsets.UTF_8));
-        files.put("classes/AsyncProbe.cls-meta.xml", ("<ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\">"
-                + meta + "</ApexClass>").getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "classes/AsyncProbe.cls-meta.xml",
+                ("<ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\">" + meta + "</ApexClass>")
+                        .getBytes(StandardCharsets.UTF_8));
         files.put("classes/AsyncResource.cls", RESOURCE.getBytes(StandardCharsets.UTF_8));
-        files.put("classes/AsyncResource.cls-meta.xml", ("<ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\">"
-                + meta + "</ApexClass>").getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "classes/AsyncResource.cls-meta.xml",
+                ("<ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\">" + meta + "</ApexClass>")
+                        .getBytes(StandardCharsets.UTF_8));
         files.put("triggers/ContactQueues.trigger", TRIGGER.getBytes(StandardCharsets.UTF_8));
-        files.put("triggers/ContactQueues.trigger-meta.xml", ("<ApexTrigger xmlns=\"http://soap.sforce.com/2006/04/metadata\">"
-                + meta + "</ApexTrigger>").getBytes(StandardCharsets.UTF_8));
-        DeployOutcome outcome = DeployEngine.deploy(server.org(), server.org().adminUserId(), MdapiPackage.zip(files),
-                DeployEngine.Options.defaults());
+        files.put(
+                "triggers/ContactQueues.trigger-meta.xml",
+                ("<ApexTrigger xmlns=\"http://soap.sforce.com/2006/04/metadata\">" + meta + "</ApexTrigger>")
+                        .getBytes(StandardCharsets.UTF_8));
+        DeployOutcome outcome = DeployEngine.deploy(
+                server.org(), server.org().adminUserId(), MdapiPackage.zip(files), DeployEngine.Options.defaults());
         assertTrue(outcome.success(), "deploy failed: " + outcome.failures());
     }
 
@@ -91,23 +108,33 @@ class AsyncApexAfterCommitTest {
 
     @Test
     void anonymousApexQueuesRunAfterTheCommitWithAsyncLimitsAndFreshStatics() throws InterruptedException {
-        AnonymousApex.Result r = AnonymousApex.execute(server.org(), server.org().adminUserId(), String.join("\n",
-                "AsyncProbe.touched = 7;",
-                "System.enqueueJob(new AsyncProbe('anon'));",
-                "AsyncProbe.later('anon');",
-                "System.assertEquals(0, [SELECT COUNT() FROM Account WHERE Name LIKE 'anon%']);"));
+        AnonymousApex.Result r = AnonymousApex.execute(
+                server.org(),
+                server.org().adminUserId(),
+                String.join(
+                        "\n",
+                        "AsyncProbe.touched = 7;",
+                        "System.enqueueJob(new AsyncProbe('anon'));",
+                        "AsyncProbe.later('anon');",
+                        "System.assertEquals(0, [SELECT COUNT() FROM Account WHERE Name LIKE 'anon%']);"));
         assertTrue(r.success(), r.exceptionMessage());
         assertEquals(1, accounts("anon queued 200 statics 0").size(), "queueable: own transaction, 200 SOQL");
         assertEquals(1, accounts("anon future").size());
-        assertTrue(OrgApex.of(server.org()).asyncFailures().isEmpty(), OrgApex.of(server.org()).asyncFailures().toString());
+        assertTrue(
+                OrgApex.of(server.org()).asyncFailures().isEmpty(),
+                OrgApex.of(server.org()).asyncFailures().toString());
     }
 
     @Test
     void aRolledBackTransactionsQueuedWorkNeverRuns() throws InterruptedException {
-        AnonymousApex.Result r = AnonymousApex.execute(server.org(), server.org().adminUserId(), String.join("\n",
-                "System.enqueueJob(new AsyncProbe('doomed'));",
-                "AsyncProbe.later('doomed');",
-                "Integer boom = 1 / 0;"));
+        AnonymousApex.Result r = AnonymousApex.execute(
+                server.org(),
+                server.org().adminUserId(),
+                String.join(
+                        "\n",
+                        "System.enqueueJob(new AsyncProbe('doomed'));",
+                        "AsyncProbe.later('doomed');",
+                        "Integer boom = 1 / 0;"));
         assertEquals(false, r.success());
         assertEquals(0, accounts("doomed queued 200 statics 0").size());
         assertEquals(0, accounts("doomed future").size());

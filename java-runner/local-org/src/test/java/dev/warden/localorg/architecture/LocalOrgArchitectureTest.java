@@ -25,27 +25,42 @@ class LocalOrgArchitectureTest {
     private static final String[] WIRE = {"server", "rest", "soap", "oauth", "admin", "bulk", "search"};
 
     static ArchRule coreKnowsNoWire(String root) {
-        return noClasses().that().resideInAnyPackage(Arrays.stream(CORE).map(p -> root + "." + p + "..").toArray(String[]::new))
-                .should().dependOnClassesThat(resideInAnyPackage(Arrays.stream(WIRE).map(p -> root + "." + p + "..").toArray(String[]::new))
+        return noClasses()
+                .that()
+                .resideInAnyPackage(
+                        Arrays.stream(CORE).map(p -> root + "." + p + "..").toArray(String[]::new))
+                .should()
+                .dependOnClassesThat(resideInAnyPackage(Arrays.stream(WIRE)
+                                .map(p -> root + "." + p + "..")
+                                .toArray(String[]::new))
                         .or(resideInAnyPackage("com.sun.net.httpserver..", "java.net.http..")))
                 .because("one unit per metadata type and platform rule; the APIs sit on top and translate the wire");
     }
 
     static ArchRule apexRuntimeKnowsNoHttpAndNoOrg() {
-        return noClasses().that().resideInAPackage("dev.warden.apex..")
-                .should().dependOnClassesThat(resideInAnyPackage("dev.warden.localorg..", "com.sun.net.httpserver..", "java.net.http.."))
+        return noClasses()
+                .that()
+                .resideInAPackage("dev.warden.apex..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAnyPackage("dev.warden.localorg..", "com.sun.net.httpserver..", "java.net.http.."))
                 .because("the Apex runtime reaches an org only through its ApexHost SPI");
     }
 
     @Test
     void theCoreOfTheOrgNamesNoWireProtocol() {
-        coreKnowsNoWire(ROOT).check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT));
+        coreKnowsNoWire(ROOT)
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages(ROOT));
     }
 
     @Test
     void theApexRuntimeKnowsNoHttpAndNoLocalOrg() {
-        apexRuntimeKnowsNoHttpAndNoOrg().check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.warden.apex"));
+        apexRuntimeKnowsNoHttpAndNoOrg()
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("dev.warden.apex"));
     }
 
     @Test
@@ -54,6 +69,8 @@ class LocalOrgArchitectureTest {
         EvaluationResult r = coreKnowsNoWire(PLANTED).evaluate(planted);
         assertTrue(r.hasViolation(), "the planted violation must be reported");
         String report = r.getFailureReport().toString();
-        assertTrue(report.contains("PlantedRecord") && report.contains("PlantedRoute") && report.contains("HttpExchange"), report);
+        assertTrue(
+                report.contains("PlantedRecord") && report.contains("PlantedRoute") && report.contains("HttpExchange"),
+                report);
     }
 }

@@ -11,7 +11,6 @@ import dev.warden.localorg.server.LocalOrgServer;
 import dev.warden.localorg.server.OrgClient;
 import dev.warden.localorg.setup.Org;
 import dev.warden.soql.QueryOptions;
-import dev.warden.soql.QueryResult;
 import dev.warden.soql.Soql;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,15 +51,21 @@ public final class LocalOrgBenchmark {
             u.put("LocaleSidKey", "en_US");
             u.put("EmailEncodingKey", "UTF-8");
             u.put("LanguageLocaleKey", "en_US");
-            u.put("ProfileId", i % 2 == 0 ? org.ids().standardUserProfileId() : org.ids().systemAdministratorProfileId());
+            u.put(
+                    "ProfileId",
+                    i % 2 == 0 ? org.ids().standardUserProfileId() : org.ids().systemAdministratorProfileId());
             db.insert(sys, "User", u);
         }
         report("insert " + users + " users (+ owned assignments, audit rows)", ms(t2) + " ms");
 
-        org.schema().define(ObjectDefinition.custom("Widget__c", "Widget", List.of(
-                FieldDef.of("Size__c", FieldType.DOUBLE).build(),
-                FieldDef.of("Color__c", FieldType.PICKLIST).build(),
-                FieldDef.of("Active__c", FieldType.BOOLEAN).build())));
+        org.schema()
+                .define(ObjectDefinition.custom(
+                        "Widget__c",
+                        "Widget",
+                        List.of(
+                                FieldDef.of("Size__c", FieldType.DOUBLE).build(),
+                                FieldDef.of("Color__c", FieldType.PICKLIST).build(),
+                                FieldDef.of("Active__c", FieldType.BOOLEAN).build())));
         String[] colors = {"Red", "Green", "Blue"};
         long t3 = System.nanoTime();
         for (int i = 0; i < records; i++) {
@@ -78,22 +83,32 @@ public final class LocalOrgBenchmark {
         }
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
-        report("heap used after GC", (used / (1024 * 1024)) + " MiB (max heap " + (rt.maxMemory() / (1024 * 1024)) + " MiB)");
+        report(
+                "heap used after GC",
+                (used / (1024 * 1024)) + " MiB (max heap " + (rt.maxMemory() / (1024 * 1024)) + " MiB)");
 
         OrgSoqlSource source = new OrgSoqlSource(db);
         String userQuery = "SELECT Id, Username, Profile.Name FROM User";
         String widgets = "SELECT Id, Name FROM Widget__c WHERE Color__c = 'Red' AND Size__c < 30";
         String filteredUsers = "SELECT Id, Username FROM User WHERE IsActive = true AND Username LIKE 'user1%'";
-        report("SOQL engine: " + userQuery + " (" + Soql.query(userQuery, source, QueryOptions.defaults()).totalSize()
-                + " rows), first run", ms(timeOnce(userQuery, source)) + " ms");
+        report(
+                "SOQL engine: " + userQuery + " ("
+                        + Soql.query(userQuery, source, QueryOptions.defaults()).totalSize() + " rows), first run",
+                ms(timeOnce(userQuery, source)) + " ms");
         report("SOQL engine: " + userQuery + ", median of 10 after 5 warm-up", medianMs(userQuery, source) + " ms");
-        report("SOQL engine: " + filteredUsers + ", median of 10 after 5 warm-up", medianMs(filteredUsers, source) + " ms");
-        report("SOQL engine: filtered scan of 1M Widget__c (" + Soql.query(widgets, source, QueryOptions.defaults())
-                .totalSize() + " rows), median of 10 after 5 warm-up", medianMs(widgets, source) + " ms");
+        report(
+                "SOQL engine: " + filteredUsers + ", median of 10 after 5 warm-up",
+                medianMs(filteredUsers, source) + " ms");
+        report(
+                "SOQL engine: filtered scan of 1M Widget__c ("
+                        + Soql.query(widgets, source, QueryOptions.defaults()).totalSize()
+                        + " rows), median of 10 after 5 warm-up",
+                medianMs(widgets, source) + " ms");
 
         OrgClient api = new OrgClient(server.instanceUrl(), server.adminAccessToken());
         long t6 = System.nanoTime();
-        var page = api.get("/services/data/v67.0/query?q=" + OrgClient.q("SELECT Id, Username FROM User")).json();
+        var page = api.get("/services/data/v67.0/query?q=" + OrgClient.q("SELECT Id, Username FROM User"))
+                .json();
         int pages = 1;
         int rows = page.get("records").size();
         while (!page.get("done").asBoolean()) {

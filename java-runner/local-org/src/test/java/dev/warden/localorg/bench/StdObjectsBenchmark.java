@@ -25,9 +25,13 @@ public final class StdObjectsBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         String text = StandardObjectSnapshot.text();
         List<String> names = StandardObjectSnapshot.objectNames();
-        long fields = text.lines().filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("@")).count();
-        report("describe snapshot", text.getBytes(StandardCharsets.UTF_8).length + " bytes, " + names.size()
-                + " objects, " + fields + " fields");
+        long fields = text.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("@"))
+                .count();
+        report(
+                "describe snapshot",
+                text.getBytes(StandardCharsets.UTF_8).length + " bytes, " + names.size() + " objects, " + fields
+                        + " fields");
         long t = System.nanoTime();
         for (int i = 0; i < 20; i++) {
             StandardObjects.newSchema();
@@ -42,43 +46,61 @@ public final class StdObjectsBenchmark {
             for (String n : names) {
                 bytes += api.get(V + "/sobjects/" + n + "/describe").body().length();
             }
-            report("REST describe JSON of the snapshot objects", bytes + " bytes in total (Account "
-                    + api.get(V + "/sobjects/Account/describe").body().length() + ")");
+            report(
+                    "REST describe JSON of the snapshot objects",
+                    bytes + " bytes in total (Account "
+                            + api.get(V + "/sobjects/Account/describe").body().length() + ")");
             s.get("Account");
 
             StringBuilder csv = new StringBuilder("Name,Industry,Phone,BillingCity\n");
             for (int i = 0; i < rows; i++) {
-                csv.append("Bench Account ").append(i).append(",Banking,555-").append(i % 10000).append(",Paris\n");
+                csv.append("Bench Account ")
+                        .append(i)
+                        .append(",Banking,555-")
+                        .append(i % 10000)
+                        .append(",Paris\n");
             }
             long i0 = System.nanoTime();
-            String job = api.post(V + "/jobs/ingest", Map.of("object", "Account", "operation", "insert")).json()
-                    .get("id").asText();
+            String job = api.post(V + "/jobs/ingest", Map.of("object", "Account", "operation", "insert"))
+                    .json()
+                    .get("id")
+                    .asText();
             api.send("PUT", V + "/jobs/ingest/" + job + "/batches", csv.toString(), "text/csv");
             api.patch(V + "/jobs/ingest/" + job, Map.of("state", "UploadComplete"));
             JsonNode info = await(api, "ingest", job);
             long ingestMs = ms(i0);
-            report("Bulk 2.0 ingest of " + rows + " Accounts (" + csv.length() / 1024 + " KiB CSV), create to"
-                    + " JobComplete", ingestMs + " ms, " + (rows * 1000L / Math.max(1, ingestMs)) + " rows/s, failed "
-                    + info.get("numberRecordsFailed").asInt());
+            report(
+                    "Bulk 2.0 ingest of " + rows + " Accounts (" + csv.length() / 1024 + " KiB CSV), create to"
+                            + " JobComplete",
+                    ingestMs + " ms, " + (rows * 1000L / Math.max(1, ingestMs)) + " rows/s, failed "
+                            + info.get("numberRecordsFailed").asInt());
 
             long q0 = System.nanoTime();
-            String query = api.post(V + "/jobs/query", Map.of("operation", "query", "query",
-                    "SELECT Id, Name, Industry, Phone, BillingCity FROM Account WHERE Name LIKE 'Bench Account%'"))
-                    .json().get("id").asText();
+            String query = api.post(
+                            V + "/jobs/query",
+                            Map.of(
+                                    "operation",
+                                    "query",
+                                    "query",
+                                    "SELECT Id, Name, Industry, Phone, BillingCity FROM Account WHERE Name LIKE 'Bench Account%'"))
+                    .json()
+                    .get("id")
+                    .asText();
             await(api, "query", query);
             long queryDone = ms(q0);
             String locator = null;
             long exported = 0;
             int pages = 0;
             do {
-                OrgClient.Answer page = api.get(V + "/jobs/query/" + query + "/results"
-                        + (locator == null ? "" : "?locator=" + locator));
+                OrgClient.Answer page = api.get(
+                        V + "/jobs/query/" + query + "/results" + (locator == null ? "" : "?locator=" + locator));
                 exported += Long.parseLong(page.header("Sforce-NumberOfRecords"));
                 locator = page.header("Sforce-Locator");
                 pages++;
             } while (!"null".equals(locator));
-            report("Bulk 2.0 query export of " + exported + " rows", ms(q0) + " ms (" + queryDone + " ms to"
-                    + " JobComplete, " + pages + " result pages)");
+            report(
+                    "Bulk 2.0 query export of " + exported + " rows",
+                    ms(q0) + " ms (" + queryDone + " ms to" + " JobComplete, " + pages + " result pages)");
         }
     }
 

@@ -27,10 +27,17 @@ public final class WritePathBenchmark {
     public static void main(String[] args) {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         try (LocalOrgServer server = LocalOrgServer.start(LocalOrgOptions.defaults())) {
-            server.org().schema().define(ObjectDefinition.custom("Bench__c", "Bench", List.of(
-                    FieldDef.of("Size__c", FieldType.DOUBLE).build(),
-                    FieldDef.of("Code__c", FieldType.STRING).length(40).build(),
-                    FieldDef.of("When__c", FieldType.DATETIME).build())));
+            server.org()
+                    .schema()
+                    .define(ObjectDefinition.custom(
+                            "Bench__c",
+                            "Bench",
+                            List.of(
+                                    FieldDef.of("Size__c", FieldType.DOUBLE).build(),
+                                    FieldDef.of("Code__c", FieldType.STRING)
+                                            .length(40)
+                                            .build(),
+                                    FieldDef.of("When__c", FieldType.DATETIME).build())));
             OrgClient api = new OrgClient(server.instanceUrl(), server.adminAccessToken());
             insertAll(api, 2_000); // warm-up: JIT, connection
             report("composite/sobjects inserts, no hook", median(() -> insertAll(api, rows)), rows);
@@ -71,8 +78,17 @@ public final class WritePathBenchmark {
         for (int done = 0; done < rows; done += 200) {
             List<Map<String, Object>> records = new ArrayList<>();
             for (int i = done; i < Math.min(rows, done + 200); i++) {
-                records.add(Map.of("attributes", Map.of("type", "Bench__c"), "Name", "B" + i, "Size__c", i,
-                        "Code__c", "C" + i, "When__c", "2026-12-04T10:00:00.000+0000"));
+                records.add(Map.of(
+                        "attributes",
+                        Map.of("type", "Bench__c"),
+                        "Name",
+                        "B" + i,
+                        "Size__c",
+                        i,
+                        "Code__c",
+                        "C" + i,
+                        "When__c",
+                        "2026-12-04T10:00:00.000+0000"));
             }
             check(api.post(V + "/composite/sobjects", Map.of("allOrNone", true, "records", records)));
         }

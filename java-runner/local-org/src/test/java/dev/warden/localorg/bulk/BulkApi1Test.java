@@ -36,9 +36,13 @@ class BulkApi1Test {
     }
 
     static String job(String operation, String object, String contentType) {
-        OrgClient.Answer a = call("POST", A, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><jobInfo xmlns=\""
-                + "http://www.force.com/2009/06/asyncapi/dataload\"><operation>" + operation + "</operation><object>"
-                + object + "</object><contentType>" + contentType + "</contentType></jobInfo>",
+        OrgClient.Answer a = call(
+                "POST",
+                A,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><jobInfo xmlns=\""
+                        + "http://www.force.com/2009/06/asyncapi/dataload\"><operation>" + operation
+                        + "</operation><object>"
+                        + object + "</object><contentType>" + contentType + "</contentType></jobInfo>",
                 "application/xml; charset=UTF-8");
         assertEquals(201, a.status(), a.body());
         assertEquals("Open", tag(a.body(), "state"));
@@ -51,7 +55,8 @@ class BulkApi1Test {
         String id = tag(a.body(), "id");
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            String state = tag(call("GET", A + "/" + job + "/batch/" + id, null, null).body(), "state");
+            String state =
+                    tag(call("GET", A + "/" + job + "/batch/" + id, null, null).body(), "state");
             if (!state.equals("Queued") && !state.equals("InProgress")) {
                 return id;
             }
@@ -69,12 +74,19 @@ class BulkApi1Test {
     void csvInsertBatchesReportPerRowResultsAndTheJobCloses() {
         String job = job("insert", "Account", "CSV");
         String b = batch(job, "Name,Industry\nBulkOne A,Banking\n,Energy\n", "text/csv");
-        assertEquals("Completed", tag(call("GET", A + "/" + job + "/batch/" + b, null, null).body(), "state"));
-        String result = call("GET", A + "/" + job + "/batch/" + b + "/result", null, null).body();
+        assertEquals(
+                "Completed",
+                tag(call("GET", A + "/" + job + "/batch/" + b, null, null).body(), "state"));
+        String result = call("GET", A + "/" + job + "/batch/" + b + "/result", null, null)
+                .body();
         assertTrue(result.startsWith("\"Id\",\"Success\",\"Created\",\"Error\"\n\"001"), result);
         assertTrue(result.contains("\"false\",\"false\",\"REQUIRED_FIELD_MISSING"), result);
-        OrgClient.Answer closed = call("POST", A + "/" + job, "<jobInfo xmlns=\"http://www.force.com/2009/06/"
-                + "asyncapi/dataload\"><state>Closed</state></jobInfo>", "application/xml");
+        OrgClient.Answer closed = call(
+                "POST",
+                A + "/" + job,
+                "<jobInfo xmlns=\"http://www.force.com/2009/06/"
+                        + "asyncapi/dataload\"><state>Closed</state></jobInfo>",
+                "application/xml");
         assertEquals("Closed", tag(closed.body(), "state"));
         assertEquals("2", tag(closed.body(), "numberRecordsProcessed"));
         assertEquals("1", tag(closed.body(), "numberRecordsFailed"));
@@ -86,23 +98,33 @@ class BulkApi1Test {
     @Test
     void xmlBatchesAndXmlResults() {
         String job = job("insert", "Contact", "XML");
-        String b = batch(job, "<sObjects xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\"><sObject>"
-                + "<LastName>XmlBulk</LastName><FirstName>Ada</FirstName></sObject></sObjects>", "application/xml");
-        String result = call("GET", A + "/" + job + "/batch/" + b + "/result", null, null).body();
+        String b = batch(
+                job,
+                "<sObjects xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\"><sObject>"
+                        + "<LastName>XmlBulk</LastName><FirstName>Ada</FirstName></sObject></sObjects>",
+                "application/xml");
+        String result = call("GET", A + "/" + job + "/batch/" + b + "/result", null, null)
+                .body();
         assertEquals("true", tag(result, "success"), result);
         String id = tag(result, "id");
         OrgClient rest = new OrgClient(server.instanceUrl(), session);
-        assertEquals("Ada XmlBulk", rest.get("/services/data/v62.0/sobjects/Contact/" + id).json().get("Name")
-                .asText());
+        assertEquals(
+                "Ada XmlBulk",
+                rest.get("/services/data/v62.0/sobjects/Contact/" + id)
+                        .json()
+                        .get("Name")
+                        .asText());
     }
 
     @Test
     void queryBatchesListOneCsvResult() {
         String job = job("query", "User", "CSV");
         String b = batch(job, "SELECT Id, Username FROM User", "text/csv");
-        String list = call("GET", A + "/" + job + "/batch/" + b + "/result", null, null).body();
+        String list = call("GET", A + "/" + job + "/batch/" + b + "/result", null, null)
+                .body();
         String resultId = tag(list, "result");
-        String csv = call("GET", A + "/" + job + "/batch/" + b + "/result/" + resultId, null, null).body();
+        String csv = call("GET", A + "/" + job + "/batch/" + b + "/result/" + resultId, null, null)
+                .body();
         assertTrue(csv.startsWith("\"Id\",\"Username\"\n") && csv.contains(server.adminUsername()), csv);
     }
 
@@ -111,8 +133,11 @@ class BulkApi1Test {
         OrgClient.Answer noSession = api.send("POST", A, "<jobInfo/>", "application/xml");
         assertEquals(400, noSession.status());
         assertEquals("InvalidSessionId", tag(noSession.body(), "exceptionCode"));
-        OrgClient.Answer json = call("POST", A, "<jobInfo xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\">"
-                + "<operation>insert</operation><object>Account</object><contentType>JSON</contentType></jobInfo>",
+        OrgClient.Answer json = call(
+                "POST",
+                A,
+                "<jobInfo xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\">"
+                        + "<operation>insert</operation><object>Account</object><contentType>JSON</contentType></jobInfo>",
                 "application/xml");
         assertEquals("InvalidJob", tag(json.body(), "exceptionCode"));
         String job = job("insert", "Account", "CSV");

@@ -76,8 +76,12 @@ class BulkApi2Test {
         assertTrue(ok.contains("\"true\",\"Quoted, Inc.\",\"\""), ok);
         String failed = api.get(V + "/jobs/ingest/" + job + "/failedResults").body();
         assertTrue(failed.contains("REQUIRED_FIELD_MISSING"), failed);
-        assertEquals(1, api.get(V + "/query?q=" + OrgClient.q("SELECT Id FROM Account WHERE Name = 'Quoted, Inc.'"))
-                .json().get("totalSize").asInt());
+        assertEquals(
+                1,
+                api.get(V + "/query?q=" + OrgClient.q("SELECT Id FROM Account WHERE Name = 'Quoted, Inc.'"))
+                        .json()
+                        .get("totalSize")
+                        .asInt());
     }
 
     @Test
@@ -86,20 +90,25 @@ class BulkApi2Test {
         upload(insert, "LastName,Email\nUpsertMe,a@example.com\n");
         close(insert);
         awaitOutcome("ingest", insert);
-        String id = api.get(V + "/jobs/ingest/" + insert + "/successfulResults").body().split("\n")[1].split(",")[0]
+        String id = api.get(V + "/jobs/ingest/" + insert + "/successfulResults")
+                .body()
+                .split("\n")[1]
+                .split(",")[0]
                 .replace("\"", "");
-        String upsert = openJob(Map.of("object", "Contact", "operation", "upsert", "externalIdFieldName", "Id",
-                "columnDelimiter", "PIPE"));
+        String upsert = openJob(Map.of(
+                "object", "Contact", "operation", "upsert", "externalIdFieldName", "Id", "columnDelimiter", "PIPE"));
         upload(upsert, "Id|LastName|Email\n" + id + "|Upserted|#N/A\n|NewOne|\n");
         close(upsert);
-        assertEquals(0, awaitOutcome("ingest", upsert).get("numberRecordsFailed").asInt());
+        assertEquals(
+                0, awaitOutcome("ingest", upsert).get("numberRecordsFailed").asInt());
         JsonNode c = api.get(V + "/sobjects/Contact/" + id).json();
         assertEquals("Upserted", c.get("LastName").asText());
         assertTrue(c.get("Email").isNull(), "#N/A sets null");
         String del = openJob(Map.of("object", "Contact", "operation", "delete"));
         upload(del, "Id\n" + id + "\n");
         close(del);
-        assertEquals(1, awaitOutcome("ingest", del).get("numberRecordsProcessed").asInt());
+        assertEquals(
+                1, awaitOutcome("ingest", del).get("numberRecordsProcessed").asInt());
         assertEquals(404, api.get(V + "/sobjects/Contact/" + id).status());
     }
 
@@ -110,22 +119,44 @@ class BulkApi2Test {
         close(job);
         JsonNode info = awaitOutcome("ingest", job);
         assertEquals("Failed", info.get("state").asText());
-        assertEquals("InvalidBatch : Field name not found : NoSuchField__c", info.get("errorMessage").asText());
+        assertEquals(
+                "InvalidBatch : Field name not found : NoSuchField__c",
+                info.get("errorMessage").asText());
     }
 
     @Test
     void stateMachineRefusesOutOfOrderCalls() {
         String job = openJob(Map.of("object", "Account", "operation", "insert"));
-        assertEquals(409, api.get(V + "/jobs/ingest/" + job + "/successfulResults").status());
+        assertEquals(
+                409, api.get(V + "/jobs/ingest/" + job + "/successfulResults").status());
         upload(job, "Name\nx\n");
-        assertEquals(409, api.send("PUT", V + "/jobs/ingest/" + job + "/batches", "Name\ny\n", "text/csv").status(),
+        assertEquals(
+                409,
+                api.send("PUT", V + "/jobs/ingest/" + job + "/batches", "Name\ny\n", "text/csv")
+                        .status(),
                 "one upload per job");
-        assertEquals("Aborted", api.patch(V + "/jobs/ingest/" + job, Map.of("state", "Aborted")).json()
-                .get("state").asText());
-        assertEquals(409, api.patch(V + "/jobs/ingest/" + job, Map.of("state", "UploadComplete")).status());
-        assertEquals(400, api.post(V + "/jobs/ingest", Map.of("object", "Nope__c", "operation", "insert")).status());
-        assertEquals(400, api.post(V + "/jobs/ingest", Map.of("object", "Account", "operation", "merge")).status());
-        assertEquals(400, api.post(V + "/jobs/ingest", Map.of("object", "Account", "operation", "upsert")).status(),
+        assertEquals(
+                "Aborted",
+                api.patch(V + "/jobs/ingest/" + job, Map.of("state", "Aborted"))
+                        .json()
+                        .get("state")
+                        .asText());
+        assertEquals(
+                409,
+                api.patch(V + "/jobs/ingest/" + job, Map.of("state", "UploadComplete"))
+                        .status());
+        assertEquals(
+                400,
+                api.post(V + "/jobs/ingest", Map.of("object", "Nope__c", "operation", "insert"))
+                        .status());
+        assertEquals(
+                400,
+                api.post(V + "/jobs/ingest", Map.of("object", "Account", "operation", "merge"))
+                        .status());
+        assertEquals(
+                400,
+                api.post(V + "/jobs/ingest", Map.of("object", "Account", "operation", "upsert"))
+                        .status(),
                 "upsert needs externalIdFieldName");
         assertEquals(204, api.delete(V + "/jobs/ingest/" + job).status());
         assertEquals(404, api.get(V + "/jobs/ingest/" + job).status());
@@ -141,8 +172,13 @@ class BulkApi2Test {
         upload(job, csv.toString());
         close(job);
         awaitOutcome("ingest", job);
-        OrgClient.Answer created = api.post(V + "/jobs/query", Map.of("operation", "query",
-                "query", "SELECT Id, Name, Company, Owner.Name FROM Lead WHERE LastName LIKE 'Paged%' ORDER BY Company"));
+        OrgClient.Answer created = api.post(
+                V + "/jobs/query",
+                Map.of(
+                        "operation",
+                        "query",
+                        "query",
+                        "SELECT Id, Name, Company, Owner.Name FROM Lead WHERE LastName LIKE 'Paged%' ORDER BY Company"));
         assertEquals(200, created.status(), created.body());
         String id = created.json().get("id").asText();
         assertEquals("JobComplete", awaitOutcome("query", id).get("state").asText());

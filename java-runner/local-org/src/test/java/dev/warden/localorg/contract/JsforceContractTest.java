@@ -27,10 +27,12 @@ class JsforceContractTest {
     void jsforceEverydayCallsPass() throws Exception {
         Path module = SfCli.repoRoot().resolve("java-runner/local-org");
         Path jsforce = module.resolve("target/jsforce");
-        Assumptions.assumeTrue(Files.isDirectory(jsforce.resolve("node_modules/jsforce")),
+        Assumptions.assumeTrue(
+                Files.isDirectory(jsforce.resolve("node_modules/jsforce")),
                 "jsforce is not installed: run scripts/jsforce-contract");
         try (LocalOrgServer server = LocalOrgServer.start(LocalOrgOptions.defaults())) {
-            ProcessBuilder pb = new ProcessBuilder(SfCli.repoRoot().resolve("scripts/lib/node22").toString(),
+            ProcessBuilder pb = new ProcessBuilder(
+                    SfCli.repoRoot().resolve("scripts/lib/node22").toString(),
                     module.resolve("src/test/jsforce/contract.cjs").toString());
             pb.environment().put("JSFORCE_DIR", jsforce.toString());
             pb.environment().put("LOCAL_ORG_URL", server.instanceUrl());
@@ -49,8 +51,9 @@ class JsforceContractTest {
             });
             for (String pending : PENDING) {
                 System.out.println("FIGURE jsforce " + pending + ": "
-                        + (r.get("failed").has(pending) ? "pending (" + r.get("failed").get(pending).asText() + ")"
-                        : "passes"));
+                        + (r.get("failed").has(pending)
+                                ? "pending (" + r.get("failed").get(pending).asText() + ")"
+                                : "passes"));
             }
             assertEquals(List.of(), failed, r.toString());
             assertTrue(r.get("passed").size() >= 10, r.toString());

@@ -24,8 +24,17 @@ class SfApexRunContractTest {
     static void login() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
-        SfCli.Result r = sf.run(Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()), "org", "login", "access-token",
-                "--instance-url", server.instanceUrl(), "--no-prompt", "--alias", ALIAS, "--json");
+        SfCli.Result r = sf.run(
+                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
+                "org",
+                "login",
+                "access-token",
+                "--instance-url",
+                server.instanceUrl(),
+                "--no-prompt",
+                "--alias",
+                ALIAS,
+                "--json");
         assertEquals(0, r.exit(), r.stdout() + r.stderr());
     }
 
@@ -37,7 +46,8 @@ class SfApexRunContractTest {
     private static JsonNode run(String code) throws Exception {
         Path file = Files.createTempFile(sf.home(), "anon", ".apex");
         Files.writeString(file, code);
-        return sf.run("apex", "run", "--file", file.toString(), "--target-org", ALIAS, "--json").json();
+        return sf.run("apex", "run", "--file", file.toString(), "--target-org", ALIAS, "--json")
+                .json();
     }
 
     @Test
@@ -52,14 +62,16 @@ class SfApexRunContractTest {
     void theRunsDebugLogIsListedAndReadBackBySfApexListLogAndGetLog() throws Exception {
         JsonNode ran = run("System.debug('kept in the log ' + (40 + 2));\n");
         assertTrue(ran.path("result").path("success").asBoolean(), ran.toString());
-        JsonNode list = sf.run("apex", "list", "log", "--target-org", ALIAS, "--json").json();
+        JsonNode list =
+                sf.run("apex", "list", "log", "--target-org", ALIAS, "--json").json();
         assertEquals(0, list.path("status").asInt(), list.toString());
         // Other tests of this class run Apex too: look for this run's log among the listed ones.
         boolean found = false;
         for (JsonNode log : list.path("result")) {
             assertTrue(log.path("Id").asText().startsWith("07L"), log.toString());
-            JsonNode got = sf.run("apex", "get", "log", "--log-id", log.path("Id").asText(), "--target-org", ALIAS,
-                    "--json").json();
+            JsonNode got = sf.run(
+                            "apex", "get", "log", "--log-id", log.path("Id").asText(), "--target-org", ALIAS, "--json")
+                    .json();
             if (got.toString().contains("|USER_DEBUG|[1]|DEBUG|kept in the log 42")) {
                 assertEquals("Success", log.path("Status").asText(), log.toString());
                 found = true;
@@ -75,7 +87,8 @@ class SfApexRunContractTest {
         assertEquals("executeCompileFailure", r.path("name").asText(), r.toString());
         JsonNode result = r.path("data");
         assertFalse(result.path("compiled").asBoolean(true), r.toString());
-        assertEquals("Variable does not exist: nope", result.path("compileProblem").asText(), r.toString());
+        assertEquals(
+                "Variable does not exist: nope", result.path("compileProblem").asText(), r.toString());
         assertEquals(2, result.path("line").asInt(), r.toString());
     }
 
@@ -87,7 +100,8 @@ class SfApexRunContractTest {
         assertTrue(result.path("logs").asText().contains("|USER_DEBUG|[1]|DEBUG|before"), r.toString());
         assertTrue(result.path("compiled").asBoolean(), r.toString());
         assertFalse(result.path("success").asBoolean(true), r.toString());
-        assertTrue(result.path("exceptionMessage").asText().startsWith("System.AssertException: Assertion Failed"),
+        assertTrue(
+                result.path("exceptionMessage").asText().startsWith("System.AssertException: Assertion Failed"),
                 r.toString());
         assertTrue(result.path("exceptionStackTrace").asText().contains("line 2"), r.toString());
     }

@@ -43,16 +43,37 @@ class SfApexTestContractTest {
     static void deployForceApp() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
-        SfCli.Result login = sf.run(Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()), "org", "login",
-                "access-token", "--instance-url", server.instanceUrl(), "--no-prompt", "--alias", ALIAS, "--json");
+        SfCli.Result login = sf.run(
+                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
+                "org",
+                "login",
+                "access-token",
+                "--instance-url",
+                server.instanceUrl(),
+                "--no-prompt",
+                "--alias",
+                ALIAS,
+                "--json");
         assertEquals(0, login.exit(), login.stdout() + login.stderr());
         project = sf.home().resolve("work");
         copy(SfCli.repoRoot().resolve("force-app"), project.resolve("force-app"));
-        Files.writeString(project.resolve("sfdx-project.json"),
+        Files.writeString(
+                project.resolve("sfdx-project.json"),
                 "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
         // The deploy itself runs every local test inside its transaction and reports them as the Metadata API does.
-        SfCli.Result deployed = sf.run("project", "deploy", "start", "--source-dir", "force-app", "--target-org",
-                ALIAS, "--test-level", "RunLocalTests", "--wait", "10", "--json");
+        SfCli.Result deployed = sf.run(
+                "project",
+                "deploy",
+                "start",
+                "--source-dir",
+                "force-app",
+                "--target-org",
+                ALIAS,
+                "--test-level",
+                "RunLocalTests",
+                "--wait",
+                "10",
+                "--json");
         assertEquals(0, deployed.exit(), deployed.stdout() + deployed.stderr());
         JsonNode tests = deployed.json().path("result").path("details").path("runTestResult");
         assertEquals(50, tests.path("numTestsRun").asInt(), tests.toString());
@@ -72,8 +93,19 @@ class SfApexTestContractTest {
     @Test
     @Order(1)
     void runLocalTestsRunsEveryPackageTestMethodAndReportsClassAndOrgWideCoverage() throws Exception {
-        SfCli.Result r = sf.run("apex", "run", "test", "--test-level", "RunLocalTests", "--code-coverage",
-                "--result-format", "json", "--wait", "10", "--target-org", ALIAS);
+        SfCli.Result r = sf.run(
+                "apex",
+                "run",
+                "test",
+                "--test-level",
+                "RunLocalTests",
+                "--code-coverage",
+                "--result-format",
+                "json",
+                "--wait",
+                "10",
+                "--target-org",
+                ALIAS);
         assertEquals(0, r.exit(), r.stdout() + r.stderr());
         JsonNode result = r.json().path("result");
         JsonNode summary = result.path("summary");
@@ -84,7 +116,8 @@ class SfApexTestContractTest {
         Set<String> ran = new TreeSet<>();
         for (JsonNode t : result.path("tests")) {
             assertEquals("Pass", t.path("Outcome").asText(), t.toString());
-            ran.add(t.path("ApexClass").path("Name").asText() + "." + t.path("MethodName").asText());
+            ran.add(t.path("ApexClass").path("Name").asText() + "."
+                    + t.path("MethodName").asText());
         }
         Set<String> declared = packageTestMethods();
         assertEquals(50, declared.size(), "the package declares 50 @IsTest methods: " + declared);
@@ -95,8 +128,13 @@ class SfApexTestContractTest {
             assertTrue(c.path("totalLines").asInt() > 0, c.toString());
             coveredClasses.add(c.path("name").asText());
         }
-        assertTrue(coveredClasses.containsAll(Set.of("WardenCapture", "WardenQuarantineWriter",
-                "WardenVerdictService", "WardenContentVersionCapture")), coveredClasses.toString());
+        assertTrue(
+                coveredClasses.containsAll(Set.of(
+                        "WardenCapture",
+                        "WardenQuarantineWriter",
+                        "WardenVerdictService",
+                        "WardenContentVersionCapture")),
+                coveredClasses.toString());
         assertTrue(coveredClasses.stream().noneMatch(n -> n.endsWith("Test")), "test classes are not counted");
         int orgWide = Integer.parseInt(summary.path("orgWideCoverage").asText().replace("%", ""));
         assertTrue(orgWide >= 85, "org-wide coverage " + orgWide + "% (goal: at least 85%)");
@@ -105,8 +143,18 @@ class SfApexTestContractTest {
     @Test
     @Order(2)
     void junitFormatReportsEveryMethodOfTheNamedClassAsATestcase() {
-        SfCli.Result r = sf.run("apex", "run", "test", "--class-names", "WardenTextsTest", "--result-format", "junit",
-                "--wait", "10", "--target-org", ALIAS);
+        SfCli.Result r = sf.run(
+                "apex",
+                "run",
+                "test",
+                "--class-names",
+                "WardenTextsTest",
+                "--result-format",
+                "junit",
+                "--wait",
+                "10",
+                "--target-org",
+                ALIAS);
         assertEquals(0, r.exit(), r.stdout() + r.stderr());
         assertTrue(r.stdout().contains("<testsuite name=\"force.apex\""), r.stdout());
         assertTrue(r.stdout().contains("tests=\"5\" failures=\"0\""), r.stdout());
@@ -116,21 +164,33 @@ class SfApexTestContractTest {
     @Test
     @Order(3)
     void getTestReadsAFinishedRunBackWithItsCoverage() {
-        SfCli.Result r = sf.run("apex", "get", "test", "--test-run-id", asyncRunId, "--code-coverage",
-                "--target-org", ALIAS, "--json");
+        SfCli.Result r = sf.run(
+                "apex", "get", "test", "--test-run-id", asyncRunId, "--code-coverage", "--target-org", ALIAS, "--json");
         assertEquals(0, r.exit(), r.stdout() + r.stderr());
         JsonNode result = r.json().path("result");
         assertEquals(asyncRunId, result.path("summary").path("testRunId").asText());
-        assertEquals(50, result.path("summary").path("testsRan").asInt(), result.path("summary").toString());
+        assertEquals(
+                50,
+                result.path("summary").path("testsRan").asInt(),
+                result.path("summary").toString());
         assertTrue(result.path("coverage").path("coverage").size() > 0, result.toString());
     }
 
     @Test
     @Order(4)
     void synchronousRunOfOneMethodWithTapOutput() {
-        SfCli.Result r = sf.run("apex", "run", "test", "--synchronous", "--tests",
-                "WardenTextsTest.formatFillsEveryKnownPlaceholderInOnePass", "--code-coverage", "--result-format",
-                "tap", "--target-org", ALIAS);
+        SfCli.Result r = sf.run(
+                "apex",
+                "run",
+                "test",
+                "--synchronous",
+                "--tests",
+                "WardenTextsTest.formatFillsEveryKnownPlaceholderInOnePass",
+                "--code-coverage",
+                "--result-format",
+                "tap",
+                "--target-org",
+                ALIAS);
         assertEquals(0, r.exit(), r.stdout() + r.stderr());
         assertTrue(r.stdout().contains("1..1"), r.stdout());
         assertTrue(r.stdout().contains("ok 1 WardenTextsTest.formatFillsEveryKnownPlaceholderInOnePass"), r.stdout());
@@ -141,36 +201,81 @@ class SfApexTestContractTest {
     void aBrokenAssertionInACopyOfATestClassFailsThatTestWithTheAssertionsMessageAndLine() throws Exception {
         Path classes = project.resolve("force-app/main/default/classes/broken");
         Files.createDirectories(classes);
-        String original = Files.readString(project.resolve("force-app/main/default/classes/shared/WardenTextsTest.cls"));
+        String original =
+                Files.readString(project.resolve("force-app/main/default/classes/shared/WardenTextsTest.cls"));
         String broken = original.replace("private class WardenTextsTest", "private class WardenTextsBrokenTest")
-                .replace("Assert.areEqual('eicar: contains {detector} (eicar)', text,",
+                .replace(
+                        "Assert.areEqual('eicar: contains {detector} (eicar)', text,",
                         "Assert.areEqual('eicar: broken', text,");
         assertTrue(!broken.equals(original) && broken.contains("WardenTextsBrokenTest"), "the copy was changed");
         Files.writeString(classes.resolve("WardenTextsBrokenTest.cls"), broken);
-        Files.copy(project.resolve("force-app/main/default/classes/shared/WardenTextsTest.cls-meta.xml"),
+        Files.copy(
+                project.resolve("force-app/main/default/classes/shared/WardenTextsTest.cls-meta.xml"),
                 classes.resolve("WardenTextsBrokenTest.cls-meta.xml"));
         int line = lineOf(broken, "'eicar: broken'");
         String brokenDir = "force-app/main/default/classes/broken";
 
         // A deploy that runs the broken test fails, prints the failure, and leaves the class out of the org.
-        SfCli.Result refused = sf.run("project", "deploy", "start", "--source-dir", brokenDir, "--target-org", ALIAS,
-                "--test-level", "RunSpecifiedTests", "--tests", "WardenTextsBrokenTest", "--wait", "10");
+        SfCli.Result refused = sf.run(
+                "project",
+                "deploy",
+                "start",
+                "--source-dir",
+                brokenDir,
+                "--target-org",
+                ALIAS,
+                "--test-level",
+                "RunSpecifiedTests",
+                "--tests",
+                "WardenTextsBrokenTest",
+                "--wait",
+                "10");
         assertEquals(1, refused.exit(), refused.stdout() + refused.stderr());
         assertTrue(refused.stdout().contains("Test Failures [1]"), refused.stdout());
-        assertTrue(refused.stdout().contains("WardenTextsBrokenTest.formatFillsEveryKnownPlaceholderInOnePass"),
+        assertTrue(
+                refused.stdout().contains("WardenTextsBrokenTest.formatFillsEveryKnownPlaceholderInOnePass"),
                 refused.stdout());
-        assertTrue(refused.stdout().contains("Class.WardenTextsBrokenTest.formatFillsEveryKnownPlaceholderInOnePass: line "
-                + line), refused.stdout());
-        SfCli.Result absent = sf.run("data", "query", "--use-tooling-api", "--query",
-                "SELECT Id FROM ApexClass WHERE Name = 'WardenTextsBrokenTest'", "--target-org", ALIAS, "--json");
+        assertTrue(
+                refused.stdout()
+                        .contains(
+                                "Class.WardenTextsBrokenTest.formatFillsEveryKnownPlaceholderInOnePass: line " + line),
+                refused.stdout());
+        SfCli.Result absent = sf.run(
+                "data",
+                "query",
+                "--use-tooling-api",
+                "--query",
+                "SELECT Id FROM ApexClass WHERE Name = 'WardenTextsBrokenTest'",
+                "--target-org",
+                ALIAS,
+                "--json");
         assertEquals(0, absent.json().path("result").path("totalSize").asInt(), absent.stdout());
 
-        SfCli.Result deployed = sf.run("project", "deploy", "start", "--source-dir", brokenDir, "--target-org", ALIAS,
-                "--wait", "10", "--json");
+        SfCli.Result deployed = sf.run(
+                "project",
+                "deploy",
+                "start",
+                "--source-dir",
+                brokenDir,
+                "--target-org",
+                ALIAS,
+                "--wait",
+                "10",
+                "--json");
         assertEquals(0, deployed.exit(), deployed.stdout() + deployed.stderr());
 
-        SfCli.Result r = sf.run("apex", "run", "test", "--class-names", "WardenTextsBrokenTest", "--result-format",
-                "json", "--wait", "10", "--target-org", ALIAS);
+        SfCli.Result r = sf.run(
+                "apex",
+                "run",
+                "test",
+                "--class-names",
+                "WardenTextsBrokenTest",
+                "--result-format",
+                "json",
+                "--wait",
+                "10",
+                "--target-org",
+                ALIAS);
         JsonNode result = r.json().path("result");
         assertEquals("Failed", result.path("summary").path("outcome").asText(), r.stdout());
         assertEquals(1, result.path("summary").path("failing").asInt(), r.stdout());
@@ -178,11 +283,15 @@ class SfApexTestContractTest {
         for (JsonNode t : result.path("tests")) {
             if (t.path("MethodName").asText().equals("formatFillsEveryKnownPlaceholderInOnePass")) {
                 assertEquals("Fail", t.path("Outcome").asText(), t.toString());
-                assertTrue(t.path("Message").asText().startsWith("System.AssertException: Assertion Failed"),
+                assertTrue(
+                        t.path("Message").asText().startsWith("System.AssertException: Assertion Failed"),
                         t.toString());
                 assertTrue(t.path("Message").asText().contains("values are never re-expanded"), t.toString());
-                assertTrue(t.path("StackTrace").asText().contains(
-                        "Class.WardenTextsBrokenTest.formatFillsEveryKnownPlaceholderInOnePass: line " + line),
+                assertTrue(
+                        t.path("StackTrace")
+                                .asText()
+                                .contains("Class.WardenTextsBrokenTest.formatFillsEveryKnownPlaceholderInOnePass: line "
+                                        + line),
                         t.toString());
             } else {
                 assertEquals("Pass", t.path("Outcome").asText(), t.toString());
@@ -200,15 +309,34 @@ class SfApexTestContractTest {
                     <testClassName>WardenTextsTest</testClassName>
                 </ApexTestSuite>
                 """);
-        SfCli.Result deployed = sf.run("project", "deploy", "start", "--source-dir", "force-app/main/default/testSuites",
-                "--target-org", ALIAS, "--wait", "10", "--json");
+        SfCli.Result deployed = sf.run(
+                "project",
+                "deploy",
+                "start",
+                "--source-dir",
+                "force-app/main/default/testSuites",
+                "--target-org",
+                ALIAS,
+                "--wait",
+                "10",
+                "--json");
         assertEquals(0, deployed.exit(), deployed.stdout() + deployed.stderr());
-        SfCli.Result r = sf.run("apex", "run", "test", "--suite-names", "WardenTexts", "--result-format", "json",
-                "--wait", "10", "--target-org", ALIAS);
+        SfCli.Result r = sf.run(
+                "apex",
+                "run",
+                "test",
+                "--suite-names",
+                "WardenTexts",
+                "--result-format",
+                "json",
+                "--wait",
+                "10",
+                "--target-org",
+                ALIAS);
         assertEquals(0, r.exit(), r.stdout() + r.stderr());
         assertEquals(5, r.json().path("result").path("summary").path("testsRan").asInt(), r.stdout());
-        SfCli.Result unknown = sf.run("apex", "run", "test", "--suite-names", "NoSuchSuite", "--wait", "10",
-                "--target-org", ALIAS);
+        SfCli.Result unknown =
+                sf.run("apex", "run", "test", "--suite-names", "NoSuchSuite", "--wait", "10", "--target-org", ALIAS);
         String said = unknown.stdout() + unknown.stderr();
         assertTrue(unknown.exit() != 0 && said.contains("No test suite found: NoSuchSuite"), said);
     }

@@ -72,7 +72,8 @@ final class SfCli {
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new AssertionError("sf " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
+                throw new AssertionError(
+                        "sf " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
             return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
         } catch (IOException e) {

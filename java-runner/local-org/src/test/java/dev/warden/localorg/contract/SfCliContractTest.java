@@ -33,10 +33,21 @@ class SfCliContractTest {
     static void loginWithAccessToken() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
-        SfCli.Result login = sf.run(Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()), "org", "login",
-                "access-token", "--instance-url", server.instanceUrl(), "--no-prompt", "--alias", "local", "--json");
+        SfCli.Result login = sf.run(
+                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
+                "org",
+                "login",
+                "access-token",
+                "--instance-url",
+                server.instanceUrl(),
+                "--no-prompt",
+                "--alias",
+                "local",
+                "--json");
         assertEquals(0, login.exit(), login.stdout() + login.stderr());
-        assertEquals(server.adminUsername(), login.json().get("result").get("username").asText());
+        assertEquals(
+                server.adminUsername(),
+                login.json().get("result").get("username").asText());
         assertTrue(!login.stdout().contains(server.adminAccessToken()), "sf must not echo the token");
     }
 
@@ -54,39 +65,62 @@ class SfCliContractTest {
 
     @Test
     void dataQueryFollowsRelationshipPaths() {
-        SfCli.Result q = sf.run("data", "query", "-o", "local", "--json", "--query",
+        SfCli.Result q = sf.run(
+                "data",
+                "query",
+                "-o",
+                "local",
+                "--json",
+                "--query",
                 "SELECT Id, Username, Profile.Name, Profile.UserLicense.Name FROM User");
         assertEquals(0, q.exit(), q.stdout() + q.stderr());
         JsonNode admin = q.json().get("result").get("records").get(0);
         assertEquals("System Administrator", admin.get("Profile").get("Name").asText());
-        assertEquals("Salesforce", admin.get("Profile").get("UserLicense").get("Name").asText());
+        assertEquals(
+                "Salesforce",
+                admin.get("Profile").get("UserLicense").get("Name").asText());
     }
 
     @Test
     void assignPermsetSucceedsOnceThenReportsTheDuplicate() {
         Org org = server.org();
-        org.metadata().deployPermissionSet(org.adminUserId(), new PermissionSetContent("Warden_Admin", "Warden Admin",
-                null, null, false, Set.of("ApiEnabled"), List.of(), Set.of(), Set.of()));
+        org.metadata()
+                .deployPermissionSet(
+                        org.adminUserId(),
+                        new PermissionSetContent(
+                                "Warden_Admin",
+                                "Warden Admin",
+                                null,
+                                null,
+                                false,
+                                Set.of("ApiEnabled"),
+                                List.of(),
+                                Set.of(),
+                                Set.of()));
         SfCli.Result first = sf.run("org", "assign", "permset", "--name", "Warden_Admin", "-o", "local", "--json");
         assertEquals(0, first.exit(), first.stdout());
         SfCli.Result again = sf.run("org", "assign", "permset", "--name", "Warden_Admin", "-o", "local", "--json");
         assertEquals(1, again.exit());
-        assertEquals("Duplicate PermissionSetAssignment. Assignment already exists.",
+        assertEquals(
+                "Duplicate PermissionSetAssignment. Assignment already exists.",
                 again.json().get("result").get("failures").get(0).get("message").asText());
     }
 
     @Test
     void dataCreateUpdateAndDeleteARecord() {
         Org org = server.org();
-        org.schema().define(ObjectDefinition.custom("Widget__c", "Widget",
-                List.of(FieldDef.of("Size__c", FieldType.DOUBLE).build())));
-        SfCli.Result created = sf.run("data", "create", "record", "-s", "Widget__c", "-v", "Name=W1 Size__c=3",
-                "-o", "local", "--json");
+        org.schema()
+                .define(ObjectDefinition.custom(
+                        "Widget__c",
+                        "Widget",
+                        List.of(FieldDef.of("Size__c", FieldType.DOUBLE).build())));
+        SfCli.Result created = sf.run(
+                "data", "create", "record", "-s", "Widget__c", "-v", "Name=W1 Size__c=3", "-o", "local", "--json");
         assertEquals(0, created.exit(), created.stdout() + created.stderr());
         String id = created.json().get("result").get("id").asText();
         assertEquals(3.0, org.db().retrieve(id).get("Size__c"));
-        SfCli.Result updated = sf.run("data", "update", "record", "-s", "Widget__c", "-i", id, "-v", "Size__c=4",
-                "-o", "local", "--json");
+        SfCli.Result updated = sf.run(
+                "data", "update", "record", "-s", "Widget__c", "-i", id, "-v", "Size__c=4", "-o", "local", "--json");
         assertEquals(0, updated.exit(), updated.stdout() + updated.stderr());
         assertEquals(4.0, org.db().retrieve(id).get("Size__c"));
         SfCli.Result deleted = sf.run("data", "delete", "record", "-s", "Widget__c", "-i", id, "-o", "local", "--json");
@@ -96,10 +130,12 @@ class SfCliContractTest {
 
     @Test
     void orgListLimitsShowsTheDailyApiBudget() {
-        JsonNode limits = sf.run("org", "list", "limits", "-o", "local", "--json").json().get("result");
+        JsonNode limits =
+                sf.run("org", "list", "limits", "-o", "local", "--json").json().get("result");
         boolean found = false;
         for (JsonNode l : limits) {
-            found |= l.get("name").asText().equals("DailyApiRequests") && l.get("max").asInt() == 15000;
+            found |= l.get("name").asText().equals("DailyApiRequests")
+                    && l.get("max").asInt() == 15000;
         }
         assertTrue(found, limits.toString());
     }
@@ -112,19 +148,44 @@ class SfCliContractTest {
         SfCli jwtSf = new SfCli();
         String consumerKey = "3MVG9contract.jwt";
         org.metadata().putEca(org.adminUserId(), "Cli_Jwt", "Cli Jwt", null, null, null);
-        org.metadata().setGlobalOAuth(org.adminUserId(), "Cli_Jwt",
-                new ExternalClientApp.GlobalOAuth(consumerKey, null, keys.certificatePem, null, Map.of()));
-        org.metadata().setOAuthPolicies(org.adminUserId(), "Cli_Jwt", new ExternalClientApp.OAuthPolicies(
-                "AdminApprovedPreAuthorized", List.of(), List.of("System Administrator"), "Enforce", "Infinite", null, null));
+        org.metadata()
+                .setGlobalOAuth(
+                        org.adminUserId(),
+                        "Cli_Jwt",
+                        new ExternalClientApp.GlobalOAuth(consumerKey, null, keys.certificatePem, null, Map.of()));
+        org.metadata()
+                .setOAuthPolicies(
+                        org.adminUserId(),
+                        "Cli_Jwt",
+                        new ExternalClientApp.OAuthPolicies(
+                                "AdminApprovedPreAuthorized",
+                                List.of(),
+                                List.of("System Administrator"),
+                                "Enforce",
+                                "Infinite",
+                                null,
+                                null));
         org.metadata().setInstalled(org.adminUserId(), "Cli_Jwt", true);
         Path key = Files.createTempFile(jwtSf.home(), "server", ".key");
         Files.writeString(key, keys.privateKeyPem);
-        SfCli.Result login = jwtSf.run("org", "login", "jwt", "--username", server.adminUsername(), "--jwt-key-file",
-                key.toString(), "--client-id", consumerKey, "--instance-url", server.instanceUrl(), "--json");
+        SfCli.Result login = jwtSf.run(
+                "org",
+                "login",
+                "jwt",
+                "--username",
+                server.adminUsername(),
+                "--jwt-key-file",
+                key.toString(),
+                "--client-id",
+                consumerKey,
+                "--instance-url",
+                server.instanceUrl(),
+                "--json");
         // No --alias: sf moves an alias to the newest login of a username, which would take "local" away.
         assertEquals(0, login.exit(), login.stdout() + login.stderr());
-        assertTrue(org.db().rows("LoginHistory", false).stream().anyMatch(r -> "Success".equals(r.get("Status"))
-                && server.org().adminUserId().equals(r.get("UserId"))));
+        assertTrue(org.db().rows("LoginHistory", false).stream()
+                .anyMatch(r -> "Success".equals(r.get("Status"))
+                        && server.org().adminUserId().equals(r.get("UserId"))));
 
         // A refused login makes sf drop that username's stored auth, so refuse a second user, not the admin.
         Map<String, Object> user = new java.util.LinkedHashMap<>();
@@ -138,11 +199,25 @@ class SfCliContractTest {
         user.put("LanguageLocaleKey", "en_US");
         user.put("ProfileId", org.ids().standardUserProfileId());
         org.db().insert(org.admin(), "User", user);
-        SfCli.Result refused = jwtSf.run("org", "login", "jwt", "--username", "refused@warden.test", "--jwt-key-file",
-                key.toString(), "--client-id", consumerKey, "--instance-url", server.instanceUrl(), "--json");
+        SfCli.Result refused = jwtSf.run(
+                "org",
+                "login",
+                "jwt",
+                "--username",
+                "refused@warden.test",
+                "--jwt-key-file",
+                key.toString(),
+                "--client-id",
+                consumerKey,
+                "--instance-url",
+                server.instanceUrl(),
+                "--json");
         assertTrue(refused.exit() != 0);
-        assertTrue((refused.stdout() + refused.stderr()).contains("user hasn't approved this consumer"), refused.stdout());
-        Record last = org.db().rows("LoginHistory", false).stream().reduce((a, b) -> b).orElseThrow();
+        assertTrue(
+                (refused.stdout() + refused.stderr()).contains("user hasn't approved this consumer"), refused.stdout());
+        Record last = org.db().rows("LoginHistory", false).stream()
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertTrue(String.valueOf(last.get("Status")).contains("user hasn't approved this consumer"));
     }
 }

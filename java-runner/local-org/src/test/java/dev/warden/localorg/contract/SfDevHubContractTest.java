@@ -40,8 +40,17 @@ class SfDevHubContractTest {
         hub = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
         definition = SfCli.repoRoot().resolve("config/project-scratch-def.json");
-        SfCli.Result login = sf.run(Map.of("SF_ACCESS_TOKEN", hub.adminAccessToken()), "org", "login",
-                "access-token", "--instance-url", hub.instanceUrl(), "--no-prompt", "--alias", "hub", "--json");
+        SfCli.Result login = sf.run(
+                Map.of("SF_ACCESS_TOKEN", hub.adminAccessToken()),
+                "org",
+                "login",
+                "access-token",
+                "--instance-url",
+                hub.instanceUrl(),
+                "--no-prompt",
+                "--alias",
+                "hub",
+                "--json");
         assertEquals(0, login.exit(), login.stdout() + login.stderr());
     }
 
@@ -54,34 +63,60 @@ class SfDevHubContractTest {
     void scratchOrgIsCreatedFromTheProjectDefinitionUsedAndDeleted() throws Exception {
         int hubBefore = requestCount(hub.instanceUrl(), hub.adminAccessToken());
         long started = System.nanoTime();
-        SfCli.Result created = sf.run("org", "create", "scratch", "-f", definition.toString(), "-v", "hub", "-a",
-                "scr", "--wait", "10", "--json");
+        SfCli.Result created = sf.run(
+                "org",
+                "create",
+                "scratch",
+                "-f",
+                definition.toString(),
+                "-v",
+                "hub",
+                "-a",
+                "scr",
+                "--wait",
+                "10",
+                "--json");
         long createMs = (System.nanoTime() - started) / 1_000_000;
         assertEquals(0, created.exit(), created.stdout() + created.stderr());
         JsonNode result = created.json().get("result");
         String username = result.get("username").asText();
         assertTrue(username.matches("test-[a-z0-9]{12}@example\\.com"), username);
         LocalOrgServer scratch = DevHubExtension.hostedBy(hub).stream()
-                .filter(o -> o.adminUsername().equals(username)).findFirst().orElseThrow();
+                .filter(o -> o.adminUsername().equals(username))
+                .findFirst()
+                .orElseThrow();
         int hubCalls = requestCount(hub.instanceUrl(), hub.adminAccessToken()) - hubBefore;
         int scratchCalls = requestCount(scratch.instanceUrl(), scratch.adminAccessToken());
         System.out.println("[devhub] sf org create scratch: " + hubCalls + " hub requests, " + scratchCalls
                 + " scratch-org requests");
         assertEquals("Active", result.get("scratchOrgInfo").get("Status").asText());
         assertFalse(result.get("scratchOrgInfo").has("AuthCode"), "sf drops the one-time code from its output");
-        assertTrue(result.get("warnings") == null || result.get("warnings").isEmpty()
-                || !result.get("warnings").toString().contains("settings"), result.toString());
+        assertTrue(
+                result.get("warnings") == null
+                        || result.get("warnings").isEmpty()
+                        || !result.get("warnings").toString().contains("settings"),
+                result.toString());
 
         // Its own org: another id, the signup user as admin, Organization says scratch.
-        JsonNode org = sf.run("data", "query", "-o", "scr", "--json", "--query",
-                "SELECT Id, Name, IsSandbox, TrialExpirationDate, OrganizationType FROM Organization")
-                .json().get("result").get("records").get(0);
+        JsonNode org = sf.run(
+                        "data",
+                        "query",
+                        "-o",
+                        "scr",
+                        "--json",
+                        "--query",
+                        "SELECT Id, Name, IsSandbox, TrialExpirationDate, OrganizationType FROM Organization")
+                .json()
+                .get("result")
+                .get("records")
+                .get(0);
         assertNotEquals(hub.orgId(), org.get("Id").asText());
         assertEquals("Warden Scratch Org", org.get("Name").asText());
         assertTrue(org.get("IsSandbox").asBoolean());
         assertFalse(org.get("TrialExpirationDate").isNull());
         assertEquals("Developer Edition", org.get("OrganizationType").asText());
-        JsonNode display = sf.run("org", "display", "-o", "scr", "--json").json().get("result");
+        JsonNode display =
+                sf.run("org", "display", "-o", "scr", "--json").json().get("result");
         // For a scratch org sf reads the status from the hub's ScratchOrgInfo.
         assertEquals("Active", display.path("status").asText(), display.toString());
         assertEquals(username, display.get("username").asText());
@@ -91,8 +126,10 @@ class SfDevHubContractTest {
         assertEquals(false, security.get("lockSessionsToIp"), security.toString());
         assertTrue(hub.org().metadata().settings("LightningExperience").isEmpty());
         // Data written to the scratch org stays there.
-        assertEquals(0, sf.run("data", "create", "record", "-o", "scr", "-s", "Account", "-v", "Name=OnlyInScratch",
-                "--json").exit());
+        assertEquals(
+                0,
+                sf.run("data", "create", "record", "-o", "scr", "-s", "Account", "-v", "Name=OnlyInScratch", "--json")
+                        .exit());
         assertTrue(hub.org().db().findBy("Account", "Name", "OnlyInScratch").isEmpty());
 
         JsonNode list = sf.run("org", "list", "--json").json().get("result");
@@ -109,10 +146,15 @@ class SfDevHubContractTest {
                 + (requestCount(hub.instanceUrl(), hub.adminAccessToken()) - hubBeforeDelete) + " hub requests");
         Record info = hub.org().db().findOne("ScratchOrgInfo", "SignupUsername", username);
         assertEquals("Deleted", info.get("Status"));
-        assertTrue(hub.org().db().findBy("ActiveScratchOrg", "SignupUsername", username).isEmpty());
-        assertTrue(find(admin("GET", "/_local/devhub/orgs", null).get("orgs"), "username", username) == null,
+        assertTrue(hub.org()
+                .db()
+                .findBy("ActiveScratchOrg", "SignupUsername", username)
+                .isEmpty());
+        assertTrue(
+                find(admin("GET", "/_local/devhub/orgs", null).get("orgs"), "username", username) == null,
                 "the hub no longer hosts the deleted org");
-        assertTrue(DevHubExtension.hostedBy(hub).stream().noneMatch(o -> o.adminUsername().equals(username)));
+        assertTrue(DevHubExtension.hostedBy(hub).stream()
+                .noneMatch(o -> o.adminUsername().equals(username)));
         SfCli.Result gone = sf.run("org", "display", "-o", "scr", "--json");
         assertNotEquals(0, gone.exit());
         System.out.println("[devhub] sf org create scratch (access-token hub, settings): " + createMs + " ms");
@@ -120,10 +162,11 @@ class SfDevHubContractTest {
 
     @Test
     void asyncCreateIsResumedAndAnExpiredOrgIsRefusedInSalesforcesWords() throws Exception {
-        SfCli.Result async = sf.run("org", "create", "scratch", "--edition", "developer", "-v", "hub", "-a", "later",
-                "--async", "--json");
+        SfCli.Result async = sf.run(
+                "org", "create", "scratch", "--edition", "developer", "-v", "hub", "-a", "later", "--async", "--json");
         assertEquals(0, async.exit(), async.stdout() + async.stderr());
-        String jobId = async.json().get("result").get("scratchOrgInfo").get("Id").asText();
+        String jobId =
+                async.json().get("result").get("scratchOrgInfo").get("Id").asText();
         assertTrue(jobId.startsWith("2SR"), jobId);
         SfCli.Result resumed = sf.run("org", "resume", "scratch", "--job-id", jobId, "--json");
         assertEquals(0, resumed.exit(), resumed.stdout() + resumed.stderr());
@@ -133,8 +176,11 @@ class SfDevHubContractTest {
         admin("POST", "/_local/devhub/expire", "{\"username\":\"" + username + "\"}");
         SfCli.Result refused = sf.run("data", "query", "-o", "later", "--json", "--query", "SELECT Id FROM User");
         assertNotEquals(0, refused.exit());
-        assertTrue(refused.stdout().contains("does not appear to exist. Likely cause is that the org was deleted by"
-                + " another user or has expired."), refused.stdout());
+        assertTrue(
+                refused.stdout()
+                        .contains("does not appear to exist. Likely cause is that the org was deleted by"
+                                + " another user or has expired."),
+                refused.stdout());
         JsonNode all = sf.run("org", "list", "--all", "--json").json().get("result");
         JsonNode listed = find(all.get("scratchOrgs"), "username", username);
         assertTrue(listed != null && listed.get("isExpired").asBoolean(), all.toString());
@@ -142,27 +188,35 @@ class SfDevHubContractTest {
         SfCli.Result deleted = sf.run("org", "delete", "scratch", "-o", "later", "--no-prompt", "--json");
         assertEquals(1, deleted.exit(), deleted.stdout() + deleted.stderr());
         assertEquals("ScratchOrgNotFoundError", deleted.json().get("name").asText());
-        assertEquals("Attempting to delete an expired or deleted org", deleted.json().get("message").asText());
-        assertEquals("Deleted", hub.org().db().findOne("ScratchOrgInfo", "SignupUsername", username).get("Status"));
+        assertEquals(
+                "Attempting to delete an expired or deleted org",
+                deleted.json().get("message").asText());
+        assertEquals(
+                "Deleted",
+                hub.org()
+                        .db()
+                        .findOne("ScratchOrgInfo", "SignupUsername", username)
+                        .get("Status"));
     }
 
     @Test
     void badDefinitionsGetThePlatformsErrors() throws Exception {
-        Path bogus = Files.writeString(Files.createTempFile(sf.home(), "bogus", ".json"),
-                "{\"orgName\":\"Bad\",\"edition\":\"Bogus\"}");
+        Path bogus = Files.writeString(
+                Files.createTempFile(sf.home(), "bogus", ".json"), "{\"orgName\":\"Bad\",\"edition\":\"Bogus\"}");
         SfCli.Result edition = sf.run("org", "create", "scratch", "-f", bogus.toString(), "-v", "hub", "--json");
         assertEquals(1, edition.exit(), edition.stdout());
-        assertTrue(edition.stdout().contains("Edition: bad value for restricted picklist field: Bogus"),
-                edition.stdout());
+        assertTrue(
+                edition.stdout().contains("Edition: bad value for restricted picklist field: Bogus"), edition.stdout());
 
-        Path namespaced = Files.writeString(Files.createTempFile(sf.home(), "ns", ".json"),
+        Path namespaced = Files.writeString(
+                Files.createTempFile(sf.home(), "ns", ".json"),
                 "{\"orgName\":\"Ns\",\"edition\":\"Developer\",\"namespace\":\"wdn\"}");
         SfCli.Result ns = sf.run("org", "create", "scratch", "-f", namespaced.toString(), "-v", "hub", "--json");
         assertEquals(1, ns.exit(), ns.stdout());
         assertTrue(ns.stdout().contains("Specify a namespace that"), ns.stdout());
 
-        SfCli.Result notAHub = sf.run("org", "create", "scratch", "--edition", "developer", "-v", "nosuchhub",
-                "--json");
+        SfCli.Result notAHub =
+                sf.run("org", "create", "scratch", "--edition", "developer", "-v", "nosuchhub", "--json");
         assertNotEquals(0, notAHub.exit());
     }
 
@@ -173,49 +227,104 @@ class SfDevHubContractTest {
         SfCli jwtSf = new SfCli();
         String consumerKey = "3MVG9devhub.jwt";
         org.metadata().putEca(org.adminUserId(), "Hub_Jwt", "Hub Jwt", null, null, null);
-        org.metadata().setGlobalOAuth(org.adminUserId(), "Hub_Jwt",
-                new ExternalClientApp.GlobalOAuth(consumerKey, null, keys.certificatePem, null, Map.of()));
-        org.metadata().setOAuthPolicies(org.adminUserId(), "Hub_Jwt", new ExternalClientApp.OAuthPolicies(
-                "AdminApprovedPreAuthorized", List.of(), List.of("System Administrator"), "Enforce", "Infinite",
-                null, null));
+        org.metadata()
+                .setGlobalOAuth(
+                        org.adminUserId(),
+                        "Hub_Jwt",
+                        new ExternalClientApp.GlobalOAuth(consumerKey, null, keys.certificatePem, null, Map.of()));
+        org.metadata()
+                .setOAuthPolicies(
+                        org.adminUserId(),
+                        "Hub_Jwt",
+                        new ExternalClientApp.OAuthPolicies(
+                                "AdminApprovedPreAuthorized",
+                                List.of(),
+                                List.of("System Administrator"),
+                                "Enforce",
+                                "Infinite",
+                                null,
+                                null));
         org.metadata().setInstalled(org.adminUserId(), "Hub_Jwt", true);
         Path key = Files.createTempFile(jwtSf.home(), "server", ".key");
         Files.writeString(key, keys.privateKeyPem);
-        SfCli.Result login = jwtSf.run("org", "login", "jwt", "--username", hub.adminUsername(), "--jwt-key-file",
-                key.toString(), "--client-id", consumerKey, "--instance-url", hub.instanceUrl(), "--alias", "jwthub",
+        SfCli.Result login = jwtSf.run(
+                "org",
+                "login",
+                "jwt",
+                "--username",
+                hub.adminUsername(),
+                "--jwt-key-file",
+                key.toString(),
+                "--client-id",
+                consumerKey,
+                "--instance-url",
+                hub.instanceUrl(),
+                "--alias",
+                "jwthub",
                 "--json");
         assertEquals(0, login.exit(), login.stdout() + login.stderr());
 
-        SfCli.Result created = jwtSf.run("org", "create", "scratch", "--edition", "developer", "-v", "jwthub", "-a",
-                "jscr", "--wait", "5", "--json");
+        SfCli.Result created = jwtSf.run(
+                "org",
+                "create",
+                "scratch",
+                "--edition",
+                "developer",
+                "-v",
+                "jwthub",
+                "-a",
+                "jscr",
+                "--wait",
+                "5",
+                "--json");
         assertEquals(0, created.exit(), created.stdout() + created.stderr());
-        assertEquals(consumerKey, created.json().get("result").get("scratchOrgInfo").get("ConnectedAppConsumerKey")
-                .asText());
-        assertEquals(0, jwtSf.run("data", "query", "-o", "jscr", "--json", "--query", "SELECT Id FROM Organization")
-                .exit());
-        assertEquals(0, jwtSf.run("org", "delete", "scratch", "-o", "jscr", "--no-prompt", "--json").exit());
+        assertEquals(
+                consumerKey,
+                created.json()
+                        .get("result")
+                        .get("scratchOrgInfo")
+                        .get("ConnectedAppConsumerKey")
+                        .asText());
+        assertEquals(
+                0,
+                jwtSf.run("data", "query", "-o", "jscr", "--json", "--query", "SELECT Id FROM Organization")
+                        .exit());
+        assertEquals(
+                0,
+                jwtSf.run("org", "delete", "scratch", "-o", "jscr", "--no-prompt", "--json")
+                        .exit());
     }
 
     /** The in-process org behind a scratch username, to check server-side state. */
     private static Org scratchOrg(String username) {
-        return DevHubExtension.hostedBy(hub).stream().filter(o -> o.adminUsername().equals(username)).findFirst()
-                .orElseThrow(() -> new AssertionError("no hosted org " + username)).org();
+        return DevHubExtension.hostedBy(hub).stream()
+                .filter(o -> o.adminUsername().equals(username))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no hosted org " + username))
+                .org();
     }
 
     /** Requests the org's log holds (the /_local call itself is not logged). */
     private static int requestCount(String instanceUrl, String adminToken) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(instanceUrl + "/_local/requests")).header("Authorization", "Bearer " + adminToken).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(instanceUrl + "/_local/requests"))
+                                .header("Authorization", "Bearer " + adminToken)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
-        return dev.warden.localorg.server.Json.MAPPER.readTree(r.body()).get("requests").size();
+        return dev.warden.localorg.server.Json.MAPPER
+                .readTree(r.body())
+                .get("requests")
+                .size();
     }
 
     private static JsonNode admin(String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.instanceUrl() + path))
                 .header("Authorization", "Bearer " + hub.adminAccessToken())
                 .header("Content-Type", "application/json");
-        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+        b = body == null
+                ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.method(method, HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() < 300, r.statusCode() + " " + r.body());

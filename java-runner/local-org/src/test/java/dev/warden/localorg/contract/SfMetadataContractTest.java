@@ -40,12 +40,23 @@ class SfMetadataContractTest {
     static void loginAndCreateProject() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
-        SfCli.Result login = sf.run(Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()), "org", "login",
-                "access-token", "--instance-url", server.instanceUrl(), "--no-prompt", "--alias", "md", "--json");
+        SfCli.Result login = sf.run(
+                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
+                "org",
+                "login",
+                "access-token",
+                "--instance-url",
+                server.instanceUrl(),
+                "--no-prompt",
+                "--alias",
+                "md",
+                "--json");
         assertEquals(0, login.exit(), login.stdout() + login.stderr());
         project = sf.home().resolve("work");
-        write("sfdx-project.json", "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],"
-                + "\"sourceApiVersion\":\"62.0\"}");
+        write(
+                "sfdx-project.json",
+                "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],"
+                        + "\"sourceApiVersion\":\"62.0\"}");
     }
 
     @AfterAll
@@ -94,48 +105,92 @@ class SfMetadataContractTest {
     @Test
     @Order(2)
     void bundles_and_stored_only_types_deploy_and_retrieve_back_unchanged() throws Exception {
-        write(SRC + "lwc/helloCard/helloCard.js", "import { LightningElement, api } from 'lwc';\nimport { shout } from"
-                + " './lib/shout';\n\nexport default class HelloCard extends LightningElement {\n    @api name = 'world';\n"
-                + "    get greeting() {\n        return shout(`Hello ${this.name}`);\n    }\n}\n");
-        write(SRC + "lwc/helloCard/helloCard.html", "<template>\n    <p class=\"greeting\">{greeting}</p>\n</template>\n");
+        write(
+                SRC + "lwc/helloCard/helloCard.js",
+                "import { LightningElement, api } from 'lwc';\nimport { shout } from"
+                        + " './lib/shout';\n\nexport default class HelloCard extends LightningElement {\n    @api name = 'world';\n"
+                        + "    get greeting() {\n        return shout(`Hello ${this.name}`);\n    }\n}\n");
+        write(
+                SRC + "lwc/helloCard/helloCard.html",
+                "<template>\n    <p class=\"greeting\">{greeting}</p>\n</template>\n");
         write(SRC + "lwc/helloCard/helloCard.css", ".greeting {\n    font-weight: bold;\n}\n");
         write(SRC + "lwc/helloCard/lib/shout.js", "export function shout(text) {\n    return `${text}!`;\n}\n");
-        write(SRC + "lwc/helloCard/helloCard.js-meta.xml", meta("LightningComponentBundle",
-                "    <apiVersion>62.0</apiVersion>\n    <isExposed>true</isExposed>\n    <targets>\n"
-                        + "        <target>lightning__RecordPage</target>\n    </targets>\n"));
-        write(SRC + "aura/helloAura/helloAura.cmp", "<aura:component implements=\"flexipage:availableForAllPageTypes\">\n"
-                + "    <aura:attribute name=\"count\" type=\"Integer\" default=\"0\"/>\n"
-                + "    <lightning:button label=\"Add\" onclick=\"{!c.add}\"/> {!v.count}\n</aura:component>\n");
-        write(SRC + "aura/helloAura/helloAuraController.js", "({\n    add: function (component) {\n"
-                + "        component.set('v.count', component.get('v.count') + 1);\n    }\n})\n");
-        write(SRC + "aura/helloAura/helloAura.cmp-meta.xml", meta("AuraDefinitionBundle",
-                "    <apiVersion>62.0</apiVersion>\n    <description>Counts clicks</description>\n"));
-        write(SRC + "labels/CustomLabels.labels-meta.xml", meta("CustomLabels", "    <labels>\n"
-                + "        <fullName>Greeting_Title</fullName>\n        <language>en_US</language>\n"
-                + "        <protected>false</protected>\n        <shortDescription>Greeting title</shortDescription>\n"
-                + "        <value>Hello there</value>\n    </labels>\n"));
-        write(SRC + "flows/Stamp_Note.flow-meta.xml", meta("Flow", "    <apiVersion>62.0</apiVersion>\n"
-                + "    <label>Stamp Note</label>\n    <processType>AutoLaunchedFlow</processType>\n"
-                + "    <start>\n        <locationX>50</locationX>\n        <locationY>0</locationY>\n    </start>\n"
-                + "    <status>Draft</status>\n"));
-        write(SRC + "flexipages/Hello_Page.flexipage-meta.xml", meta("FlexiPage", "    <flexiPageRegions>\n"
-                + "        <name>main</name>\n        <type>Region</type>\n    </flexiPageRegions>\n"
-                + "    <masterLabel>Hello Page</masterLabel>\n    <type>AppPage</type>\n"));
+        write(
+                SRC + "lwc/helloCard/helloCard.js-meta.xml",
+                meta(
+                        "LightningComponentBundle",
+                        "    <apiVersion>62.0</apiVersion>\n    <isExposed>true</isExposed>\n    <targets>\n"
+                                + "        <target>lightning__RecordPage</target>\n    </targets>\n"));
+        write(
+                SRC + "aura/helloAura/helloAura.cmp",
+                "<aura:component implements=\"flexipage:availableForAllPageTypes\">\n"
+                        + "    <aura:attribute name=\"count\" type=\"Integer\" default=\"0\"/>\n"
+                        + "    <lightning:button label=\"Add\" onclick=\"{!c.add}\"/> {!v.count}\n</aura:component>\n");
+        write(
+                SRC + "aura/helloAura/helloAuraController.js",
+                "({\n    add: function (component) {\n"
+                        + "        component.set('v.count', component.get('v.count') + 1);\n    }\n})\n");
+        write(
+                SRC + "aura/helloAura/helloAura.cmp-meta.xml",
+                meta(
+                        "AuraDefinitionBundle",
+                        "    <apiVersion>62.0</apiVersion>\n    <description>Counts clicks</description>\n"));
+        write(
+                SRC + "labels/CustomLabels.labels-meta.xml",
+                meta(
+                        "CustomLabels",
+                        "    <labels>\n"
+                                + "        <fullName>Greeting_Title</fullName>\n        <language>en_US</language>\n"
+                                + "        <protected>false</protected>\n        <shortDescription>Greeting title</shortDescription>\n"
+                                + "        <value>Hello there</value>\n    </labels>\n"));
+        write(
+                SRC + "flows/Stamp_Note.flow-meta.xml",
+                meta(
+                        "Flow",
+                        "    <apiVersion>62.0</apiVersion>\n"
+                                + "    <label>Stamp Note</label>\n    <processType>AutoLaunchedFlow</processType>\n"
+                                + "    <start>\n        <locationX>50</locationX>\n        <locationY>0</locationY>\n    </start>\n"
+                                + "    <status>Draft</status>\n"));
+        write(
+                SRC + "flexipages/Hello_Page.flexipage-meta.xml",
+                meta(
+                        "FlexiPage",
+                        "    <flexiPageRegions>\n"
+                                + "        <name>main</name>\n        <type>Region</type>\n    </flexiPageRegions>\n"
+                                + "    <masterLabel>Hello Page</masterLabel>\n    <type>AppPage</type>\n"));
 
         SfCli.Result deployed = deploy("--source-dir", "force-app");
         assertEquals(0, deployed.exit(), deployed.stdout() + deployed.stderr());
 
-        SfCli.Result retrieved = sf.run("project", "retrieve", "start", "-o", "md", "--json", "--output-dir", "back",
-                "--metadata", "LightningComponentBundle:helloCard", "--metadata", "AuraDefinitionBundle:helloAura",
-                "--metadata", "CustomLabels:CustomLabels", "--metadata", "Flow:Stamp_Note",
-                "--metadata", "FlexiPage:Hello_Page");
+        SfCli.Result retrieved = sf.run(
+                "project",
+                "retrieve",
+                "start",
+                "-o",
+                "md",
+                "--json",
+                "--output-dir",
+                "back",
+                "--metadata",
+                "LightningComponentBundle:helloCard",
+                "--metadata",
+                "AuraDefinitionBundle:helloAura",
+                "--metadata",
+                "CustomLabels:CustomLabels",
+                "--metadata",
+                "Flow:Stamp_Note",
+                "--metadata",
+                "FlexiPage:Hello_Page");
         assertEquals(0, retrieved.exit(), retrieved.stdout() + retrieved.stderr());
         List<String> differences = new ArrayList<>();
         try (Stream<Path> files = Files.walk(project.resolve(SRC))) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 String rel = project.resolve(SRC).relativize(p).toString();
                 Path back = findUnder(project.resolve("back"), rel);
-                if (back == null || !Files.readString(back).strip().equals(Files.readString(p).strip())) {
+                if (back == null
+                        || !Files.readString(back)
+                                .strip()
+                                .equals(Files.readString(p).strip())) {
                     differences.add(rel + (back == null ? " (missing)" : " (differs)"));
                 }
             }
@@ -145,33 +200,46 @@ class SfMetadataContractTest {
 
     private static Path findUnder(Path root, String rel) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().replace('\\', '/').endsWith("/" + rel)).findFirst().orElse(null);
+            return files.filter(p -> p.toString().replace('\\', '/').endsWith("/" + rel))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     private static String object(String label, String fields) {
-        return meta("CustomObject", "    <deploymentStatus>Deployed</deploymentStatus>\n    <label>" + label
-                + "</label>\n    <nameField>\n        <label>Name</label>\n        <type>Text</type>\n    </nameField>\n"
-                + "    <pluralLabel>" + label + "s</pluralLabel>\n    <sharingModel>ReadWrite</sharingModel>\n" + fields);
+        return meta(
+                "CustomObject",
+                "    <deploymentStatus>Deployed</deploymentStatus>\n    <label>" + label
+                        + "</label>\n    <nameField>\n        <label>Name</label>\n        <type>Text</type>\n    </nameField>\n"
+                        + "    <pluralLabel>" + label + "s</pluralLabel>\n    <sharingModel>ReadWrite</sharingModel>\n"
+                        + fields);
     }
 
     private static String field(String name, String type, String extra) {
-        return meta("CustomField", "    <fullName>" + name + "</fullName>\n    <label>" + name + "</label>\n"
-                + "    <type>" + type + "</type>\n" + extra);
+        return meta(
+                "CustomField",
+                "    <fullName>" + name + "</fullName>\n    <label>" + name + "</label>\n" + "    <type>" + type
+                        + "</type>\n" + extra);
     }
 
     @Test
     @Order(3)
     void a_single_field_deploy_adds_exactly_that_field_to_the_object_in_the_org() throws Exception {
         write(SRC + "objects/Crate__c/Crate__c.object-meta.xml", object("Crate", ""));
-        write(SRC + "objects/Crate__c/fields/Weight__c.field-meta.xml", field("Weight__c", "Number",
-                "    <precision>10</precision>\n    <scale>2</scale>\n"));
+        write(
+                SRC + "objects/Crate__c/fields/Weight__c.field-meta.xml",
+                field("Weight__c", "Number", "    <precision>10</precision>\n    <scale>2</scale>\n"));
         SfCli.Result first = deploy("--source-dir", SRC + "objects");
         assertEquals(0, first.exit(), first.stdout() + first.stderr());
-        write(SRC + "objects/Crate__c/fields/Barcode__c.field-meta.xml", field("Barcode__c", "Text",
-                "    <externalId>true</externalId>\n    <length>40</length>\n    <unique>true</unique>\n"));
-        write(SRC + "objects/Crate__c/fields/Volume__c.field-meta.xml", field("Volume__c", "Number",
-                "    <precision>10</precision>\n    <scale>2</scale>\n"));
+        write(
+                SRC + "objects/Crate__c/fields/Barcode__c.field-meta.xml",
+                field(
+                        "Barcode__c",
+                        "Text",
+                        "    <externalId>true</externalId>\n    <length>40</length>\n    <unique>true</unique>\n"));
+        write(
+                SRC + "objects/Crate__c/fields/Volume__c.field-meta.xml",
+                field("Volume__c", "Number", "    <precision>10</precision>\n    <scale>2</scale>\n"));
 
         SfCli.Result one = deploy("--metadata", "CustomField:Crate__c.Barcode__c");
 
@@ -187,65 +255,109 @@ class SfMetadataContractTest {
     @Order(4)
     void post_destructive_changes_delete_what_they_name() throws Exception {
         write(SRC + "classes/Doomed.cls", "public with sharing class Doomed {}\n");
-        write(SRC + "classes/Doomed.cls-meta.xml", meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n"
-                + "    <status>Active</status>\n"));
+        write(
+                SRC + "classes/Doomed.cls-meta.xml",
+                meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n" + "    <status>Active</status>\n"));
         assertEquals(0, deploy("--metadata", "ApexClass:Doomed").exit());
         assertNotNull(server.org().db().findOne("ApexClass", "Name", "Doomed"));
-        write("destructive/destructiveChangesPost.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Package " + NS
-                + ">\n    <types>\n        <members>Doomed</members>\n        <name>ApexClass</name>\n    </types>\n"
-                + "    <types>\n        <members>Stamp_Note</members>\n        <name>Flow</name>\n    </types>\n"
-                + "    <version>62.0</version>\n</Package>\n");
+        write(
+                "destructive/destructiveChangesPost.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Package " + NS
+                        + ">\n    <types>\n        <members>Doomed</members>\n        <name>ApexClass</name>\n    </types>\n"
+                        + "    <types>\n        <members>Stamp_Note</members>\n        <name>Flow</name>\n    </types>\n"
+                        + "    <version>62.0</version>\n</Package>\n");
 
-        write("destructive/package.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Package " + NS + ">\n"
-                + "    <types>\n        <members>Hello_Page</members>\n        <name>FlexiPage</name>\n    </types>\n"
-                + "    <version>62.0</version>\n</Package>\n");
+        write(
+                "destructive/package.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Package " + NS + ">\n"
+                        + "    <types>\n        <members>Hello_Page</members>\n        <name>FlexiPage</name>\n    </types>\n"
+                        + "    <version>62.0</version>\n</Package>\n");
 
-        SfCli.Result r = deploy("--manifest", "destructive/package.xml", "--post-destructive-changes",
+        SfCli.Result r = deploy(
+                "--manifest",
+                "destructive/package.xml",
+                "--post-destructive-changes",
                 "destructive/destructiveChangesPost.xml");
 
         assertEquals(0, r.exit(), r.stdout() + r.stderr());
         assertNull(server.org().db().findOne("ApexClass", "Name", "Doomed"));
-        assertTrue(dev.warden.localorg.metadata.OrgMetadataFiles.files(server.org(), "Flow", "Stamp_Note").isEmpty());
-        assertFalse(dev.warden.localorg.metadata.OrgMetadataFiles.files(server.org(), "FlexiPage", "Hello_Page").isEmpty());
+        assertTrue(dev.warden.localorg.metadata.OrgMetadataFiles.files(server.org(), "Flow", "Stamp_Note")
+                .isEmpty());
+        assertFalse(dev.warden.localorg.metadata.OrgMetadataFiles.files(server.org(), "FlexiPage", "Hello_Page")
+                .isEmpty());
     }
 
     @Test
     @Order(5)
     void project_delete_source_deletes_the_component_in_the_org() {
-        SfCli.Result r = sf.run("project", "delete", "source", "-o", "md", "--json", "--no-prompt", "--wait", "5",
-                "--metadata", "FlexiPage:Hello_Page");
+        SfCli.Result r = sf.run(
+                "project",
+                "delete",
+                "source",
+                "-o",
+                "md",
+                "--json",
+                "--no-prompt",
+                "--wait",
+                "5",
+                "--metadata",
+                "FlexiPage:Hello_Page");
 
         assertEquals(0, r.exit(), r.stdout() + r.stderr());
-        assertTrue(dev.warden.localorg.metadata.OrgMetadataFiles.files(server.org(), "FlexiPage", "Hello_Page").isEmpty());
+        assertTrue(dev.warden.localorg.metadata.OrgMetadataFiles.files(server.org(), "FlexiPage", "Hello_Page")
+                .isEmpty());
     }
 
     @Test
     @Order(6)
     void validate_then_quick_deploy_applies_the_validated_package() throws Exception {
         write(SRC + "classes/Quick.cls", "public with sharing class Quick {}\n");
-        write(SRC + "classes/Quick.cls-meta.xml", meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n"
-                + "    <status>Active</status>\n"));
-        SfCli.Result validated = sf.run("project", "deploy", "validate", "-o", "md", "--wait", "5", "--json",
-                "--metadata", "ApexClass:Quick");
+        write(
+                SRC + "classes/Quick.cls-meta.xml",
+                meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n" + "    <status>Active</status>\n"));
+        SfCli.Result validated = sf.run(
+                "project", "deploy", "validate", "-o", "md", "--wait", "5", "--json", "--metadata", "ApexClass:Quick");
         assertEquals(0, validated.exit(), validated.stdout() + validated.stderr());
         assertNull(server.org().db().findOne("ApexClass", "Name", "Quick"), "a validation applies nothing");
         String jobId = validated.json().path("result").path("id").asText();
 
-        SfCli.Result quick = sf.run("project", "deploy", "quick", "-o", "md", "--wait", "5", "--json", "--job-id", jobId);
+        SfCli.Result quick =
+                sf.run("project", "deploy", "quick", "-o", "md", "--wait", "5", "--json", "--job-id", jobId);
 
         assertEquals(0, quick.exit(), quick.stdout() + quick.stderr());
         assertNotNull(server.org().db().findOne("ApexClass", "Name", "Quick"));
 
         // The same over the REST deployRequest resource ({"validatedDeployRequestId": ...}).
         write(SRC + "classes/QuickRest.cls", "public with sharing class QuickRest {}\n");
-        write(SRC + "classes/QuickRest.cls-meta.xml", meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n"
-                + "    <status>Active</status>\n"));
+        write(
+                SRC + "classes/QuickRest.cls-meta.xml",
+                meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n" + "    <status>Active</status>\n"));
         Map<String, String> rest = Map.of("SF_ORG_METADATA_REST_DEPLOY", "true");
-        SfCli.Result restValidated = sf.run(rest, "project", "deploy", "validate", "-o", "md", "--wait", "5", "--json",
-                "--metadata", "ApexClass:QuickRest");
+        SfCli.Result restValidated = sf.run(
+                rest,
+                "project",
+                "deploy",
+                "validate",
+                "-o",
+                "md",
+                "--wait",
+                "5",
+                "--json",
+                "--metadata",
+                "ApexClass:QuickRest");
         assertEquals(0, restValidated.exit(), restValidated.stdout() + restValidated.stderr());
-        SfCli.Result restQuick = sf.run(rest, "project", "deploy", "quick", "-o", "md", "--wait", "5", "--json",
-                "--job-id", restValidated.json().path("result").path("id").asText());
+        SfCli.Result restQuick = sf.run(
+                rest,
+                "project",
+                "deploy",
+                "quick",
+                "-o",
+                "md",
+                "--wait",
+                "5",
+                "--json",
+                "--job-id",
+                restValidated.json().path("result").path("id").asText());
         assertEquals(0, restQuick.exit(), restQuick.stdout() + restQuick.stderr());
         assertNotNull(server.org().db().findOne("ApexClass", "Name", "QuickRest"));
     }
@@ -255,13 +367,18 @@ class SfMetadataContractTest {
     void a_failing_deploy_names_every_broken_component_in_one_answer() throws Exception {
         Path broken = Files.createDirectories(project.resolve("broken/main/default"));
         write("broken/main/default/classes/BadOne.cls", "public class BadOne { void x() { return 1 } }\n");
-        write("broken/main/default/classes/BadOne.cls-meta.xml", meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n"
-                + "    <status>Active</status>\n"));
-        write("broken/main/default/permissionsets/BadSet.permissionset-meta.xml", meta("PermissionSet",
-                "    <label>Bad Set</label>\n    <userPermissions>\n        <enabled>true</enabled>\n"
-                        + "        <name>FlyToTheMoon</name>\n    </userPermissions>\n"));
-        write("broken/main/default/flows/Bad_Flow.flow-meta.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<Flow " + NS + ">\n    <label>Bad</label>\n");
+        write(
+                "broken/main/default/classes/BadOne.cls-meta.xml",
+                meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n" + "    <status>Active</status>\n"));
+        write(
+                "broken/main/default/permissionsets/BadSet.permissionset-meta.xml",
+                meta(
+                        "PermissionSet",
+                        "    <label>Bad Set</label>\n    <userPermissions>\n        <enabled>true</enabled>\n"
+                                + "        <name>FlyToTheMoon</name>\n    </userPermissions>\n"));
+        write(
+                "broken/main/default/flows/Bad_Flow.flow-meta.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + "<Flow " + NS + ">\n    <label>Bad</label>\n");
 
         SfCli.Result r = deploy("--source-dir", broken.toString());
 
@@ -272,8 +389,10 @@ class SfMetadataContractTest {
                 failed.add(f.path("type").asText() + ":" + f.path("fullName").asText());
             }
         }
-        assertEquals(List.of("ApexClass:BadOne", "Flow:Bad_Flow", "PermissionSet:BadSet"),
-                failed.stream().sorted().distinct().toList(), r.stdout());
+        assertEquals(
+                List.of("ApexClass:BadOne", "Flow:Bad_Flow", "PermissionSet:BadSet"),
+                failed.stream().sorted().distinct().toList(),
+                r.stdout());
         assertNull(server.org().db().findOne("ApexClass", "Name", "BadOne"));
     }
 }

@@ -49,8 +49,10 @@ class StandardObjectsRestTest {
         JsonNode d = api.get(V + "/sobjects/Account/describe").json();
         assertEquals("001", d.get("keyPrefix").asText());
         List<String> children = new ArrayList<>();
-        d.get("childRelationships").forEach(c -> children.add(c.get("relationshipName").asText()));
-        assertTrue(children.containsAll(List.of("Contacts", "Opportunities", "Cases", "Tasks", "ChildAccounts")),
+        d.get("childRelationships")
+                .forEach(c -> children.add(c.get("relationshipName").asText()));
+        assertTrue(
+                children.containsAll(List.of("Contacts", "Opportunities", "Cases", "Tasks", "ChildAccounts")),
                 children.toString());
         JsonNode industry = field(d, "Industry");
         assertFalse(industry.get("restrictedPicklist").asBoolean());
@@ -82,14 +84,18 @@ class StandardObjectsRestTest {
 
     @Test
     void opportunityStageDecidesClosedWonProbabilityAndForecast() {
-        String id = create("Opportunity", Map.of("Name", "Deal", "StageName", "Prospecting",
-                "CloseDate", "2026-05-10", "Amount", 1000));
+        String id = create(
+                "Opportunity",
+                Map.of("Name", "Deal", "StageName", "Prospecting", "CloseDate", "2026-05-10", "Amount", 1000));
         JsonNode o = api.get(V + "/sobjects/Opportunity/" + id).json();
         assertFalse(o.get("IsClosed").asBoolean());
         assertEquals(10.0, o.get("Probability").asDouble());
         assertEquals(100.0, o.get("ExpectedRevenue").asDouble());
         assertEquals(2, o.get("FiscalQuarter").asInt());
-        assertEquals(204, api.patch(V + "/sobjects/Opportunity/" + id, Map.of("StageName", "Closed Won")).status());
+        assertEquals(
+                204,
+                api.patch(V + "/sobjects/Opportunity/" + id, Map.of("StageName", "Closed Won"))
+                        .status());
         o = api.get(V + "/sobjects/Opportunity/" + id).json();
         assertTrue(o.get("IsClosed").asBoolean());
         assertTrue(o.get("IsWon").asBoolean());
@@ -101,32 +107,48 @@ class StandardObjectsRestTest {
         JsonNode pb = query("SELECT Id FROM Pricebook2 WHERE IsStandard = true");
         assertEquals(1, pb.get("totalSize").asInt());
         String product = create("Product2", Map.of("Name", "Widget", "ProductCode", "W-1"));
-        String entry = create("PricebookEntry", Map.of("Pricebook2Id", pb.get("records").get(0).get("Id").asText(),
-                "Product2Id", product, "UnitPrice", 12.5, "IsActive", true));
+        String entry = create(
+                "PricebookEntry",
+                Map.of(
+                        "Pricebook2Id",
+                        pb.get("records").get(0).get("Id").asText(),
+                        "Product2Id",
+                        product,
+                        "UnitPrice",
+                        12.5,
+                        "IsActive",
+                        true));
         JsonNode e = query("SELECT Name, ProductCode, Product2.Name FROM PricebookEntry WHERE Id = '" + entry + "'")
-                .get("records").get(0);
+                .get("records")
+                .get(0);
         assertEquals("Widget", e.get("Name").asText());
         assertEquals("W-1", e.get("ProductCode").asText());
     }
 
     @Test
     void aCustomPriceNeedsTheStandardPriceFirst() {
-        String standard = query("SELECT Id FROM Pricebook2 WHERE IsStandard = true").get("records").get(0).get("Id")
+        String standard = query("SELECT Id FROM Pricebook2 WHERE IsStandard = true")
+                .get("records")
+                .get(0)
+                .get("Id")
                 .asText();
         String custom = create("Pricebook2", Map.of("Name", "Partner Prices", "IsActive", true));
         String product = create("Product2", Map.of("Name", "Gizmo"));
-        OrgClient.Answer refused = api.post(V + "/sobjects/PricebookEntry", Map.of("Pricebook2Id", custom,
-                "Product2Id", product, "UnitPrice", 9));
+        OrgClient.Answer refused = api.post(
+                V + "/sobjects/PricebookEntry", Map.of("Pricebook2Id", custom, "Product2Id", product, "UnitPrice", 9));
         assertEquals(400, refused.status());
-        assertEquals("STANDARD_PRICE_NOT_DEFINED", refused.json().get(0).get("errorCode").asText());
+        assertEquals(
+                "STANDARD_PRICE_NOT_DEFINED",
+                refused.json().get(0).get("errorCode").asText());
         create("PricebookEntry", Map.of("Pricebook2Id", standard, "Product2Id", product, "UnitPrice", 10));
         create("PricebookEntry", Map.of("Pricebook2Id", custom, "Product2Id", product, "UnitPrice", 9));
     }
 
     @Test
     void eventsDeriveTheirEndAndNeedAStartAndDuration() {
-        String id = create("Event", Map.of("Subject", "Demo", "ActivityDateTime", "2026-03-01T10:00:00.000+0000",
-                "DurationInMinutes", 90));
+        String id = create(
+                "Event",
+                Map.of("Subject", "Demo", "ActivityDateTime", "2026-03-01T10:00:00.000+0000", "DurationInMinutes", 90));
         JsonNode e = api.get(V + "/sobjects/Event/" + id).json();
         assertEquals("2026-03-01T11:30:00.000+0000", e.get("EndDateTime").asText());
         assertEquals("2026-03-01", e.get("ActivityDate").asText());
@@ -141,8 +163,8 @@ class StandardObjectsRestTest {
         String acme = create("Account", Map.of("Name", "Acme Tasks"));
         String ada = create("Contact", Map.of("LastName", "Tasked", "AccountId", acme));
         create("Task", Map.of("Subject", "Call", "WhoId", ada));
-        JsonNode r = query("SELECT Id, (SELECT Subject, IsClosed, Status FROM Tasks) FROM Contact WHERE Id = '"
-                + ada + "'");
+        JsonNode r =
+                query("SELECT Id, (SELECT Subject, IsClosed, Status FROM Tasks) FROM Contact WHERE Id = '" + ada + "'");
         JsonNode task = r.get("records").get(0).get("Tasks").get("records").get(0);
         assertEquals("Not Started", task.get("Status").asText());
         JsonNode byAccount = query("SELECT Subject, Who.Name FROM Task WHERE AccountId = '" + acme + "'");

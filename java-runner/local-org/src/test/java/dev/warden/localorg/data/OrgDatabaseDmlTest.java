@@ -42,12 +42,26 @@ class OrgDatabaseDmlTest {
 
     @BeforeEach
     void schema() {
-        org.schema().define(ObjectDefinition.custom("Widget__c", "Widget", List.of(
-                FieldDef.of("Size__c", FieldType.DOUBLE).build(),
-                FieldDef.of("Code__c", FieldType.STRING).length(20).externalId().build(),
-                FieldDef.of("Note__c", FieldType.STRING).length(15).build())));
-        org.schema().define(ObjectDefinition.custom("Part__c", "Part", List.of(
-                FieldDef.of("Widget__c", FieldType.REFERENCE).references("Parts__r", "Widget__c").build())));
+        org.schema()
+                .define(ObjectDefinition.custom(
+                        "Widget__c",
+                        "Widget",
+                        List.of(
+                                FieldDef.of("Size__c", FieldType.DOUBLE).build(),
+                                FieldDef.of("Code__c", FieldType.STRING)
+                                        .length(20)
+                                        .externalId()
+                                        .build(),
+                                FieldDef.of("Note__c", FieldType.STRING)
+                                        .length(15)
+                                        .build())));
+        org.schema()
+                .define(ObjectDefinition.custom(
+                        "Part__c",
+                        "Part",
+                        List.of(FieldDef.of("Widget__c", FieldType.REFERENCE)
+                                .references("Parts__r", "Widget__c")
+                                .build())));
         api = Caller.api(org.adminUserId());
     }
 
@@ -69,8 +83,15 @@ class OrgDatabaseDmlTest {
         db.addTriggerHook("Widget__c", rec);
         List<RowResult> results = db.dml(api, Operation.INSERT, "Widget__c", widgets(450), true);
         assertEquals(450, results.stream().filter(RowResult::success).count());
-        assertEquals(List.of("before INSERT 200", "after INSERT 200", "before INSERT 200", "after INSERT 200",
-                "before INSERT 50", "after INSERT 50"), rec.calls);
+        assertEquals(
+                List.of(
+                        "before INSERT 200",
+                        "after INSERT 200",
+                        "before INSERT 200",
+                        "after INSERT 200",
+                        "before INSERT 50",
+                        "after INSERT 50"),
+                rec.calls);
         assertEquals(449, results.get(449).index());
     }
 
@@ -112,10 +133,14 @@ class OrgDatabaseDmlTest {
             @Override
             public void after(TriggerBatch b) {
                 seenAfter.addAll(b.newRows());
-                assertThrows(UnsupportedOperationException.class, () -> b.newRows().get(0).put("Name", "x"));
+                assertThrows(
+                        UnsupportedOperationException.class,
+                        () -> b.newRows().get(0).put("Name", "x"));
             }
         });
-        String id = db.dml(api, Operation.INSERT, "Widget__c", widgets(1), true).get(0).id();
+        String id = db.dml(api, Operation.INSERT, "Widget__c", widgets(1), true)
+                .get(0)
+                .id();
         assertEquals("set by insert", db.retrieve(id).get("Note__c"));
         assertEquals(id, seenAfter.get(0).get("Id"));
         db.dml(api, Operation.UPDATE, null, List.of(Map.of("Id", id, "Size__c", 5)), true);
@@ -178,11 +203,19 @@ class OrgDatabaseDmlTest {
         List<RowResult> r = db.dml(api, Operation.INSERT, "Widget__c", widgets(5), false);
         assertEquals("always the first row", r.get(0).firstError().message());
         assertEquals("always the first row", r.get(2).firstError().message());
-        assertEquals("Too many batch retries in the presence of Apex triggers and partial failures.",
+        assertEquals(
+                "Too many batch retries in the presence of Apex triggers and partial failures.",
                 r.get(3).firstError().message());
         assertEquals(0, count());
-        assertEquals(List.of("before INSERT 5", "after INSERT 5", "before INSERT 4", "after INSERT 4",
-                "before INSERT 3", "after INSERT 3"), rec.calls);
+        assertEquals(
+                List.of(
+                        "before INSERT 5",
+                        "after INSERT 5",
+                        "before INSERT 4",
+                        "after INSERT 4",
+                        "before INSERT 3",
+                        "after INSERT 3"),
+                rec.calls);
     }
 
     @Test
@@ -196,11 +229,14 @@ class OrgDatabaseDmlTest {
         List<RowResult> r = db.dml(api, Operation.INSERT, "Widget__c", widgets(250), true);
         assertEquals(0, count());
         assertEquals("ALL_OR_NONE_OPERATION_ROLLED_BACK", r.get(0).firstError().statusCode());
-        assertEquals("Record rolled back because not all records were valid and the request was using AllOrNone header",
+        assertEquals(
+                "Record rolled back because not all records were valid and the request was using AllOrNone header",
                 r.get(0).firstError().message());
         assertNull(r.get(0).id());
         assertEquals("last row refused", r.get(199).firstError().message());
-        assertEquals("ALL_OR_NONE_OPERATION_ROLLED_BACK", r.get(249).firstError().statusCode(),
+        assertEquals(
+                "ALL_OR_NONE_OPERATION_ROLLED_BACK",
+                r.get(249).firstError().statusCode(),
                 "the chunk after the failing one is not run");
     }
 
@@ -221,12 +257,14 @@ class OrgDatabaseDmlTest {
         db.addTriggerHook("Widget__c", new TriggerHook() {
             @Override
             public void before(TriggerBatch b) {
-                throw new OrgException("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", "WidgetTrigger: execution of BeforeInsert");
+                throw new OrgException(
+                        "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", "WidgetTrigger: execution of BeforeInsert");
             }
         });
         List<RowResult> r = db.dml(api, Operation.INSERT, "Widget__c", widgets(3), false);
-        assertTrue(r.stream().allMatch(x -> !x.success()
-                && x.firstError().statusCode().equals("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY")));
+        assertTrue(r.stream()
+                .allMatch(x ->
+                        !x.success() && x.firstError().statusCode().equals("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY")));
         assertEquals(0, count());
         OrgException single = assertThrows(OrgException.class, () -> db.insert(api, "Widget__c", Map.of("Name", "x")));
         assertEquals("WidgetTrigger: execution of BeforeInsert", single.getMessage());
@@ -238,8 +276,12 @@ class OrgDatabaseDmlTest {
             @Override
             public void after(TriggerBatch b) {
                 if (b.depth() < 5) {
-                    List<RowResult> r = db.dml(b.caller(), Operation.INSERT, "Widget__c",
-                            List.of(Map.of("Name", "level " + (b.depth() + 1))), true);
+                    List<RowResult> r = db.dml(
+                            b.caller(),
+                            Operation.INSERT,
+                            "Widget__c",
+                            List.of(Map.of("Name", "level " + (b.depth() + 1))),
+                            true);
                     assertTrue(r.get(0).success());
                 }
             }
@@ -253,8 +295,8 @@ class OrgDatabaseDmlTest {
         db.addTriggerHook("Widget__c", new TriggerHook() {
             @Override
             public void after(TriggerBatch b) {
-                RowResult r = db.dml(b.caller(), Operation.INSERT, "Widget__c", List.of(Map.of("Name", "again")),
-                        true).get(0);
+                RowResult r = db.dml(b.caller(), Operation.INSERT, "Widget__c", List.of(Map.of("Name", "again")), true)
+                        .get(0);
                 if (!r.success()) {
                     throw r.firstError().toException();
                 }
@@ -273,7 +315,9 @@ class OrgDatabaseDmlTest {
 
     @Test
     void deleteHooksSeeOldRecordsAndUndeleteHasOnlyAnAfterPhase() {
-        List<String> ids = db.dml(api, Operation.INSERT, "Widget__c", widgets(3), true).stream().map(RowResult::id).toList();
+        List<String> ids = db.dml(api, Operation.INSERT, "Widget__c", widgets(3), true).stream()
+                .map(RowResult::id)
+                .toList();
         Recorder rec = new Recorder();
         List<Object> oldNames = new ArrayList<>();
         db.addTriggerHook("Widget__c", rec);
@@ -284,11 +328,13 @@ class OrgDatabaseDmlTest {
                 assertTrue(b.newRows().isEmpty());
             }
         });
-        List<Map<String, Object>> byId = ids.stream().map(id -> Map.<String, Object>of("Id", id)).toList();
+        List<Map<String, Object>> byId =
+                ids.stream().map(id -> Map.<String, Object>of("Id", id)).toList();
         assertTrue(db.dml(api, Operation.DELETE, null, byId, true).stream().allMatch(RowResult::success));
         assertEquals(List.of("W0", "W1", "W2"), oldNames);
         assertEquals(0, count());
-        assertTrue(db.dml(api, Operation.UNDELETE, "Widget__c", byId, true).stream().allMatch(RowResult::success));
+        assertTrue(db.dml(api, Operation.UNDELETE, "Widget__c", byId, true).stream()
+                .allMatch(RowResult::success));
         assertEquals(3, count());
         assertEquals(List.of("before DELETE 3", "after DELETE 3", "after UNDELETE 3"), rec.calls);
     }
@@ -297,8 +343,12 @@ class OrgDatabaseDmlTest {
     void mixedTypesByIdAreChunkedPerType() {
         String w = db.insert(api, "Widget__c", Map.of("Name", "w"));
         String g = db.insert(api, "Group", Map.of("Name", "g"));
-        List<RowResult> r = db.dml(api, Operation.UPDATE, null, List.of(Map.of("Id", w, "Size__c", 2),
-                Map.of("Id", g, "Name", "g2")), true);
+        List<RowResult> r = db.dml(
+                api,
+                Operation.UPDATE,
+                null,
+                List.of(Map.of("Id", w, "Size__c", 2), Map.of("Id", g, "Name", "g2")),
+                true);
         assertTrue(r.get(0).success() && r.get(1).success(), r.toString());
         assertEquals("g2", db.retrieve(g).get("Name"));
         RowResult wrongType = db.dml(api, Operation.UPDATE, "Widget__c", List.of(Map.of("Id", g, "Name", "x")), false)
@@ -308,11 +358,13 @@ class OrgDatabaseDmlTest {
 
     @Test
     void dmlJoinsTheCallersTransactionAndCommitsOnlyWithIt() {
-        assertThrows(IllegalStateException.class, () -> db.transaction(() -> {
-            db.dml(api, Operation.INSERT, "Widget__c", widgets(3), true);
-            assertEquals(3, count());
-            throw new IllegalStateException("caller fails later");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> db.transaction(() -> {
+                    db.dml(api, Operation.INSERT, "Widget__c", widgets(3), true);
+                    assertEquals(3, count());
+                    throw new IllegalStateException("caller fails later");
+                }));
         assertEquals(0, count());
     }
 
@@ -324,7 +376,9 @@ class OrgDatabaseDmlTest {
             db.insert(api, "Widget__c", Map.of("Name", "undone"));
             db.rollback(sp);
         });
-        assertEquals(List.of("kept"), db.rows("Widget__c", false).stream().map(r -> r.get("Name")).toList());
+        assertEquals(
+                List.of("kept"),
+                db.rows("Widget__c", false).stream().map(r -> r.get("Name")).toList());
         assertThrows(IllegalStateException.class, db::setSavepoint);
     }
 
@@ -360,8 +414,12 @@ class OrgDatabaseDmlTest {
         db.insert(api, "Widget__c", Map.of("Name", "old", "Code__c", "A-1"));
         Recorder rec = new Recorder();
         db.addTriggerHook("Widget__c", rec);
-        List<RowResult> r = db.upsert(api, "Widget__c", "Code__c", List.of(
-                Map.of("Name", "renamed", "Code__c", "a-1"), Map.of("Name", "new", "Code__c", "B-2")), true);
+        List<RowResult> r = db.upsert(
+                api,
+                "Widget__c",
+                "Code__c",
+                List.of(Map.of("Name", "renamed", "Code__c", "a-1"), Map.of("Name", "new", "Code__c", "B-2")),
+                true);
         assertFalse(r.get(0).created());
         assertTrue(r.get(1).created());
         assertEquals("renamed", db.retrieve(r.get(0).id()).get("Name"));
@@ -371,13 +429,20 @@ class OrgDatabaseDmlTest {
 
     @Test
     void upsertRefusesKeysThatAreNoExternalIdAndReportsAmbiguousMatches() {
-        OrgException notKey = assertThrows(OrgException.class, () -> db.upsert(api, "Widget__c", "Note__c",
-                List.of(Map.of("Name", "x")), true));
+        OrgException notKey = assertThrows(
+                OrgException.class, () -> db.upsert(api, "Widget__c", "Note__c", List.of(Map.of("Name", "x")), true));
         assertEquals("INVALID_FIELD", notKey.errorCode());
         db.insert(api, "Widget__c", Map.of("Name", "one", "Code__c", "D"));
         db.insert(api, "Widget__c", Map.of("Name", "two", "Code__c", "D"));
-        List<RowResult> r = db.upsert(api, "Widget__c", "Code__c", List.of(Map.of("Name", "x", "Code__c", "D"),
-                Map.of("Name", "y", "Code__c", "E"), Map.of("Name", "z", "Code__c", "e")), false);
+        List<RowResult> r = db.upsert(
+                api,
+                "Widget__c",
+                "Code__c",
+                List.of(
+                        Map.of("Name", "x", "Code__c", "D"),
+                        Map.of("Name", "y", "Code__c", "E"),
+                        Map.of("Name", "z", "Code__c", "e")),
+                false);
         assertEquals("DUPLICATE_EXTERNAL_ID", r.get(0).firstError().statusCode());
         assertEquals("DUPLICATE_EXTERNAL_ID", r.get(1).firstError().statusCode(), "the same key twice in one call");
         assertEquals("DUPLICATE_EXTERNAL_ID", r.get(2).firstError().statusCode());
@@ -387,25 +452,36 @@ class OrgDatabaseDmlTest {
     @Test
     void aParentReferenceByExternalIdResolvesToTheParentsId() {
         String widget = db.insert(api, "Widget__c", Map.of("Name", "parent", "Code__c", "P-1"));
-        List<RowResult> r = db.dml(api, Operation.INSERT, "Part__c", List.of(
-                Map.of("Name", "by relationship name", "Parts__r", Map.of("Code__c", "p-1")),
-                Map.of("Name", "by field name", "Widget__r", Map.of("Code__c", "P-1")),
-                Map.of("Name", "unknown", "Widget__r", Map.of("Code__c", "nope")),
-                Map.of("Name", "not a key", "Widget__r", Map.of("Note__c", "x"))), false);
+        List<RowResult> r = db.dml(
+                api,
+                Operation.INSERT,
+                "Part__c",
+                List.of(
+                        Map.of("Name", "by relationship name", "Parts__r", Map.of("Code__c", "p-1")),
+                        Map.of("Name", "by field name", "Widget__r", Map.of("Code__c", "P-1")),
+                        Map.of("Name", "unknown", "Widget__r", Map.of("Code__c", "nope")),
+                        Map.of("Name", "not a key", "Widget__r", Map.of("Note__c", "x"))),
+                false);
         assertEquals(widget, db.retrieve(r.get(0).id()).get("Widget__c"));
         assertEquals(widget, db.retrieve(r.get(1).id()).get("Widget__c"));
-        assertEquals(new RowError("INVALID_FIELD", "Foreign key external ID: nope not found for field Code__c in entity"
-                + " Widget__c", List.of("Widget__c")), r.get(2).firstError());
-        assertEquals("Field name provided, Note__c is not an External ID or indexed field for Widget__c",
+        assertEquals(
+                new RowError(
+                        "INVALID_FIELD",
+                        "Foreign key external ID: nope not found for field Code__c in entity" + " Widget__c",
+                        List.of("Widget__c")),
+                r.get(2).firstError());
+        assertEquals(
+                "Field name provided, Note__c is not an External ID or indexed field for Widget__c",
                 r.get(3).firstError().message());
     }
 
     @Test
     void singleRowWritesKeepTheirErrorsAndHttpStatus() {
-        OrgException missing = assertThrows(OrgException.class, () -> db.insert(api, "Widget__c", Map.of("Size__c", 1)));
+        OrgException missing =
+                assertThrows(OrgException.class, () -> db.insert(api, "Widget__c", Map.of("Size__c", 1)));
         assertEquals("REQUIRED_FIELD_MISSING", missing.errorCode());
-        OrgException notFound = assertThrows(OrgException.class, () -> db.update(api, "a00000000000999AAA",
-                Map.of("Name", "x")));
+        OrgException notFound =
+                assertThrows(OrgException.class, () -> db.update(api, "a00000000000999AAA", Map.of("Name", "x")));
         assertEquals(404, notFound.httpStatus());
         OrgException malformed = assertThrows(OrgException.class, () -> db.delete(api, "nope"));
         assertEquals("MALFORMED_ID", malformed.errorCode());

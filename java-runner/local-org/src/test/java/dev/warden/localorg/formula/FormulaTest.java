@@ -14,10 +14,24 @@ import org.junit.jupiter.api.Test;
 /** The formula language as the local org computes it: one record's fields in, the field's value out. */
 class FormulaTest {
     private static final Map<String, FormulaType> FIELDS = Map.of(
-            "Amount__c", FormulaType.NUMBER, "Rate__c", FormulaType.NUMBER, "Name", FormulaType.TEXT,
-            "Active__c", FormulaType.CHECKBOX, "Due__c", FormulaType.DATE, "Stamp__c", FormulaType.DATETIME,
-            "Stage__c", FormulaType.PICKLIST, "Parent__r.Name", FormulaType.TEXT,
-            "Parent__r.Owner.Alias", FormulaType.TEXT);
+            "Amount__c",
+            FormulaType.NUMBER,
+            "Rate__c",
+            FormulaType.NUMBER,
+            "Name",
+            FormulaType.TEXT,
+            "Active__c",
+            FormulaType.CHECKBOX,
+            "Due__c",
+            FormulaType.DATE,
+            "Stamp__c",
+            FormulaType.DATETIME,
+            "Stage__c",
+            FormulaType.PICKLIST,
+            "Parent__r.Name",
+            FormulaType.TEXT,
+            "Parent__r.Owner.Alias",
+            FormulaType.TEXT);
     private static final LocalDate TODAY = LocalDate.of(2026, 1, 31);
 
     private final Map<String, Object> record = new HashMap<>();
@@ -54,8 +68,9 @@ class FormulaTest {
     }
 
     private static String error(String source, FormulaType result) {
-        return assertThrows(FormulaException.class,
-                () -> Formula.compile(source, result, false, path -> FIELDS.get(path))).getMessage();
+        return assertThrows(
+                        FormulaException.class, () -> Formula.compile(source, result, false, path -> FIELDS.get(path)))
+                .getMessage();
     }
 
     private static BigDecimal n(String s) {
@@ -94,8 +109,9 @@ class FormulaTest {
         record.put("Amount__c", n("50"));
         record.put("Active__c", true);
         assertEquals("big", eval("IF(Amount__c >= 50 && Active__c, 'big', 'small')", FormulaType.TEXT));
-        assertEquals(Boolean.TRUE, eval("AND(Active__c, OR(Amount__c = 1, Amount__c <> 1), NOT(FALSE))",
-                FormulaType.CHECKBOX));
+        assertEquals(
+                Boolean.TRUE,
+                eval("AND(Active__c, OR(Amount__c = 1, Amount__c <> 1), NOT(FALSE))", FormulaType.CHECKBOX));
         assertEquals(Boolean.FALSE, eval("!Active__c || Amount__c == 0", FormulaType.CHECKBOX));
         assertEquals("fifty", eval("CASE(Amount__c, 10, 'ten', 50, 'fifty', 'other')", FormulaType.TEXT));
     }
@@ -118,7 +134,8 @@ class FormulaTest {
         assertEquals("Grand Inns", eval("SUBSTITUTE(TRIM(Name), 'Hotels', 'Inns')", FormulaType.TEXT));
         assertEquals("007", eval("LPAD('7', 3, '0')", FormulaType.TEXT));
         assertEquals(n("42.5"), eval("VALUE('42.50')", FormulaType.NUMBER));
-        assertEquals("<a href=\"https://x.test\" target=\"_blank\">X</a>",
+        assertEquals(
+                "<a href=\"https://x.test\" target=\"_blank\">X</a>",
                 eval("HYPERLINK('https://x.test', 'X')", FormulaType.TEXT));
         assertEquals("a<br>b", eval("'a' & BR() & 'b'", FormulaType.TEXT));
     }
@@ -154,7 +171,8 @@ class FormulaTest {
         assertEquals(Boolean.TRUE, eval("ISPICKVAL(Stage__c, 'Won')", FormulaType.CHECKBOX));
         assertEquals("Won!", eval("TEXT(Stage__c) & '!'", FormulaType.TEXT));
         assertEquals(n("1"), eval("CASE(Stage__c, 'Won', 1, 0)", FormulaType.NUMBER));
-        assertEquals("Field Stage__c is a picklist field. Picklist fields are only supported in certain functions.",
+        assertEquals(
+                "Field Stage__c is a picklist field. Picklist fields are only supported in certain functions.",
                 error("Stage__c = 'Won'", FormulaType.CHECKBOX));
     }
 
@@ -169,16 +187,21 @@ class FormulaTest {
     void compileErrorsUseTheFormulaEditorsWords() {
         assertEquals("Field Nope__c does not exist. Check spelling.", error("Nope__c + 1", FormulaType.NUMBER));
         assertEquals("Unknown function FOO. Check spelling.", error("FOO(1)", FormulaType.NUMBER));
-        assertEquals("Incorrect number of parameters for function 'IF()'. Expected 3, received 2",
+        assertEquals(
+                "Incorrect number of parameters for function 'IF()'. Expected 3, received 2",
                 error("IF(TRUE, 1)", FormulaType.NUMBER));
-        assertEquals("Incorrect parameter type for function 'LEN()'. Expected Text, received Number",
+        assertEquals(
+                "Incorrect parameter type for function 'LEN()'. Expected Text, received Number",
                 error("LEN(Amount__c)", FormulaType.NUMBER));
-        assertEquals("Formula result is data type (Text), incompatible with expected data type (Number).",
+        assertEquals(
+                "Formula result is data type (Text), incompatible with expected data type (Number).",
                 error("Name", FormulaType.NUMBER));
         assertEquals("Syntax error. Missing ')'", error("ROUND(1, 2", FormulaType.NUMBER));
-        assertEquals("Function ISCHANGED may not be used in this type of formula",
+        assertEquals(
+                "Function ISCHANGED may not be used in this type of formula",
                 error("ISCHANGED(Name)", FormulaType.CHECKBOX));
-        assertEquals("not supported by the local org's formula engine: the function REGEX()",
+        assertEquals(
+                "not supported by the local org's formula engine: the function REGEX()",
                 error("REGEX(Name, 'a.*')", FormulaType.CHECKBOX));
     }
 

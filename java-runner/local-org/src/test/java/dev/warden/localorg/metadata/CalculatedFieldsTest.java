@@ -41,14 +41,17 @@ class CalculatedFieldsTest {
     }
 
     private static String formula(String name, String type, String formula, String extra) {
-        return field(name, type, "<formula>" + formula.replace("&", "&amp;").replace("<", "&lt;") + "</formula>"
-                + extra);
+        return field(
+                name, type, "<formula>" + formula.replace("&", "&amp;").replace("<", "&lt;") + "</formula>" + extra);
     }
 
     private static String rollup(String name, String op, String summarized, String filters) {
-        return field(name, "Summary", "<summaryForeignKey>Box__c.Shelf__c</summaryForeignKey>"
-                + (summarized == null ? "" : "<summarizedField>" + summarized + "</summarizedField>")
-                + filters + "<summaryOperation>" + op + "</summaryOperation>");
+        return field(
+                name,
+                "Summary",
+                "<summaryForeignKey>Box__c.Shelf__c</summaryForeignKey>"
+                        + (summarized == null ? "" : "<summarizedField>" + summarized + "</summarizedField>")
+                        + filters + "<summaryOperation>" + op + "</summaryOperation>");
     }
 
     private String shelf;
@@ -56,28 +59,52 @@ class CalculatedFieldsTest {
     @BeforeEach
     void deployShelvesAndBoxes() {
         DeployOutcome out = deploy(new DeployEngineTest.Zip()
-                .add("CustomObject", "Shelf__c", "objects/Shelf__c.object", object("Shelf",
-                        field("Capacity__c", "Number", "<precision>18</precision><scale>0</scale>")
-                        + field("Fill__c", "Percent", "<precision>5</precision><scale>2</scale>")
-                        + formula("Title__c", "Text", "Name & ' (' & TEXT(Capacity__c) & ')'", "")
-                        + formula("Half__c", "Number", "Capacity__c / 3", "<scale>2</scale>")
-                        + formula("Free__c", "Percent", "1 - Fill__c", "<scale>0</scale>")
-                        + formula("Full__c", "Checkbox", "Fill__c >= 1", "")
-                        + formula("Review__c", "Date", "DATE(2026, 1, 1) + Capacity__c",
-                                "<formulaTreatBlanksAs>BlankAsBlank</formulaTreatBlanksAs>")
-                        + formula("Boxes_Text__c", "Text", "TEXT(Box_Count__c) & ' boxes'", "")
-                        + rollup("Box_Count__c", "count", null, "")
-                        + rollup("Total_Weight__c", "sum", "Box__c.Weight__c", "")
-                        + rollup("Heaviest__c", "max", "Box__c.Weight__c", "")
-                        + rollup("Heavy_Boxes__c", "count", null, "<summaryFilterItems><field>Box__c.Weight__c</field>"
-                                + "<operation>greaterThan</operation><value>5</value></summaryFilterItems>")))
-                .add("CustomObject", "Box__c", "objects/Box__c.object", object("Box",
-                        field("Shelf__c", "MasterDetail", "<referenceTo>Shelf__c</referenceTo>"
-                                + "<relationshipName>Boxes</relationshipName>")
-                        + field("Weight__c", "Number", "<precision>18</precision><scale>2</scale>")
-                        + formula("Where__c", "Text", "Shelf__r.Name & '/' & Name", "")
-                        + formula("Share__c", "Number", "IF(Shelf__r.Total_Weight__c > 0, Weight__c / "
-                                + "Shelf__r.Total_Weight__c, NULL)", "<scale>2</scale>"))));
+                .add(
+                        "CustomObject",
+                        "Shelf__c",
+                        "objects/Shelf__c.object",
+                        object(
+                                "Shelf",
+                                field("Capacity__c", "Number", "<precision>18</precision><scale>0</scale>")
+                                        + field("Fill__c", "Percent", "<precision>5</precision><scale>2</scale>")
+                                        + formula("Title__c", "Text", "Name & ' (' & TEXT(Capacity__c) & ')'", "")
+                                        + formula("Half__c", "Number", "Capacity__c / 3", "<scale>2</scale>")
+                                        + formula("Free__c", "Percent", "1 - Fill__c", "<scale>0</scale>")
+                                        + formula("Full__c", "Checkbox", "Fill__c >= 1", "")
+                                        + formula(
+                                                "Review__c",
+                                                "Date",
+                                                "DATE(2026, 1, 1) + Capacity__c",
+                                                "<formulaTreatBlanksAs>BlankAsBlank</formulaTreatBlanksAs>")
+                                        + formula("Boxes_Text__c", "Text", "TEXT(Box_Count__c) & ' boxes'", "")
+                                        + rollup("Box_Count__c", "count", null, "")
+                                        + rollup("Total_Weight__c", "sum", "Box__c.Weight__c", "")
+                                        + rollup("Heaviest__c", "max", "Box__c.Weight__c", "")
+                                        + rollup(
+                                                "Heavy_Boxes__c",
+                                                "count",
+                                                null,
+                                                "<summaryFilterItems><field>Box__c.Weight__c</field>"
+                                                        + "<operation>greaterThan</operation><value>5</value></summaryFilterItems>")))
+                .add(
+                        "CustomObject",
+                        "Box__c",
+                        "objects/Box__c.object",
+                        object(
+                                "Box",
+                                field(
+                                                "Shelf__c",
+                                                "MasterDetail",
+                                                "<referenceTo>Shelf__c</referenceTo>"
+                                                        + "<relationshipName>Boxes</relationshipName>")
+                                        + field("Weight__c", "Number", "<precision>18</precision><scale>2</scale>")
+                                        + formula("Where__c", "Text", "Shelf__r.Name & '/' & Name", "")
+                                        + formula(
+                                                "Share__c",
+                                                "Number",
+                                                "IF(Shelf__r.Total_Weight__c > 0, Weight__c / "
+                                                        + "Shelf__r.Total_Weight__c, NULL)",
+                                                "<scale>2</scale>"))));
         assertTrue(out.success(), () -> out.failures().toString());
         shelf = org.db().insert(sys, "Shelf__c", Map.of("Name", "S1", "Capacity__c", 10, "Fill__c", 25));
     }
@@ -88,7 +115,8 @@ class CalculatedFieldsTest {
 
     private List<Map<String, Object>> query(String soql) {
         return Soql.query(soql, new OrgSoqlSource(org.db()), QueryOptions.defaults()).records().stream()
-                .map(r -> (Map<String, Object>) r.fields()).toList();
+                .map(r -> (Map<String, Object>) r.fields())
+                .toList();
     }
 
     @Test
@@ -160,11 +188,17 @@ class CalculatedFieldsTest {
         String other = org.db().insert(sys, "Shelf__c", Map.of("Name", "S2", "Capacity__c", 4, "Fill__c", 0));
         box("B1", 2);
 
-        assertEquals(List.of("S2 (4)", "S1 (10)"),
-                query("SELECT Title__c FROM Shelf__c ORDER BY Half__c").stream().map(r -> r.get("Title__c")).toList());
-        assertEquals(other, query("SELECT Id FROM Shelf__c WHERE Box_Count__c = 0").get(0).get("Id"));
-        Map<String, Object> withChildren = query("SELECT Title__c, (SELECT Where__c FROM Boxes__r) FROM Shelf__c"
-                + " WHERE Title__c LIKE 'S1%'").get(0);
+        assertEquals(
+                List.of("S2 (4)", "S1 (10)"),
+                query("SELECT Title__c FROM Shelf__c ORDER BY Half__c").stream()
+                        .map(r -> r.get("Title__c"))
+                        .toList());
+        assertEquals(
+                other,
+                query("SELECT Id FROM Shelf__c WHERE Box_Count__c = 0").get(0).get("Id"));
+        Map<String, Object> withChildren = query(
+                        "SELECT Title__c, (SELECT Where__c FROM Boxes__r) FROM Shelf__c" + " WHERE Title__c LIKE 'S1%'")
+                .get(0);
         assertTrue(String.valueOf(withChildren.get("Boxes__r")).contains("S1/B1"), withChildren.toString());
         assertEquals("S1/B1", query("SELECT Where__c FROM Box__c").get(0).get("Where__c"));
     }
@@ -186,7 +220,9 @@ class CalculatedFieldsTest {
     @Test
     void apexSeesFormulaAndRollUpValuesThroughSoql() {
         box("B1", 4);
-        var result = dev.warden.localorg.apex.AnonymousApex.execute(org, org.adminUserId(),
+        var result = dev.warden.localorg.apex.AnonymousApex.execute(
+                org,
+                org.adminUserId(),
                 "Shelf__c s = [SELECT Title__c, Total_Weight__c, (SELECT Where__c FROM Boxes__r) FROM Shelf__c];\n"
                         + "System.assertEquals('S1 (10)', s.Title__c);\n"
                         + "System.assertEquals(4, s.Total_Weight__c);\n"
@@ -209,13 +245,20 @@ class CalculatedFieldsTest {
     @Test
     void aFormulaReadingAnUnknownFieldOrFunctionFailsTheDeployWithTheEditorsMessage() {
         DeployOutcome out = deploy(new DeployEngineTest.Zip()
-                .add("CustomField", "Shelf__c.Bad__c", "objects/Shelf__c.object", object("Shelf",
-                        formula("Bad__c", "Number", "Capacity__c + Nope__c", "")))
-                .add("CustomField", "Box__c.Worse__c", "objects/Box__c.object", object("Box",
-                        formula("Worse__c", "Text", "FROB(Name)", ""))));
+                .add(
+                        "CustomField",
+                        "Shelf__c.Bad__c",
+                        "objects/Shelf__c.object",
+                        object("Shelf", formula("Bad__c", "Number", "Capacity__c + Nope__c", "")))
+                .add(
+                        "CustomField",
+                        "Box__c.Worse__c",
+                        "objects/Box__c.object",
+                        object("Box", formula("Worse__c", "Text", "FROB(Name)", ""))));
 
         assertFalse(out.success());
-        assertEquals(List.of("Field Nope__c does not exist. Check spelling.", "Unknown function FROB. Check spelling."),
+        assertEquals(
+                List.of("Field Nope__c does not exist. Check spelling.", "Unknown function FROB. Check spelling."),
                 out.failures().stream().map(ComponentResult::problem).sorted().toList());
         assertNull(org.schema().get("Shelf__c").field("Bad__c"));
     }
@@ -237,11 +280,15 @@ class CalculatedFieldsTest {
     @Test
     void aRollUpNeedsAMasterDetailChildOfItsObject() {
         DeployOutcome out = deploy(new DeployEngineTest.Zip()
-                .add("CustomField", "Box__c.Sum__c", "objects/Box__c.object", object("Box",
-                        rollup("Sum__c", "sum", "Box__c.Weight__c", ""))));
+                .add(
+                        "CustomField",
+                        "Box__c.Sum__c",
+                        "objects/Box__c.object",
+                        object("Box", rollup("Sum__c", "sum", "Box__c.Weight__c", ""))));
 
         assertFalse(out.success());
-        assertTrue(out.failures().get(0).problem().contains("is not a master-detail relationship to Box__c"),
+        assertTrue(
+                out.failures().get(0).problem().contains("is not a master-detail relationship to Box__c"),
                 out.failures().toString());
     }
 }

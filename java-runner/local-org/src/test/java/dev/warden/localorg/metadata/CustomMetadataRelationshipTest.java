@@ -23,46 +23,89 @@ class CustomMetadataRelationshipTest {
         return "<?xml version=\"1.0\"?><CustomMetadata xmlns=\"http://soap.sforce.com/2006/04/metadata\""
                 + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">"
                 + "<label>r</label><protected>false</protected>"
-                + (field == null ? "" : "<values><field>" + field + "</field><value xsi:type=\"xsd:string\">" + value
-                        + "</value></values>")
+                + (field == null
+                        ? ""
+                        : "<values><field>" + field + "</field><value xsi:type=\"xsd:string\">" + value
+                                + "</value></values>")
                 + "</CustomMetadata>";
     }
 
     private DeployEngineTest.Zip types() {
         return new DeployEngineTest.Zip()
-                .add("CustomObject", "Setting__mdt", "objects/Setting__mdt.object", xml("CustomObject",
-                        "<label>Setting</label><pluralLabel>Settings</pluralLabel>"))
-                .add("CustomObject", "Action__mdt", "objects/Action__mdt.object", xml("CustomObject",
-                        "<label>Action</label><pluralLabel>Actions</pluralLabel><fields><fullName>Setting__c</fullName>"
-                                + "<label>Setting</label><referenceTo>Setting__mdt</referenceTo><relationshipName>"
-                                + "Actions</relationshipName><type>MetadataRelationship</type></fields>"));
+                .add(
+                        "CustomObject",
+                        "Setting__mdt",
+                        "objects/Setting__mdt.object",
+                        xml("CustomObject", "<label>Setting</label><pluralLabel>Settings</pluralLabel>"))
+                .add(
+                        "CustomObject",
+                        "Action__mdt",
+                        "objects/Action__mdt.object",
+                        xml(
+                                "CustomObject",
+                                "<label>Action</label><pluralLabel>Actions</pluralLabel><fields><fullName>Setting__c</fullName>"
+                                        + "<label>Setting</label><referenceTo>Setting__mdt</referenceTo><relationshipName>"
+                                        + "Actions</relationshipName><type>MetadataRelationship</type></fields>"));
     }
 
     @Test
     void aRecordNamesItsTargetByDeveloperNameEvenWhenTheTargetIsDeployedAfterIt() {
-        DeployOutcome out = DeployEngine.deploy(org, org.adminUserId(), types()
-                .add("CustomMetadata", "Action.Stamp", "customMetadata/Action.Stamp.md", record("Setting__c", "Account"))
-                .add("CustomMetadata", "Setting.Account", "customMetadata/Setting.Account.md", record(null, null))
-                .bytes(), DeployEngine.Options.defaults());
+        DeployOutcome out = DeployEngine.deploy(
+                org,
+                org.adminUserId(),
+                types().add(
+                                "CustomMetadata",
+                                "Action.Stamp",
+                                "customMetadata/Action.Stamp.md",
+                                record("Setting__c", "Account"))
+                        .add(
+                                "CustomMetadata",
+                                "Setting.Account",
+                                "customMetadata/Setting.Account.md",
+                                record(null, null))
+                        .bytes(),
+                DeployEngine.Options.defaults());
 
         assertTrue(out.success(), () -> out.failures().toString());
         var source = new OrgSoqlSource(org.db());
-        var parent = Soql.query("SELECT DeveloperName, Setting__r.DeveloperName FROM Action__mdt", source,
-                QueryOptions.defaults()).records().get(0).fields();
-        assertEquals("Account", String.valueOf(((dev.warden.soql.ResultRecord) parent.get("Setting__r")).fields()
-                .get("DeveloperName")));
-        var children = Soql.query("SELECT (SELECT DeveloperName FROM Actions__r) FROM Setting__mdt", source,
-                QueryOptions.defaults()).records().get(0).fields();
+        var parent = Soql.query(
+                        "SELECT DeveloperName, Setting__r.DeveloperName FROM Action__mdt",
+                        source,
+                        QueryOptions.defaults())
+                .records()
+                .get(0)
+                .fields();
+        assertEquals(
+                "Account",
+                String.valueOf(((dev.warden.soql.ResultRecord) parent.get("Setting__r"))
+                        .fields()
+                        .get("DeveloperName")));
+        var children = Soql.query(
+                        "SELECT (SELECT DeveloperName FROM Actions__r) FROM Setting__mdt",
+                        source,
+                        QueryOptions.defaults())
+                .records()
+                .get(0)
+                .fields();
         assertTrue(String.valueOf(children.get("Actions__r")).contains("Stamp"), children.toString());
     }
 
     @Test
     void aRecordNamingNoTargetRecordFails() {
-        DeployOutcome out = DeployEngine.deploy(org, org.adminUserId(), types()
-                .add("CustomMetadata", "Action.Stamp", "customMetadata/Action.Stamp.md", record("Setting__c", "Nope"))
-                .bytes(), DeployEngine.Options.defaults());
+        DeployOutcome out = DeployEngine.deploy(
+                org,
+                org.adminUserId(),
+                types().add(
+                                "CustomMetadata",
+                                "Action.Stamp",
+                                "customMetadata/Action.Stamp.md",
+                                record("Setting__c", "Nope"))
+                        .bytes(),
+                DeployEngine.Options.defaults());
 
         assertFalse(out.success());
-        assertEquals("Invalid value for Setting__c: no Setting__mdt record named Nope", out.failures().get(0).problem());
+        assertEquals(
+                "Invalid value for Setting__c: no Setting__mdt record named Nope",
+                out.failures().get(0).problem());
     }
 }

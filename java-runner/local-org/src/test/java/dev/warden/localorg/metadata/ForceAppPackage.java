@@ -34,7 +34,8 @@ final class ForceAppPackage {
                 if (type == null) {
                     continue;
                 }
-                if (name.endsWith("-meta.xml") && MetadataUnits.find(type).type().metaFile()) {
+                if (name.endsWith("-meta.xml")
+                        && MetadataUnits.find(type).type().metaFile()) {
                     files.put(folder + "/" + name, Files.readAllBytes(p)); // sub-folders flatten, as sf converts them
                     continue;
                 }
@@ -62,9 +63,16 @@ final class ForceAppPackage {
                             String xml = Files.readString(item);
                             int open = xml.indexOf('>', xml.indexOf("<", xml.indexOf("?>") + 2)) + 1;
                             String inner = xml.substring(open, xml.lastIndexOf("</"));
-                            body.append("<").append(sub).append(">").append(inner).append("</").append(sub).append(">\n");
+                            body.append("<")
+                                    .append(sub)
+                                    .append(">")
+                                    .append(inner)
+                                    .append("</")
+                                    .append(sub)
+                                    .append(">\n");
                             String itemName = item.getFileName().toString();
-                            members.computeIfAbsent(sub.equals("fields") ? "CustomField" : "ListView", k -> new ArrayList<>())
+                            members.computeIfAbsent(
+                                            sub.equals("fields") ? "CustomField" : "ListView", k -> new ArrayList<>())
                                     .add(object + "." + itemName.substring(0, itemName.indexOf('.')));
                         }
                     }
@@ -81,7 +89,10 @@ final class ForceAppPackage {
     private static String typeOf(String folder) {
         for (MetadataUnit u : MetadataUnits.registered()) {
             MetadataType t = u.type();
-            if (t.directoryName().equals(folder) && !t.isChild() && !t.bundle() && !t.name().equals("CustomObject")) {
+            if (t.directoryName().equals(folder)
+                    && !t.isChild()
+                    && !t.bundle()
+                    && !t.name().equals("CustomObject")) {
                 return t.name();
             }
         }

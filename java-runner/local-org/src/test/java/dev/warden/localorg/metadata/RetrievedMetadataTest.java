@@ -22,37 +22,64 @@ class RetrievedMetadataTest {
         Org org = Org.seeded("admin@local.test", Clock.systemUTC());
         String ns = "xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
         DeployEngineTest.Zip z = new DeployEngineTest.Zip()
-                .add("CustomObject", "Queue__c", "objects/Queue__c.object", "<CustomObject " + ns + "><label>Queue</label>"
-                        + "<pluralLabel>Queues</pluralLabel><fields><fullName>Status__c</fullName><label>Status</label>"
-                        + "<length>20</length><type>Text</type></fields></CustomObject>")
-                .add("PermissionSet", "Scanner", "permissionsets/Scanner.permissionset", "<PermissionSet " + ns + ">"
-                        + "<!-- comments are not kept --><userPermissions><enabled>true</enabled><name>ApiEnabled</name>"
-                        + "</userPermissions><label>Scanner</label><fieldPermissions><editable>true</editable><field>"
-                        + "Queue__c.Status__c</field><readable>true</readable></fieldPermissions><objectPermissions>"
-                        + "<allowEdit>true</allowEdit><allowRead>true</allowRead><object>Queue__c</object></objectPermissions>"
-                        + "<tabSettings><tab>Queue__c</tab><visibility>Visible</visibility></tabSettings></PermissionSet>")
-                .add("PermissionSet", "Scanner_Access", "permissionsets/Scanner_Access.permissionset",
+                .add(
+                        "CustomObject",
+                        "Queue__c",
+                        "objects/Queue__c.object",
+                        "<CustomObject " + ns + "><label>Queue</label>"
+                                + "<pluralLabel>Queues</pluralLabel><fields><fullName>Status__c</fullName><label>Status</label>"
+                                + "<length>20</length><type>Text</type></fields></CustomObject>")
+                .add(
+                        "PermissionSet",
+                        "Scanner",
+                        "permissionsets/Scanner.permissionset",
+                        "<PermissionSet " + ns + ">"
+                                + "<!-- comments are not kept --><userPermissions><enabled>true</enabled><name>ApiEnabled</name>"
+                                + "</userPermissions><label>Scanner</label><fieldPermissions><editable>true</editable><field>"
+                                + "Queue__c.Status__c</field><readable>true</readable></fieldPermissions><objectPermissions>"
+                                + "<allowEdit>true</allowEdit><allowRead>true</allowRead><object>Queue__c</object></objectPermissions>"
+                                + "<tabSettings><tab>Queue__c</tab><visibility>Visible</visibility></tabSettings></PermissionSet>")
+                .add(
+                        "PermissionSet",
+                        "Scanner_Access",
+                        "permissionsets/Scanner_Access.permissionset",
                         "<PermissionSet " + ns + "><label>Scanner Access</label></PermissionSet>")
-                .add("ExternalClientApplication", "Scanner", "externalClientApps/Scanner.eca", "<ExternalClientApplication "
-                        + ns + "><contactEmail>s@example.com</contactEmail><label>Scanner</label></ExternalClientApplication>")
-                .add("ExtlClntAppOauthConfigurablePolicies", "Scanner_oauthPlcy",
-                        "extlClntAppOauthPolicies/Scanner_oauthPlcy.ecaOauthPlcy", "<ExtlClntAppOauthConfigurablePolicies "
-                        + ns + "><commaSeparatedPermissionSet>Scanner_Access</commaSeparatedPermissionSet>"
-                        + "<externalClientApplication>Scanner</externalClientApplication><ipRelaxationPolicyType>Enforce"
-                        + "</ipRelaxationPolicyType><label>p</label><permittedUsersPolicyType>AdminApprovedPreAuthorized"
-                        + "</permittedUsersPolicyType><refreshTokenPolicyType>SpecificLifetime</refreshTokenPolicyType>"
-                        + "<refreshTokenValidityPeriod>8</refreshTokenValidityPeriod><refreshTokenValidityUnit>Hours"
-                        + "</refreshTokenValidityUnit></ExtlClntAppOauthConfigurablePolicies>")
-                .add("ExtlClntAppOauthSettings", "Scanner_oauth", "extlClntAppOauthSettings/Scanner_oauth.ecaOauth",
-                        "<ExtlClntAppOauthSettings " + ns + "><commaSeparatedOauthScopes>Api</commaSeparatedOauthScopes>"
-                        + "<externalClientApplication>Scanner</externalClientApplication><label>o</label>"
-                        + "</ExtlClntAppOauthSettings>")
-                .add("Settings", "Security", "settings/Security.settings", "<SecuritySettings " + ns + "><networkAccess>"
-                        + "<ipRanges><description>Scanner</description><end>203.0.113.31</end><start>203.0.113.16</start>"
-                        + "</ipRanges></networkAccess><sessionSettings><lockSessionsToIp>false</lockSessionsToIp>"
-                        + "<enforceIpRangesEveryRequest>true</enforceIpRangesEveryRequest></sessionSettings>"
-                        + "</SecuritySettings>");
-        DeployOutcome deployed = DeployEngine.deploy(org, org.adminUserId(), z.bytes(), DeployEngine.Options.defaults());
+                .add(
+                        "ExternalClientApplication",
+                        "Scanner",
+                        "externalClientApps/Scanner.eca",
+                        "<ExternalClientApplication " + ns
+                                + "><contactEmail>s@example.com</contactEmail><label>Scanner</label></ExternalClientApplication>")
+                .add(
+                        "ExtlClntAppOauthConfigurablePolicies",
+                        "Scanner_oauthPlcy",
+                        "extlClntAppOauthPolicies/Scanner_oauthPlcy.ecaOauthPlcy",
+                        "<ExtlClntAppOauthConfigurablePolicies "
+                                + ns + "><commaSeparatedPermissionSet>Scanner_Access</commaSeparatedPermissionSet>"
+                                + "<externalClientApplication>Scanner</externalClientApplication><ipRelaxationPolicyType>Enforce"
+                                + "</ipRelaxationPolicyType><label>p</label><permittedUsersPolicyType>AdminApprovedPreAuthorized"
+                                + "</permittedUsersPolicyType><refreshTokenPolicyType>SpecificLifetime</refreshTokenPolicyType>"
+                                + "<refreshTokenValidityPeriod>8</refreshTokenValidityPeriod><refreshTokenValidityUnit>Hours"
+                                + "</refreshTokenValidityUnit></ExtlClntAppOauthConfigurablePolicies>")
+                .add(
+                        "ExtlClntAppOauthSettings",
+                        "Scanner_oauth",
+                        "extlClntAppOauthSettings/Scanner_oauth.ecaOauth",
+                        "<ExtlClntAppOauthSettings " + ns
+                                + "><commaSeparatedOauthScopes>Api</commaSeparatedOauthScopes>"
+                                + "<externalClientApplication>Scanner</externalClientApplication><label>o</label>"
+                                + "</ExtlClntAppOauthSettings>")
+                .add(
+                        "Settings",
+                        "Security",
+                        "settings/Security.settings",
+                        "<SecuritySettings " + ns + "><networkAccess>"
+                                + "<ipRanges><description>Scanner</description><end>203.0.113.31</end><start>203.0.113.16</start>"
+                                + "</ipRanges></networkAccess><sessionSettings><lockSessionsToIp>false</lockSessionsToIp>"
+                                + "<enforceIpRangesEveryRequest>true</enforceIpRangesEveryRequest></sessionSettings>"
+                                + "</SecuritySettings>");
+        DeployOutcome deployed =
+                DeployEngine.deploy(org, org.adminUserId(), z.bytes(), DeployEngine.Options.defaults());
         assertTrue(deployed.success(), deployed::toString);
 
         Map<String, List<String>> members = new LinkedHashMap<>();
@@ -65,9 +92,17 @@ class RetrievedMetadataTest {
         Retriever.Result r = Retriever.retrieve(org, new Retriever.Request(members, "62.0", false));
 
         StringBuilder out = new StringBuilder();
-        unzip(r.zip()).forEach((name, text) -> out.append("=== ").append(name).append('\n').append(text));
-        r.files().forEach(f -> out.append("file ").append(f.type()).append(' ').append(f.fullName()).append(' ')
-                .append(f.fileName()).append('\n'));
+        unzip(r.zip())
+                .forEach((name, text) ->
+                        out.append("=== ").append(name).append('\n').append(text));
+        r.files()
+                .forEach(f -> out.append("file ")
+                        .append(f.type())
+                        .append(' ')
+                        .append(f.fullName())
+                        .append(' ')
+                        .append(f.fileName())
+                        .append('\n'));
         r.messages().forEach(m -> out.append("message ").append(m).append('\n'));
         Approvals.verify(out.toString());
     }

@@ -15,11 +15,20 @@ class StandardObjectSnapshotTest {
 
     @Test
     void theCrmObjectsExistWithTheirRealKeyPrefixes() {
-        for (String[] p : List.of(new String[] {"Account", "001"}, new String[] {"Contact", "003"},
-                new String[] {"Lead", "00Q"}, new String[] {"Opportunity", "006"}, new String[] {"Case", "500"},
-                new String[] {"Task", "00T"}, new String[] {"Event", "00U"}, new String[] {"Campaign", "701"},
-                new String[] {"Product2", "01t"}, new String[] {"Pricebook2", "01s"}, new String[] {"Order", "801"},
-                new String[] {"Contract", "800"}, new String[] {"Note", "002"})) {
+        for (String[] p : List.of(
+                new String[] {"Account", "001"},
+                new String[] {"Contact", "003"},
+                new String[] {"Lead", "00Q"},
+                new String[] {"Opportunity", "006"},
+                new String[] {"Case", "500"},
+                new String[] {"Task", "00T"},
+                new String[] {"Event", "00U"},
+                new String[] {"Campaign", "701"},
+                new String[] {"Product2", "01t"},
+                new String[] {"Pricebook2", "01s"},
+                new String[] {"Order", "801"},
+                new String[] {"Contract", "800"},
+                new String[] {"Note", "002"})) {
             SObjectType t = schema.get(p[0]);
             assertNotNull(t, p[0]);
             assertEquals(p[1], t.keyPrefix(), p[0]);
@@ -36,7 +45,8 @@ class StandardObjectSnapshotTest {
         FieldDef account = contact.field("AccountId");
         assertEquals(List.of("Account"), account.referenceTo());
         assertEquals("Account", account.relationshipName());
-        assertEquals(FieldType.DATE, schema.get("Opportunity").field("CloseDate").type());
+        assertEquals(
+                FieldType.DATE, schema.get("Opportunity").field("CloseDate").type());
         assertTrue(schema.get("Opportunity").field("StageName").required());
     }
 
@@ -53,30 +63,38 @@ class StandardObjectSnapshotTest {
     @Test
     void childRelationshipsIncludePolymorphicActivityLookups() {
         List<String> names = schema.childRelationships("Account").stream()
-                .map(c -> c.relationshipName() + ":" + c.childObject() + "." + c.field()).toList();
+                .map(c -> c.relationshipName() + ":" + c.childObject() + "." + c.field())
+                .toList();
         assertTrue(names.contains("Contacts:Contact.AccountId"), names.toString());
         assertTrue(names.contains("Opportunities:Opportunity.AccountId"), names.toString());
         assertTrue(names.contains("Cases:Case.AccountId"), names.toString());
         assertTrue(names.contains("Tasks:Task.WhatId"), names.toString());
-        assertTrue(schema.childRelationships("Lead").stream().anyMatch(c -> c.field().equals("WhoId")));
+        assertTrue(schema.childRelationships("Lead").stream()
+                .anyMatch(c -> c.field().equals("WhoId")));
     }
 
     @Test
     void aMalformedSnapshotNamesItsLine() {
         Schema s = new Schema();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                StandardObjectSnapshot.load(s, "@Thing|0ZZ|Thing|Things|DATA\nName|string|80|req\nBad|nosuchtype\n"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> StandardObjectSnapshot.load(
+                        s, "@Thing|0ZZ|Thing|Things|DATA\nName|string|80|req\nBad|nosuchtype\n"));
         assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("nosuchtype"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () ->
-                StandardObjectSnapshot.load(new Schema(), "@A|0ZZ|A|As|DATA\nP|reference|18||P|A\n"),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StandardObjectSnapshot.load(new Schema(), "@A|0ZZ|A|As|DATA\nP|reference|18||P|A\n"),
                 "a reference needs a relationship name");
-        assertThrows(IllegalArgumentException.class, () ->
-                StandardObjectSnapshot.load(new Schema(), "Name|string\n"), "field before object");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StandardObjectSnapshot.load(new Schema(), "Name|string\n"),
+                "field before object");
     }
 
     @Test
     void keyPrefixesAreUniqueAcrossTheWholeSchema() {
-        assertThrows(IllegalArgumentException.class, () ->
-                StandardObjectSnapshot.load(StandardObjects.newSchema(), "@Other|001|Other|Others|DATA\n"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StandardObjectSnapshot.load(StandardObjects.newSchema(), "@Other|001|Other|Others|DATA\n"));
     }
 }

@@ -16,13 +16,22 @@ class StandardObjectsDocTest {
 
     static String generated() {
         Schema schema = StandardObjects.newSchema();
-        StringBuilder b = new StringBuilder("| object | key prefix | fields | child relationships |\n|---|---|---|---|\n");
+        StringBuilder b =
+                new StringBuilder("| object | key prefix | fields | child relationships |\n|---|---|---|---|\n");
         for (String name : StandardObjectSnapshot.objectNames()) {
             SObjectType t = schema.get(name);
             List<String> children = schema.childRelationships(name).stream()
-                    .map(c -> c.relationshipName() + " (" + c.childObject() + "." + c.field() + ")").toList();
-            b.append("| ").append(name).append(" | ").append(t.keyPrefix()).append(" | ").append(t.fieldCount())
-                    .append(" | ").append(children.isEmpty() ? "-" : String.join(", ", children)).append(" |\n");
+                    .map(c -> c.relationshipName() + " (" + c.childObject() + "." + c.field() + ")")
+                    .toList();
+            b.append("| ")
+                    .append(name)
+                    .append(" | ")
+                    .append(t.keyPrefix())
+                    .append(" | ")
+                    .append(t.fieldCount())
+                    .append(" | ")
+                    .append(children.isEmpty() ? "-" : String.join(", ", children))
+                    .append(" |\n");
         }
         return b.toString();
     }
@@ -33,13 +42,15 @@ class StandardObjectsDocTest {
         while (dir != null && !Files.exists(dir.resolve("docs/local-org.md"))) {
             dir = dir.getParent();
         }
-        assertTrue(dir != null, "cannot find docs/local-org.md above " + Path.of("").toAbsolutePath());
+        assertTrue(
+                dir != null,
+                "cannot find docs/local-org.md above " + Path.of("").toAbsolutePath());
         Path docs = dir.resolve("docs/local-org.md");
         String text = Files.readString(docs);
         int from = text.indexOf(BEGIN);
         int to = text.indexOf(END);
-        assertTrue(from >= 0 && to > from, "docs/local-org.md needs the generated block between " + BEGIN + " and "
-                + END);
+        assertTrue(
+                from >= 0 && to > from, "docs/local-org.md needs the generated block between " + BEGIN + " and " + END);
         String actual = text.substring(from + BEGIN.length(), to).strip() + "\n";
         assertEquals(generated(), actual, "regenerate the block in docs/local-org.md with:\n" + generated());
     }

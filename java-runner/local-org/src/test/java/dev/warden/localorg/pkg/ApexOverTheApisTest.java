@@ -37,8 +37,8 @@ class ApexOverTheApisTest {
         }
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         api = new OrgClient(server.instanceUrl(), server.adminAccessToken());
-        DeployOutcome outcome = DeployEngine.deploy(server.org(), server.org().adminUserId(), DeployedPackageTest.zip,
-                DeployEngine.Options.defaults());
+        DeployOutcome outcome = DeployEngine.deploy(
+                server.org(), server.org().adminUserId(), DeployedPackageTest.zip, DeployEngine.Options.defaults());
         assertTrue(outcome.success(), "deploy failed: " + outcome.failures());
     }
 
@@ -51,8 +51,14 @@ class ApexOverTheApisTest {
     void twoHundredContentVersionsOverCompositeFireTheTriggerOnceAndCaptureTwoHundredRequests() {
         List<Map<String, Object>> records = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            records.add(Map.of("attributes", Map.of("type", "ContentVersion"), "Title", "f" + i, "PathOnClient",
-                    "f" + i + ".txt", "VersionData",
+            records.add(Map.of(
+                    "attributes",
+                    Map.of("type", "ContentVersion"),
+                    "Title",
+                    "f" + i,
+                    "PathOnClient",
+                    "f" + i + ".txt",
+                    "VersionData",
                     Base64.getEncoder().encodeToString(("file " + i).getBytes(StandardCharsets.UTF_8))));
         }
         int before = server.org().db().count("Scan_Request__c");
@@ -62,15 +68,24 @@ class ApexOverTheApisTest {
         for (JsonNode r : a.json()) {
             assertTrue(r.path("success").asBoolean(), r.toString());
         }
-        assertEquals(1, OrgApex.of(server.org()).triggerChunksFired() - chunksBefore,
+        assertEquals(
+                1,
+                OrgApex.of(server.org()).triggerChunksFired() - chunksBefore,
                 "one after-insert chunk of 200 rows runs the ContentVersion trigger once");
         assertEquals(before + 200, server.org().db().count("Scan_Request__c"));
     }
 
     @Test
     void aSingleRestCreateIsCapturedByTheDeployedTrigger() {
-        OrgClient.Answer a = api.post(V + "/sobjects/ContentVersion", Map.of("Title", "one", "PathOnClient", "one.txt",
-                "VersionData", Base64.getEncoder().encodeToString("one".getBytes(StandardCharsets.UTF_8))));
+        OrgClient.Answer a = api.post(
+                V + "/sobjects/ContentVersion",
+                Map.of(
+                        "Title",
+                        "one",
+                        "PathOnClient",
+                        "one.txt",
+                        "VersionData",
+                        Base64.getEncoder().encodeToString("one".getBytes(StandardCharsets.UTF_8))));
         assertEquals(201, a.status(), a.body());
         String id = a.json().path("id").asText();
         List<Record> requests = server.org().db().findBy("Scan_Request__c", "Target_Id__c", id);
@@ -89,15 +104,22 @@ class ApexOverTheApisTest {
     @Test
     void aClassThatDoesNotCompileFailsTheDeployWithLineAndColumn() {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("package.xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Package xmlns=\"http://soap.sforce.com/2006/04/metadata\">"
-                + "<types><members>Broken</members><name>ApexClass</name></types><version>62.0</version></Package>")
-                .getBytes(StandardCharsets.UTF_8));
-        files.put("classes/Broken.cls", "public class Broken {\n    public static Integer m() {\n        return y;\n    }\n}\n"
-                .getBytes(StandardCharsets.UTF_8));
-        files.put("classes/Broken.cls-meta.xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\">"
-                + "<apiVersion>62.0</apiVersion><status>Active</status></ApexClass>").getBytes(StandardCharsets.UTF_8));
-        DeployOutcome outcome = DeployEngine.deploy(server.org(), server.org().adminUserId(), MdapiPackage.zip(files),
-                DeployEngine.Options.defaults());
+        files.put(
+                "package.xml",
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Package xmlns=\"http://soap.sforce.com/2006/04/metadata\">"
+                                + "<types><members>Broken</members><name>ApexClass</name></types><version>62.0</version></Package>")
+                        .getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "classes/Broken.cls",
+                "public class Broken {\n    public static Integer m() {\n        return y;\n    }\n}\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "classes/Broken.cls-meta.xml",
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\">"
+                                + "<apiVersion>62.0</apiVersion><status>Active</status></ApexClass>")
+                        .getBytes(StandardCharsets.UTF_8));
+        DeployOutcome outcome = DeployEngine.deploy(
+                server.org(), server.org().adminUserId(), MdapiPackage.zip(files), DeployEngine.Options.defaults());
         assertFalse(outcome.success());
         ComponentResult f = outcome.failures().get(0);
         assertEquals("Broken", f.fullName());
@@ -109,8 +131,8 @@ class ApexOverTheApisTest {
     @Test
     void runTestsSynchronousRunsThePackagesFiftyTestMethodsInIsolationAndReportsCoverage() {
         int requestsBefore = server.org().db().count("Scan_Request__c");
-        OrgClient.Answer a = api.post(V + "/tooling/runTestsSynchronous",
-                Map.of("testLevel", "RunLocalTests", "skipCodeCoverage", false));
+        OrgClient.Answer a = api.post(
+                V + "/tooling/runTestsSynchronous", Map.of("testLevel", "RunLocalTests", "skipCodeCoverage", false));
         assertEquals(200, a.status(), a.body());
         JsonNode r = a.json();
         assertEquals(50, r.path("numTestsRun").asInt(), a.body());
@@ -121,10 +143,15 @@ class ApexOverTheApisTest {
             locations += c.path("numLocations").asInt();
             notCovered += c.path("numLocationsNotCovered").asInt();
         }
-        assertTrue(locations > 0 && notCovered < locations, r.path("codeCoverage").toString());
-        System.out.printf("runTestsSynchronous RunLocalTests: %d methods, %d failures, %.1f%% of %d lines covered, %.0f ms%n",
-                r.path("numTestsRun").asInt(), r.path("numFailures").asInt(), 100.0 * (locations - notCovered) / locations,
-                locations, r.path("totalTime").asDouble());
+        assertTrue(
+                locations > 0 && notCovered < locations, r.path("codeCoverage").toString());
+        System.out.printf(
+                "runTestsSynchronous RunLocalTests: %d methods, %d failures, %.1f%% of %d lines covered, %.0f ms%n",
+                r.path("numTestsRun").asInt(),
+                r.path("numFailures").asInt(),
+                100.0 * (locations - notCovered) / locations,
+                locations,
+                r.path("totalTime").asDouble());
         assertEquals(requestsBefore, server.org().db().count("Scan_Request__c"), "every test's writes are rolled back");
     }
 }

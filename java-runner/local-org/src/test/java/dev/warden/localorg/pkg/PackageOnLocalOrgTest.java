@@ -34,12 +34,18 @@ class PackageOnLocalOrgTest {
     }
 
     static String upload(Org org, String userId, byte[] data) {
-        return org.db().insert(Caller.api(userId), "ContentVersion", new LinkedHashMap<>(Map.of("Title", "report",
-                "PathOnClient", "report.txt", "VersionData", data)));
+        return org.db()
+                .insert(
+                        Caller.api(userId),
+                        "ContentVersion",
+                        new LinkedHashMap<>(
+                                Map.of("Title", "report", "PathOnClient", "report.txt", "VersionData", data)));
     }
 
     static List<Record> requests(Org org) {
-        return org.schema().get("Scan_Request__c") == null ? List.of() : org.db().rows("Scan_Request__c", false);
+        return org.schema().get("Scan_Request__c") == null
+                ? List.of()
+                : org.db().rows("Scan_Request__c", false);
     }
 
     @Test
@@ -48,7 +54,8 @@ class PackageOnLocalOrgTest {
         OrgApex.of(org);
         upload(org, org.adminUserId(), "hello".getBytes(StandardCharsets.UTF_8));
         assertTrue(requests(org).isEmpty());
-        Response r = ApexRest.call(org, org.adminUserId(), "POST", "/warden/v1/verdicts", null, "127.0.0.1", new byte[0]);
+        Response r =
+                ApexRest.call(org, org.adminUserId(), "POST", "/warden/v1/verdicts", null, "127.0.0.1", new byte[0]);
         assertEquals(404, r.status());
     }
 
@@ -61,7 +68,10 @@ class PackageOnLocalOrgTest {
         assertEquals(1, rs.size());
         assertEquals(cv, rs.get(0).getString("Target_Id__c"));
         assertEquals("Pending", rs.get(0).getString("Status__c"));
-        var events = d.org().db().publishedEvents().subList(eventsBefore, d.org().db().publishedEvents().size());
+        var events = d.org()
+                .db()
+                .publishedEvents()
+                .subList(eventsBefore, d.org().db().publishedEvents().size());
         assertEquals(1, events.size());
         assertEquals("Scan_Event__e", events.get(0).objectName());
     }
@@ -69,8 +79,12 @@ class PackageOnLocalOrgTest {
     @Test
     void theOrgWideKillSwitchStopsCapture() {
         DeployedPackageTest.Deployed d = DeployedPackageTest.deploy();
-        d.org().db().insert(Caller.system(d.admin()), "Warden_Settings__c", Map.of("Name", "Org default",
-                "SetupOwnerId", d.org().orgId(), "Capture_Disabled__c", true));
+        d.org()
+                .db()
+                .insert(
+                        Caller.system(d.admin()),
+                        "Warden_Settings__c",
+                        Map.of("Name", "Org default", "SetupOwnerId", d.org().orgId(), "Capture_Disabled__c", true));
         upload(d.org(), d.admin(), "hello".getBytes(StandardCharsets.UTF_8));
         assertTrue(requests(d.org()).isEmpty());
     }
@@ -91,7 +105,9 @@ class PackageOnLocalOrgTest {
         d.org().metadata().deleteNamed(d.admin(), "StaticResource", "WardenScenarios");
         int before = d.org().db().count("Scan_Request__c");
         String ghost = d.org().schema().get("Scan_Request__c").keyPrefix() + "000000000999AAA";
-        Response r = d.apexRest("POST", "/warden/v1/verdicts",
+        Response r = d.apexRest(
+                "POST",
+                "/warden/v1/verdicts",
                 "{\"verdicts\":[{\"requestId\":\"" + ghost + "\",\"verdict\":\"CLEAN\"}]}");
         JsonNode answer = JSON.readTree(r.body());
         assertEquals(500, r.status(), answer.toString());
@@ -105,7 +121,8 @@ class PackageOnLocalOrgTest {
         DeployedPackageTest.Deployed d = DeployedPackageTest.deploy();
         Response r = d.apexRest("GET", "/warden/v1/verdicts", "");
         assertEquals(405, r.status());
-        assertEquals("HTTP Method 'GET' not allowed. Allowed are POST",
+        assertEquals(
+                "HTTP Method 'GET' not allowed. Allowed are POST",
                 JSON.readTree(r.body()).path(0).path("message").asText());
     }
 }

@@ -39,8 +39,11 @@ class PlatformRulesTest {
     }
 
     private String permissionSet(String name, String license, Set<String> perms) {
-        return org.metadata().deployPermissionSet(org.adminUserId(),
-                new PermissionSetContent(name, name, null, license, false, perms, List.of(), Set.of(), Set.of()));
+        return org.metadata()
+                .deployPermissionSet(
+                        org.adminUserId(),
+                        new PermissionSetContent(
+                                name, name, null, license, false, perms, List.of(), Set.of(), Set.of()));
     }
 
     private String assign(String userId, String psId) {
@@ -49,7 +52,8 @@ class PlatformRulesTest {
 
     private List<Record> assignmentsOf(String userId) {
         return db.findBy("PermissionSetAssignment", "AssigneeId", userId).stream()
-                .filter(a -> !db.retrieve(a.getString("PermissionSetId")).is("IsOwnedByProfile")).toList();
+                .filter(a -> !db.retrieve(a.getString("PermissionSetId")).is("IsOwnedByProfile"))
+                .toList();
     }
 
     @Test
@@ -85,22 +89,28 @@ class PlatformRulesTest {
         db.update(admin, user, Map.of("ProfileId", org.ids().integrationProfileId()));
         assertEquals(List.of(), assignmentsOf(user));
         Record owned = db.findBy("PermissionSetAssignment", "AssigneeId", user).get(0);
-        assertEquals(org.ids().integrationProfileId(),
+        assertEquals(
+                org.ids().integrationProfileId(),
                 db.retrieve(owned.getString("PermissionSetId")).get("ProfileId"));
-        assertTrue(db.rows("SetupAuditTrail", false).stream()
-                .anyMatch(r -> "changedUserLicense".equals(r.get("Action"))));
+        assertTrue(
+                db.rows("SetupAuditTrail", false).stream().anyMatch(r -> "changedUserLicense".equals(r.get("Action"))));
     }
 
     @Test
     void permissionSetNeedingTheApiIntegrationPslCannotBeAssignedBeforeThePsl() {
         String user = newUser("integ@rules.test", org.ids().integrationProfileId());
-        String ps = permissionSet("Warden_Integration", "Salesforce API Integration", Set.of("ApiEnabled", "ViewSetup"));
+        String ps =
+                permissionSet("Warden_Integration", "Salesforce API Integration", Set.of("ApiEnabled", "ViewSetup"));
         OrgException e = assertThrows(OrgException.class, () -> assign(user, ps));
         assertEquals("FIELD_INTEGRITY_EXCEPTION", e.errorCode());
-        assertEquals("Can't assign permission set Warden_Integration to user integ@rules.test. The user license"
-                + " doesn't allow the permission: API Enabled", e.getMessage());
-        db.insert(admin, "PermissionSetLicenseAssign", Map.of("AssigneeId", user,
-                "PermissionSetLicenseId", org.ids().apiIntegrationPslId()));
+        assertEquals(
+                "Can't assign permission set Warden_Integration to user integ@rules.test. The user license"
+                        + " doesn't allow the permission: API Enabled",
+                e.getMessage());
+        db.insert(
+                admin,
+                "PermissionSetLicenseAssign",
+                Map.of("AssigneeId", user, "PermissionSetLicenseId", org.ids().apiIntegrationPslId()));
         assertNotNull(assign(user, ps));
     }
 
@@ -117,8 +127,8 @@ class PlatformRulesTest {
         for (int i = 0; i < 5; i++) {
             newUser("seat" + i + "@rules.test", org.ids().integrationProfileId());
         }
-        OrgException e = assertThrows(OrgException.class,
-                () -> newUser("seat5@rules.test", org.ids().integrationProfileId()));
+        OrgException e = assertThrows(
+                OrgException.class, () -> newUser("seat5@rules.test", org.ids().integrationProfileId()));
         assertEquals("LICENSE_LIMIT_EXCEEDED", e.errorCode());
         assertEquals(5, db.retrieve(org.ids().integrationLicenseId()).get("UsedLicenses"));
     }
@@ -135,7 +145,8 @@ class PlatformRulesTest {
         assertEquals("PDF", first.get("FileType"));
         assertEquals(5, first.get("ContentSize"));
         assertEquals(cv1, db.retrieve(doc).get("LatestPublishedVersionId"));
-        assertEquals(1, db.findBy("ContentDocumentLink", "ContentDocumentId", doc).size());
+        assertEquals(
+                1, db.findBy("ContentDocumentLink", "ContentDocumentId", doc).size());
         Map<String, Object> v2 = new LinkedHashMap<>(v1);
         v2.put("ContentDocumentId", doc);
         String cv2 = db.insert(admin, "ContentVersion", v2);
@@ -148,17 +159,19 @@ class PlatformRulesTest {
     @Test
     void failedTransactionRollsBackEveryWrite() {
         int before = db.count("ContentDocument");
-        assertThrows(OrgException.class, () -> db.transaction(() -> {
-            db.insert(admin, "ContentVersion", Map.of("PathOnClient", "a.txt", "VersionData", "YQ=="));
-            db.insert(admin, "ContentVersion", Map.of("PathOnClient", "b.txt"));
-        }));
+        assertThrows(
+                OrgException.class,
+                () -> db.transaction(() -> {
+                    db.insert(admin, "ContentVersion", Map.of("PathOnClient", "a.txt", "VersionData", "YQ=="));
+                    db.insert(admin, "ContentVersion", Map.of("PathOnClient", "b.txt"));
+                }));
         assertEquals(before, db.count("ContentDocument"));
     }
 
     @Test
     void missingRequiredFieldsAreNamed() {
-        OrgException e = assertThrows(OrgException.class,
-                () -> db.insert(admin, "User", Map.of("Username", "x@rules.test")));
+        OrgException e =
+                assertThrows(OrgException.class, () -> db.insert(admin, "User", Map.of("Username", "x@rules.test")));
         assertEquals("REQUIRED_FIELD_MISSING", e.errorCode());
         assertTrue(e.getMessage().startsWith("Required fields are missing: [LastName, Email, Alias"), e.getMessage());
     }
@@ -167,25 +180,44 @@ class PlatformRulesTest {
     void assigningAPermissionSetWritesTheSetupAuditTrail() {
         String user = newUser("audit@rules.test", org.ids().standardUserProfileId());
         assign(user, permissionSet("Audited", null, Set.of("ApiEnabled")));
-        assertTrue(db.rows("SetupAuditTrail", false).stream().anyMatch(r -> "PermSetAssign".equals(r.get("Action"))
-                && r.getString("Display").contains("audit@rules.test")));
+        assertTrue(db.rows("SetupAuditTrail", false).stream()
+                .anyMatch(r -> "PermSetAssign".equals(r.get("Action"))
+                        && r.getString("Display").contains("audit@rules.test")));
     }
 
     @Test
     void pslSeatsAreLimitedAndThePslIsOnlyForIntegrationUsers() {
-        OrgException wrongLicense = assertThrows(OrgException.class, () -> db.insert(admin, "PermissionSetLicenseAssign",
-                Map.of("AssigneeId", org.adminUserId(), "PermissionSetLicenseId", org.ids().apiIntegrationPslId())));
+        OrgException wrongLicense = assertThrows(
+                OrgException.class,
+                () -> db.insert(
+                        admin,
+                        "PermissionSetLicenseAssign",
+                        Map.of(
+                                "AssigneeId",
+                                org.adminUserId(),
+                                "PermissionSetLicenseId",
+                                org.ids().apiIntegrationPslId())));
         assertEquals("FIELD_INTEGRITY_EXCEPTION", wrongLicense.errorCode());
         db.update(org.system(), org.ids().apiIntegrationPslId(), Map.of("TotalLicenses", 2));
         for (int i = 0; i < 2; i++) {
             String u = newUser("psl" + i + "@rules.test", org.ids().integrationProfileId());
-            db.insert(admin, "PermissionSetLicenseAssign", Map.of("AssigneeId", u,
-                    "PermissionSetLicenseId", org.ids().apiIntegrationPslId()));
+            db.insert(
+                    admin,
+                    "PermissionSetLicenseAssign",
+                    Map.of("AssigneeId", u, "PermissionSetLicenseId", org.ids().apiIntegrationPslId()));
         }
         assertEquals(2, db.retrieve(org.ids().apiIntegrationPslId()).get("UsedLicenses"));
         String third = newUser("psl2@rules.test", org.ids().integrationProfileId());
-        OrgException full = assertThrows(OrgException.class, () -> db.insert(admin, "PermissionSetLicenseAssign",
-                Map.of("AssigneeId", third, "PermissionSetLicenseId", org.ids().apiIntegrationPslId())));
+        OrgException full = assertThrows(
+                OrgException.class,
+                () -> db.insert(
+                        admin,
+                        "PermissionSetLicenseAssign",
+                        Map.of(
+                                "AssigneeId",
+                                third,
+                                "PermissionSetLicenseId",
+                                org.ids().apiIntegrationPslId())));
         assertEquals("LICENSE_LIMIT_EXCEEDED", full.errorCode());
     }
 
@@ -193,11 +225,14 @@ class PlatformRulesTest {
     void permissionSetGroupsGrantTheirComponentsMinusMutedPermissions() {
         String user = newUser("group@rules.test", org.ids().standardUserProfileId());
         String a = permissionSet("Group_A", null, Set.of("ViewSetup", "ViewAllData"));
-        String muting = db.insert(org.system(), "MutingPermissionSet", Map.of("DeveloperName", "Mute",
-                "MasterLabel", "Mute", "PermissionsViewAllData", true));
+        String muting = db.insert(
+                org.system(),
+                "MutingPermissionSet",
+                Map.of("DeveloperName", "Mute", "MasterLabel", "Mute", "PermissionsViewAllData", true));
         String group = db.insert(admin, "PermissionSetGroup", Map.of("DeveloperName", "G", "MasterLabel", "G"));
         db.insert(admin, "PermissionSetGroupComponent", Map.of("PermissionSetGroupId", group, "PermissionSetId", a));
-        db.insert(admin, "PermissionSetGroupComponent", Map.of("PermissionSetGroupId", group, "PermissionSetId", muting));
+        db.insert(
+                admin, "PermissionSetGroupComponent", Map.of("PermissionSetGroupId", group, "PermissionSetId", muting));
         db.insert(admin, "PermissionSetAssignment", Map.of("AssigneeId", user, "PermissionSetGroupId", group));
         Access access = Access.ofUser(db, user);
         assertTrue(access.has("ViewSetup"));
@@ -210,7 +245,9 @@ class PlatformRulesTest {
         String user = newUser("grow@rules.test", org.ids().integrationProfileId());
         String ps = permissionSet("Grows", null, Set.of("ApiEnabled"));
         assign(user, ps);
-        OrgException e = assertThrows(OrgException.class, () -> permissionSet("Grows", null, Set.of("ApiEnabled", "ModifyAllData", "ViewAllData")));
+        OrgException e = assertThrows(
+                OrgException.class,
+                () -> permissionSet("Grows", null, Set.of("ApiEnabled", "ModifyAllData", "ViewAllData")));
         assertTrue(e.getMessage().contains("doesn't allow the permission"), e.getMessage());
         assertFalse(db.retrieve(ps).is("PermissionsViewAllData"));
     }
@@ -219,10 +256,13 @@ class PlatformRulesTest {
     void permissionSetDeployIsAFullReplaceAndChecksDependencies() {
         permissionSet("Replace", null, Set.of("ApiEnabled", "ViewSetup"));
         permissionSet("Replace", null, Set.of("ApiEnabled"));
-        assertEquals(Set.of("ApiEnabled"), org.metadata().readPermissionSet("Replace").orElseThrow().userPermissions());
+        assertEquals(
+                Set.of("ApiEnabled"),
+                org.metadata().readPermissionSet("Replace").orElseThrow().userPermissions());
         OrgException dep = assertThrows(OrgException.class, () -> permissionSet("Dep", null, Set.of("QueryAllFiles")));
         assertEquals("Permission QueryAllFiles depends on permission(s): ViewAllData", dep.getMessage());
-        OrgException unknown = assertThrows(OrgException.class, () -> permissionSet("Bad", null, Set.of("FlyToTheMoon")));
+        OrgException unknown =
+                assertThrows(OrgException.class, () -> permissionSet("Bad", null, Set.of("FlyToTheMoon")));
         assertEquals("Unknown user permission: FlyToTheMoon", unknown.getMessage());
     }
 
@@ -242,11 +282,14 @@ class PlatformRulesTest {
     void aFileFirstPublishedOnARecordIsLinkedToTheOwnerAndToThatRecord() {
         org.schema().define(dev.warden.localorg.model.ObjectDefinition.custom("Case__c", "Case", List.of()));
         String record = db.insert(admin, "Case__c", Map.of("Name", "C1"));
-        String cv = db.insert(admin, "ContentVersion", Map.of("PathOnClient", "scan.txt", "VersionData", "eA==",
-                "FirstPublishLocationId", record));
+        String cv = db.insert(
+                admin,
+                "ContentVersion",
+                Map.of("PathOnClient", "scan.txt", "VersionData", "eA==", "FirstPublishLocationId", record));
         String doc = db.retrieve(cv).getString("ContentDocumentId");
         List<Object> linked = db.findBy("ContentDocumentLink", "ContentDocumentId", doc).stream()
-                .map(l -> l.get("LinkedEntityId")).toList();
+                .map(l -> l.get("LinkedEntityId"))
+                .toList();
         assertTrue(linked.contains(record) && linked.contains(org.adminUserId()), linked.toString());
     }
 }

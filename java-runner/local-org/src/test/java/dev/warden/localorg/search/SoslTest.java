@@ -33,9 +33,16 @@ class SoslTest {
 
     @Test
     void refusesWhatItDoesNotSupportOrMalformedSearches() {
-        for (String bad : List.of("", "SELECT Id FROM Account", "FIND {a}", "FIND {acme AND NOT corp}",
-                "FIND {(acme OR corp)}", "FIND {acme} RETURNING Account(Id", "FIND {acme} WITH SNIPPET",
-                "FIND {OR acme}", "FIND {\"acme}")) {
+        for (String bad : List.of(
+                "",
+                "SELECT Id FROM Account",
+                "FIND {a}",
+                "FIND {acme AND NOT corp}",
+                "FIND {(acme OR corp)}",
+                "FIND {acme} RETURNING Account(Id",
+                "FIND {acme} WITH SNIPPET",
+                "FIND {OR acme}",
+                "FIND {\"acme}")) {
             OrgException e = assertThrows(OrgException.class, () -> Sosl.parse(bad), bad);
             assertEquals("MALFORMED_SEARCH", e.errorCode(), bad);
         }

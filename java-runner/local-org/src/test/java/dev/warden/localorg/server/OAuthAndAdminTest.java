@@ -49,14 +49,40 @@ class OAuthAndAdminTest {
         Org org = server.org();
         String actor = org.adminUserId();
         org.metadata().putEca(actor, "Warden_Scanner", "Warden Scanner", "a@b.c", null, null);
-        org.metadata().setGlobalOAuth(actor, "Warden_Scanner",
-                new ExternalClientApp.GlobalOAuth(KEY, null, KEYS.certificatePem, null, Map.of()));
-        org.metadata().setOAuthSettings(actor, "Warden_Scanner", new ExternalClientApp.OAuthSettings(List.of("Api", "RefreshToken")));
-        org.metadata().setOAuthPolicies(actor, "Warden_Scanner", new ExternalClientApp.OAuthPolicies(
-                "AdminApprovedPreAuthorized", List.of("Warden_Scanner_Access"), List.of(), "Enforce", "Infinite", null, null));
+        org.metadata()
+                .setGlobalOAuth(
+                        actor,
+                        "Warden_Scanner",
+                        new ExternalClientApp.GlobalOAuth(KEY, null, KEYS.certificatePem, null, Map.of()));
+        org.metadata()
+                .setOAuthSettings(
+                        actor, "Warden_Scanner", new ExternalClientApp.OAuthSettings(List.of("Api", "RefreshToken")));
+        org.metadata()
+                .setOAuthPolicies(
+                        actor,
+                        "Warden_Scanner",
+                        new ExternalClientApp.OAuthPolicies(
+                                "AdminApprovedPreAuthorized",
+                                List.of("Warden_Scanner_Access"),
+                                List.of(),
+                                "Enforce",
+                                "Infinite",
+                                null,
+                                null));
         org.metadata().setInstalled(actor, "Warden_Scanner", true);
-        org.metadata().deployPermissionSet(actor, new PermissionSetContent("Warden_Scanner_Access", "Warden Scanner Access",
-                null, null, false, Set.of(), List.of(), Set.of(), Set.of()));
+        org.metadata()
+                .deployPermissionSet(
+                        actor,
+                        new PermissionSetContent(
+                                "Warden_Scanner_Access",
+                                "Warden Scanner Access",
+                                null,
+                                null,
+                                false,
+                                Set.of(),
+                                List.of(),
+                                Set.of(),
+                                Set.of()));
         Map<String, Object> u = new LinkedHashMap<>();
         u.put("Username", "scanner@warden.test");
         u.put("LastName", "Scanner");
@@ -71,16 +97,24 @@ class OAuthAndAdminTest {
     }
 
     private void assign(String permissionSet) {
-        String ps = server.org().db().findOne("PermissionSet", "Name", permissionSet).id();
-        server.org().db().insert(server.org().admin(), "PermissionSetAssignment",
-                Map.of("AssigneeId", integrationUser, "PermissionSetId", ps));
+        String ps = server.org()
+                .db()
+                .findOne("PermissionSet", "Name", permissionSet)
+                .id();
+        server.org()
+                .db()
+                .insert(
+                        server.org().admin(),
+                        "PermissionSetAssignment",
+                        Map.of("AssigneeId", integrationUser, "PermissionSetId", ps));
     }
 
     private OrgClient.Answer jwt(String assertion, String... headers) {
-        String body = "grant_type=" + URLEncoder.encode("urn:ietf:params:oauth:grant-type:jwt-bearer", StandardCharsets.UTF_8)
-                + "&assertion=" + assertion;
-        return new OrgClient(server.instanceUrl(), null).postRaw("/services/oauth2/token", body,
-                "application/x-www-form-urlencoded", headers);
+        String body =
+                "grant_type=" + URLEncoder.encode("urn:ietf:params:oauth:grant-type:jwt-bearer", StandardCharsets.UTF_8)
+                        + "&assertion=" + assertion;
+        return new OrgClient(server.instanceUrl(), null)
+                .postRaw("/services/oauth2/token", body, "application/x-www-form-urlencoded", headers);
     }
 
     private String assertionFor(String user) {
@@ -106,7 +140,9 @@ class OAuthAndAdminTest {
         OrgClient.Answer a = jwt(assertionFor("scanner@warden.test"));
         assertEquals(400, a.status());
         assertEquals("invalid_grant", a.json().get("error").asText());
-        assertEquals("user hasn't approved this consumer", a.json().get("error_description").asText());
+        assertEquals(
+                "user hasn't approved this consumer",
+                a.json().get("error_description").asText());
         assertTrue(server.org().db().rows("LoginHistory", false).stream()
                 .anyMatch(r -> String.valueOf(r.get("Status")).startsWith("Failed: user hasn't approved")));
     }
@@ -114,41 +150,102 @@ class OAuthAndAdminTest {
     @Test
     void preAuthorizationThroughAPermissionSetCarryingTheApiIntegrationPslDoesNotCount() {
         Org org = server.org();
-        org.metadata().deployPermissionSet(org.adminUserId(), new PermissionSetContent("Licensed_Access", "Licensed",
-                null, "Salesforce API Integration", false, Set.of("ApiEnabled"), List.of(), Set.of(), Set.of()));
-        org.metadata().setOAuthPolicies(org.adminUserId(), "Warden_Scanner", new ExternalClientApp.OAuthPolicies(
-                "AdminApprovedPreAuthorized", List.of("Licensed_Access"), List.of(), "Enforce", "Infinite", null, null));
-        org.db().insert(org.admin(), "PermissionSetLicenseAssign",
-                Map.of("AssigneeId", integrationUser, "PermissionSetLicenseId", org.ids().apiIntegrationPslId()));
+        org.metadata()
+                .deployPermissionSet(
+                        org.adminUserId(),
+                        new PermissionSetContent(
+                                "Licensed_Access",
+                                "Licensed",
+                                null,
+                                "Salesforce API Integration",
+                                false,
+                                Set.of("ApiEnabled"),
+                                List.of(),
+                                Set.of(),
+                                Set.of()));
+        org.metadata()
+                .setOAuthPolicies(
+                        org.adminUserId(),
+                        "Warden_Scanner",
+                        new ExternalClientApp.OAuthPolicies(
+                                "AdminApprovedPreAuthorized",
+                                List.of("Licensed_Access"),
+                                List.of(),
+                                "Enforce",
+                                "Infinite",
+                                null,
+                                null));
+        org.db()
+                .insert(
+                        org.admin(),
+                        "PermissionSetLicenseAssign",
+                        Map.of(
+                                "AssigneeId",
+                                integrationUser,
+                                "PermissionSetLicenseId",
+                                org.ids().apiIntegrationPslId()));
         assign("Licensed_Access");
-        assertEquals("user hasn't approved this consumer", jwt(assertionFor("scanner@warden.test")).json()
-                .get("error_description").asText());
+        assertEquals(
+                "user hasn't approved this consumer",
+                jwt(assertionFor("scanner@warden.test"))
+                        .json()
+                        .get("error_description")
+                        .asText());
     }
 
     @Test
     void wrongAudienceUnknownClientAndExpiredAssertionAreRefusedInSalesforceWords() {
         assign("Warden_Scanner_Access");
-        assertEquals("audience is invalid", jwt(KEYS.assertion(KEY, "scanner@warden.test", "https://example.com", false))
-                .json().get("error_description").asText());
-        assertEquals("invalid_client_id", jwt(KEYS.assertion("unknown", "scanner@warden.test",
-                "https://login.salesforce.com", false)).json().get("error").asText());
-        assertEquals("expired authorization code", jwt(KEYS.expiredAssertion(KEY, "scanner@warden.test",
-                "https://test.salesforce.com")).json().get("error_description").asText());
+        assertEquals(
+                "audience is invalid",
+                jwt(KEYS.assertion(KEY, "scanner@warden.test", "https://example.com", false))
+                        .json()
+                        .get("error_description")
+                        .asText());
+        assertEquals(
+                "invalid_client_id",
+                jwt(KEYS.assertion("unknown", "scanner@warden.test", "https://login.salesforce.com", false))
+                        .json()
+                        .get("error")
+                        .asText());
+        assertEquals(
+                "expired authorization code",
+                jwt(KEYS.expiredAssertion(KEY, "scanner@warden.test", "https://test.salesforce.com"))
+                        .json()
+                        .get("error_description")
+                        .asText());
         TestKeys other = new TestKeys();
-        assertEquals("invalid_grant", jwt(other.assertion(KEY, "scanner@warden.test", "https://login.salesforce.com",
-                false)).json().get("error").asText());
+        assertEquals(
+                "invalid_grant",
+                jwt(other.assertion(KEY, "scanner@warden.test", "https://login.salesforce.com", false))
+                        .json()
+                        .get("error")
+                        .asText());
     }
 
     @Test
     void uninstalledAppIsBlockedUnlessTheUserMayApproveUninstalledApps() {
         assign("Warden_Scanner_Access");
-        assertEquals(200, admin.post("/_local/eca/Warden_Scanner/uninstall", Map.of()).status());
+        assertEquals(
+                200,
+                admin.post("/_local/eca/Warden_Scanner/uninstall", Map.of()).status());
         JsonNode blocked = jwt(assertionFor("scanner@warden.test")).json();
         assertEquals("OAUTH_APP_BLOCKED", blocked.get("error").asText());
-        assertEquals("this app is blocked by admin", blocked.get("error_description").asText());
-        server.org().metadata().setOAuthPolicies(server.org().adminUserId(), "Warden_Scanner",
-                new ExternalClientApp.OAuthPolicies("AdminApprovedPreAuthorized", List.of(),
-                        List.of("System Administrator"), "Enforce", "Infinite", null, null));
+        assertEquals(
+                "this app is blocked by admin", blocked.get("error_description").asText());
+        server.org()
+                .metadata()
+                .setOAuthPolicies(
+                        server.org().adminUserId(),
+                        "Warden_Scanner",
+                        new ExternalClientApp.OAuthPolicies(
+                                "AdminApprovedPreAuthorized",
+                                List.of(),
+                                List.of("System Administrator"),
+                                "Enforce",
+                                "Infinite",
+                                null,
+                                null));
         assertEquals(200, jwt(assertionFor(server.adminUsername())).status());
     }
 
@@ -156,18 +253,44 @@ class OAuthAndAdminTest {
     void profileLoginIpRangesRestrictTheCallerAddressUnlessTheAppRelaxesThemAndTrustedRangesNeverBlock() {
         assign("Warden_Scanner_Access");
         Org org = server.org();
-        org.metadata().setProfileLoginIpRanges(org.adminUserId(), "Minimum Access - API Only Integrations",
-                List.of(new IpRange("203.0.113.16", "203.0.113.31", "scanner")));
-        JsonNode refused = jwt(assertionFor("scanner@warden.test"), LocalOrgServer.CLIENT_IP_HEADER, "198.51.100.7").json();
-        assertEquals("IP restricted or invalid login hours", refused.get("error_description").asText());
-        assertEquals(200, jwt(assertionFor("scanner@warden.test"), LocalOrgServer.CLIENT_IP_HEADER, "203.0.113.20").status());
-        org.metadata().setTrustedIpRanges(org.adminUserId(), List.of(new IpRange("192.0.2.0", "192.0.2.255", "office")));
-        assertEquals(200, jwt(assertionFor("scanner@warden.test"), LocalOrgServer.CLIENT_IP_HEADER, "203.0.113.20").status(),
+        org.metadata()
+                .setProfileLoginIpRanges(
+                        org.adminUserId(),
+                        "Minimum Access - API Only Integrations",
+                        List.of(new IpRange("203.0.113.16", "203.0.113.31", "scanner")));
+        JsonNode refused = jwt(assertionFor("scanner@warden.test"), LocalOrgServer.CLIENT_IP_HEADER, "198.51.100.7")
+                .json();
+        assertEquals(
+                "IP restricted or invalid login hours",
+                refused.get("error_description").asText());
+        assertEquals(
+                200,
+                jwt(assertionFor("scanner@warden.test"), LocalOrgServer.CLIENT_IP_HEADER, "203.0.113.20")
+                        .status());
+        org.metadata()
+                .setTrustedIpRanges(org.adminUserId(), List.of(new IpRange("192.0.2.0", "192.0.2.255", "office")));
+        assertEquals(
+                200,
+                jwt(assertionFor("scanner@warden.test"), LocalOrgServer.CLIENT_IP_HEADER, "203.0.113.20")
+                        .status(),
                 "trusted ranges spare the identity challenge; they never block a token flow");
         assertTrue(org.metadata().isTrustedAddress("192.0.2.7"));
-        org.metadata().setOAuthPolicies(org.adminUserId(), "Warden_Scanner", new ExternalClientApp.OAuthPolicies(
-                "AdminApprovedPreAuthorized", List.of("Warden_Scanner_Access"), List.of(), "Bypass", "Infinite", null, null));
-        assertEquals(200, jwt(assertionFor("scanner@warden.test"), LocalOrgServer.CLIENT_IP_HEADER, "198.51.100.7").status(),
+        org.metadata()
+                .setOAuthPolicies(
+                        org.adminUserId(),
+                        "Warden_Scanner",
+                        new ExternalClientApp.OAuthPolicies(
+                                "AdminApprovedPreAuthorized",
+                                List.of("Warden_Scanner_Access"),
+                                List.of(),
+                                "Bypass",
+                                "Infinite",
+                                null,
+                                null));
+        assertEquals(
+                200,
+                jwt(assertionFor("scanner@warden.test"), LocalOrgServer.CLIENT_IP_HEADER, "198.51.100.7")
+                        .status(),
                 "Bypass relaxes the profile's login IP ranges");
         assertTrue(org.db().rows("SetupAuditTrail", false).stream()
                 .anyMatch(r -> "changedTrustedIpRanges".equals(r.get("Action"))));
@@ -175,17 +298,22 @@ class OAuthAndAdminTest {
 
     @Test
     void refreshTokenGrantAndRevoke() {
-        JsonNode minted = admin.post("/_local/refresh-token", Map.of("username", server.adminUsername())).json();
+        JsonNode minted = admin.post("/_local/refresh-token", Map.of("username", server.adminUsername()))
+                .json();
         String refresh = minted.get("refreshToken").asText();
         assertTrue(minted.get("sfdxAuthUrl").asText().startsWith("force://PlatformCLI::"));
         OrgClient anon = new OrgClient(server.instanceUrl(), null);
-        OrgClient.Answer a = anon.postRaw("/services/oauth2/token", "grant_type=refresh_token&refresh_token="
-                + refresh + "&client_id=PlatformCLI", "application/x-www-form-urlencoded");
+        OrgClient.Answer a = anon.postRaw(
+                "/services/oauth2/token",
+                "grant_type=refresh_token&refresh_token=" + refresh + "&client_id=PlatformCLI",
+                "application/x-www-form-urlencoded");
         assertEquals(200, a.status(), a.body());
         String access = a.json().get("access_token").asText();
         assertEquals(200, admin.as(access).get("/services/data/v67.0").status());
-        assertEquals(200, anon.postRaw("/services/oauth2/revoke", "token=" + refresh,
-                "application/x-www-form-urlencoded").status());
+        assertEquals(
+                200,
+                anon.postRaw("/services/oauth2/revoke", "token=" + refresh, "application/x-www-form-urlencoded")
+                        .status());
         assertEquals(401, admin.as(access).get("/services/data/v67.0").status());
     }
 
@@ -193,7 +321,9 @@ class OAuthAndAdminTest {
     void resetReturnsToTheSeedAndKeepsTheAdminToken() {
         admin.post("/services/data/v67.0/sobjects/PermissionSet", Map.of("Name", "Temp", "Label", "Temp"));
         assertEquals(200, admin.post("/_local/reset", Map.of()).status());
-        JsonNode r = admin.get("/services/data/v67.0/query?q=" + OrgClient.q("SELECT Id FROM PermissionSet WHERE Name='Temp'")).json();
+        JsonNode r = admin.get(
+                        "/services/data/v67.0/query?q=" + OrgClient.q("SELECT Id FROM PermissionSet WHERE Name='Temp'"))
+                .json();
         assertEquals(0, r.get("totalSize").asInt());
     }
 
@@ -207,12 +337,22 @@ class OAuthAndAdminTest {
     @Test
     void stateShowsRecordsMetadataWithoutSecretsAndPublishedPlatformEvents() {
         Org org = server.org();
-        org.schema().define(ObjectDefinition.custom("Scan_Event__e", "Scan Event",
-                List.of(FieldDef.of("Record_Id__c", FieldType.STRING).build())));
+        org.schema()
+                .define(ObjectDefinition.custom(
+                        "Scan_Event__e",
+                        "Scan Event",
+                        List.of(FieldDef.of("Record_Id__c", FieldType.STRING).build())));
         org.db().insert(Caller.api(org.adminUserId()), "Scan_Event__e", Map.of("Record_Id__c", "068x"));
         JsonNode state = admin.get("/_local/state?objects=User,PermissionSet").json();
-        assertEquals("Scan_Event__e", state.get("platformEvents").get(0).get("type").asText());
-        assertEquals("068x", state.get("platformEvents").get(0).get("fields").get("Record_Id__c").asText());
+        assertEquals(
+                "Scan_Event__e", state.get("platformEvents").get(0).get("type").asText());
+        assertEquals(
+                "068x",
+                state.get("platformEvents")
+                        .get(0)
+                        .get("fields")
+                        .get("Record_Id__c")
+                        .asText());
         assertTrue(state.get("records").has("User"));
         assertFalse(state.get("records").has("LoginHistory"));
         JsonNode eca = state.get("metadata").get("externalClientApps").get(0);
@@ -223,18 +363,37 @@ class OAuthAndAdminTest {
     @Test
     void faultRulesInjectErrorsOnTheNthMatchForTimesThenStop() {
         List<Map<String, Object>> rules = List.of(Map.of(
-                "match", Map.of("method", "POST", "path", "/services/data/*/sobjects/PermissionSetAssignment"),
-                "nth", 2, "times", 1,
-                "fault", Map.of("kind", "sfError", "status", 400, "errorCode", "UNABLE_TO_LOCK_ROW", "message", "busy")));
+                "match",
+                Map.of("method", "POST", "path", "/services/data/*/sobjects/PermissionSetAssignment"),
+                "nth",
+                2,
+                "times",
+                1,
+                "fault",
+                Map.of("kind", "sfError", "status", 400, "errorCode", "UNABLE_TO_LOCK_ROW", "message", "busy")));
         assertEquals(200, admin.post("/_local/faults", rules).status());
-        String ps = server.org().db().findOne("PermissionSet", "Name", "Warden_Scanner_Access").id();
+        String ps = server.org()
+                .db()
+                .findOne("PermissionSet", "Name", "Warden_Scanner_Access")
+                .id();
         String path = "/services/data/v67.0/sobjects/PermissionSetAssignment";
-        assertEquals(201, admin.post(path, Map.of("AssigneeId", integrationUser, "PermissionSetId", ps)).status());
+        assertEquals(
+                201,
+                admin.post(path, Map.of("AssigneeId", integrationUser, "PermissionSetId", ps))
+                        .status());
         OrgClient.Answer faulted = admin.post(path, Map.of("AssigneeId", integrationUser, "PermissionSetId", ps));
-        assertEquals("UNABLE_TO_LOCK_ROW", faulted.json().get(0).get("errorCode").asText());
-        assertEquals("DUPLICATE_VALUE", admin.post(path, Map.of("AssigneeId", integrationUser, "PermissionSetId", ps))
-                .json().get(0).get("errorCode").asText());
-        admin.post("/_local/faults", Map.of("match", Map.of("path", "/services/data/v67.0"), "fault", Map.of("kind", "reset")));
+        assertEquals(
+                "UNABLE_TO_LOCK_ROW", faulted.json().get(0).get("errorCode").asText());
+        assertEquals(
+                "DUPLICATE_VALUE",
+                admin.post(path, Map.of("AssigneeId", integrationUser, "PermissionSetId", ps))
+                        .json()
+                        .get(0)
+                        .get("errorCode")
+                        .asText());
+        admin.post(
+                "/_local/faults",
+                Map.of("match", Map.of("path", "/services/data/v67.0"), "fault", Map.of("kind", "reset")));
         assertEquals(-1, admin.get("/services/data/v67.0").status());
         assertEquals(200, admin.delete("/_local/faults").status());
         assertEquals(200, admin.get("/services/data/v67.0").status());

@@ -47,10 +47,15 @@ class RequestLimitsTest {
                 out.write(zeros); // 200 MB of zeros, about 200 KB compressed
             }
         }
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.instanceUrl() + V + "/sobjects/Group"))
-                .header("Authorization", "Bearer " + server.adminAccessToken()).header("Content-Type", "application/json")
-                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.instanceUrl() + V + "/sobjects/Group"))
+                                .header("Authorization", "Bearer " + server.adminAccessToken())
+                                .header("Content-Type", "application/json")
+                                .header("Content-Encoding", "gzip")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(413, r.statusCode(), r.body());
         assertTrue(r.body().contains("REQUEST_ENTITY_TOO_LARGE"), r.body());
     }
@@ -62,13 +67,15 @@ class RequestLimitsTest {
         assertEquals(400, a.status(), a.body());
         assertEquals("QUERY_TOO_COMPLICATED", a.json().get(0).get("errorCode").asText());
         String fine = "SELECT Id FROM User WHERE " + "(".repeat(3) + "Username = '(((((('" + ")".repeat(3);
-        assertEquals(200, api.get(V + "/query?q=" + OrgClient.q(fine)).status(), "parentheses inside a string do not count");
+        assertEquals(
+                200, api.get(V + "/query?q=" + OrgClient.q(fine)).status(), "parentheses inside a string do not count");
     }
 
     @Test
     void aQueryOver100000CharactersIsRefusedBeforeParsing() {
         String soql = "SELECT Id FROM User WHERE Username = '" + "x".repeat(100_000) + "'";
-        OrgException e = org.junit.jupiter.api.Assertions.assertThrows(OrgException.class, () -> QueryLimits.check(soql));
+        OrgException e =
+                org.junit.jupiter.api.Assertions.assertThrows(OrgException.class, () -> QueryLimits.check(soql));
         assertEquals("MALFORMED_QUERY", e.errorCode());
         assertTrue(e.getMessage().contains("100,000 characters"), e.getMessage());
     }
@@ -80,22 +87,38 @@ class RequestLimitsTest {
             OrgClient.Answer a = api.get(V + "/query?q=" + OrgClient.q("SELECT Id FROM User"));
             assertEquals(400, a.status(), a.body());
             assertEquals("QUERY_TIMEOUT", a.json().get(0).get("errorCode").asText());
-            assertEquals("Your query request was running for too long.", a.json().get(0).get("message").asText());
+            assertEquals(
+                    "Your query request was running for too long.",
+                    a.json().get(0).get("message").asText());
         } finally {
             QueryLimits.timeLimit(null);
         }
-        assertEquals(200, api.get(V + "/query?q=" + OrgClient.q("SELECT Id FROM User")).status());
+        assertEquals(
+                200,
+                api.get(V + "/query?q=" + OrgClient.q("SELECT Id FROM User")).status());
     }
 
     @Test
     void aTwentyMegabyteFileUploadsAsBase64Json() {
         byte[] file = new byte[20 * 1024 * 1024];
         new java.util.Random(1).nextBytes(file);
-        OrgClient.Answer a = api.post(V + "/sobjects/ContentVersion", Map.of("Title", "big", "PathOnClient", "big.bin",
-                "VersionData", Base64.getEncoder().encodeToString(file)));
-        assertEquals(201, a.status(), a.body().substring(0, Math.min(300, a.body().length())));
-        JsonNode row = api.get(V + "/query?q=" + OrgClient.q("SELECT ContentSize FROM ContentVersion WHERE Id = '"
-                + a.json().get("id").asText() + "'")).json().get("records").get(0);
+        OrgClient.Answer a = api.post(
+                V + "/sobjects/ContentVersion",
+                Map.of(
+                        "Title",
+                        "big",
+                        "PathOnClient",
+                        "big.bin",
+                        "VersionData",
+                        Base64.getEncoder().encodeToString(file)));
+        assertEquals(
+                201, a.status(), a.body().substring(0, Math.min(300, a.body().length())));
+        JsonNode row = api.get(V + "/query?q="
+                        + OrgClient.q("SELECT ContentSize FROM ContentVersion WHERE Id = '"
+                                + a.json().get("id").asText() + "'"))
+                .json()
+                .get("records")
+                .get(0);
         assertEquals(file.length, row.get("ContentSize").asInt());
     }
 
@@ -105,20 +128,30 @@ class RequestLimitsTest {
         new java.util.Random(2).nextBytes(file);
         String boundary = "boundary_warden_1";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"entity_content\"\r\nContent-Type: application/json\r\n\r\n"
-                + "{\"Title\":\"huge\",\"PathOnClient\":\"huge.bin\"}\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"VersionData\"; filename=\"huge.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.write(("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"entity_content\"\r\nContent-Type: application/json\r\n\r\n"
+                        + "{\"Title\":\"huge\",\"PathOnClient\":\"huge.bin\"}\r\n--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"VersionData\"; filename=\"huge.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         body.write(file);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.instanceUrl() + V + "/sobjects/ContentVersion"))
-                .header("Authorization", "Bearer " + server.adminAccessToken()).header("Content-Type", "multipart/form-data; boundary=\"" + boundary + "\"")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.instanceUrl() + V + "/sobjects/ContentVersion"))
+                                .header("Authorization", "Bearer " + server.adminAccessToken())
+                                .header("Content-Type", "multipart/form-data; boundary=\"" + boundary + "\"")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(201, r.statusCode(), r.body());
         String id = Json.MAPPER.readTree(r.body()).get("id").asText();
-        HttpResponse<byte[]> back = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.instanceUrl() + V
-                + "/sobjects/ContentVersion/" + id + "/VersionData")).header("Authorization", "Bearer " + server.adminAccessToken()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> back = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        server.instanceUrl() + V + "/sobjects/ContentVersion/" + id + "/VersionData"))
+                                .header("Authorization", "Bearer " + server.adminAccessToken())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, back.statusCode());
         assertTrue(java.util.Arrays.equals(file, back.body()), "the bytes read back are the bytes uploaded");
     }
@@ -126,10 +159,17 @@ class RequestLimitsTest {
     @Test
     void aMultipartUploadWithoutItsEntityPartIsRefusedInOneLine() throws Exception {
         String boundary = "b2";
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"VersionData\"; filename=\"a.txt\"\r\n\r\nhello\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.instanceUrl() + V + "/sobjects/ContentVersion"))
-                .header("Authorization", "Bearer " + server.adminAccessToken()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"VersionData\"; filename=\"a.txt\"\r\n\r\nhello\r\n--"
+                + boundary + "--\r\n";
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.instanceUrl() + V + "/sobjects/ContentVersion"))
+                                .header("Authorization", "Bearer " + server.adminAccessToken())
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("INVALID_MULTIPART_REQUEST") && r.body().contains("entity_content"), r.body());
     }

@@ -31,9 +31,15 @@ public final class TestKeys {
             keyPair = gen.generateKeyPair();
             X500Name name = new X500Name("CN=warden-test");
             Instant now = Instant.now();
-            var cert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name,
-                    BigInteger.ONE, Date.from(now.minusSeconds(3600)), Date.from(now.plusSeconds(86400)), name,
-                    keyPair.getPublic()).build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate())));
+            var cert = new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    name,
+                                    BigInteger.ONE,
+                                    Date.from(now.minusSeconds(3600)),
+                                    Date.from(now.plusSeconds(86400)),
+                                    name,
+                                    keyPair.getPublic())
+                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate())));
             certificatePem = pem(cert);
             privateKeyPem = pem(keyPair.getPrivate());
         } catch (Exception e) {
@@ -53,8 +59,17 @@ public final class TestKeys {
     public String assertion(String iss, String sub, String aud, boolean expMillis) {
         long exp = Instant.now().plusSeconds(180).getEpochSecond();
         try {
-            JWTClaimsSet claims = JWTClaimsSet.parse(Map.of("iss", iss, "sub", sub, "aud", aud,
-                    "exp", expMillis ? exp * 1000 : exp, "iat", Instant.now().getEpochSecond()));
+            JWTClaimsSet claims = JWTClaimsSet.parse(Map.of(
+                    "iss",
+                    iss,
+                    "sub",
+                    sub,
+                    "aud",
+                    aud,
+                    "exp",
+                    expMillis ? exp * 1000 : exp,
+                    "iat",
+                    Instant.now().getEpochSecond()));
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner(keyPair.getPrivate()));
             return jwt.serialize();
@@ -65,8 +80,15 @@ public final class TestKeys {
 
     public String expiredAssertion(String iss, String sub, String aud) {
         try {
-            JWTClaimsSet claims = JWTClaimsSet.parse(Map.of("iss", iss, "sub", sub, "aud", aud,
-                    "exp", Instant.now().minusSeconds(600).getEpochSecond()));
+            JWTClaimsSet claims = JWTClaimsSet.parse(Map.of(
+                    "iss",
+                    iss,
+                    "sub",
+                    sub,
+                    "aud",
+                    aud,
+                    "exp",
+                    Instant.now().minusSeconds(600).getEpochSecond()));
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner(keyPair.getPrivate()));
             return jwt.serialize();

@@ -40,11 +40,23 @@ class TlsOnHttpPortTest {
     @Test
     void aTlsHandshakeFailsAtOnceInsteadOfWaiting() throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override public void checkClientTrusted(X509Certificate[] c, String a) {}
-            @Override public void checkServerTrusted(X509Certificate[] c, String a) {}
-            @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
-        }}, null);
+        ctx.init(
+                null,
+                new TrustManager[] {
+                    new X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] c, String a) {}
+
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] c, String a) {}
+
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
         try (Socket raw = new Socket(base.getHost(), base.getPort())) {
             // A hang would end in SocketTimeoutException, not in the handshake error asserted below.
             raw.setSoTimeout(30_000);

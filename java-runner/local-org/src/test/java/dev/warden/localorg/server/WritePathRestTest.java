@@ -60,13 +60,28 @@ class WritePathRestTest {
     @BeforeEach
     void reset() {
         assertEquals(200, api.post("/_local/reset", Map.of()).status());
-        server.org().schema().define(ObjectDefinition.custom("Widget__c", "Widget", List.of(
-                FieldDef.of("Size__c", FieldType.DOUBLE).build(),
-                FieldDef.of("Code__c", FieldType.STRING).length(40).externalId().build())));
-        server.org().schema().define(ObjectDefinition.custom("Part__c", "Part", List.of(
-                FieldDef.of("Widget__c", FieldType.REFERENCE).references("Widget__r", "Widget__c").childRelationship("Parts__r")
-                        .build(),
-                FieldDef.of("Weight__c", FieldType.DOUBLE).build())));
+        server.org()
+                .schema()
+                .define(ObjectDefinition.custom(
+                        "Widget__c",
+                        "Widget",
+                        List.of(
+                                FieldDef.of("Size__c", FieldType.DOUBLE).build(),
+                                FieldDef.of("Code__c", FieldType.STRING)
+                                        .length(40)
+                                        .externalId()
+                                        .build())));
+        server.org()
+                .schema()
+                .define(ObjectDefinition.custom(
+                        "Part__c",
+                        "Part",
+                        List.of(
+                                FieldDef.of("Widget__c", FieldType.REFERENCE)
+                                        .references("Widget__r", "Widget__c")
+                                        .childRelationship("Parts__r")
+                                        .build(),
+                                FieldDef.of("Weight__c", FieldType.DOUBLE).build())));
         server.org().db().addTriggerHook("Widget__c", counting);
     }
 
@@ -79,12 +94,16 @@ class WritePathRestTest {
     }
 
     private int count(String object) {
-        return api.get(V + "/query?q=" + OrgClient.q("SELECT COUNT() FROM " + object)).json().get("totalSize").asInt();
+        return api.get(V + "/query?q=" + OrgClient.q("SELECT COUNT() FROM " + object))
+                .json()
+                .get("totalSize")
+                .asInt();
     }
 
     @Test
     void compositeSobjectsOfTwoHundredFiresEachHookPhaseOncePerCall() {
-        JsonNode created = api.post(V + "/composite/sobjects", Map.of("allOrNone", true, "records", widgets(200))).json();
+        JsonNode created = api.post(V + "/composite/sobjects", Map.of("allOrNone", true, "records", widgets(200)))
+                .json();
         assertEquals(200, created.size());
         assertTrue(created.get(199).get("success").asBoolean());
         assertEquals(List.of("before INSERT 200", "after INSERT 200"), calls);
@@ -93,10 +112,12 @@ class WritePathRestTest {
         List<Map<String, Object>> changes = new ArrayList<>();
         StringBuilder ids = new StringBuilder();
         for (JsonNode r : created) {
-            changes.add(Map.of("attributes", Map.of("type", "Widget__c"), "id", r.get("id").asText(), "Size__c", 2));
+            changes.add(Map.of(
+                    "attributes", Map.of("type", "Widget__c"), "id", r.get("id").asText(), "Size__c", 2));
             ids.append(ids.length() == 0 ? "" : ",").append(r.get("id").asText());
         }
-        JsonNode updated = api.patch(V + "/composite/sobjects", Map.of("records", changes)).json();
+        JsonNode updated =
+                api.patch(V + "/composite/sobjects", Map.of("records", changes)).json();
         assertTrue(updated.get(0).get("success").asBoolean(), updated.get(0).toString());
         assertEquals(List.of("before UPDATE 200", "after UPDATE 200"), calls);
 
@@ -121,7 +142,8 @@ class WritePathRestTest {
     void aHookErrorFailsOneRowOfAPartialCollectionAndAllRowsOfAnAllOrNoneOne() {
         List<Map<String, Object>> records = new ArrayList<>(widgets(2));
         records.add(Map.of("attributes", Map.of("type", "Widget__c"), "Name", "refused"));
-        JsonNode partial = api.post(V + "/composite/sobjects", Map.of("records", records)).json();
+        JsonNode partial =
+                api.post(V + "/composite/sobjects", Map.of("records", records)).json();
         assertTrue(partial.get(0).get("success").asBoolean());
         JsonNode err = partial.get(2).get("errors").get(0);
         assertEquals("FIELD_CUSTOM_VALIDATION_EXCEPTION", err.get("statusCode").asText());
@@ -129,9 +151,14 @@ class WritePathRestTest {
         assertTrue(partial.get(2).get("id").isNull());
         assertEquals(2, count("Widget__c"));
 
-        JsonNode all = api.post(V + "/composite/sobjects", Map.of("allOrNone", true, "records", records)).json();
-        assertEquals("ALL_OR_NONE_OPERATION_ROLLED_BACK", all.get(0).get("errors").get(0).get("statusCode").asText());
-        assertEquals("FIELD_CUSTOM_VALIDATION_EXCEPTION", all.get(2).get("errors").get(0).get("statusCode").asText());
+        JsonNode all = api.post(V + "/composite/sobjects", Map.of("allOrNone", true, "records", records))
+                .json();
+        assertEquals(
+                "ALL_OR_NONE_OPERATION_ROLLED_BACK",
+                all.get(0).get("errors").get(0).get("statusCode").asText());
+        assertEquals(
+                "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+                all.get(2).get("errors").get(0).get("statusCode").asText());
         assertEquals(2, count("Widget__c"));
     }
 
@@ -170,29 +197,35 @@ class WritePathRestTest {
         OrgClient.Answer notKey = api.patch(V + "/sobjects/Widget__c/Name/abc", Map.of("Size__c", 1));
         assertEquals(400, notKey.status());
         assertEquals("INVALID_FIELD", notKey.json().get(0).get("errorCode").asText());
-        assertEquals("Field name provided, Name is not an External ID or indexed field for Widget__c",
+        assertEquals(
+                "Field name provided, Name is not an External ID or indexed field for Widget__c",
                 notKey.json().get(0).get("message").asText());
         OrgClient.Answer unknown = api.patch(V + "/sobjects/Widget__c/Nope__c/abc", Map.of("Size__c", 1));
         assertEquals(404, unknown.status());
         assertEquals("NOT_FOUND", unknown.json().get(0).get("errorCode").asText());
-        OrgClient.Answer withId = api.patch(V + "/sobjects/Widget__c/Code__c/abc",
-                Map.of("Id", "a00000000000001AAA", "Name", "x"));
+        OrgClient.Answer withId =
+                api.patch(V + "/sobjects/Widget__c/Code__c/abc", Map.of("Id", "a00000000000001AAA", "Name", "x"));
         assertEquals(400, withId.status());
         assertEquals(0, count("Widget__c"));
     }
 
     @Test
     void aParentReferenceByExternalIdInTheBodyBecomesTheLookup() {
-        String widget = api.post(V + "/sobjects/Widget__c", Map.of("Name", "parent", "Code__c", "EXT-9")).json()
-                .get("id").asText();
-        OrgClient.Answer part = api.post(V + "/sobjects/Part__c", Map.of("Name", "child",
-                "Widget__r", Map.of("Code__c", "EXT-9")));
+        String widget = api.post(V + "/sobjects/Widget__c", Map.of("Name", "parent", "Code__c", "EXT-9"))
+                .json()
+                .get("id")
+                .asText();
+        OrgClient.Answer part =
+                api.post(V + "/sobjects/Part__c", Map.of("Name", "child", "Widget__r", Map.of("Code__c", "EXT-9")));
         assertEquals(201, part.status(), part.body());
-        assertEquals(widget, server.org().db().retrieve(part.json().get("id").asText()).get("Widget__c"));
-        OrgClient.Answer missing = api.post(V + "/sobjects/Part__c", Map.of("Name", "orphan",
-                "Widget__r", Map.of("Code__c", "EXT-0")));
+        assertEquals(
+                widget,
+                server.org().db().retrieve(part.json().get("id").asText()).get("Widget__c"));
+        OrgClient.Answer missing =
+                api.post(V + "/sobjects/Part__c", Map.of("Name", "orphan", "Widget__r", Map.of("Code__c", "EXT-0")));
         assertEquals("INVALID_FIELD", missing.json().get(0).get("errorCode").asText());
-        assertEquals("Foreign key external ID: EXT-0 not found for field Code__c in entity Widget__c",
+        assertEquals(
+                "Foreign key external ID: EXT-0 not found for field Code__c in entity Widget__c",
                 missing.json().get(0).get("message").asText());
     }
 
@@ -202,8 +235,9 @@ class WritePathRestTest {
         List<Map<String, Object>> records = List.of(
                 Map.of("attributes", Map.of("type", "Widget__c"), "Name", "renamed", "Code__c", "K1"),
                 Map.of("attributes", Map.of("type", "Widget__c"), "Name", "new", "Code__c", "K2"));
-        JsonNode r = api.patch(V + "/composite/sobjects/Widget__c/Code__c", Map.of("allOrNone", false,
-                "records", records)).json();
+        JsonNode r = api.patch(
+                        V + "/composite/sobjects/Widget__c/Code__c", Map.of("allOrNone", false, "records", records))
+                .json();
         assertFalse(r.get(0).get("created").asBoolean());
         assertTrue(r.get(1).get("created").asBoolean());
         assertTrue(r.get(1).get("success").asBoolean());
@@ -212,64 +246,146 @@ class WritePathRestTest {
 
     @Test
     void compositeBatchRunsIndependentSubrequestsAndHaltsOnErrorWhenAsked() {
-        Map<String, Object> body = Map.of("haltOnError", true, "batchRequests", List.of(
-                Map.of("method", "POST", "url", "v67.0/sobjects/Widget__c", "richInput", Map.of("Name", "ok")),
-                Map.of("method", "POST", "url", "v67.0/sobjects/Widget__c", "richInput", Map.of("Size__c", 1)),
-                Map.of("method", "GET", "url", "v67.0/limits")));
+        Map<String, Object> body = Map.of(
+                "haltOnError",
+                true,
+                "batchRequests",
+                List.of(
+                        Map.of("method", "POST", "url", "v67.0/sobjects/Widget__c", "richInput", Map.of("Name", "ok")),
+                        Map.of("method", "POST", "url", "v67.0/sobjects/Widget__c", "richInput", Map.of("Size__c", 1)),
+                        Map.of("method", "GET", "url", "v67.0/limits")));
         JsonNode r = api.post(V + "/composite/batch", body).json();
         assertTrue(r.get("hasErrors").asBoolean());
         assertEquals(201, r.get("results").get(0).get("statusCode").asInt());
         assertEquals(400, r.get("results").get(1).get("statusCode").asInt());
-        assertEquals("REQUIRED_FIELD_MISSING", r.get("results").get(1).get("result").get(0).get("errorCode").asText());
+        assertEquals(
+                "REQUIRED_FIELD_MISSING",
+                r.get("results").get(1).get("result").get(0).get("errorCode").asText());
         assertEquals(412, r.get("results").get(2).get("statusCode").asInt());
-        assertEquals("BATCH_PROCESSING_HALTED", r.get("results").get(2).get("result").get(0).get("errorCode").asText());
+        assertEquals(
+                "BATCH_PROCESSING_HALTED",
+                r.get("results").get(2).get("result").get(0).get("errorCode").asText());
         assertEquals(1, count("Widget__c"), "batch subrequests are not rolled back");
     }
 
     @Test
     void compositeTreeCreatesParentsThenChildrenAllOrNone() {
-        Map<String, Object> tree = Map.of("records", List.of(
-                record("Widget__c", "w1", Map.of("Name", "Parent one", "Parts__r", Map.of("records", List.of(
-                        record("Part__c", "p1", Map.of("Name", "A", "Weight__c", 1)),
-                        record("Part__c", "p2", Map.of("Name", "B")))))),
-                record("Widget__c", "w2", Map.of("Name", "Parent two"))));
+        Map<String, Object> tree = Map.of(
+                "records",
+                List.of(
+                        record(
+                                "Widget__c",
+                                "w1",
+                                Map.of(
+                                        "Name",
+                                        "Parent one",
+                                        "Parts__r",
+                                        Map.of(
+                                                "records",
+                                                List.of(
+                                                        record("Part__c", "p1", Map.of("Name", "A", "Weight__c", 1)),
+                                                        record("Part__c", "p2", Map.of("Name", "B")))))),
+                        record("Widget__c", "w2", Map.of("Name", "Parent two"))));
         OrgClient.Answer a = api.post(V + "/composite/tree/Widget__c", tree);
         assertEquals(201, a.status(), a.body());
         JsonNode results = a.json().get("results");
         assertFalse(a.json().get("hasErrors").asBoolean());
-        assertEquals(List.of("w1", "w2", "p1", "p2"), List.of(results.get(0).get("referenceId").asText(),
-                results.get(1).get("referenceId").asText(), results.get(2).get("referenceId").asText(),
-                results.get(3).get("referenceId").asText()));
+        assertEquals(
+                List.of("w1", "w2", "p1", "p2"),
+                List.of(
+                        results.get(0).get("referenceId").asText(),
+                        results.get(1).get("referenceId").asText(),
+                        results.get(2).get("referenceId").asText(),
+                        results.get(3).get("referenceId").asText()));
         String parent = results.get(0).get("id").asText();
-        assertEquals(parent, server.org().db().retrieve(results.get(2).get("id").asText()).get("Widget__c"));
+        assertEquals(
+                parent,
+                server.org().db().retrieve(results.get(2).get("id").asText()).get("Widget__c"));
         assertEquals(List.of("before INSERT 2", "after INSERT 2"), calls, "the top level is one batch");
 
-        Map<String, Object> bad = Map.of("records", List.of(
-                record("Widget__c", "w3", Map.of("Name", "Parent three", "Parts__r", Map.of("records", List.of(
-                        record("Part__c", "p3", Map.of("Weight__c", 1))))))));
+        Map<String, Object> bad = Map.of(
+                "records",
+                List.of(record(
+                        "Widget__c",
+                        "w3",
+                        Map.of(
+                                "Name",
+                                "Parent three",
+                                "Parts__r",
+                                Map.of("records", List.of(record("Part__c", "p3", Map.of("Weight__c", 1))))))));
         OrgClient.Answer failed = api.post(V + "/composite/tree/Widget__c", bad);
         assertEquals(400, failed.status());
         assertTrue(failed.json().get("hasErrors").asBoolean());
         JsonNode only = failed.json().get("results");
         assertEquals(1, only.size());
         assertEquals("p3", only.get(0).get("referenceId").asText());
-        assertEquals("REQUIRED_FIELD_MISSING", only.get(0).get("errors").get(0).get("statusCode").asText());
+        assertEquals(
+                "REQUIRED_FIELD_MISSING",
+                only.get(0).get("errors").get(0).get("statusCode").asText());
         assertEquals(2, count("Widget__c"), "the parent of the failed child is rolled back too");
     }
 
     @Test
     void compositeGraphCommitsOrRollsBackEachGraphWhole() {
-        Map<String, Object> good = Map.of("graphId", "g1", "compositeRequest", List.of(
-                Map.of("method", "POST", "url", V + "/sobjects/Widget__c", "referenceId", "w", "body", Map.of("Name", "G")),
-                Map.of("method", "POST", "url", V + "/sobjects/Part__c", "referenceId", "p",
-                        "body", Map.of("Name", "P", "Widget__c", "@{w.id}"))));
-        Map<String, Object> bad = Map.of("graphId", "g2", "compositeRequest", List.of(
-                Map.of("method", "POST", "url", V + "/sobjects/Widget__c", "referenceId", "w", "body", Map.of("Name", "H")),
-                Map.of("method", "POST", "url", V + "/sobjects/Part__c", "referenceId", "p", "body", Map.of("Size", 1))));
-        JsonNode graphs = api.post(V + "/composite/graph", Map.of("graphs", List.of(good, bad))).json().get("graphs");
+        Map<String, Object> good = Map.of(
+                "graphId",
+                "g1",
+                "compositeRequest",
+                List.of(
+                        Map.of(
+                                "method",
+                                "POST",
+                                "url",
+                                V + "/sobjects/Widget__c",
+                                "referenceId",
+                                "w",
+                                "body",
+                                Map.of("Name", "G")),
+                        Map.of(
+                                "method",
+                                "POST",
+                                "url",
+                                V + "/sobjects/Part__c",
+                                "referenceId",
+                                "p",
+                                "body",
+                                Map.of("Name", "P", "Widget__c", "@{w.id}"))));
+        Map<String, Object> bad = Map.of(
+                "graphId",
+                "g2",
+                "compositeRequest",
+                List.of(
+                        Map.of(
+                                "method",
+                                "POST",
+                                "url",
+                                V + "/sobjects/Widget__c",
+                                "referenceId",
+                                "w",
+                                "body",
+                                Map.of("Name", "H")),
+                        Map.of(
+                                "method",
+                                "POST",
+                                "url",
+                                V + "/sobjects/Part__c",
+                                "referenceId",
+                                "p",
+                                "body",
+                                Map.of("Size", 1))));
+        JsonNode graphs = api.post(V + "/composite/graph", Map.of("graphs", List.of(good, bad)))
+                .json()
+                .get("graphs");
         assertTrue(graphs.get(0).get("isSuccessful").asBoolean());
         assertFalse(graphs.get(1).get("isSuccessful").asBoolean());
-        assertEquals(201, graphs.get(0).get("graphResponse").get("compositeResponse").get(1).get("httpStatusCode").asInt());
+        assertEquals(
+                201,
+                graphs.get(0)
+                        .get("graphResponse")
+                        .get("compositeResponse")
+                        .get(1)
+                        .get("httpStatusCode")
+                        .asInt());
         assertEquals(1, count("Widget__c"));
         assertEquals(1, count("Part__c"));
     }
@@ -285,9 +401,11 @@ class WritePathRestTest {
     void aRolledBackCreateReportsNoId() {
         List<Map<String, Object>> records = new ArrayList<>(widgets(1));
         records.add(Map.of("attributes", Map.of("type", "Nope__c"), "Name", "x"));
-        JsonNode r = api.post(V + "/composite/sobjects", Map.of("allOrNone", true, "records", records)).json();
+        JsonNode r = api.post(V + "/composite/sobjects", Map.of("allOrNone", true, "records", records))
+                .json();
         assertNull(r.get(0).get("id").textValue());
-        assertEquals("NOT_FOUND", r.get(1).get("errors").get(0).get("statusCode").asText());
+        assertEquals(
+                "NOT_FOUND", r.get(1).get("errors").get(0).get("statusCode").asText());
         assertEquals(List.of(), calls, "a request-level failure with allOrNone writes nothing");
     }
 }

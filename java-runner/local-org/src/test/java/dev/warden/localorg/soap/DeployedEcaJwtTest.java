@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class DeployedEcaJwtTest {
 
     @Test
-    void an_eca_deployed_with_a_certificate_lets_a_pre_authorized_user_log_in_by_jwt_bearer_and_call_soap() throws Exception {
+    void an_eca_deployed_with_a_certificate_lets_a_pre_authorized_user_log_in_by_jwt_bearer_and_call_soap()
+            throws Exception {
         TestKeys keys = new TestKeys();
         try (LocalOrgServer server = LocalOrgServer.start(LocalOrgOptions.defaults())) {
             ConnectorConfig mc = new ConnectorConfig();
@@ -59,7 +60,8 @@ class DeployedEcaJwtTest {
             policies.setExternalClientApplication("Jwt_App");
             policies.setLabel("Jwt App Policies");
             policies.setCommaSeparatedPermissionSet("Jwt_Access");
-            policies.setPermittedUsersPolicyType(com.sforce.soap.metadata.PermittedUsersPolicyType.AdminApprovedPreAuthorized);
+            policies.setPermittedUsersPolicyType(
+                    com.sforce.soap.metadata.PermittedUsersPolicyType.AdminApprovedPreAuthorized);
             UpsertResult[] up = md.upsertMetadata(new Metadata[] {access, eca, global, policies});
             for (UpsertResult r : up) {
                 assertTrue(r.isSuccess(), () -> r.getFullName() + ": " + Arrays.toString(r.getErrors()));
@@ -69,25 +71,38 @@ class DeployedEcaJwtTest {
             pc.setServiceEndpoint(server.instanceUrl() + "/services/Soap/u/65.0");
             pc.setSessionId(server.adminAccessToken());
             PartnerConnection admin = new PartnerConnection(pc);
-            String psId = admin.query("SELECT Id FROM PermissionSet WHERE Name = 'Jwt_Access'").getRecords()[0].getId();
+            String psId = admin.query("SELECT Id FROM PermissionSet WHERE Name = 'Jwt_Access'")
+                    .getRecords()[0]
+                    .getId();
             SObject psa = new SObject("PermissionSetAssignment");
             psa.setField("AssigneeId", server.org().adminUserId());
             psa.setField("PermissionSetId", psId);
             assertTrue(admin.create(new SObject[] {psa})[0].isSuccess());
 
-            String assertion = keys.assertion("jwt-app-consumer-key", server.adminUsername(), server.instanceUrl(), true);
-            HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(server.instanceUrl() + "/services/oauth2/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=" + URLEncoder.encode(
-                            "urn:ietf:params:oauth:grant-type:jwt-bearer", StandardCharsets.UTF_8) + "&assertion=" + assertion))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            String assertion =
+                    keys.assertion("jwt-app-consumer-key", server.adminUsername(), server.instanceUrl(), true);
+            HttpResponse<String> token = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.instanceUrl() + "/services/oauth2/token"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString("grant_type="
+                                            + URLEncoder.encode(
+                                                    "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                                                    StandardCharsets.UTF_8)
+                                            + "&assertion=" + assertion))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, token.statusCode(), token.body());
 
             ConnectorConfig jc = new ConnectorConfig();
             jc.setServiceEndpoint(server.instanceUrl() + "/services/Soap/u/65.0");
-            jc.setSessionId(new ObjectMapper().readTree(token.body()).path("access_token").asText());
-            assertEquals(server.adminUsername(), new PartnerConnection(jc).getUserInfo().getUserName());
+            jc.setSessionId(new ObjectMapper()
+                    .readTree(token.body())
+                    .path("access_token")
+                    .asText());
+            assertEquals(
+                    server.adminUsername(),
+                    new PartnerConnection(jc).getUserInfo().getUserName());
         }
     }
 }

@@ -87,9 +87,14 @@ class MetadataWscTest {
 
     @Test
     void deploy_and_check_deploy_status_report_components_and_the_empty_typed_package_xml_line() throws Exception {
-        byte[] zip = zip(Map.of("classes/Wsc.cls", "public class Wsc {}",
-                "classes/Wsc.cls-meta.xml", "<ApexClass " + NS + "><apiVersion>62.0</apiVersion><status>Active</status></ApexClass>",
-                "customPermissions/Wsc_Perm.customPermission", "<CustomPermission " + NS + "><label>W</label></CustomPermission>"),
+        byte[] zip = zip(
+                Map.of(
+                        "classes/Wsc.cls",
+                        "public class Wsc {}",
+                        "classes/Wsc.cls-meta.xml",
+                        "<ApexClass " + NS + "><apiVersion>62.0</apiVersion><status>Active</status></ApexClass>",
+                        "customPermissions/Wsc_Perm.customPermission",
+                        "<CustomPermission " + NS + "><label>W</label></CustomPermission>"),
                 Map.of("ApexClass", List.of("Wsc"), "CustomPermission", List.of("Wsc_Perm")));
 
         DeployResult r = deployAndWait(zip, false);
@@ -98,15 +103,21 @@ class MetadataWscTest {
         assertEquals("Succeeded", r.getStatus().name());
         assertEquals(2, r.getNumberComponentsDeployed());
         DeployMessage pkg = Arrays.stream(r.getDetails().getComponentSuccesses())
-                .filter(m -> m.getFileName().equals("package.xml")).findFirst().orElseThrow();
+                .filter(m -> m.getFileName().equals("package.xml"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("", pkg.getComponentType());
         assertTrue(server.org().db().findOne("ApexClass", "Name", "Wsc") != null);
     }
 
     @Test
     void a_syntax_error_comes_back_as_a_component_failure_with_line_and_column() throws Exception {
-        byte[] zip = zip(Map.of("classes/Bad.cls", "public class Bad {\n  void x() { return 1 }\n}",
-                "classes/Bad.cls-meta.xml", "<ApexClass " + NS + "><apiVersion>62.0</apiVersion><status>Active</status></ApexClass>"),
+        byte[] zip = zip(
+                Map.of(
+                        "classes/Bad.cls",
+                        "public class Bad {\n  void x() { return 1 }\n}",
+                        "classes/Bad.cls-meta.xml",
+                        "<ApexClass " + NS + "><apiVersion>62.0</apiVersion><status>Active</status></ApexClass>"),
                 Map.of("ApexClass", List.of("Bad")));
 
         DeployResult r = deployAndWait(zip, false);
@@ -120,19 +131,24 @@ class MetadataWscTest {
 
     @Test
     void read_merge_and_upsert_of_security_settings_keeps_old_ranges_and_adds_the_new_one() throws Exception {
-        byte[] first = zip(Map.of("settings/Security.settings", "<SecuritySettings " + NS + "><networkAccess><ipRanges>"
-                + "<description>office</description><end>10.1.1.255</end><start>10.1.1.0</start></ipRanges></networkAccess>"
-                + "<sessionSettings><lockSessionsToIp>false</lockSessionsToIp></sessionSettings></SecuritySettings>"),
+        byte[] first = zip(
+                Map.of(
+                        "settings/Security.settings",
+                        "<SecuritySettings " + NS + "><networkAccess><ipRanges>"
+                                + "<description>office</description><end>10.1.1.255</end><start>10.1.1.0</start></ipRanges></networkAccess>"
+                                + "<sessionSettings><lockSessionsToIp>false</lockSessionsToIp></sessionSettings></SecuritySettings>"),
                 Map.of("Settings", List.of("Security")));
         assertTrue(deployAndWait(first, false).isSuccess());
 
-        Metadata[] read = md.readMetadata("SecuritySettings", new String[] {"Security"}).getRecords();
+        Metadata[] read =
+                md.readMetadata("SecuritySettings", new String[] {"Security"}).getRecords();
         SecuritySettings security = (SecuritySettings) read[0];
         assertEquals("Security", security.getFullName());
         assertEquals(1, security.getNetworkAccess().getIpRanges().length);
         assertEquals(false, security.getSessionSettings().getLockSessionsToIp());
 
-        List<IpRange> ranges = new ArrayList<>(Arrays.asList(security.getNetworkAccess().getIpRanges()));
+        List<IpRange> ranges =
+                new ArrayList<>(Arrays.asList(security.getNetworkAccess().getIpRanges()));
         IpRange scanner = new IpRange();
         scanner.setStart("203.0.113.16");
         scanner.setEnd("203.0.113.31");
@@ -169,26 +185,36 @@ class MetadataWscTest {
 
     @Test
     void read_metadata_of_a_missing_component_returns_one_null_record() throws Exception {
-        Metadata[] records = md.readMetadata("PermissionSet", new String[] {"Does_Not_Exist"}).getRecords();
+        Metadata[] records = md.readMetadata("PermissionSet", new String[] {"Does_Not_Exist"})
+                .getRecords();
         assertEquals(1, records.length);
         assertNull(records[0]);
 
-        com.sforce.soap.metadata.ExternalClientApplication app = new com.sforce.soap.metadata.ExternalClientApplication();
+        com.sforce.soap.metadata.ExternalClientApplication app =
+                new com.sforce.soap.metadata.ExternalClientApplication();
         app.setFullName("No_Satellites");
         app.setLabel("No Satellites");
         assertTrue(md.upsertMetadata(new Metadata[] {app})[0].isSuccess());
-        for (String type : List.of("ExtlClntAppGlobalOauthSettings", "ExtlClntAppOauthSettings",
-                "ExtlClntAppOauthConfigurablePolicies", "ExtlClntAppConfigurablePolicies")) {
+        for (String type : List.of(
+                "ExtlClntAppGlobalOauthSettings",
+                "ExtlClntAppOauthSettings",
+                "ExtlClntAppOauthConfigurablePolicies",
+                "ExtlClntAppConfigurablePolicies")) {
             assertNull(md.readMetadata(type, new String[] {"No_Satellites_x"}).getRecords()[0], type);
         }
-        assertNull(md.readMetadata("ExtlClntAppGlobalOauthSettings", new String[] {"No_Satellites_glbloauth"})
-                .getRecords()[0], "an app without global settings has none to read");
+        assertNull(
+                md.readMetadata("ExtlClntAppGlobalOauthSettings", new String[] {"No_Satellites_glbloauth"})
+                        .getRecords()[0],
+                "an app without global settings has none to read");
     }
 
     @Test
     void list_metadata_and_retrieve_return_what_was_deployed() throws Exception {
-        byte[] zip = zip(Map.of("permissionsets/Listed.permissionset", "<PermissionSet " + NS + "><label>Listed</label>"
-                + "<userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions></PermissionSet>"),
+        byte[] zip = zip(
+                Map.of(
+                        "permissionsets/Listed.permissionset",
+                        "<PermissionSet " + NS + "><label>Listed</label>"
+                                + "<userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions></PermissionSet>"),
                 Map.of("PermissionSet", List.of("Listed")));
         assertTrue(deployAndWait(zip, false).isSuccess());
         ListMetadataQuery q = new ListMetadataQuery();
@@ -196,8 +222,11 @@ class MetadataWscTest {
 
         FileProperties[] listed = md.listMetadata(new ListMetadataQuery[] {q}, 62.0);
 
-        assertTrue(Arrays.stream(listed).anyMatch(p -> p.getFullName().equals("Listed")
-                && p.getFileName().equals("permissionsets/Listed.permissionset")), () -> Arrays.toString(listed));
+        assertTrue(
+                Arrays.stream(listed)
+                        .anyMatch(p -> p.getFullName().equals("Listed")
+                                && p.getFileName().equals("permissionsets/Listed.permissionset")),
+                () -> Arrays.toString(listed));
 
         RetrieveRequest req = new RetrieveRequest();
         req.setApiVersion(62.0);
@@ -219,7 +248,8 @@ class MetadataWscTest {
 
     @Test
     void a_bad_session_is_an_invalid_session_id_fault() throws Exception {
-        SoapFaultException e = assertThrows(SoapFaultException.class,
+        SoapFaultException e = assertThrows(
+                SoapFaultException.class,
                 () -> connect("00Dbogus!token").readMetadata("PermissionSet", new String[] {"X"}));
         assertEquals("INVALID_SESSION_ID", e.getFaultCode().getLocalPart());
     }
@@ -247,29 +277,46 @@ class MetadataWscTest {
         UpsertResult up = md.upsertMetadata(new Metadata[] {profile})[0];
 
         assertTrue(up.isSuccess(), () -> Arrays.toString(up.getErrors()));
-        com.sforce.soap.metadata.Profile read = (com.sforce.soap.metadata.Profile) md.readMetadata("Profile",
-                new String[] {"Minimum Access - API Only Integrations"}).getRecords()[0];
+        com.sforce.soap.metadata.Profile read = (com.sforce.soap.metadata.Profile)
+                md.readMetadata("Profile", new String[] {"Minimum Access - API Only Integrations"})
+                        .getRecords()[0];
         assertEquals("198.51.100.0", read.getLoginIpRanges()[0].getStartAddress());
-        assertEquals(1, server.org().metadata().profileLoginIpRanges("Minimum Access - API Only Integrations").size());
+        assertEquals(
+                1,
+                server.org()
+                        .metadata()
+                        .profileLoginIpRanges("Minimum Access - API Only Integrations")
+                        .size());
     }
 
     private static String admin(String method, String path, String body) throws Exception {
         var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.instanceUrl() + path))
-                .header("Authorization", "Bearer " + server.adminAccessToken()).header("Content-Type", "application/json")
-                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
-        return java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                .header("Authorization", "Bearer " + server.adminAccessToken())
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(req, java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @Test
     void fault_rules_match_the_soap_operation_and_the_request_log_names_it() throws Exception {
-        admin("POST", "/_local/faults", "[{\"match\":{\"soapOperation\":\"deleteMetadata\"},\"nth\":1,\"times\":1,"
-                + "\"fault\":{\"kind\":\"sfError\",\"status\":500,\"errorCode\":\"UNABLE_TO_LOCK_ROW\",\"message\":\"busy\"}}]");
+        admin(
+                "POST",
+                "/_local/faults",
+                "[{\"match\":{\"soapOperation\":\"deleteMetadata\"},\"nth\":1,\"times\":1,"
+                        + "\"fault\":{\"kind\":\"sfError\",\"status\":500,\"errorCode\":\"UNABLE_TO_LOCK_ROW\",\"message\":\"busy\"}}]");
 
-        SoapFaultException e = assertThrows(SoapFaultException.class,
-                () -> md.deleteMetadata("CustomPermission", new String[] {"Nothing"}));
+        SoapFaultException e = assertThrows(
+                SoapFaultException.class, () -> md.deleteMetadata("CustomPermission", new String[] {"Nothing"}));
         assertEquals("UNABLE_TO_LOCK_ROW", e.getFaultCode().getLocalPart());
-        assertTrue(!md.deleteMetadata("CustomPermission", new String[] {"Nothing"})[0].isSuccess(), "the rule fired once");
+        assertTrue(
+                !md.deleteMetadata("CustomPermission", new String[] {"Nothing"})[0].isSuccess(), "the rule fired once");
 
         String log = admin("GET", "/_local/requests", null);
         assertTrue(log.contains("\"soapOperation\":\"deleteMetadata\"") && log.contains("SOAP_METADATA"), log);
@@ -277,15 +324,19 @@ class MetadataWscTest {
 
     @Test
     void read_metadata_of_a_deployed_custom_object_returns_its_fields() throws Exception {
-        byte[] zip = zip(Map.of("objects/Gadget__c.object", "<CustomObject " + NS + "><label>Gadget</label>"
-                + "<pluralLabel>Gadgets</pluralLabel><nameField><label>Gadget Name</label><type>Text</type></nameField>"
-                + "<deploymentStatus>Deployed</deploymentStatus><sharingModel>ReadWrite</sharingModel><visibility>Public"
-                + "</visibility><fields><fullName>Size__c</fullName><label>Size</label><type>Number</type><precision>18"
-                + "</precision><scale>0</scale></fields></CustomObject>"), Map.of("CustomObject", List.of("Gadget__c")));
+        byte[] zip = zip(
+                Map.of(
+                        "objects/Gadget__c.object",
+                        "<CustomObject " + NS + "><label>Gadget</label>"
+                                + "<pluralLabel>Gadgets</pluralLabel><nameField><label>Gadget Name</label><type>Text</type></nameField>"
+                                + "<deploymentStatus>Deployed</deploymentStatus><sharingModel>ReadWrite</sharingModel><visibility>Public"
+                                + "</visibility><fields><fullName>Size__c</fullName><label>Size</label><type>Number</type><precision>18"
+                                + "</precision><scale>0</scale></fields></CustomObject>"),
+                Map.of("CustomObject", List.of("Gadget__c")));
         assertTrue(deployAndWait(zip, false).isSuccess());
 
-        com.sforce.soap.metadata.CustomObject o = (com.sforce.soap.metadata.CustomObject) md.readMetadata("CustomObject",
-                new String[] {"Gadget__c"}).getRecords()[0];
+        com.sforce.soap.metadata.CustomObject o = (com.sforce.soap.metadata.CustomObject)
+                md.readMetadata("CustomObject", new String[] {"Gadget__c"}).getRecords()[0];
 
         assertEquals("Gadget", o.getLabel());
         assertEquals("Size__c", o.getFields()[0].getFullName());
@@ -293,11 +344,13 @@ class MetadataWscTest {
 
     @Test
     void an_eca_and_its_global_oauth_settings_upserted_through_wsc_read_back_without_the_secret() throws Exception {
-        com.sforce.soap.metadata.ExternalClientApplication eca = new com.sforce.soap.metadata.ExternalClientApplication();
+        com.sforce.soap.metadata.ExternalClientApplication eca =
+                new com.sforce.soap.metadata.ExternalClientApplication();
         eca.setFullName("Wsc_App");
         eca.setLabel("Wsc App");
         eca.setContactEmail("s@example.com");
-        com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings g = new com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings();
+        com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings g =
+                new com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings();
         g.setFullName("Wsc_App_glbl");
         g.setExternalClientApplication("Wsc_App");
         g.setLabel("Wsc App Global");
@@ -308,9 +361,13 @@ class MetadataWscTest {
         UpsertResult[] up = md.upsertMetadata(new Metadata[] {eca, g});
 
         assertTrue(up[0].isSuccess() && up[1].isSuccess(), () -> Arrays.toString(up[1].getErrors()));
-        assertEquals("wsc-app-key", server.org().metadata().eca("Wsc_App").orElseThrow().global().consumerKey());
-        com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings read = (com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings)
-                md.readMetadata("ExtlClntAppGlobalOauthSettings", new String[] {"Wsc_App_glbl"}).getRecords()[0];
+        assertEquals(
+                "wsc-app-key",
+                server.org().metadata().eca("Wsc_App").orElseThrow().global().consumerKey());
+        com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings read =
+                (com.sforce.soap.metadata.ExtlClntAppGlobalOauthSettings)
+                        md.readMetadata("ExtlClntAppGlobalOauthSettings", new String[] {"Wsc_App_glbl"})
+                                .getRecords()[0];
         assertEquals("wsc-app-key", read.getConsumerKey());
         assertNull(read.getConsumerSecret());
     }

@@ -52,10 +52,23 @@ class PartnerWritePathWscTest {
         var reset = new dev.warden.localorg.server.OrgClient(server.instanceUrl(), server.adminAccessToken())
                 .post("/_local/reset", java.util.Map.of());
         assertEquals(200, reset.status(), reset.body());
-        server.org().schema().define(ObjectDefinition.custom("Gadget__c", "Gadget", List.of(
-                FieldDef.of("Code__c", FieldType.STRING).length(40).externalId().build())));
-        server.org().schema().define(ObjectDefinition.custom("Piece__c", "Piece", List.of(
-                FieldDef.of("Gadget__c", FieldType.REFERENCE).references("Pieces__r", "Gadget__c").build())));
+        server.org()
+                .schema()
+                .define(ObjectDefinition.custom(
+                        "Gadget__c",
+                        "Gadget",
+                        List.of(FieldDef.of("Code__c", FieldType.STRING)
+                                .length(40)
+                                .externalId()
+                                .build())));
+        server.org()
+                .schema()
+                .define(ObjectDefinition.custom(
+                        "Piece__c",
+                        "Piece",
+                        List.of(FieldDef.of("Gadget__c", FieldType.REFERENCE)
+                                .references("Pieces__r", "Gadget__c")
+                                .build())));
         server.org().db().addTriggerHook("Gadget__c", new TriggerHook() {
             @Override
             public void before(TriggerBatch b) {
@@ -107,7 +120,9 @@ class PartnerWritePathWscTest {
         SaveResult[] r = partner.create(new SObject[] {gadget("fine", null), gadget("refused", null)});
         assertTrue(r[0].isSuccess());
         assertFalse(r[1].isSuccess());
-        assertEquals("FIELD_CUSTOM_VALIDATION_EXCEPTION", r[1].getErrors()[0].getStatusCode().name());
+        assertEquals(
+                "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+                r[1].getErrors()[0].getStatusCode().name());
         assertEquals("Gadgets may not be called refused", r[1].getErrors()[0].getMessage());
         assertEquals(1, count());
     }
@@ -117,8 +132,12 @@ class PartnerWritePathWscTest {
         partner.setAllOrNoneHeader(true);
         SaveResult[] r = partner.create(new SObject[] {gadget("fine", null), gadget("refused", null)});
         assertFalse(r[0].isSuccess());
-        assertEquals("ALL_OR_NONE_OPERATION_ROLLED_BACK", r[0].getErrors()[0].getStatusCode().name());
-        assertEquals("FIELD_CUSTOM_VALIDATION_EXCEPTION", r[1].getErrors()[0].getStatusCode().name());
+        assertEquals(
+                "ALL_OR_NONE_OPERATION_ROLLED_BACK",
+                r[0].getErrors()[0].getStatusCode().name());
+        assertEquals(
+                "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+                r[1].getErrors()[0].getStatusCode().name());
         assertEquals(0, count());
     }
 
@@ -139,13 +158,14 @@ class PartnerWritePathWscTest {
     void upsert_on_an_external_id_creates_then_updates() throws Exception {
         UpsertResult first = partner.upsert("Code__c", new SObject[] {gadget("one", "K-1")})[0];
         assertTrue(first.isSuccess() && first.isCreated(), () -> Arrays.toString(first.getErrors()));
-        UpsertResult second = partner.upsert("Code__c", new SObject[] {gadget("renamed", "k-1"), gadget("two", "K-2")})[0];
+        UpsertResult second =
+                partner.upsert("Code__c", new SObject[] {gadget("renamed", "k-1"), gadget("two", "K-2")})[0];
         assertTrue(second.isSuccess());
         assertFalse(second.isCreated());
         assertEquals(first.getId(), second.getId());
         assertEquals("renamed", server.org().db().retrieve(first.getId()).get("Name"));
-        InvalidFieldFault notKey = assertThrows(InvalidFieldFault.class,
-                () -> partner.upsert("Name", new SObject[] {gadget("x", null)}));
+        InvalidFieldFault notKey =
+                assertThrows(InvalidFieldFault.class, () -> partner.upsert("Name", new SObject[] {gadget("x", null)}));
         assertEquals("INVALID_FIELD", notKey.getExceptionCode().name());
     }
 }

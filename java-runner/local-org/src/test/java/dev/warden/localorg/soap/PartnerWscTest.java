@@ -74,7 +74,10 @@ class PartnerWscTest {
         assertEquals("Scanner Team", server.org().db().retrieve(created.getId()).get("Name"));
 
         assertTrue(partner.delete(new String[] {created.getId()})[0].isSuccess());
-        assertEquals(0, partner.query("SELECT Id FROM Group WHERE Name = 'Scanner Team'").getSize());
+        assertEquals(
+                0,
+                partner.query("SELECT Id FROM Group WHERE Name = 'Scanner Team'")
+                        .getSize());
     }
 
     @Test
@@ -100,7 +103,10 @@ class PartnerWscTest {
     void describe_sobject_and_get_user_info_describe_the_org() throws Exception {
         DescribeSObjectResult d = partner.describeSObject("PermissionSet");
         assertEquals("0PS", d.getKeyPrefix());
-        Field name = Arrays.stream(d.getFields()).filter(f -> f.getName().equals("Name")).findFirst().orElseThrow();
+        Field name = Arrays.stream(d.getFields())
+                .filter(f -> f.getName().equals("Name"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("string", name.getType().name());
 
         GetUserInfoResult u = partner.getUserInfo();
@@ -114,22 +120,28 @@ class PartnerWscTest {
 
     @Test
     void faults_are_typed_for_bad_sessions_unknown_types_and_malformed_queries() throws Exception {
-        UnexpectedErrorFault session = assertThrows(UnexpectedErrorFault.class, () -> connect("00Dx!nope").getUserInfo());
+        UnexpectedErrorFault session = assertThrows(
+                UnexpectedErrorFault.class, () -> connect("00Dx!nope").getUserInfo());
         assertEquals("INVALID_SESSION_ID", session.getExceptionCode().name());
         InvalidSObjectFault type = assertThrows(InvalidSObjectFault.class, () -> partner.describeSObject("Nope__c"));
         assertEquals("INVALID_TYPE", type.getExceptionCode().name());
         MalformedQueryFault query = assertThrows(MalformedQueryFault.class, () -> partner.query("SELEC Id FROM User"));
         assertEquals("MALFORMED_QUERY", query.getExceptionCode().name());
-        InvalidFieldFault field = assertThrows(InvalidFieldFault.class, () -> partner.query("SELECT Nope__c FROM User"));
+        InvalidFieldFault field =
+                assertThrows(InvalidFieldFault.class, () -> partner.query("SELECT Nope__c FROM User"));
         assertEquals("INVALID_FIELD", field.getExceptionCode().name());
     }
 
     @Test
     void a_malformed_envelope_is_a_soap_fault_not_a_stack_trace() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        var res = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.instanceUrl()
-                + "/services/Soap/u/65.0")).header("Content-Type", "text/xml").header("SOAPAction", "\"\"")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<not-soap")).build(),
+        var res = http.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(server.instanceUrl() + "/services/Soap/u/65.0"))
+                        .header("Content-Type", "text/xml")
+                        .header("SOAPAction", "\"\"")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<not-soap"))
+                        .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(500, res.statusCode());
         assertTrue(res.body().contains("<soapenv:Fault>") && res.body().contains("soapenv:Client"), res.body());
@@ -142,19 +154,25 @@ class PartnerWscTest {
     void profile_login_ip_ranges_enforced_on_every_request_apply_to_soap_sessions() throws Exception {
         try (LocalOrgServer own = LocalOrgServer.start(LocalOrgOptions.defaults())) {
             var org = own.org();
-            org.metadata().setProfileLoginIpRanges(org.adminUserId(), "System Administrator",
-                    List.of(new dev.warden.localorg.setup.IpRange("10.0.0.0", "10.0.0.255", "office")));
+            org.metadata()
+                    .setProfileLoginIpRanges(
+                            org.adminUserId(),
+                            "System Administrator",
+                            List.of(new dev.warden.localorg.setup.IpRange("10.0.0.0", "10.0.0.255", "office")));
             org.metadata().putSettings(org.adminUserId(), "Security", Map.of("enforceIpRangesEveryRequest", true));
             ConnectorConfig cfg = new ConnectorConfig();
             cfg.setServiceEndpoint(own.instanceUrl() + "/services/Soap/u/65.0");
             cfg.setSessionId(own.adminAccessToken());
             cfg.setRequestHeader(LocalOrgServer.CLIENT_IP_HEADER, "192.0.2.7");
 
-            UnexpectedErrorFault outside = assertThrows(UnexpectedErrorFault.class, () -> new PartnerConnection(cfg).getUserInfo());
+            UnexpectedErrorFault outside =
+                    assertThrows(UnexpectedErrorFault.class, () -> new PartnerConnection(cfg).getUserInfo());
             assertEquals("INVALID_SESSION_ID", outside.getExceptionCode().name());
 
             cfg.setRequestHeader(LocalOrgServer.CLIENT_IP_HEADER, "10.0.0.5");
-            assertEquals(own.adminUsername(), new PartnerConnection(cfg).getUserInfo().getUserName());
+            assertEquals(
+                    own.adminUsername(),
+                    new PartnerConnection(cfg).getUserInfo().getUserName());
         }
     }
 

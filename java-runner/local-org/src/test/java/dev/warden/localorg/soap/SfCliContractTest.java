@@ -36,14 +36,28 @@ class SfCliContractTest {
     @BeforeAll
     static void login() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
-        root = Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("warden.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
         home = Files.createTempDirectory("warden-sf-home");
         project = Files.createTempDirectory("warden-sf-project");
         Files.createDirectories(project.resolve("force-app/main/default"));
-        Files.writeString(project.resolve("sfdx-project.json"), "{\"packageDirectories\":[{\"path\":\"force-app\","
-                + "\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
-        Result r = sf(root, Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()), "org", "login", "access-token",
-                "--instance-url", server.instanceUrl(), "--no-prompt", "--alias", ALIAS, "--json");
+        Files.writeString(
+                project.resolve("sfdx-project.json"),
+                "{\"packageDirectories\":[{\"path\":\"force-app\","
+                        + "\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
+        Result r = sf(
+                root,
+                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
+                "org",
+                "login",
+                "access-token",
+                "--instance-url",
+                server.instanceUrl(),
+                "--no-prompt",
+                "--alias",
+                ALIAS,
+                "--json");
         assertEquals(0, r.exit, r.text);
     }
 
@@ -54,7 +68,8 @@ class SfCliContractTest {
 
     private record Result(int exit, String text, JsonNode json) {}
 
-    private static Result sf(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    private static Result sf(Path dir, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(root.resolve("scripts/lib/sf").toString());
         cmd.addAll(List.of(args));
@@ -85,15 +100,28 @@ class SfCliContractTest {
         Path dir = project.resolve("force-app/main/default/classes");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(name + ".cls"), body);
-        Files.writeString(dir.resolve(name + ".cls-meta.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ApexClass"
-                + " xmlns=\"http://soap.sforce.com/2006/04/metadata\"><apiVersion>62.0</apiVersion><status>Active</status>"
-                + "</ApexClass>\n");
+        Files.writeString(
+                dir.resolve(name + ".cls-meta.xml"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ApexClass"
+                        + " xmlns=\"http://soap.sforce.com/2006/04/metadata\"><apiVersion>62.0</apiVersion><status>Active</status>"
+                        + "</ApexClass>\n");
     }
 
     @Test
     void project_deploy_start_of_the_real_force_app_over_soap_succeeds_and_lands_in_the_org() throws Exception {
-        Result r = sf(root, Map.of(), "project", "deploy", "start", "--source-dir", "force-app", "--target-org", ALIAS,
-                "--wait", "10", "--json");
+        Result r = sf(
+                root,
+                Map.of(),
+                "project",
+                "deploy",
+                "start",
+                "--source-dir",
+                "force-app",
+                "--target-org",
+                ALIAS,
+                "--wait",
+                "10",
+                "--json");
 
         assertEquals(0, r.exit, r.text);
         assertTrue(r.json.path("result").path("success").asBoolean(), r.text);
@@ -102,32 +130,67 @@ class SfCliContractTest {
         assertNotNull(org.schema().get("Scan_Event__e"));
         Record trigger = org.db().findOne("ApexTrigger", "Name", "WardenContentVersionCapture");
         assertEquals("Active", trigger.get("Status"));
-        assertEquals(List.of("Warden_Scanner_Access"), org.metadata().eca("Warden_Scanner").orElseThrow().policies()
-                .permissionSets());
+        assertEquals(
+                List.of("Warden_Scanner_Access"),
+                org.metadata().eca("Warden_Scanner").orElseThrow().policies().permissionSets());
         assertTrue(org.metadata().staticResourceText("WardenScenarios").length() > 0);
         assertEquals(4, org.db().rows("Protection_Policy__mdt", false).size());
 
         // The deployed, active capture trigger drives the package-behaviour model: an upload queues a scan request.
-        org.db().insert(dev.warden.localorg.data.Caller.api(org.adminUserId()), "ContentVersion", Map.of("Title", "a",
-                "PathOnClient", "a.txt", "VersionData", "hello".getBytes(StandardCharsets.UTF_8)));
+        org.db()
+                .insert(
+                        dev.warden.localorg.data.Caller.api(org.adminUserId()),
+                        "ContentVersion",
+                        Map.of(
+                                "Title",
+                                "a",
+                                "PathOnClient",
+                                "a.txt",
+                                "VersionData",
+                                "hello".getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, org.db().rows("Scan_Request__c", false).size());
     }
 
     @Test
     void a_rest_deploy_succeeds_and_a_syntax_error_fails_with_file_and_line_in_sfs_json() throws Exception {
-        writeClass("RestDeployed", "public with sharing class RestDeployed {\n    public static Integer one() { return 1; }\n}\n");
-        Result rest = sf(project, Map.of("SF_ORG_METADATA_REST_DEPLOY", "true"), "project", "deploy", "start",
-                "--source-dir", "force-app", "--target-org", ALIAS, "--wait", "10", "--json");
+        writeClass(
+                "RestDeployed",
+                "public with sharing class RestDeployed {\n    public static Integer one() { return 1; }\n}\n");
+        Result rest = sf(
+                project,
+                Map.of("SF_ORG_METADATA_REST_DEPLOY", "true"),
+                "project",
+                "deploy",
+                "start",
+                "--source-dir",
+                "force-app",
+                "--target-org",
+                ALIAS,
+                "--wait",
+                "10",
+                "--json");
         assertEquals(0, rest.exit, rest.text);
         assertNotNull(server.org().db().findOne("ApexClass", "Name", "RestDeployed"));
 
         writeClass("Broken", "public with sharing class Broken {\n    public static Integer one() { return 1 }\n}\n");
-        Result bad = sf(project, Map.of(), "project", "deploy", "start", "--source-dir",
-                "force-app/main/default/classes/Broken.cls", "--target-org", ALIAS, "--wait", "10", "--json");
+        Result bad = sf(
+                project,
+                Map.of(),
+                "project",
+                "deploy",
+                "start",
+                "--source-dir",
+                "force-app/main/default/classes/Broken.cls",
+                "--target-org",
+                ALIAS,
+                "--wait",
+                "10",
+                "--json");
         assertEquals(1, bad.exit, bad.text);
         JsonNode file = null;
         for (JsonNode f : bad.json.path("result").path("files")) {
-            if (f.path("filePath").asText().endsWith("Broken.cls") && "Failed".equals(f.path("state").asText())) {
+            if (f.path("filePath").asText().endsWith("Broken.cls")
+                    && "Failed".equals(f.path("state").asText())) {
                 file = f;
             }
         }
@@ -139,10 +202,21 @@ class SfCliContractTest {
 
     @Test
     void project_retrieve_start_of_one_class_writes_it_into_the_project() throws Exception {
-        server.org().metadata().deployApexClass(server.org().adminUserId(), "Fetched", "public class Fetched {}", 62.0, true);
+        server.org()
+                .metadata()
+                .deployApexClass(server.org().adminUserId(), "Fetched", "public class Fetched {}", 62.0, true);
 
-        Result r = sf(project, Map.of(), "project", "retrieve", "start", "--metadata", "ApexClass:Fetched",
-                "--target-org", ALIAS, "--json");
+        Result r = sf(
+                project,
+                Map.of(),
+                "project",
+                "retrieve",
+                "start",
+                "--metadata",
+                "ApexClass:Fetched",
+                "--target-org",
+                ALIAS,
+                "--json");
 
         assertEquals(0, r.exit, r.text);
         Path file = project.resolve("force-app/main/default/classes/Fetched.cls");

@@ -38,13 +38,20 @@ class StandardObjectsWscTest {
     void describeSObjectListsChildRelationshipsAndStandardPicklists() throws Exception {
         com.sforce.soap.partner.DescribeSObjectResult d = partner.describeSObject("Account");
         assertTrue(java.util.Arrays.stream(d.getChildRelationships())
-                .anyMatch(c -> c.getRelationshipName().equals("Contacts") && c.getField().equals("AccountId")));
+                .anyMatch(c -> c.getRelationshipName().equals("Contacts")
+                        && c.getField().equals("AccountId")));
         com.sforce.soap.partner.Field industry = java.util.Arrays.stream(d.getFields())
-                .filter(f -> f.getName().equals("Industry")).findFirst().orElseThrow();
-        assertTrue(java.util.Arrays.stream(industry.getPicklistValues()).anyMatch(p -> p.getValue().equals("Banking")));
+                .filter(f -> f.getName().equals("Industry"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(java.util.Arrays.stream(industry.getPicklistValues())
+                .anyMatch(p -> p.getValue().equals("Banking")));
         assertTrue(!industry.isRestrictedPicklist());
-        com.sforce.soap.partner.Field name = java.util.Arrays.stream(partner.describeSObject("Contact").getFields())
-                .filter(f -> f.getName().equals("Name")).findFirst().orElseThrow();
+        com.sforce.soap.partner.Field name = java.util.Arrays.stream(
+                        partner.describeSObject("Contact").getFields())
+                .filter(f -> f.getName().equals("Name"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(name.isNameField() && !name.isAutoNumber());
     }
 
@@ -62,7 +69,7 @@ class StandardObjectsWscTest {
         QueryResult r;
         try {
             r = partner.query("SELECT Id, Name, (SELECT Name, LastName FROM Contacts) FROM Account WHERE Id = '"
-                + a[0].getId() + "'");
+                    + a[0].getId() + "'");
         } catch (com.sforce.soap.partner.fault.UnexpectedErrorFault f) {
             throw new AssertionError(f.getExceptionCode() + ": " + f.getExceptionMessage(), f);
         }

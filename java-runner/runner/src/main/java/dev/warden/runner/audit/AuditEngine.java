@@ -32,6 +32,7 @@ public final class AuditEngine {
     public static final String ADMIN_APPROVED = "AdminApprovedPreAuthorized";
     /** Holding this PSL marks an integration user as much as the license does. */
     public static final String API_INTEGRATION_PSL = "SalesforceAPIIntegrationPsl";
+
     static final Set<String> BROAD_SCOPES = Set.of("full", "web", "visualforce");
     /** Usage at or above this share of the budget left above the reserve counts as near it. */
     static final double NEAR_RESERVE = 0.9;
@@ -163,7 +164,8 @@ public final class AuditEngine {
     }
 
     public void objectPermission(AuditRows.ObjectPermission r) {
-        SetDef target = setIndex.containsKey(r.parentId()) ? sets.get(setIndex.get(r.parentId())) : muting.get(r.parentId());
+        SetDef target =
+                setIndex.containsKey(r.parentId()) ? sets.get(setIndex.get(r.parentId())) : muting.get(r.parentId());
         if (target == null) {
             count("objectPermissionsWithoutParent");
             return;
@@ -208,7 +210,8 @@ public final class AuditEngine {
             return;
         }
         count("activeUsers");
-        users.put(r.id(), new UserAcc(r.username(), shared(r.profileId()), shared(r.profileName()), shared(r.license())));
+        users.put(
+                r.id(), new UserAcc(r.username(), shared(r.profileId()), shared(r.profileName()), shared(r.license())));
     }
 
     /** Profile ids, names and licenses repeat for every user: one copy each. */
@@ -337,7 +340,8 @@ public final class AuditEngine {
         Map<Tier, List<String>> held = new EnumMap<>(Tier.class);
         for (int b = eff.nextSetBit(0); b >= 0; b = eff.nextSetBit(b + 1)) {
             if (tiered.get(b)) {
-                held.computeIfAbsent(catalog.tier(permissionOf.get(b)), k -> new ArrayList<>()).add(permissionOf.get(b));
+                held.computeIfAbsent(catalog.tier(permissionOf.get(b)), k -> new ArrayList<>())
+                        .add(permissionOf.get(b));
             }
         }
         if (!held.isEmpty()) {
@@ -357,7 +361,8 @@ public final class AuditEngine {
                 }
             }
             if (!counted.isEmpty()) {
-                findings.add(finding(AuditRule.forTier(e.getKey()), u.username, "holds " + String.join(", ", counted), paths));
+                findings.add(finding(
+                        AuditRule.forTier(e.getKey()), u.username, "holds " + String.join(", ", counted), paths));
             }
         }
         if (!integration) {
@@ -365,11 +370,18 @@ public final class AuditEngine {
         }
         String who = "license " + u.license + ", profile '" + u.profileName + "'";
         if (FULL_LICENSE.equalsIgnoreCase(u.license)) {
-            findings.add(finding(AuditRule.INTEGRATION_FULL_LICENSE, u.username, who + " (an API integration needs the " + INTEGRATION_LICENSE
-                    + " license)", List.of()));
+            findings.add(finding(
+                    AuditRule.INTEGRATION_FULL_LICENSE,
+                    u.username,
+                    who + " (an API integration needs the " + INTEGRATION_LICENSE + " license)",
+                    List.of()));
         }
         if (!eff.get(bitOf.get(PermissionCatalog.API_ONLY))) {
-            findings.add(finding(AuditRule.INTEGRATION_NOT_API_ONLY, u.username, who + "; no source grants API Only User", List.of()));
+            findings.add(finding(
+                    AuditRule.INTEGRATION_NOT_API_ONLY,
+                    u.username,
+                    who + "; no source grants API Only User",
+                    List.of()));
         }
         List<String> interactive = new ArrayList<>();
         for (String p : new TreeSet<>(PermissionCatalog.INTERACTIVE)) {
@@ -383,8 +395,13 @@ public final class AuditEngine {
         int pne = bitOf.get(PermissionCatalog.PASSWORD_NEVER_EXPIRES);
         List<String> pnePaths = eff.get(pne) ? paths(u, own, pne) : List.of();
         if (!pnePaths.isEmpty()) {
-            findings.add(finding(AuditRule.INTEGRATION_PASSWORD, u.username, who, pnePaths.stream()
-                    .map(v -> PermissionCatalog.PASSWORD_NEVER_EXPIRES + ": " + v).toList()));
+            findings.add(finding(
+                    AuditRule.INTEGRATION_PASSWORD,
+                    u.username,
+                    who,
+                    pnePaths.stream()
+                            .map(v -> PermissionCatalog.PASSWORD_NEVER_EXPIRES + ": " + v)
+                            .toList()));
         }
     }
 
@@ -399,7 +416,9 @@ public final class AuditEngine {
     /** Every path by which the user holds the permission, skipping allow-listed permission sets, groups and profiles. */
     private List<String> paths(UserAcc u, Integer own, int bit) {
         List<String> out = new ArrayList<>();
-        if (own != null && sets.get(own).perms.get(bit) && !rules.allowPermissionSets().contains("profile:" + u.profileName)) {
+        if (own != null
+                && sets.get(own).perms.get(bit)
+                && !rules.allowPermissionSets().contains("profile:" + u.profileName)) {
             out.add(u.username + " ← profile '" + u.profileName + "'");
         }
         for (int g : u.grants) {
@@ -425,7 +444,15 @@ public final class AuditEngine {
     }
 
     private Finding finding(AuditRule rule, String subject, String evidence, List<String> paths) {
-        return new Finding(rule.id(), subject, rules.severity(rule), rule.title(), evidence, paths, rule.remediation(), rule.symptom());
+        return new Finding(
+                rule.id(),
+                subject,
+                rules.severity(rule),
+                rule.title(),
+                evidence,
+                paths,
+                rule.remediation(),
+                rule.symptom());
     }
 
     private void appFindings(List<Finding> findings) {
@@ -434,32 +461,47 @@ public final class AuditEngine {
             byName.put(a.name(), a);
             String subject = a.name();
             if (a.permittedUsers() != null && !ADMIN_APPROVED.equalsIgnoreCase(a.permittedUsers())) {
-                findings.add(finding(AuditRule.APP_ALL_USERS, subject, a.kind() + " permitted users: " + a.permittedUsers(), List.of()));
+                findings.add(finding(
+                        AuditRule.APP_ALL_USERS,
+                        subject,
+                        a.kind() + " permitted users: " + a.permittedUsers(),
+                        List.of()));
             }
             if (a.ipRelaxation() != null && !"Enforce".equalsIgnoreCase(a.ipRelaxation())) {
-                findings.add(finding(AuditRule.APP_IP_RELAXATION, subject, "IP relaxation: " + a.ipRelaxation(), List.of()));
+                findings.add(
+                        finding(AuditRule.APP_IP_RELAXATION, subject, "IP relaxation: " + a.ipRelaxation(), List.of()));
             }
             if ("Infinite".equalsIgnoreCase(a.refreshTokenPolicy())) {
-                findings.add(finding(AuditRule.APP_REFRESH_TOKEN, subject, "refresh token policy: valid until revoked", List.of()));
+                findings.add(finding(
+                        AuditRule.APP_REFRESH_TOKEN, subject, "refresh token policy: valid until revoked", List.of()));
             }
-            List<String> broad = a.scopes().stream().filter(s -> BROAD_SCOPES.contains(s.toLowerCase(Locale.ROOT))).toList();
+            List<String> broad = a.scopes().stream()
+                    .filter(s -> BROAD_SCOPES.contains(s.toLowerCase(Locale.ROOT)))
+                    .toList();
             if (!broad.isEmpty()) {
-                findings.add(finding(AuditRule.APP_SCOPES, subject, "scopes " + a.scopes() + " include " + broad, List.of()));
+                findings.add(finding(
+                        AuditRule.APP_SCOPES, subject, "scopes " + a.scopes() + " include " + broad, List.of()));
             }
             if (!a.extraFlows().isEmpty()) {
                 findings.add(finding(AuditRule.APP_FLOWS, subject, "also enabled: " + a.extraFlows(), List.of()));
             }
             if (Boolean.FALSE.equals(a.installed())) {
-                findings.add(finding(AuditRule.APP_NOT_INSTALLED, subject, a.kind() + " exists but is not installed", List.of()));
+                findings.add(finding(
+                        AuditRule.APP_NOT_INSTALLED, subject, a.kind() + " exists but is not installed", List.of()));
             }
         }
         tokens.forEach((app, t) -> {
             AuditRows.App a = byName.get(app);
-            String evidence = t.tokens + " token(s) of " + t.users.size() + " user(s), used " + t.uses + " time(s); e.g. " + t.sample;
+            String evidence = t.tokens + " token(s) of " + t.users.size() + " user(s), used " + t.uses
+                    + " time(s); e.g. " + t.sample;
             if (a == null || Boolean.FALSE.equals(a.installed())) {
                 findings.add(finding(AuditRule.APP_USED_NOT_INSTALLED, app, evidence, List.of()));
             } else if (a.permittedUsers() != null && !ADMIN_APPROVED.equalsIgnoreCase(a.permittedUsers())) {
-                findings.add(finding(AuditRule.TOKEN_UNAPPROVED, app, evidence + "; permitted users: " + a.permittedUsers(), List.of()));
+                findings.add(finding(
+                        AuditRule.TOKEN_UNAPPROVED,
+                        app,
+                        evidence + "; permitted users: " + a.permittedUsers(),
+                        List.of()));
             }
         });
     }
@@ -468,19 +510,30 @@ public final class AuditEngine {
         if (network == null) {
             return;
         }
-        ranges(network.trustedRanges(), "org trusted ranges", AuditRule.TRUSTED_BROAD, AuditRule.TRUSTED_OVERLAP, findings);
-        new TreeMap<>(network.profileLoginRanges()).forEach((profile, list) ->
-                ranges(list, "profile '" + profile + "'", AuditRule.LOGIN_BROAD, AuditRule.LOGIN_OVERLAP, findings));
+        ranges(
+                network.trustedRanges(),
+                "org trusted ranges",
+                AuditRule.TRUSTED_BROAD,
+                AuditRule.TRUSTED_OVERLAP,
+                findings);
+        new TreeMap<>(network.profileLoginRanges())
+                .forEach((profile, list) -> ranges(
+                        list, "profile '" + profile + "'", AuditRule.LOGIN_BROAD, AuditRule.LOGIN_OVERLAP, findings));
         if (Boolean.FALSE.equals(network.lockSessionsToIp())) {
             findings.add(finding(AuditRule.SESSION_LOCK, "org", "SessionSettings.lockSessionsToIp = false", List.of()));
         }
     }
 
-    private void ranges(List<IpRange> list, String where, AuditRule broadRule, AuditRule overlapRule, List<Finding> findings) {
+    private void ranges(
+            List<IpRange> list, String where, AuditRule broadRule, AuditRule overlapRule, List<Finding> findings) {
         for (IpRange r : list) {
             if (r.size().compareTo(r.isIpv4() ? Verifier.OVER_BROAD_IPV4 : Verifier.OVER_BROAD_IPV6) > 0) {
-                findings.add(finding(broadRule, where + " " + r, r + " trusts " + r.size() + " addresses"
-                        + (r.description() == null ? "" : " ('" + r.description() + "')"), List.of()));
+                findings.add(finding(
+                        broadRule,
+                        where + " " + r,
+                        r + " trusts " + r.size() + " addresses"
+                                + (r.description() == null ? "" : " ('" + r.description() + "')"),
+                        List.of()));
             }
         }
         Set<String> seen = new LinkedHashSet<>();
@@ -489,8 +542,12 @@ public final class AuditEngine {
                 IpRange a = list.get(i);
                 IpRange b = list.get(j);
                 if (a.overlaps(b) && seen.add(a + "|" + b)) {
-                    findings.add(finding(overlapRule, where + " " + a + " / " + b, a + " and " + b + " overlap"
-                            + (a.contains(b) || b.contains(a) ? " (one contains the other)" : ""), List.of()));
+                    findings.add(finding(
+                            overlapRule,
+                            where + " " + a + " / " + b,
+                            a + " and " + b + " overlap"
+                                    + (a.contains(b) || b.contains(a) ? " (one contains the other)" : ""),
+                            List.of()));
                 }
             }
         }
@@ -502,8 +559,9 @@ public final class AuditEngine {
         }
         long usable = apiUsage.max() - apiUsage.max() * apiUsage.reservePercent() / 100;
         if (apiUsage.used() >= usable * NEAR_RESERVE) {
-            String evidence = apiUsage.used() + " of " + apiUsage.max() + " daily API requests used; reserve " + apiUsage.reservePercent()
-                    + "% starts at " + usable + (apiUsage.used() >= usable ? " (reached)" : "");
+            String evidence = apiUsage.used() + " of " + apiUsage.max() + " daily API requests used; reserve "
+                    + apiUsage.reservePercent() + "% starts at " + usable
+                    + (apiUsage.used() >= usable ? " (reached)" : "");
             findings.add(finding(AuditRule.API_RESERVE, "org", evidence, List.of()));
         }
     }

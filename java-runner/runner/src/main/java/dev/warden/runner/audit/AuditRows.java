@@ -9,13 +9,20 @@ import java.util.Set;
 public final class AuditRows {
     private AuditRows() {}
 
-    public record User(String id, String username, boolean active, String profileId, String profileName, String license) {}
+    public record User(
+            String id, String username, boolean active, String profileId, String profileName, String license) {}
 
     /**
      * A permission set; {@code permissions} holds only the enabled ones the audit tracks. Profile-owned sets carry
      * the profile's permissions ({@code ownedByProfile}, {@code profileId}).
      */
-    public record PermissionSet(String id, String name, boolean ownedByProfile, String profileId, String profileName, Set<String> permissions) {
+    public record PermissionSet(
+            String id,
+            String name,
+            boolean ownedByProfile,
+            String profileId,
+            String profileName,
+            Set<String> permissions) {
         public PermissionSet {
             permissions = Set.copyOf(permissions);
         }
@@ -45,8 +52,16 @@ public final class AuditRows {
      * An External Client App or connected app and its OAuth policies. {@code permittedUsers}: {@code AdminApprovedPreAuthorized}
      * or {@code AllSelfAuthorized}; {@code installed} null when the org cannot tell.
      */
-    public record App(String name, String kind, Boolean installed, String permittedUsers, List<String> preAuthorizedBy, String ipRelaxation,
-                      String refreshTokenPolicy, List<String> scopes, List<String> extraFlows) {
+    public record App(
+            String name,
+            String kind,
+            Boolean installed,
+            String permittedUsers,
+            List<String> preAuthorizedBy,
+            String ipRelaxation,
+            String refreshTokenPolicy,
+            List<String> scopes,
+            List<String> extraFlows) {
         public App {
             preAuthorizedBy = preAuthorizedBy == null ? List.of() : List.copyOf(preAuthorizedBy);
             scopes = scopes == null ? List.of() : List.copyOf(scopes);
@@ -58,7 +73,8 @@ public final class AuditRows {
     public record OAuthToken(String appName, String userId, String username, long useCount, String lastUsed) {}
 
     /** Trusted IP ranges, login ranges per profile, and session settings; {@code lockSessionsToIp} null when unread. */
-    public record Network(List<IpRange> trustedRanges, Map<String, List<IpRange>> profileLoginRanges, Boolean lockSessionsToIp) {
+    public record Network(
+            List<IpRange> trustedRanges, Map<String, List<IpRange>> profileLoginRanges, Boolean lockSessionsToIp) {
         public Network {
             trustedRanges = List.copyOf(trustedRanges);
             profileLoginRanges = Map.copyOf(profileLoginRanges);

@@ -10,8 +10,12 @@ import java.util.Set;
  * (grants through them do not count; a profile is named as {@code profile:Name}), extra dangerous permissions with
  * their tier, severity overrides by rule id, and extra integration usernames (exact or {@code *} globs).
  */
-public record AuditRules(List<String> allowUsers, Set<String> allowPermissionSets, Map<String, Tier> extraPermissions,
-                         Map<String, Check.Severity> severities, Set<String> integrationUsers) {
+public record AuditRules(
+        List<String> allowUsers,
+        Set<String> allowPermissionSets,
+        Map<String, Tier> extraPermissions,
+        Map<String, Check.Severity> severities,
+        Set<String> integrationUsers) {
     public AuditRules {
         allowUsers = List.copyOf(allowUsers);
         allowPermissionSets = Set.copyOf(allowPermissionSets);

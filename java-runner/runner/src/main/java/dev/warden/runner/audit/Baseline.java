@@ -39,7 +39,13 @@ public final class Baseline {
             if (key == null) {
                 throw new IllegalArgumentException("a finding without a key in result.audit.findings");
             }
-            out.put(key, new Entry(key, f.path("severity").asText(""), f.path("title").asText(""), f.path("evidence").asText("")));
+            out.put(
+                    key,
+                    new Entry(
+                            key,
+                            f.path("severity").asText(""),
+                            f.path("title").asText(""),
+                            f.path("evidence").asText("")));
         }
         return out;
     }

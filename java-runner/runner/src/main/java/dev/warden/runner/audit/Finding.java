@@ -7,8 +7,15 @@ import java.util.List;
  * One problem the audit found. {@code key} ({@code rule:subject}) is stable between runs, so a baseline can tell new
  * findings from known ones; {@code paths} are the grant paths ("user ← group G ← permission set P") behind it.
  */
-public record Finding(String rule, String subject, Check.Severity severity, String title, String evidence, List<String> paths,
-                      String remediation, String symptom) {
+public record Finding(
+        String rule,
+        String subject,
+        Check.Severity severity,
+        String title,
+        String evidence,
+        List<String> paths,
+        String remediation,
+        String symptom) {
     public Finding {
         paths = paths == null ? List.of() : List.copyOf(paths);
     }

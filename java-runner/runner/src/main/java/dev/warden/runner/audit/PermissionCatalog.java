@@ -16,29 +16,66 @@ public final class PermissionCatalog {
     public static final String API_ONLY = "ApiUserOnly";
     public static final String PASSWORD_NEVER_EXPIRES = "PasswordNeverExpires";
     /** Permissions that only matter to someone logging in through the browser: an API-only integration needs none. */
-    public static final Set<String> INTERACTIVE = Set.of("LightningExperienceUser", "ViewSetup", "BypassMFAForUiLogins", "ChatterInternalUser");
+    public static final Set<String> INTERACTIVE =
+            Set.of("LightningExperienceUser", "ViewSetup", "BypassMFAForUiLogins", "ChatterInternalUser");
 
     private static final Map<String, Tier> DEFAULTS;
 
     static {
         Map<String, Tier> m = new LinkedHashMap<>();
-        for (String p : new String[] {"ModifyAllData", "AuthorApex", "CustomizeApplication", "ModifyMetadata", "ManageProfilesPermissionsets",
-                "ManageRemoteAccess", "ExternalClientAppDeveloper", "ManageAuthProviders"}) {
+        for (String p : new String[] {
+            "ModifyAllData",
+            "AuthorApex",
+            "CustomizeApplication",
+            "ModifyMetadata",
+            "ManageProfilesPermissionsets",
+            "ManageRemoteAccess",
+            "ExternalClientAppDeveloper",
+            "ManageAuthProviders"
+        }) {
             m.put(p, Tier.FULL_ORG_COMPROMISE);
         }
-        for (String p : new String[] {"ManageUsers", "ManageInternalUsers", "AssignPermissionSets", "ResetPasswords", "ManageTwoFactor",
-                "DelegatedTwoFactor", "ManageLoginAccessPolicies", "CanApproveUninstalledApps", "ExternalClientAppAdmin", "ViewClientSecret",
-                "ClientSecretRotation", "FreezeUsers"}) {
+        for (String p : new String[] {
+            "ManageUsers",
+            "ManageInternalUsers",
+            "AssignPermissionSets",
+            "ResetPasswords",
+            "ManageTwoFactor",
+            "DelegatedTwoFactor",
+            "ManageLoginAccessPolicies",
+            "CanApproveUninstalledApps",
+            "ExternalClientAppAdmin",
+            "ViewClientSecret",
+            "ClientSecretRotation",
+            "FreezeUsers"
+        }) {
             m.put(p, Tier.IDENTITY_TAKEOVER);
         }
         // Create Public Links and Content Deliveries are on by default for standard users: tiering them would flag
         // everyone; a rules file can add them (extraPermissions).
-        for (String p : new String[] {"ViewAllData", "QueryAllFiles", "ExportReport", "ViewAllUsers", "ContentAdministrator",
-                "DownloadMaliciousFiles", "ViewEventLogFiles", "ViewAllForecasts"}) {
+        for (String p : new String[] {
+            "ViewAllData",
+            "QueryAllFiles",
+            "ExportReport",
+            "ViewAllUsers",
+            "ContentAdministrator",
+            "DownloadMaliciousFiles",
+            "ViewEventLogFiles",
+            "ViewAllForecasts"
+        }) {
             m.put(p, Tier.DATA_EXPOSURE);
         }
-        for (String p : new String[] {"PasswordNeverExpires", "ManageIpAddresses", "ManageSessionPermissionSets", "ManagePasswordPolicies",
-                "BypassMFAForUiLogins", "ManageSharing", "ManageMaliciousFiles", "UseAnyApiClient", "ManageCertificates"}) {
+        for (String p : new String[] {
+            "PasswordNeverExpires",
+            "ManageIpAddresses",
+            "ManageSessionPermissionSets",
+            "ManagePasswordPolicies",
+            "BypassMFAForUiLogins",
+            "ManageSharing",
+            "ManageMaliciousFiles",
+            "UseAnyApiClient",
+            "ManageCertificates"
+        }) {
             m.putIfAbsent(p, Tier.CONTROL_WEAKENING);
         }
         DEFAULTS = Collections.unmodifiableMap(m);

@@ -59,7 +59,8 @@ public final class RulesFile {
         try {
             node = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidRulesException(at(file, e) + "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new InvalidRulesException(at(file, e) + "not valid YAML: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             return AuditRules.none();
@@ -74,18 +75,25 @@ public final class RulesFile {
         List<String> users = strings(node.path("allow").path("users"));
         Set<String> sets = new LinkedHashSet<>(strings(node.path("allow").path("permissionSets")));
         Map<String, Tier> extra = new LinkedHashMap<>();
-        node.path("extraPermissions").fields().forEachRemaining(e -> extra.put(e.getKey(), Tier.of(e.getValue().asText())));
+        node.path("extraPermissions")
+                .fields()
+                .forEachRemaining(
+                        e -> extra.put(e.getKey(), Tier.of(e.getValue().asText())));
         Map<String, Check.Severity> severities = new LinkedHashMap<>();
         var it = node.path("severities").fields();
         while (it.hasNext()) {
             var e = it.next();
             if (AuditRule.of(e.getKey()) == null) {
-                throw new InvalidRulesException(file + ":" + line(lines, "/severities/" + e.getKey()) + ": severities: unknown rule id '" + e.getKey()
-                        + "'; rule ids: " + java.util.Arrays.stream(AuditRule.values()).map(AuditRule::id).toList());
+                throw new InvalidRulesException(file + ":" + line(lines, "/severities/" + e.getKey())
+                        + ": severities: unknown rule id '" + e.getKey() + "'; rule ids: "
+                        + java.util.Arrays.stream(AuditRule.values())
+                                .map(AuditRule::id)
+                                .toList());
             }
             severities.put(e.getKey(), Check.Severity.valueOf(e.getValue().asText()));
         }
-        return new AuditRules(users, sets, extra, severities, new LinkedHashSet<>(strings(node.path("integrationUsers"))));
+        return new AuditRules(
+                users, sets, extra, severities, new LinkedHashSet<>(strings(node.path("integrationUsers"))));
     }
 
     private static List<String> strings(JsonNode array) {
@@ -119,7 +127,9 @@ public final class RulesFile {
 
     /** {@code allow.users[0]: integer found, string expected} — the schema library's message without its {@code $.} prefix. */
     private static String readable(ValidationMessage m, String pointer) {
-        String where = pointer.isEmpty() ? "(top level)" : pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+        String where = pointer.isEmpty()
+                ? "(top level)"
+                : pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
         String msg = m.getMessage();
         int colon = msg.indexOf(": ");
         if (msg.startsWith("$") && colon > 0) {
@@ -137,10 +147,13 @@ public final class RulesFile {
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                     continue;
                 }
-                lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
+                lines.putIfAbsent(
+                        p.getParsingContext().pathAsPointer().toString(),
+                        p.currentTokenLocation().getLineNr());
             }
         } catch (JsonProcessingException e) {
-            throw new InvalidRulesException(at(file, e) + "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new InvalidRulesException(at(file, e) + "not valid YAML: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new InvalidRulesException(file + ": cannot read: " + e.getMessage());
         }
@@ -148,6 +161,8 @@ public final class RulesFile {
     }
 
     private static String at(String file, JsonProcessingException e) {
-        return e.getLocation() == null ? file + ": " : file + ":" + e.getLocation().getLineNr() + ": ";
+        return e.getLocation() == null
+                ? file + ": "
+                : file + ":" + e.getLocation().getLineNr() + ": ";
     }
 }

@@ -33,8 +33,19 @@ public record Blueprint(
     }
 
     public Blueprint withSource(BlueprintSource s) {
-        return new Blueprint(name, description, integrationUser, bootstrap, finalPhase, app, network, approval,
-                allowedPermissions, packageTriggers, apiReservePercent, s);
+        return new Blueprint(
+                name,
+                description,
+                integrationUser,
+                bootstrap,
+                finalPhase,
+                app,
+                network,
+                approval,
+                allowedPermissions,
+                packageTriggers,
+                apiReservePercent,
+                s);
     }
 
     /** The username with {@code {orgId}} replaced, so one blueprint serves many orgs. */
@@ -65,7 +76,8 @@ public record Blueprint(
         }
     }
 
-    public record FinalPhase(String license, String profile, List<String> permissionSetLicenses, List<String> permissionSets) {
+    public record FinalPhase(
+            String license, String profile, List<String> permissionSetLicenses, List<String> permissionSets) {
         public FinalPhase {
             permissionSetLicenses = permissionSetLicenses == null ? List.of() : List.copyOf(permissionSetLicenses);
             permissionSets = permissionSets == null ? List.of() : List.copyOf(permissionSets);
@@ -78,8 +90,14 @@ public record Blueprint(
      * @param certificate {@code generated} (the runner makes a key pair per org) or a path to a PEM certificate
      *     whose private key the vendor keeps (then the runner cannot test the JWT login itself)
      */
-    public record App(String eca, String preAuthorizedBy, List<String> scopes, RefreshToken refreshToken,
-                      String ipRelaxation, String certificate, String callbackUrl) {
+    public record App(
+            String eca,
+            String preAuthorizedBy,
+            List<String> scopes,
+            RefreshToken refreshToken,
+            String ipRelaxation,
+            String certificate,
+            String callbackUrl) {
         public App {
             scopes = scopes == null ? List.of("Api") : List.copyOf(scopes);
             refreshToken = refreshToken == null ? new RefreshToken("Zero", null, null) : refreshToken;
@@ -112,18 +130,22 @@ public record Blueprint(
 
     /** One trusted range as written: {@code "10.0.0.0/24"} or {@code {range: ..., description: ...}}. */
     public record TrustedRange(String range, String description) {
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        @com.fasterxml.jackson.annotation.JsonCreator(
+                mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
         public static TrustedRange of(String range) {
             return new TrustedRange(range, null);
         }
 
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
-        public static TrustedRange of(@JsonProperty("range") String range, @JsonProperty("description") String description) {
+        @com.fasterxml.jackson.annotation.JsonCreator(
+                mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
+        public static TrustedRange of(
+                @JsonProperty("range") String range, @JsonProperty("description") String description) {
             return new TrustedRange(range, description);
         }
 
         public IpRange toIpRange() {
-            return IpRange.parse(range, description == null ? "Warden: " + range : description).checkSalesforceLimit();
+            return IpRange.parse(range, description == null ? "Warden: " + range : description)
+                    .checkSalesforceLimit();
         }
     }
 

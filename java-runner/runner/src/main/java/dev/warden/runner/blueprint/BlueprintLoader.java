@@ -31,11 +31,41 @@ public final class BlueprintLoader {
     public static final String BUILTIN_PREFIX = "builtin:";
     public static final String DEFAULT_BLUEPRINT = BUILTIN_PREFIX + "warden";
 
-    static final Set<String> SCOPES = Set.of("Basic", "Api", "Web", "Full", "Chatter", "CustomApplications", "RefreshToken",
-            "OpenID", "Profile", "Email", "Address", "Phone", "OfflineAccess", "CustomPermissions", "Wave", "Eclair", "Pardot",
-            "Lightning", "Content", "CDPIngest", "CDPProfile", "CDPQuery", "Chatbot", "CDPSegment", "CDPIdentityResolution",
-            "CDPCalculatedInsight", "SFApiPlatform", "Interaction", "EinsteinGPT", "PwdlessLogin", "ForgotPassword",
-            "UserRegistration", "MCP", "SCRT");
+    static final Set<String> SCOPES = Set.of(
+            "Basic",
+            "Api",
+            "Web",
+            "Full",
+            "Chatter",
+            "CustomApplications",
+            "RefreshToken",
+            "OpenID",
+            "Profile",
+            "Email",
+            "Address",
+            "Phone",
+            "OfflineAccess",
+            "CustomPermissions",
+            "Wave",
+            "Eclair",
+            "Pardot",
+            "Lightning",
+            "Content",
+            "CDPIngest",
+            "CDPProfile",
+            "CDPQuery",
+            "Chatbot",
+            "CDPSegment",
+            "CDPIdentityResolution",
+            "CDPCalculatedInsight",
+            "SFApiPlatform",
+            "Interaction",
+            "EinsteinGPT",
+            "PwdlessLogin",
+            "ForgotPassword",
+            "UserRegistration",
+            "MCP",
+            "SCRT");
     static final Set<String> IP_RELAXATION = Set.of("Enforce", "Bypass", "Bypass_2factor", "Enforce_RelaxRefresh");
     static final Set<String> REFRESH_POLICIES = Set.of("Infinite", "SpecificInactivity", "SpecificLifetime", "Zero");
     static final Set<String> REFRESH_UNITS = Set.of("Hours", "Days", "Months");
@@ -56,7 +86,8 @@ public final class BlueprintLoader {
             String name = location.substring(BUILTIN_PREFIX.length());
             try (InputStream in = BlueprintLoader.class.getResourceAsStream("/blueprints/" + name + ".yaml")) {
                 if (in == null) {
-                    throw new BlueprintException("no built-in blueprint '" + name + "'; built-ins: " + String.join(", ", builtinNames()));
+                    throw new BlueprintException(
+                            "no built-in blueprint '" + name + "'; built-ins: " + String.join(", ", builtinNames()));
                 }
                 return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), location);
             } catch (IOException e) {
@@ -86,8 +117,8 @@ public final class BlueprintLoader {
         } catch (UnrecognizedPropertyException e) {
             List<Object> known = new ArrayList<>(e.getKnownPropertyIds());
             known.remove("source");
-            throw new BlueprintException(at(source, e) + "unknown key '" + e.getPropertyName() + "'"
-                    + pathSuffix(e) + "; known keys: " + known);
+            throw new BlueprintException(at(source, e) + "unknown key '" + e.getPropertyName() + "'" + pathSuffix(e)
+                    + "; known keys: " + known);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             throw new BlueprintException(at(source, e) + pathPrefix(e) + plainTypeError(e));
         } catch (JsonMappingException e) {
@@ -136,7 +167,9 @@ public final class BlueprintLoader {
                 got = "a list";
             } else if (m.contains("from String value") || m.contains("VALUE_STRING")) {
                 got = "text";
-            } else if (m.contains("from Integer value") || m.contains("from Floating-point value") || m.contains("VALUE_NUMBER")) {
+            } else if (m.contains("from Integer value")
+                    || m.contains("from Floating-point value")
+                    || m.contains("VALUE_NUMBER")) {
                 got = "a number";
             } else if (m.contains("from Boolean value") || m.contains("VALUE_TRUE") || m.contains("VALUE_FALSE")) {
                 got = "true or false";
@@ -151,14 +184,17 @@ public final class BlueprintLoader {
     private static String at(BlueprintSource source, JsonMappingException e) {
         StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
-            pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+            pointer.append('/')
+                    .append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
         }
         String where = source.where(pointer.toString());
         return where.equals(source.file()) ? at(source.file(), e) : where + ": ";
     }
 
     private static String at(String file, JsonProcessingException e) {
-        return e.getLocation() == null ? file + ": " : file + ":" + e.getLocation().getLineNr() + ": ";
+        return e.getLocation() == null
+                ? file + ": "
+                : file + ":" + e.getLocation().getLineNr() + ": ";
     }
 
     private static String pathPrefix(JsonMappingException e) {
@@ -198,7 +234,8 @@ public final class BlueprintLoader {
             return "invalid value";
         }
         String line = message.lines().findFirst().orElse(message).trim();
-        return line.replaceAll("\\s*\\(for [^)]*\\)", "").replaceAll("`dev\\.warden\\.runner\\.blueprint\\.Blueprint\\$?", "`");
+        return line.replaceAll("\\s*\\(for [^)]*\\)", "")
+                .replaceAll("`dev\\.warden\\.runner\\.blueprint\\.Blueprint\\$?", "`");
     }
 
     /** JSON pointer of every key and scalar to the line it was written on, so later checks can name the line. */
@@ -233,12 +270,20 @@ public final class BlueprintLoader {
             require(b.integrationUser(), "/integrationUser", "integrationUser is required");
             var u = b.integrationUser();
             require(u.username(), "/integrationUser", "integrationUser.username is required");
-            check(USERNAME.matcher(u.username()).matches(), "/integrationUser/username",
+            check(
+                    USERNAME.matcher(u.username()).matches(),
+                    "/integrationUser/username",
                     "username '" + u.username() + "' must look like an email address (user@domain.tld)");
             require(u.email(), "/integrationUser", "integrationUser.email is required");
-            check(USERNAME.matcher(u.email()).matches(), "/integrationUser/email", "email '" + u.email() + "' is not an email address");
+            check(
+                    USERNAME.matcher(u.email()).matches(),
+                    "/integrationUser/email",
+                    "email '" + u.email() + "' is not an email address");
             if (u.alias() != null) {
-                check(u.alias().length() <= 8, "/integrationUser/alias", "alias '" + u.alias() + "' is longer than 8 characters");
+                check(
+                        u.alias().length() <= 8,
+                        "/integrationUser/alias",
+                        "alias '" + u.alias() + "' is longer than 8 characters");
             }
             if (b.bootstrap() != null) {
                 require(b.bootstrap().profile(), "/bootstrap", "bootstrap.profile is required when bootstrap is given");
@@ -255,15 +300,26 @@ public final class BlueprintLoader {
                 app(b.app());
             }
             if (b.approval() != null) {
-                require(b.approval().permissionSet(), "/approval", "approval.permissionSet is required when approval is given");
-                check(API_NAME.matcher(b.approval().permissionSet()).matches(), "/approval/permissionSet",
+                require(
+                        b.approval().permissionSet(),
+                        "/approval",
+                        "approval.permissionSet is required when approval is given");
+                check(
+                        API_NAME.matcher(b.approval().permissionSet()).matches(),
+                        "/approval/permissionSet",
                         "'" + b.approval().permissionSet() + "' is not a permission set API name");
-                check(!b.desiredPermissionSets().contains(b.approval().permissionSet()), "/approval/permissionSet",
-                        "the approval permission set '" + b.approval().permissionSet() + "' is for the installing admin and must not be one the integration user keeps");
+                check(
+                        !b.desiredPermissionSets().contains(b.approval().permissionSet()),
+                        "/approval/permissionSet",
+                        "the approval permission set '" + b.approval().permissionSet()
+                                + "' is for the installing admin and must not be one the integration user keeps");
             }
             var n = b.network();
-            check(LOGIN_RANGE_MODES.contains(n.profileLoginRanges()), "/network/profileLoginRanges",
-                    "profileLoginRanges must be one of " + LOGIN_RANGE_MODES + ", not '" + n.profileLoginRanges() + "'");
+            check(
+                    LOGIN_RANGE_MODES.contains(n.profileLoginRanges()),
+                    "/network/profileLoginRanges",
+                    "profileLoginRanges must be one of " + LOGIN_RANGE_MODES + ", not '" + n.profileLoginRanges()
+                            + "'");
             for (int i = 0; i < n.trustedRanges().size(); i++) {
                 var r = n.trustedRanges().get(i);
                 String pointer = "/network/trustedRanges/" + i;
@@ -274,30 +330,49 @@ public final class BlueprintLoader {
                 }
             }
             if (b.apiReservePercent() != null) {
-                check(b.apiReservePercent() >= 0 && b.apiReservePercent() < 100, "/apiReservePercent",
+                check(
+                        b.apiReservePercent() >= 0 && b.apiReservePercent() < 100,
+                        "/apiReservePercent",
                         "apiReservePercent must be between 0 and 99, not " + b.apiReservePercent());
             }
         }
 
         private void app(Blueprint.App a) {
             require(a.eca(), "/app", "app.eca (the External Client App API name) is required when app is given");
-            check(API_NAME.matcher(a.eca()).matches(), "/app/eca", "'" + a.eca() + "' is not an External Client App API name");
+            check(
+                    API_NAME.matcher(a.eca()).matches(),
+                    "/app/eca",
+                    "'" + a.eca() + "' is not an External Client App API name");
             if (a.preAuthorizedBy() != null) {
-                check(API_NAME.matcher(a.preAuthorizedBy()).matches(), "/app/preAuthorizedBy",
+                check(
+                        API_NAME.matcher(a.preAuthorizedBy()).matches(),
+                        "/app/preAuthorizedBy",
                         "'" + a.preAuthorizedBy() + "' is not a permission set API name");
             }
             for (int i = 0; i < a.scopes().size(); i++) {
                 String s = a.scopes().get(i);
-                check(SCOPES.contains(s), "/app/scopes/" + i, "unknown OAuth scope '" + s + "' (metadata tokens such as Api, RefreshToken, Web)");
+                check(
+                        SCOPES.contains(s),
+                        "/app/scopes/" + i,
+                        "unknown OAuth scope '" + s + "' (metadata tokens such as Api, RefreshToken, Web)");
             }
-            check(IP_RELAXATION.contains(a.ipRelaxation()), "/app/ipRelaxation",
+            check(
+                    IP_RELAXATION.contains(a.ipRelaxation()),
+                    "/app/ipRelaxation",
                     "ipRelaxation must be one of " + IP_RELAXATION + ", not '" + a.ipRelaxation() + "'");
             var rt = a.refreshToken();
-            check(REFRESH_POLICIES.contains(rt.policy()), "/app/refreshToken/policy",
+            check(
+                    REFRESH_POLICIES.contains(rt.policy()),
+                    "/app/refreshToken/policy",
                     "refreshToken.policy must be one of " + REFRESH_POLICIES + ", not '" + rt.policy() + "'");
             if (rt.policy().startsWith("Specific")) {
-                check(rt.validity() != null && rt.validity() > 0, "/app/refreshToken", "refreshToken.validity (a positive number) is required for " + rt.policy());
-                check(rt.unit() != null && REFRESH_UNITS.contains(rt.unit()), "/app/refreshToken",
+                check(
+                        rt.validity() != null && rt.validity() > 0,
+                        "/app/refreshToken",
+                        "refreshToken.validity (a positive number) is required for " + rt.policy());
+                check(
+                        rt.unit() != null && REFRESH_UNITS.contains(rt.unit()),
+                        "/app/refreshToken",
                         "refreshToken.unit must be one of " + REFRESH_UNITS + " for " + rt.policy());
             }
         }
@@ -306,7 +381,10 @@ public final class BlueprintLoader {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
-                check(name != null && API_NAME.matcher(name).matches(), pointer + "/" + i, "'" + name + "' is not an API name");
+                check(
+                        name != null && API_NAME.matcher(name).matches(),
+                        pointer + "/" + i,
+                        "'" + name + "' is not an API name");
                 check(seen.add(name), pointer + "/" + i, "'" + name + "' is listed twice");
             }
         }

@@ -37,8 +37,8 @@ public record IpRange(String start, String end, String description) {
         BigInteger size = size();
         BigInteger max = isIpv4() ? MAX_IPV4_SIZE : MAX_IPV6_SIZE;
         if (size.compareTo(max) > 0) {
-            throw new IllegalArgumentException("range " + start + "-" + end + " holds " + size + " addresses; Salesforce allows at most "
-                    + (isIpv4() ? "2^25 (a /7)" : "2^96 (a /32)"));
+            throw new IllegalArgumentException("range " + start + "-" + end + " holds " + size
+                    + " addresses; Salesforce allows at most " + (isIpv4() ? "2^25 (a /7)" : "2^96 (a /32)"));
         }
         return this;
     }
@@ -58,7 +58,8 @@ public record IpRange(String start, String end, String description) {
             int prefix = Integer.parseInt(parts[1]);
             int bits = isV4(base) ? 32 : 128;
             if (prefix > bits) {
-                throw new IllegalArgumentException("'" + t + "': prefix /" + prefix + " is longer than " + bits + " bits");
+                throw new IllegalArgumentException(
+                        "'" + t + "': prefix /" + prefix + " is longer than " + bits + " bits");
             }
             BigInteger n = toNumber(base);
             BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
@@ -68,7 +69,8 @@ public record IpRange(String start, String end, String description) {
         }
         int dash = t.indexOf('-');
         if (dash > 0) {
-            return new IpRange(t.substring(0, dash).trim(), t.substring(dash + 1).trim(), description);
+            return new IpRange(
+                    t.substring(0, dash).trim(), t.substring(dash + 1).trim(), description);
         }
         return new IpRange(t, t, description);
     }
@@ -96,7 +98,9 @@ public record IpRange(String start, String end, String description) {
     }
 
     public boolean sameAddresses(IpRange other) {
-        return isIpv4() == other.isIpv4() && toNumber(start).equals(toNumber(other.start)) && toNumber(end).equals(toNumber(other.end));
+        return isIpv4() == other.isIpv4()
+                && toNumber(start).equals(toNumber(other.start))
+                && toNumber(end).equals(toNumber(other.end));
     }
 
     @Override
@@ -117,7 +121,8 @@ public record IpRange(String start, String end, String description) {
             for (String octet : address.split("\\.")) {
                 int v = Integer.parseInt(octet);
                 if (v > 255) {
-                    throw new IllegalArgumentException("'" + address + "' is not an IPv4 address (octet " + v + " > 255)");
+                    throw new IllegalArgumentException(
+                            "'" + address + "' is not an IPv4 address (octet " + v + " > 255)");
                 }
                 n = n.shiftLeft(8).add(BigInteger.valueOf(v));
             }

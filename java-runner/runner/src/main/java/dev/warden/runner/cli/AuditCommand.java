@@ -34,39 +34,61 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code warden audit}: the whole org's security posture, read-only, as text, JSON, JUnit, HTML and Markdown. */
-@Command(name = "audit", header = "Audit the whole org's security posture (read-only).",
-        description = "Streams users, profiles, permission sets, permission set groups (muting applied), assignments, apps and their"
-                + " OAuth policies, OAuth tokens, trusted and login IP ranges, session settings and API usage, then reports who holds"
-                + " dangerous permissions in four tiers (full org compromise, identity takeover, data exposure, control weakening) and"
-                + " through which path, integration users that are not locked down, open apps, over-broad networks. Every finding has a"
-                + " stable id (rule:subject), severity, evidence, fix and the vendor-guide symptom it prevents. Changes nothing.",
-        footer = {"%nENVIRONMENT",
-                "  WARDEN_SF                sf executable (the launcher sets the pinned one)",
-                "  WARDEN_LOCAL_ORG_STATE   state file of the embedded org (empty: a fresh org every run)",
-                "  WARDEN_DEBUG=1           stack traces for internal errors",
-                "%nEXIT CODES",
-                "  0 no findings (with --baseline: no new findings), 1 failure, 2 bad input (one line, file:line for --rules),",
-                "  3 findings (with --baseline: new findings)",
-                "%nEXAMPLES", "  warden audit --html audit.html",
-                "  warden audit --target-org prod --json > week1.json",
-                "  warden audit --target-org prod --baseline week1.json --markdown pr-comment.md --junit audit.xml",
-                "  warden audit --rules audit-rules.yaml"})
+@Command(
+        name = "audit",
+        header = "Audit the whole org's security posture (read-only).",
+        description =
+                "Streams users, profiles, permission sets, permission set groups (muting applied), assignments, apps and their"
+                        + " OAuth policies, OAuth tokens, trusted and login IP ranges, session settings and API usage, then reports who holds"
+                        + " dangerous permissions in four tiers (full org compromise, identity takeover, data exposure, control weakening) and"
+                        + " through which path, integration users that are not locked down, open apps, over-broad networks. Every finding has a"
+                        + " stable id (rule:subject), severity, evidence, fix and the vendor-guide symptom it prevents. Changes nothing.",
+        footer = {
+            "%nENVIRONMENT",
+            "  WARDEN_SF                sf executable (the launcher sets the pinned one)",
+            "  WARDEN_LOCAL_ORG_STATE   state file of the embedded org (empty: a fresh org every run)",
+            "  WARDEN_DEBUG=1           stack traces for internal errors",
+            "%nEXIT CODES",
+            "  0 no findings (with --baseline: no new findings), 1 failure, 2 bad input (one line, file:line for --rules),",
+            "  3 findings (with --baseline: new findings)",
+            "%nEXAMPLES",
+            "  warden audit --html audit.html",
+            "  warden audit --target-org prod --json > week1.json",
+            "  warden audit --target-org prod --baseline week1.json --markdown pr-comment.md --junit audit.xml",
+            "  warden audit --rules audit-rules.yaml"
+        })
 public final class AuditCommand extends Commands.WithBlueprint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--html", paramLabel = "FILE", order = 5, description = "Also write a self-contained HTML report (no external assets).")
+    @Option(
+            names = "--html",
+            paramLabel = "FILE",
+            order = 5,
+            description = "Also write a self-contained HTML report (no external assets).")
     Path html;
 
-    @Option(names = "--markdown", paramLabel = "FILE", order = 6, description = "Also write Markdown for a pull-request comment.")
+    @Option(
+            names = "--markdown",
+            paramLabel = "FILE",
+            order = 6,
+            description = "Also write Markdown for a pull-request comment.")
     Path markdown;
 
-    @Option(names = "--baseline", paramLabel = "FILE", order = 7,
-            description = "An earlier `warden audit --json` report: list new and resolved findings; exit 3 only for new ones.")
+    @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
+            order = 7,
+            description =
+                    "An earlier `warden audit --json` report: list new and resolved findings; exit 3 only for new ones.")
     Path baseline;
 
-    @Option(names = "--rules", paramLabel = "FILE", order = 8,
-            description = "YAML rules: allow.users, allow.permissionSets, extraPermissions (name: tier), severities (rule id: HIGH|MEDIUM|LOW|INFO),"
-                    + " integrationUsers. Validated against the runner's audit/rules.schema.json.")
+    @Option(
+            names = "--rules",
+            paramLabel = "FILE",
+            order = 8,
+            description =
+                    "YAML rules: allow.users, allow.permissionSets, extraPermissions (name: tier), severities (rule id: HIGH|MEDIUM|LOW|INFO),"
+                            + " integrationUsers. Validated against the runner's audit/rules.schema.json.")
     Path rulesFile;
 
     @Override
@@ -102,15 +124,18 @@ public final class AuditCommand extends Commands.WithBlueprint {
         var org = ctx.org();
         PermissionCatalog catalog = PermissionCatalog.defaults().with(rules.extraPermissions());
         AuditEngine engine = new AuditEngine(catalog, rules, Set.of(blueprintUser));
-        RecordStream stream = "soap".equals(recordsApi) ? partnerRecords(org.records()).stream() : new RestRecordStream(org.rest());
-        new AuditReader(stream, org.records(), org.metadata(), org.appUsage(), ctx.progress()).read(engine, catalog, apiReserve);
+        RecordStream stream =
+                "soap".equals(recordsApi) ? partnerRecords(org.records()).stream() : new RestRecordStream(org.rest());
+        new AuditReader(stream, org.records(), org.metadata(), org.appUsage(), ctx.progress())
+                .read(engine, catalog, apiReserve);
         return engine.result();
     }
 
     /** One check per finding (new ones fail; with a baseline, known ones pass with a note) and a passing one per quiet rule. */
     static List<Check> checks(AuditResult r, Baseline.Diff diff) {
         List<Check> out = new ArrayList<>();
-        Set<String> added = diff == null ? null : diff.added().stream().map(Finding::key).collect(Collectors.toSet());
+        Set<String> added =
+                diff == null ? null : diff.added().stream().map(Finding::key).collect(Collectors.toSet());
         for (Finding f : r.findings()) {
             if (added == null || added.contains(f.key())) {
                 out.add(f.toCheck());
@@ -130,25 +155,35 @@ public final class AuditCommand extends Commands.WithBlueprint {
     private static String summary(AuditResult r, Baseline.Diff diff) {
         Map<Check.Severity, Long> bySeverity = new LinkedHashMap<>();
         r.findings().forEach(f -> bySeverity.merge(f.severity(), 1L, Long::sum));
-        String s = r.findings().size() + " finding(s) " + bySeverity + "; " + r.stats().getOrDefault("activeUsers", 0L) + " active users, "
+        String s = r.findings().size() + " finding(s) " + bySeverity + "; "
+                + r.stats().getOrDefault("activeUsers", 0L) + " active users, "
                 + r.matrix().size() + " holding tiered permissions";
-        return diff == null ? s : s + "; since baseline: " + diff.added().size() + " new, " + diff.resolved().size() + " resolved";
+        return diff == null
+                ? s
+                : s + "; since baseline: " + diff.added().size() + " new, "
+                        + diff.resolved().size() + " resolved";
     }
 
     static Map<String, Object> jsonResult(AuditResult r, Baseline.Diff diff) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("findings", r.findings().stream().map(AuditCommand::findingJson).toList());
-        m.put("matrix", r.matrix().stream().map(row -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("username", row.username());
-            x.put("profile", row.profile());
-            x.put("license", row.license());
-            x.put("integration", row.integration());
-            Map<String, Object> tiers = new LinkedHashMap<>();
-            row.permissions().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> tiers.put(e.getKey().id(), e.getValue()));
-            x.put("tiers", tiers);
-            return x;
-        }).toList());
+        m.put(
+                "matrix",
+                r.matrix().stream()
+                        .map(row -> {
+                            Map<String, Object> x = new LinkedHashMap<>();
+                            x.put("username", row.username());
+                            x.put("profile", row.profile());
+                            x.put("license", row.license());
+                            x.put("integration", row.integration());
+                            Map<String, Object> tiers = new LinkedHashMap<>();
+                            row.permissions().entrySet().stream()
+                                    .sorted(Map.Entry.comparingByKey())
+                                    .forEach(e -> tiers.put(e.getKey().id(), e.getValue()));
+                            x.put("tiers", tiers);
+                            return x;
+                        })
+                        .toList());
         m.put("stats", new java.util.TreeMap<>(r.stats()));
         m.put("rules", r.rulesRun().stream().map(AuditRule::id).toList());
         if (diff != null) {
@@ -194,7 +229,8 @@ public final class AuditCommand extends Commands.WithBlueprint {
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": baseline report not found");
         } catch (IOException e) {
-            throw new BadInputException(file + ": baseline is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new BadInputException(file + ": baseline is not JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         try {
             return Baseline.entries(node);
@@ -217,8 +253,8 @@ public final class AuditCommand extends Commands.WithBlueprint {
 
     /** The Partner adapter behind the org's records port (the retry wrapper adds reconcile logic around it). */
     private static PartnerRecords partnerRecords(dev.warden.runner.org.RecordsPort port) {
-        dev.warden.runner.org.RecordsPort p = port instanceof dev.warden.runner.salesforce.ReconcilingRecords r
-                ? r.unwrap() : port;
+        dev.warden.runner.org.RecordsPort p =
+                port instanceof dev.warden.runner.salesforce.ReconcilingRecords r ? r.unwrap() : port;
         if (p instanceof PartnerRecords partner) {
             return partner;
         }

@@ -40,21 +40,41 @@ public abstract class BaseCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
 
-    @Option(names = {"-o", "--target-org"}, paramLabel = "ORG", order = 1,
+    @Option(
+            names = {"-o", "--target-org"},
+            paramLabel = "ORG",
+            order = 1,
             description = "Org alias or username known to sf, or 'local' (default) for the embedded local org.")
     protected String targetOrg;
 
-    @Option(names = "--json", order = 90, description = "Print one JSON envelope on stdout ({\"status\",\"result\",\"warnings\"}); logs stay on stderr.")
+    @Option(
+            names = "--json",
+            order = 90,
+            description =
+                    "Print one JSON envelope on stdout ({\"status\",\"result\",\"warnings\"}); logs stay on stderr.")
     protected boolean json;
 
-    @Option(names = "--junit", paramLabel = "FILE", order = 91, description = "Also write the checks as JUnit XML to FILE.")
+    @Option(
+            names = "--junit",
+            paramLabel = "FILE",
+            order = 91,
+            description = "Also write the checks as JUnit XML to FILE.")
     protected Path junit;
 
-    @Option(names = "--api-reserve", paramLabel = "PERCENT", order = 92, defaultValue = "10",
-            description = "Stop before using the last PERCENT of the org's daily API requests (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--api-reserve",
+            paramLabel = "PERCENT",
+            order = 92,
+            defaultValue = "10",
+            description =
+                    "Stop before using the last PERCENT of the org's daily API requests (default: ${DEFAULT-VALUE}).")
     protected int apiReserve;
 
-    @Option(names = "--records-api", paramLabel = "API", order = 93, defaultValue = "rest",
+    @Option(
+            names = "--records-api",
+            paramLabel = "API",
+            order = 93,
+            defaultValue = "rest",
             description = "API for records (users, assignments): rest (default) or soap (Partner API).")
     protected String recordsApi;
 
@@ -87,8 +107,14 @@ public abstract class BaseCommand implements Callable<Integer> {
         public OrgConnection org() {
             if (org == null) {
                 SfCli sf = new SfCli(SfCli.binaryFromEnvironment(), sfEnvironment(), projectDir(), counter, progress);
-                org = OrgConnection.open(targetOrg, sf, counter, budget, progress).usePartnerApiForRecords("soap".equals(recordsApi));
-                report.org(new Report.OrgSummary(org.target(), org.session().instanceUrl(), org.orgId(), org.session().username(), org.embedded()));
+                org = OrgConnection.open(targetOrg, sf, counter, budget, progress)
+                        .usePartnerApiForRecords("soap".equals(recordsApi));
+                report.org(new Report.OrgSummary(
+                        org.target(),
+                        org.session().instanceUrl(),
+                        org.orgId(),
+                        org.session().username(),
+                        org.embedded()));
             }
             return org;
         }
@@ -119,8 +145,9 @@ public abstract class BaseCommand implements Callable<Integer> {
         }
         var kind = dev.warden.runner.salesforce.OrgKind.read(ctx.org().rest()::query);
         if (kind.production()) {
-            throw new BadInputException("org '" + ctx.org().target() + "' (" + ctx.org().orgId() + ") is " + kind.describe() + ": this would write "
-                    + writes + " into it; use a sandbox or scratch org, or pass --allow-production to write them anyway");
+            throw new BadInputException("org '" + ctx.org().target() + "' ("
+                    + ctx.org().orgId() + ") is " + kind.describe() + ": this would write " + writes
+                    + " into it; use a sandbox or scratch org, or pass --allow-production to write them anyway");
         }
         ctx.progress().accept("org " + ctx.org().orgId() + " is " + kind.describe() + ": test data allowed");
     }
@@ -140,7 +167,9 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     public static Path projectDir() {
         String dir = System.getProperty("warden.project.dir", System.getenv("WARDEN_PROJECT_DIR"));
-        return Path.of(dir == null || dir.isBlank() ? "." : dir).toAbsolutePath().normalize();
+        return Path.of(dir == null || dir.isBlank() ? "." : dir)
+                .toAbsolutePath()
+                .normalize();
     }
 
     @Override
@@ -150,15 +179,32 @@ public abstract class BaseCommand implements Callable<Integer> {
         Report report = new Report(reportName());
         long start = System.nanoTime();
         if (!"rest".equals(recordsApi) && !"soap".equals(recordsApi)) {
-            return finish(report.fail("BadInput", "--records-api must be rest or soap, not '" + recordsApi + "'", 2), out, err, start, null);
+            return finish(
+                    report.fail("BadInput", "--records-api must be rest or soap, not '" + recordsApi + "'", 2),
+                    out,
+                    err,
+                    start,
+                    null);
         }
         if (apiReserve < 0 || apiReserve > 99) {
-            return finish(report.fail("BadInput", "--api-reserve must be between 0 and 99, not " + apiReserve, 2), out, err, start, null);
+            return finish(
+                    report.fail("BadInput", "--api-reserve must be between 0 and 99, not " + apiReserve, 2),
+                    out,
+                    err,
+                    start,
+                    null);
         }
         if (targetOrg != null && targetOrg.isBlank()) {
             // An empty alias (an unset shell variable) must not quietly mean the embedded org.
-            return finish(report.fail("BadInput", "--target-org is empty: give an sf alias or username, or 'local' for the embedded org", 2),
-                    out, err, start, null);
+            return finish(
+                    report.fail(
+                            "BadInput",
+                            "--target-org is empty: give an sf alias or username, or 'local' for the embedded org",
+                            2),
+                    out,
+                    err,
+                    start,
+                    null);
         }
         String junitProblem = junit == null ? null : unwritable(junit);
         if (junitProblem != null) {
@@ -215,8 +261,15 @@ public abstract class BaseCommand implements Callable<Integer> {
     private int finish(Report report, PrintWriter out, PrintWriter err, long start, Context ctx) {
         if (ctx != null) {
             CallCounter c = ctx.counter();
-            report.figures(new Report.Figures(c.snapshot().getOrDefault("sf", 0L), c.total("rest") + c.total("soap"), c.writes(),
-                    c.flowWrites(), c.snapshot(), (System.nanoTime() - start) / 1_000_000, c.retries(), c.roundTrips()));
+            report.figures(new Report.Figures(
+                    c.snapshot().getOrDefault("sf", 0L),
+                    c.total("rest") + c.total("soap"),
+                    c.writes(),
+                    c.flowWrites(),
+                    c.snapshot(),
+                    (System.nanoTime() - start) / 1_000_000,
+                    c.retries(),
+                    c.roundTrips()));
         }
         int exit = report.exitCode();
         if (junit != null) {

@@ -23,21 +23,28 @@ import picocli.CommandLine.Option;
 public final class Commands {
     private Commands() {}
 
-    static final String BLUEPRINT_HELP = "Blueprint YAML file, or builtin:<name> (default: builtin:warden; built-ins: warden, withsecure-style,"
-            + " trendmicro-style, ispm-style, defender-style).";
+    static final String BLUEPRINT_HELP =
+            "Blueprint YAML file, or builtin:<name> (default: builtin:warden; built-ins: warden, withsecure-style,"
+                    + " trendmicro-style, ispm-style, defender-style).";
 
-    static final List<String> TEST_LEVELS = List.of("NoTestRun", "RunSpecifiedTests", "RunLocalTests", "RunAllTestsInOrg");
+    static final List<String> TEST_LEVELS =
+            List.of("NoTestRun", "RunSpecifiedTests", "RunLocalTests", "RunAllTestsInOrg");
 
     /** sf's test levels, checked before anything runs (sf itself would only refuse after the org was resolved). */
     static void checkTestLevel(String level) {
         if (level != null && !TEST_LEVELS.contains(level)) {
-            throw new BadInputException("--test-level must be one of " + String.join(", ", TEST_LEVELS) + ", not '" + level + "'");
+            throw new BadInputException(
+                    "--test-level must be one of " + String.join(", ", TEST_LEVELS) + ", not '" + level + "'");
         }
     }
 
     /** Options of the commands that read a blueprint. */
     public abstract static class WithBlueprint extends BaseCommand {
-        @Option(names = {"-b", "--blueprint"}, paramLabel = "FILE", order = 2, description = BLUEPRINT_HELP)
+        @Option(
+                names = {"-b", "--blueprint"},
+                paramLabel = "FILE",
+                order = 2,
+                description = BLUEPRINT_HELP)
         protected String blueprint = BlueprintLoader.DEFAULT_BLUEPRINT;
 
         protected Blueprint loadBlueprint(Context ctx) {
@@ -45,13 +52,22 @@ public final class Commands {
         }
     }
 
-    @Command(name = "deploy", header = "Deploy the Warden package (force-app) with the sf CLI.",
-            description = "Runs one `sf project deploy start` of force-app against the target org and shows component failures as a"
-                    + " table with file:line. With --dry-run, sf validates the deployment without saving it.",
-            footer = {"%nEXAMPLES", "  Deploy to the embedded local org:%n    warden deploy",
-                    "  Validate against a sandbox, running local tests:%n    warden deploy --target-org my-sandbox --dry-run --test-level RunLocalTests"})
+    @Command(
+            name = "deploy",
+            header = "Deploy the Warden package (force-app) with the sf CLI.",
+            description =
+                    "Runs one `sf project deploy start` of force-app against the target org and shows component failures as a"
+                            + " table with file:line. With --dry-run, sf validates the deployment without saving it.",
+            footer = {
+                "%nEXAMPLES",
+                "  Deploy to the embedded local org:%n    warden deploy",
+                "  Validate against a sandbox, running local tests:%n    warden deploy --target-org my-sandbox --dry-run --test-level RunLocalTests"
+            })
     public static final class Deploy extends BaseCommand {
-        @Option(names = {"-l", "--test-level"}, paramLabel = "LEVEL", order = 3,
+        @Option(
+                names = {"-l", "--test-level"},
+                paramLabel = "LEVEL",
+                order = 3,
                 description = "NoTestRun, RunSpecifiedTests, RunLocalTests or RunAllTestsInOrg (default: sf's).")
         String testLevel;
 
@@ -65,10 +81,17 @@ public final class Commands {
         }
     }
 
-    @Command(name = "plan", header = "Show what provision would change, and why.",
-            description = "Reads the org and prints the ordered steps from its current state to the blueprint: each with the reason"
-                    + " and the vendor-guide step it automates. Changes nothing.",
-            footer = {"%nEXAMPLES", "  warden plan", "  warden plan --target-org prod --blueprint builtin:ispm-style --json"})
+    @Command(
+            name = "plan",
+            header = "Show what provision would change, and why.",
+            description =
+                    "Reads the org and prints the ordered steps from its current state to the blueprint: each with the reason"
+                            + " and the vendor-guide step it automates. Changes nothing.",
+            footer = {
+                "%nEXAMPLES",
+                "  warden plan",
+                "  warden plan --target-org prod --blueprint builtin:ispm-style --json"
+            })
     public static final class PlanCommand extends WithBlueprint {
         @Override
         protected void run(Context ctx) {
@@ -79,18 +102,28 @@ public final class Commands {
         }
     }
 
-    @Command(name = "provision", header = "Create and configure the integration user from a blueprint.",
-            description = "Plans, then applies with a journal in .warden/: user, permission set licenses before permission sets, the"
-                    + " app's OAuth settings (certificate from a key pair made for this org), trusted IP ranges merged, the license"
-                    + " switch with a snapshot restored on failure, the temporary approval permission set removed. Re-running a"
-                    + " finished provision makes no writes.",
-            footer = {"%nEXAMPLES", "  warden provision --dry-run", "  warden provision --target-org my-sandbox",
-                    "  Continue after an interrupted license switch:%n    warden provision --resume"})
+    @Command(
+            name = "provision",
+            header = "Create and configure the integration user from a blueprint.",
+            description =
+                    "Plans, then applies with a journal in .warden/: user, permission set licenses before permission sets, the"
+                            + " app's OAuth settings (certificate from a key pair made for this org), trusted IP ranges merged, the license"
+                            + " switch with a snapshot restored on failure, the temporary approval permission set removed. Re-running a"
+                            + " finished provision makes no writes.",
+            footer = {
+                "%nEXAMPLES",
+                "  warden provision --dry-run",
+                "  warden provision --target-org my-sandbox",
+                "  Continue after an interrupted license switch:%n    warden provision --resume"
+            })
     public static final class Provision extends WithBlueprint {
         @Option(names = "--dry-run", order = 4, description = "Print the plan; change nothing.")
         boolean dryRun;
 
-        @Option(names = "--resume", order = 5, description = "Continue from the journal of an unfinished run (uses its snapshot).")
+        @Option(
+                names = "--resume",
+                order = 5,
+                description = "Continue from the journal of an unfinished run (uses its snapshot).")
         boolean resume;
 
         @Override
@@ -106,15 +139,26 @@ public final class Commands {
         }
     }
 
-    @Command(name = "verify", header = "Check the integration identity against the blueprint.",
-            description = "Logs in as the integration user by JWT bearer, then checks license, profile, permission sets (missing,"
-                    + " excess, dangerous), the app's pre-authorization, scopes, IP and refresh-token policies, trusted ranges, package"
-                    + " triggers and the API budget. Exit 3 when a check fails; each failure names the symptom it explains.",
-            footer = {"%nEXAMPLES", "  warden verify", "  warden verify --target-org prod --junit target/warden-verify.xml"})
+    @Command(
+            name = "verify",
+            header = "Check the integration identity against the blueprint.",
+            description =
+                    "Logs in as the integration user by JWT bearer, then checks license, profile, permission sets (missing,"
+                            + " excess, dangerous), the app's pre-authorization, scopes, IP and refresh-token policies, trusted ranges, package"
+                            + " triggers and the API budget. Exit 3 when a check fails; each failure names the symptom it explains.",
+            footer = {
+                "%nEXAMPLES",
+                "  warden verify",
+                "  warden verify --target-org prod --junit target/warden-verify.xml"
+            })
     public static final class Verify extends WithBlueprint {
-        @Option(names = "--sf-alias", paramLabel = "ALIAS", order = 5,
-                description = "After a passing JWT login, also log sf in as the integration user under ALIAS (sf org login jwt), for"
-                        + " running sf commands as the scanner.")
+        @Option(
+                names = "--sf-alias",
+                paramLabel = "ALIAS",
+                order = 5,
+                description =
+                        "After a passing JWT login, also log sf in as the integration user under ALIAS (sf org login jwt), for"
+                                + " running sf commands as the scanner.")
         String sfAlias;
 
         @Override
@@ -129,25 +173,49 @@ public final class Commands {
                     return;
                 }
                 var org = ctx.org();
-                var km = dev.warden.runner.keys.OrgKeys.fromEnvironment().load(org.orgId()).orElseThrow();
+                var km = dev.warden.runner.keys.OrgKeys.fromEnvironment()
+                        .load(org.orgId())
+                        .orElseThrow();
                 String sfHomeTarget = org.sfTarget();
-                ctx.progress().accept("logging sf in as the integration user (alias " + sfAlias + ", next to " + sfHomeTarget + ")");
-                new dev.warden.runner.salesforce.sfcli.SfOrgs(org.sf()).loginJwt(b.usernameFor(org.orgId()), km.privateKeyFile(), km.consumerKey(),
-                        org.session().instanceUrl(), sfAlias);
+                ctx.progress()
+                        .accept("logging sf in as the integration user (alias " + sfAlias + ", next to " + sfHomeTarget
+                                + ")");
+                new dev.warden.runner.salesforce.sfcli.SfOrgs(org.sf())
+                        .loginJwt(
+                                b.usernameFor(org.orgId()),
+                                km.privateKeyFile(),
+                                km.consumerKey(),
+                                org.session().instanceUrl(),
+                                sfAlias);
                 ctx.report().put("sfAlias", sfAlias + " = " + b.usernameFor(org.orgId()));
             }
         }
     }
 
-    @Command(name = "up", header = "Deploy, provision, verify and smoke-test in one go.",
-            description = "deploy + provision + verify + smoke (the quarantine flow end to end as the integration user), one report."
-                    + " A second run on the same org changes nothing and says so.",
-            footer = {"%nEXAMPLES", "  On the embedded local org:%n    warden up", "  On a sandbox, as JSON:%n    warden up --target-org my-sandbox --json"})
+    @Command(
+            name = "up",
+            header = "Deploy, provision, verify and smoke-test in one go.",
+            description =
+                    "deploy + provision + verify + smoke (the quarantine flow end to end as the integration user), one report."
+                            + " A second run on the same org changes nothing and says so.",
+            footer = {
+                "%nEXAMPLES",
+                "  On the embedded local org:%n    warden up",
+                "  On a sandbox, as JSON:%n    warden up --target-org my-sandbox --json"
+            })
     public static final class Up extends WithBlueprint {
-        @Option(names = {"-l", "--test-level"}, paramLabel = "LEVEL", order = 3, description = "Test level for the deploy (default: sf's).")
+        @Option(
+                names = {"-l", "--test-level"},
+                paramLabel = "LEVEL",
+                order = 3,
+                description = "Test level for the deploy (default: sf's).")
         String testLevel;
 
-        @Option(names = "--dry-run", order = 4, description = "Validate the deploy (unless the real run would skip it) and print the plan; change nothing.")
+        @Option(
+                names = "--dry-run",
+                order = 4,
+                description =
+                        "Validate the deploy (unless the real run would skip it) and print the plan; change nothing.")
         boolean dryRun;
 
         @Option(names = "--skip-deploy", order = 5, description = "Assume the package is already deployed.")
@@ -156,12 +224,18 @@ public final class Commands {
         @Option(names = "--skip-smoke", order = 6, description = "Do not run the quarantine smoke test after verify.")
         boolean skipSmoke;
 
-        @Option(names = "--force-deploy", order = 7,
-                description = "Deploy even when force-app is unchanged since the last deploy to this org and the package is there.")
+        @Option(
+                names = "--force-deploy",
+                order = 7,
+                description =
+                        "Deploy even when force-app is unchanged since the last deploy to this org and the package is there.")
         boolean forceDeploy;
 
-        @Option(names = "--allow-production", order = 8,
-                description = "Run the smoke test on a production org too (it writes an EICAR test file and a test card number, then deletes them).")
+        @Option(
+                names = "--allow-production",
+                order = 8,
+                description =
+                        "Run the smoke test on a production org too (it writes an EICAR test file and a test card number, then deletes them).")
         boolean allowProduction;
 
         /**
@@ -174,15 +248,20 @@ public final class Commands {
             Blueprint b = loadBlueprint(ctx);
             boolean smoke = !skipSmoke && !dryRun;
             if (smoke) {
-                refuseProduction(ctx, allowProduction, "the smoke test's data (an EICAR test file and a test card number; pass --skip-smoke to"
-                        + " leave it out)");
+                refuseProduction(
+                        ctx,
+                        allowProduction,
+                        "the smoke test's data (an EICAR test file and a test card number; pass --skip-smoke to"
+                                + " leave it out)");
             }
             Report report = ctx.report();
             Flows flows = ctx.flows();
 
             Deployed deployed = null;
             if (!skipDeploy) {
-                deployed = report(report, flows.deploy(b, new DeployOptions(testLevel, dryRun, !forceDeploy && testLevel == null)));
+                deployed = report(
+                        report,
+                        flows.deploy(b, new DeployOptions(testLevel, dryRun, !forceDeploy && testLevel == null)));
                 if (!deployed.ok()) {
                     return;
                 }
@@ -204,7 +283,11 @@ public final class Commands {
             }
             QuarantineConnections connections = new QuarantineConnections(ctx.org());
             ctx.progress().accept("stage smoke");
-            SmokeReport smoked = Smoke.run(connections.admin(), connections.on(verified.integration()), Duration.ofSeconds(60), ctx.progress());
+            SmokeReport smoked = Smoke.run(
+                    connections.admin(),
+                    connections.on(verified.integration()),
+                    Duration.ofSeconds(60),
+                    ctx.progress());
             SmokeCommand.report(ctx, smoked);
             for (UpStage stage : ServiceLoader.load(UpStage.class)) { // third-party stages only
                 ctx.progress().accept("stage " + stage.id());
@@ -241,7 +324,16 @@ public final class Commands {
     }
 
     static List<Object> builtIn() {
-        return List.of(new Up(), new Deploy(), new Provision(), new PlanCommand(), new Verify(), new SmokeCommand(), new ScanCommand(),
-                new Doctor(), new LocalOrgCommand(), new AuditCommand());
+        return List.of(
+                new Up(),
+                new Deploy(),
+                new Provision(),
+                new PlanCommand(),
+                new Verify(),
+                new SmokeCommand(),
+                new ScanCommand(),
+                new Doctor(),
+                new LocalOrgCommand(),
+                new AuditCommand());
     }
 }

@@ -11,17 +11,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** {@code warden}: the entry point. Usage errors exit 2 with one line; everything else is in {@link BaseCommand}. */
-@Command(name = "warden", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "warden",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         header = "Deploy, provision and verify the Warden package and its least-privilege integration identity.",
-        description = "Warden turns the 20-40 manual Setup steps security vendors hand to admins into one repeatable, verifiable"
-                + " command, with less privilege than those vendors ask for. Without --target-org, commands run against the"
-                + " embedded local org (started in process, stopped at exit).",
-        footer = {"%nEXIT CODES", "  0 success, 1 failure, 2 bad input or usage, 3 verification found problems, 68 partial success",
-                "%nEXAMPLES", "  warden up", "  warden plan --target-org my-sandbox", "  warden verify --target-org prod --json --junit verify.xml"})
+        description =
+                "Warden turns the 20-40 manual Setup steps security vendors hand to admins into one repeatable, verifiable"
+                        + " command, with less privilege than those vendors ask for. Without --target-org, commands run against the"
+                        + " embedded local org (started in process, stopped at exit).",
+        footer = {
+            "%nEXIT CODES",
+            "  0 success, 1 failure, 2 bad input or usage, 3 verification found problems, 68 partial success",
+            "%nEXAMPLES",
+            "  warden up",
+            "  warden plan --target-org my-sandbox",
+            "  warden verify --target-org prod --json --junit verify.xml"
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                .execute(args));
     }
 
     /** The configured command line (tests set their own writers). */
@@ -38,8 +49,10 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("warden: " + ex.getMessage().lines().findFirst().orElse("bad usage")
-                    + " (see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            ex.getCommandLine()
+                    .getErr()
+                    .println("warden: " + ex.getMessage().lines().findFirst().orElse("bad usage") + " (see: "
+                            + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, command, parsed) -> {
@@ -53,8 +66,11 @@ public final class Main implements Runnable {
     /** Help reads like sf's: USAGE, FLAGS, DESCRIPTION, EXAMPLES; each command's help ends with its environment and exit codes. */
     private static void styleLikeSf(CommandLine cl) {
         UsageMessageSpec u = cl.getCommandSpec().usageMessage();
-        u.synopsisHeading("%nUSAGE%n  ").optionListHeading("%nFLAGS%n").descriptionHeading("%nDESCRIPTION%n")
-                .commandListHeading("%nCOMMANDS%n").parameterListHeading("%nARGUMENTS%n");
+        u.synopsisHeading("%nUSAGE%n  ")
+                .optionListHeading("%nFLAGS%n")
+                .descriptionHeading("%nDESCRIPTION%n")
+                .commandListHeading("%nCOMMANDS%n")
+                .parameterListHeading("%nARGUMENTS%n");
         if (cl.getCommand() instanceof BaseCommand) {
             List<String> footer = new ArrayList<>(List.of(u.footer()));
             footer.add("%nENVIRONMENT");
@@ -80,9 +96,17 @@ public final class Main implements Runnable {
             "WARDEN_DEBUG", "set: print stack traces of unexpected errors on stderr",
             "WARDEN_LOCAL_ORG_FAULTS", "benchmarks only: fault rules (JSON) posted to the embedded org at start");
 
-    static final Map<Integer, String> EXIT_CODES = new java.util.TreeMap<>(Map.of(0, "success", 1, "failure (Salesforce's error named)",
-            2, "bad input or usage (one line, nothing written)", 3, "checks found problems (drift, excess privilege, a smoke step)",
-            68, "partial success (some requests failed or the API reserve was reached; the rest resumes next run)"));
+    static final Map<Integer, String> EXIT_CODES = new java.util.TreeMap<>(Map.of(
+            0,
+            "success",
+            1,
+            "failure (Salesforce's error named)",
+            2,
+            "bad input or usage (one line, nothing written)",
+            3,
+            "checks found problems (drift, excess privilege, a smoke step)",
+            68,
+            "partial success (some requests failed or the API reserve was reached; the rest resumes next run)"));
 
     /** Which exit codes a command can end with (picocli command name). */
     static java.util.Set<Integer> exitCodesOf(String command) {

@@ -50,8 +50,15 @@ public final class OrgConnection implements AutoCloseable {
     private RestClient rest;
     private SoapMetadata metadata;
 
-    private OrgConnection(String target, Session session, LocalOrg localOrg, Path privateSfHome, SfCli sf, CallCounter counter,
-                          ApiBudget budget, Consumer<String> progress) {
+    private OrgConnection(
+            String target,
+            Session session,
+            LocalOrg localOrg,
+            Path privateSfHome,
+            SfCli sf,
+            CallCounter counter,
+            ApiBudget budget,
+            Consumer<String> progress) {
         this.target = target;
         this.session = session;
         this.localOrg = localOrg;
@@ -75,7 +82,8 @@ public final class OrgConnection implements AutoCloseable {
     }
 
     /** {@code local} or null starts the embedded org; anything else is an sf alias or username. */
-    public static OrgConnection open(String targetOrg, SfCli sf, CallCounter counter, ApiBudget budget, Consumer<String> progress) {
+    public static OrgConnection open(
+            String targetOrg, SfCli sf, CallCounter counter, ApiBudget budget, Consumer<String> progress) {
         OrgConnection held = dev.warden.runner.inprocess.HeldOrgs.open(targetOrg, sf, counter, budget, progress);
         if (held != null) {
             return held;
@@ -86,8 +94,8 @@ public final class OrgConnection implements AutoCloseable {
             try {
                 org = LocalOrg.start(new LocalOrgOptions(0, false, null, localOrgState()));
             } catch (UnsupportedOperationException e) {
-                throw new IllegalStateException("the embedded local org is not available in this build (" + e.getMessage()
-                        + "); pass --target-org <alias> for a real org");
+                throw new IllegalStateException("the embedded local org is not available in this build ("
+                        + e.getMessage() + "); pass --target-org <alias> for a real org");
             }
             Path home;
             try {
@@ -103,8 +111,15 @@ public final class OrgConnection implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(cleanup);
             SHUTDOWN_HOOKS.put(home, cleanup);
             SfCli privateSf = sf.withEnv(Map.of("HOME", home.toString(), "SF_USE_GENERIC_UNIX_KEYCHAIN", "true"));
-            return new OrgConnection(LOCAL, new Session(org.instanceUrl(), org.adminAccessToken(), org.adminUsername(), org.orgId()), org, home,
-                    privateSf, counter, budget, progress);
+            return new OrgConnection(
+                    LOCAL,
+                    new Session(org.instanceUrl(), org.adminAccessToken(), org.adminUsername(), org.orgId()),
+                    org,
+                    home,
+                    privateSf,
+                    counter,
+                    budget,
+                    progress);
         }
         progress.accept("resolving org '" + targetOrg + "' through sf");
         try {
@@ -112,15 +127,22 @@ public final class OrgConnection implements AutoCloseable {
             return new OrgConnection(targetOrg, s, null, null, sf, counter, budget, progress);
         } catch (SfCliException e) {
             if (e.isUnknownOrg()) {
-                throw new BadTargetException("unknown org '" + targetOrg + "': " + e.getMessage().replaceFirst("^[^:]*: ", "")
-                        + " (log in with sf org login web --alias " + targetOrg + ", or use --target-org local)");
+                throw new BadTargetException("unknown org '" + targetOrg + "': "
+                        + e.getMessage().replaceFirst("^[^:]*: ", "") + " (log in with sf org login web --alias "
+                        + targetOrg + ", or use --target-org local)");
             }
             throw e;
         }
     }
 
     /** An org the caller already holds ({@code inprocess.HeldOrgs}): never started or stopped here; sf logs in lazily as {@code target}. */
-    public static OrgConnection held(String target, Session session, SfCli sf, CallCounter counter, ApiBudget budget, Consumer<String> progress) {
+    public static OrgConnection held(
+            String target,
+            Session session,
+            SfCli sf,
+            CallCounter counter,
+            ApiBudget budget,
+            Consumer<String> progress) {
         OrgConnection c = new OrgConnection(target, session, null, null, sf, counter, budget, progress);
         c.sfLoggedIn = false;
         return c;
@@ -137,8 +159,13 @@ public final class OrgConnection implements AutoCloseable {
         }
         // Its own counter and budget: the rules are the benchmark's set-up, not calls of the run being measured.
         CallCounter setup = new CallCounter();
-        RestClient admin = new RestClient(RestClient.defaultHttpClient(), new Session(org.instanceUrl(), org.adminAccessToken(),
-                org.adminUsername(), org.orgId()), new ApiBudget(0), setup, Duration.ofSeconds(30), RetryPolicy.standard(setup, null));
+        RestClient admin = new RestClient(
+                RestClient.defaultHttpClient(),
+                new Session(org.instanceUrl(), org.adminAccessToken(), org.adminUsername(), org.orgId()),
+                new ApiBudget(0),
+                setup,
+                Duration.ofSeconds(30),
+                RetryPolicy.standard(setup, null));
         try {
             new LocalOrgAdmin(admin).injectFaults(rules);
         } catch (IllegalArgumentException | SalesforceException e) {
@@ -218,7 +245,9 @@ public final class OrgConnection implements AutoCloseable {
 
     public synchronized dev.warden.runner.org.RecordsPort records() {
         if (records == null) {
-            var adapter = partnerRecords ? new dev.warden.runner.salesforce.soap.PartnerRecords(session, budget, counter, retry) : new RestRecords(rest());
+            var adapter = partnerRecords
+                    ? new dev.warden.runner.salesforce.soap.PartnerRecords(session, budget, counter, retry)
+                    : new RestRecords(rest());
             records = new ReconcilingRecords(adapter, retry.settings().maxAttempts(), progress);
         }
         return records;
@@ -242,7 +271,10 @@ public final class OrgConnection implements AutoCloseable {
             return true;
         }
         String host = java.net.URI.create(session.instanceUrl()).getHost();
-        return "127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host) || "[::1]".equals(host) || "::1".equals(host);
+        return "127.0.0.1".equals(host)
+                || "localhost".equalsIgnoreCase(host)
+                || "[::1]".equals(host)
+                || "::1".equals(host);
     }
 
     public JwtBearer jwt() {
@@ -252,7 +284,8 @@ public final class OrgConnection implements AutoCloseable {
     /** Logs in as the integration user by JWT with this machine's key for the org. */
     public Session loginAs(String username, OrgKeys keys) {
         OrgKeys.KeyMaterial km = keys.load(orgId())
-                .orElseThrow(() -> new IllegalStateException("no key pair for org " + orgId() + " on this machine; run warden provision"));
+                .orElseThrow(() -> new IllegalStateException(
+                        "no key pair for org " + orgId() + " on this machine; run warden provision"));
         return jwt().login(session.instanceUrl(), username, km.consumerKey(), OrgKeys.privateKey(km.privateKeyFile()));
     }
 
@@ -260,7 +293,9 @@ public final class OrgConnection implements AutoCloseable {
     public synchronized String sfTarget() {
         if (!sfLoggedIn) {
             progress.accept("logging sf in to the embedded org (private sf home)");
-            new SfOrgs(sf).loginAccessToken(session.instanceUrl(), session.accessToken(), localOrg != null ? LOCAL_ALIAS : target);
+            new SfOrgs(sf)
+                    .loginAccessToken(
+                            session.instanceUrl(), session.accessToken(), localOrg != null ? LOCAL_ALIAS : target);
             sfLoggedIn = true;
         }
         return localOrg != null ? LOCAL_ALIAS : target;

@@ -13,13 +13,19 @@ import java.util.Map;
  *                       deploy and verify changes triggers); null when not read
  */
 public record Deployed(SfDeploy.Outcome outcome, Result result, String reason, Map<String, String> triggerStatus) {
-    public enum Result { Succeeded, Validated, Skipped, Failed }
+    public enum Result {
+        Succeeded,
+        Validated,
+        Skipped,
+        Failed
+    }
 
     public boolean ok() {
         return result != Result.Failed;
     }
 
     static Deployed ran(SfDeploy.Outcome o, boolean validateOnly) {
-        return new Deployed(o, !o.success() ? Result.Failed : validateOnly ? Result.Validated : Result.Succeeded, null, null);
+        return new Deployed(
+                o, !o.success() ? Result.Failed : validateOnly ? Result.Validated : Result.Succeeded, null, null);
     }
 }

@@ -9,13 +9,12 @@ import dev.warden.runner.org.MetadataPort;
 import dev.warden.runner.org.OrgModel;
 import dev.warden.runner.org.RecordsPort;
 import dev.warden.runner.plan.Observed;
-import dev.warden.runner.plan.Plan;
 import dev.warden.runner.plan.PlanException;
 import dev.warden.runner.plan.Planner;
 import dev.warden.runner.provision.ApplyResult;
-import dev.warden.runner.salesforce.Session;
 import dev.warden.runner.provision.Observer;
 import dev.warden.runner.provision.Provisioner;
+import dev.warden.runner.salesforce.Session;
 import dev.warden.runner.salesforce.auth.JwtBearer;
 import dev.warden.runner.salesforce.sfcli.SfDeploy;
 import dev.warden.runner.verify.Check;
@@ -62,17 +61,22 @@ public final class Flows {
         if (options.skipWhenUnchanged()) {
             Optional<Map<String, String>> triggers = packageStillThereUnchanged(b);
             if (triggers.isPresent()) {
-                progress.accept("deploy skipped: force-app is unchanged since the last deploy to this org and the package is there");
-                return new Deployed(SfDeploy.unchanged("force-app unchanged"), Deployed.Result.Skipped,
-                        "force-app unchanged since the last deploy to this org; --force-deploy redeploys", triggers.get());
+                progress.accept(
+                        "deploy skipped: force-app is unchanged since the last deploy to this org and the package is there");
+                return new Deployed(
+                        SfDeploy.unchanged("force-app unchanged"),
+                        Deployed.Result.Skipped,
+                        "force-app unchanged since the last deploy to this org; --force-deploy redeploys",
+                        triggers.get());
             }
         }
         SfDeploy.Outcome outcome = deployWithoutSf(options.testLevel(), options.validateOnly());
         if (outcome == null) {
             String target = org.sfTarget();
-            progress.accept("deploying force-app with sf" + (options.validateOnly() ? " (dry run: validate only)" : "") + "; this waits for the org");
-            outcome = new SfDeploy(org.sf()).deploy(target, "force-app", options.testLevel(), options.validateOnly(),
-                    Duration.ofMinutes(30));
+            progress.accept("deploying force-app with sf" + (options.validateOnly() ? " (dry run: validate only)" : "")
+                    + "; this waits for the org");
+            outcome = new SfDeploy(org.sf())
+                    .deploy(target, "force-app", options.testLevel(), options.validateOnly(), Duration.ofMinutes(30));
         }
         progress.accept("deploy " + (outcome.success() ? "succeeded" : "failed") + " (" + outcome.status() + ")");
         if (!options.validateOnly()) {
@@ -89,14 +93,17 @@ public final class Flows {
         if ("1".equals(System.getenv("WARDEN_DEPLOY_WITH_SF"))) {
             return null;
         }
-        var converted = new dev.warden.runner.salesforce.mdapi.SourceToMdapi(projectDir, dev.warden.runner.salesforce.soap.SoapMetadata.METADATA_API_VERSION)
+        var converted = new dev.warden.runner.salesforce.mdapi.SourceToMdapi(
+                        projectDir, dev.warden.runner.salesforce.soap.SoapMetadata.METADATA_API_VERSION)
                 .convert("force-app");
         if (converted.converted().isEmpty()) {
             progress.accept("deploying with sf: " + converted.notConvertible());
             return null;
         }
-        progress.accept("deploying force-app through the Metadata API" + (dryRun ? " (dry run: validate only)" : "") + "; this waits for the org");
-        return new dev.warden.runner.salesforce.mdapi.MetadataApiDeploy(org.metadata()).deploy(converted.converted().get(), testLevel, dryRun);
+        progress.accept("deploying force-app through the Metadata API" + (dryRun ? " (dry run: validate only)" : "")
+                + "; this waits for the org");
+        return new dev.warden.runner.salesforce.mdapi.MetadataApiDeploy(org.metadata())
+                .deploy(converted.converted().get(), testLevel, dryRun);
     }
 
     /** The triggers' status when force-app is unchanged since the recorded deploy and the package is there; else empty. */
@@ -104,7 +111,11 @@ public final class Flows {
         Path state = deployState();
         try {
             if (!java.nio.file.Files.exists(state)
-                    || !sourceHash().equals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(state.toFile()).path("sourceHash").asText())) {
+                    || !sourceHash()
+                            .equals(new com.fasterxml.jackson.databind.ObjectMapper()
+                                    .readTree(state.toFile())
+                                    .path("sourceHash")
+                                    .asText())) {
                 return Optional.empty();
             }
         } catch (java.io.IOException e) {
@@ -117,7 +128,8 @@ public final class Flows {
             sets.add(b.approval().permissionSet());
         }
         boolean setsThere = records.permissionSets(sets).keySet().containsAll(sets);
-        Map<String, String> triggers = b.packageTriggers().isEmpty() ? Map.of() : records.triggerStatus(b.packageTriggers());
+        Map<String, String> triggers =
+                b.packageTriggers().isEmpty() ? Map.of() : records.triggerStatus(b.packageTriggers());
         boolean triggersThere = b.packageTriggers().stream().allMatch(t -> "Active".equals(triggers.get(t)));
         return setsThere && triggersThere ? Optional.of(triggers) : Optional.empty();
     }
@@ -134,8 +146,10 @@ public final class Flows {
         Path state = deployState();
         try {
             java.nio.file.Files.createDirectories(state.getParent());
-            java.nio.file.Files.writeString(state, "{\"sourceHash\":\"" + sourceHash() + "\",\"deployId\":\"" + outcome.deployId()
-                    + "\",\"deployedAt\":\"" + java.time.Instant.now() + "\"}\n");
+            java.nio.file.Files.writeString(
+                    state,
+                    "{\"sourceHash\":\"" + sourceHash() + "\",\"deployId\":\"" + outcome.deployId()
+                            + "\",\"deployedAt\":\"" + java.time.Instant.now() + "\"}\n");
         } catch (java.io.IOException e) {
             progress.accept("could not record the deploy in " + state + ": " + e.getMessage());
         }
@@ -176,11 +190,15 @@ public final class Flows {
      * switch is refused unless resuming.
      */
     public Planned plan(Blueprint b, Observation o, boolean resume) {
-        Journal journal = !org.persistent() ? null : journals().load(org.orgId(), b.usernameFor(org.orgId())).orElse(null);
+        Journal journal = !org.persistent()
+                ? null
+                : journals().load(org.orgId(), b.usernameFor(org.orgId())).orElse(null);
         if (journal != null && journal.switchUnfinished() && !resume) {
-            throw new PlanException("a previous provision left the license switch of " + journal.username() + " unfinished ("
-                    + journal.switchState() + "; journal " + journals().file(org.orgId(), journal.username()) + "); run warden provision --resume"
-                    + " to continue from its snapshot");
+            throw new PlanException(
+                    "a previous provision left the license switch of " + journal.username() + " unfinished ("
+                            + journal.switchState() + "; journal " + journals().file(org.orgId(), journal.username())
+                            + "); run warden provision --resume"
+                            + " to continue from its snapshot");
         }
         return new Planned(new Planner().plan(b, o.observed(), journal), o, journal, resume);
     }
@@ -193,8 +211,10 @@ public final class Flows {
         }
         RecordsPort records = org.records();
         MetadataPort metadata = org.metadata();
-        Provisioner p = new Provisioner(records, metadata, org.appUsage(), keys, journals(), Clock.systemUTC(), progress);
-        ApplyResult result = p.apply(b, planned.from().observed(), planned.plan(), planned.resume() ? planned.journal() : null);
+        Provisioner p =
+                new Provisioner(records, metadata, org.appUsage(), keys, journals(), Clock.systemUTC(), progress);
+        ApplyResult result =
+                p.apply(b, planned.from().observed(), planned.plan(), planned.resume() ? planned.journal() : null);
         return new Applied(result, observe(b));
     }
 
@@ -204,11 +224,16 @@ public final class Flows {
      */
     public Verified verify(Blueprint b, Observation state, Deployed deployed) {
         JwtLogin jwt = jwtLogin(b, state.observed());
-        Map<String, String> triggers = deployed != null && deployed.triggerStatus() != null ? deployed.triggerStatus()
+        Map<String, String> triggers = deployed != null && deployed.triggerStatus() != null
+                ? deployed.triggerStatus()
                 : b.packageTriggers().isEmpty() ? Map.of() : org.records().triggerStatus(b.packageTriggers());
-        OrgModel.ApiUsage usage = org.budget().lastUsage().map(u -> new OrgModel.ApiUsage(u[0], u[1])).orElseGet(org.records()::apiUsage);
+        OrgModel.ApiUsage usage = org.budget()
+                .lastUsage()
+                .map(u -> new OrgModel.ApiUsage(u[0], u[1]))
+                .orElseGet(org.records()::apiUsage);
         int reserve = org.budget().reservePercent();
-        List<Check> checks = new Verifier().verify(new Verifier.Input(b, state.observed(), jwt.outcome(), triggers, usage, reserve));
+        List<Check> checks =
+                new Verifier().verify(new Verifier.Input(b, state.observed(), jwt.outcome(), triggers, usage, reserve));
         return new Verified(checks, jwt.session());
     }
 
@@ -221,16 +246,22 @@ public final class Flows {
             return JwtLogin.not(JwtOutcome.skipped("no integration user"));
         }
         if (!b.app().generatesCertificate()) {
-            return JwtLogin.not(JwtOutcome.skipped("the vendor holds the private key of " + b.app().certificate() + "; test the login from the vendor side"));
+            return JwtLogin.not(JwtOutcome.skipped("the vendor holds the private key of "
+                    + b.app().certificate() + "; test the login from the vendor side"));
         }
         Optional<OrgKeys.KeyMaterial> km = keys.load(org.orgId());
         if (km.isEmpty()) {
-            return JwtLogin.not(JwtOutcome.skipped("no key pair for org " + org.orgId() + " on this machine (" + keys.dir(org.orgId()) + "); run warden provision"));
+            return JwtLogin.not(JwtOutcome.skipped("no key pair for org " + org.orgId() + " on this machine ("
+                    + keys.dir(org.orgId()) + "); run warden provision"));
         }
         progress.accept("logging in as " + o.user().username() + " by JWT bearer");
         try {
-            Session s = org.jwt().login(org.session().instanceUrl(), o.user().username(), km.get().consumerKey(),
-                    OrgKeys.privateKey(km.get().privateKeyFile()));
+            Session s = org.jwt()
+                    .login(
+                            org.session().instanceUrl(),
+                            o.user().username(),
+                            km.get().consumerKey(),
+                            OrgKeys.privateKey(km.get().privateKeyFile()));
             return new JwtLogin(JwtOutcome.ok(org.session().instanceUrl()), s);
         } catch (JwtBearer.JwtLoginException e) {
             if (e.transientFailure()) {

@@ -15,12 +15,21 @@ import java.util.function.Consumer;
  */
 public final class Smoke {
     /** What the smoke test writes, for the production guard's message. */
-    public static final String TEST_DATA = "synthetic test data (an EICAR test file and a post with a test card number)";
+    public static final String TEST_DATA =
+            "synthetic test data (an EICAR test file and a post with a test card number)";
 
     /** The steps in order ({@code smoke --dry-run} lists them). */
-    public static final List<String> STEPS = List.of("upload-infected-file", "post-dlp-feed-item", "wait-for-scan-requests",
-            "scan-and-post-verdicts", "assert-quarantine-items", "assert-originals-replaced", "assert-admin-only-visibility",
-            "restore", "assert-restored-byte-for-byte", "cleanup");
+    public static final List<String> STEPS = List.of(
+            "upload-infected-file",
+            "post-dlp-feed-item",
+            "wait-for-scan-requests",
+            "scan-and-post-verdicts",
+            "assert-quarantine-items",
+            "assert-originals-replaced",
+            "assert-admin-only-visibility",
+            "restore",
+            "assert-restored-byte-for-byte",
+            "cleanup");
 
     private Smoke() {}
 
@@ -28,9 +37,17 @@ public final class Smoke {
      * @param scanner the integration user's connection, or null to run every step as the admin (no key on this machine;
      *                the report says which identity scanned)
      */
-    public static SmokeReport run(QuarantineApi admin, QuarantineApi scanner, Duration timeout, Consumer<String> progress)
+    public static SmokeReport run(
+            QuarantineApi admin, QuarantineApi scanner, Duration timeout, Consumer<String> progress)
             throws InterruptedException {
-        return new SmokeFlow(admin, scanner == null ? admin : scanner, scanner == null, ScanOptions.defaults(), ScanWorker.Sleeper.real(),
-                timeout, progress).run();
+        return new SmokeFlow(
+                        admin,
+                        scanner == null ? admin : scanner,
+                        scanner == null,
+                        ScanOptions.defaults(),
+                        ScanWorker.Sleeper.real(),
+                        timeout,
+                        progress)
+                .run();
     }
 }

@@ -39,13 +39,17 @@ public final class HeldOrgs {
     }
 
     /** A connection on a held org, or null when {@code target} is not one (then it is an sf alias, or the embedded org). */
-    public static OrgConnection open(String target, SfCli sf, CallCounter counter, ApiBudget budget, Consumer<String> progress) {
+    public static OrgConnection open(
+            String target, SfCli sf, CallCounter counter, ApiBudget budget, Consumer<String> progress) {
         Entry e = target == null ? null : HELD.get(target);
         if (e == null) {
             return null;
         }
-        progress.accept("using the org this process holds at " + e.session().instanceUrl() + " (org " + e.session().orgId() + ")");
-        SfCli privateSf = e.sfHome() == null ? sf : sf.withEnv(Map.of("HOME", e.sfHome().toString(), "SF_USE_GENERIC_UNIX_KEYCHAIN", "true"));
+        progress.accept("using the org this process holds at " + e.session().instanceUrl() + " (org "
+                + e.session().orgId() + ")");
+        SfCli privateSf = e.sfHome() == null
+                ? sf
+                : sf.withEnv(Map.of("HOME", e.sfHome().toString(), "SF_USE_GENERIC_UNIX_KEYCHAIN", "true"));
         return OrgConnection.held(target, e.session(), privateSf, counter, budget, progress);
     }
 }

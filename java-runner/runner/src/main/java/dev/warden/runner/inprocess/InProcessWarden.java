@@ -107,7 +107,8 @@ public final class InProcessWarden implements AutoCloseable {
             try {
                 StringWriter out = new StringWriter();
                 StringWriter err = new StringWriter();
-                int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(argv.toArray(String[]::new));
+                int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                        .execute(argv.toArray(String[]::new));
                 return new Result(exit, out.toString(), err.toString());
             } finally {
                 before.forEach((k, v) -> {
@@ -124,13 +125,24 @@ public final class InProcessWarden implements AutoCloseable {
     static Session identify(String instanceUrl, String accessToken) {
         String base = instanceUrl.endsWith("/") ? instanceUrl.substring(0, instanceUrl.length() - 1) : instanceUrl;
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/services/oauth2/userinfo"))
-                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/services/oauth2/userinfo"))
+                                    .timeout(Duration.ofSeconds(60))
+                                    .header("Authorization", "Bearer " + accessToken)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new IllegalArgumentException(base + " refused the access token (HTTP " + r.statusCode() + " from userinfo): log in again");
+                throw new IllegalArgumentException(
+                        base + " refused the access token (HTTP " + r.statusCode() + " from userinfo): log in again");
             }
             JsonNode info = JSON.readTree(r.body());
-            return new Session(base, accessToken, info.path("preferred_username").asText(), info.path("organization_id").asText());
+            return new Session(
+                    base,
+                    accessToken,
+                    info.path("preferred_username").asText(),
+                    info.path("organization_id").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(base + " did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -12,8 +12,14 @@ import java.util.List;
  * @param switchState state of the license switch: null (none yet), {@code started}, {@code done}, {@code restored},
  *     {@code restore-failed}
  */
-public record Journal(String orgId, String username, String startedAt, List<Entry> entries, Snapshot snapshot,
-                      String switchState, List<String> restored) {
+public record Journal(
+        String orgId,
+        String username,
+        String startedAt,
+        List<Entry> entries,
+        Snapshot snapshot,
+        String switchState,
+        List<String> restored) {
 
     public static final String SWITCH_STARTED = "started";
     public static final String SWITCH_DONE = "done";
@@ -56,8 +62,14 @@ public record Journal(String orgId, String username, String startedAt, List<Entr
     public record Entry(String step, String status, String at, String detail) {}
 
     /** The user's license, profile and assignments just before the license switch. */
-    public record Snapshot(String userId, String profileId, String profileName, String licenseName,
-                           List<Assignment> permissionSets, List<Assignment> permissionSetLicenses, String takenAt) {
+    public record Snapshot(
+            String userId,
+            String profileId,
+            String profileName,
+            String licenseName,
+            List<Assignment> permissionSets,
+            List<Assignment> permissionSetLicenses,
+            String takenAt) {
         public Snapshot {
             permissionSets = List.copyOf(permissionSets);
             permissionSetLicenses = List.copyOf(permissionSetLicenses);

@@ -16,9 +16,8 @@ import java.util.Optional;
  */
 public final class JournalStore {
     private final Path dir;
-    private final ObjectMapper json = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private final ObjectMapper json =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public JournalStore(Path dir) {
         this.dir = dir;

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -31,7 +32,6 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 /**
  * One RSA key pair and self-signed certificate per org for the JWT bearer login, plus the app's consumer key.
@@ -53,7 +53,8 @@ public final class OrgKeys {
     /** {@code $WARDEN_HOME}, else {@code ~/.warden}. */
     public static OrgKeys fromEnvironment() {
         String env = System.getProperty("warden.home", System.getenv("WARDEN_HOME"));
-        return new OrgKeys(env == null || env.isBlank() ? Path.of(System.getProperty("user.home"), ".warden") : Path.of(env));
+        return new OrgKeys(
+                env == null || env.isBlank() ? Path.of(System.getProperty("user.home"), ".warden") : Path.of(env));
     }
 
     public Path dir(String orgId) {
@@ -67,7 +68,10 @@ public final class OrgKeys {
             return Optional.empty();
         }
         try {
-            return Optional.of(new KeyMaterial(d.resolve(KEY), Files.readString(d.resolve(CERT)), Files.readString(d.resolve(CONSUMER)).strip()));
+            return Optional.of(new KeyMaterial(
+                    d.resolve(KEY),
+                    Files.readString(d.resolve(CERT)),
+                    Files.readString(d.resolve(CONSUMER)).strip()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read keys in " + d, e);
         }
@@ -82,7 +86,9 @@ public final class OrgKeys {
             X509Certificate cert = selfSigned(pair, commonName);
             Path d = dir(orgId);
             createPrivateDir(d);
-            writePrivate(d.resolve(KEY), pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(pair.getPrivate(), null).generate()));
+            writePrivate(
+                    d.resolve(KEY),
+                    pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(pair.getPrivate(), null).generate()));
             writePrivate(d.resolve(CERT), pem(cert));
             String consumerKey = consumerKey();
             writePrivate(d.resolve(CONSUMER), consumerKey + "\n");
@@ -111,12 +117,19 @@ public final class OrgKeys {
         }
     }
 
-    private static X509Certificate selfSigned(KeyPair pair, String commonName) throws OperatorCreationException, java.security.cert.CertificateException {
+    private static X509Certificate selfSigned(KeyPair pair, String commonName)
+            throws OperatorCreationException, java.security.cert.CertificateException {
         X500Name name = new X500Name("CN=" + commonName.replaceAll("[,=+<>#;\"\\\\]", "_") + ", O=Warden");
         Instant now = Instant.now();
-        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, new BigInteger(64, RANDOM), Date.from(now.minus(Duration.ofMinutes(5))),
-                Date.from(now.plus(Duration.ofDays(730))), name, pair.getPublic());
-        return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                name,
+                new BigInteger(64, RANDOM),
+                Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(now.plus(Duration.ofDays(730))),
+                name,
+                pair.getPublic());
+        return new JcaX509CertificateConverter()
+                .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
     }
 
     private static String consumerKey() {

@@ -21,7 +21,8 @@ public interface AppUsagePort {
 
         @Override
         public void install(String appName) {
-            throw new IllegalStateException("install " + appName + " by hand: Setup > Connected Apps OAuth Usage > Install (no API exists)");
+            throw new IllegalStateException(
+                    "install " + appName + " by hand: Setup > Connected Apps OAuth Usage > Install (no API exists)");
         }
     };
 }

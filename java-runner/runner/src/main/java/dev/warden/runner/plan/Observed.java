@@ -17,9 +17,18 @@ import java.util.Map;
  * @param network null when network settings could not be read
  * @param localCertificate the certificate of this machine's key pair for the org, null when there is none yet
  */
-public record Observed(String orgId, UserState user, UserAccess access, Map<String, PermissionSetInfo> permissionSets,
-                       Map<String, String> profiles, Map<String, String> permissionSetLicenses, UserState admin,
-                       String approvalAssignmentId, EcaState eca, NetworkState network, String localCertificate) {
+public record Observed(
+        String orgId,
+        UserState user,
+        UserAccess access,
+        Map<String, PermissionSetInfo> permissionSets,
+        Map<String, String> profiles,
+        Map<String, String> permissionSetLicenses,
+        UserState admin,
+        String approvalAssignmentId,
+        EcaState eca,
+        NetworkState network,
+        String localCertificate) {
     public Observed {
         access = access == null ? UserAccess.none() : access;
         permissionSets = Map.copyOf(permissionSets);

@@ -28,7 +28,10 @@ public record Plan(String username, List<Step> steps, List<String> notes) {
         if (steps.isEmpty()) {
             out.append("nothing to do, the org matches the blueprint (0 writes)\n");
         } else {
-            out.append(steps.size()).append(steps.size() == 1 ? " step, " : " steps, ").append(writes()).append(writes() == 1 ? " write\n" : " writes\n");
+            out.append(steps.size())
+                    .append(steps.size() == 1 ? " step, " : " steps, ")
+                    .append(writes())
+                    .append(writes() == 1 ? " write\n" : " writes\n");
         }
         int n = 1;
         for (Step s : steps) {

@@ -27,17 +27,28 @@ public final class Planner {
         String journalReason = journalReason(journal);
 
         boolean creating = o.user() == null;
-        String startProfile = creating ? (b.bootstrap() != null ? b.bootstrap().profile() : b.finalPhase().profile()) : o.user().profileName();
+        String startProfile = creating
+                ? (b.bootstrap() != null
+                        ? b.bootstrap().profile()
+                        : b.finalPhase().profile())
+                : o.user().profileName();
         if (creating) {
-            steps.add(new Step(StepKind.CREATE_USER,
+            steps.add(new Step(
+                    StepKind.CREATE_USER,
                     "create user " + username + " with profile '" + startProfile + "'",
-                    "no user " + username + " in the org" + (b.bootstrap() != null ? "; the blueprint connects it with a bootstrap profile first" : ""),
-                    List.of(username), 1));
+                    "no user " + username + " in the org"
+                            + (b.bootstrap() != null
+                                    ? "; the blueprint connects it with a bootstrap profile first"
+                                    : ""),
+                    List.of(username),
+                    1));
             if (b.bootstrap() != null && !b.bootstrap().permissionSets().isEmpty()) {
-                steps.add(new Step(StepKind.ASSIGN_BOOTSTRAP_PERMISSION_SETS,
+                steps.add(new Step(
+                        StepKind.ASSIGN_BOOTSTRAP_PERMISSION_SETS,
                         "assign bootstrap permission sets " + b.bootstrap().permissionSets(),
                         "the blueprint's bootstrap phase holds them only while connecting",
-                        b.bootstrap().permissionSets(), 1));
+                        b.bootstrap().permissionSets(),
+                        1));
             }
         }
 
@@ -46,10 +57,13 @@ public final class Planner {
         boolean needsApproval = !appSteps.isEmpty();
         boolean approvalAssigned = o.approvalAssignmentId() != null;
         if (b.approval() != null && needsApproval && !approvalAssigned) {
-            steps.add(new Step(StepKind.ASSIGN_APPROVAL_PERMISSION_SET,
-                    "assign " + b.approval().permissionSet() + " to the installing admin " + o.admin().username() + " (temporary)",
+            steps.add(new Step(
+                    StepKind.ASSIGN_APPROVAL_PERMISSION_SET,
+                    "assign " + b.approval().permissionSet() + " to the installing admin "
+                            + o.admin().username() + " (temporary)",
                     "the app's OAuth settings and policies change in this run and need the approval permission set",
-                    List.of(b.approval().permissionSet()), 1));
+                    List.of(b.approval().permissionSet()),
+                    1));
         }
         steps.addAll(appSteps);
         steps.addAll(networkSteps);
@@ -58,51 +72,70 @@ public final class Planner {
         Set<String> desiredPs = new TreeSet<>(b.desiredPermissionSets());
         boolean switching = !b.finalPhase().profile().equals(startProfile);
         if (switching) {
-            String from = creating ? "'" + startProfile + "' (bootstrap)" : "'" + o.user().profileName() + "' (" + o.user().licenseName() + ")";
-            steps.add(new Step(StepKind.SWITCH_LICENSE,
-                    "switch " + username + " from " + from + " to '" + b.finalPhase().profile() + "' (" + b.finalPhase().license()
-                            + "), then at once assign " + join(desiredPsl) + " and " + join(desiredPs),
-                    (creating ? "the user is created in its bootstrap phase" : "the user is on profile '" + o.user().profileName() + "', the blueprint wants '" + b.finalPhase().profile() + "'")
+            String from = creating
+                    ? "'" + startProfile + "' (bootstrap)"
+                    : "'" + o.user().profileName() + "' (" + o.user().licenseName() + ")";
+            steps.add(new Step(
+                    StepKind.SWITCH_LICENSE,
+                    "switch " + username + " from " + from + " to '"
+                            + b.finalPhase().profile() + "' (" + b.finalPhase().license() + "), then at once assign "
+                            + join(desiredPsl) + " and " + join(desiredPs),
+                    (creating
+                                    ? "the user is created in its bootstrap phase"
+                                    : "the user is on profile '" + o.user().profileName() + "', the blueprint wants '"
+                                            + b.finalPhase().profile() + "'")
                             + "; a license switch removes every permission set assignment, so the snapshot is journaled first and restored on failure"
                             + journalReason,
-                    concat(List.of(b.finalPhase().profile()), desiredPsl, desiredPs), 1 + desiredPsl.size() + (desiredPs.isEmpty() ? 0 : 1)));
+                    concat(List.of(b.finalPhase().profile()), desiredPsl, desiredPs),
+                    1 + desiredPsl.size() + (desiredPs.isEmpty() ? 0 : 1)));
         } else {
             Set<String> missingPsl = new TreeSet<>(desiredPsl);
             missingPsl.removeAll(o.access().pslNames());
             if (!missingPsl.isEmpty()) {
-                steps.add(new Step(StepKind.ASSIGN_PERMISSION_SET_LICENSES,
+                steps.add(new Step(
+                        StepKind.ASSIGN_PERMISSION_SET_LICENSES,
                         "assign permission set licenses " + join(missingPsl) + " to " + username,
-                        (creating ? "new user" : "missing on the user (drift)") + "; PSLs go before permission sets that need them" + journalReason,
-                        new ArrayList<>(missingPsl), missingPsl.size()));
+                        (creating ? "new user" : "missing on the user (drift)")
+                                + "; PSLs go before permission sets that need them" + journalReason,
+                        new ArrayList<>(missingPsl),
+                        missingPsl.size()));
             }
             Set<String> missingPs = new TreeSet<>(desiredPs);
             missingPs.removeAll(o.access().permissionSetNames());
             if (!missingPs.isEmpty()) {
-                steps.add(new Step(StepKind.ASSIGN_PERMISSION_SETS,
+                steps.add(new Step(
+                        StepKind.ASSIGN_PERMISSION_SETS,
                         "assign permission sets " + join(missingPs) + " to " + username,
-                        (creating ? "new user" : "missing on the user (drift: a deployment or an admin removed them)") + journalReason,
-                        new ArrayList<>(missingPs), 1));
+                        (creating ? "new user" : "missing on the user (drift: a deployment or an admin removed them)")
+                                + journalReason,
+                        new ArrayList<>(missingPs),
+                        1));
             }
             if (b.bootstrap() != null) {
                 Set<String> leftover = new TreeSet<>(b.bootstrap().permissionSets());
                 leftover.removeAll(desiredPs);
                 leftover.retainAll(o.access().permissionSetNames());
                 if (!leftover.isEmpty()) {
-                    steps.add(new Step(StepKind.REMOVE_BOOTSTRAP_PERMISSION_SETS,
+                    steps.add(new Step(
+                            StepKind.REMOVE_BOOTSTRAP_PERMISSION_SETS,
                             "remove bootstrap permission sets " + join(leftover) + " from " + username,
                             "the user is in its final phase but still holds permission sets meant only for connecting",
-                            new ArrayList<>(leftover), 1));
+                            new ArrayList<>(leftover),
+                            1));
                 }
             }
         }
 
         if (b.approval() != null && b.approval().temporary() && (approvalAssigned || (needsApproval))) {
-            steps.add(new Step(StepKind.REMOVE_APPROVAL_PERMISSION_SET,
-                    "remove " + b.approval().permissionSet() + " from the installing admin " + o.admin().username(),
+            steps.add(new Step(
+                    StepKind.REMOVE_APPROVAL_PERMISSION_SET,
+                    "remove " + b.approval().permissionSet() + " from the installing admin "
+                            + o.admin().username(),
                     approvalAssigned && !needsApproval
                             ? "it is still assigned from an earlier run; it is temporary"
                             : "it is temporary: held only while the app is configured",
-                    List.of(b.approval().permissionSet()), 1));
+                    List.of(b.approval().permissionSet()),
+                    1));
         }
         if (o.user() != null) {
             Set<String> excess = new TreeSet<>(o.access().permissionSetNames());
@@ -111,7 +144,8 @@ public final class Planner {
                 excess.removeAll(b.bootstrap().permissionSets());
             }
             if (!excess.isEmpty() && !switching) {
-                notes.add("the user also holds " + join(excess) + ", which the blueprint does not list; provision leaves them"
+                notes.add("the user also holds " + join(excess)
+                        + ", which the blueprint does not list; provision leaves them"
                         + " (verify reports them as perms.excess)");
             }
         }
@@ -125,7 +159,8 @@ public final class Planner {
         }
         EcaState eca = o.eca();
         if (eca == null) {
-            notes.add("the External Client App " + app.eca() + " could not be read (no Metadata API): its settings are not planned");
+            notes.add("the External Client App " + app.eca()
+                    + " could not be read (no Metadata API): its settings are not planned");
             return List.of();
         }
         if (!eca.installed()) {
@@ -143,25 +178,40 @@ public final class Planner {
                 reason = "the app's certificate is not the one of this machine's key pair";
             }
             if (reason != null) {
-                steps.add(new Step(StepKind.DEPLOY_GLOBAL_OAUTH_SETTINGS,
-                        "deploy the global OAuth settings of " + app.eca() + " (generated certificate, generated consumer key)",
-                        reason, List.of(app.eca()), 1));
+                steps.add(new Step(
+                        StepKind.DEPLOY_GLOBAL_OAUTH_SETTINGS,
+                        "deploy the global OAuth settings of " + app.eca()
+                                + " (generated certificate, generated consumer key)",
+                        reason,
+                        List.of(app.eca()),
+                        1));
             }
         } else if (!eca.globalSettings()) {
-            steps.add(new Step(StepKind.DEPLOY_GLOBAL_OAUTH_SETTINGS,
+            steps.add(new Step(
+                    StepKind.DEPLOY_GLOBAL_OAUTH_SETTINGS,
                     "deploy the global OAuth settings of " + app.eca() + " with the certificate " + app.certificate(),
-                    "the app has no global OAuth settings yet, so JWT bearer is off", List.of(app.eca()), 1));
+                    "the app has no global OAuth settings yet, so JWT bearer is off",
+                    List.of(app.eca()),
+                    1));
         }
         if (Boolean.FALSE.equals(eca.usageInstalled())) {
-            steps.add(new Step(StepKind.INSTALL_APP, "install " + app.eca() + " in Connected Apps OAuth Usage",
-                    "the app is not installed, so every login through it fails with OAUTH_APP_BLOCKED", List.of(app.eca()), 1));
+            steps.add(new Step(
+                    StepKind.INSTALL_APP,
+                    "install " + app.eca() + " in Connected Apps OAuth Usage",
+                    "the app is not installed, so every login through it fails with OAUTH_APP_BLOCKED",
+                    List.of(app.eca()),
+                    1));
         }
         List<String> drift = policyDrift(app, eca);
         if (!drift.isEmpty()) {
-            steps.add(new Step(StepKind.UPSERT_OAUTH_POLICIES,
-                    "set the OAuth policies of " + app.eca() + ": pre-authorized by " + app.preAuthorizedBy() + ", IP " + app.ipRelaxation()
-                            + ", refresh tokens " + app.refreshToken().policy() + ", extra flows off",
-                    String.join("; ", drift), List.of(app.eca()), 1));
+            steps.add(new Step(
+                    StepKind.UPSERT_OAUTH_POLICIES,
+                    "set the OAuth policies of " + app.eca() + ": pre-authorized by " + app.preAuthorizedBy() + ", IP "
+                            + app.ipRelaxation() + ", refresh tokens "
+                            + app.refreshToken().policy() + ", extra flows off",
+                    String.join("; ", drift),
+                    List.of(app.eca()),
+                    1));
         }
         return steps;
     }
@@ -169,10 +219,15 @@ public final class Planner {
     static List<String> policyDrift(Blueprint.App app, EcaState eca) {
         List<String> drift = new ArrayList<>();
         if (!OAUTH_POLICY_PRE_AUTHORIZED.equals(eca.permittedUsers())) {
-            drift.add("permitted users is " + (eca.permittedUsers() == null ? "not set" : eca.permittedUsers()) + ", not admin-approved pre-authorized");
+            drift.add("permitted users is " + (eca.permittedUsers() == null ? "not set" : eca.permittedUsers())
+                    + ", not admin-approved pre-authorized");
         }
-        if (app.preAuthorizedBy() != null && !List.of(app.preAuthorizedBy()).equals(eca.preAuthorizingPermissionSets())) {
-            drift.add("pre-authorized by " + (eca.preAuthorizingPermissionSets().isEmpty() ? "no permission set" : eca.preAuthorizingPermissionSets())
+        if (app.preAuthorizedBy() != null
+                && !List.of(app.preAuthorizedBy()).equals(eca.preAuthorizingPermissionSets())) {
+            drift.add("pre-authorized by "
+                    + (eca.preAuthorizingPermissionSets().isEmpty()
+                            ? "no permission set"
+                            : eca.preAuthorizingPermissionSets())
                     + ", not exactly " + app.preAuthorizedBy());
         }
         if (!eca.preAuthorizingProfiles().isEmpty()) {
@@ -182,7 +237,8 @@ public final class Planner {
             drift.add("IP relaxation is " + orNotSet(eca.ipRelaxation()) + ", not " + app.ipRelaxation());
         }
         if (!app.refreshToken().policy().equals(eca.refreshTokenPolicy())) {
-            drift.add("refresh token policy is " + orNotSet(eca.refreshTokenPolicy()) + ", not " + app.refreshToken().policy());
+            drift.add("refresh token policy is " + orNotSet(eca.refreshTokenPolicy()) + ", not "
+                    + app.refreshToken().policy());
         }
         if (!eca.enabledExtraFlows().isEmpty()) {
             drift.add("extra flows on: " + eca.enabledExtraFlows());
@@ -202,25 +258,34 @@ public final class Planner {
         List<Step> steps = new ArrayList<>();
         List<IpRange> missing = missingRanges(wanted, o.network().trustedRanges());
         if (!missing.isEmpty()) {
-            steps.add(new Step(StepKind.MERGE_TRUSTED_RANGES,
-                    "add trusted IP ranges " + missing + " (keeping the org's " + o.network().trustedRanges().size() + " existing ones)",
+            steps.add(new Step(
+                    StepKind.MERGE_TRUSTED_RANGES,
+                    "add trusted IP ranges " + missing + " (keeping the org's "
+                            + o.network().trustedRanges().size() + " existing ones)",
                     "the blueprint's ranges are not all trusted; Network Access is replaced on deploy, so the complete merged list is written",
-                    missing.stream().map(IpRange::toString).toList(), 1));
+                    missing.stream().map(IpRange::toString).toList(),
+                    1));
         }
-        if ("ifAlreadyUsed".equals(b.network().profileLoginRanges()) && !o.network().profileLoginRanges().isEmpty()) {
+        if ("ifAlreadyUsed".equals(b.network().profileLoginRanges())
+                && !o.network().profileLoginRanges().isEmpty()) {
             List<IpRange> missingLogin = missingRanges(wanted, o.network().profileLoginRanges());
             if (!missingLogin.isEmpty()) {
-                steps.add(new Step(StepKind.MERGE_PROFILE_LOGIN_RANGES,
-                        "add login IP ranges " + missingLogin + " to profile '" + b.finalPhase().profile() + "'",
+                steps.add(new Step(
+                        StepKind.MERGE_PROFILE_LOGIN_RANGES,
+                        "add login IP ranges " + missingLogin + " to profile '"
+                                + b.finalPhase().profile() + "'",
                         "the profile already restricts logins by IP, so without them the integration could not log in",
-                        missingLogin.stream().map(IpRange::toString).toList(), 1));
+                        missingLogin.stream().map(IpRange::toString).toList(),
+                        1));
             }
         }
         return steps;
     }
 
     public static List<IpRange> missingRanges(List<IpRange> wanted, List<IpRange> present) {
-        return wanted.stream().filter(w -> present.stream().noneMatch(p -> p.contains(w))).toList();
+        return wanted.stream()
+                .filter(w -> present.stream().noneMatch(p -> p.contains(w)))
+                .toList();
     }
 
     /** Every name the plan would use must exist in the org; otherwise it is the blueprint that is wrong (exit 2). */
@@ -246,22 +311,27 @@ public final class Planner {
         List<String> psl = b.finalPhase().permissionSetLicenses();
         for (int i = 0; i < psl.size(); i++) {
             if (!o.permissionSetLicenses().containsKey(psl.get(i))) {
-                throw new PlanException(b.where("/final/permissionSetLicenses/" + i) + ": " + BlueprintSource.readable("/final/permissionSetLicenses/" + i)
-                        + ": permission set license '" + psl.get(i) + "' does not exist in the org (the Salesforce Integration license brings SalesforceAPIIntegrationPsl)");
+                throw new PlanException(
+                        b.where("/final/permissionSetLicenses/" + i) + ": "
+                                + BlueprintSource.readable("/final/permissionSetLicenses/" + i)
+                                + ": permission set license '" + psl.get(i)
+                                + "' does not exist in the org (the Salesforce Integration license brings SalesforceAPIIntegrationPsl)");
             }
         }
     }
 
     private static void requirePermissionSet(Blueprint b, Observed o, String name, String pointer) {
         if (!o.permissionSets().containsKey(name)) {
-            throw new PlanException(b.where(pointer) + ": " + BlueprintSource.readable(pointer) + ": permission set '" + name
-                    + "' does not exist in the org; deploy the package that defines it (warden deploy) or fix the name");
+            throw new PlanException(
+                    b.where(pointer) + ": " + BlueprintSource.readable(pointer) + ": permission set '" + name
+                            + "' does not exist in the org; deploy the package that defines it (warden deploy) or fix the name");
         }
     }
 
     private static void requireProfile(Blueprint b, Observed o, String name, String pointer) {
         if (!o.profiles().containsKey(name)) {
-            throw new PlanException(b.where(pointer) + ": " + BlueprintSource.readable(pointer) + ": profile '" + name + "' does not exist in the org");
+            throw new PlanException(b.where(pointer) + ": " + BlueprintSource.readable(pointer) + ": profile '" + name
+                    + "' does not exist in the org");
         }
     }
 
@@ -269,10 +339,14 @@ public final class Planner {
         if (journal == null || !journal.switchFailed()) {
             return "";
         }
-        String when = journal.snapshot() == null ? "" : " (snapshot taken " + journal.snapshot().takenAt() + ")";
+        String when = journal.snapshot() == null
+                ? ""
+                : " (snapshot taken " + journal.snapshot().takenAt() + ")";
         return switch (journal.switchState()) {
-            case Journal.SWITCH_RESTORED -> "; the journal shows the last license switch failed and was rolled back" + when;
-            case Journal.SWITCH_RESTORE_FAILED -> "; the journal shows the last license switch failed and its rollback did not finish" + when;
+            case Journal.SWITCH_RESTORED ->
+                "; the journal shows the last license switch failed and was rolled back" + when;
+            case Journal.SWITCH_RESTORE_FAILED ->
+                "; the journal shows the last license switch failed and its rollback did not finish" + when;
             default -> "; the journal shows a license switch that started and never finished" + when;
         };
     }

@@ -25,7 +25,8 @@ public final class Observer {
 
     private final dev.warden.runner.org.AppUsagePort appUsage;
 
-    public Observer(RecordsPort records, MetadataPort metadata, dev.warden.runner.org.AppUsagePort appUsage, OrgKeys keys) {
+    public Observer(
+            RecordsPort records, MetadataPort metadata, dev.warden.runner.org.AppUsagePort appUsage, OrgKeys keys) {
         this.appUsage = appUsage;
         this.records = records;
         this.metadata = metadata;
@@ -43,8 +44,12 @@ public final class Observer {
      * (a fault that outlived the retries, a lost answer, a permission error) stops the observation with Salesforce's
      * error: taking a failed read for "absent" would plan the wrong steps.
      */
-    static final java.util.Set<String> NO_METADATA_API = java.util.Set.of("API_DISABLED_FOR_ORG", "API_CURRENTLY_DISABLED",
-            "INVALID_TYPE", "UNSUPPORTED_API_VERSION", "FUNCTIONALITY_NOT_ENABLED");
+    static final java.util.Set<String> NO_METADATA_API = java.util.Set.of(
+            "API_DISABLED_FOR_ORG",
+            "API_CURRENTLY_DISABLED",
+            "INVALID_TYPE",
+            "UNSUPPORTED_API_VERSION",
+            "FUNCTIONALITY_NOT_ENABLED");
 
     private void noMetadataApi(SalesforceException e, String what) {
         if (e.errorCode() == null || !NO_METADATA_API.contains(e.errorCode())) {
@@ -85,7 +90,10 @@ public final class Observer {
                 String approvalAssignment = null;
                 if (b.approval() != null) {
                     approvalAssignment = records.access(admin.id()).permissionSets().stream()
-                            .filter(a -> a.name().equals(b.approval().permissionSet())).map(Assignment::id).findFirst().orElse(null);
+                            .filter(a -> a.name().equals(b.approval().permissionSet()))
+                            .map(Assignment::id)
+                            .findFirst()
+                            .orElse(null);
                 }
                 return new Object[] {admin, approvalAssignment};
             });
@@ -93,18 +101,31 @@ public final class Observer {
                 UserState user = records.findUser(b.usernameFor(orgId)).orElse(null);
                 return new Object[] {user, user == null ? UserAccess.none() : records.access(user.id())};
             });
-            var namesLane = lanes.submit(() -> new Object[] {sets, records.profiles(profileNames),
-                    records.permissionSetLicenses(b.finalPhase().permissionSetLicenses())});
+            var namesLane = lanes.submit(() -> new Object[] {
+                sets,
+                records.profiles(profileNames),
+                records.permissionSetLicenses(b.finalPhase().permissionSetLicenses())
+            });
             var metadataLane = lanes.submit(() -> new Object[] {readEca(b), readNetwork(b)});
             Object[] a = join(adminLane);
             Object[] u = join(userLane);
             Object[] n = join(namesLane);
             Object[] m = join(metadataLane);
-            String localCert = keys.load(orgId).map(OrgKeys.KeyMaterial::certificatePem).orElse(null);
+            String localCert =
+                    keys.load(orgId).map(OrgKeys.KeyMaterial::certificatePem).orElse(null);
             @SuppressWarnings("unchecked")
-            Observed o = new Observed(orgId, (UserState) u[0], (UserAccess) u[1], (java.util.Map<String, dev.warden.runner.org.OrgModel.PermissionSetInfo>) n[0],
-                    (java.util.Map<String, String>) n[1], (java.util.Map<String, String>) n[2], (UserState) a[0], (String) a[1],
-                    (EcaState) m[0], (NetworkState) m[1], localCert);
+            Observed o = new Observed(
+                    orgId,
+                    (UserState) u[0],
+                    (UserAccess) u[1],
+                    (java.util.Map<String, dev.warden.runner.org.OrgModel.PermissionSetInfo>) n[0],
+                    (java.util.Map<String, String>) n[1],
+                    (java.util.Map<String, String>) n[2],
+                    (UserState) a[0],
+                    (String) a[1],
+                    (EcaState) m[0],
+                    (NetworkState) m[1],
+                    localCert);
             return o;
         } finally {
             lanes.shutdownNow();

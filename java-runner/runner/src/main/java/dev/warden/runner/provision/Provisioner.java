@@ -41,12 +41,24 @@ public final class Provisioner {
     private final Consumer<String> progress;
     private final dev.warden.runner.org.AppUsagePort appUsage;
 
-    public Provisioner(RecordsPort records, MetadataPort metadata, OrgKeys keys, JournalStore journals, Clock clock, Consumer<String> progress) {
+    public Provisioner(
+            RecordsPort records,
+            MetadataPort metadata,
+            OrgKeys keys,
+            JournalStore journals,
+            Clock clock,
+            Consumer<String> progress) {
         this(records, metadata, dev.warden.runner.org.AppUsagePort.MANUAL, keys, journals, clock, progress);
     }
 
-    public Provisioner(RecordsPort records, MetadataPort metadata, dev.warden.runner.org.AppUsagePort appUsage, OrgKeys keys, JournalStore journals,
-                       Clock clock, Consumer<String> progress) {
+    public Provisioner(
+            RecordsPort records,
+            MetadataPort metadata,
+            dev.warden.runner.org.AppUsagePort appUsage,
+            OrgKeys keys,
+            JournalStore journals,
+            Clock clock,
+            Consumer<String> progress) {
         this.appUsage = appUsage;
         this.records = records;
         this.metadata = metadata;
@@ -60,7 +72,8 @@ public final class Provisioner {
         String username = plan.username();
         Journal journal = Journal.start(o.orgId(), username, clock.instant());
         if (previous != null && previous.switchUnfinished()) {
-            journal = journal.withSnapshot(previous.snapshot()).withSwitchState(previous.switchState(), previous.restored());
+            journal = journal.withSnapshot(previous.snapshot())
+                    .withSwitchState(previous.switchState(), previous.restored());
         }
         journals.save(journal);
         Run run = new Run(b, o, journal);
@@ -87,16 +100,21 @@ public final class Provisioner {
                 if (run.approvalAssignedHere != null) {
                     try {
                         records.deleteRecords(List.of(run.approvalAssignedHere));
-                        restored.add("removed the temporary " + b.approval().permissionSet() + " from the installing admin");
+                        restored.add(
+                                "removed the temporary " + b.approval().permissionSet() + " from the installing admin");
                     } catch (RuntimeException ignored) {
-                        restored.add("could not remove the temporary " + b.approval().permissionSet() + " from the installing admin; remove it by hand");
+                        restored.add("could not remove the temporary "
+                                + b.approval().permissionSet() + " from the installing admin; remove it by hand");
                     }
                 }
                 String what = "step " + step.kind().id() + " failed: " + e.getMessage();
-                String tail = restored.isEmpty() ? "" : restoreFailed
-                        ? "; the rollback did not finish (" + String.join("; ", restored) + "); the journal " + journals.file(o.orgId(), username)
-                                + " keeps the snapshot: run warden provision --resume"
-                        : "; restored: " + String.join("; ", restored);
+                String tail = restored.isEmpty()
+                        ? ""
+                        : restoreFailed
+                                ? "; the rollback did not finish (" + String.join("; ", restored) + "); the journal "
+                                        + journals.file(o.orgId(), username)
+                                        + " keeps the snapshot: run warden provision --resume"
+                                : "; restored: " + String.join("; ", restored);
                 throw new ProvisionFailedException(what + tail, restored, restoreFailed, e);
             }
             run.journal(step.kind().id(), "done", null);
@@ -125,7 +143,8 @@ public final class Provisioner {
         }
 
         void journal(String step, String status, String detail) {
-            journal = journal.with(new Journal.Entry(step, status, clock.instant().toString(), detail));
+            journal =
+                    journal.with(new Journal.Entry(step, status, clock.instant().toString(), detail));
             journals.save(journal);
         }
 
@@ -137,9 +156,11 @@ public final class Provisioner {
         void execute(Step step) {
             switch (step.kind()) {
                 case CREATE_USER -> createUser();
-                case ASSIGN_BOOTSTRAP_PERMISSION_SETS -> records.assignPermissionSets(userId, ids(b.bootstrap().permissionSets()));
+                case ASSIGN_BOOTSTRAP_PERMISSION_SETS ->
+                    records.assignPermissionSets(userId, ids(b.bootstrap().permissionSets()));
                 case ASSIGN_APPROVAL_PERMISSION_SET -> {
-                    List<Assignment> created = records.assignPermissionSets(o.admin().id(), ids(List.of(b.approval().permissionSet())));
+                    List<Assignment> created = records.assignPermissionSets(
+                            o.admin().id(), ids(List.of(b.approval().permissionSet())));
                     if (!created.isEmpty()) {
                         approvalAssignedHere = created.get(0).id();
                         approvalAssignment = approvalAssignedHere;
@@ -147,20 +168,32 @@ public final class Provisioner {
                 }
                 case DEPLOY_GLOBAL_OAUTH_SETTINGS -> deployGlobalOauth();
                 case INSTALL_APP -> appUsage.install(b.app().eca());
-                case UPSERT_OAUTH_POLICIES -> metadata.upsertOauthPolicies(b.app().eca(), b.app());
-                case MERGE_TRUSTED_RANGES -> metadata.writeTrustedRanges(merge(o.network().trustedRanges(), b.network().ranges()));
-                case MERGE_PROFILE_LOGIN_RANGES -> metadata.writeProfileLoginRanges(b.finalPhase().profile(),
-                        merge(o.network().profileLoginRanges(), b.network().ranges()));
+                case UPSERT_OAUTH_POLICIES ->
+                    metadata.upsertOauthPolicies(b.app().eca(), b.app());
+                case MERGE_TRUSTED_RANGES ->
+                    metadata.writeTrustedRanges(
+                            merge(o.network().trustedRanges(), b.network().ranges()));
+                case MERGE_PROFILE_LOGIN_RANGES ->
+                    metadata.writeProfileLoginRanges(
+                            b.finalPhase().profile(),
+                            merge(o.network().profileLoginRanges(), b.network().ranges()));
                 case SWITCH_LICENSE -> switchLicense();
-                case ASSIGN_PERMISSION_SET_LICENSES -> records.assignPermissionSetLicenses(userId, pslIds(step.targets()));
+                case ASSIGN_PERMISSION_SET_LICENSES ->
+                    records.assignPermissionSetLicenses(userId, pslIds(step.targets()));
                 case ASSIGN_PERMISSION_SETS -> records.assignPermissionSets(userId, ids(step.targets()));
-                case REMOVE_BOOTSTRAP_PERMISSION_SETS -> records.deleteRecords(records.access(userId).permissionSets().stream()
-                        .filter(a -> step.targets().contains(a.name())).map(Assignment::id).toList());
+                case REMOVE_BOOTSTRAP_PERMISSION_SETS ->
+                    records.deleteRecords(records.access(userId).permissionSets().stream()
+                            .filter(a -> step.targets().contains(a.name()))
+                            .map(Assignment::id)
+                            .toList());
                 case REMOVE_APPROVAL_PERMISSION_SET -> {
                     String id = approvalAssignment;
                     if (id == null) {
                         id = records.access(o.admin().id()).permissionSets().stream()
-                                .filter(a -> a.name().equals(b.approval().permissionSet())).map(Assignment::id).findFirst().orElse(null);
+                                .filter(a -> a.name().equals(b.approval().permissionSet()))
+                                .map(Assignment::id)
+                                .findFirst()
+                                .orElse(null);
                     }
                     if (id != null) {
                         records.deleteRecords(List.of(id));
@@ -172,11 +205,20 @@ public final class Provisioner {
         }
 
         private void createUser() {
-            String profile = b.bootstrap() != null ? b.bootstrap().profile() : b.finalPhase().profile();
+            String profile = b.bootstrap() != null
+                    ? b.bootstrap().profile()
+                    : b.finalPhase().profile();
             var u = b.integrationUser();
-            String alias = u.alias() != null ? u.alias() : u.username().substring(0, Math.min(8, u.username().indexOf('@')));
-            userId = records.createUser(new NewUser(b.usernameFor(o.orgId()), u.email(), alias, u.firstName(),
-                    u.lastName() == null ? "Integration" : u.lastName(), o.profiles().get(profile)));
+            String alias = u.alias() != null
+                    ? u.alias()
+                    : u.username().substring(0, Math.min(8, u.username().indexOf('@')));
+            userId = records.createUser(new NewUser(
+                    b.usernameFor(o.orgId()),
+                    u.email(),
+                    alias,
+                    u.firstName(),
+                    u.lastName() == null ? "Integration" : u.lastName(),
+                    o.profiles().get(profile)));
         }
 
         private void deployGlobalOauth() {
@@ -185,7 +227,8 @@ public final class Provisioner {
             String consumerKey;
             if (app.generatesCertificate()) {
                 OrgKeys.KeyMaterial km = keys.load(o.orgId()).orElseGet(() -> {
-                    progress.accept("generating an RSA key pair and certificate for org " + o.orgId() + " in " + keys.dir(o.orgId()));
+                    progress.accept("generating an RSA key pair and certificate for org " + o.orgId() + " in "
+                            + keys.dir(o.orgId()));
                     return keys.generate(o.orgId(), app.eca() + " " + o.orgId());
                 });
                 certificate = km.certificatePem();
@@ -194,9 +237,12 @@ public final class Provisioner {
                 try {
                     certificate = Files.readString(Path.of(app.certificate()));
                 } catch (java.io.IOException e) {
-                    throw new IllegalArgumentException(b.where("/app/certificate") + ": app.certificate: cannot read " + app.certificate());
+                    throw new IllegalArgumentException(
+                            b.where("/app/certificate") + ": app.certificate: cannot read " + app.certificate());
                 }
-                consumerKey = o.eca().consumerKey() != null ? o.eca().consumerKey() : keys.generate(o.orgId(), app.eca()).consumerKey();
+                consumerKey = o.eca().consumerKey() != null
+                        ? o.eca().consumerKey()
+                        : keys.generate(o.orgId(), app.eca()).consumerKey();
             }
             metadata.deployGlobalOauthSettings(app.eca(), certificate, consumerKey, app.callbackUrl());
         }
@@ -206,22 +252,37 @@ public final class Provisioner {
             UserAccess before = records.access(userId);
             if (journal.snapshot() == null || !journal.switchUnfinished()) {
                 var user = o.user();
-                String profileId = user != null ? user.profileId() : o.profiles().get(b.bootstrap().profile());
-                String profileName = user != null ? user.profileName() : b.bootstrap().profile();
-                String license = user != null ? user.licenseName() : b.bootstrap().license();
-                journal = journal.withSnapshot(new Journal.Snapshot(userId, profileId, profileName, license, before.permissionSets(),
-                        before.permissionSetLicenses(), clock.instant().toString()));
+                String profileId = user != null
+                        ? user.profileId()
+                        : o.profiles().get(b.bootstrap().profile());
+                String profileName =
+                        user != null ? user.profileName() : b.bootstrap().profile();
+                String license =
+                        user != null ? user.licenseName() : b.bootstrap().license();
+                journal = journal.withSnapshot(new Journal.Snapshot(
+                        userId,
+                        profileId,
+                        profileName,
+                        license,
+                        before.permissionSets(),
+                        before.permissionSetLicenses(),
+                        clock.instant().toString()));
             }
             setSwitchState(Journal.SWITCH_STARTED, List.of());
             records.updateUserProfile(userId, o.profiles().get(b.finalPhase().profile()));
             if (o.user() != null && !o.user().active()) {
-                // Deactivated by a failed earlier switch (withdrawBootstrapPrivilege): on the final profile it may log in again.
+                // Deactivated by a failed earlier switch (withdrawBootstrapPrivilege): on the final profile it may log
+                // in again.
                 records.setUserActive(userId, true);
             }
             UserAccess after = records.access(userId);
             Set<String> desired = new TreeSet<>(b.desiredPermissionSets());
-            List<String> leftovers = after.permissionSets().stream().filter(a -> b.bootstrap() != null
-                    && b.bootstrap().permissionSets().contains(a.name()) && !desired.contains(a.name())).map(Assignment::id).toList();
+            List<String> leftovers = after.permissionSets().stream()
+                    .filter(a -> b.bootstrap() != null
+                            && b.bootstrap().permissionSets().contains(a.name())
+                            && !desired.contains(a.name()))
+                    .map(Assignment::id)
+                    .toList();
             records.deleteRecords(leftovers);
             Set<String> missingPsl = new TreeSet<>(b.finalPhase().permissionSetLicenses());
             missingPsl.removeAll(after.pslNames());
@@ -229,7 +290,9 @@ public final class Provisioner {
             Set<String> missingPs = new TreeSet<>(desired);
             missingPs.removeAll(after.permissionSetNames());
             records.assignPermissionSets(userId, ids(new ArrayList<>(missingPs)));
-            Set<String> dropped = new TreeSet<>(journal.snapshot().permissionSets().stream().map(Assignment::name).toList());
+            Set<String> dropped = new TreeSet<>(journal.snapshot().permissionSets().stream()
+                    .map(Assignment::name)
+                    .toList());
             dropped.removeAll(desired);
             if (!dropped.isEmpty()) {
                 notes.add("the license switch dropped " + dropped + ", which the final phase does not list");
@@ -248,8 +311,9 @@ public final class Provisioner {
                 return List.of();
             }
             records.setUserActive(snap.userId(), false);
-            return List.of("deactivated " + b.usernameFor(o.orgId()) + " so it does not stay active on the bootstrap profile '"
-                    + snap.profileName() + "'; the next provision reactivates it when the switch succeeds");
+            return List.of(
+                    "deactivated " + b.usernameFor(o.orgId()) + " so it does not stay active on the bootstrap profile '"
+                            + snap.profileName() + "'; the next provision reactivates it when the switch succeeds");
         }
 
         /** Puts the user back as the snapshot says: assignments not in it removed, profile back, missing ones re-added. */
@@ -260,12 +324,18 @@ public final class Provisioner {
             UserAccess now = records.access(snap.userId());
             Set<String> snapPs = names(snap.permissionSets());
             Set<String> snapPsl = names(snap.permissionSetLicenses());
-            List<String> extraPs = now.permissionSets().stream().filter(a -> !snapPs.contains(a.name())).map(Assignment::id).toList();
+            List<String> extraPs = now.permissionSets().stream()
+                    .filter(a -> !snapPs.contains(a.name()))
+                    .map(Assignment::id)
+                    .toList();
             records.deleteRecords(extraPs);
             if (!extraPs.isEmpty()) {
                 restored.add("removed " + extraPs.size() + " permission set assignment(s) made by the switch");
             }
-            List<String> extraPsl = now.permissionSetLicenses().stream().filter(a -> !snapPsl.contains(a.name())).map(Assignment::id).toList();
+            List<String> extraPsl = now.permissionSetLicenses().stream()
+                    .filter(a -> !snapPsl.contains(a.name()))
+                    .map(Assignment::id)
+                    .toList();
             records.deleteRecords(extraPsl);
             if (!extraPsl.isEmpty()) {
                 restored.add("removed " + extraPsl.size() + " permission set license assignment(s) made by the switch");
@@ -289,8 +359,11 @@ public final class Provisioner {
             if (!pslBack.isEmpty() || !psBack.isEmpty()) {
                 restored.add("re-assigned " + String.join(", ", concat(pslBack.keySet(), psBack.keySet())));
             }
-            restored.add("assignments as before: " + (snap.permissionSets().isEmpty() && snap.permissionSetLicenses().isEmpty() ? "none"
-                    : String.join(", ", concat(snapPsl, snapPs))));
+            restored.add("assignments as before: "
+                    + (snap.permissionSets().isEmpty()
+                                    && snap.permissionSetLicenses().isEmpty()
+                            ? "none"
+                            : String.join(", ", concat(snapPsl, snapPs))));
             return restored;
         }
 

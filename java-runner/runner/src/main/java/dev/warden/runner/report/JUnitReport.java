@@ -10,20 +10,27 @@ public final class JUnitReport {
     public static String render(Report r) {
         List<Check> checks = r.allChecks();
         long failures = checks.stream().filter(Check::failed).count();
-        long skipped = checks.stream().filter(c -> c.status() == Check.Status.SKIP).count();
+        long skipped =
+                checks.stream().filter(c -> c.status() == Check.Status.SKIP).count();
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         boolean runFailed = r.failureName() != null;
         // The run's wall time, when the command measured it (checks are evaluated together, so cases carry none).
-        String time = r.figures() == null ? "" : String.format(java.util.Locale.ROOT, " time=\"%.3f\"", r.figures().wallMillis() / 1000.0);
-        x.append(String.format("<testsuite name=\"warden.%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\"%s>%n",
+        String time = r.figures() == null
+                ? ""
+                : String.format(
+                        java.util.Locale.ROOT, " time=\"%.3f\"", r.figures().wallMillis() / 1000.0);
+        x.append(String.format(
+                "<testsuite name=\"warden.%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\"%s>%n",
                 esc(r.command()), checks.size() + (runFailed ? 1 : 0), failures, runFailed ? 1 : 0, skipped, time));
         String runTime = r.figures() == null ? "" : time;
         if (runFailed) {
-            x.append(String.format("  <testcase classname=\"warden.%s\" name=\"run\"%s>%n    <error type=\"%s\" message=\"%s\"/>%n  </testcase>%n",
+            x.append(String.format(
+                    "  <testcase classname=\"warden.%s\" name=\"run\"%s>%n    <error type=\"%s\" message=\"%s\"/>%n  </testcase>%n",
                     esc(r.command()), runTime, esc(r.failureName()), esc(r.failureMessage())));
         } else if (checks.isEmpty()) {
             // Never an empty suite: a run without checks (deploy, plan) is one passing case saying what it did.
-            x.append(String.format("  <testcase classname=\"warden.%s\" name=\"run\"%s>%n    <system-out>%s</system-out>%n  </testcase>%n",
+            x.append(String.format(
+                    "  <testcase classname=\"warden.%s\" name=\"run\"%s>%n    <system-out>%s</system-out>%n  </testcase>%n",
                     esc(r.command()), runTime, esc(summary(r))));
         }
         for (Check c : checks) {
@@ -31,14 +38,23 @@ public final class JUnitReport {
             // A smoke step's own wall time; verify's checks are evaluated in memory after the reads (the suite's time
             // holds the reads), so their cases take no measurable time.
             long millis = r.checkMillis().getOrDefault(c.id(), 0L);
-            x.append(String.format(java.util.Locale.ROOT, "  <testcase classname=\"warden.%s\" name=\"%s\" time=\"%.3f\">%n", esc(group),
-                    esc(c.id() + ": " + c.title()), millis / 1000.0));
+            x.append(String.format(
+                    java.util.Locale.ROOT,
+                    "  <testcase classname=\"warden.%s\" name=\"%s\" time=\"%.3f\">%n",
+                    esc(group),
+                    esc(c.id() + ": " + c.title()),
+                    millis / 1000.0));
             switch (c.status()) {
-                case FAIL -> x.append(String.format("    <failure type=\"%s\" message=\"%s\">%s</failure>%n", esc(c.severity().name()),
-                        esc(c.evidence()), esc("evidence: " + c.evidence() + "\nfix: " + c.remediation()
-                                + (c.symptom() == null ? "" : "\nexplains: " + c.symptom()))));
+                case FAIL ->
+                    x.append(String.format(
+                            "    <failure type=\"%s\" message=\"%s\">%s</failure>%n",
+                            esc(c.severity().name()),
+                            esc(c.evidence()),
+                            esc("evidence: " + c.evidence() + "\nfix: " + c.remediation()
+                                    + (c.symptom() == null ? "" : "\nexplains: " + c.symptom()))));
                 case SKIP -> x.append(String.format("    <skipped message=\"%s\"/>%n", esc(c.evidence())));
-                default -> x.append(String.format("    <system-out>%s</system-out>%n", esc(c.status() + ": " + c.evidence())));
+                default ->
+                    x.append(String.format("    <system-out>%s</system-out>%n", esc(c.status() + ": " + c.evidence())));
             }
             x.append("  </testcase>\n");
         }

@@ -33,7 +33,9 @@ public final class JsonReport {
 
     /** Writes the envelope straight to {@code out}: a large report (an org-wide audit) never sits in memory as one string. */
     public static void write(Report r, java.io.Writer out) throws java.io.IOException {
-        JSON.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, envelope(r));
+        JSON.writer()
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValue(out, envelope(r));
     }
 
     private static Map<String, Object> envelope(Report r) {
@@ -62,7 +64,9 @@ public final class JsonReport {
             env.put("message", r.failureMessage());
         } else if (exit == 3) {
             env.put("name", "VerificationFindings");
-            env.put("message", r.allChecks().stream().filter(Check::failed).map(Check::id).toList() + " failed");
+            env.put(
+                    "message",
+                    r.allChecks().stream().filter(Check::failed).map(Check::id).toList() + " failed");
         }
         return env;
     }
@@ -81,8 +85,10 @@ public final class JsonReport {
     private static List<String> defaultActions(String name, String command) {
         return switch (name) {
             case "BadInput" -> List.of("Fix the value named in the message; see: warden " + command + " --help");
-            case "ApiReserveReached" -> List.of("Wait for the org's 24-hour API window to free requests, or lower --api-reserve deliberately.");
-            case "ProvisionFailedRestoreIncomplete" -> List.of("Run warden provision --resume: it continues from the journal's snapshot.");
+            case "ApiReserveReached" ->
+                List.of("Wait for the org's 24-hour API window to free requests, or lower --api-reserve deliberately.");
+            case "ProvisionFailedRestoreIncomplete" ->
+                List.of("Run warden provision --resume: it continues from the journal's snapshot.");
             case "SfCliFailed" -> List.of("Run the sf command shown in the message yourself to see sf's full output.");
             default -> List.of();
         };
@@ -92,13 +98,16 @@ public final class JsonReport {
     static String failureOf(Report r) {
         if (r.deploy() != null && !r.deploy().success()) {
             var d = r.deploy();
-            return "deploy failed: " + (d.errorName() != null ? d.errorName() + ": " + d.errorMessage()
-                    : d.failures().size() + " component failure(s), status " + d.status());
+            return "deploy failed: "
+                    + (d.errorName() != null
+                            ? d.errorName() + ": " + d.errorMessage()
+                            : d.failures().size() + " component failure(s), status " + d.status());
         }
         List<String> parts = new ArrayList<>();
         for (Report.Section s : r.sections()) {
             if (!s.ok() && s.checks().isEmpty()) {
-                List<String> errors = s.lines().stream().filter(l -> l.startsWith("error: ")).toList();
+                List<String> errors =
+                        s.lines().stream().filter(l -> l.startsWith("error: ")).toList();
                 parts.add(s.title() + ": " + String.join("; ", errors.isEmpty() ? s.lines() : errors));
             }
         }
@@ -112,10 +121,13 @@ public final class JsonReport {
             out.put("org", r.org());
         }
         if (r.deploy() != null) {
-            // sf's outcome fields, plus the outcome as one word (Succeeded, Validated, Skipped, Failed) and why it was skipped.
-            Map<String, Object> deploy = new LinkedHashMap<>(JSON.convertValue(r.deploy(),
-                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
-            deploy.put("outcome", r.deployResult() == null ? (r.deploy().success() ? "Succeeded" : "Failed") : r.deployResult());
+            // sf's outcome fields, plus the outcome as one word (Succeeded, Validated, Skipped, Failed) and why it was
+            // skipped.
+            Map<String, Object> deploy = new LinkedHashMap<>(JSON.convertValue(
+                    r.deploy(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+            deploy.put(
+                    "outcome",
+                    r.deployResult() == null ? (r.deploy().success() ? "Succeeded" : "Failed") : r.deployResult());
             if (r.deployReason() != null) {
                 deploy.put("skippedBecause", r.deployReason());
             }

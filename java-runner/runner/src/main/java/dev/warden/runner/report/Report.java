@@ -15,7 +15,8 @@ import java.util.Map;
 public final class Report {
 
     /** Extra sections (smoke test, scan) contributed by other stages; checks in them count like verify checks. */
-    public record Section(String id, String title, boolean ok, List<String> lines, Map<String, Object> data, List<Check> checks) {
+    public record Section(
+            String id, String title, boolean ok, List<String> lines, Map<String, Object> data, List<Check> checks) {
         public Section {
             lines = List.copyOf(lines);
             data = data == null ? Map.of() : Map.copyOf(data);
@@ -34,9 +35,22 @@ public final class Report {
      * @param roundTrips the run's critical path: the longest chain of calls and sf invocations each started after the
      *                   previous one answered (overlapping calls count once)
      */
-    public record Figures(long sfInvocations, long apiCalls, long writes, long flowWrites, Map<String, Long> callsByKind, long wallMillis,
-                          long retries, long roundTrips) {
-        public Figures(long sfInvocations, long apiCalls, long writes, long flowWrites, Map<String, Long> callsByKind, long wallMillis) {
+    public record Figures(
+            long sfInvocations,
+            long apiCalls,
+            long writes,
+            long flowWrites,
+            Map<String, Long> callsByKind,
+            long wallMillis,
+            long retries,
+            long roundTrips) {
+        public Figures(
+                long sfInvocations,
+                long apiCalls,
+                long writes,
+                long flowWrites,
+                Map<String, Long> callsByKind,
+                long wallMillis) {
             this(sfInvocations, apiCalls, writes, flowWrites, callsByKind, wallMillis, 0, 0);
         }
     }

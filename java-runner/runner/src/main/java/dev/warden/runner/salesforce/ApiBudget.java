@@ -103,7 +103,8 @@ public final class ApiBudget {
     public static final class ApiReserveReachedException extends RuntimeException {
         public ApiReserveReachedException(long used, long max, int reservePercent) {
             super("stopped before using the API reserve: " + used + " of " + max + " daily API requests are used and "
-                    + reservePercent + "% (" + (max * reservePercent + 99) / 100 + ") is kept for the org's other integrations;"
+                    + reservePercent + "% (" + (max * reservePercent + 99) / 100
+                    + ") is kept for the org's other integrations;"
                     + " retry when the 24-hour window has rolled, or lower the reserve with --api-reserve");
         }
     }

@@ -81,7 +81,10 @@ public final class CallCounter {
     }
 
     public long total(String prefix) {
-        return counts.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(e -> e.getValue().get()).sum();
+        return counts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .mapToLong(e -> e.getValue().get())
+                .sum();
     }
 
     public Map<String, Long> snapshot() {

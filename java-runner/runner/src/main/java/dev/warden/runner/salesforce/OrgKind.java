@@ -14,10 +14,14 @@ public record OrgKind(boolean sandbox, String organizationType, String trialExpi
 
     /** Reads the Organization row through any SOQL reader (REST {@code query}); no adapter type here, no package cycle. */
     public static OrgKind read(Function<String, List<JsonNode>> soql) {
-        JsonNode org = soql.apply("SELECT IsSandbox, OrganizationType, TrialExpirationDate FROM Organization").stream().findFirst()
-                .orElseThrow(() -> new SalesforceException("read the Organization record", 404, "NOT_FOUND", "no Organization row"));
+        JsonNode org = soql.apply("SELECT IsSandbox, OrganizationType, TrialExpirationDate FROM Organization").stream()
+                .findFirst()
+                .orElseThrow(() -> new SalesforceException(
+                        "read the Organization record", 404, "NOT_FOUND", "no Organization row"));
         JsonNode trial = org.path("TrialExpirationDate");
-        return new OrgKind(org.path("IsSandbox").asBoolean(false), org.path("OrganizationType").asText(null),
+        return new OrgKind(
+                org.path("IsSandbox").asBoolean(false),
+                org.path("OrganizationType").asText(null),
                 trial.isNull() || trial.isMissingNode() || trial.asText().isBlank() ? null : trial.asText());
     }
 
@@ -37,6 +41,8 @@ public record OrgKind(boolean sandbox, String organizationType, String trialExpi
         if (trialExpirationDate != null) {
             return "a scratch or trial org (expires " + trialExpirationDate + ")";
         }
-        return production() ? "a production org (" + organizationType + ", not a sandbox, no expiry date)" : "a " + organizationType + " org";
+        return production()
+                ? "a production org (" + organizationType + ", not a sandbox, no expiry date)"
+                : "a " + organizationType + " org";
     }
 }

@@ -32,7 +32,7 @@ public final class ReconcilingRecords implements RecordsPort {
     public ReconcilingRecords(RecordsPort records, int maxAttempts, Consumer<String> log) {
         this.records = records;
         this.maxAttempts = maxAttempts;
-        this.log = log == null ? s -> { } : log;
+        this.log = log == null ? s -> {} : log;
     }
 
     @Override
@@ -46,28 +46,42 @@ public final class ReconcilingRecords implements RecordsPort {
                 }
                 Optional<UserState> existing = records.findUser(user.username());
                 if (existing.isPresent()) {
-                    log.accept("the answer to 'create user " + user.username() + "' was lost; the user exists: adopted " + existing.get().id());
+                    log.accept("the answer to 'create user " + user.username() + "' was lost; the user exists: adopted "
+                            + existing.get().id());
                     return existing.get().id();
                 }
-                log.accept("the answer to 'create user " + user.username() + "' was lost and the user does not exist: creating it again");
+                log.accept("the answer to 'create user " + user.username()
+                        + "' was lost and the user does not exist: creating it again");
             }
         }
     }
 
     @Override
     public List<Assignment> assignPermissionSetLicenses(String userId, Map<String, String> pslIdsByName) {
-        return assign(userId, pslIdsByName, "permission set licenses", ids -> records.assignPermissionSetLicenses(userId, ids),
+        return assign(
+                userId,
+                pslIdsByName,
+                "permission set licenses",
+                ids -> records.assignPermissionSetLicenses(userId, ids),
                 UserAccess::permissionSetLicenses);
     }
 
     @Override
     public List<Assignment> assignPermissionSets(String userId, Map<String, String> permissionSetIdsByName) {
-        return assign(userId, permissionSetIdsByName, "permission sets", ids -> records.assignPermissionSets(userId, ids),
+        return assign(
+                userId,
+                permissionSetIdsByName,
+                "permission sets",
+                ids -> records.assignPermissionSets(userId, ids),
                 UserAccess::permissionSets);
     }
 
-    private List<Assignment> assign(String userId, Map<String, String> idsByName, String what,
-                                    Function<Map<String, String>, List<Assignment>> write, Function<UserAccess, List<Assignment>> existingOf) {
+    private List<Assignment> assign(
+            String userId,
+            Map<String, String> idsByName,
+            String what,
+            Function<Map<String, String>, List<Assignment>> write,
+            Function<UserAccess, List<Assignment>> existingOf) {
         List<Assignment> done = new ArrayList<>();
         Map<String, String> missing = new LinkedHashMap<>(idsByName);
         for (int attempt = 1; ; attempt++) {
@@ -83,12 +97,13 @@ public final class ReconcilingRecords implements RecordsPort {
                 }
                 Set<String> wanted = Set.copyOf(missing.values());
                 List<Assignment> there = existingOf.apply(records.access(userId)).stream()
-                        .filter(a -> wanted.contains(a.targetId())).toList();
+                        .filter(a -> wanted.contains(a.targetId()))
+                        .toList();
                 done.addAll(there);
                 Set<String> thereIds = there.stream().map(Assignment::targetId).collect(Collectors.toSet());
                 missing.values().removeIf(thereIds::contains);
-                log.accept("the answer to 'assign " + what + " to " + userId + "' was lost; " + there.size() + " found done, "
-                        + missing.size() + " to write again");
+                log.accept("the answer to 'assign " + what + " to " + userId + "' was lost; " + there.size()
+                        + " found done, " + missing.size() + " to write again");
             }
         }
     }

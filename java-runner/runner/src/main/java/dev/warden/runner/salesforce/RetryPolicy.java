@@ -26,12 +26,16 @@ import java.util.function.Supplier;
  */
 public final class RetryPolicy {
     /** Salesforce error codes that mean "busy now, try again". */
-    public static final Set<String> TRANSIENT_CODES = Set.of("SERVER_UNAVAILABLE", "UNABLE_TO_LOCK_ROW",
-            "REQUEST_RUNNING_TOO_LONG", "SERVICE_UNAVAILABLE");
+    public static final Set<String> TRANSIENT_CODES =
+            Set.of("SERVER_UNAVAILABLE", "UNABLE_TO_LOCK_ROW", "REQUEST_RUNNING_TOO_LONG", "SERVICE_UNAVAILABLE");
     /** The codes the runner's adapters give a call that got no answer. */
     public static final Set<String> NO_ANSWER_CODES = Set.of("CONNECTION_FAILED", "TIMEOUT");
 
-    public enum Kind { REFUSED, LOST, PERMANENT }
+    public enum Kind {
+        REFUSED,
+        LOST,
+        PERMANENT
+    }
 
     static {
         ownTheRetries();
@@ -77,7 +81,7 @@ public final class RetryPolicy {
     public RetryPolicy(Settings settings, CallCounter counter, Consumer<String> log, Sleeper sleeper, Random random) {
         this.settings = settings;
         this.counter = counter;
-        this.log = log == null ? s -> { } : log;
+        this.log = log == null ? s -> {} : log;
         this.sleeper = sleeper;
         this.random = random;
     }
@@ -106,7 +110,10 @@ public final class RetryPolicy {
         if (httpStatus == 0 && (errorCode == null || NO_ANSWER_CODES.contains(errorCode))) {
             return new Failure(Kind.LOST, null);
         }
-        if (httpStatus == 502 || httpStatus == 503 || httpStatus == 504 || httpStatus == 429
+        if (httpStatus == 502
+                || httpStatus == 503
+                || httpStatus == 504
+                || httpStatus == 429
                 || (errorCode != null && TRANSIENT_CODES.contains(errorCode))) {
             return new Failure(Kind.REFUSED, retryAfter(retryAfterHeader));
         }
@@ -128,7 +135,10 @@ public final class RetryPolicy {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(h)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration d = Duration.between(java.time.Instant.now(), ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                Duration d = Duration.between(
+                        java.time.Instant.now(),
+                        ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (DateTimeParseException notADate) {
                 return null;
@@ -158,8 +168,12 @@ public final class RetryPolicy {
      * @param what     what the call does, for the log
      * @param classify reads a failure thrown by {@code attempt}
      */
-    public <T> T call(String kind, String what, boolean idempotent, Supplier<T> attempt,
-                      Function<RuntimeException, Failure> classify) {
+    public <T> T call(
+            String kind,
+            String what,
+            boolean idempotent,
+            Supplier<T> attempt,
+            Function<RuntimeException, Failure> classify) {
         for (int n = 1; ; n++) {
             try {
                 return attempt.get();
@@ -173,8 +187,8 @@ public final class RetryPolicy {
                 if (counter != null) {
                     counter.retry(kind);
                 }
-                log.accept("retry " + n + "/" + (settings.maxAttempts() - 1) + " of " + what + " in " + d.toMillis() + " ms after "
-                        + firstLine(e.getMessage()));
+                log.accept("retry " + n + "/" + (settings.maxAttempts() - 1) + " of " + what + " in " + d.toMillis()
+                        + " ms after " + firstLine(e.getMessage()));
                 try {
                     sleeper.sleep(d);
                 } catch (InterruptedException ie) {
@@ -187,7 +201,12 @@ public final class RetryPolicy {
 
     /** The same for calls failing with {@link SalesforceException}. */
     public <T> T call(String kind, String what, boolean idempotent, Supplier<T> attempt) {
-        return call(kind, what, idempotent, attempt, e -> e instanceof SalesforceException s ? classify(s) : Failure.PERMANENT);
+        return call(
+                kind,
+                what,
+                idempotent,
+                attempt,
+                e -> e instanceof SalesforceException s ? classify(s) : Failure.PERMANENT);
     }
 
     /** True when the call got no answer: a write may or may not have been done, and the caller must read to know. */

@@ -19,8 +19,8 @@ public final class RowOutcomes {
      * The assignments created, in input order. DUPLICATE_VALUE (already assigned) counts as done, as sf does; any other
      * failure throws. The provisioner restores from its journal snapshot, so the rows that went through need no list.
      */
-    public static List<Assignment> assignments(String what, String userId, List<Map.Entry<String, String>> entries,
-            List<Row> rows) {
+    public static List<Assignment> assignments(
+            String what, String userId, List<Map.Entry<String, String>> entries, List<Row> rows) {
         List<Assignment> created = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -33,7 +33,8 @@ public final class RowOutcomes {
             }
         }
         if (!failures.isEmpty()) {
-            throw new SalesforceException("assignment", 400, null, what + " to " + userId + " failed for " + String.join(" | ", failures));
+            throw new SalesforceException(
+                    "assignment", 400, null, what + " to " + userId + " failed for " + String.join(" | ", failures));
         }
         return created;
     }

@@ -23,7 +23,8 @@ public class SalesforceException extends RuntimeException {
     }
 
     /** For subclasses that word their own message (it is used as given). */
-    protected SalesforceException(String message, int httpStatus, String errorCode, String retryAfter, boolean verbatim) {
+    protected SalesforceException(
+            String message, int httpStatus, String errorCode, String retryAfter, boolean verbatim) {
         super(message);
         this.errorCode = errorCode;
         this.httpStatus = httpStatus;

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * {@code soap.PartnerRecords}: query/queryMore + create/update/delete) only moves rows.
  */
 public abstract class SoqlRecords implements RecordsPort {
-    private static final String USER_FIELDS = "Id, Username, IsActive, ProfileId, Profile.Name, Profile.UserLicense.Name";
+    private static final String USER_FIELDS =
+            "Id, Username, IsActive, ProfileId, Profile.Name, Profile.UserLicense.Name";
 
     // ---------------------------------------------------------------- the transport
 
@@ -50,30 +51,45 @@ public abstract class SoqlRecords implements RecordsPort {
 
     @Override
     public Optional<UserState> findUser(String username) {
-        return query("SELECT " + USER_FIELDS + " FROM User WHERE Username = " + quote(username)).stream().findFirst().map(SoqlRecords::user);
+        return query("SELECT " + USER_FIELDS + " FROM User WHERE Username = " + quote(username)).stream()
+                .findFirst()
+                .map(SoqlRecords::user);
     }
 
     @Override
     public UserState currentUser() {
         String id = currentUserId();
-        return query("SELECT " + USER_FIELDS + " FROM User WHERE Id = " + quote(id)).stream().findFirst().map(SoqlRecords::user)
-                .orElseThrow(() -> new SalesforceException("read the current user", 404, "NOT_FOUND", "user " + id + " not found"));
+        return query("SELECT " + USER_FIELDS + " FROM User WHERE Id = " + quote(id)).stream()
+                .findFirst()
+                .map(SoqlRecords::user)
+                .orElseThrow(() -> new SalesforceException(
+                        "read the current user", 404, "NOT_FOUND", "user " + id + " not found"));
     }
 
     private static UserState user(Row r) {
-        return new UserState(r.get("Id"), r.get("Username"), !"false".equalsIgnoreCase(r.get("IsActive")), r.get("ProfileId"),
-                r.get("Profile.Name"), r.get("Profile.UserLicense.Name"));
+        return new UserState(
+                r.get("Id"),
+                r.get("Username"),
+                !"false".equalsIgnoreCase(r.get("IsActive")),
+                r.get("ProfileId"),
+                r.get("Profile.Name"),
+                r.get("Profile.UserLicense.Name"));
     }
 
     @Override
     public UserAccess access(String userId) {
-        String permFields = OrgModel.DANGEROUS_PERMISSIONS.stream().map(p -> "PermissionSet.Permissions" + p).collect(Collectors.joining(", "));
+        String permFields = OrgModel.DANGEROUS_PERMISSIONS.stream()
+                .map(p -> "PermissionSet.Permissions" + p)
+                .collect(Collectors.joining(", "));
         List<Assignment> sets = new ArrayList<>();
         Map<String, List<String>> dangerous = new TreeMap<>();
-        for (Row r : query("SELECT Id, PermissionSetId, PermissionSet.Name, PermissionSet.IsOwnedByProfile, PermissionSet.Profile.Name, "
-                + permFields + " FROM PermissionSetAssignment WHERE AssigneeId = " + quote(userId))) {
+        for (Row r : query(
+                "SELECT Id, PermissionSetId, PermissionSet.Name, PermissionSet.IsOwnedByProfile, PermissionSet.Profile.Name, "
+                        + permFields + " FROM PermissionSetAssignment WHERE AssigneeId = " + quote(userId))) {
             boolean ownedByProfile = r.is("PermissionSet.IsOwnedByProfile");
-            String source = ownedByProfile ? "profile '" + r.get("PermissionSet.Profile.Name") + "'" : r.get("PermissionSet.Name");
+            String source = ownedByProfile
+                    ? "profile '" + r.get("PermissionSet.Profile.Name") + "'"
+                    : r.get("PermissionSet.Name");
             if (!ownedByProfile) {
                 sets.add(new Assignment(r.get("Id"), r.get("PermissionSetId"), r.get("PermissionSet.Name")));
             }
@@ -83,9 +99,12 @@ public abstract class SoqlRecords implements RecordsPort {
                 }
             }
         }
-        List<Assignment> psls = query("SELECT Id, PermissionSetLicenseId, PermissionSetLicense.DeveloperName FROM PermissionSetLicenseAssign"
-                + " WHERE AssigneeId = " + quote(userId)).stream()
-                .map(r -> new Assignment(r.get("Id"), r.get("PermissionSetLicenseId"), r.get("PermissionSetLicense.DeveloperName")))
+        List<Assignment> psls = query(
+                        "SELECT Id, PermissionSetLicenseId, PermissionSetLicense.DeveloperName FROM PermissionSetLicenseAssign"
+                                + " WHERE AssigneeId = " + quote(userId))
+                .stream()
+                .map(r -> new Assignment(
+                        r.get("Id"), r.get("PermissionSetLicenseId"), r.get("PermissionSetLicense.DeveloperName")))
                 .toList();
         return new UserAccess(sets, psls, dangerous);
     }
@@ -103,18 +122,27 @@ public abstract class SoqlRecords implements RecordsPort {
 
     @Override
     public Map<String, String> profiles(Collection<String> names) {
-        return names.isEmpty() ? Map.of() : byName("SELECT Id, Name FROM Profile WHERE Name IN " + in(names), "Name", "Id");
+        return names.isEmpty()
+                ? Map.of()
+                : byName("SELECT Id, Name FROM Profile WHERE Name IN " + in(names), "Name", "Id");
     }
 
     @Override
     public Map<String, String> permissionSetLicenses(Collection<String> developerNames) {
-        return developerNames.isEmpty() ? Map.of()
-                : byName("SELECT Id, DeveloperName FROM PermissionSetLicense WHERE DeveloperName IN " + in(developerNames), "DeveloperName", "Id");
+        return developerNames.isEmpty()
+                ? Map.of()
+                : byName(
+                        "SELECT Id, DeveloperName FROM PermissionSetLicense WHERE DeveloperName IN "
+                                + in(developerNames),
+                        "DeveloperName",
+                        "Id");
     }
 
     @Override
     public Map<String, String> triggerStatus(Collection<String> names) {
-        return names.isEmpty() ? Map.of() : byName("SELECT Name, Status FROM ApexTrigger WHERE Name IN " + in(names), "Name", "Status");
+        return names.isEmpty()
+                ? Map.of()
+                : byName("SELECT Name, Status FROM ApexTrigger WHERE Name IN " + in(names), "Name", "Status");
     }
 
     private Map<String, String> byName(String soql, String key, String value) {
@@ -153,21 +181,30 @@ public abstract class SoqlRecords implements RecordsPort {
 
     @Override
     public List<Assignment> assignPermissionSetLicenses(String userId, Map<String, String> pslIdsByName) {
-        return assign("PermissionSetLicenseAssign", "PermissionSetLicenseId", userId, pslIdsByName, "assign permission set licenses");
+        return assign(
+                "PermissionSetLicenseAssign",
+                "PermissionSetLicenseId",
+                userId,
+                pslIdsByName,
+                "assign permission set licenses");
     }
 
     @Override
     public List<Assignment> assignPermissionSets(String userId, Map<String, String> permissionSetIdsByName) {
-        return assign("PermissionSetAssignment", "PermissionSetId", userId, permissionSetIdsByName, "assign permission sets");
+        return assign(
+                "PermissionSetAssignment", "PermissionSetId", userId, permissionSetIdsByName, "assign permission sets");
     }
 
     /** One call for all; DUPLICATE_VALUE (already assigned) counts as done, like sf does ({@link RowOutcomes}). */
-    private List<Assignment> assign(String type, String field, String userId, Map<String, String> idsByName, String what) {
+    private List<Assignment> assign(
+            String type, String field, String userId, Map<String, String> idsByName, String what) {
         if (idsByName.isEmpty()) {
             return List.of();
         }
         List<Map.Entry<String, String>> entries = new ArrayList<>(idsByName.entrySet());
-        List<Map<String, Object>> rows = entries.stream().map(e -> Map.<String, Object>of("AssigneeId", userId, field, e.getValue())).toList();
+        List<Map<String, Object>> rows = entries.stream()
+                .map(e -> Map.<String, Object>of("AssigneeId", userId, field, e.getValue()))
+                .toList();
         return RowOutcomes.assignments(what, userId, entries, createAll(type, rows, what));
     }
 

@@ -6,7 +6,11 @@ package dev.warden.runner.verify;
  */
 public record JwtOutcome(Status status, String audience, String error, String errorDescription, String skipReason) {
 
-    public enum Status { OK, FAILED, SKIPPED }
+    public enum Status {
+        OK,
+        FAILED,
+        SKIPPED
+    }
 
     public static JwtOutcome ok(String audience) {
         return new JwtOutcome(Status.OK, audience, null, null, null);

@@ -18,7 +18,8 @@ class ArchitectureTest {
     private static final String ROOT = "dev.warden.runner";
     private static final String PLANTED = "dev.warden.runner.architecture.planted";
 
-    private static final JavaClasses PRODUCT = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    private static final JavaClasses PRODUCT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
     private static final JavaClasses PLANTED_CLASSES = new ClassFileImporter().importPackages(PLANTED);
 
@@ -63,16 +64,20 @@ class ArchitectureTest {
 
     @Test
     void a_planted_adapter_in_the_pure_core_fails() {
-        assertViolated(RunnerArchitecture.pureCoreImportsNoAdapterOrReport(PLANTED), "PlantedBlueprint", "PlantedRestClient");
+        assertViolated(
+                RunnerArchitecture.pureCoreImportsNoAdapterOrReport(PLANTED), "PlantedBlueprint", "PlantedRestClient");
     }
 
     @Test
     void a_planted_http_call_outside_the_rest_client_fails() {
-        EvaluationResult r = RunnerArchitecture.onlyTheRestClientTalksHttp(PLANTED).evaluate(PLANTED_CLASSES);
+        EvaluationResult r =
+                RunnerArchitecture.onlyTheRestClientTalksHttp(PLANTED).evaluate(PLANTED_CLASSES);
         assertTrue(r.hasViolation(), "the planted HttpClient use in the blueprint package must be reported");
         String report = r.getFailureReport().toString();
         assertTrue(report.contains("PlantedBlueprint") && report.contains("java.net.http.HttpRequest"), report);
-        assertFalse(report.contains("Method <" + PLANTED + ".salesforce.rest.PlantedRestClient"), "the REST client itself may talk HTTP: " + report);
+        assertFalse(
+                report.contains("Method <" + PLANTED + ".salesforce.rest.PlantedRestClient"),
+                "the REST client itself may talk HTTP: " + report);
     }
 
     private static void assertViolated(ArchRule rule, String... named) {

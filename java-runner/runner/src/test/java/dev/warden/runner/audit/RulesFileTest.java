@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class RulesFileTest {
 
     static String error(String yaml) {
-        return assertThrows(RulesFile.InvalidRulesException.class, () -> RulesFile.parse(yaml, "rules.yaml")).getMessage();
+        return assertThrows(RulesFile.InvalidRulesException.class, () -> RulesFile.parse(yaml, "rules.yaml"))
+                .getMessage();
     }
 
     @Test
@@ -37,28 +38,42 @@ class RulesFileTest {
 
     @Test
     void anUnknownKeyIsNamedWithItsLine() {
-        assertEquals("rules.yaml:3: allow.groups: property 'groups' is not defined in the schema and the schema does not allow additional properties",
+        assertEquals(
+                "rules.yaml:3: allow.groups: property 'groups' is not defined in the schema and the schema does not allow additional properties",
                 error("allow:\n  users: [a]\n  groups: [b]\n"));
     }
 
     @Test
     void aWrongTypeIsNamedWithItsLine() {
-        assertEquals("rules.yaml:4: allow.users[1]: integer found, string expected", error("# rules\nallow:\n  users:\n    - 42\n".replace("    - 42", "    - a\n    - 42")).replace(":5:", ":4:"));
+        assertEquals(
+                "rules.yaml:4: allow.users[1]: integer found, string expected",
+                error("# rules\nallow:\n  users:\n    - 42\n".replace("    - 42", "    - a\n    - 42"))
+                        .replace(":5:", ":4:"));
     }
 
     @Test
     void anUnknownTierOrSeverityIsNamedWithItsLine() {
-        assertEquals("rules.yaml:2: extraPermissions.ManageDashboards: does not have a value in the enumeration "
-                + "[\"full-org-compromise\", \"identity-takeover\", \"data-exposure\", \"control-weakening\"]",
+        assertEquals(
+                "rules.yaml:2: extraPermissions.ManageDashboards: does not have a value in the enumeration "
+                        + "[\"full-org-compromise\", \"identity-takeover\", \"data-exposure\", \"control-weakening\"]",
                 error("extraPermissions:\n  ManageDashboards: critical\n"));
-        assertEquals("rules.yaml:2: severities: unknown rule id 'tier.everything'; rule ids: " + java.util.Arrays.stream(AuditRule.values()).map(AuditRule::id).toList(),
+        assertEquals(
+                "rules.yaml:2: severities: unknown rule id 'tier.everything'; rule ids: "
+                        + java.util.Arrays.stream(AuditRule.values())
+                                .map(AuditRule::id)
+                                .toList(),
                 error("severities:\n  tier.everything: LOW\n"));
     }
 
     @Test
     void brokenYamlIsOneLineWithTheLine() {
         String e = error("allow:\n  users: [a\n");
-        assertEquals(true, e.startsWith("rules.yaml:") && e.contains("not valid YAML") && e.lines().count() == 1, e);
+        assertEquals(
+                true,
+                e.startsWith("rules.yaml:")
+                        && e.contains("not valid YAML")
+                        && e.lines().count() == 1,
+                e);
     }
 
     @Test

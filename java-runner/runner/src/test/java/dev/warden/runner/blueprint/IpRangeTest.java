@@ -29,7 +29,9 @@ class IpRangeTest {
     @Test
     void slashSevenIsTheLargestIpv4RangeSalesforceAccepts() {
         assertEquals(33554432L, IpRange.parse("8.0.0.0/7", null).size().longValue());
-        assertThrows(IllegalArgumentException.class, () -> IpRange.parse("8.0.0.0/6", null).checkSalesforceLimit());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> IpRange.parse("8.0.0.0/6", null).checkSalesforceLimit());
     }
 
     @Test
@@ -37,14 +39,18 @@ class IpRangeTest {
         // A profile's login range may allow every address; reading it must not fail (the audit reports it).
         IpRange anywhere = IpRange.parse("0.0.0.0-255.255.255.255", "anywhere");
         assertEquals(4294967296L, anywhere.size().longValue());
-        assertTrue(anywhere.overlaps(IpRange.parse("10.0.0.0/8", null)) && anywhere.contains(IpRange.parse("10.0.0.0/8", null)));
+        assertTrue(anywhere.overlaps(IpRange.parse("10.0.0.0/8", null))
+                && anywhere.contains(IpRange.parse("10.0.0.0/8", null)));
         assertThrows(IllegalArgumentException.class, anywhere::checkSalesforceLimit);
     }
 
     @Test
     void ipv6RangesAreLimitedToASlash32() {
-        assertEquals("2001:db8:0:0:0:0:0:0", IpRange.parse("2001:db8::/32", null).start());
-        assertThrows(IllegalArgumentException.class, () -> IpRange.parse("2001:db8::/31", null).checkSalesforceLimit());
+        assertEquals(
+                "2001:db8:0:0:0:0:0:0", IpRange.parse("2001:db8::/32", null).start());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> IpRange.parse("2001:db8::/31", null).checkSalesforceLimit());
     }
 
     @Test

@@ -23,7 +23,8 @@ class CliTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -31,7 +32,9 @@ class CliTest {
     void helpListsTheCommandsAndExitCodesLikeSf() {
         Run r = run("--help");
         assertEquals(0, r.exit());
-        for (String s : new String[] {"USAGE", "COMMANDS", "up ", "provision", "verify", "doctor", "local-org", "EXIT CODES", "EXAMPLES"}) {
+        for (String s : new String[] {
+            "USAGE", "COMMANDS", "up ", "provision", "verify", "doctor", "local-org", "EXIT CODES", "EXAMPLES"
+        }) {
             assertTrue(r.out().contains(s), s + " missing in\n" + r.out());
         }
     }
@@ -41,20 +44,30 @@ class CliTest {
         for (String c : new String[] {"up", "deploy", "provision", "plan", "verify", "doctor"}) {
             Run r = run(c, "--help");
             assertEquals(0, r.exit(), c);
-            assertTrue(r.out().contains("FLAGS") && r.out().contains("EXAMPLES") && r.out().contains("--target-org"), c + ":\n" + r.out());
+            assertTrue(
+                    r.out().contains("FLAGS")
+                            && r.out().contains("EXAMPLES")
+                            && r.out().contains("--target-org"),
+                    c + ":\n" + r.out());
         }
     }
 
     @Test
     void everyCommandsHelpListsItsEnvironmentAndExitCodes() {
-        for (String c : new String[] {"up", "deploy", "provision", "plan", "verify", "smoke", "scan", "doctor", "audit"}) {
+        for (String c :
+                new String[] {"up", "deploy", "provision", "plan", "verify", "smoke", "scan", "doctor", "audit"}) {
             String help = run(c, "--help").out();
-            assertTrue(help.contains("ENVIRONMENT") && help.contains("WARDEN_SF") && help.contains("WARDEN_LOCAL_ORG_STATE"), c + ":\n" + help);
+            assertTrue(
+                    help.contains("ENVIRONMENT")
+                            && help.contains("WARDEN_SF")
+                            && help.contains("WARDEN_LOCAL_ORG_STATE"),
+                    c + ":\n" + help);
             assertTrue(help.contains("EXIT CODES") && help.contains("  2   bad input"), c + ":\n" + help);
         }
         assertTrue(run("verify", "--help").out().contains("  3   checks found problems"));
         assertTrue(run("scan", "--help").out().contains("  68  partial success"));
-        assertFalse(run("plan", "--help").out().contains("  3   checks found problems"), "plan never ends with findings");
+        assertFalse(
+                run("plan", "--help").out().contains("  3   checks found problems"), "plan never ends with findings");
     }
 
     @Test
@@ -69,26 +82,35 @@ class CliTest {
         Run r = run("plan", "--blueprint", bp.toString());
         assertEquals(2, r.exit());
         assertEquals("", r.out());
-        assertEquals("warden: " + bp + ":4: network.trustedRanges[0]: '10.0.0.0/33': prefix /33 is longer than 32 bits\n", r.err());
+        assertEquals(
+                "warden: " + bp + ":4: network.trustedRanges[0]: '10.0.0.0/33': prefix /33 is longer than 32 bits\n",
+                r.err());
     }
 
     @Test
     void badInputWithJsonIsAnEnvelopeWithNameAndMessage() throws Exception {
         Path bp = tmp.resolve("bad.yaml");
-        Files.writeString(bp, "integrationUser: {username: a@b.co, email: a@b.co}\nfinal: {license: L, profile: P}\nnetwork: {trustedRanges: ['10.0.0.9-10.0.0.1']}\n");
+        Files.writeString(
+                bp,
+                "integrationUser: {username: a@b.co, email: a@b.co}\nfinal: {license: L, profile: P}\nnetwork: {trustedRanges: ['10.0.0.9-10.0.0.1']}\n");
         Run r = run("provision", "--json", "--blueprint", bp.toString());
         assertEquals(2, r.exit());
         JsonNode env = new ObjectMapper().readTree(r.out());
         assertEquals(2, env.path("status").asInt());
         assertEquals("BadInput", env.path("name").asText());
-        assertTrue(env.path("message").asText().endsWith("range 10.0.0.9-10.0.0.1 is reversed (start is after end)"), env.toString());
+        assertTrue(
+                env.path("message").asText().endsWith("range 10.0.0.9-10.0.0.1 is reversed (start is after end)"),
+                env.toString());
         assertTrue(env.path("warnings").isArray());
         // sf's error shape, so scripts that handle sf's errors handle warden's: and no half result.
         assertEquals(2, env.path("exitCode").asInt());
         assertEquals("2", env.path("code").asText());
         assertEquals("Provision", env.path("commandName").asText());
         assertEquals("Provision", env.path("context").asText());
-        assertTrue(env.path("actions").isArray() && env.path("actions").get(0).asText().contains("warden provision --help"), env.toString());
+        assertTrue(
+                env.path("actions").isArray()
+                        && env.path("actions").get(0).asText().contains("warden provision --help"),
+                env.toString());
         assertTrue(env.path("result").isMissingNode(), "no result on an error: " + env);
     }
 
@@ -111,7 +133,9 @@ class CliTest {
     void anEmptyTargetOrgIsExit2NotTheEmbeddedOrg() {
         Run r = run("verify", "--target-org", "");
         assertEquals(2, r.exit(), r.out() + r.err());
-        assertEquals("warden: --target-org is empty: give an sf alias or username, or 'local' for the embedded org\n", r.err());
+        assertEquals(
+                "warden: --target-org is empty: give an sf alias or username, or 'local' for the embedded org\n",
+                r.err());
     }
 
     @Test
@@ -119,7 +143,10 @@ class CliTest {
         Path notADir = Files.writeString(tmp.resolve("plain-file"), "x");
         Run r = run("verify", "--junit", notADir.resolve("report.xml").toString());
         assertEquals(2, r.exit(), r.out() + r.err());
-        assertEquals("warden: --junit " + notADir.resolve("report.xml") + ": its folder " + notADir + " is not a directory\n", r.err());
+        assertEquals(
+                "warden: --junit " + notADir.resolve("report.xml") + ": its folder " + notADir
+                        + " is not a directory\n",
+                r.err());
         Run dir = run("verify", "--junit", tmp.toString(), "--json");
         assertEquals(2, dir.exit());
         assertTrue(dir.out().contains("is a directory"), dir.out());
@@ -131,7 +158,9 @@ class CliTest {
         for (String command : new String[] {"deploy", "up"}) {
             Run r = run(command, "--test-level", "Bogus");
             assertEquals(2, r.exit(), command + ": " + r.out() + r.err());
-            assertEquals("warden: --test-level must be one of NoTestRun, RunSpecifiedTests, RunLocalTests, RunAllTestsInOrg, not 'Bogus'\n", r.err());
+            assertEquals(
+                    "warden: --test-level must be one of NoTestRun, RunSpecifiedTests, RunLocalTests, RunAllTestsInOrg, not 'Bogus'\n",
+                    r.err());
         }
     }
 
@@ -139,14 +168,19 @@ class CliTest {
     void unknownOrgAliasIsExit2NamingSfsError() throws Exception {
         Path root = Path.of(System.getProperty("warden.root", "../.."));
         Path sf = root.resolve("scripts/lib/sf");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(root.resolve(".tools/node_modules/@salesforce/cli")), "pinned sf CLI not installed");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.exists(root.resolve(".tools/node_modules/@salesforce/cli")), "pinned sf CLI not installed");
         Path home = Files.createDirectories(tmp.resolve("sf-home"));
         System.setProperty("warden.sf", sf.toString());
         System.setProperty("warden.sf.home", home.toString());
         try {
             Run r = run("verify", "--target-org", "no-such-org-alias");
             assertEquals(2, r.exit(), r.out() + r.err());
-            String line = r.err().lines().filter(l -> l.startsWith("warden: ")).findFirst().orElse("");
+            String line = r.err()
+                    .lines()
+                    .filter(l -> l.startsWith("warden: "))
+                    .findFirst()
+                    .orElse("");
             assertTrue(line.startsWith("warden: unknown org 'no-such-org-alias': sf "), r.err());
             assertTrue(line.contains("NamedOrgNotFound") || line.contains("NoAuthInfo"), line);
             assertEquals("", r.out());

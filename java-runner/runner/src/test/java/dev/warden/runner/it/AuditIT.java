@@ -27,6 +27,7 @@ class AuditIT {
 
     @TempDir
     static Path tmp;
+
     static LocalOrgHarness org;
 
     @BeforeAll
@@ -68,9 +69,19 @@ class AuditIT {
     String[] breachedOrg() throws Exception {
         String alice = "alice@" + org.org.orgId().toLowerCase() + ".audit.invalid";
         String aliceId = user(alice, "Standard User");
-        String mad = create("PermissionSet", Map.of("Name", "Audit_Modify_All", "Label", "Audit Modify All", "PermissionsModifyAllData", true,
-                "PermissionsViewAllData", true));
-        String group = create("PermissionSetGroup", Map.of("DeveloperName", "Audit_Admins", "MasterLabel", "Audit Admins"));
+        String mad = create(
+                "PermissionSet",
+                Map.of(
+                        "Name",
+                        "Audit_Modify_All",
+                        "Label",
+                        "Audit Modify All",
+                        "PermissionsModifyAllData",
+                        true,
+                        "PermissionsViewAllData",
+                        true));
+        String group =
+                create("PermissionSetGroup", Map.of("DeveloperName", "Audit_Admins", "MasterLabel", "Audit Admins"));
         create("PermissionSetGroupComponent", Map.of("PermissionSetGroupId", group, "PermissionSetId", mad));
         create("PermissionSetAssignment", Map.of("AssigneeId", aliceId, "PermissionSetGroupId", group));
         String integration = org.username();
@@ -79,7 +90,9 @@ class AuditIT {
     }
 
     long count(String soql) throws Exception {
-        return org.call("GET", V + "/query?q=" + java.net.URLEncoder.encode(soql, "UTF-8"), null).path("totalSize").asLong();
+        return org.call("GET", V + "/query?q=" + java.net.URLEncoder.encode(soql, "UTF-8"), null)
+                .path("totalSize")
+                .asLong();
     }
 
     static JsonNode finding(JsonNode report, String key) {
@@ -95,15 +108,31 @@ class AuditIT {
     void aGroupGrantOfModifyAllDataAndAnIntegrationUserOnAFullLicenseAreNamedWithTheirPathsAndExit3() throws Exception {
         String[] who = breachedOrg();
         Path html = tmp.resolve("out.html");
-        LocalOrgHarness.Run run = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json", "--html", html.toString(),
-                "--markdown", tmp.resolve("out.md").toString(), "--junit", tmp.resolve("audit.xml").toString());
+        LocalOrgHarness.Run run = org.warden(
+                "audit",
+                "-o",
+                LocalOrgHarness.ALIAS,
+                "--json",
+                "--html",
+                html.toString(),
+                "--markdown",
+                tmp.resolve("out.md").toString(),
+                "--junit",
+                tmp.resolve("audit.xml").toString());
         assertEquals(3, run.exit(), run.err());
         JsonNode report = run.json();
         assertEquals(3, report.path("status").asInt());
         JsonNode full = finding(report, "tier.full-org-compromise:" + who[0]);
-        assertTrue(full != null, "no full-org-compromise finding for alice: " + report.path("result").path("audit").path("findings"));
+        assertTrue(
+                full != null,
+                "no full-org-compromise finding for alice: "
+                        + report.path("result").path("audit").path("findings"));
         assertEquals("HIGH", full.path("severity").asText());
-        assertTrue(full.path("paths").toString().contains("ModifyAllData: " + who[0] + " ← group Audit_Admins ← permission set Audit_Modify_All"),
+        assertTrue(
+                full.path("paths")
+                        .toString()
+                        .contains(
+                                "ModifyAllData: " + who[0] + " ← group Audit_Admins ← permission set Audit_Modify_All"),
                 full.toString());
         JsonNode license = finding(report, "integration.full-license:" + who[1]);
         assertTrue(license != null, "no full-license finding for the integration user");
@@ -113,7 +142,9 @@ class AuditIT {
         String page = Files.readString(html);
         assertTrue(page.contains("group Audit_Admins ← permission set Audit_Modify_All"), "HTML names the grant path");
         assertTrue(page.contains("Permission matrix") && page.contains(who[0]));
-        assertFalse(page.contains("http://") || page.contains("https://") || page.contains("<script"), "self-contained, no external asset");
+        assertFalse(
+                page.contains("http://") || page.contains("https://") || page.contains("<script"),
+                "self-contained, no external asset");
         assertTrue(Files.readString(tmp.resolve("out.md")).contains("tier.full-org-compromise:" + who[0]));
         String junit = Files.readString(tmp.resolve("audit.xml"));
         assertTrue(junit.contains("<failure") && junit.contains("integration.full-license:" + who[1]));
@@ -127,44 +158,72 @@ class AuditIT {
         assertEquals(3, first.exit(), first.err());
         Path baseline = Files.writeString(tmp.resolve("baseline.json"), first.out());
 
-        LocalOrgHarness.Run same = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json", "--baseline", baseline.toString());
+        LocalOrgHarness.Run same =
+                org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json", "--baseline", baseline.toString());
         assertEquals(0, same.exit(), same.out());
         JsonNode diff = same.json().path("result").path("audit").path("baseline");
         assertEquals(0, diff.path("new").size());
         assertEquals(0, diff.path("resolved").size());
-        assertEquals(first.json().path("result").path("audit").path("findings").size(), diff.path("unchanged").asInt());
+        assertEquals(
+                first.json().path("result").path("audit").path("findings").size(),
+                diff.path("unchanged").asInt());
 
         String bobId = user("bob@" + org.org.orgId().toLowerCase() + ".audit.invalid", "Standard User");
-        create("PermissionSetAssignment", Map.of("AssigneeId", bobId, "PermissionSetId",
-                org.id("SELECT Id FROM PermissionSet WHERE Name = 'Audit_Modify_All'")));
-        LocalOrgHarness.Run changed = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json", "--baseline", baseline.toString());
+        create(
+                "PermissionSetAssignment",
+                Map.of(
+                        "AssigneeId",
+                        bobId,
+                        "PermissionSetId",
+                        org.id("SELECT Id FROM PermissionSet WHERE Name = 'Audit_Modify_All'")));
+        LocalOrgHarness.Run changed =
+                org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json", "--baseline", baseline.toString());
         assertEquals(3, changed.exit(), changed.out());
         List<String> added = new ArrayList<>();
         changed.json().path("result").path("audit").path("baseline").path("new").forEach(n -> added.add(n.asText()));
-        assertTrue(added.contains("tier.full-org-compromise:bob@" + org.org.orgId().toLowerCase() + ".audit.invalid"), added.toString());
+        assertTrue(
+                added.contains("tier.full-org-compromise:bob@" + org.org.orgId().toLowerCase() + ".audit.invalid"),
+                added.toString());
         assertFalse(added.stream().anyMatch(k -> k.endsWith(who[0])), "alice's findings are known: " + added);
     }
 
     /** An External Client App deployed with the real sf CLI: open to all users, IP relaxed, endless refresh tokens, Full scope. */
     void deployOpenApp() throws Exception {
         Path project = Files.createDirectories(tmp.resolve("open-app"));
-        Files.writeString(project.resolve("sfdx-project.json"),
+        Files.writeString(
+                project.resolve("sfdx-project.json"),
                 "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
         Path d = project.resolve("force-app/main/default");
         String ns = "xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
-        write(d.resolve("externalClientApps/Open_Portal.eca-meta.xml"), "<ExternalClientApplication " + ns + "><contactEmail>it@example.com</contactEmail>"
-                + "<distributionState>Local</distributionState><isProtected>false</isProtected><label>Open Portal</label></ExternalClientApplication>");
-        write(d.resolve("extlClntAppOauthSettings/Open_Portal_oauth.ecaOauth-meta.xml"), "<ExtlClntAppOauthSettings " + ns
-                + "><commaSeparatedOauthScopes>Api,Full,RefreshToken</commaSeparatedOauthScopes><externalClientApplication>Open_Portal"
-                + "</externalClientApplication><label>Open Portal OAuth</label></ExtlClntAppOauthSettings>");
-        write(d.resolve("extlClntAppOauthPolicies/Open_Portal_oauthPlcy.ecaOauthPlcy-meta.xml"), "<ExtlClntAppOauthConfigurablePolicies " + ns
-                + "><externalClientApplication>Open_Portal</externalClientApplication><ipRelaxationPolicyType>Bypass</ipRelaxationPolicyType>"
-                + "<isClientCredentialsFlowEnabled>false</isClientCredentialsFlowEnabled><isGuestCodeCredFlowEnabled>false</isGuestCodeCredFlowEnabled>"
-                + "<isTokenExchangeFlowEnabled>false</isTokenExchangeFlowEnabled><label>Open Portal Policies</label>"
-                + "<permittedUsersPolicyType>AllSelfAuthorized</permittedUsersPolicyType><refreshTokenPolicyType>Infinite</refreshTokenPolicyType>"
-                + "<requiredSessionLevel>STANDARD</requiredSessionLevel></ExtlClntAppOauthConfigurablePolicies>");
-        ProcessBuilder pb = new ProcessBuilder(LocalOrgHarness.SF.toString(), "project", "deploy", "start", "--source-dir", "force-app",
-                "--target-org", LocalOrgHarness.ALIAS, "--json").directory(project.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        write(
+                d.resolve("externalClientApps/Open_Portal.eca-meta.xml"),
+                "<ExternalClientApplication " + ns + "><contactEmail>it@example.com</contactEmail>"
+                        + "<distributionState>Local</distributionState><isProtected>false</isProtected><label>Open Portal</label></ExternalClientApplication>");
+        write(
+                d.resolve("extlClntAppOauthSettings/Open_Portal_oauth.ecaOauth-meta.xml"),
+                "<ExtlClntAppOauthSettings " + ns
+                        + "><commaSeparatedOauthScopes>Api,Full,RefreshToken</commaSeparatedOauthScopes><externalClientApplication>Open_Portal"
+                        + "</externalClientApplication><label>Open Portal OAuth</label></ExtlClntAppOauthSettings>");
+        write(
+                d.resolve("extlClntAppOauthPolicies/Open_Portal_oauthPlcy.ecaOauthPlcy-meta.xml"),
+                "<ExtlClntAppOauthConfigurablePolicies " + ns
+                        + "><externalClientApplication>Open_Portal</externalClientApplication><ipRelaxationPolicyType>Bypass</ipRelaxationPolicyType>"
+                        + "<isClientCredentialsFlowEnabled>false</isClientCredentialsFlowEnabled><isGuestCodeCredFlowEnabled>false</isGuestCodeCredFlowEnabled>"
+                        + "<isTokenExchangeFlowEnabled>false</isTokenExchangeFlowEnabled><label>Open Portal Policies</label>"
+                        + "<permittedUsersPolicyType>AllSelfAuthorized</permittedUsersPolicyType><refreshTokenPolicyType>Infinite</refreshTokenPolicyType>"
+                        + "<requiredSessionLevel>STANDARD</requiredSessionLevel></ExtlClntAppOauthConfigurablePolicies>");
+        ProcessBuilder pb = new ProcessBuilder(
+                        LocalOrgHarness.SF.toString(),
+                        "project",
+                        "deploy",
+                        "start",
+                        "--source-dir",
+                        "force-app",
+                        "--target-org",
+                        LocalOrgHarness.ALIAS,
+                        "--json")
+                .directory(project.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("HOME", org.sfHome.toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -180,14 +239,24 @@ class AuditIT {
     @Test
     void anAppOpenToAllUsersIsReadThroughTheMetadataApiAndItsInstallStateCounts() throws Exception {
         deployOpenApp();
-        JsonNode report = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json").json();
-        for (String key : List.of("app.all-users:Open_Portal", "app.ip-relaxation:Open_Portal", "app.refresh-token:Open_Portal",
-                "app.scopes:Open_Portal", "app.not-installed:Open_Portal")) {
+        JsonNode report =
+                org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json").json();
+        for (String key : List.of(
+                "app.all-users:Open_Portal",
+                "app.ip-relaxation:Open_Portal",
+                "app.refresh-token:Open_Portal",
+                "app.scopes:Open_Portal",
+                "app.not-installed:Open_Portal")) {
             assertTrue(finding(report, key) != null, key + " missing: " + keys(report));
         }
-        assertEquals("IP relaxation: Bypass", finding(report, "app.ip-relaxation:Open_Portal").path("evidence").asText());
+        assertEquals(
+                "IP relaxation: Bypass",
+                finding(report, "app.ip-relaxation:Open_Portal")
+                        .path("evidence")
+                        .asText());
         org.call("POST", "/_local/eca/Open_Portal/install", null);
-        JsonNode after = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json").json();
+        JsonNode after =
+                org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json").json();
         assertTrue(finding(after, "app.not-installed:Open_Portal") == null, "installed now");
         assertTrue(finding(after, "app.all-users:Open_Portal") != null);
     }
@@ -195,33 +264,61 @@ class AuditIT {
     @Test
     void aPopulatedOrgIsStreamedPageByPageOverRestAndThePartnerApiFindsTheSame() throws Exception {
         breachedOrg();
-        JsonNode made = org.call("POST", "/_local/populate", Map.of("users", 1000, "permissionSets", 100, "assignments", 4500, "seed", 7));
+        JsonNode made = org.call(
+                "POST",
+                "/_local/populate",
+                Map.of("users", 1000, "permissionSets", 100, "assignments", 4500, "seed", 7));
         assertEquals(1000, made.path("users").asInt());
         long active = count("SELECT COUNT() FROM User WHERE IsActive = true");
         long explicit = count("SELECT COUNT() FROM PermissionSetAssignment WHERE Assignee.IsActive = true"
                 + " AND (PermissionSet.IsOwnedByProfile = false OR PermissionSetGroupId != null)");
-        assertTrue(explicit > 4000 && explicit < 4500, "about 95% of 4500 explicit assignments (+1 for alice) belong to active users: " + explicit);
-        JsonNode rest = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json").json();
+        assertTrue(
+                explicit > 4000 && explicit < 4500,
+                "about 95% of 4500 explicit assignments (+1 for alice) belong to active users: " + explicit);
+        JsonNode rest =
+                org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json").json();
         JsonNode stats = rest.path("result").path("audit").path("stats");
         assertEquals(active, stats.path("activeUsers").asLong());
-        assertEquals(explicit, stats.path("assignments").asLong(), "every explicit assignment of an active user is read: " + stats);
-        assertTrue(rest.path("result").path("figures").path("callsByKind").path("rest.query").asLong() > 9, "paged with nextRecordsUrl");
-        JsonNode soap = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json", "--records-api", "soap").json();
+        assertEquals(
+                explicit,
+                stats.path("assignments").asLong(),
+                "every explicit assignment of an active user is read: " + stats);
+        assertTrue(
+                rest.path("result")
+                                .path("figures")
+                                .path("callsByKind")
+                                .path("rest.query")
+                                .asLong()
+                        > 9,
+                "paged with nextRecordsUrl");
+        JsonNode soap = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json", "--records-api", "soap")
+                .json();
         assertEquals(3, soap.path("status").asInt(), soap.toString());
         assertEquals(keys(rest), keys(soap));
-        assertTrue(soap.path("result").path("figures").path("callsByKind").path("soap.partner.queryMore").asLong() > 0,
+        assertTrue(
+                soap.path("result")
+                                .path("figures")
+                                .path("callsByKind")
+                                .path("soap.partner.queryMore")
+                                .asLong()
+                        > 0,
                 "paged with queryMore: " + soap.path("result").path("figures"));
     }
 
     static java.util.Set<String> keys(JsonNode report) {
         java.util.Set<String> out = new java.util.TreeSet<>();
-        report.path("result").path("audit").path("findings").forEach(f -> out.add(f.path("key").asText()));
+        report.path("result")
+                .path("audit")
+                .path("findings")
+                .forEach(f -> out.add(f.path("key").asText()));
         return out;
     }
 
     @Test
     void anInvalidRulesFileIsOneLineWithFileAndLineAndExit2() throws Exception {
-        Path rules = Files.writeString(tmp.resolve("rules.yaml"), "allow:\n  users:\n    - admin@example.com\nseverities:\n  session.lock-to-ip-off: SEVERE\n");
+        Path rules = Files.writeString(
+                tmp.resolve("rules.yaml"),
+                "allow:\n  users:\n    - admin@example.com\nseverities:\n  session.lock-to-ip-off: SEVERE\n");
         LocalOrgHarness.Run run = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--rules", rules.toString());
         assertEquals(2, run.exit());
         assertEquals(1, run.err().strip().lines().count(), run.err());
@@ -231,9 +328,16 @@ class AuditIT {
     @Test
     void anAllowListedUserAndASeverityOverrideShapeTheFindings() throws Exception {
         String[] who = breachedOrg();
-        Path rules = Files.writeString(tmp.resolve("allow.yaml"), "allow:\n  users: ['alice@*']\nseverities:\n  integration.full-license: LOW\n");
-        JsonNode report = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json", "--rules", rules.toString()).json();
+        Path rules = Files.writeString(
+                tmp.resolve("allow.yaml"),
+                "allow:\n  users: ['alice@*']\nseverities:\n  integration.full-license: LOW\n");
+        JsonNode report = org.warden("audit", "-o", LocalOrgHarness.ALIAS, "--json", "--rules", rules.toString())
+                .json();
         assertTrue(finding(report, "tier.full-org-compromise:" + who[0]) == null, "alice is allow-listed");
-        assertEquals("LOW", finding(report, "integration.full-license:" + who[1]).path("severity").asText());
+        assertEquals(
+                "LOW",
+                finding(report, "integration.full-license:" + who[1])
+                        .path("severity")
+                        .asText());
     }
 }

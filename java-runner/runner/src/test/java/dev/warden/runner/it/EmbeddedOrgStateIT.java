@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedOrgStateIT {
     @TempDir
     static Path tmp;
+
     static LocalOrgHarness harness;
 
     @BeforeAll
@@ -50,18 +51,34 @@ class EmbeddedOrgStateIT {
         var second = harness.warden("up", "--skip-smoke", "--json");
         assertEquals(0, second.exit(), second.out() + second.err());
         JsonNode r = second.json().path("result");
-        assertEquals(0, r.path("figures").path("writes").asInt(), r.path("figures").toString());
+        assertEquals(
+                0, r.path("figures").path("writes").asInt(), r.path("figures").toString());
         assertEquals(0, r.path("plan").path("steps").size(), r.path("plan").toString());
-        assertEquals(0, r.path("figures").path("sfInvocations").asInt(), "deploy skipped, no sf login: " + r.path("figures"));
-        assertEquals("PASS", ProvisionRecordsIT.check(r.path("checks"), "jwt.login").path("status").asText());
-        assertEquals("Skipped", r.path("deploy").path("outcome").asText(), r.path("deploy").toString());
+        assertEquals(
+                0,
+                r.path("figures").path("sfInvocations").asInt(),
+                "deploy skipped, no sf login: " + r.path("figures"));
+        assertEquals(
+                "PASS",
+                ProvisionRecordsIT.check(r.path("checks"), "jwt.login")
+                        .path("status")
+                        .asText());
+        assertEquals(
+                "Skipped",
+                r.path("deploy").path("outcome").asText(),
+                r.path("deploy").toString());
 
         // The whole pipeline with the smoke stage: one JWT login (verify's session is the smoke test's scanner).
         var full = harness.warden("up", "--json");
         assertEquals(0, full.exit(), full.out() + full.err());
         JsonNode f = full.json().path("result");
-        assertEquals(1, f.path("figures").path("callsByKind").path("login.jwt").asInt(), f.path("figures").toString());
-        assertTrue(f.path("sections").toString().contains("assert-restored-byte-for-byte"), f.path("sections").toString());
+        assertEquals(
+                1,
+                f.path("figures").path("callsByKind").path("login.jwt").asInt(),
+                f.path("figures").toString());
+        assertTrue(
+                f.path("sections").toString().contains("assert-restored-byte-for-byte"),
+                f.path("sections").toString());
 
         // smoke on its own runs on the persisted embedded org (it refused with a stale message before).
         var smoke = harness.warden("smoke", "--json");

@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
 final class LocalOrgHarness implements AutoCloseable {
     static final String ALIAS = "it";
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Path ROOT = Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
     static final Path SF = ROOT.resolve("scripts/lib/sf");
 
     final LocalOrg org;
@@ -62,7 +63,9 @@ final class LocalOrgHarness implements AutoCloseable {
     }
 
     static LocalOrgHarness start(Path tmp, LocalOrgOptions options) throws Exception {
-        assumeTrue(Files.exists(ROOT.resolve(".tools/node_modules/@salesforce/cli")), "pinned sf CLI not installed (scripts/setup)");
+        assumeTrue(
+                Files.exists(ROOT.resolve(".tools/node_modules/@salesforce/cli")),
+                "pinned sf CLI not installed (scripts/setup)");
         LocalOrg org;
         try {
             org = LocalOrg.start(options);
@@ -71,8 +74,16 @@ final class LocalOrgHarness implements AutoCloseable {
             throw e;
         }
         LocalOrgHarness h = new LocalOrgHarness(org, tmp);
-        h.sf(Map.of("SF_ACCESS_TOKEN", org.adminAccessToken()), "org", "login", "access-token", "--instance-url", org.instanceUrl(), "--no-prompt",
-                "--alias", ALIAS);
+        h.sf(
+                Map.of("SF_ACCESS_TOKEN", org.adminAccessToken()),
+                "org",
+                "login",
+                "access-token",
+                "--instance-url",
+                org.instanceUrl(),
+                "--no-prompt",
+                "--alias",
+                ALIAS);
         return h;
     }
 
@@ -93,7 +104,8 @@ final class LocalOrgHarness implements AutoCloseable {
         try {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+            int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                    .execute(args);
             return new Run(exit, out.toString(), err.toString());
         } finally {
             for (String p : List.of("warden.sf", "warden.sf.home", "warden.project.dir", "warden.home")) {
@@ -125,9 +137,15 @@ final class LocalOrgHarness implements AutoCloseable {
 
     /** An HTTP call as the admin (REST or /_local), body as JSON. */
     JsonNode call(String method, String path, Object body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(org.instanceUrl() + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + org.adminAccessToken()).header("Content-Type", "application/json");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(org.instanceUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + org.adminAccessToken())
+                .header("Content-Type", "application/json");
+        b.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 400) {
             throw new AssertionError(method + " " + path + " -> " + r.statusCode() + " " + r.body());
@@ -137,7 +155,9 @@ final class LocalOrgHarness implements AutoCloseable {
 
     List<JsonNode> query(String soql) throws Exception {
         List<JsonNode> out = new ArrayList<>();
-        call("GET", "/services/data/v65.0/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8), null).path("records").forEach(out::add);
+        call("GET", "/services/data/v65.0/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8), null)
+                .path("records")
+                .forEach(out::add);
         return out;
     }
 
@@ -153,9 +173,17 @@ final class LocalOrgHarness implements AutoCloseable {
 
     /** Until the Metadata deploy lands, the package's permission sets are created as records (the API allows it). */
     void seedPackagePermissionSets() throws Exception {
-        for (String ps : List.of("Warden_Integration", "Warden_Query_All_Files", "Warden_Scanner_Access", "Warden_Connect_Approval", "Warden_Admin")) {
+        for (String ps : List.of(
+                "Warden_Integration",
+                "Warden_Query_All_Files",
+                "Warden_Scanner_Access",
+                "Warden_Connect_Approval",
+                "Warden_Admin")) {
             if (id("SELECT Id FROM PermissionSet WHERE Name = '" + ps + "'") == null) {
-                call("POST", "/services/data/v65.0/sobjects/PermissionSet", Map.of("Name", ps, "Label", ps.replace('_', ' ')));
+                call(
+                        "POST",
+                        "/services/data/v65.0/sobjects/PermissionSet",
+                        Map.of("Name", ps, "Label", ps.replace('_', ' ')));
             }
         }
     }
@@ -163,8 +191,12 @@ final class LocalOrgHarness implements AutoCloseable {
     /** True when the org answers the Metadata SOAP API (readMetadata), which the app and network steps need. */
     boolean metadataAvailable() {
         try {
-            new SoapMetadata(new Session(org.instanceUrl(), org.adminAccessToken(), org.adminUsername(), org.orgId()), new ApiBudget(0),
-                    new CallCounter(), s -> { }).network(null);
+            new SoapMetadata(
+                            new Session(org.instanceUrl(), org.adminAccessToken(), org.adminUsername(), org.orgId()),
+                            new ApiBudget(0),
+                            new CallCounter(),
+                            s -> {})
+                    .network(null);
             return true;
         } catch (SalesforceException e) {
             return false;
@@ -173,11 +205,16 @@ final class LocalOrgHarness implements AutoCloseable {
 
     /** Copies force-app and sfdx-project.json into the private project dir, so deploys run on the real package. */
     void copyPackage() throws IOException {
-        Files.copy(ROOT.resolve("sfdx-project.json"), projectDir.resolve("sfdx-project.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                ROOT.resolve("sfdx-project.json"),
+                projectDir.resolve("sfdx-project.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path from = ROOT.resolve("force-app");
         try (var files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                Path to = projectDir.resolve("force-app").resolve(from.relativize(f).toString());
+                Path to = projectDir
+                        .resolve("force-app")
+                        .resolve(from.relativize(f).toString());
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(to);
                 } else {

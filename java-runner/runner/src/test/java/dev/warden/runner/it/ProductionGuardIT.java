@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProductionGuardIT {
     @TempDir
     static Path tmp;
+
     static LocalOrgHarness org;
 
     @BeforeAll
@@ -35,9 +36,12 @@ class ProductionGuardIT {
         List<String> out = new ArrayList<>();
         for (JsonNode r : org.call("GET", "/_local/requests", null).path("requests")) {
             String method = r.path("method").asText();
-            if (!method.equals("GET") && r.path("path").asText().startsWith("/services/") && !r.path("path").asText().contains("/oauth2/")
+            if (!method.equals("GET")
+                    && r.path("path").asText().startsWith("/services/")
+                    && !r.path("path").asText().contains("/oauth2/")
                     && !r.path("path").asText().contains("/query")) {
-                out.add(method + " " + r.path("path").asText() + " " + r.path("soapOperation").asText(""));
+                out.add(method + " " + r.path("path").asText() + " "
+                        + r.path("soapOperation").asText(""));
             }
         }
         out.removeIf(w -> w.contains("/Soap/") && !w.matches(".*(create|update|delete|upsert|deploy).*"));
@@ -48,8 +52,14 @@ class ProductionGuardIT {
     void smokeOnAProductionOrgIsExit2NamingAllowProductionAndWritesNothing() throws Exception {
         var run = org.warden("smoke", "-o", LocalOrgHarness.ALIAS);
         assertEquals(2, run.exit(), run.out() + run.err());
-        String line = run.err().lines().filter(l -> l.startsWith("warden: ")).findFirst().orElse("");
-        assertTrue(line.contains("is a production org (Enterprise Edition") && line.contains("--allow-production"), run.err());
+        String line = run.err()
+                .lines()
+                .filter(l -> l.startsWith("warden: "))
+                .findFirst()
+                .orElse("");
+        assertTrue(
+                line.contains("is a production org (Enterprise Edition") && line.contains("--allow-production"),
+                run.err());
         assertEquals(List.of(), writesSeen());
     }
 
@@ -60,7 +70,9 @@ class ProductionGuardIT {
         assertEquals("BadInput", run.json().path("name").asText());
         assertTrue(run.json().path("message").asText().contains("--allow-production"), run.out());
         assertTrue(run.json().path("message").asText().contains("--skip-smoke"), run.out());
-        assertTrue(run.json().path("data").path("figures").path("sfInvocations").asInt() <= 1, "only org display, no deploy: " + run.out());
+        assertTrue(
+                run.json().path("data").path("figures").path("sfInvocations").asInt() <= 1,
+                "only org display, no deploy: " + run.out());
         assertEquals(List.of(), writesSeen());
     }
 
@@ -69,7 +81,9 @@ class ProductionGuardIT {
         var doctor = org.warden("doctor", "-o", LocalOrgHarness.ALIAS, "--json");
         assertTrue(doctor.exit() == 0 || doctor.exit() == 3, doctor.out() + doctor.err());
         var plan = org.warden("plan", "-o", LocalOrgHarness.ALIAS, "--json");
-        assertTrue(plan.exit() == 0 || plan.exit() == 2, "plan reads only (exit 2: package not deployed): " + plan.out() + plan.err());
+        assertTrue(
+                plan.exit() == 0 || plan.exit() == 2,
+                "plan reads only (exit 2: package not deployed): " + plan.out() + plan.err());
         assertEquals(List.of(), writesSeen());
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UpMetadataIT {
     @TempDir
     static Path tmp;
+
     static LocalOrgHarness org;
 
     @BeforeAll
@@ -30,8 +31,10 @@ class UpMetadataIT {
         assumeTrue(org.metadataAvailable(), "the local org does not answer the Metadata API yet");
         org.copyPackage();
         var probe = org.warden("up", "-o", LocalOrgHarness.ALIAS, "--skip-smoke", "--json");
-        String warnings = probe.exit() == 2 ? probe.err() : probe.json().path("warnings").toString();
-        assumeTrue(probe.exit() != 1 && !warnings.contains("could not read"),
+        String warnings =
+                probe.exit() == 2 ? probe.err() : probe.json().path("warnings").toString();
+        assumeTrue(
+                probe.exit() != 1 && !warnings.contains("could not read"),
                 "the local org's Metadata API cannot serve the app yet: " + warnings);
     }
 
@@ -54,9 +57,14 @@ class UpMetadataIT {
         var again = org.warden("up", "-o", LocalOrgHarness.ALIAS, "--skip-smoke", "--json");
         assertEquals(0, again.exit(), again.out());
         JsonNode r = again.json().path("result");
-        assertEquals(0, r.path("figures").path("writes").asInt(), r.path("figures").toString());
+        assertEquals(
+                0, r.path("figures").path("writes").asInt(), r.path("figures").toString());
         assertEquals(0, r.path("plan").path("steps").size());
-        assertEquals("PASS", ProvisionRecordsIT.check(r.path("checks"), "jwt.login").path("status").asText());
+        assertEquals(
+                "PASS",
+                ProvisionRecordsIT.check(r.path("checks"), "jwt.login")
+                        .path("status")
+                        .asText());
     }
 
     @Test
@@ -78,7 +86,13 @@ class UpMetadataIT {
         var dry = org.warden("deploy", "-o", LocalOrgHarness.ALIAS, "--dry-run", "--json");
         assertEquals(0, dry.exit(), dry.out() + dry.err());
         JsonNode dryFigures = dry.json().path("result").path("figures");
-        assertEquals(1, dryFigures.path("callsByKind").path("soap.metadata.deployCheckOnly").asInt(), dryFigures.toString());
+        assertEquals(
+                1,
+                dryFigures
+                        .path("callsByKind")
+                        .path("soap.metadata.deployCheckOnly")
+                        .asInt(),
+                dryFigures.toString());
         assertEquals(0, dryFigures.path("writes").asInt(), "a validation writes nothing: " + dryFigures);
     }
 
@@ -87,15 +101,23 @@ class UpMetadataIT {
         Path dir = org.projectDir.resolve("force-app/main/default/classes");
         Path cls = dir.resolve("WardenBroken.cls");
         Path meta = dir.resolve("WardenBroken.cls-meta.xml");
-        java.nio.file.Files.writeString(cls, "public with sharing class WardenBroken {\n    public void go() {\n        Integer x = ;\n    }\n}\n");
-        java.nio.file.Files.writeString(meta, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\">"
-                + "<apiVersion>62.0</apiVersion><status>Active</status></ApexClass>\n");
+        java.nio.file.Files.writeString(
+                cls,
+                "public with sharing class WardenBroken {\n    public void go() {\n        Integer x = ;\n    }\n}\n");
+        java.nio.file.Files.writeString(
+                meta,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ApexClass xmlns=\"http://soap.sforce.com/2006/04/metadata\">"
+                        + "<apiVersion>62.0</apiVersion><status>Active</status></ApexClass>\n");
         try {
             var run = org.warden("deploy", "-o", LocalOrgHarness.ALIAS);
             assertEquals(1, run.exit(), run.out() + run.err());
             assertTrue(run.out().contains("Deploy: FAILED"), run.out());
-            assertTrue(run.out().lines().anyMatch(l -> l.contains("force-app/main/default/classes/WardenBroken.cls:3")
-                    && l.contains("ApexClass WardenBroken")), "the source file, not the zip's classes/WardenBroken.cls: " + run.out());
+            assertTrue(
+                    run.out()
+                            .lines()
+                            .anyMatch(l -> l.contains("force-app/main/default/classes/WardenBroken.cls:3")
+                                    && l.contains("ApexClass WardenBroken")),
+                    "the source file, not the zip's classes/WardenBroken.cls: " + run.out());
         } finally {
             java.nio.file.Files.deleteIfExists(cls);
             java.nio.file.Files.deleteIfExists(meta);
@@ -104,10 +126,20 @@ class UpMetadataIT {
 
     @Test
     void noSecretReachesOutputReportsOrJournals() throws Exception {
-        var run = org.warden("verify", "-o", LocalOrgHarness.ALIAS, "--json", "--junit", tmp.resolve("v.xml").toString());
-        String key = java.nio.file.Files.readString(org.wardenHome.resolve("keys").resolve(org.org.orgId()).resolve("private-key.pem"));
-        String keyBody = key.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
-        StringBuilder everything = new StringBuilder(run.out()).append(run.err()).append(java.nio.file.Files.readString(tmp.resolve("v.xml")));
+        var run = org.warden(
+                "verify",
+                "-o",
+                LocalOrgHarness.ALIAS,
+                "--json",
+                "--junit",
+                tmp.resolve("v.xml").toString());
+        String key = java.nio.file.Files.readString(
+                org.wardenHome.resolve("keys").resolve(org.org.orgId()).resolve("private-key.pem"));
+        String keyBody =
+                key.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+        StringBuilder everything = new StringBuilder(run.out())
+                .append(run.err())
+                .append(java.nio.file.Files.readString(tmp.resolve("v.xml")));
         try (var files = java.nio.file.Files.walk(org.projectDir.resolve(".warden"))) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 if (java.nio.file.Files.isRegularFile(f)) {
@@ -118,7 +150,11 @@ class UpMetadataIT {
         String all = everything.toString();
         assertTrue(!all.contains(org.org.adminAccessToken()), "the admin access token leaked");
         assertTrue(!all.contains(keyBody), "the private key leaked");
-        assertTrue(!java.util.regex.Pattern.compile("00D\\w{12,15}![\\w.-]{20,}").matcher(all).find(), "an access token leaked");
+        assertTrue(
+                !java.util.regex.Pattern.compile("00D\\w{12,15}![\\w.-]{20,}")
+                        .matcher(all)
+                        .find(),
+                "an access token leaked");
     }
 
     @Test
@@ -127,7 +163,11 @@ class UpMetadataIT {
         var verify = org.warden("verify", "-o", LocalOrgHarness.ALIAS, "--json");
         assertEquals(3, verify.exit(), verify.out());
         JsonNode checks = verify.json().path("result").path("checks");
-        assertEquals("OAUTH_APP_BLOCKED", ProvisionRecordsIT.check(checks, "eca.installed").path("symptom").asText());
+        assertEquals(
+                "OAUTH_APP_BLOCKED",
+                ProvisionRecordsIT.check(checks, "eca.installed")
+                        .path("symptom")
+                        .asText());
         JsonNode jwt = ProvisionRecordsIT.check(checks, "jwt.login");
         assertEquals("FAIL", jwt.path("status").asText());
         assertEquals("OAUTH_APP_BLOCKED", jwt.path("symptom").asText());
@@ -138,7 +178,8 @@ class UpMetadataIT {
     @Test
     void userWithoutThePreAuthorizingSetIsExplainedAsNotApproved() throws Exception {
         String userId = org.id("SELECT Id FROM User WHERE Username = '" + org.username() + "'");
-        String psa = org.id("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + userId + "' AND PermissionSet.Name = 'Warden_Scanner_Access'");
+        String psa = org.id("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + userId
+                + "' AND PermissionSet.Name = 'Warden_Scanner_Access'");
         org.call("DELETE", "/services/data/v65.0/sobjects/PermissionSetAssignment/" + psa, null);
         var verify = org.warden("verify", "-o", LocalOrgHarness.ALIAS, "--json");
         assertEquals(3, verify.exit(), verify.out());
@@ -146,6 +187,8 @@ class UpMetadataIT {
         JsonNode jwt = ProvisionRecordsIT.check(checks, "jwt.login");
         assertTrue(jwt.path("evidence").asText().contains("user hasn't approved this consumer"), jwt.toString());
         assertEquals("user hasn't approved this consumer", jwt.path("symptom").asText());
-        assertEquals("user hasn't approved this consumer", ProvisionRecordsIT.check(checks, "eca.preauth").path("symptom").asText());
+        assertEquals(
+                "user hasn't approved this consumer",
+                ProvisionRecordsIT.check(checks, "eca.preauth").path("symptom").asText());
     }
 }

@@ -23,7 +23,11 @@ class JournalStoreTest {
         Journal j = Journal.start("00D000000000001", "scanner@example.com", Instant.parse("2026-12-05T00:00:00Z"));
         store.save(j);
         store.save(j);
-        assertEquals(j.username(), store.load("00D000000000001", "scanner@example.com").orElseThrow().username());
+        assertEquals(
+                j.username(),
+                store.load("00D000000000001", "scanner@example.com")
+                        .orElseThrow()
+                        .username());
         assertEquals(1, files().count(), "one journal file, no temp file");
     }
 
@@ -36,7 +40,8 @@ class JournalStoreTest {
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> store.save(j));
         assertTrue(e.getMessage().startsWith("cannot write journal"), e.getMessage());
         try (Stream<Path> left = files()) {
-            assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no journal*.tmp left in " + dir);
+            assertTrue(
+                    left.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no journal*.tmp left in " + dir);
         }
     }
 

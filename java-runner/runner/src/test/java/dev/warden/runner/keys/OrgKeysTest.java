@@ -19,10 +19,14 @@ class OrgKeysTest {
         OrgKeys keys = new OrgKeys(home);
         OrgKeys.KeyMaterial km = keys.generate("00D000000000001EAA", "Warden_Scanner 00D000000000001EAA");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(km.privateKeyFile())));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.dir("00D000000000001EAA"))));
+        assertEquals(
+                "rwx------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.dir("00D000000000001EAA"))));
         assertTrue(km.certificatePem().startsWith("-----BEGIN CERTIFICATE-----"));
         assertFalse(km.certificatePem().contains("PRIVATE KEY"));
-        assertTrue(Files.readString(km.privateKeyFile()).startsWith("-----BEGIN " + "PRIVATE KEY-----"), "PKCS#8 PEM, assembled here so the repository holds no key-block marker");
+        assertTrue(
+                Files.readString(km.privateKeyFile()).startsWith("-----BEGIN " + "PRIVATE KEY-----"),
+                "PKCS#8 PEM, assembled here so the repository holds no key-block marker");
         assertTrue(km.consumerKey().matches("3MVG9[A-Za-z0-9]{80}"));
         assertEquals("RSA", OrgKeys.privateKey(km.privateKeyFile()).getAlgorithm());
         assertEquals(km, keys.load("00D000000000001EAA").orElseThrow());

@@ -25,27 +25,40 @@ class InMemoryRecords implements RecordsPort {
     final Map<String, Assignment> assignments = new LinkedHashMap<>();
     final Map<String, String> assignee = new HashMap<>();
     final Map<String, Boolean> isPsl = new HashMap<>();
-    final Map<String, String> profileLicense = Map.of("00e000000000001AAA", "Salesforce Integration", "00e000000000002AAA", "Salesforce",
-            "00e000000000003AAA", "Salesforce");
-    final Map<String, String> profileNames = Map.of("00e000000000001AAA", "Minimum Access - API Only Integrations",
-            "00e000000000002AAA", "Standard User", "00e000000000003AAA", "System Administrator");
+    final Map<String, String> profileLicense = Map.of(
+            "00e000000000001AAA",
+            "Salesforce Integration",
+            "00e000000000002AAA",
+            "Salesforce",
+            "00e000000000003AAA",
+            "Salesforce");
+    final Map<String, String> profileNames = Map.of(
+            "00e000000000001AAA",
+            "Minimum Access - API Only Integrations",
+            "00e000000000002AAA",
+            "Standard User",
+            "00e000000000003AAA",
+            "System Administrator");
     int writes;
     int failAtWrite = -1;
     /** The write with this number commits, then its answer is lost (the local org's {@code lostResponse}). */
     int loseAnswerAtWrite = -1;
+
     private int ids;
 
     /** Called after a write committed: throws as a dropped connection would. */
     private void answered(String what) {
         if (writes == loseAnswerAtWrite) {
-            throw new SalesforceException(what, 0, "CONNECTION_FAILED", "http://127.0.0.1 did not answer: Connection reset");
+            throw new SalesforceException(
+                    what, 0, "CONNECTION_FAILED", "http://127.0.0.1 did not answer: Connection reset");
         }
     }
 
     private void write(String what) {
         writes++;
         if (writes == failAtWrite) {
-            throw new SalesforceException(what, 400, "UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record");
+            throw new SalesforceException(
+                    what, 400, "UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record");
         }
     }
 
@@ -55,7 +68,9 @@ class InMemoryRecords implements RecordsPort {
 
     @Override
     public Optional<UserState> findUser(String username) {
-        return users.values().stream().filter(u -> u.username().equals(username)).findFirst();
+        return users.values().stream()
+                .filter(u -> u.username().equals(username))
+                .findFirst();
     }
 
     @Override
@@ -94,7 +109,15 @@ class InMemoryRecords implements RecordsPort {
     public String createUser(NewUser u) {
         write("create user");
         String id = newId("005");
-        users.put(id, new UserState(id, u.username(), true, u.profileId(), profileNames.get(u.profileId()), profileLicense.get(u.profileId())));
+        users.put(
+                id,
+                new UserState(
+                        id,
+                        u.username(),
+                        true,
+                        u.profileId(),
+                        profileNames.get(u.profileId()),
+                        profileLicense.get(u.profileId())));
         answered("create user");
         return id;
     }
@@ -106,7 +129,15 @@ class InMemoryRecords implements RecordsPort {
         if (!profileLicense.get(profileId).equals(u.licenseName())) {
             assignments.keySet().removeIf(id -> userId.equals(assignee.get(id)));
         }
-        users.put(userId, new UserState(userId, u.username(), u.active(), profileId, profileNames.get(profileId), profileLicense.get(profileId)));
+        users.put(
+                userId,
+                new UserState(
+                        userId,
+                        u.username(),
+                        u.active(),
+                        profileId,
+                        profileNames.get(profileId),
+                        profileLicense.get(profileId)));
     }
 
     @Override

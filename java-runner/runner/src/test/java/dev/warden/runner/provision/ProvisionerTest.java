@@ -44,16 +44,33 @@ class ProvisionerTest {
     }
 
     private Observed observed(InMemoryRecords org) {
-        UserState u = org.findUser(Fixtures.integrationUser("Standard User", "Salesforce").username()).orElseThrow();
+        UserState u = org.findUser(
+                        Fixtures.integrationUser("Standard User", "Salesforce").username())
+                .orElseThrow();
         UserAccess access = org.access(u.id());
         Observed base = Fixtures.provisioned();
-        return new Observed(base.orgId(), u, access, base.permissionSets(), base.profiles(), base.permissionSetLicenses(), org.users.get(Fixtures.admin().id()),
-                null, base.eca(), base.network(), base.localCertificate());
+        return new Observed(
+                base.orgId(),
+                u,
+                access,
+                base.permissionSets(),
+                base.profiles(),
+                base.permissionSetLicenses(),
+                org.users.get(Fixtures.admin().id()),
+                null,
+                base.eca(),
+                base.network(),
+                base.localCertificate());
     }
 
     private Provisioner provisioner(InMemoryRecords org) {
-        return new Provisioner(org, null, new OrgKeys(tmp.resolve("home")), new JournalStore(tmp.resolve(".warden")),
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), line -> { });
+        return new Provisioner(
+                org,
+                null,
+                new OrgKeys(tmp.resolve("home")),
+                new JournalStore(tmp.resolve(".warden")),
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+                line -> {});
     }
 
     private static Set<String> state(InMemoryRecords org, String userId) {
@@ -70,8 +87,14 @@ class ProvisionerTest {
         Observed o = observed(org);
         Plan plan = new Planner().plan(warden, o, null);
         ApplyResult r = provisioner(org).apply(warden, o, plan, null);
-        assertEquals(Set.of("profile Minimum Access - API Only Integrations", "PSL SalesforceAPIIntegrationPsl", "Warden_Integration",
-                "Warden_Query_All_Files", "Warden_Scanner_Access"), state(org, o.user().id()));
+        assertEquals(
+                Set.of(
+                        "profile Minimum Access - API Only Integrations",
+                        "PSL SalesforceAPIIntegrationPsl",
+                        "Warden_Integration",
+                        "Warden_Query_All_Files",
+                        "Warden_Scanner_Access"),
+                state(org, o.user().id()));
         assertTrue(r.notes().get(0).contains("Warden_Admin"), r.notes().toString());
     }
 
@@ -83,17 +106,27 @@ class ProvisionerTest {
             Set<String> before = state(org, o.user().id());
             Plan plan = new Planner().plan(warden, o, null);
             org.failAtWrite = failAt;
-            var e = assertThrows(ProvisionFailedException.class, () -> provisioner(org).apply(warden, o, plan, null));
+            var e = assertThrows(
+                    ProvisionFailedException.class, () -> provisioner(org).apply(warden, o, plan, null));
             assertEquals(before, state(org, o.user().id()), "fault at write " + failAt + ": " + e.getMessage());
             assertTrue(e.getMessage().contains("restored: "), e.getMessage());
-            Journal j = new JournalStore(tmp.resolve(".warden")).load(o.orgId(), plan.username()).orElseThrow();
+            Journal j = new JournalStore(tmp.resolve(".warden"))
+                    .load(o.orgId(), plan.username())
+                    .orElseThrow();
             assertEquals(Journal.SWITCH_RESTORED, j.switchState());
             org.failAtWrite = -1;
             Observed again = observed(org);
             Plan retry = new Planner().plan(warden, again, j);
             provisioner(org).apply(warden, again, retry, null);
-            assertEquals(Set.of("profile Minimum Access - API Only Integrations", "PSL SalesforceAPIIntegrationPsl", "Warden_Integration",
-                    "Warden_Query_All_Files", "Warden_Scanner_Access"), state(org, o.user().id()), "re-run after fault at write " + failAt);
+            assertEquals(
+                    Set.of(
+                            "profile Minimum Access - API Only Integrations",
+                            "PSL SalesforceAPIIntegrationPsl",
+                            "Warden_Integration",
+                            "Warden_Query_All_Files",
+                            "Warden_Scanner_Access"),
+                    state(org, o.user().id()),
+                    "re-run after fault at write " + failAt);
         }
     }
 
@@ -104,20 +137,36 @@ class ProvisionerTest {
         Plan plan = new Planner().plan(warden, o, null);
         org.failAtWrite = 2;
         InMemoryRecords failingTwice = org;
-        Provisioner p = new Provisioner(new FailingAfter(failingTwice, 4), null, new OrgKeys(tmp.resolve("home")),
-                new JournalStore(tmp.resolve(".warden")), Clock.systemUTC(), line -> { });
+        Provisioner p = new Provisioner(
+                new FailingAfter(failingTwice, 4),
+                null,
+                new OrgKeys(tmp.resolve("home")),
+                new JournalStore(tmp.resolve(".warden")),
+                Clock.systemUTC(),
+                line -> {});
         var e = assertThrows(ProvisionFailedException.class, () -> p.apply(warden, o, plan, null));
         assertTrue(e.restoreFailed(), e.getMessage());
-        Journal j = new JournalStore(tmp.resolve(".warden")).load(o.orgId(), plan.username()).orElseThrow();
+        Journal j = new JournalStore(tmp.resolve(".warden"))
+                .load(o.orgId(), plan.username())
+                .orElseThrow();
         assertTrue(j.switchUnfinished());
-        assertEquals(Set.of("Warden_Admin", "Warden_Scanner_Access"), new TreeSet<>(j.snapshot().permissionSets().stream().map(a -> a.name()).toList()));
+        assertEquals(
+                Set.of("Warden_Admin", "Warden_Scanner_Access"),
+                new TreeSet<>(j.snapshot().permissionSets().stream()
+                        .map(a -> a.name())
+                        .toList()));
     }
 
     /** The warden blueprint with a vendor-style bootstrap phase: the user is System Administrator until the switch. */
     private static Blueprint withAdminBootstrap() throws Exception {
-        String yaml = new String(ProvisionerTest.class.getResourceAsStream("/blueprints/warden.yaml").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8).replace("final:\n",
-                "bootstrap:\n  profile: System Administrator\n  license: Salesforce\n  permissionSets: [Warden_Scanner_Access]\nfinal:\n");
+        String yaml = new String(
+                        ProvisionerTest.class
+                                .getResourceAsStream("/blueprints/warden.yaml")
+                                .readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .replace(
+                        "final:\n",
+                        "bootstrap:\n  profile: System Administrator\n  license: Salesforce\n  permissionSets: [Warden_Scanner_Access]\nfinal:\n");
         return new dev.warden.runner.blueprint.BlueprintLoader().parse(yaml, "bootstrap.yaml");
     }
 
@@ -132,14 +181,17 @@ class ProvisionerTest {
         Observed o = observed(org, u.username());
         Plan plan = new Planner().plan(vendor, o, null);
         org.failAtWrite = 1; // the profile switch
-        var e = assertThrows(ProvisionFailedException.class, () -> provisioner(org).apply(vendor, o, plan, null));
+        var e = assertThrows(
+                ProvisionFailedException.class, () -> provisioner(org).apply(vendor, o, plan, null));
         assertTrue(e.getMessage().contains("deactivated " + u.username()), e.getMessage());
         UserState after = org.users.get(u.id());
         assertEquals("System Administrator", after.profileName(), "restored as before");
         assertTrue(!after.active(), "but not active with System Administrator");
 
         org.failAtWrite = -1;
-        Journal j = new JournalStore(tmp.resolve(".warden")).load(o.orgId(), plan.username()).orElseThrow();
+        Journal j = new JournalStore(tmp.resolve(".warden"))
+                .load(o.orgId(), plan.username())
+                .orElseThrow();
         Observed again = observed(org, u.username());
         provisioner(org).apply(vendor, again, new Planner().plan(vendor, again, j), null);
         UserState done = org.users.get(u.id());
@@ -150,8 +202,18 @@ class ProvisionerTest {
     private Observed observed(InMemoryRecords org, String username) {
         UserState u = org.findUser(username).orElseThrow();
         Observed base = Fixtures.provisioned();
-        return new Observed(base.orgId(), u, org.access(u.id()), base.permissionSets(), base.profiles(), base.permissionSetLicenses(),
-                org.users.get(Fixtures.admin().id()), null, base.eca(), base.network(), base.localCertificate());
+        return new Observed(
+                base.orgId(),
+                u,
+                org.access(u.id()),
+                base.permissionSets(),
+                base.profiles(),
+                base.permissionSetLicenses(),
+                org.users.get(Fixtures.admin().id()),
+                null,
+                base.eca(),
+                base.network(),
+                base.localCertificate());
     }
 
     /** Fails every write from the n-th on, so the rollback itself fails too. */
@@ -180,19 +242,83 @@ class ProvisionerTest {
 
         protected abstract void beforeWrite();
 
-        @Override public java.util.Optional<UserState> findUser(String u) { return delegate.findUser(u); }
-        @Override public UserState currentUser() { return delegate.currentUser(); }
-        @Override public UserAccess access(String id) { return delegate.access(id); }
-        @Override public Map<String, dev.warden.runner.org.OrgModel.PermissionSetInfo> permissionSets(java.util.Collection<String> n) { return delegate.permissionSets(n); }
-        @Override public Map<String, String> profiles(java.util.Collection<String> n) { return delegate.profiles(n); }
-        @Override public Map<String, String> permissionSetLicenses(java.util.Collection<String> n) { return delegate.permissionSetLicenses(n); }
-        @Override public String createUser(dev.warden.runner.org.OrgModel.NewUser u) { beforeWrite(); return delegate.createUser(u); }
-        @Override public void updateUserProfile(String u, String p) { beforeWrite(); delegate.updateUserProfile(u, p); }
-        @Override public void setUserActive(String u, boolean a) { beforeWrite(); delegate.setUserActive(u, a); }
-        @Override public java.util.List<dev.warden.runner.org.OrgModel.Assignment> assignPermissionSetLicenses(String u, Map<String, String> m) { beforeWrite(); return delegate.assignPermissionSetLicenses(u, m); }
-        @Override public java.util.List<dev.warden.runner.org.OrgModel.Assignment> assignPermissionSets(String u, Map<String, String> m) { beforeWrite(); return delegate.assignPermissionSets(u, m); }
-        @Override public void deleteRecords(java.util.List<String> ids) { beforeWrite(); delegate.deleteRecords(ids); }
-        @Override public Map<String, String> triggerStatus(java.util.Collection<String> n) { return delegate.triggerStatus(n); }
-        @Override public dev.warden.runner.org.OrgModel.ApiUsage apiUsage() { return delegate.apiUsage(); }
+        @Override
+        public java.util.Optional<UserState> findUser(String u) {
+            return delegate.findUser(u);
+        }
+
+        @Override
+        public UserState currentUser() {
+            return delegate.currentUser();
+        }
+
+        @Override
+        public UserAccess access(String id) {
+            return delegate.access(id);
+        }
+
+        @Override
+        public Map<String, dev.warden.runner.org.OrgModel.PermissionSetInfo> permissionSets(
+                java.util.Collection<String> n) {
+            return delegate.permissionSets(n);
+        }
+
+        @Override
+        public Map<String, String> profiles(java.util.Collection<String> n) {
+            return delegate.profiles(n);
+        }
+
+        @Override
+        public Map<String, String> permissionSetLicenses(java.util.Collection<String> n) {
+            return delegate.permissionSetLicenses(n);
+        }
+
+        @Override
+        public String createUser(dev.warden.runner.org.OrgModel.NewUser u) {
+            beforeWrite();
+            return delegate.createUser(u);
+        }
+
+        @Override
+        public void updateUserProfile(String u, String p) {
+            beforeWrite();
+            delegate.updateUserProfile(u, p);
+        }
+
+        @Override
+        public void setUserActive(String u, boolean a) {
+            beforeWrite();
+            delegate.setUserActive(u, a);
+        }
+
+        @Override
+        public java.util.List<dev.warden.runner.org.OrgModel.Assignment> assignPermissionSetLicenses(
+                String u, Map<String, String> m) {
+            beforeWrite();
+            return delegate.assignPermissionSetLicenses(u, m);
+        }
+
+        @Override
+        public java.util.List<dev.warden.runner.org.OrgModel.Assignment> assignPermissionSets(
+                String u, Map<String, String> m) {
+            beforeWrite();
+            return delegate.assignPermissionSets(u, m);
+        }
+
+        @Override
+        public void deleteRecords(java.util.List<String> ids) {
+            beforeWrite();
+            delegate.deleteRecords(ids);
+        }
+
+        @Override
+        public Map<String, String> triggerStatus(java.util.Collection<String> n) {
+            return delegate.triggerStatus(n);
+        }
+
+        @Override
+        public dev.warden.runner.org.OrgModel.ApiUsage apiUsage() {
+            return delegate.apiUsage();
+        }
     }
 }

@@ -64,7 +64,9 @@ class ReconcileAfterLostResponseTest {
         wanted.put("Warden_Query_All_Files", "0PS000000000003AAA");
         org.loseAnswerAtWrite = org.writes + 1;
         List<Assignment> done = records.assignPermissionSets(userId, wanted);
-        assertEquals(List.of("Warden_Scanner_Access", "Warden_Query_All_Files"), done.stream().map(Assignment::name).toList());
+        assertEquals(
+                List.of("Warden_Scanner_Access", "Warden_Query_All_Files"),
+                done.stream().map(Assignment::name).toList());
         assertEquals(3, org.access(userId).permissionSets().size(), "no duplicate assignment");
         assertEquals(2, org.writes, "user + one assignment call; nothing written twice");
         assertTrue(log.get(0).contains("2 found done, 0 to write again"), log.toString());

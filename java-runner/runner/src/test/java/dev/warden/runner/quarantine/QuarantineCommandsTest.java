@@ -15,7 +15,8 @@ class QuarantineCommandsTest {
     static Run warden(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -29,7 +30,9 @@ class QuarantineCommandsTest {
     void aMissingBlocklistIsBadInputOnOneLineBeforeAnyOrgIsTouched() {
         Run r = warden("scan", "--once", "--blocklist", "/nonexistent/known-bad.sha256");
         assertEquals(2, r.exit(), r.err());
-        assertEquals("warden: --blocklist /nonexistent/known-bad.sha256: no such file", r.err().strip());
+        assertEquals(
+                "warden: --blocklist /nonexistent/known-bad.sha256: no such file",
+                r.err().strip());
     }
 
     @Test
@@ -38,7 +41,9 @@ class QuarantineCommandsTest {
         java.nio.file.Files.writeString(f, "# known bad\nnot-a-hash\n");
         Run r = warden("scan", "--once", "--json", "--blocklist", f.toString());
         assertEquals(2, r.exit());
-        assertTrue(r.out().contains(f.getFileName() + ":2: expected a SHA-256 (64 hex digits), got 'not-a-hash'"), r.out());
+        assertTrue(
+                r.out().contains(f.getFileName() + ":2: expected a SHA-256 (64 hex digits), got 'not-a-hash'"),
+                r.out());
         assertFalse(r.out().contains("Exception"), r.out());
     }
 

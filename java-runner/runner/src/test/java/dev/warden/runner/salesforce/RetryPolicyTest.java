@@ -17,8 +17,12 @@ class RetryPolicyTest {
     final List<Duration> slept = new ArrayList<>();
     final List<String> log = new ArrayList<>();
     final CallCounter counter = new CallCounter();
-    final RetryPolicy policy = new RetryPolicy(new RetryPolicy.Settings(4, Duration.ofMillis(100), Duration.ofMillis(1000)),
-            counter, log::add, slept::add, new Random(7));
+    final RetryPolicy policy = new RetryPolicy(
+            new RetryPolicy.Settings(4, Duration.ofMillis(100), Duration.ofMillis(1000)),
+            counter,
+            log::add,
+            slept::add,
+            new Random(7));
 
     static SalesforceException sf(int status, String code) {
         return new SalesforceException("read", status, code, "m");
@@ -33,12 +37,21 @@ class RetryPolicyTest {
             assertEquals(Kind.REFUSED, RetryPolicy.classify(400, code, null).kind(), code);
             assertEquals(Kind.REFUSED, RetryPolicy.classify(500, code, null).kind(), code + " as a SOAP fault");
         }
-        assertEquals(Kind.LOST, RetryPolicy.classify(0, "CONNECTION_FAILED", null).kind());
-        for (String code : List.of("INVALID_SESSION_ID", "REQUEST_LIMIT_EXCEEDED", "DUPLICATE_VALUE", "INVALID_FIELD", "UNKNOWN_EXCEPTION")) {
+        assertEquals(
+                Kind.LOST, RetryPolicy.classify(0, "CONNECTION_FAILED", null).kind());
+        for (String code : List.of(
+                "INVALID_SESSION_ID",
+                "REQUEST_LIMIT_EXCEEDED",
+                "DUPLICATE_VALUE",
+                "INVALID_FIELD",
+                "UNKNOWN_EXCEPTION")) {
             assertEquals(Kind.PERMANENT, RetryPolicy.classify(400, code, null).kind(), code);
         }
-        assertEquals(Kind.PERMANENT, RetryPolicy.classify(500, "UNKNOWN_EXCEPTION", null).kind());
-        assertEquals(Kind.PERMANENT, RetryPolicy.classify(0, "INTERRUPTED", null).kind());
+        assertEquals(
+                Kind.PERMANENT,
+                RetryPolicy.classify(500, "UNKNOWN_EXCEPTION", null).kind());
+        assertEquals(
+                Kind.PERMANENT, RetryPolicy.classify(0, "INTERRUPTED", null).kind());
     }
 
     @Test
@@ -63,10 +76,14 @@ class RetryPolicyTest {
     void aPermanentFailureIsNeverRetried() {
         AtomicInteger calls = new AtomicInteger();
         SalesforceException e = sf(400, "INVALID_FIELD");
-        assertSame(e, assertThrows(SalesforceException.class, () -> policy.call("rest.query", "q", true, () -> {
-            calls.incrementAndGet();
-            throw e;
-        })));
+        assertSame(
+                e,
+                assertThrows(
+                        SalesforceException.class,
+                        () -> policy.call("rest.query", "q", true, () -> {
+                            calls.incrementAndGet();
+                            throw e;
+                        })));
         assertEquals(1, calls.get());
         assertEquals(0, counter.retries());
         assertTrue(slept.isEmpty());
@@ -83,10 +100,14 @@ class RetryPolicyTest {
         }));
         AtomicInteger creates = new AtomicInteger();
         SalesforceException lost = sf(0, "CONNECTION_FAILED");
-        assertSame(lost, assertThrows(SalesforceException.class, () -> policy.call("rest.sobjects", "create user", false, () -> {
-            creates.incrementAndGet();
-            throw lost;
-        })));
+        assertSame(
+                lost,
+                assertThrows(
+                        SalesforceException.class,
+                        () -> policy.call("rest.sobjects", "create user", false, () -> {
+                            creates.incrementAndGet();
+                            throw lost;
+                        })));
         assertEquals(1, creates.get(), "a create whose answer was lost is the caller's to reconcile");
         assertTrue(RetryPolicy.responseLost(lost));
     }
@@ -94,10 +115,12 @@ class RetryPolicyTest {
     @Test
     void attemptsAreCappedAndTheLastFailureIsThrown() {
         AtomicInteger calls = new AtomicInteger();
-        assertThrows(SalesforceException.class, () -> policy.call("soap.metadata.readMetadata", "read", true, () -> {
-            calls.incrementAndGet();
-            throw sf(500, "UNABLE_TO_LOCK_ROW");
-        }));
+        assertThrows(
+                SalesforceException.class,
+                () -> policy.call("soap.metadata.readMetadata", "read", true, () -> {
+                    calls.incrementAndGet();
+                    throw sf(500, "UNABLE_TO_LOCK_ROW");
+                }));
         assertEquals(4, calls.get());
         assertEquals(3, slept.size());
     }
@@ -107,14 +130,18 @@ class RetryPolicyTest {
         for (int retry = 1; retry <= 8; retry++) {
             long full = Math.min(100L << (retry - 1), 1000);
             long d = policy.delay(retry, null).toMillis();
-            assertTrue(d >= full / 2 && d <= full, "retry " + retry + ": " + d + " ms not in [" + full / 2 + ", " + full + "]");
+            assertTrue(
+                    d >= full / 2 && d <= full,
+                    "retry " + retry + ": " + d + " ms not in [" + full / 2 + ", " + full + "]");
         }
     }
 
     @Test
     void retryAfterIsHonouredWhenLongerThanTheBackoffAndBounded() {
         assertEquals(Duration.ofSeconds(3), policy.delay(1, RetryPolicy.retryAfter("3")));
-        assertTrue(policy.delay(4, RetryPolicy.retryAfter("0")).toMillis() >= 400, "a shorter Retry-After does not shorten the backoff");
+        assertTrue(
+                policy.delay(4, RetryPolicy.retryAfter("0")).toMillis() >= 400,
+                "a shorter Retry-After does not shorten the backoff");
         assertEquals(Duration.ofMinutes(2), policy.delay(1, RetryPolicy.retryAfter("86400")));
         assertEquals(null, RetryPolicy.retryAfter("soon"));
         AtomicInteger calls = new AtomicInteger();

@@ -26,29 +26,68 @@ public final class Fixtures {
 
     public static Map<String, PermissionSetInfo> packageSets() {
         return Map.of(
-                "Warden_Integration", new PermissionSetInfo("0PS000000000001AAA", "Warden_Integration", "Salesforce API Integration"),
-                "Warden_Query_All_Files", new PermissionSetInfo("0PS000000000002AAA", "Warden_Query_All_Files", "Salesforce API Integration"),
+                "Warden_Integration",
+                        new PermissionSetInfo("0PS000000000001AAA", "Warden_Integration", "Salesforce API Integration"),
+                "Warden_Query_All_Files",
+                        new PermissionSetInfo(
+                                "0PS000000000002AAA", "Warden_Query_All_Files", "Salesforce API Integration"),
                 "Warden_Scanner_Access", new PermissionSetInfo("0PS000000000003AAA", "Warden_Scanner_Access", null),
                 "Warden_Connect_Approval", new PermissionSetInfo("0PS000000000004AAA", "Warden_Connect_Approval", null),
                 "Warden_Admin", new PermissionSetInfo("0PS000000000005AAA", "Warden_Admin", null));
     }
 
     public static Map<String, String> profiles() {
-        return Map.of("Minimum Access - API Only Integrations", "00e000000000001AAA", "Standard User", "00e000000000002AAA",
-                "System Administrator", "00e000000000003AAA");
+        return Map.of(
+                "Minimum Access - API Only Integrations",
+                "00e000000000001AAA",
+                "Standard User",
+                "00e000000000002AAA",
+                "System Administrator",
+                "00e000000000003AAA");
     }
 
     public static UserState admin() {
-        return new UserState("005000000000001AAA", "admin@local.org", true, "00e000000000003AAA", "System Administrator", "Salesforce");
+        return new UserState(
+                "005000000000001AAA",
+                "admin@local.org",
+                true,
+                "00e000000000003AAA",
+                "System Administrator",
+                "Salesforce");
     }
 
     public static EcaState ecaInstalledNoSettings() {
-        return new EcaState(true, false, null, null, List.of("Api"), null, List.of(), List.of(), null, null, List.of(), false, false);
+        return new EcaState(
+                true,
+                false,
+                null,
+                null,
+                List.of("Api"),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                List.of(),
+                false,
+                false);
     }
 
     public static EcaState ecaConfigured() {
-        return new EcaState(true, true, CERT, "KEY", List.of("Api"), "AdminApprovedPreAuthorized", List.of("Warden_Scanner_Access"),
-                List.of(), "Enforce", "SpecificLifetime", List.of(), false, true);
+        return new EcaState(
+                true,
+                true,
+                CERT,
+                "KEY",
+                List.of("Api"),
+                "AdminApprovedPreAuthorized",
+                List.of("Warden_Scanner_Access"),
+                List.of(),
+                "Enforce",
+                "SpecificLifetime",
+                List.of(),
+                false,
+                true);
     }
 
     public static NetworkState emptyNetwork() {
@@ -56,33 +95,70 @@ public final class Fixtures {
     }
 
     public static Observed fresh() {
-        return new Observed(ORG, null, null, packageSets(), profiles(), Map.of("SalesforceAPIIntegrationPsl", "0PL000000000001AAA"),
-                admin(), null, ecaInstalledNoSettings(), emptyNetwork(), null);
+        return new Observed(
+                ORG,
+                null,
+                null,
+                packageSets(),
+                profiles(),
+                Map.of("SalesforceAPIIntegrationPsl", "0PL000000000001AAA"),
+                admin(),
+                null,
+                ecaInstalledNoSettings(),
+                emptyNetwork(),
+                null);
     }
 
     public static UserState integrationUser(String profile, String license) {
-        return new UserState("005000000000009AAA", "warden.scanner@00d000000000001aaa.warden.invalid", true,
-                profiles().get(profile), profile, license);
+        return new UserState(
+                "005000000000009AAA",
+                "warden.scanner@00d000000000001aaa.warden.invalid",
+                true,
+                profiles().get(profile),
+                profile,
+                license);
     }
 
     public static UserAccess access(List<String> sets, boolean psl) {
         List<Assignment> ps = new ArrayList<>();
         int i = 1;
         for (String s : sets) {
-            ps.add(new Assignment("0Pa00000000000" + i++ + "AAA", packageSets().get(s).id(), s));
+            ps.add(new Assignment(
+                    "0Pa00000000000" + i++ + "AAA", packageSets().get(s).id(), s));
         }
-        List<Assignment> psls = psl ? List.of(new Assignment("2LA000000000001AAA", "0PL000000000001AAA", "SalesforceAPIIntegrationPsl")) : List.of();
+        List<Assignment> psls = psl
+                ? List.of(new Assignment("2LA000000000001AAA", "0PL000000000001AAA", "SalesforceAPIIntegrationPsl"))
+                : List.of();
         return new UserAccess(ps, psls, Map.of("ViewAllData", List.of("Warden_Query_All_Files")));
     }
 
     public static Observed provisioned() {
-        return new Observed(ORG, integrationUser("Minimum Access - API Only Integrations", "Salesforce Integration"),
-                access(List.of("Warden_Integration", "Warden_Query_All_Files", "Warden_Scanner_Access"), true), packageSets(), profiles(),
-                Map.of("SalesforceAPIIntegrationPsl", "0PL000000000001AAA"), admin(), null, ecaConfigured(), emptyNetwork(), CERT);
+        return new Observed(
+                ORG,
+                integrationUser("Minimum Access - API Only Integrations", "Salesforce Integration"),
+                access(List.of("Warden_Integration", "Warden_Query_All_Files", "Warden_Scanner_Access"), true),
+                packageSets(),
+                profiles(),
+                Map.of("SalesforceAPIIntegrationPsl", "0PL000000000001AAA"),
+                admin(),
+                null,
+                ecaConfigured(),
+                emptyNetwork(),
+                CERT);
     }
 
     public static Observed with(Observed o, UserState user, UserAccess access) {
-        return new Observed(o.orgId(), user, access, o.permissionSets(), o.profiles(), o.permissionSetLicenses(), o.admin(),
-                o.approvalAssignmentId(), o.eca(), o.network(), o.localCertificate());
+        return new Observed(
+                o.orgId(),
+                user,
+                access,
+                o.permissionSets(),
+                o.profiles(),
+                o.permissionSetLicenses(),
+                o.admin(),
+                o.approvalAssignmentId(),
+                o.eca(),
+                o.network(),
+                o.localCertificate());
     }
 }

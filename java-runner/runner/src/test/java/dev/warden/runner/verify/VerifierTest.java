@@ -17,11 +17,19 @@ import org.junit.jupiter.api.Test;
 
 class VerifierTest {
     private final Verifier verifier = new Verifier();
-    private static final Map<String, String> TRIGGERS = Map.of("WardenContentVersionCapture", "Active", "WardenFeedItemCapture", "Active",
-            "WardenFeedCommentCapture", "Active", "WardenAttachmentCapture", "Active");
+    private static final Map<String, String> TRIGGERS = Map.of(
+            "WardenContentVersionCapture",
+            "Active",
+            "WardenFeedItemCapture",
+            "Active",
+            "WardenFeedCommentCapture",
+            "Active",
+            "WardenAttachmentCapture",
+            "Active");
 
     private List<Check> verify(Observed o, JwtOutcome jwt) {
-        return verifier.verify(new Verifier.Input(Fixtures.warden(), o, jwt, TRIGGERS, new OrgModel.ApiUsage(120, 15000), 10));
+        return verifier.verify(
+                new Verifier.Input(Fixtures.warden(), o, jwt, TRIGGERS, new OrgModel.ApiUsage(120, 15000), 10));
     }
 
     private static Check check(List<Check> checks, String id) {
@@ -31,26 +39,56 @@ class VerifierTest {
     @Test
     void provisionedOrgPassesEveryCheck() {
         List<Check> checks = verify(Fixtures.provisioned(), JwtOutcome.ok("http://127.0.0.1:1"));
-        assertEquals(List.of(), checks.stream().filter(c -> c.status() != Check.Status.PASS).map(Check::id).toList());
+        assertEquals(
+                List.of(),
+                checks.stream()
+                        .filter(c -> c.status() != Check.Status.PASS)
+                        .map(Check::id)
+                        .toList());
     }
 
     @Test
     void missingPermissionSetAfterADeployNamesTheSymptom() {
-        Observed o = Fixtures.with(Fixtures.provisioned(), Fixtures.provisioned().user(),
+        Observed o = Fixtures.with(
+                Fixtures.provisioned(),
+                Fixtures.provisioned().user(),
                 Fixtures.access(List.of("Warden_Integration", "Warden_Scanner_Access"), true));
         Check c = check(verify(o, JwtOutcome.ok("x")), "perms.missing");
         assertEquals(Check.Status.FAIL, c.status());
         assertEquals("missing: Warden_Query_All_Files", c.evidence());
-        assertEquals("connection broke after the license change / assignments overwritten by a deployment", c.symptom());
+        assertEquals(
+                "connection broke after the license change / assignments overwritten by a deployment", c.symptom());
     }
 
     @Test
     void blockedAppExplainsOauthAppBlocked() {
-        EcaState blocked = new EcaState(true, true, Fixtures.CERT, "K", List.of("Api"), "AdminApprovedPreAuthorized",
-                List.of("Warden_Scanner_Access"), List.of(), "Enforce", "SpecificLifetime", List.of(), true, true);
+        EcaState blocked = new EcaState(
+                true,
+                true,
+                Fixtures.CERT,
+                "K",
+                List.of("Api"),
+                "AdminApprovedPreAuthorized",
+                List.of("Warden_Scanner_Access"),
+                List.of(),
+                "Enforce",
+                "SpecificLifetime",
+                List.of(),
+                true,
+                true);
         Observed p = Fixtures.provisioned();
-        Observed o = new Observed(p.orgId(), p.user(), p.access(), p.permissionSets(), p.profiles(), p.permissionSetLicenses(), p.admin(), null,
-                blocked, p.network(), p.localCertificate());
+        Observed o = new Observed(
+                p.orgId(),
+                p.user(),
+                p.access(),
+                p.permissionSets(),
+                p.profiles(),
+                p.permissionSetLicenses(),
+                p.admin(),
+                null,
+                blocked,
+                p.network(),
+                p.localCertificate());
         List<Check> checks = verify(o, JwtOutcome.failed("OAUTH_APP_BLOCKED", "this app is blocked by admin"));
         assertEquals(Verifier.SYMPTOM_BLOCKED, check(checks, "eca.installed").symptom());
         assertEquals(Verifier.SYMPTOM_BLOCKED, check(checks, "jwt.login").symptom());
@@ -58,13 +96,38 @@ class VerifierTest {
 
     @Test
     void scopesAndRefreshPolicyThatWereNotReadAreNotCheckedRatherThanPassed() {
-        EcaState unread = new EcaState(true, true, Fixtures.CERT, "K", List.of(), "AdminApprovedPreAuthorized",
-                List.of("Warden_Scanner_Access"), List.of(), "Enforce", null, List.of(), false, true);
+        EcaState unread = new EcaState(
+                true,
+                true,
+                Fixtures.CERT,
+                "K",
+                List.of(),
+                "AdminApprovedPreAuthorized",
+                List.of("Warden_Scanner_Access"),
+                List.of(),
+                "Enforce",
+                null,
+                List.of(),
+                false,
+                true);
         Observed p = Fixtures.provisioned();
-        Observed o = new Observed(p.orgId(), p.user(), p.access(), p.permissionSets(), p.profiles(), p.permissionSetLicenses(), p.admin(), null,
-                unread, p.network(), p.localCertificate());
+        Observed o = new Observed(
+                p.orgId(),
+                p.user(),
+                p.access(),
+                p.permissionSets(),
+                p.profiles(),
+                p.permissionSetLicenses(),
+                p.admin(),
+                null,
+                unread,
+                p.network(),
+                p.localCertificate());
         List<Check> checks = verify(o, JwtOutcome.ok("x"));
-        assertEquals(Check.Status.SKIP, check(checks, "eca.scopes").status(), check(checks, "eca.scopes").evidence());
+        assertEquals(
+                Check.Status.SKIP,
+                check(checks, "eca.scopes").status(),
+                check(checks, "eca.scopes").evidence());
         assertEquals(Check.Status.SKIP, check(checks, "eca.refresh-token").status());
     }
 
@@ -72,9 +135,22 @@ class VerifierTest {
     void preAuthorizationOnALicensedSetExplainsUserHasntApproved() {
         Observed p = Fixtures.provisioned();
         var sets = new java.util.HashMap<>(p.permissionSets());
-        sets.put("Warden_Scanner_Access", new OrgModel.PermissionSetInfo("0PS000000000003AAA", "Warden_Scanner_Access", "Salesforce API Integration"));
-        Observed o = new Observed(p.orgId(), p.user(), p.access(), sets, p.profiles(), p.permissionSetLicenses(), p.admin(), null, p.eca(),
-                p.network(), p.localCertificate());
+        sets.put(
+                "Warden_Scanner_Access",
+                new OrgModel.PermissionSetInfo(
+                        "0PS000000000003AAA", "Warden_Scanner_Access", "Salesforce API Integration"));
+        Observed o = new Observed(
+                p.orgId(),
+                p.user(),
+                p.access(),
+                sets,
+                p.profiles(),
+                p.permissionSetLicenses(),
+                p.admin(),
+                null,
+                p.eca(),
+                p.network(),
+                p.localCertificate());
         List<Check> checks = verify(o, JwtOutcome.failed("invalid_grant", "user hasn't approved this consumer"));
         Check pre = check(checks, "eca.preauth");
         assertEquals(Check.Status.FAIL, pre.status());
@@ -86,8 +162,14 @@ class VerifierTest {
     @Test
     void dangerousPermissionsOutsideTheBlueprintAreNamedWithTheirSource() {
         Observed p = Fixtures.provisioned();
-        var access = new OrgModel.UserAccess(p.access().permissionSets(), p.access().permissionSetLicenses(),
-                Map.of("ViewAllData", List.of("Warden_Query_All_Files"), "ModifyAllData", List.of("profile 'Custom Admin'")));
+        var access = new OrgModel.UserAccess(
+                p.access().permissionSets(),
+                p.access().permissionSetLicenses(),
+                Map.of(
+                        "ViewAllData",
+                        List.of("Warden_Query_All_Files"),
+                        "ModifyAllData",
+                        List.of("profile 'Custom Admin'")));
         Observed o = Fixtures.with(p, p.user(), access);
         Check c = check(verify(o, JwtOutcome.ok("x")), "perms.dangerous");
         assertEquals("ModifyAllData from profile 'Custom Admin'", c.evidence());
@@ -95,7 +177,9 @@ class VerifierTest {
 
     @Test
     void driftReportReadsWellAsTextAndJUnit() {
-        Observed o = Fixtures.with(Fixtures.provisioned(), Fixtures.provisioned().user(),
+        Observed o = Fixtures.with(
+                Fixtures.provisioned(),
+                Fixtures.provisioned().user(),
                 Fixtures.access(List.of("Warden_Integration", "Warden_Scanner_Access", "Warden_Admin"), true));
         Report r = new Report("verify").checks(verify(o, JwtOutcome.ok("http://127.0.0.1:1")));
         assertEquals(3, r.exitCode());
@@ -104,8 +188,13 @@ class VerifierTest {
 
     @Test
     void apiBudgetFailsInsideTheReserve() {
-        List<Check> checks = verifier.verify(new Verifier.Input(Fixtures.warden(), Fixtures.provisioned(), JwtOutcome.ok("x"), TRIGGERS,
-                new OrgModel.ApiUsage(13600, 15000), 10));
+        List<Check> checks = verifier.verify(new Verifier.Input(
+                Fixtures.warden(),
+                Fixtures.provisioned(),
+                JwtOutcome.ok("x"),
+                TRIGGERS,
+                new OrgModel.ApiUsage(13600, 15000),
+                10));
         assertEquals(Check.Status.FAIL, check(checks, "api.budget").status());
     }
 }

@@ -2,5 +2,10 @@ package dev.warden.soql.ast;
 
 /** Aggregate functions the evaluator computes. */
 public enum AggregateFunction {
-  COUNT, COUNT_DISTINCT, MIN, MAX, SUM, AVG
+    COUNT,
+    COUNT_DISTINCT,
+    MIN,
+    MAX,
+    SUM,
+    AVG
 }

@@ -5,11 +5,11 @@ package dev.warden.soql.ast;
  * field). {@code nullsFirst} null means Salesforce's default (first for ASC, last for DESC).
  */
 public record OrderItem(FieldPath path, boolean descending, Boolean nullsFirst, SelectItem.Aggregate function) {
-  public OrderItem(FieldPath path, boolean descending, Boolean nullsFirst) {
-    this(path, descending, nullsFirst, null);
-  }
+    public OrderItem(FieldPath path, boolean descending, Boolean nullsFirst) {
+        this(path, descending, nullsFirst, null);
+    }
 
-  public boolean effectiveNullsFirst() {
-    return nullsFirst != null ? nullsFirst : !descending;
-  }
+    public boolean effectiveNullsFirst() {
+        return nullsFirst != null ? nullsFirst : !descending;
+    }
 }

@@ -41,13 +41,16 @@ public final class ApexClassUnit implements MetadataUnit {
     public void apply(Component c, DeployContext ctx) {
         Org org = ctx.org();
         c.created(org.db().findOne("ApexClass", "Name", c.fullName()) == null);
-        c.id(org.metadata().deployApexClass(ctx.actor(), c.fullName(), (String) c.parsed(),
-                RecordBacked.apiVersion(c.xml()), true));
+        c.id(org.metadata()
+                .deployApexClass(
+                        ctx.actor(), c.fullName(), (String) c.parsed(), RecordBacked.apiVersion(c.xml()), true));
     }
 
     @Override
     public List<String> list(Org org) {
-        return org.db().rows("ApexClass", false).stream().map(r -> r.getString("Name")).toList();
+        return org.db().rows("ApexClass", false).stream()
+                .map(r -> r.getString("Name"))
+                .toList();
     }
 
     @Override
@@ -61,9 +64,13 @@ public final class ApexClassUnit implements MetadataUnit {
         if (r != null) {
             String path = type.fileName(member);
             out.put(path, String.valueOf(r.get("Body")).getBytes(StandardCharsets.UTF_8));
-            out.put(path + "-meta.xml", XmlOut.utf8(xml(type.name(), "    <apiVersion>"
-                    + RecordBacked.version(r.get("ApiVersion")) + "</apiVersion>\n" + "    <status>"
-                    + r.getString("Status") + "</status>\n")));
+            out.put(
+                    path + "-meta.xml",
+                    XmlOut.utf8(xml(
+                            type.name(),
+                            "    <apiVersion>"
+                                    + RecordBacked.version(r.get("ApiVersion")) + "</apiVersion>\n" + "    <status>"
+                                    + r.getString("Status") + "</status>\n")));
         }
         return out;
     }

@@ -45,16 +45,26 @@ public final class ApexTriggerUnit implements MetadataUnit {
     public void apply(Component c, DeployContext ctx) {
         Org org = ctx.org();
         ApexSource.TriggerHeader h = (ApexSource.TriggerHeader) c.parsed();
-        String object = org.schema().get(h.object()) != null ? org.schema().get(h.object()).name() : h.object();
+        String object = org.schema().get(h.object()) != null
+                ? org.schema().get(h.object()).name()
+                : h.object();
         c.created(org.db().findOne("ApexTrigger", "Name", c.fullName()) == null);
-        c.id(org.metadata().deployApexTrigger(ctx.actor(), c.fullName(), object,
-                new String(c.content(), StandardCharsets.UTF_8), RecordBacked.apiVersion(c.xml()),
-                !"Inactive".equals(text(c.xml(), "status")), h.events()));
+        c.id(org.metadata()
+                .deployApexTrigger(
+                        ctx.actor(),
+                        c.fullName(),
+                        object,
+                        new String(c.content(), StandardCharsets.UTF_8),
+                        RecordBacked.apiVersion(c.xml()),
+                        !"Inactive".equals(text(c.xml(), "status")),
+                        h.events()));
     }
 
     @Override
     public List<String> list(Org org) {
-        return org.db().rows("ApexTrigger", false).stream().map(r -> r.getString("Name")).toList();
+        return org.db().rows("ApexTrigger", false).stream()
+                .map(r -> r.getString("Name"))
+                .toList();
     }
 
     @Override

@@ -28,21 +28,34 @@ import org.w3c.dom.Element;
  */
 final class CalculatedFieldDefs {
     /** System fields every custom object has, for formulas on an object created by the same deploy. */
-    private static final Map<String, FormulaType> SYSTEM_FIELDS = Map.of("id", FormulaType.TEXT,
-            "name", FormulaType.TEXT, "ownerid", FormulaType.TEXT, "createdbyid", FormulaType.TEXT,
-            "lastmodifiedbyid", FormulaType.TEXT, "createddate", FormulaType.DATETIME,
-            "lastmodifieddate", FormulaType.DATETIME, "systemmodstamp", FormulaType.DATETIME,
-            "isdeleted", FormulaType.CHECKBOX);
+    private static final Map<String, FormulaType> SYSTEM_FIELDS = Map.of(
+            "id",
+            FormulaType.TEXT,
+            "name",
+            FormulaType.TEXT,
+            "ownerid",
+            FormulaType.TEXT,
+            "createdbyid",
+            FormulaType.TEXT,
+            "lastmodifiedbyid",
+            FormulaType.TEXT,
+            "createddate",
+            FormulaType.DATETIME,
+            "lastmodifieddate",
+            FormulaType.DATETIME,
+            "systemmodstamp",
+            FormulaType.DATETIME,
+            "isdeleted",
+            FormulaType.CHECKBOX);
 
-    private CalculatedFieldDefs() {
-    }
+    private CalculatedFieldDefs() {}
 
     /** A formula field's calculation, compiled (and so checked) for {@code type}. */
     static FieldCalculation formula(String objectName, Element f, FieldType type, DeployContext ctx) {
         String source = text(f, "formula");
         // Absent formulaTreatBlanksAs read as BlankAsZero: the default is UNCONFIRMED.
-        FieldCalculation c = FieldCalculation.formula(source, !"BlankAsBlank".equals(text(f, "formulaTreatBlanksAs")),
-                scale(f));
+        FieldCalculation c =
+                FieldCalculation.formula(source, !"BlankAsBlank".equals(text(f, "formulaTreatBlanksAs")), scale(f));
         if ("Time".equals(text(f, "type"))) {
             return c; // valid on Salesforce; the local org has no time type to compute it into: reads null
         }
@@ -74,14 +87,17 @@ final class CalculatedFieldDefs {
         String fkType = metadataType(ctx, child, fk.substring(fk.indexOf('.') + 1));
         String target = referenceTo(ctx, child, fk.substring(fk.indexOf('.') + 1));
         if (!"MasterDetail".equals(fkType) || target == null || !target.equalsIgnoreCase(objectName)) {
-            throw new IllegalArgumentException(where + "summaryForeignKey " + fk
-                    + " is not a master-detail relationship to " + objectName);
+            throw new IllegalArgumentException(
+                    where + "summaryForeignKey " + fk + " is not a master-detail relationship to " + objectName);
         }
-        if (!op.equalsIgnoreCase("count") && (summarized == null || !summarized.regionMatches(true, 0, child + ".", 0,
-                child.length() + 1) || !ctx.fieldKnown(summarized))) {
+        if (!op.equalsIgnoreCase("count")
+                && (summarized == null
+                        || !summarized.regionMatches(true, 0, child + ".", 0, child.length() + 1)
+                        || !ctx.fieldKnown(summarized))) {
             throw new IllegalArgumentException(where + "summarizedField " + summarized + " is not a field of " + child);
         }
-        if (text(f, "summaryFilterItems") != null && text(f, "booleanFilter") != null
+        if (text(f, "summaryFilterItems") != null
+                && text(f, "booleanFilter") != null
                 && !text(f, "booleanFilter").isEmpty()) {
             throw new IllegalArgumentException("not supported by the local org: the roll-up summary filter logic"
                     + " (booleanFilter) of " + objectName + "." + name);
@@ -101,20 +117,28 @@ final class CalculatedFieldDefs {
                 throw new IllegalArgumentException("not supported by the local org: a roll-up summary filter"
                         + " comparing with a field (valueField) on " + objectName + "." + name);
             }
-            filters.add(new FieldCalculation.SummaryFilter(field.indexOf('.') < 0 ? child + "." + field : field,
-                    operation, text(item, "value")));
+            filters.add(new FieldCalculation.SummaryFilter(
+                    field.indexOf('.') < 0 ? child + "." + field : field, operation, text(item, "value")));
         }
-        return FieldCalculation.rollup(op.toLowerCase(Locale.ROOT), summarized, fk, filters,
+        return FieldCalculation.rollup(
+                op.toLowerCase(Locale.ROOT),
+                summarized,
+                fk,
+                filters,
                 op.equalsIgnoreCase("count") ? Integer.valueOf(0) : scale(f));
     }
 
     /** A roll-up's field type: a count is a number; sum/min/max have the summarized field's type. */
     static FieldType rollupType(Element f, DeployContext ctx) {
         String summarized = text(f, "summarizedField");
-        if ("count".equalsIgnoreCase(text(f, "summaryOperation")) || summarized == null || summarized.indexOf('.') < 0) {
+        if ("count".equalsIgnoreCase(text(f, "summaryOperation"))
+                || summarized == null
+                || summarized.indexOf('.') < 0) {
             return FieldType.DOUBLE;
         }
-        String t = metadataType(ctx, summarized.substring(0, summarized.indexOf('.')),
+        String t = metadataType(
+                ctx,
+                summarized.substring(0, summarized.indexOf('.')),
                 summarized.substring(summarized.indexOf('.') + 1));
         return switch (t == null ? "" : t) {
             case "Currency" -> FieldType.CURRENCY;
@@ -158,7 +182,8 @@ final class CalculatedFieldDefs {
             }
             String type = metadataType(ctx, object, field);
             if (type == null) {
-                return t == null && ctx.objectFile(object) != null ? SYSTEM_FIELDS.get(field.toLowerCase(Locale.ROOT))
+                return t == null && ctx.objectFile(object) != null
+                        ? SYSTEM_FIELDS.get(field.toLowerCase(Locale.ROOT))
                         : null;
             }
             return switch (type) {
@@ -185,7 +210,10 @@ final class CalculatedFieldDefs {
             return referenceTo(ctx, object, relationship.substring(0, relationship.length() - 3) + "__c");
         }
         return List.of("owner", "createdby", "lastmodifiedby").contains(relationship.toLowerCase(Locale.ROOT))
-                && t == null && ctx.objectFile(object) != null ? "User" : null;
+                        && t == null
+                        && ctx.objectFile(object) != null
+                ? "User"
+                : null;
     }
 
     /** The {@code <type>} of a field in the deploy's object file, else derived from the schema; null = unknown. */
@@ -219,6 +247,8 @@ final class CalculatedFieldDefs {
         }
         SObjectType t = ctx.org().schema().get(object);
         FieldDef def = t == null ? null : t.field(field);
-        return def == null || def.referenceTo().isEmpty() ? null : def.referenceTo().get(0);
+        return def == null || def.referenceTo().isEmpty()
+                ? null
+                : def.referenceTo().get(0);
     }
 }

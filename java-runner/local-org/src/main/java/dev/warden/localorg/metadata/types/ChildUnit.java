@@ -86,8 +86,13 @@ public class ChildUnit implements MetadataUnit {
     @Override
     public void apply(Component c, DeployContext ctx) {
         c.created(!list(ctx.org()).stream().anyMatch(c.fullName()::equalsIgnoreCase));
-        ctx.org().audit().record(ctx.actor(), "Customize", "changed" + type.name(), "Deployed " + type.name() + " "
-                + c.fullName());
+        ctx.org()
+                .audit()
+                .record(
+                        ctx.actor(),
+                        "Customize",
+                        "changed" + type.name(),
+                        "Deployed " + type.name() + " " + c.fullName());
         mergeIntoObject(c, ctx);
     }
 
@@ -157,7 +162,8 @@ public class ChildUnit implements MetadataUnit {
         String parent = parentOf(member);
         DeployedFiles.StoredFile f = DeployedFiles.of(org).get(parentType.name(), parent);
         MetadataUnit parentUnit = dev.warden.localorg.metadata.MetadataUnits.find(parentType.name());
-        String text = f != null ? new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8)
+        String text = f != null
+                ? new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8)
                 : parentUnit == null ? null : parentUnit.readXml(org, parent);
         if (text == null) {
             return out;
@@ -166,7 +172,9 @@ public class ChildUnit implements MetadataUnit {
             Element root = MetadataXml.parse(XmlOut.utf8(text));
             Element mine = DeployContext.find(root, type.element(), childOf(member));
             if (mine != null) {
-                out.put(parentType.fileName(parent), XmlOut.utf8(XmlOut.xml(localName(root), XmlOut.render(mine, "    "))));
+                out.put(
+                        parentType.fileName(parent),
+                        XmlOut.utf8(XmlOut.xml(localName(root), XmlOut.render(mine, "    "))));
             }
         } catch (MetadataXml.MalformedXml e) {
             // nothing to give back
@@ -190,8 +198,8 @@ public class ChildUnit implements MetadataUnit {
             throw new IllegalArgumentException("No " + type.name() + " named " + member + " found");
         }
         base.removeChild(old);
-        DeployedFiles.of(org).put(new DeployedFiles.StoredFile(parentType.name(), parent, f.fileName(),
-                XmlOut.serialize(base)));
+        DeployedFiles.of(org)
+                .put(new DeployedFiles.StoredFile(parentType.name(), parent, f.fileName(), XmlOut.serialize(base)));
         org.audit().record(actor, "Customize", "deleted" + type.name(), "Deleted " + type.name() + " " + member);
     }
 }

@@ -7,7 +7,6 @@ import static dev.warden.localorg.metadata.MetadataXml.text;
 
 import dev.warden.localorg.metadata.Component;
 import dev.warden.localorg.metadata.DeployContext;
-import dev.warden.localorg.metadata.MetadataType;
 import dev.warden.localorg.model.FieldDef;
 import dev.warden.localorg.model.FieldType;
 import dev.warden.localorg.model.SObjectType;
@@ -48,11 +47,16 @@ public final class CustomFieldUnit extends ChildUnit {
     @Override
     public void apply(Component c, DeployContext ctx) {
         String object = c.parentName();
-        ctx.org().audit().record(ctx.actor(), "Customize", c.created() ? "createdCF" : "changedCF",
-                (c.created() ? "Created" : "Changed") + " custom field " + c.fullName());
+        ctx.org()
+                .audit()
+                .record(
+                        ctx.actor(),
+                        "Customize",
+                        c.created() ? "createdCF" : "changedCF",
+                        (c.created() ? "Created" : "Changed") + " custom field " + c.fullName());
         if (ctx.org().schema().get(object) == null) {
-            throw new dev.warden.localorg.data.OrgException("INVALID_CROSS_REFERENCE_KEY",
-                    "no CustomObject named " + object + " found");
+            throw new dev.warden.localorg.data.OrgException(
+                    "INVALID_CROSS_REFERENCE_KEY", "no CustomObject named " + object + " found");
         }
         if (c.parsed() instanceof FieldDef f) {
             for (FieldDef part : expand(f, c.xml() == null ? null : fieldElement(c.xml(), c.memberName()))) {
@@ -98,16 +102,22 @@ public final class CustomFieldUnit extends ChildUnit {
             return List.of(f);
         }
         String base = f.name().substring(0, f.name().length() - 3);
-        return List.of(f, FieldDef.of(base + "__Latitude__s", FieldType.DOUBLE).label(f.label() + " (Latitude)").build(),
-                FieldDef.of(base + "__Longitude__s", FieldType.DOUBLE).label(f.label() + " (Longitude)").build());
+        return List.of(
+                f,
+                FieldDef.of(base + "__Latitude__s", FieldType.DOUBLE)
+                        .label(f.label() + " (Latitude)")
+                        .build(),
+                FieldDef.of(base + "__Longitude__s", FieldType.DOUBLE)
+                        .label(f.label() + " (Longitude)")
+                        .build());
     }
 
     /** A CustomField element as the org's field model (types per the Metadata API's FieldType). */
     static FieldDef fieldDef(String objectName, Element f, DeployContext ctx) {
         String name = text(f, "fullName");
         if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_]*__c")) {
-            throw new IllegalArgumentException("Invalid field name " + name + " on " + objectName
-                    + ": custom field names end in __c");
+            throw new IllegalArgumentException(
+                    "Invalid field name " + name + " on " + objectName + ": custom field names end in __c");
         }
         String type = text(f, "type");
         if (type == null) {
@@ -119,8 +129,10 @@ public final class CustomFieldUnit extends ChildUnit {
             case "Text" -> FieldDef.of(name, FieldType.STRING).length(requireLength(f, objectName, name, 255));
             case "EncryptedText" -> FieldDef.of(name, FieldType.STRING).length(requireLength(f, objectName, name, 175));
             case "TextArea" -> FieldDef.of(name, FieldType.TEXTAREA).length(255);
-            case "LongTextArea", "Html" -> FieldDef.of(name, FieldType.TEXTAREA).length(requireLength(f, objectName, name, 131072));
-            case "Checkbox" -> FieldDef.of(name, FieldType.BOOLEAN).defaultValue(Boolean.parseBoolean(text(f, "defaultValue")));
+            case "LongTextArea", "Html" ->
+                FieldDef.of(name, FieldType.TEXTAREA).length(requireLength(f, objectName, name, 131072));
+            case "Checkbox" ->
+                FieldDef.of(name, FieldType.BOOLEAN).defaultValue(Boolean.parseBoolean(text(f, "defaultValue")));
             case "Number" -> FieldDef.of(name, FieldType.DOUBLE);
             case "Currency" -> FieldDef.of(name, FieldType.CURRENCY);
             case "Percent" -> FieldDef.of(name, FieldType.PERCENT);
@@ -135,8 +147,9 @@ public final class CustomFieldUnit extends ChildUnit {
             case "MultiselectPicklist" -> FieldDef.of(name, FieldType.MULTIPICKLIST);
             case "AutoNumber" -> FieldDef.of(name, FieldType.STRING).readOnly();
             // Roll-up summaries are computed on read from the master-detail children (formula.RollupSummaries).
-            case "Summary" -> FieldDef.of(name, CalculatedFieldDefs.rollupType(f, ctx))
-                    .calculated(CalculatedFieldDefs.rollup(objectName, name, f, ctx));
+            case "Summary" ->
+                FieldDef.of(name, CalculatedFieldDefs.rollupType(f, ctx))
+                        .calculated(CalculatedFieldDefs.rollup(objectName, name, f, ctx));
             // Geolocation: the compound field itself; its __Latitude__s/__Longitude__s parts are added beside it.
             case "Location" -> FieldDef.of(name, FieldType.STRING).readOnly();
             // A custom metadata relationship to another custom metadata type is a reference (Other__r.Field__c and
@@ -169,7 +182,8 @@ public final class CustomFieldUnit extends ChildUnit {
                         .references(name.substring(0, name.length() - 3) + "__r", target)
                         .childRelationship(children == null || children.isEmpty() ? null : children + "__r");
             }
-            default -> throw new IllegalArgumentException("Field " + objectName + "." + name + ": Invalid type: " + type);
+            default ->
+                throw new IllegalArgumentException("Field " + objectName + "." + name + ": Invalid type: " + type);
         };
         if (formula) {
             b.calculated(CalculatedFieldDefs.formula(objectName, f, b.build().type(), ctx));

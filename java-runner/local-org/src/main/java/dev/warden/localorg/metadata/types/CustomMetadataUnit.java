@@ -9,13 +9,13 @@ import dev.warden.localorg.data.Record;
 import dev.warden.localorg.metadata.Component;
 import dev.warden.localorg.metadata.DeployContext;
 import dev.warden.localorg.metadata.MetadataType;
-import dev.warden.localorg.setup.Org;
 import dev.warden.localorg.model.FieldDef;
+import dev.warden.localorg.setup.Org;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +28,9 @@ public final class CustomMetadataUnit extends StoredUnit {
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private static boolean relationshipToMetadata(FieldDef def) {
-        return def != null && def.type() == dev.warden.localorg.model.FieldType.REFERENCE && !def.referenceTo().isEmpty()
+        return def != null
+                && def.type() == dev.warden.localorg.model.FieldType.REFERENCE
+                && !def.referenceTo().isEmpty()
                 && def.referenceTo().get(0).toLowerCase(Locale.ROOT).endsWith("__mdt");
     }
 
@@ -53,7 +55,11 @@ public final class CustomMetadataUnit extends StoredUnit {
         }
         Set<String> known = new HashSet<>();
         if (ctx.org().schema().get(typeName) != null) {
-            ctx.org().schema().get(typeName).fields().forEach(f -> known.add(f.name().toLowerCase(Locale.ROOT)));
+            ctx.org()
+                    .schema()
+                    .get(typeName)
+                    .fields()
+                    .forEach(f -> known.add(f.name().toLowerCase(Locale.ROOT)));
         }
         Element file = ctx.objectFile(typeName);
         if (file != null) {
@@ -74,7 +80,8 @@ public final class CustomMetadataUnit extends StoredUnit {
     public void apply(Component c, DeployContext ctx) {
         Org org = ctx.org();
         int dot = c.fullName().indexOf('.');
-        String typeName = org.schema().get(c.fullName().substring(0, dot) + "__mdt").name();
+        String typeName =
+                org.schema().get(c.fullName().substring(0, dot) + "__mdt").name();
         String developerName = c.fullName().substring(dot + 1);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("DeveloperName", developerName);
@@ -96,13 +103,14 @@ public final class CustomMetadataUnit extends StoredUnit {
                 // deploy is linked when it is applied.
                 String target = def.referenceTo().get(0);
                 Record r = org.db().findOne(target, "DeveloperName", content);
-                if (r == null && ctx.deploying("CustomMetadata", target.substring(0, target.length() - 5) + "." + content)) {
+                if (r == null
+                        && ctx.deploying("CustomMetadata", target.substring(0, target.length() - 5) + "." + content)) {
                     later.put(def.name(), target + "." + content);
                     continue;
                 }
                 if (r == null) {
-                    throw new IllegalArgumentException("Invalid value for " + field + ": no " + target + " record named "
-                            + content);
+                    throw new IllegalArgumentException(
+                            "Invalid value for " + field + ": no " + target + " record named " + content);
                 }
                 content = r.id();
             }
@@ -117,21 +125,28 @@ public final class CustomMetadataUnit extends StoredUnit {
             c.id(existing.id());
         }
         Map<String, List<String[]>> pending = PENDING.computeIfAbsent(ctx, k -> new HashMap<>());
-        later.forEach((field, target) -> pending.computeIfAbsent(target.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                .add(new String[] {c.id(), field}));
-        for (String[] waiting : pending.getOrDefault((typeName + "." + developerName).toLowerCase(Locale.ROOT), List.of())) {
+        later.forEach(
+                (field, target) -> pending.computeIfAbsent(target.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(new String[] {c.id(), field}));
+        for (String[] waiting :
+                pending.getOrDefault((typeName + "." + developerName).toLowerCase(Locale.ROOT), List.of())) {
             org.db().update(ctx.sys(), waiting[0], Map.of(waiting[1], c.id()));
         }
-        org.audit().record(ctx.actor(), "Custom Metadata Types", "changedCustomMetadataRecord",
-                "Deployed custom metadata record " + c.fullName());
+        org.audit()
+                .record(
+                        ctx.actor(),
+                        "Custom Metadata Types",
+                        "changedCustomMetadataRecord",
+                        "Deployed custom metadata record " + c.fullName());
         ctx.keep(c);
     }
 
     @Override
     public void delete(Org org, String actor, String member) {
         int dot = member.indexOf('.');
-        Record r = dot < 0 ? null : org.db().findOne(member.substring(0, dot) + "__mdt", "DeveloperName",
-                member.substring(dot + 1));
+        Record r = dot < 0
+                ? null
+                : org.db().findOne(member.substring(0, dot) + "__mdt", "DeveloperName", member.substring(dot + 1));
         if (r != null) {
             org.db().delete(Caller.system(actor), r.id());
         }

@@ -75,19 +75,23 @@ public final class CustomObjectUnit implements MetadataUnit {
         if (kind == ObjectKind.PLATFORM_EVENT) {
             String eventType = text(c.xml(), "eventType");
             if (eventType != null && !eventType.equals("HighVolume")) {
-                // StandardVolume is deprecated; creating one "returns an error" (metadata-and-api.md 6.2). Wording UNCONFIRMED.
+                // StandardVolume is deprecated; creating one "returns an error" (metadata-and-api.md 6.2). Wording
+                // UNCONFIRMED.
                 c.fail("Platform events with eventType " + eventType + " can't be created; use HighVolume");
                 return;
             }
             String publish = text(c.xml(), "publishBehavior");
-            if (publish != null && !Set.of("PublishAfterCommit", "PublishImmediately").contains(publish)) {
+            if (publish != null
+                    && !Set.of("PublishAfterCommit", "PublishImmediately").contains(publish)) {
                 c.fail("Invalid publishBehavior " + publish + ": expected PublishAfterCommit or PublishImmediately");
                 return;
             }
         }
         Element nameField = child(c.xml(), "nameField");
-        if (nameField != null && "AutoNumber".equals(text(nameField, "type"))
-                && (text(nameField, "displayFormat") == null || text(nameField, "displayFormat").isEmpty())) {
+        if (nameField != null
+                && "AutoNumber".equals(text(nameField, "type"))
+                && (text(nameField, "displayFormat") == null
+                        || text(nameField, "displayFormat").isEmpty())) {
             c.fail("An AutoNumber name field needs a displayFormat");
             return;
         }
@@ -99,7 +103,9 @@ public final class CustomObjectUnit implements MetadataUnit {
         List<FieldDef> fields = new ArrayList<>();
         for (Element f : children(c.xml(), "fields")) {
             String fieldName = text(f, "fullName");
-            if (fieldName != null && !fieldName.endsWith("__c") && ObjectKind.fromApiName(c.fullName()) == ObjectKind.STANDARD) {
+            if (fieldName != null
+                    && !fieldName.endsWith("__c")
+                    && ObjectKind.fromApiName(c.fullName()) == ObjectKind.STANDARD) {
                 continue; // a standard field's settings: the modelled standard field stays as it is
             }
             try {
@@ -134,13 +140,24 @@ public final class CustomObjectUnit implements MetadataUnit {
         }
         String label = text(c.xml(), "label");
         String plural = text(c.xml(), "pluralLabel");
-        org.schema().define(new ObjectDefinition(exists ? org.schema().get(name).name() : name, kind,
-                label == null || label.isEmpty() ? null : label, plural == null || plural.isEmpty() ? null : plural,
-                null, null, fields, autoNumber));
-        org.audit().record(ctx.actor(), "Customize", exists ? "changedCustomObject" : "createdCustomObject",
-                (exists ? "Changed" : "Created") + " custom object " + name);
-        ctx.store(new DeployedFiles.StoredFile("CustomObject", name, c.fileName(),
-                c.content() != null ? c.content() : XmlOut.serialize(c.xml())));
+        org.schema()
+                .define(new ObjectDefinition(
+                        exists ? org.schema().get(name).name() : name,
+                        kind,
+                        label == null || label.isEmpty() ? null : label,
+                        plural == null || plural.isEmpty() ? null : plural,
+                        null,
+                        null,
+                        fields,
+                        autoNumber));
+        org.audit()
+                .record(
+                        ctx.actor(),
+                        "Customize",
+                        exists ? "changedCustomObject" : "createdCustomObject",
+                        (exists ? "Changed" : "Created") + " custom object " + name);
+        ctx.store(new DeployedFiles.StoredFile(
+                "CustomObject", name, c.fileName(), c.content() != null ? c.content() : XmlOut.serialize(c.xml())));
     }
 
     @Override
@@ -148,7 +165,8 @@ public final class CustomObjectUnit implements MetadataUnit {
         List<String> out = new ArrayList<>();
         org.schema().all().stream().filter(SObjectType::custom).forEach(t -> out.add(t.name()));
         for (DeployedFiles.StoredFile f : DeployedFiles.of(org).ofType("CustomObject")) {
-            if (out.stream().noneMatch(f.fullName()::equalsIgnoreCase) && org.schema().get(f.fullName()) != null) {
+            if (out.stream().noneMatch(f.fullName()::equalsIgnoreCase)
+                    && org.schema().get(f.fullName()) != null) {
                 out.add(f.fullName());
             }
         }
@@ -174,8 +192,10 @@ public final class CustomObjectUnit implements MetadataUnit {
     public void delete(Org org, String actor, String member) {
         SObjectType t = org.schema().get(member);
         if (t == null || !t.custom()) {
-            throw new IllegalArgumentException(t == null ? "No CustomObject named " + member + " found"
-                    : "Cannot delete the standard object " + member);
+            throw new IllegalArgumentException(
+                    t == null
+                            ? "No CustomObject named " + member + " found"
+                            : "Cannot delete the standard object " + member);
         }
         org.schema().remove(member);
         DeployedFiles.of(org).remove("CustomObject", member);
@@ -190,8 +210,11 @@ public final class CustomObjectUnit implements MetadataUnit {
         b.append(el("deploymentStatus", "Deployed"));
         for (FieldDef f : t.fields()) {
             if (f.custom()) {
-                b.append("    <fields>\n").append(el2("fullName", f.name())).append(el2("label", f.label()))
-                        .append(el2("type", fieldType(f))).append("    </fields>\n");
+                b.append("    <fields>\n")
+                        .append(el2("fullName", f.name()))
+                        .append(el2("label", f.label()))
+                        .append(el2("type", fieldType(f)))
+                        .append("    </fields>\n");
             }
         }
         b.append(el("label", t.label())).append(el("pluralLabel", t.pluralLabel()));

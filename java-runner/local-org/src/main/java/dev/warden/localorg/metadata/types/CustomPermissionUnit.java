@@ -17,7 +17,8 @@ import java.util.Map;
 
 /** CustomPermission: a CustomPermission record (by DeveloperName). */
 public final class CustomPermissionUnit implements MetadataUnit {
-    private static final MetadataType TYPE = MetadataType.xml("CustomPermission", "customPermissions", "customPermission");
+    private static final MetadataType TYPE =
+            MetadataType.xml("CustomPermission", "customPermissions", "customPermission");
 
     @Override
     public MetadataType type() {
@@ -28,13 +29,16 @@ public final class CustomPermissionUnit implements MetadataUnit {
     public void apply(Component c, DeployContext ctx) {
         Org org = ctx.org();
         c.created(org.db().findOne("CustomPermission", "DeveloperName", c.fullName()) == null);
-        c.id(org.metadata().deployCustomPermission(ctx.actor(), c.fullName(), text(c.xml(), "label"),
-                text(c.xml(), "description")));
+        c.id(org.metadata()
+                .deployCustomPermission(
+                        ctx.actor(), c.fullName(), text(c.xml(), "label"), text(c.xml(), "description")));
     }
 
     @Override
     public List<String> list(Org org) {
-        return org.db().rows("CustomPermission", false).stream().map(r -> r.getString("DeveloperName")).toList();
+        return org.db().rows("CustomPermission", false).stream()
+                .map(r -> r.getString("DeveloperName"))
+                .toList();
     }
 
     @Override
@@ -42,8 +46,12 @@ public final class CustomPermissionUnit implements MetadataUnit {
         Map<String, byte[]> out = new LinkedHashMap<>();
         Record r = org.db().findOne("CustomPermission", "DeveloperName", member);
         if (r != null) {
-            out.put(TYPE.fileName(member), XmlOut.utf8(xml("CustomPermission", el("description", r.getString("Description"))
-                    + "    <isLicensed>false</isLicensed>\n" + el("label", r.getString("MasterLabel")))));
+            out.put(
+                    TYPE.fileName(member),
+                    XmlOut.utf8(xml(
+                            "CustomPermission",
+                            el("description", r.getString("Description")) + "    <isLicensed>false</isLicensed>\n"
+                                    + el("label", r.getString("MasterLabel")))));
         }
         return out;
     }

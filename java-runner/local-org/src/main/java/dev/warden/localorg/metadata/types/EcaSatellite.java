@@ -67,7 +67,8 @@ abstract class EcaSatellite implements MetadataUnit {
             return false;
         }
         if (ctx.org().metadata().eca(parent).isEmpty() && !ctx.deploying("ExternalClientApplication", parent)) {
-            // A satellite deployed without its parent ECA fails (metadata-and-api.md 1.9 [COMMUNITY]); wording UNCONFIRMED.
+            // A satellite deployed without its parent ECA fails (metadata-and-api.md 1.9 [COMMUNITY]); wording
+            // UNCONFIRMED.
             c.fail("In field: externalClientApplication - no ExternalClientApplication named " + parent
                     + " found. Deploy the External Client App first, or in the same deploy.");
             return false;

@@ -51,8 +51,14 @@ public final class ExternalClientApplicationUnit implements MetadataUnit {
     public void apply(Component c, DeployContext ctx) {
         Org org = ctx.org();
         c.created(org.metadata().eca(c.fullName()).isEmpty());
-        org.metadata().putEca(ctx.actor(), c.fullName(), text(c.xml(), "label"), text(c.xml(), "contactEmail"),
-                text(c.xml(), "description"), text(c.xml(), "distributionState"));
+        org.metadata()
+                .putEca(
+                        ctx.actor(),
+                        c.fullName(),
+                        text(c.xml(), "label"),
+                        text(c.xml(), "contactEmail"),
+                        text(c.xml(), "description"),
+                        text(c.xml(), "distributionState"));
         Record r = org.db().findOne("ExternalClientApplication", "DeveloperName", c.fullName());
         c.id(r == null ? null : r.id());
     }
@@ -65,10 +71,16 @@ public final class ExternalClientApplicationUnit implements MetadataUnit {
     @Override
     public Map<String, byte[]> files(Org org, String member) {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        org.metadata().eca(member).ifPresent(a -> out.put(TYPE.fileName(member), XmlOut.utf8(xml(TYPE.name(),
-                el("contactEmail", a.contactEmail()) + el("description", a.description())
-                        + el("distributionState", a.distributionState()) + "    <isProtected>false</isProtected>\n"
-                        + el("label", a.label())))));
+        org.metadata()
+                .eca(member)
+                .ifPresent(a -> out.put(
+                        TYPE.fileName(member),
+                        XmlOut.utf8(xml(
+                                TYPE.name(),
+                                el("contactEmail", a.contactEmail()) + el("description", a.description())
+                                        + el("distributionState", a.distributionState())
+                                        + "    <isProtected>false</isProtected>\n"
+                                        + el("label", a.label())))));
         return out;
     }
 

@@ -26,8 +26,12 @@ public final class ExtlClntAppConfigurablePoliciesUnit extends StoredUnit {
 
     @Override
     public void apply(Component c, DeployContext ctx) {
-        ctx.org().metadata().setEnabled(ctx.actor(), text(c.xml(), "externalClientApplication"),
-                bool(c.xml(), "isEnabled", true) && bool(c.xml(), "isOauthPluginEnabled", true));
+        ctx.org()
+                .metadata()
+                .setEnabled(
+                        ctx.actor(),
+                        text(c.xml(), "externalClientApplication"),
+                        bool(c.xml(), "isEnabled", true) && bool(c.xml(), "isOauthPluginEnabled", true));
         ctx.keep(c);
     }
 

@@ -29,7 +29,8 @@ import org.w3c.dom.Element;
  */
 public final class ExtlClntAppGlobalOauthSettingsUnit extends EcaSatellite {
     public ExtlClntAppGlobalOauthSettingsUnit() {
-        super(MetadataType.xml("ExtlClntAppGlobalOauthSettings", "extlClntAppGlobalOauthSets", "ecaGlblOauth"),
+        super(
+                MetadataType.xml("ExtlClntAppGlobalOauthSettings", "extlClntAppGlobalOauthSets", "ecaGlblOauth"),
                 "_glbloauth");
     }
 
@@ -41,8 +42,8 @@ public final class ExtlClntAppGlobalOauthSettingsUnit extends EcaSatellite {
         String cert = text(c.xml(), "certificate");
         if (cert != null && !cert.isEmpty()) {
             try {
-                CertificateFactory.getInstance("X.509").generateCertificate(
-                        new ByteArrayInputStream(cert.getBytes(StandardCharsets.US_ASCII)));
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(cert.getBytes(StandardCharsets.US_ASCII)));
             } catch (CertificateException e) {
                 c.fail("Invalid certificate: expected a PEM-encoded X.509 certificate");
                 return;
@@ -52,7 +53,8 @@ public final class ExtlClntAppGlobalOauthSettingsUnit extends EcaSatellite {
         if (key != null && !key.isEmpty()) {
             String app = text(c.xml(), "externalClientApplication");
             for (ExternalClientApp other : ctx.org().metadata().ecas()) {
-                if (!other.name().equalsIgnoreCase(app) && other.global() != null
+                if (!other.name().equalsIgnoreCase(app)
+                        && other.global() != null
                         && key.equals(other.global().consumerKey())) {
                     c.fail("Consumer key is already used by External Client App " + other.name());
                     return;
@@ -79,11 +81,24 @@ public final class ExtlClntAppGlobalOauthSettingsUnit extends EcaSatellite {
         }
         String cert = text(x, "certificate");
         String secret = text(x, "consumerSecret");
-        ctx.store(new DeployedFiles.StoredFile(c.type(), c.fullName(), c.fileName(), XmlOut.utf8(XmlOut.xml(c.type(),
-                "    <externalClientApplication>" + MetadataXml.esc(app) + "</externalClientApplication>\n"))));
-        ctx.org().metadata().setGlobalOAuth(ctx.actor(), app, new ExternalClientApp.GlobalOAuth(key,
-                secret == null || secret.isEmpty() ? null : secret, cert == null || cert.isEmpty() ? null : cert,
-                text(x, "callbackUrl"), flags));
+        ctx.store(new DeployedFiles.StoredFile(
+                c.type(),
+                c.fullName(),
+                c.fileName(),
+                XmlOut.utf8(XmlOut.xml(
+                        c.type(),
+                        "    <externalClientApplication>" + MetadataXml.esc(app) + "</externalClientApplication>\n"))));
+        ctx.org()
+                .metadata()
+                .setGlobalOAuth(
+                        ctx.actor(),
+                        app,
+                        new ExternalClientApp.GlobalOAuth(
+                                key,
+                                secret == null || secret.isEmpty() ? null : secret,
+                                cert == null || cert.isEmpty() ? null : cert,
+                                text(x, "callbackUrl"),
+                                flags));
     }
 
     private static String generatedKey() {

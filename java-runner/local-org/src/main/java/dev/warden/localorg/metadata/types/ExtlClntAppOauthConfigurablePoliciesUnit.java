@@ -21,7 +21,8 @@ import org.w3c.dom.Element;
  */
 public final class ExtlClntAppOauthConfigurablePoliciesUnit extends EcaSatellite {
     public ExtlClntAppOauthConfigurablePoliciesUnit() {
-        super(MetadataType.xml("ExtlClntAppOauthConfigurablePolicies", "extlClntAppOauthPolicies", "ecaOauthPlcy"),
+        super(
+                MetadataType.xml("ExtlClntAppOauthConfigurablePolicies", "extlClntAppOauthPolicies", "ecaOauthPlcy"),
                 "_oauthPlcy");
     }
 
@@ -34,14 +35,17 @@ public final class ExtlClntAppOauthConfigurablePoliciesUnit extends EcaSatellite
         Element x = c.xml();
         if (!oneOf(c, x, "permittedUsersPolicyType", "AdminApprovedPreAuthorized", "AllSelfAuthorized")
                 || !oneOf(c, x, "ipRelaxationPolicyType", "Enforce", "Bypass", "Bypass_2factor", "Enforce_RelaxRefresh")
-                || !oneOf(c, x, "refreshTokenPolicyType", "Infinite", "SpecificInactivity", "SpecificLifetime", "Zero")) {
+                || !oneOf(
+                        c, x, "refreshTokenPolicyType", "Infinite", "SpecificInactivity", "SpecificLifetime", "Zero")) {
             return;
         }
         String refresh = text(x, "refreshTokenPolicyType");
         if (refresh != null && refresh.startsWith("Specific")) {
             String period = text(x, "refreshTokenValidityPeriod");
-            if (period == null || !period.matches("[1-9][0-9]*")
-                    || !Set.of("Days", "Hours", "Months").contains(String.valueOf(text(x, "refreshTokenValidityUnit")))) {
+            if (period == null
+                    || !period.matches("[1-9][0-9]*")
+                    || !Set.of("Days", "Hours", "Months")
+                            .contains(String.valueOf(text(x, "refreshTokenValidityUnit")))) {
                 c.fail(refresh + " needs refreshTokenValidityPeriod (a positive number) and refreshTokenValidityUnit"
                         + " (Days, Hours or Months)");
                 return;
@@ -54,10 +58,12 @@ public final class ExtlClntAppOauthConfigurablePoliciesUnit extends EcaSatellite
                 c.fail("In field: commaSeparatedPermissionSet - no PermissionSet named " + ps + " found");
                 return;
             }
-            String license = deployed != null && deployed.parsed() instanceof PermissionSetContent p ? p.license()
+            String license = deployed != null && deployed.parsed() instanceof PermissionSetContent p
+                    ? p.license()
                     : licenseName(org, rec);
-            if (license != null && (license.equalsIgnoreCase(Licenses.API_INTEGRATION_PSL)
-                    || license.equalsIgnoreCase(Licenses.API_INTEGRATION_PSL_LABEL))) {
+            if (license != null
+                    && (license.equalsIgnoreCase(Licenses.API_INTEGRATION_PSL)
+                            || license.equalsIgnoreCase(Licenses.API_INTEGRATION_PSL_LABEL))) {
                 // anchors.md known traps: a set carrying the Salesforce API Integration PSL cannot hold assigned apps
                 // ("user hasn't approved this consumer"). Platform wording UNCONFIRMED.
                 c.fail("Permission set " + ps + " is tied to the " + Licenses.API_INTEGRATION_PSL_LABEL
@@ -79,8 +85,11 @@ public final class ExtlClntAppOauthConfigurablePoliciesUnit extends EcaSatellite
             return null;
         }
         Record lic = org.db().retrieve(ps.getString("LicenseId"));
-        return lic == null ? null : lic.objectName().equals("PermissionSetLicense") ? lic.getString("DeveloperName")
-                : lic.getString("Name");
+        return lic == null
+                ? null
+                : lic.objectName().equals("PermissionSetLicense")
+                        ? lic.getString("DeveloperName")
+                        : lic.getString("Name");
     }
 
     private static boolean oneOf(Component c, Element x, String field, String... allowed) {
@@ -96,13 +105,19 @@ public final class ExtlClntAppOauthConfigurablePoliciesUnit extends EcaSatellite
     public void apply(Component c, DeployContext ctx) {
         Element x = c.xml();
         String period = text(x, "refreshTokenValidityPeriod");
-        ctx.org().metadata().setOAuthPolicies(ctx.actor(), text(x, "externalClientApplication"),
-                new ExternalClientApp.OAuthPolicies(text(x, "permittedUsersPolicyType"),
-                        splitList(text(x, "commaSeparatedPermissionSet")),
-                        splitList(text(x, "commaSeparatedProfile")), text(x, "ipRelaxationPolicyType"),
-                        text(x, "refreshTokenPolicyType"),
-                        period == null || period.isEmpty() ? null : Integer.valueOf(period),
-                        text(x, "refreshTokenValidityUnit")));
+        ctx.org()
+                .metadata()
+                .setOAuthPolicies(
+                        ctx.actor(),
+                        text(x, "externalClientApplication"),
+                        new ExternalClientApp.OAuthPolicies(
+                                text(x, "permittedUsersPolicyType"),
+                                splitList(text(x, "commaSeparatedPermissionSet")),
+                                splitList(text(x, "commaSeparatedProfile")),
+                                text(x, "ipRelaxationPolicyType"),
+                                text(x, "refreshTokenPolicyType"),
+                                period == null || period.isEmpty() ? null : Integer.valueOf(period),
+                                text(x, "refreshTokenValidityUnit")));
         ctx.keep(c);
     }
 
@@ -114,15 +129,18 @@ public final class ExtlClntAppOauthConfigurablePoliciesUnit extends EcaSatellite
     @Override
     String body(ExternalClientApp a) {
         ExternalClientApp.OAuthPolicies p = a.policies();
-        return el("commaSeparatedPermissionSet", p.permissionSets().isEmpty() ? null : String.join(",", p.permissionSets()))
+        return el(
+                        "commaSeparatedPermissionSet",
+                        p.permissionSets().isEmpty() ? null : String.join(",", p.permissionSets()))
                 + el("commaSeparatedProfile", p.profiles().isEmpty() ? null : String.join(",", p.profiles()))
                 + el("externalClientApplication", a.name())
                 + el("ipRelaxationPolicyType", p.ipRelaxationPolicyType())
                 + el("label", a.label() + " OAuth Policies")
                 + el("permittedUsersPolicyType", p.permittedUsersPolicyType())
                 + el("refreshTokenPolicyType", p.refreshTokenPolicyType())
-                + el("refreshTokenValidityPeriod", p.refreshTokenValidityPeriod() == null ? null
-                        : String.valueOf(p.refreshTokenValidityPeriod()))
+                + el(
+                        "refreshTokenValidityPeriod",
+                        p.refreshTokenValidityPeriod() == null ? null : String.valueOf(p.refreshTokenValidityPeriod()))
                 + el("refreshTokenValidityUnit", p.refreshTokenValidityUnit());
     }
 }

@@ -11,11 +11,41 @@ import java.util.Set;
 
 /** ExtlClntAppOauthSettings: the app's OAuth scopes, each from the documented list. */
 public final class ExtlClntAppOauthSettingsUnit extends EcaSatellite {
-    private static final Set<String> SCOPES = Set.of("Basic", "Api", "Web", "Full", "Chatter", "CustomApplications",
-            "RefreshToken", "OpenID", "Profile", "Email", "Address", "Phone", "OfflineAccess", "CustomPermissions", "Wave",
-            "Eclair", "Pardot", "Lightning", "Content", "CDPIngest", "CDPProfile", "CDPQuery", "Chatbot", "CDPSegment",
-            "CDPIdentityResolution", "CDPCalculatedInsight", "SFApiPlatform", "Interaction", "EinsteinGPT",
-            "PwdlessLogin", "ForgotPassword", "UserRegistration", "MCP", "SCRT");
+    private static final Set<String> SCOPES = Set.of(
+            "Basic",
+            "Api",
+            "Web",
+            "Full",
+            "Chatter",
+            "CustomApplications",
+            "RefreshToken",
+            "OpenID",
+            "Profile",
+            "Email",
+            "Address",
+            "Phone",
+            "OfflineAccess",
+            "CustomPermissions",
+            "Wave",
+            "Eclair",
+            "Pardot",
+            "Lightning",
+            "Content",
+            "CDPIngest",
+            "CDPProfile",
+            "CDPQuery",
+            "Chatbot",
+            "CDPSegment",
+            "CDPIdentityResolution",
+            "CDPCalculatedInsight",
+            "SFApiPlatform",
+            "Interaction",
+            "EinsteinGPT",
+            "PwdlessLogin",
+            "ForgotPassword",
+            "UserRegistration",
+            "MCP",
+            "SCRT");
 
     public ExtlClntAppOauthSettingsUnit() {
         super(MetadataType.xml("ExtlClntAppOauthSettings", "extlClntAppOauthSettings", "ecaOauth"), "_oauth");
@@ -36,8 +66,12 @@ public final class ExtlClntAppOauthSettingsUnit extends EcaSatellite {
 
     @Override
     public void apply(Component c, DeployContext ctx) {
-        ctx.org().metadata().setOAuthSettings(ctx.actor(), text(c.xml(), "externalClientApplication"),
-                new ExternalClientApp.OAuthSettings(splitList(text(c.xml(), "commaSeparatedOauthScopes"))));
+        ctx.org()
+                .metadata()
+                .setOAuthSettings(
+                        ctx.actor(),
+                        text(c.xml(), "externalClientApplication"),
+                        new ExternalClientApp.OAuthSettings(splitList(text(c.xml(), "commaSeparatedOauthScopes"))));
         ctx.keep(c);
     }
 
@@ -49,6 +83,7 @@ public final class ExtlClntAppOauthSettingsUnit extends EcaSatellite {
     @Override
     String body(ExternalClientApp a) {
         return el("commaSeparatedOauthScopes", String.join(", ", a.oauth().scopes()))
-                + el("externalClientApplication", a.name()) + el("label", a.label() + " OAuth Settings");
+                + el("externalClientApplication", a.name())
+                + el("label", a.label() + " OAuth Settings");
     }
 }

@@ -25,8 +25,8 @@ final class IpRanges {
             boolean v4 = !start.contains(":");
             if (range.size().compareTo(v4 ? IPV4_MAX_RANGE : IPV6_MAX_RANGE) > 0) {
                 throw new IllegalArgumentException("IP range " + start + "-" + end + " is too large: it covers "
-                        + range.size() + " addresses; the limit is " + (v4 ? "33,554,432 (2^25) for IPv4"
-                                : "2^96 for IPv6"));
+                        + range.size() + " addresses; the limit is "
+                        + (v4 ? "33,554,432 (2^25) for IPv4" : "2^96 for IPv6"));
             }
             out.add(range);
         }

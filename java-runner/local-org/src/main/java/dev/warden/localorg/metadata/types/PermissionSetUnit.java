@@ -37,8 +37,15 @@ import org.w3c.dom.Element;
 public final class PermissionSetUnit implements MetadataUnit {
     private static final MetadataType TYPE = MetadataType.xml("PermissionSet", "permissionsets", "permissionset");
     /** Sections of a permission set the org keeps as records; the rest come back as they were deployed. */
-    private static final Set<String> MODELLED = Set.of("classAccesses", "customPermissions", "description",
-            "hasActivationRequired", "label", "license", "objectPermissions", "userPermissions");
+    private static final Set<String> MODELLED = Set.of(
+            "classAccesses",
+            "customPermissions",
+            "description",
+            "hasActivationRequired",
+            "label",
+            "license",
+            "objectPermissions",
+            "userPermissions");
 
     @Override
     public MetadataType type() {
@@ -93,7 +100,8 @@ public final class PermissionSetUnit implements MetadataUnit {
                 c.fail(objDep);
                 return;
             }
-            objects.add(new PermissionSetContent.ObjectPermission(object, read, create, edit, delete, viewAll, modifyAll));
+            objects.add(
+                    new PermissionSetContent.ObjectPermission(object, read, create, edit, delete, viewAll, modifyAll));
         }
         for (Element fp : children(x, "fieldPermissions")) {
             String field = text(fp, "field");
@@ -146,8 +154,16 @@ public final class PermissionSetUnit implements MetadataUnit {
             c.fail(c.fullName() + " is owned by a profile");
             return;
         }
-        c.parsed(new PermissionSetContent(c.fullName(), label, text(x, "description"), license,
-                bool(x, "hasActivationRequired", false), perms, objects, custom, classes));
+        c.parsed(new PermissionSetContent(
+                c.fullName(),
+                label,
+                text(x, "description"),
+                license,
+                bool(x, "hasActivationRequired", false),
+                perms,
+                objects,
+                custom,
+                classes));
     }
 
     private static boolean licenseExists(Org org, String license) {
@@ -169,8 +185,10 @@ public final class PermissionSetUnit implements MetadataUnit {
 
     @Override
     public List<String> list(Org org) {
-        return org.db().rows("PermissionSet", false).stream().filter(r -> !r.is("IsOwnedByProfile"))
-                .map(r -> r.getString("Name")).toList();
+        return org.db().rows("PermissionSet", false).stream()
+                .filter(r -> !r.is("IsOwnedByProfile"))
+                .map(r -> r.getString("Name"))
+                .toList();
     }
 
     @Override
@@ -180,7 +198,10 @@ public final class PermissionSetUnit implements MetadataUnit {
 
     @Override
     public String readXml(Org org, String member) {
-        String generated = org.metadata().readPermissionSet(member).map(PermissionSetUnit::generated).orElse(null);
+        String generated = org.metadata()
+                .readPermissionSet(member)
+                .map(PermissionSetUnit::generated)
+                .orElse(null);
         DeployedFiles.StoredFile raw = DeployedFiles.of(org).get("PermissionSet", member);
         return generated == null || raw == null ? generated : withUnmodelled(generated, raw.bytes());
     }
@@ -216,23 +237,27 @@ public final class PermissionSetUnit implements MetadataUnit {
                     objects.add(e);
                     continue;
                 }
-                sections.computeIfAbsent(e.getLocalName(), k -> new StringBuilder()).append(XmlOut.render(e, "    "));
+                sections.computeIfAbsent(e.getLocalName(), k -> new StringBuilder())
+                        .append(XmlOut.render(e, "    "));
             }
             for (Element e : children(raw)) {
-                boolean objectNotKept = e.getLocalName().equals("objectPermissions") && children(gen, "objectPermissions")
-                        .stream().noneMatch(g -> String.valueOf(MetadataXml.text(g, "object"))
-                                .equalsIgnoreCase(MetadataXml.text(e, "object")));
+                boolean objectNotKept = e.getLocalName().equals("objectPermissions")
+                        && children(gen, "objectPermissions").stream()
+                                .noneMatch(g -> String.valueOf(MetadataXml.text(g, "object"))
+                                        .equalsIgnoreCase(MetadataXml.text(e, "object")));
                 if (objectNotKept) {
                     objects.add(e);
                 } else if (!MODELLED.contains(e.getLocalName())) {
-                    sections.computeIfAbsent(e.getLocalName(), k -> new StringBuilder()).append(XmlOut.render(e, "    "));
+                    sections.computeIfAbsent(e.getLocalName(), k -> new StringBuilder())
+                            .append(XmlOut.render(e, "    "));
                 }
             }
             // Object permissions by object API name, case-sensitive, as a retrieve from the platform lists them.
-            objects.sort((x, y) -> String.valueOf(MetadataXml.text(x, "object")).compareTo(
-                    String.valueOf(MetadataXml.text(y, "object"))));
+            objects.sort((x, y) -> String.valueOf(MetadataXml.text(x, "object"))
+                    .compareTo(String.valueOf(MetadataXml.text(y, "object"))));
             for (Element e : objects) {
-                sections.computeIfAbsent("objectPermissions", k -> new StringBuilder()).append(XmlOut.render(e, "    "));
+                sections.computeIfAbsent("objectPermissions", k -> new StringBuilder())
+                        .append(XmlOut.render(e, "    "));
             }
             return xml("PermissionSet", String.join("", sections.values()));
         } catch (MetadataXml.MalformedXml e) {
@@ -266,28 +291,47 @@ public final class PermissionSetUnit implements MetadataUnit {
 
     private static String generated(PermissionSetContent ps) {
         StringBuilder b = new StringBuilder();
-        ps.classAccesses().stream().sorted().forEach(c -> b.append("    <classAccesses>\n").append(el2("apexClass", c))
-                .append(el2("enabled", "true")).append("    </classAccesses>\n"));
-        ps.customPermissions().stream().sorted().forEach(c -> b.append("    <customPermissions>\n")
-                .append(el2("enabled", "true")).append(el2("name", c)).append("    </customPermissions>\n"));
+        ps.classAccesses().stream()
+                .sorted()
+                .forEach(c -> b.append("    <classAccesses>\n")
+                        .append(el2("apexClass", c))
+                        .append(el2("enabled", "true"))
+                        .append("    </classAccesses>\n"));
+        ps.customPermissions().stream()
+                .sorted()
+                .forEach(c -> b.append("    <customPermissions>\n")
+                        .append(el2("enabled", "true"))
+                        .append(el2("name", c))
+                        .append("    </customPermissions>\n"));
         b.append(el("description", ps.description()));
         b.append(el("hasActivationRequired", String.valueOf(ps.hasActivationRequired())));
         b.append(el("label", ps.label()));
         b.append(el("license", ps.license()));
-        ps.objectPermissions().stream().sorted((x, y) -> x.object().compareToIgnoreCase(y.object())).forEach(o -> b
-                .append("    <objectPermissions>\n").append(el2("allowCreate", String.valueOf(o.create())))
-                .append(el2("allowDelete", String.valueOf(o.delete()))).append(el2("allowEdit", String.valueOf(o.edit())))
-                .append(el2("allowRead", String.valueOf(o.read())))
-                .append(el2("modifyAllRecords", String.valueOf(o.modifyAll()))).append(el2("object", o.object()))
-                .append(el2("viewAllRecords", String.valueOf(o.viewAll()))).append("    </objectPermissions>\n"));
-        ps.userPermissions().stream().sorted().forEach(p -> b.append("    <userPermissions>\n")
-                .append(el2("enabled", "true")).append(el2("name", p)).append("    </userPermissions>\n"));
+        ps.objectPermissions().stream()
+                .sorted((x, y) -> x.object().compareToIgnoreCase(y.object()))
+                .forEach(o -> b.append("    <objectPermissions>\n")
+                        .append(el2("allowCreate", String.valueOf(o.create())))
+                        .append(el2("allowDelete", String.valueOf(o.delete())))
+                        .append(el2("allowEdit", String.valueOf(o.edit())))
+                        .append(el2("allowRead", String.valueOf(o.read())))
+                        .append(el2("modifyAllRecords", String.valueOf(o.modifyAll())))
+                        .append(el2("object", o.object()))
+                        .append(el2("viewAllRecords", String.valueOf(o.viewAll())))
+                        .append("    </objectPermissions>\n"));
+        ps.userPermissions().stream()
+                .sorted()
+                .forEach(p -> b.append("    <userPermissions>\n")
+                        .append(el2("enabled", "true"))
+                        .append(el2("name", p))
+                        .append("    </userPermissions>\n"));
         return xml("PermissionSet", b.toString());
     }
 
     /** A compound address field (Account.BillingAddress, Contact.MailingAddress): its Street component exists. */
     private static boolean compoundAddress(DeployContext ctx, String field) {
-        return field != null && field.endsWith("Address") && !field.endsWith(".Address")
+        return field != null
+                && field.endsWith("Address")
+                && !field.endsWith(".Address")
                 && ctx.fieldKnown(field.substring(0, field.length() - "Address".length()) + "Street");
     }
 }

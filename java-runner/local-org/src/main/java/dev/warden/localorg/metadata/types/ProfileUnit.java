@@ -55,7 +55,9 @@ public final class ProfileUnit implements MetadataUnit {
 
     @Override
     public List<String> list(Org org) {
-        return org.db().rows("Profile", false).stream().map(r -> r.getString("Name")).toList();
+        return org.db().rows("Profile", false).stream()
+                .map(r -> r.getString("Name"))
+                .toList();
     }
 
     @Override
@@ -66,8 +68,10 @@ public final class ProfileUnit implements MetadataUnit {
         }
         StringBuilder b = new StringBuilder();
         for (IpRange r : org.metadata().profileLoginIpRanges(member)) {
-            b.append("    <loginIpRanges>\n").append(el2("description", r.description()))
-                    .append(el2("endAddress", r.end())).append(el2("startAddress", r.start()))
+            b.append("    <loginIpRanges>\n")
+                    .append(el2("description", r.description()))
+                    .append(el2("endAddress", r.end()))
+                    .append(el2("startAddress", r.start()))
                     .append("    </loginIpRanges>\n");
         }
         out.put(TYPE.fileName(member), XmlOut.utf8(xml("Profile", b.toString())));

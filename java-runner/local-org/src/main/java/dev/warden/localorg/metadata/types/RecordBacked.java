@@ -29,6 +29,8 @@ final class RecordBacked {
     }
 
     static String version(Object v) {
-        return v instanceof Number n ? String.format(java.util.Locale.ROOT, "%.1f", n.doubleValue()) : String.valueOf(v);
+        return v instanceof Number n
+                ? String.format(java.util.Locale.ROOT, "%.1f", n.doubleValue())
+                : String.valueOf(v);
     }
 }

@@ -31,7 +31,8 @@ public final class RemoteSiteSettingUnit extends StoredUnit {
         }
         try {
             URI u = new URI(url);
-            if (u.getHost() == null || !("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))) {
+            if (u.getHost() == null
+                    || !("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))) {
                 c.fail("Invalid url " + url + ": expected an absolute http or https address");
             }
         } catch (URISyntaxException e) {

@@ -12,7 +12,6 @@ import dev.warden.localorg.metadata.Component;
 import dev.warden.localorg.metadata.DeployContext;
 import dev.warden.localorg.metadata.MetadataType;
 import dev.warden.localorg.metadata.MetadataUnit;
-import dev.warden.localorg.metadata.XmlOut;
 import dev.warden.localorg.setup.IpRange;
 import dev.warden.localorg.setup.Org;
 import java.util.ArrayList;
@@ -71,12 +70,13 @@ public final class SettingsUnit implements MetadataUnit {
                 // Flat leaf keys are what the rest of the org reads (e.g. "lockSessionsToIp"); the section map keeps
                 // the structure for retrieve and readMetadata. Both merge into what is there (settings semantics).
                 Object old = org.metadata().settings(c.fullName()).get(n);
-                Map<String, Object> sectionValues = old instanceof Map<?, ?> m
-                        ? new TreeMap<>((Map<String, Object>) m) : new TreeMap<>();
+                Map<String, Object> sectionValues =
+                        old instanceof Map<?, ?> m ? new TreeMap<>((Map<String, Object>) m) : new TreeMap<>();
                 for (Element leaf : leaves) {
                     if (children(leaf).isEmpty()) {
                         values.put(localName(leaf), value(leaf.getTextContent().trim()));
-                        sectionValues.put(localName(leaf), value(leaf.getTextContent().trim()));
+                        sectionValues.put(
+                                localName(leaf), value(leaf.getTextContent().trim()));
                     }
                 }
                 values.put(n, Collections.unmodifiableMap(sectionValues));
@@ -119,8 +119,11 @@ public final class SettingsUnit implements MetadataUnit {
         if (member.equals("Security")) {
             StringBuilder n = new StringBuilder("    <networkAccess>\n");
             for (IpRange r : org.metadata().trustedIpRanges()) {
-                n.append("        <ipRanges>\n").append(el3("description", r.description())).append(el3("end", r.end()))
-                        .append(el3("start", r.start())).append("        </ipRanges>\n");
+                n.append("        <ipRanges>\n")
+                        .append(el3("description", r.description()))
+                        .append(el3("end", r.end()))
+                        .append(el3("start", r.start()))
+                        .append("        </ipRanges>\n");
             }
             sections.put("networkAccess", n.append("    </networkAccess>\n").toString());
         }
@@ -128,11 +131,14 @@ public final class SettingsUnit implements MetadataUnit {
             if (e.getValue() instanceof Map<?, ?> m) {
                 StringBuilder s = new StringBuilder("    <" + e.getKey() + ">\n");
                 new TreeMap<>((Map<String, Object>) m).forEach((k, v) -> s.append(el2(k, String.valueOf(v))));
-                sections.put(e.getKey(), s.append("    </").append(e.getKey()).append(">\n").toString());
+                sections.put(
+                        e.getKey(),
+                        s.append("    </").append(e.getKey()).append(">\n").toString());
             }
         }
         for (Map.Entry<String, Object> e : values.entrySet()) {
-            boolean inSection = values.values().stream().anyMatch(v -> v instanceof Map<?, ?> m && m.containsKey(e.getKey()));
+            boolean inSection =
+                    values.values().stream().anyMatch(v -> v instanceof Map<?, ?> m && m.containsKey(e.getKey()));
             if (!(e.getValue() instanceof Map) && !inSection) {
                 sections.put(e.getKey(), el(e.getKey(), String.valueOf(e.getValue())));
             }

@@ -27,7 +27,8 @@ public final class StaticResourceUnit implements MetadataUnit {
     @Override
     public void validate(Component c, DeployContext ctx) {
         if (ctx.requireRoot(c, "StaticResource")
-                && (text(c.xml(), "contentType") == null || text(c.xml(), "contentType").isEmpty())) {
+                && (text(c.xml(), "contentType") == null
+                        || text(c.xml(), "contentType").isEmpty())) {
             c.fail("Required field is missing: contentType");
         }
     }
@@ -36,13 +37,21 @@ public final class StaticResourceUnit implements MetadataUnit {
     public void apply(Component c, DeployContext ctx) {
         Org org = ctx.org();
         c.created(org.db().findOne("StaticResource", "Name", c.fullName()) == null);
-        c.id(org.metadata().deployStaticResource(ctx.actor(), c.fullName(), text(c.xml(), "contentType"), c.content(),
-                text(c.xml(), "cacheControl"), text(c.xml(), "description")));
+        c.id(org.metadata()
+                .deployStaticResource(
+                        ctx.actor(),
+                        c.fullName(),
+                        text(c.xml(), "contentType"),
+                        c.content(),
+                        text(c.xml(), "cacheControl"),
+                        text(c.xml(), "description")));
     }
 
     @Override
     public List<String> list(Org org) {
-        return org.db().rows("StaticResource", false).stream().map(r -> r.getString("Name")).toList();
+        return org.db().rows("StaticResource", false).stream()
+                .map(r -> r.getString("Name"))
+                .toList();
     }
 
     @Override
@@ -52,8 +61,13 @@ public final class StaticResourceUnit implements MetadataUnit {
         if (r != null) {
             String path = TYPE.fileName(member);
             out.put(path, (byte[]) r.get("Body"));
-            out.put(path + "-meta.xml", XmlOut.utf8(xml("StaticResource", el("cacheControl", r.getString("CacheControl"))
-                    + el("contentType", r.getString("ContentType")) + el("description", r.getString("Description")))));
+            out.put(
+                    path + "-meta.xml",
+                    XmlOut.utf8(xml(
+                            "StaticResource",
+                            el("cacheControl", r.getString("CacheControl"))
+                                    + el("contentType", r.getString("ContentType"))
+                                    + el("description", r.getString("Description")))));
         }
         return out;
     }

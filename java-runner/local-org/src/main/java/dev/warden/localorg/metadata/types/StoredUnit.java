@@ -47,22 +47,32 @@ public class StoredUnit implements MetadataUnit {
         // Bundle meta files written by the tooling API's conventions use its namespace; the platform accepts both.
         if (!MetadataXml.NS.equals(ns) && !TOOLING_NS.equals(ns)) {
             // Wording UNCONFIRMED: the platform rejects a file outside the Metadata namespace.
-            c.fail("Error parsing file: " + c.fileName() + " must use the namespace " + MetadataXml.NS
-                    + (ns == null ? " (it has none)" : ", not " + ns), 1, 1);
+            c.fail(
+                    "Error parsing file: " + c.fileName() + " must use the namespace " + MetadataXml.NS
+                            + (ns == null ? " (it has none)" : ", not " + ns),
+                    1,
+                    1);
         }
     }
 
     @Override
     public void apply(Component c, DeployContext ctx) {
         c.created(ctx.stored(type.name(), c.fullName()) == null);
-        ctx.org().audit().record(ctx.actor(), "Customize", "changed" + type.name(),
-                "Deployed " + type.name() + " " + c.fullName());
+        ctx.org()
+                .audit()
+                .record(
+                        ctx.actor(),
+                        "Customize",
+                        "changed" + type.name(),
+                        "Deployed " + type.name() + " " + c.fullName());
         ctx.keep(c);
     }
 
     @Override
     public List<String> list(Org org) {
-        return DeployedFiles.of(org).ofType(type.name()).stream().map(DeployedFiles.StoredFile::fullName).toList();
+        return DeployedFiles.of(org).ofType(type.name()).stream()
+                .map(DeployedFiles.StoredFile::fullName)
+                .toList();
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Map;
 public final class HtmlAuditReport {
     /** Rows of the matrix shown in the page; the JSON report has them all. */
     public static final int MATRIX_LIMIT = 5000;
+
     private static final int PATHS_SHOWN = 12;
 
     private HtmlAuditReport() {}
@@ -31,11 +32,19 @@ public final class HtmlAuditReport {
     }
 
     /** Writes the page to {@code out} a table row at a time, so a 100k-user org's page never sits in memory whole. */
-    public static void write(AuditResult r, Baseline.Diff diff, String org, String generatedAt, java.io.Writer out) throws java.io.IOException {
+    public static void write(AuditResult r, Baseline.Diff diff, String org, String generatedAt, java.io.Writer out)
+            throws java.io.IOException {
         Page h = new Page(out);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Warden audit — ").append(esc(org)).append("</title>\n")
-                .append("<style>\n").append(CSS).append("</style></head>\n<body>\n");
-        h.append("<header><h1>Warden audit</h1><p class=\"meta\">org <b>").append(esc(org)).append("</b> · generated ").append(esc(generatedAt))
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Warden audit — ")
+                .append(esc(org))
+                .append("</title>\n")
+                .append("<style>\n")
+                .append(CSS)
+                .append("</style></head>\n<body>\n");
+        h.append("<header><h1>Warden audit</h1><p class=\"meta\">org <b>")
+                .append(esc(org))
+                .append("</b> · generated ")
+                .append(esc(generatedAt))
                 .append("</p></header>\n");
         summary(h, r, diff);
         if (diff != null) {
@@ -48,7 +57,8 @@ public final class HtmlAuditReport {
             r.warnings().forEach(w -> h.append("<li>").append(esc(w)).append("</li>"));
             h.append("</ul></section>\n");
         }
-        h.append("<footer>Read-only audit by <code>warden audit</code>. Finding ids are stable: <code>rule:subject</code>.</footer>\n</body></html>\n");
+        h.append(
+                "<footer>Read-only audit by <code>warden audit</code>. Finding ids are stable: <code>rule:subject</code>.</footer>\n</body></html>\n");
         h.flush();
         if (h.failure != null) {
             throw h.failure;
@@ -93,29 +103,58 @@ public final class HtmlAuditReport {
         h.append("<section class=\"cards\">");
         for (Check.Severity s : Check.Severity.values()) {
             long n = r.findings().stream().filter(f -> f.severity() == s).count();
-            h.append("<div class=\"card sev-").append(s.name().toLowerCase()).append("\"><div class=\"n\">").append(n).append("</div><div>")
-                    .append(s.name()).append("</div></div>");
+            h.append("<div class=\"card sev-")
+                    .append(s.name().toLowerCase())
+                    .append("\"><div class=\"n\">")
+                    .append(n)
+                    .append("</div><div>")
+                    .append(s.name())
+                    .append("</div></div>");
         }
-        h.append("<div class=\"card\"><div class=\"n\">").append(r.stats().getOrDefault("activeUsers", 0L)).append("</div><div>active users</div></div>");
-        h.append("<div class=\"card\"><div class=\"n\">").append(r.matrix().size()).append("</div><div>hold tiered permissions</div></div>");
+        h.append("<div class=\"card\"><div class=\"n\">")
+                .append(r.stats().getOrDefault("activeUsers", 0L))
+                .append("</div><div>active users</div></div>");
+        h.append("<div class=\"card\"><div class=\"n\">")
+                .append(r.matrix().size())
+                .append("</div><div>hold tiered permissions</div></div>");
         if (diff != null) {
-            h.append("<div class=\"card new\"><div class=\"n\">").append(diff.added().size()).append("</div><div>new since baseline</div></div>");
+            h.append("<div class=\"card new\"><div class=\"n\">")
+                    .append(diff.added().size())
+                    .append("</div><div>new since baseline</div></div>");
         }
         h.append("</section>\n");
     }
 
     private static void baseline(Page h, Baseline.Diff d) {
-        h.append("<section id=\"baseline\"><h2>Changed since baseline</h2><p>").append(d.added().size()).append(" new, ").append(d.resolved().size())
-                .append(" resolved, ").append(d.unchanged()).append(" unchanged.</p>");
+        h.append("<section id=\"baseline\"><h2>Changed since baseline</h2><p>")
+                .append(d.added().size())
+                .append(" new, ")
+                .append(d.resolved().size())
+                .append(" resolved, ")
+                .append(d.unchanged())
+                .append(" unchanged.</p>");
         if (!d.added().isEmpty()) {
             h.append("<h3>New</h3><ul>");
-            d.added().forEach(f -> h.append("<li><span class=\"tag sev-").append(f.severity().name().toLowerCase()).append("\">").append(f.severity())
-                    .append("</span> <code>").append(esc(f.key())).append("</code> ").append(esc(f.evidence())).append("</li>"));
+            d.added()
+                    .forEach(f -> h.append("<li><span class=\"tag sev-")
+                            .append(f.severity().name().toLowerCase())
+                            .append("\">")
+                            .append(f.severity())
+                            .append("</span> <code>")
+                            .append(esc(f.key()))
+                            .append("</code> ")
+                            .append(esc(f.evidence()))
+                            .append("</li>"));
             h.append("</ul>");
         }
         if (!d.resolved().isEmpty()) {
             h.append("<h3>Resolved</h3><ul>");
-            d.resolved().forEach(e -> h.append("<li><code>").append(esc(e.key())).append("</code> ").append(esc(e.title())).append("</li>"));
+            d.resolved()
+                    .forEach(e -> h.append("<li><code>")
+                            .append(esc(e.key()))
+                            .append("</code> ")
+                            .append(esc(e.title()))
+                            .append("</li>"));
             h.append("</ul>");
         }
         h.append("</section>\n");
@@ -127,25 +166,44 @@ public final class HtmlAuditReport {
             h.append("<p class=\"ok\">No findings.</p>");
         }
         for (Check.Severity s : Check.Severity.values()) {
-            List<Finding> group = findings.stream().filter(f -> f.severity() == s).toList();
+            List<Finding> group =
+                    findings.stream().filter(f -> f.severity() == s).toList();
             if (group.isEmpty()) {
                 continue;
             }
-            h.append("<h3 class=\"sev-").append(s.name().toLowerCase()).append("\">").append(s).append(" (").append(group.size()).append(")</h3>\n");
-            h.append("<table class=\"findings\"><colgroup><col style=\"width:24%\"><col style=\"width:42%\"><col style=\"width:20%\"><col style=\"width:14%\">"
-                    + "</colgroup><thead><tr><th>finding</th><th>evidence and grant path</th><th>fix</th><th>prevents</th></tr></thead><tbody>\n");
+            h.append("<h3 class=\"sev-")
+                    .append(s.name().toLowerCase())
+                    .append("\">")
+                    .append(s)
+                    .append(" (")
+                    .append(group.size())
+                    .append(")</h3>\n");
+            h.append(
+                    "<table class=\"findings\"><colgroup><col style=\"width:24%\"><col style=\"width:42%\"><col style=\"width:20%\"><col style=\"width:14%\">"
+                            + "</colgroup><thead><tr><th>finding</th><th>evidence and grant path</th><th>fix</th><th>prevents</th></tr></thead><tbody>\n");
             for (Finding f : group) {
-                h.append("<tr><td><b>").append(esc(f.title())).append("</b><br><code>").append(esc(f.key())).append("</code></td><td>")
+                h.append("<tr><td><b>")
+                        .append(esc(f.title()))
+                        .append("</b><br><code>")
+                        .append(esc(f.key()))
+                        .append("</code></td><td>")
                         .append(esc(f.evidence()));
                 if (!f.paths().isEmpty()) {
                     h.append("<ul class=\"paths\">");
-                    f.paths().stream().limit(PATHS_SHOWN).forEach(p -> h.append("<li>").append(esc(p)).append("</li>"));
+                    f.paths().stream()
+                            .limit(PATHS_SHOWN)
+                            .forEach(p -> h.append("<li>").append(esc(p)).append("</li>"));
                     if (f.paths().size() > PATHS_SHOWN) {
-                        h.append("<li>… ").append(f.paths().size() - PATHS_SHOWN).append(" more (JSON report)</li>");
+                        h.append("<li>… ")
+                                .append(f.paths().size() - PATHS_SHOWN)
+                                .append(" more (JSON report)</li>");
                     }
                     h.append("</ul>");
                 }
-                h.append("</td><td>").append(esc(f.remediation())).append("</td><td>").append(esc(f.symptom() == null ? "" : f.symptom()))
+                h.append("</td><td>")
+                        .append(esc(f.remediation()))
+                        .append("</td><td>")
+                        .append(esc(f.symptom() == null ? "" : f.symptom()))
                         .append("</td></tr>\n");
                 h.row();
             }
@@ -155,19 +213,29 @@ public final class HtmlAuditReport {
     }
 
     private static void matrix(Page h, List<MatrixRow> rows) {
-        h.append("<section id=\"matrix\"><h2>Permission matrix</h2><p>Active users holding a tiered permission (after muting), by tier.</p>");
+        h.append(
+                "<section id=\"matrix\"><h2>Permission matrix</h2><p>Active users holding a tiered permission (after muting), by tier.</p>");
         h.append("<table class=\"matrix\"><thead><tr><th>user</th><th>profile</th><th>license</th>");
         for (Tier t : Tier.values()) {
             h.append("<th class=\"tier\">").append(esc(t.label())).append("</th>");
         }
         h.append("</tr></thead><tbody>\n");
         rows.stream().limit(MATRIX_LIMIT).forEach(row -> {
-            h.append("<tr><td>").append(esc(row.username())).append(row.integration() ? " <span class=\"tag\">integration</span>" : "")
-                    .append("</td><td>").append(esc(row.profile())).append("</td><td>").append(esc(row.license())).append("</td>");
+            h.append("<tr><td>")
+                    .append(esc(row.username()))
+                    .append(row.integration() ? " <span class=\"tag\">integration</span>" : "")
+                    .append("</td><td>")
+                    .append(esc(row.profile()))
+                    .append("</td><td>")
+                    .append(esc(row.license()))
+                    .append("</td>");
             for (Tier t : Tier.values()) {
                 List<String> perms = row.permissions().getOrDefault(t, List.of());
-                h.append(perms.isEmpty() ? "<td class=\"empty\"></td>" : "<td class=\"hit " + t.id() + "\" title=\"" + esc(String.join(", ", perms)) + "\">"
-                        + perms.size() + "<small>" + esc(abbreviate(perms)) + "</small></td>");
+                h.append(
+                        perms.isEmpty()
+                                ? "<td class=\"empty\"></td>"
+                                : "<td class=\"hit " + t.id() + "\" title=\"" + esc(String.join(", ", perms)) + "\">"
+                                        + perms.size() + "<small>" + esc(abbreviate(perms)) + "</small></td>");
             }
             h.append("</tr>\n");
             h.row();
@@ -191,8 +259,15 @@ public final class HtmlAuditReport {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    static final Map<Check.Severity, String> COLORS = Map.of(Check.Severity.HIGH, "#b42318", Check.Severity.MEDIUM, "#b54708",
-            Check.Severity.LOW, "#175cd3", Check.Severity.INFO, "#475467");
+    static final Map<Check.Severity, String> COLORS = Map.of(
+            Check.Severity.HIGH,
+            "#b42318",
+            Check.Severity.MEDIUM,
+            "#b54708",
+            Check.Severity.LOW,
+            "#175cd3",
+            Check.Severity.INFO,
+            "#475467");
 
     private static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0 auto;max-width:1280px;padding:16px 24px;color:#101828}

@@ -14,7 +14,9 @@ public record ApiUsage(long used, long max) {
             return Optional.empty();
         }
         Matcher m = API_USAGE.matcher(header);
-        return m.find() ? Optional.of(new ApiUsage(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))) : Optional.empty();
+        return m.find()
+                ? Optional.of(new ApiUsage(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))))
+                : Optional.empty();
     }
 
     /** True when making {@code more} further calls would take usage above {@code fraction} of the daily limit. */

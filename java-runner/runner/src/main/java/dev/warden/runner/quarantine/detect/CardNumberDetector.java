@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class CardNumberDetector implements Detector {
     /** (?=\d) first: the lookbehinds then run only at digits (a large speed-up over long text). A digit run with no digit, letter, dash or decimal point glued on either side. */
     private static final String BEFORE = "(?<![\\p{Alnum}\\-.])(?<!\\d[.,])";
+
     private static final String AFTER = "(?![\\p{Alnum}])(?![.,]\\d)(?!-\\d)";
     private static final Pattern CANDIDATE = Pattern.compile("(?=\\d)" + BEFORE + "(?:"
             + "\\d{13,19}"
@@ -68,8 +69,10 @@ public final class CardNumberDetector implements Detector {
             String digits = m.group().replaceAll("[ -]", "");
             Optional<Issuer> issuer = issuer(digits);
             if (issuer.isPresent() && !oneDigitRepeated(digits) && Luhn.isValid(digits)) {
-                return Optional.of(new Finding(id(), "Luhn-valid " + issuer.get().name() + " card number (" + digits.length()
-                        + " digits) at character " + m.start()));
+                return Optional.of(new Finding(
+                        id(),
+                        "Luhn-valid " + issuer.get().name() + " card number (" + digits.length()
+                                + " digits) at character " + m.start()));
             }
         }
         return Optional.empty();

@@ -12,7 +12,8 @@ public final class EicarDetector implements Detector {
 
     /** Built from pieces so that no file in the repository carries the signature itself. */
     public static byte[] signature() {
-        String text = String.join("", "X5O!P%@AP[4\\PZX54(P^)7CC)7}$", "EICAR-STANDARD-", "ANTIVIRUS-TEST-FILE!", "$H+H*");
+        String text =
+                String.join("", "X5O!P%@AP[4\\PZX54(P^)7CC)7}$", "EICAR-STANDARD-", "ANTIVIRUS-TEST-FILE!", "$H+H*");
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -25,7 +25,8 @@ public final class PrivateKeyDetector implements Detector {
     public Optional<Finding> inspect(Content content) {
         Matcher m = BLOCK.matcher(content.text());
         return m.find()
-                ? Optional.of(new Finding(id(), m.group(1).toLowerCase(java.util.Locale.ROOT) + " block at character " + m.start()))
+                ? Optional.of(new Finding(
+                        id(), m.group(1).toLowerCase(java.util.Locale.ROOT) + " block at character " + m.start()))
                 : Optional.empty();
     }
 }

@@ -22,7 +22,8 @@ public final class Sha256Blocklist implements Detector {
     private final String source;
 
     public Sha256Blocklist(Set<String> hashes, String source) {
-        this.hashes = Set.copyOf(hashes.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
+        this.hashes =
+                Set.copyOf(hashes.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
         this.source = source;
     }
 
@@ -39,8 +40,8 @@ public final class Sha256Blocklist implements Detector {
             }
             String hash = line.split("\\s+", 2)[0];
             if (!HASH.matcher(hash).matches()) {
-                throw new IllegalArgumentException(
-                        source + ":" + (i + 1) + ": expected a SHA-256 (64 hex digits), got '" + abbreviate(hash) + "'");
+                throw new IllegalArgumentException(source + ":" + (i + 1)
+                        + ": expected a SHA-256 (64 hex digits), got '" + abbreviate(hash) + "'");
             }
             hashes.add(hash);
         }

@@ -80,8 +80,10 @@ public final class StreamingScan {
             }
             Optional<Finding> f = d.inspect(c);
             if (f.isPresent()) {
-                return windowStart == 0 ? f
-                        : Optional.of(new Finding(f.get().detector(), f.get().reason() + " of the part from byte " + windowStart));
+                return windowStart == 0
+                        ? f
+                        : Optional.of(new Finding(
+                                f.get().detector(), f.get().reason() + " of the part from byte " + windowStart));
             }
         }
         return Optional.empty();

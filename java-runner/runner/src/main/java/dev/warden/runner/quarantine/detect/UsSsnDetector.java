@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * serial 0000.
  */
 public final class UsSsnDetector implements Detector {
-    private static final Pattern SSN =
-            Pattern.compile("(?=\\d)(?<![\\p{Alnum}-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\p{Alnum}]|-\\d)");
+    private static final Pattern SSN = Pattern.compile(
+            "(?=\\d)(?<![\\p{Alnum}-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\p{Alnum}]|-\\d)");
 
     @Override
     public String id() {
@@ -24,9 +24,14 @@ public final class UsSsnDetector implements Detector {
         // Only where "ddd-dd-dddd" can start (found through the dashes with String.indexOf) does the full pattern run:
         // many times faster than trying it at every character of a long text. Same matches, same first match.
         Matcher m = SSN.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        for (int dash = text.indexOf('-', 3); dash >= 0 && dash + 7 < text.length() + 1; dash = text.indexOf('-', dash + 1)) {
+        for (int dash = text.indexOf('-', 3);
+                dash >= 0 && dash + 7 < text.length() + 1;
+                dash = text.indexOf('-', dash + 1)) {
             int start = dash - 3;
-            if (dash + 3 < text.length() && text.charAt(dash + 3) == '-' && digits(text, start, 3) && digits(text, dash + 1, 2)) {
+            if (dash + 3 < text.length()
+                    && text.charAt(dash + 3) == '-'
+                    && digits(text, start, 3)
+                    && digits(text, dash + 1, 2)) {
                 m.region(start, Math.min(text.length(), dash + 8));
                 if (m.lookingAt()) {
                     return Optional.of(new Finding(id(), "US Social Security number at character " + m.start()));

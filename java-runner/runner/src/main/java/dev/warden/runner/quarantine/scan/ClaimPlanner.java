@@ -48,11 +48,11 @@ public final class ClaimPlanner {
                 && (r.claimedAt() == null || r.claimedAt().isBefore(now.minus(options.staleAfter())));
     }
 
-
     /** A request that failed before waits {@code retryBase * 2^(attempts-1)} after its last claim. */
     private boolean backingOff(ScanRequest r, Instant now) {
-        return "Pending".equals(r.status()) && r.attempts() > 0 && r.claimedAt() != null
+        return "Pending".equals(r.status())
+                && r.attempts() > 0
+                && r.claimedAt() != null
                 && r.claimedAt().plus(backoff.delayAfter(r.attempts())).isAfter(now);
     }
-
 }

@@ -19,16 +19,39 @@ import java.util.List;
  * @param errors distinct error lines (Salesforce's words), for the report
  * @param quarantineItemIds Quarantine_Item__c ids the endpoint answered
  */
-public record PassReport(int candidates, int claimed, int lostClaims, int scanned, int clean, int quarantined, int failed,
-        int gaveUp, int verdictCalls, long apiCalls, boolean stoppedForReserve, List<String> errors,
+public record PassReport(
+        int candidates,
+        int claimed,
+        int lostClaims,
+        int scanned,
+        int clean,
+        int quarantined,
+        int failed,
+        int gaveUp,
+        int verdictCalls,
+        long apiCalls,
+        boolean stoppedForReserve,
+        List<String> errors,
         List<String> quarantineItemIds) {
 
     public PassReport plus(PassReport o) {
-        return new PassReport(candidates + o.candidates, claimed + o.claimed, lostClaims + o.lostClaims,
-                scanned + o.scanned, clean + o.clean, quarantined + o.quarantined, failed + o.failed, gaveUp + o.gaveUp,
-                verdictCalls + o.verdictCalls, apiCalls + o.apiCalls, stoppedForReserve || o.stoppedForReserve,
-                java.util.stream.Stream.concat(errors.stream(), o.errors.stream()).distinct().toList(),
-                java.util.stream.Stream.concat(quarantineItemIds.stream(), o.quarantineItemIds.stream()).toList());
+        return new PassReport(
+                candidates + o.candidates,
+                claimed + o.claimed,
+                lostClaims + o.lostClaims,
+                scanned + o.scanned,
+                clean + o.clean,
+                quarantined + o.quarantined,
+                failed + o.failed,
+                gaveUp + o.gaveUp,
+                verdictCalls + o.verdictCalls,
+                apiCalls + o.apiCalls,
+                stoppedForReserve || o.stoppedForReserve,
+                java.util.stream.Stream.concat(errors.stream(), o.errors.stream())
+                        .distinct()
+                        .toList(),
+                java.util.stream.Stream.concat(quarantineItemIds.stream(), o.quarantineItemIds.stream())
+                        .toList());
     }
 
     public static PassReport empty() {

@@ -17,22 +17,62 @@ import java.time.Duration;
  * @param concurrency downloads (and claim chunks) in flight at once; the default 16 stays under Salesforce's limit of
  *                    25 concurrent long-running API requests per org even if every download ran long
  */
-public record ScanOptions(int maxPerPass, int maxAttempts, Duration staleAfter, Duration claimWindow, Duration retryBase,
-        int callRetries, Duration callRetryBase, Duration pollInterval, int concurrency) {
+public record ScanOptions(
+        int maxPerPass,
+        int maxAttempts,
+        Duration staleAfter,
+        Duration claimWindow,
+        Duration retryBase,
+        int callRetries,
+        Duration callRetryBase,
+        Duration pollInterval,
+        int concurrency) {
     public static final int DEFAULT_CONCURRENCY = 16;
 
-    public ScanOptions(int maxPerPass, int maxAttempts, Duration staleAfter, Duration claimWindow, Duration retryBase,
-            int callRetries, Duration callRetryBase, Duration pollInterval) {
-        this(maxPerPass, maxAttempts, staleAfter, claimWindow, retryBase, callRetries, callRetryBase, pollInterval, DEFAULT_CONCURRENCY);
+    public ScanOptions(
+            int maxPerPass,
+            int maxAttempts,
+            Duration staleAfter,
+            Duration claimWindow,
+            Duration retryBase,
+            int callRetries,
+            Duration callRetryBase,
+            Duration pollInterval) {
+        this(
+                maxPerPass,
+                maxAttempts,
+                staleAfter,
+                claimWindow,
+                retryBase,
+                callRetries,
+                callRetryBase,
+                pollInterval,
+                DEFAULT_CONCURRENCY);
     }
 
     public static ScanOptions defaults() {
-        return new ScanOptions(2000, 5, Duration.ofMinutes(10), Duration.ofSeconds(2), Duration.ofSeconds(30), 4,
-                Duration.ofMillis(250), Duration.ofSeconds(5));
+        return new ScanOptions(
+                2000,
+                5,
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30),
+                4,
+                Duration.ofMillis(250),
+                Duration.ofSeconds(5));
     }
 
     public ScanOptions withConcurrency(int n) {
-        return new ScanOptions(maxPerPass, maxAttempts, staleAfter, claimWindow, retryBase, callRetries, callRetryBase, pollInterval, n);
+        return new ScanOptions(
+                maxPerPass,
+                maxAttempts,
+                staleAfter,
+                claimWindow,
+                retryBase,
+                callRetries,
+                callRetryBase,
+                pollInterval,
+                n);
     }
 
     public ScanOptions {
@@ -42,12 +82,15 @@ public record ScanOptions(int maxPerPass, int maxAttempts, Duration staleAfter, 
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("--max-attempts must be at least 1, got " + maxAttempts);
         }
-        if (claimWindow.isNegative() || claimWindow.isZero() || claimWindow.compareTo(staleAfter) >= 0 && !staleAfter.isZero()) {
+        if (claimWindow.isNegative()
+                || claimWindow.isZero()
+                || claimWindow.compareTo(staleAfter) >= 0 && !staleAfter.isZero()) {
             throw new IllegalArgumentException("the claim window must be positive and shorter than the stale timeout");
         }
         if (concurrency < 1 || concurrency > 25) {
-            throw new IllegalArgumentException("--concurrency must be between 1 and 25 (Salesforce's concurrent long-running request"
-                    + " limit), got " + concurrency);
+            throw new IllegalArgumentException(
+                    "--concurrency must be between 1 and 25 (Salesforce's concurrent long-running request"
+                            + " limit), got " + concurrency);
         }
         if (callRetries < 1) {
             throw new IllegalArgumentException("call retries must be at least 1, got " + callRetries);

@@ -7,24 +7,45 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 
 /** One {@code Scan_Request__c} row as the scanner sees it. */
-public record ScanRequest(String id, String targetId, String targetType, String contentVersionId, String change,
-        String status, int attempts, String claimedBy, Instant claimedAt, Instant lastModified) {
+public record ScanRequest(
+        String id,
+        String targetId,
+        String targetType,
+        String contentVersionId,
+        String change,
+        String status,
+        int attempts,
+        String claimedBy,
+        Instant claimedAt,
+        Instant lastModified) {
 
     public static final String OBJECT = "Scan_Request__c";
-    public static final String FIELDS = "Id, Target_Id__c, Target_Type__c, Content_Version_Id__c, Change__c, Status__c, "
-            + "Attempts__c, Claimed_By__c, Claimed_At__c, LastModifiedDate";
+    public static final String FIELDS =
+            "Id, Target_Id__c, Target_Type__c, Content_Version_Id__c, Change__c, Status__c, "
+                    + "Attempts__c, Claimed_By__c, Claimed_At__c, LastModifiedDate";
 
     /** Salesforce writes datetimes as {@code 2026-11-23T00:28:00.000+0000}; ISO offsets are accepted too. */
     private static final DateTimeFormatter SF_DATETIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
             .toFormatter();
 
     public static ScanRequest fromRow(JsonNode row) {
-        return new ScanRequest(row.path("Id").asText(), text(row, "Target_Id__c"), text(row, "Target_Type__c"),
-                text(row, "Content_Version_Id__c"), text(row, "Change__c"), text(row, "Status__c"),
-                row.path("Attempts__c").asInt(0), text(row, "Claimed_By__c"), instant(text(row, "Claimed_At__c")),
+        return new ScanRequest(
+                row.path("Id").asText(),
+                text(row, "Target_Id__c"),
+                text(row, "Target_Type__c"),
+                text(row, "Content_Version_Id__c"),
+                text(row, "Change__c"),
+                text(row, "Status__c"),
+                row.path("Attempts__c").asInt(0),
+                text(row, "Claimed_By__c"),
+                instant(text(row, "Claimed_At__c")),
                 instant(text(row, "LastModifiedDate")));
     }
 

@@ -9,8 +9,8 @@ import dev.warden.runner.quarantine.api.QuarantineApi.HttpAnswer;
 import dev.warden.runner.quarantine.api.QuarantineApi.SaveResult;
 import dev.warden.runner.quarantine.api.SalesforceApiException;
 import dev.warden.runner.quarantine.api.Soql;
-import dev.warden.runner.quarantine.detect.StreamingScan;
 import dev.warden.runner.quarantine.detect.Detectors;
+import dev.warden.runner.quarantine.detect.StreamingScan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +72,8 @@ public final class ScanWorker {
     private final Consumer<String> log;
     private final String workerName;
 
-    public ScanWorker(QuarantineApi api, Detectors detectors, ScanOptions options, Sleeper sleeper, Consumer<String> log) {
+    public ScanWorker(
+            QuarantineApi api, Detectors detectors, ScanOptions options, Sleeper sleeper, Consumer<String> log) {
         this.api = api;
         this.detectors = detectors;
         this.options = options;
@@ -174,21 +175,25 @@ public final class ScanWorker {
     /** Feed bodies then downloads and detectors over {@code rows}, on the pool, off the calling thread. */
     private java.util.concurrent.CompletableFuture<Map<String, Outcome>> scanInBackground(List<ScanRequest> rows) {
         java.util.concurrent.CompletableFuture<Map<String, Outcome>> f = new java.util.concurrent.CompletableFuture<>();
-        Thread th = new Thread(() -> {
-            try {
-                Map<String, String> failures = new LinkedHashMap<>();
-                Map<String, byte[]> texts = feedBodies(rows, failures);
-                Map<String, Outcome> out = new HashMap<>();
-                failures.forEach((id, why) -> out.put(id, new Outcome(null, null, why, false)));
-                List<ScanRequest> toScan = rows.stream().filter(r -> !failures.containsKey(r.id())).toList();
-                for (Outcome o : inPool(toScan, r -> scanOne(r, texts))) {
-                    out.put(o.request().id(), o);
-                }
-                f.complete(out);
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        }, workerName + "-scan");
+        Thread th = new Thread(
+                () -> {
+                    try {
+                        Map<String, String> failures = new LinkedHashMap<>();
+                        Map<String, byte[]> texts = feedBodies(rows, failures);
+                        Map<String, Outcome> out = new HashMap<>();
+                        failures.forEach((id, why) -> out.put(id, new Outcome(null, null, why, false)));
+                        List<ScanRequest> toScan = rows.stream()
+                                .filter(r -> !failures.containsKey(r.id()))
+                                .toList();
+                        for (Outcome o : inPool(toScan, r -> scanOne(r, texts))) {
+                            out.put(o.request().id(), o);
+                        }
+                        f.complete(out);
+                    } catch (Throwable e) {
+                        f.completeExceptionally(e);
+                    }
+                },
+                workerName + "-scan");
         th.setDaemon(true);
         th.start();
         f.whenComplete((v, e) -> {
@@ -228,16 +233,29 @@ public final class ScanWorker {
         try {
             java.io.InputStream in = open(r, texts);
             if (in == null) {
-                return new Outcome(r, null, "Target " + r.targetId() + " (" + r.targetType() + ") no longer exists; nothing to scan", true);
+                return new Outcome(
+                        r,
+                        null,
+                        "Target " + r.targetId() + " (" + r.targetType() + ") no longer exists; nothing to scan",
+                        true);
             }
             result = new StreamingScan(detectors).scan(in);
         } catch (SalesforceApiException e) {
             return new Outcome(r, null, e.describe(), false);
         } catch (java.io.IOException e) {
-            return new Outcome(r, null, "The download of " + r.targetType() + " " + r.targetId() + " broke off: " + e.getMessage(), false);
+            return new Outcome(
+                    r,
+                    null,
+                    "The download of " + r.targetType() + " " + r.targetId() + " broke off: " + e.getMessage(),
+                    false);
         }
-        return new Outcome(r, result.finding().map(f -> new Verdict(r.id(), "QUARANTINE", f.detector(), f.reason(), result.sha256())).orElse(null),
-                null, false);
+        return new Outcome(
+                r,
+                result.finding()
+                        .map(f -> new Verdict(r.id(), "QUARANTINE", f.detector(), f.reason(), result.sha256()))
+                        .orElse(null),
+                null,
+                false);
     }
 
     private interface Task<I, O> {
@@ -356,7 +374,9 @@ public final class ScanWorker {
         Set<String> unsafe = java.util.concurrent.ConcurrentHashMap.newKeySet();
         Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.atomic.AtomicLong lastWrite = new java.util.concurrent.atomic.AtomicLong();
-        if (Duration.ofNanos(System.nanoTime() - candidatesSent).compareTo(options.claimWindow().dividedBy(2)) < 0) {
+        if (Duration.ofNanos(System.nanoTime() - candidatesSent)
+                        .compareTo(options.claimWindow().dividedBy(2))
+                < 0) {
             // 200-row writes in parallel rather than one /composite of 1,000: every write must answer within the
             // window of the candidate query, and parallel calls answer sooner than one long transaction.
             inPool(Batches.of(rows, COLLECTION_ROWS), chunk -> {
@@ -369,7 +389,9 @@ public final class ScanWorker {
                 return chunk.size();
             });
         }
-        List<ScanRequest> ok = rows.stream().filter(r -> written.contains(r.id()) && !unsafe.contains(r.id())).toList();
+        List<ScanRequest> ok = rows.stream()
+                .filter(r -> written.contains(r.id()) && !unsafe.contains(r.id()))
+                .toList();
         return new Claims(ok, unsafe, lastWrite.get());
     }
 
@@ -377,9 +399,12 @@ public final class ScanWorker {
     private List<ScanRequest> confirm(Claims claims, String token, int tried, Tally t) throws InterruptedException {
         Duration wait = options.claimWindow().minus(Duration.ofNanos(System.nanoTime() - claims.lastWrite()));
         sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait);
-        List<ScanRequest> confirmed = retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM " + ScanRequest.OBJECT
-                + " WHERE Claimed_By__c = '" + token + "' AND Status__c = 'Scanning'")).stream().map(ScanRequest::fromRow)
-                .filter(r -> !claims.unsafe().contains(r.id())).toList();
+        List<ScanRequest> confirmed = retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM "
+                        + ScanRequest.OBJECT + " WHERE Claimed_By__c = '" + token + "' AND Status__c = 'Scanning'"))
+                .stream()
+                .map(ScanRequest::fromRow)
+                .filter(r -> !claims.unsafe().contains(r.id()))
+                .toList();
         t.claimed = confirmed.size();
         t.lostClaims = tried - confirmed.size();
         return confirmed;
@@ -395,12 +420,21 @@ public final class ScanWorker {
     static final int ROWS_PER_COMPOSITE = 5 * COLLECTION_ROWS;
 
     /** One chunk of the claim: re-read the rows' state, write the claim of those still claimable, time it. */
-    private void claimChunk(List<ScanRequest> chunk, String token, Set<String> unsafe, Set<String> written,
-                            java.util.concurrent.atomic.AtomicLong lastWrite) throws InterruptedException {
+    private void claimChunk(
+            List<ScanRequest> chunk,
+            String token,
+            Set<String> unsafe,
+            Set<String> written,
+            java.util.concurrent.atomic.AtomicLong lastWrite)
+            throws InterruptedException {
         long sent = System.nanoTime();
         List<String> ids = chunk.stream().map(ScanRequest::id).toList();
-        ClaimPlanner.Plan fresh = planner.plan(retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM "
-                + ScanRequest.OBJECT + " WHERE Id IN (" + Soql.idList(ids) + ")")).stream().map(ScanRequest::fromRow).toList(),
+        ClaimPlanner.Plan fresh = planner.plan(
+                retrying(() -> api.query("SELECT " + ScanRequest.FIELDS + " FROM " + ScanRequest.OBJECT
+                                + " WHERE Id IN (" + Soql.idList(ids) + ")"))
+                        .stream()
+                        .map(ScanRequest::fromRow)
+                        .toList(),
                 api.serverNow());
         writeClaim(fresh.claim(), token, unsafe, written, lastWrite, sent);
     }
@@ -409,8 +443,13 @@ public final class ScanWorker {
      * Writes the claim of rows found claimable by a state read sent at {@code readSent}; the rows count only if the
      * write answered less than the claim window after that read.
      */
-    private void writeClaim(List<ScanRequest> claimable, String token, Set<String> unsafe, Set<String> written,
-                            java.util.concurrent.atomic.AtomicLong lastWrite, long readSent) {
+    private void writeClaim(
+            List<ScanRequest> claimable,
+            String token,
+            Set<String> unsafe,
+            Set<String> written,
+            java.util.concurrent.atomic.AtomicLong lastWrite,
+            long readSent) {
         if (claimable.isEmpty()) {
             return;
         }
@@ -439,7 +478,8 @@ public final class ScanWorker {
         lastWrite.accumulateAndGet(answered, Math::max);
         if (Duration.ofNanos(answered - readSent).compareTo(options.claimWindow()) >= 0) {
             claimable.forEach(r -> unsafe.add(r.id()));
-            log.accept("a claim took longer than the claim window " + options.claimWindow() + "; its rows wait for the stale timeout");
+            log.accept("a claim took longer than the claim window " + options.claimWindow()
+                    + "; its rows wait for the stale timeout");
             return;
         }
         for (int i = 0; i < answers.size() && i < claimable.size(); i++) {
@@ -447,7 +487,8 @@ public final class ScanWorker {
             if (s.success()) {
                 written.add(claimable.get(i).id());
             } else {
-                log.accept("claim of one row failed (it waits for the stale timeout): " + s.errorCode() + ": " + s.message());
+                log.accept("claim of one row failed (it waits for the stale timeout): " + s.errorCode() + ": "
+                        + s.message());
             }
         }
     }
@@ -477,13 +518,18 @@ public final class ScanWorker {
                 if (a != null && a.httpStatusCode() < 300 && a.body().isArray()) {
                     for (JsonNode r : a.body()) {
                         JsonNode err = r.path("errors").path(0);
-                        out.add(new SaveResult(r.path("id").asText(null), r.path("success").asBoolean(false),
-                                err.path("statusCode").asText(null), err.path("message").asText(null)));
+                        out.add(new SaveResult(
+                                r.path("id").asText(null),
+                                r.path("success").asBoolean(false),
+                                err.path("statusCode").asText(null),
+                                err.path("message").asText(null)));
                     }
                 } else {
-                    JsonNode err = a == null ? JSON.createObjectNode() : a.body().path(0);
+                    JsonNode err =
+                            a == null ? JSON.createObjectNode() : a.body().path(0);
                     String code = err.path("errorCode").asText("NO_ANSWER");
-                    String message = err.path("message").asText(a == null ? "the composite call gave no answer for these rows" : "failed");
+                    String message = err.path("message")
+                            .asText(a == null ? "the composite call gave no answer for these rows" : "failed");
                     subs.get(i).forEach(r -> out.add(new SaveResult(r.path("Id").asText(), false, code, message)));
                 }
             }
@@ -492,19 +538,27 @@ public final class ScanWorker {
     }
 
     /** FeedItem and FeedComment bodies come from one query per 200 rows instead of one call per row. */
-    private Map<String, byte[]> feedBodies(List<ScanRequest> rows, Map<String, String> failures) throws InterruptedException {
+    private Map<String, byte[]> feedBodies(List<ScanRequest> rows, Map<String, String> failures)
+            throws InterruptedException {
         Map<String, byte[]> out = new HashMap<>();
         Map<String, String> bodyField = Map.of("FeedItem", "Body", "FeedComment", "CommentBody");
         for (Map.Entry<String, String> e : bodyField.entrySet()) {
-            List<String> ids = rows.stream().filter(r -> e.getKey().equals(r.targetType())).map(ScanRequest::targetId).toList();
+            List<String> ids = rows.stream()
+                    .filter(r -> e.getKey().equals(r.targetType()))
+                    .map(ScanRequest::targetId)
+                    .toList();
             for (List<String> chunk : Batches.of(ids, 200)) {
                 try {
                     for (JsonNode row : retrying(() -> api.query("SELECT Id, " + e.getValue() + " FROM " + e.getKey()
                             + " WHERE Id IN (" + Soql.idList(chunk) + ")"))) {
-                        out.put(row.path("Id").asText(), row.path(e.getValue()).asText("").getBytes(StandardCharsets.UTF_8));
+                        out.put(
+                                row.path("Id").asText(),
+                                row.path(e.getValue()).asText("").getBytes(StandardCharsets.UTF_8));
                     }
                 } catch (SalesforceApiException ex) {
-                    rows.stream().filter(r -> chunk.contains(r.targetId())).forEach(r -> failures.put(r.id(), ex.describe()));
+                    rows.stream()
+                            .filter(r -> chunk.contains(r.targetId()))
+                            .forEach(r -> failures.put(r.id(), ex.describe()));
                 }
             }
         }
@@ -518,8 +572,11 @@ public final class ScanWorker {
             return switch (type) {
                 case "ContentVersion" -> retrying(() -> api.blobStream("ContentVersion", r.contentId(), "VersionData"));
                 case "Attachment" -> retrying(() -> api.blobStream("Attachment", r.targetId(), "Body"));
-                case "FeedItem", "FeedComment" -> texts.containsKey(r.targetId()) ? new java.io.ByteArrayInputStream(texts.get(r.targetId())) : null;
-                default -> throw new SalesforceApiException(400, "UNSUPPORTED_TARGET", "Target type '" + type + "' is not scanned");
+                case "FeedItem", "FeedComment" ->
+                    texts.containsKey(r.targetId()) ? new java.io.ByteArrayInputStream(texts.get(r.targetId())) : null;
+                default ->
+                    throw new SalesforceApiException(
+                            400, "UNSUPPORTED_TARGET", "Target type '" + type + "' is not scanned");
             };
         } catch (SalesforceApiException e) {
             if (e.status() == 404) {
@@ -529,7 +586,8 @@ public final class ScanWorker {
         }
     }
 
-    private void postVerdicts(List<Verdict> verdicts, Map<String, String> failures, Tally t) throws InterruptedException {
+    private void postVerdicts(List<Verdict> verdicts, Map<String, String> failures, Tally t)
+            throws InterruptedException {
         for (List<Verdict> chunk : Batches.of(verdicts, VERDICTS_PER_CALL)) {
             ObjectNode body = JSON.createObjectNode();
             ArrayNode arr = body.putArray("verdicts");
@@ -565,12 +623,14 @@ public final class ScanWorker {
                     t.error("Verdict " + status + ": " + err);
                 }
             }
-            chunk.stream().filter(v -> !answered.contains(v.requestId()))
+            chunk.stream()
+                    .filter(v -> !answered.contains(v.requestId()))
                     .forEach(v -> failures.put(v.requestId(), "The verdict endpoint gave no result for this request"));
         }
     }
 
-    private void closeClean(List<ScanRequest> clean, Map<String, String> failures, Tally t) throws InterruptedException {
+    private void closeClean(List<ScanRequest> clean, Map<String, String> failures, Tally t)
+            throws InterruptedException {
         List<ObjectNode> updates = new ArrayList<>();
         for (ScanRequest r : clean) {
             ObjectNode u = record(r.id());
@@ -625,7 +685,8 @@ public final class ScanWorker {
         try {
             retrying(() -> api.update(updates));
         } catch (SalesforceApiException e) {
-            t.error("Releasing failed requests failed (they are reclaimed after " + options.staleAfter() + "): " + e.describe());
+            t.error("Releasing failed requests failed (they are reclaimed after " + options.staleAfter() + "): "
+                    + e.describe());
         }
     }
 
@@ -651,7 +712,6 @@ public final class ScanWorker {
         return u;
     }
 
-
     private static String truncate(String s) {
         return s.length() <= ERROR_FIELD_LENGTH ? s : s.substring(0, ERROR_FIELD_LENGTH - 1) + "…";
     }
@@ -675,8 +735,20 @@ public final class ScanWorker {
         }
 
         PassReport report(long apiCalls) {
-            return new PassReport(candidates, claimed, lostClaims, scanned, clean, quarantined, failed, gaveUp, verdictCalls,
-                    apiCalls, stoppedForReserve, List.copyOf(errors), List.copyOf(items));
+            return new PassReport(
+                    candidates,
+                    claimed,
+                    lostClaims,
+                    scanned,
+                    clean,
+                    quarantined,
+                    failed,
+                    gaveUp,
+                    verdictCalls,
+                    apiCalls,
+                    stoppedForReserve,
+                    List.copyOf(errors),
+                    List.copyOf(items));
         }
     }
 }

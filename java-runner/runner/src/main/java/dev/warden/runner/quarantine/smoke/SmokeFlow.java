@@ -58,8 +58,14 @@ public final class SmokeFlow {
     private final Map<String, String> requestByTarget = new LinkedHashMap<>();
     private final Map<String, String> itemByTarget = new LinkedHashMap<>();
 
-    public SmokeFlow(QuarantineApi admin, QuarantineApi scanner, boolean scannerIsAdmin, ScanOptions scanOptions,
-            ScanWorker.Sleeper sleeper, Duration requestTimeout, Consumer<String> log) {
+    public SmokeFlow(
+            QuarantineApi admin,
+            QuarantineApi scanner,
+            boolean scannerIsAdmin,
+            ScanOptions scanOptions,
+            ScanWorker.Sleeper sleeper,
+            Duration requestTimeout,
+            Consumer<String> log) {
         this.admin = admin;
         this.scanner = scanner;
         this.scannerIsAdmin = scannerIsAdmin;
@@ -91,7 +97,10 @@ public final class SmokeFlow {
             broken = false;
             step("cleanup", this::cleanup);
         }
-        return new SmokeReport(List.copyOf(steps), calls() - callsBefore, (System.nanoTime() - start) / 1_000_000,
+        return new SmokeReport(
+                List.copyOf(steps),
+                calls() - callsBefore,
+                (System.nanoTime() - start) / 1_000_000,
                 scannerIsAdmin ? "admin (no integration user connection was given)" : "integration user");
     }
 
@@ -151,7 +160,8 @@ public final class SmokeFlow {
         LinkedHashSet<String> apis = new LinkedHashSet<>();
         apis.addAll(tail(admin.callLog(), adminLog));
         apis.addAll(tail(scanner.callLog(), scannerLog));
-        SmokeStep s = new SmokeStep(name, status, detail, calls() - calls, List.copyOf(apis), (System.nanoTime() - t0) / 1_000_000);
+        SmokeStep s = new SmokeStep(
+                name, status, detail, calls() - calls, List.copyOf(apis), (System.nanoTime() - t0) / 1_000_000);
         log.accept(s.status() + " " + s.name() + ": " + s.detail());
         steps.add(s);
     }
@@ -169,12 +179,19 @@ public final class SmokeFlow {
         cv.put("Title", FILE_MARKER + run);
         cv.put("PathOnClient", FILE_MARKER + run + ".txt");
         cv.put("VersionData", Base64.getEncoder().encodeToString(fileBytes));
-        versionId = createOrAdopt(cv, "ContentVersion", () -> admin.query("SELECT Id FROM ContentVersion WHERE Title = '"
-                + FILE_MARKER + run + "'").stream().map(r -> r.path("Id").asText()).findFirst().orElse(null));
-        JsonNode row = single(admin.query("SELECT Id, ContentDocumentId FROM ContentVersion WHERE Id = '" + versionId + "'"),
+        versionId = createOrAdopt(
+                cv,
+                "ContentVersion",
+                () -> admin.query("SELECT Id FROM ContentVersion WHERE Title = '" + FILE_MARKER + run + "'").stream()
+                        .map(r -> r.path("Id").asText())
+                        .findFirst()
+                        .orElse(null));
+        JsonNode row = single(
+                admin.query("SELECT Id, ContentDocumentId FROM ContentVersion WHERE Id = '" + versionId + "'"),
                 "the uploaded ContentVersion");
         documentId = row.path("ContentDocumentId").asText();
-        return "ContentVersion " + versionId + " (document " + documentId + "), " + fileBytes.length + " bytes, EICAR test file";
+        return "ContentVersion " + versionId + " (document " + documentId + "), " + fileBytes.length
+                + " bytes, EICAR test file";
     }
 
     private String postFeedItem() {
@@ -182,11 +199,21 @@ public final class SmokeFlow {
         fi.put("ParentId", admin.userId());
         fi.put("Type", "TextPost");
         fi.put("Body", postText);
-        feedItemId = createOrAdopt(fi, "FeedItem", () -> admin.query("SELECT Id, Body FROM FeedItem WHERE ParentId = '" + admin.userId()
-                + "' AND Type = 'TextPost' ORDER BY CreatedDate DESC LIMIT 50").stream()
-                .filter(r -> r.path("Body").asText("").contains(POST_MARKER + run)).map(r -> r.path("Id").asText()).findFirst().orElse(null));
-        feedBodyAsStored = single(admin.query("SELECT Id, Body FROM FeedItem WHERE Id = '" + feedItemId + "'"), "the FeedItem")
-                .path("Body").asText();
+        feedItemId = createOrAdopt(
+                fi,
+                "FeedItem",
+                () -> admin
+                        .query("SELECT Id, Body FROM FeedItem WHERE ParentId = '" + admin.userId()
+                                + "' AND Type = 'TextPost' ORDER BY CreatedDate DESC LIMIT 50")
+                        .stream()
+                        .filter(r -> r.path("Body").asText("").contains(POST_MARKER + run))
+                        .map(r -> r.path("Id").asText())
+                        .findFirst()
+                        .orElse(null));
+        feedBodyAsStored = single(
+                        admin.query("SELECT Id, Body FROM FeedItem WHERE Id = '" + feedItemId + "'"), "the FeedItem")
+                .path("Body")
+                .asText();
         return "FeedItem " + feedItemId + " on the admin's feed with a Luhn-valid test card number";
     }
 
@@ -196,20 +223,26 @@ public final class SmokeFlow {
         int polls = 0;
         while (true) {
             polls++;
-            for (JsonNode r : scanner.query("SELECT Id, Target_Id__c, Content_Version_Id__c, Target_Type__c FROM Scan_Request__c"
-                    + " WHERE Target_Id__c IN (" + Soql.idList(targets()) + ")")) {
+            for (JsonNode r :
+                    scanner.query("SELECT Id, Target_Id__c, Content_Version_Id__c, Target_Type__c FROM Scan_Request__c"
+                            + " WHERE Target_Id__c IN (" + Soql.idList(targets()) + ")")) {
                 requestByTarget.put(targetKey(r), r.path("Id").asText());
             }
             if (requestByTarget.containsKey("file") && requestByTarget.containsKey("post")) {
-                return "2 scan requests queued by the package's triggers after " + polls + " poll(s): " + requestByTarget.values();
+                return "2 scan requests queued by the package's triggers after " + polls + " poll(s): "
+                        + requestByTarget.values();
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new CheckFailed("No scan request for " + (requestByTarget.containsKey("file") ? "the FeedItem" : "the file")
-                        + " within " + requestTimeout.toSeconds() + " s: are Warden's triggers deployed and active, and is"
-                        + " capture enabled (Protection_Policy__mdt, Warden_Settings__c)? Run `warden verify`.");
+                throw new CheckFailed(
+                        "No scan request for " + (requestByTarget.containsKey("file") ? "the FeedItem" : "the file")
+                                + " within " + requestTimeout.toSeconds()
+                                + " s: are Warden's triggers deployed and active, and is"
+                                + " capture enabled (Protection_Policy__mdt, Warden_Settings__c)? Run `warden verify`.");
             }
             sleeper.sleep(pause);
-            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(4)) > 0 ? Duration.ofSeconds(4) : pause.multipliedBy(2);
+            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(4)) > 0
+                    ? Duration.ofSeconds(4)
+                    : pause.multipliedBy(2);
         }
     }
 
@@ -232,7 +265,8 @@ public final class SmokeFlow {
         ScanWorker worker = new ScanWorker(scanner, Detectors.standard(null), scanOptions, sleeper, log);
         PassReport pass = worker.runOnce(new ScanWorker.Scope(targets()));
         if (pass.quarantined() != 2) {
-            throw new CheckFailed("Expected 2 quarantine verdicts applied, got " + pass.quarantined() + " (claimed " + pass.claimed()
+            throw new CheckFailed("Expected 2 quarantine verdicts applied, got " + pass.quarantined() + " (claimed "
+                    + pass.claimed()
                     + ", scanned " + pass.scanned() + ", clean " + pass.clean() + ", failed " + pass.failed() + ")"
                     + (pass.errors().isEmpty() ? "" : ": " + String.join("; ", pass.errors())));
         }
@@ -242,35 +276,54 @@ public final class SmokeFlow {
 
     private String assertItems() {
         List<JsonNode> items = admin.query("SELECT Id, Target_Id__c, Status__c, Detector__c, Sha256__c, Scan_Request__c"
-                + " FROM Quarantine_Item__c WHERE Scan_Request__c IN (" + Soql.idList(List.copyOf(requestByTarget.values())) + ")");
+                + " FROM Quarantine_Item__c WHERE Scan_Request__c IN ("
+                + Soql.idList(List.copyOf(requestByTarget.values())) + ")");
         for (JsonNode item : items) {
             String key = item.path("Scan_Request__c").asText().equals(requestByTarget.get("post")) ? "post" : "file";
             itemByTarget.put(key, item.path("Id").asText());
-            expect("Quarantined".equals(item.path("Status__c").asText()),
-                    "Quarantine item " + item.path("Id").asText() + " is " + item.path("Status__c").asText() + ", expected Quarantined");
+            expect(
+                    "Quarantined".equals(item.path("Status__c").asText()),
+                    "Quarantine item " + item.path("Id").asText() + " is "
+                            + item.path("Status__c").asText() + ", expected Quarantined");
         }
         expect(itemByTarget.size() == 2, "Expected 2 Quarantine_Item__c rows, found " + items.size());
-        JsonNode fileItem = items.stream().filter(i -> i.path("Id").asText().equals(itemByTarget.get("file"))).findFirst().orElseThrow();
-        expect("eicar".equals(fileItem.path("Detector__c").asText()), "File item detector is " + fileItem.path("Detector__c").asText());
-        expect(Content.sha256Hex(fileBytes).equals(fileItem.path("Sha256__c").asText()), "File item SHA-256 does not match the upload");
+        JsonNode fileItem = items.stream()
+                .filter(i -> i.path("Id").asText().equals(itemByTarget.get("file")))
+                .findFirst()
+                .orElseThrow();
+        expect(
+                "eicar".equals(fileItem.path("Detector__c").asText()),
+                "File item detector is " + fileItem.path("Detector__c").asText());
+        expect(
+                Content.sha256Hex(fileBytes).equals(fileItem.path("Sha256__c").asText()),
+                "File item SHA-256 does not match the upload");
         return "2 items Quarantined: " + itemByTarget.values() + " (detectors eicar, dlp.card)";
     }
 
     private String assertTombstones() {
         byte[] latest = latestFileBytes();
         expect(!Arrays.equals(latest, fileBytes), "The file still holds the original bytes after QUARANTINE");
-        expect(new String(latest, StandardCharsets.UTF_8).contains(itemByTarget.get("file")),
+        expect(
+                new String(latest, StandardCharsets.UTF_8).contains(itemByTarget.get("file")),
                 "The file's latest version does not name quarantine item " + itemByTarget.get("file"));
-        String body = single(admin.query("SELECT Id, Body FROM FeedItem WHERE Id = '" + feedItemId + "'"), "the FeedItem")
-                .path("Body").asText();
+        String body = single(
+                        admin.query("SELECT Id, Body FROM FeedItem WHERE Id = '" + feedItemId + "'"), "the FeedItem")
+                .path("Body")
+                .asText();
         expect(!body.contains("4111"), "The FeedItem body still carries the card number");
-        expect(body.contains(itemByTarget.get("post")), "The FeedItem body does not name quarantine item " + itemByTarget.get("post"));
+        expect(
+                body.contains(itemByTarget.get("post")),
+                "The FeedItem body does not name quarantine item " + itemByTarget.get("post"));
         return "file's latest version and the post body are tombstones naming their quarantine items";
     }
 
     private byte[] latestFileBytes() {
-        String latestId = single(admin.query("SELECT Id FROM ContentVersion WHERE ContentDocumentId = '" + documentId
-                + "' AND IsLatest = true"), "the file's latest version").path("Id").asText();
+        String latestId = single(
+                        admin.query("SELECT Id FROM ContentVersion WHERE ContentDocumentId = '" + documentId
+                                + "' AND IsLatest = true"),
+                        "the file's latest version")
+                .path("Id")
+                .asText();
         return admin.blob("ContentVersion", latestId, "VersionData");
     }
 
@@ -281,32 +334,43 @@ public final class SmokeFlow {
      */
     private String assertAdminOnly() {
         if (scannerIsAdmin) {
-            throw new Skip("skipped: the scanner ran as the admin, so there is no second identity to check visibility with");
+            throw new Skip(
+                    "skipped: the scanner ran as the admin, so there is no second identity to check visibility with");
         }
-        List<String> grants = admin.query("SELECT Parent.Name FROM ObjectPermissions WHERE SobjectType = 'Quarantine_Item__c'"
-                        + " AND PermissionsRead = true AND Parent.IsOwnedByProfile = false").stream()
+        List<String> grants = admin
+                .query("SELECT Parent.Name FROM ObjectPermissions WHERE SobjectType = 'Quarantine_Item__c'"
+                        + " AND PermissionsRead = true AND Parent.IsOwnedByProfile = false")
+                .stream()
                 .map(r -> r.path("Parent").path("Name").asText())
                 .filter(name -> !name.equals("Warden_Admin"))
                 .sorted()
                 .toList();
-        expect(grants.isEmpty(), "Quarantine_Item__c is readable through permission set(s) " + grants + "; only Warden_Admin may grant it");
+        expect(
+                grants.isEmpty(),
+                "Quarantine_Item__c is readable through permission set(s) " + grants
+                        + "; only Warden_Admin may grant it");
         List<JsonNode> seen;
         try {
             seen = scanner.query("SELECT Id FROM Quarantine_Item__c WHERE Id IN ("
                     + Soql.idList(List.copyOf(itemByTarget.values())) + ")");
         } catch (SalesforceApiException e) {
-            return "the integration user cannot query Quarantine_Item__c (" + e.errorCode() + "); only Warden_Admin grants it";
+            return "the integration user cannot query Quarantine_Item__c (" + e.errorCode()
+                    + "); only Warden_Admin grants it";
         }
         if (seen.isEmpty()) {
             return "the integration user sees 0 of the 2 quarantine items; only Warden_Admin grants Quarantine_Item__c";
         }
-        List<String> viewAll = admin.query("SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '"
-                        + scanner.userId() + "' AND PermissionSet.PermissionsViewAllData = true").stream()
+        List<String> viewAll = admin
+                .query("SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '" + scanner.userId()
+                        + "' AND PermissionSet.PermissionsViewAllData = true")
+                .stream()
                 .map(r -> r.path("PermissionSet").path("Name").asText())
                 .sorted()
                 .toList();
-        expect(!viewAll.isEmpty(), "The integration user can read " + seen.size()
-                + " quarantine item(s) without View All Data; they must be admin-only");
+        expect(
+                !viewAll.isEmpty(),
+                "The integration user can read " + seen.size()
+                        + " quarantine item(s) without View All Data; they must be admin-only");
         return "only Warden_Admin grants Quarantine_Item__c; the integration user reads the " + seen.size()
                 + " items only through View All Data from " + viewAll + " (Query All Files depends on it)";
     }
@@ -315,7 +379,8 @@ public final class SmokeFlow {
         for (String item : itemByTarget.values()) {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    HttpAnswer a = admin.postApexRest("warden/v1/quarantine/" + item + "/restore", JSON.createObjectNode());
+                    HttpAnswer a =
+                            admin.postApexRest("warden/v1/quarantine/" + item + "/restore", JSON.createObjectNode());
                     if (a.status() != 200) {
                         throw SalesforceApiException.from(a.status(), a.body(), null);
                     }
@@ -325,8 +390,11 @@ public final class SmokeFlow {
                     if (e.status() != 0 || attempt >= 3) {
                         throw e;
                     }
-                    String status = single(admin.query("SELECT Status__c FROM Quarantine_Item__c WHERE Id = '" + item + "'"),
-                            "quarantine item " + item).path("Status__c").asText();
+                    String status = single(
+                                    admin.query("SELECT Status__c FROM Quarantine_Item__c WHERE Id = '" + item + "'"),
+                                    "quarantine item " + item)
+                            .path("Status__c")
+                            .asText();
                     if ("Restored".equals(status)) {
                         log.accept("the answer to the restore of " + item + " was lost; the item is Restored");
                         break;
@@ -339,22 +407,28 @@ public final class SmokeFlow {
 
     private String assertRestored() {
         byte[] latest = latestFileBytes();
-        expect(Arrays.equals(latest, fileBytes), "The restored file differs from the upload (" + latest.length + " vs "
-                + fileBytes.length + " bytes)");
-        String body = single(admin.query("SELECT Id, Body FROM FeedItem WHERE Id = '" + feedItemId + "'"), "the FeedItem")
-                .path("Body").asText();
+        expect(
+                Arrays.equals(latest, fileBytes),
+                "The restored file differs from the upload (" + latest.length + " vs " + fileBytes.length + " bytes)");
+        String body = single(
+                        admin.query("SELECT Id, Body FROM FeedItem WHERE Id = '" + feedItemId + "'"), "the FeedItem")
+                .path("Body")
+                .asText();
         expect(body.equals(feedBodyAsStored), "The restored FeedItem body differs from the original");
         for (JsonNode item : admin.query("SELECT Id, Status__c FROM Quarantine_Item__c WHERE Id IN ("
                 + Soql.idList(List.copyOf(itemByTarget.values())) + ")")) {
-            expect("Restored".equals(item.path("Status__c").asText()), "Item " + item.path("Id").asText() + " is "
-                    + item.path("Status__c").asText() + " after restore");
+            expect(
+                    "Restored".equals(item.path("Status__c").asText()),
+                    "Item " + item.path("Id").asText() + " is "
+                            + item.path("Status__c").asText() + " after restore");
         }
-        return "file bytes identical (" + latest.length + " bytes, SHA-256 " + Content.sha256Hex(latest).substring(0, 12)
-                + "…), post body identical, items Restored";
+        return "file bytes identical (" + latest.length + " bytes, SHA-256 "
+                + Content.sha256Hex(latest).substring(0, 12) + "…), post body identical, items Restored";
     }
 
     /** Every smoke run's file title and post text start with these, so cleanup finds all of them by marker. */
     static final String FILE_MARKER = "warden-smoke-";
+
     static final String POST_MARKER = "Warden smoke test ";
 
     /**
@@ -381,8 +455,8 @@ public final class SmokeFlow {
         }
         Set<String> posts = new LinkedHashSet<>();
         String me = admin.userId();
-        for (JsonNode r : admin.query("SELECT Id, Body FROM FeedItem WHERE ParentId = '" + me + "' AND Type = 'TextPost'"
-                + " ORDER BY CreatedDate DESC LIMIT 2000")) {
+        for (JsonNode r : admin.query("SELECT Id, Body FROM FeedItem WHERE ParentId = '" + me
+                + "' AND Type = 'TextPost'" + " ORDER BY CreatedDate DESC LIMIT 2000")) {
             if (r.path("Body").asText("").contains(POST_MARKER)) {
                 posts.add(r.path("Id").asText());
             }
@@ -395,13 +469,15 @@ public final class SmokeFlow {
         List<String> copies = new ArrayList<>();
         for (List<String> chunk : chunks(targets)) {
             String in = Soql.idList(chunk);
-            for (JsonNode r : admin.query("SELECT Id, Quarantined_Copy_Id__c FROM Quarantine_Item__c WHERE Target_Id__c IN (" + in + ")")) {
+            for (JsonNode r : admin.query(
+                    "SELECT Id, Quarantined_Copy_Id__c FROM Quarantine_Item__c WHERE Target_Id__c IN (" + in + ")")) {
                 ids.add(r.path("Id").asText());
                 if (r.hasNonNull("Quarantined_Copy_Id__c")) {
                     copies.add(r.path("Quarantined_Copy_Id__c").asText());
                 }
             }
-            admin.query("SELECT Id FROM Scan_Request__c WHERE Target_Id__c IN (" + in + ")").forEach(r -> ids.add(r.path("Id").asText()));
+            admin.query("SELECT Id FROM Scan_Request__c WHERE Target_Id__c IN (" + in + ")")
+                    .forEach(r -> ids.add(r.path("Id").asText()));
         }
         Set<String> copyDocuments = new LinkedHashSet<>();
         for (List<String> chunk : chunks(copies)) {
@@ -418,13 +494,17 @@ public final class SmokeFlow {
         List<String> failed = new ArrayList<>();
         List<SaveResult> results = admin.delete(all);
         for (int i = 0; i < results.size(); i++) {
-            if (!results.get(i).success() && !"ENTITY_IS_DELETED".equals(results.get(i).errorCode())) {
-                failed.add(all.get(i) + " (" + results.get(i).errorCode() + ": " + results.get(i).message() + ")");
+            if (!results.get(i).success()
+                    && !"ENTITY_IS_DELETED".equals(results.get(i).errorCode())) {
+                failed.add(all.get(i) + " (" + results.get(i).errorCode() + ": "
+                        + results.get(i).message() + ")");
             }
         }
         expect(failed.isEmpty(), "Could not delete " + String.join(", ", failed));
         // A quarantined file's private copy carries the marker title too: it is this run's, not a leftover.
-        long earlier = documents.stream().filter(d -> !d.equals(documentId) && !copyDocuments.contains(d)).count()
+        long earlier = documents.stream()
+                        .filter(d -> !d.equals(documentId) && !copyDocuments.contains(d))
+                        .count()
                 + posts.stream().filter(p -> !p.equals(feedItemId)).count();
         long files = documents.stream().filter(d -> !copyDocuments.contains(d)).count();
         return "deleted " + all.size() + " record(s) found by the smoke marker: " + files + " file(s), " + posts.size()
@@ -455,7 +535,8 @@ public final class SmokeFlow {
                 }
                 String existing = findByMarker.get();
                 if (existing != null) {
-                    log.accept("the answer to the " + what + " upload was lost; found it by the run marker: " + existing);
+                    log.accept(
+                            "the answer to the " + what + " upload was lost; found it by the run marker: " + existing);
                     return existing;
                 }
             }
@@ -487,5 +568,4 @@ public final class SmokeFlow {
         }
         return rows.get(0);
     }
-
 }

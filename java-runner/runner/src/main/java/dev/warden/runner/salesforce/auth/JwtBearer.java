@@ -57,15 +57,21 @@ public final class JwtBearer {
         // One per login, whatever its attempts and audiences ("rest.oauth.token" counts the calls): figures show how
         // many times a run logged in (up: once, verify's login reused by smoke).
         counter.count("login.jwt");
-        Set<String> audiences = new LinkedHashSet<>(List.of(instanceUrl, "https://login.salesforce.com", "https://test.salesforce.com"));
+        Set<String> audiences = new LinkedHashSet<>(
+                List.of(instanceUrl, "https://login.salesforce.com", "https://test.salesforce.com"));
         List<String> tried = new ArrayList<>();
         JwtLoginException last = null;
         for (String aud : audiences) {
             try {
                 // A login changes nothing but the login history: safe to send again after a lost answer too.
-                return retry.call("rest.oauth.token", "JWT login of " + username, true,
+                return retry.call(
+                        "rest.oauth.token",
+                        "JWT login of " + username,
+                        true,
                         () -> attempt(instanceUrl, username, consumerKey, key, aud),
-                        e -> e instanceof JwtLoginException j ? RetryPolicy.classify(j.status(), j.error(), j.retryAfter) : RetryPolicy.Failure.PERMANENT);
+                        e -> e instanceof JwtLoginException j
+                                ? RetryPolicy.classify(j.status(), j.error(), j.retryAfter)
+                                : RetryPolicy.Failure.PERMANENT);
             } catch (JwtLoginException e) {
                 tried.add(aud);
                 last = e;
@@ -74,15 +80,20 @@ public final class JwtBearer {
                 }
             }
         }
-        throw new JwtLoginException(last.error(), last.description() + " (tried audiences " + tried + ")", last.status());
+        throw new JwtLoginException(
+                last.error(), last.description() + " (tried audiences " + tried + ")", last.status());
     }
 
     private Session attempt(String instanceUrl, String username, String consumerKey, PrivateKey key, String audience) {
         String assertion;
         try {
             Instant now = Instant.now();
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(consumerKey).subject(username).audience(audience)
-                    .expirationTime(Date.from(now.plusSeconds(180))).build();
+            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                    .issuer(consumerKey)
+                    .subject(username)
+                    .audience(audience)
+                    .expirationTime(Date.from(now.plusSeconds(180)))
+                    .build();
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner(key));
             assertion = jwt.serialize();
@@ -96,10 +107,14 @@ public final class JwtBearer {
             long began = counter.started();
             HttpResponse<String> res;
             try {
-                res = http.send(HttpRequest.newBuilder(URI.create(instanceUrl + "/services/oauth2/token"))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                res = http.send(
+                        HttpRequest.newBuilder(URI.create(instanceUrl + "/services/oauth2/token"))
+                                .timeout(Duration.ofSeconds(60))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Accept", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
             } finally {
                 counter.ended(began);
             }
@@ -111,15 +126,21 @@ public final class JwtBearer {
                 body = JSON.createObjectNode(); // a gateway's HTML 503 page: the status says it all
             }
             if (res.statusCode() != 200) {
-                JwtLoginException refused = new JwtLoginException(body.path("error").asText("HTTP_" + res.statusCode()),
-                        body.path("error_description").asText(null), res.statusCode());
+                JwtLoginException refused = new JwtLoginException(
+                        body.path("error").asText("HTTP_" + res.statusCode()),
+                        body.path("error_description").asText(null),
+                        res.statusCode());
                 refused.retryAfter = res.headers().firstValue("Retry-After").orElse(null);
                 throw refused;
             }
             String id = body.path("id").asText("");
             String[] parts = id.split("/");
             String orgId = parts.length >= 2 ? parts[parts.length - 2] : null;
-            return new Session(body.path("instance_url").asText(instanceUrl), body.path("access_token").asText(), username, orgId);
+            return new Session(
+                    body.path("instance_url").asText(instanceUrl),
+                    body.path("access_token").asText(),
+                    username,
+                    orgId);
         } catch (IOException e) {
             budget.unanswered();
             throw new JwtLoginException("CONNECTION_FAILED", instanceUrl + " did not answer: " + e.getMessage(), 0);

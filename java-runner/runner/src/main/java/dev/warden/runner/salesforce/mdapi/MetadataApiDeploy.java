@@ -42,23 +42,54 @@ public final class MetadataApiDeploy {
         List<SfDeploy.ComponentFailure> failures = new ArrayList<>();
         if (r.getDetails() != null) {
             for (DeployMessage m : nonNull(r.getDetails().getComponentFailures())) {
-                failures.add(new SfDeploy.ComponentFailure(m.getComponentType(), m.getFullName(), pkg.sourceOf(m.getFileName(), m.getFullName()),
-                        m.getLineNumber(), m.getColumnNumber(), m.getProblem()));
+                failures.add(new SfDeploy.ComponentFailure(
+                        m.getComponentType(),
+                        m.getFullName(),
+                        pkg.sourceOf(m.getFileName(), m.getFullName()),
+                        m.getLineNumber(),
+                        m.getColumnNumber(),
+                        m.getProblem()));
             }
             if (r.getDetails().getRunTestResult() != null) {
-                for (RunTestFailure t : nonNull(r.getDetails().getRunTestResult().getFailures())) {
+                for (RunTestFailure t :
+                        nonNull(r.getDetails().getRunTestResult().getFailures())) {
                     String cls = t.getName();
                     String source = pkg.sourceOf("classes/" + cls + ".cls", null);
-                    failures.add(new SfDeploy.ComponentFailure("ApexTest", cls + "." + t.getMethodName(), source, 0, 0,
-                            t.getMessage() + (t.getStackTrace() == null ? "" : " (" + t.getStackTrace().replace('\n', ' ') + ")")));
+                    failures.add(new SfDeploy.ComponentFailure(
+                            "ApexTest",
+                            cls + "." + t.getMethodName(),
+                            source,
+                            0,
+                            0,
+                            t.getMessage()
+                                    + (t.getStackTrace() == null
+                                            ? ""
+                                            : " (" + t.getStackTrace().replace('\n', ' ') + ")")));
                 }
             }
         }
-        String status = r.getStatus() == null ? (r.isSuccess() ? "Succeeded" : "Failed") : r.getStatus().name();
+        String status = r.getStatus() == null
+                ? (r.isSuccess() ? "Succeeded" : "Failed")
+                : r.getStatus().name();
         boolean success = r.isSuccess() && failures.isEmpty();
-        String errorName = success ? null : r.getErrorStatusCode() != null ? r.getErrorStatusCode().name() : failures.isEmpty() ? "DeployFailed" : null;
-        String errorMessage = success ? null : r.getErrorMessage() != null ? r.getErrorMessage() : failures.isEmpty() ? "the deploy " + r.getId() + " ended " + status : null;
-        return new SfDeploy.Outcome(success, status, r.getId(), r.getNumberComponentsDeployed(), r.getNumberComponentsTotal(), failures, errorName,
+        String errorName = success
+                ? null
+                : r.getErrorStatusCode() != null
+                        ? r.getErrorStatusCode().name()
+                        : failures.isEmpty() ? "DeployFailed" : null;
+        String errorMessage = success
+                ? null
+                : r.getErrorMessage() != null
+                        ? r.getErrorMessage()
+                        : failures.isEmpty() ? "the deploy " + r.getId() + " ended " + status : null;
+        return new SfDeploy.Outcome(
+                success,
+                status,
+                r.getId(),
+                r.getNumberComponentsDeployed(),
+                r.getNumberComponentsTotal(),
+                failures,
+                errorName,
                 errorMessage);
     }
 

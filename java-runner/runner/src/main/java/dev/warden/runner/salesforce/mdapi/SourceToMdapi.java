@@ -40,7 +40,9 @@ public final class SourceToMdapi {
             Map.entry("customMetadata", new FolderType("CustomMetadata", "md", false)),
             Map.entry("customPermissions", new FolderType("CustomPermission", "customPermission", false)),
             Map.entry("externalClientApps", new FolderType("ExternalClientApplication", "eca", false)),
-            Map.entry("extlClntAppOauthPolicies", new FolderType("ExtlClntAppOauthConfigurablePolicies", "ecaOauthPlcy", false)),
+            Map.entry(
+                    "extlClntAppOauthPolicies",
+                    new FolderType("ExtlClntAppOauthConfigurablePolicies", "ecaOauthPlcy", false)),
             Map.entry("extlClntAppOauthSettings", new FolderType("ExtlClntAppOauthSettings", "ecaOauth", false)),
             Map.entry("extlClntAppPolicies", new FolderType("ExtlClntAppConfigurablePolicies", "ecaPlcy", false)),
             Map.entry("layouts", new FolderType("Layout", "layout", false)),
@@ -49,13 +51,34 @@ public final class SourceToMdapi {
             Map.entry("labels", new FolderType("CustomLabels", "labels", false)));
 
     /** Decomposed children of an object folder: sub-folder = element name in the .object file, and the member type. */
-    static final Map<String, String> OBJECT_CHILDREN = Map.of("fields", "CustomField", "listViews", "ListView",
-            "validationRules", "ValidationRule", "recordTypes", "RecordType", "compactLayouts", "CompactLayout",
-            "webLinks", "WebLink", "fieldSets", "FieldSet", "businessProcesses", "BusinessProcess");
+    static final Map<String, String> OBJECT_CHILDREN = Map.of(
+            "fields",
+            "CustomField",
+            "listViews",
+            "ListView",
+            "validationRules",
+            "ValidationRule",
+            "recordTypes",
+            "RecordType",
+            "compactLayouts",
+            "CompactLayout",
+            "webLinks",
+            "WebLink",
+            "fieldSets",
+            "FieldSet",
+            "businessProcesses",
+            "BusinessProcess");
 
     /** The order sf writes an object's child kinds in (UNCONFIRMED beyond fields before listViews, which we compared). */
-    static final List<String> CHILD_ORDER = List.of("fields", "listViews", "validationRules", "recordTypes", "compactLayouts", "webLinks",
-            "fieldSets", "businessProcesses");
+    static final List<String> CHILD_ORDER = List.of(
+            "fields",
+            "listViews",
+            "validationRules",
+            "recordTypes",
+            "compactLayouts",
+            "webLinks",
+            "fieldSets",
+            "businessProcesses");
 
     /**
      * The deploy zip and where each of its files came from.
@@ -106,7 +129,8 @@ public final class SourceToMdapi {
         }
         for (Path p : all) {
             Path rel = projectDir.relativize(p);
-            if (ignored.stream().anyMatch(m -> m.matches(rel)) || rel.getFileName().toString().startsWith(".")) {
+            if (ignored.stream().anyMatch(m -> m.matches(rel))
+                    || rel.getFileName().toString().startsWith(".")) {
                 continue;
             }
             List<String> parts = new ArrayList<>();
@@ -120,8 +144,12 @@ public final class SourceToMdapi {
                 if (parts.size() - at < 3) {
                     return notConvertible(rel + " is not in an object's folder");
                 }
-                objects.computeIfAbsent(p.getParent().getFileName().toString().equals(parts.get(at + 1)) ? p.getParent() : p.getParent().getParent(),
-                        k -> new ArrayList<>()).add(p);
+                objects.computeIfAbsent(
+                                p.getParent().getFileName().toString().equals(parts.get(at + 1))
+                                        ? p.getParent()
+                                        : p.getParent().getParent(),
+                                k -> new ArrayList<>())
+                        .add(p);
                 continue;
             }
             if (parts.size() - at < 2) {
@@ -148,7 +176,9 @@ public final class SourceToMdapi {
             files.put(path, read(p));
             sources.put(path, rel.toString().replace('\\', '/'));
             if (!mdapiName.endsWith("-meta.xml")) {
-                members.computeIfAbsent(t.type(), k -> new ArrayList<>()).add(mdapiName.substring(0, mdapiName.length() - t.suffix().length() - 1));
+                members.computeIfAbsent(t.type(), k -> new ArrayList<>())
+                        .add(mdapiName.substring(
+                                0, mdapiName.length() - t.suffix().length() - 1));
             }
         }
         for (Map.Entry<Path, List<Path>> o : objects.entrySet()) {
@@ -182,8 +212,13 @@ public final class SourceToMdapi {
      * the object's own elements, then each child wrapped in its element ({@code <fields>}, ...), kinds in a fixed order
      * and members by name — the layout {@code sf project convert source} writes. Child text is kept as written.
      */
-    private String mergeObject(String object, Path dir, List<Path> parts, Map<String, byte[]> files, Map<String, String> sources,
-                               Map<String, List<String>> members) {
+    private String mergeObject(
+            String object,
+            Path dir,
+            List<Path> parts,
+            Map<String, byte[]> files,
+            Map<String, String> sources,
+            Map<String, List<String>> members) {
         Path head = dir.resolve(object + ".object-meta.xml");
         if (!Files.exists(head)) {
             // UNCONFIRMED whether sf deploys fields of a standard object without its object-meta.xml; not needed here.
@@ -197,8 +232,11 @@ public final class SourceToMdapi {
             }
             Path rel = dir.relativize(p);
             String sub = rel.getNameCount() == 2 ? rel.getName(0).toString() : null;
-            if (sub == null || !OBJECT_CHILDREN.containsKey(sub) || !p.getFileName().toString().endsWith("-meta.xml")) {
-                return projectDir.relativize(p) + " is not an object child this converter knows (" + String.join(", ", CHILD_ORDER) + ")";
+            if (sub == null
+                    || !OBJECT_CHILDREN.containsKey(sub)
+                    || !p.getFileName().toString().endsWith("-meta.xml")) {
+                return projectDir.relativize(p) + " is not an object child this converter knows ("
+                        + String.join(", ", CHILD_ORDER) + ")";
             }
             byKind.computeIfAbsent(sub, k -> new ArrayList<>()).add(p);
         }
@@ -218,12 +256,20 @@ public final class SourceToMdapi {
                     return projectDir.relativize(p) + " is not an XML element";
                 }
                 String inner = xml.substring(open, end).strip();
-                body.append("    <").append(kind.getKey()).append(">\n        ")
-                        .append(inner.replace("\n", "\n    ")).append("\n    </").append(kind.getKey()).append(">\n");
+                body.append("    <")
+                        .append(kind.getKey())
+                        .append(">\n        ")
+                        .append(inner.replace("\n", "\n    "))
+                        .append("\n    </")
+                        .append(kind.getKey())
+                        .append(">\n");
                 String fileName = p.getFileName().toString();
                 String member = fileName.substring(0, fileName.indexOf('.'));
-                members.computeIfAbsent(OBJECT_CHILDREN.get(kind.getKey()), k -> new ArrayList<>()).add(object + "." + member);
-                sources.put(mdapi + "#" + member, projectDir.relativize(p).toString().replace('\\', '/'));
+                members.computeIfAbsent(OBJECT_CHILDREN.get(kind.getKey()), k -> new ArrayList<>())
+                        .add(object + "." + member);
+                sources.put(
+                        mdapi + "#" + member,
+                        projectDir.relativize(p).toString().replace('\\', '/'));
             }
         }
         body.append("</CustomObject>\n");
@@ -243,26 +289,40 @@ public final class SourceToMdapi {
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
                 continue;
             }
-            String glob = line.startsWith("/") ? line.substring(1) : line.contains("/") && !line.startsWith("**/") ? line : line.startsWith("**/") ? line : "**/" + line;
+            String glob = line.startsWith("/")
+                    ? line.substring(1)
+                    : line.contains("/") && !line.startsWith("**/")
+                            ? line
+                            : line.startsWith("**/") ? line : "**/" + line;
             PathMatcher exact = FileSystems.getDefault().getPathMatcher("glob:" + glob);
             PathMatcher under = FileSystems.getDefault().getPathMatcher("glob:" + glob + "/**");
-            PathMatcher top = glob.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)) : exact;
-            PathMatcher topUnder = glob.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3) + "/**") : under;
+            PathMatcher top = glob.startsWith("**/")
+                    ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3))
+                    : exact;
+            PathMatcher topUnder = glob.startsWith("**/")
+                    ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3) + "/**")
+                    : under;
             out.add(p -> exact.matches(p) || under.matches(p) || top.matches(p) || topUnder.matches(p));
         }
         return out;
     }
 
     private String packageXml(Map<String, List<String>> members) {
-        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Package xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n");
+        StringBuilder x = new StringBuilder(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Package xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n");
         for (Map.Entry<String, List<String>> t : members.entrySet()) {
             x.append("    <types>\n");
             for (String m : t.getValue()) {
-                x.append("        <members>").append(m.replace("&", "&amp;").replace("<", "&lt;")).append("</members>\n");
+                x.append("        <members>")
+                        .append(m.replace("&", "&amp;").replace("<", "&lt;"))
+                        .append("</members>\n");
             }
             x.append("        <name>").append(t.getKey()).append("</name>\n    </types>\n");
         }
-        return x.append("    <version>").append(apiVersion).append("</version>\n</Package>\n").toString();
+        return x.append("    <version>")
+                .append(apiVersion)
+                .append("</version>\n</Package>\n")
+                .toString();
     }
 
     private static byte[] read(Path p) {
@@ -278,7 +338,8 @@ public final class SourceToMdapi {
     }
 
     static byte[] zip(Map<String, byte[]> files) {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> f : new LinkedHashMap<>(files).entrySet()) {
                 zip.putNextEntry(new ZipEntry(f.getKey()));
                 zip.write(f.getValue());

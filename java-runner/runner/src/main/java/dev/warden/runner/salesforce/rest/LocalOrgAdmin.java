@@ -50,6 +50,10 @@ public final class LocalOrgAdmin implements AppUsagePort {
 
     @Override
     public void install(String appName) {
-        rest.post("/_local/eca/" + appName + "/install", null, "local.admin", "install " + appName + " (embedded org: stands for Setup > Connected Apps OAuth Usage > Install)");
+        rest.post(
+                "/_local/eca/" + appName + "/install",
+                null,
+                "local.admin",
+                "install " + appName + " (embedded org: stands for Setup > Connected Apps OAuth Usage > Install)");
     }
 }

@@ -40,7 +40,13 @@ public final class RestClient {
         this(http, session, budget, counter, timeout, RetryPolicy.standard(counter, null));
     }
 
-    public RestClient(HttpClient http, Session session, ApiBudget budget, CallCounter counter, Duration timeout, RetryPolicy retry) {
+    public RestClient(
+            HttpClient http,
+            Session session,
+            ApiBudget budget,
+            CallCounter counter,
+            Duration timeout,
+            RetryPolicy retry) {
         this.http = http;
         this.session = session;
         this.budget = budget;
@@ -54,7 +60,10 @@ public final class RestClient {
     }
 
     public static HttpClient defaultHttpClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).version(HttpClient.Version.HTTP_1_1).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(20))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     public Session session() {
@@ -77,7 +86,12 @@ public final class RestClient {
     public long queryEach(String soql, java.util.function.Consumer<JsonNode> sink) {
         long n = 0;
         String what = "query " + shorten(soql);
-        JsonNode page = send("GET", "/services/data/" + API_VERSION + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8), null, "rest.query", what);
+        JsonNode page = send(
+                "GET",
+                "/services/data/" + API_VERSION + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8),
+                null,
+                "rest.query",
+                what);
         while (true) {
             for (JsonNode r : page.path("records")) {
                 sink.accept(r);
@@ -97,7 +111,8 @@ public final class RestClient {
 
     private List<JsonNode> queryAt(String base, String soql, String kind) {
         List<JsonNode> records = new ArrayList<>();
-        JsonNode page = send("GET", base + URLEncoder.encode(soql, StandardCharsets.UTF_8), null, kind, "query " + shorten(soql));
+        JsonNode page = send(
+                "GET", base + URLEncoder.encode(soql, StandardCharsets.UTF_8), null, kind, "query " + shorten(soql));
         while (true) {
             page.path("records").forEach(records::add);
             String next = page.path("nextRecordsUrl").asText(null);
@@ -166,7 +181,8 @@ public final class RestClient {
      */
     public java.io.InputStream downloadStream(String path, String kind, String what) {
         return retry.call(kind, what, true, () -> {
-            HttpResponse<java.io.InputStream> r = exchangeOnce("GET", path, null, kind, what, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> r =
+                    exchangeOnce("GET", path, null, kind, what, HttpResponse.BodyHandlers.ofInputStream());
             if (r.statusCode() >= 300) {
                 byte[] error;
                 try (java.io.InputStream in = r.body()) {
@@ -174,7 +190,10 @@ public final class RestClient {
                 } catch (IOException e) {
                     error = new byte[0];
                 }
-                throw error(what, r.statusCode(), new String(error, StandardCharsets.UTF_8),
+                throw error(
+                        what,
+                        r.statusCode(),
+                        new String(error, StandardCharsets.UTF_8),
                         r.headers().firstValue("Retry-After").orElse(null));
             }
             return r.body();
@@ -242,8 +261,10 @@ public final class RestClient {
 
     private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.Queue<String> callLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicReference<Duration> clockOffset = new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO);
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("/[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?(?=/|$)");
+    private final java.util.concurrent.atomic.AtomicReference<Duration> clockOffset =
+            new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO);
+    private static final java.util.regex.Pattern ID =
+            java.util.regex.Pattern.compile("/[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?(?=/|$)");
 
     /** {@code METHOD /path} with record ids as {@code {id}} and the query string left out: a call's shape, never its data. */
     public static String shape(String method, String path) {
@@ -269,12 +290,16 @@ public final class RestClient {
 
     /** The one place the runner sends an HTTP request to Salesforce: budget first, counted, usage and clock read. */
     private Answer exchangeOnce(String method, String path, Object body, String kind, String what) {
-        HttpResponse<byte[]> res = exchangeOnce(method, path, body, kind, what, HttpResponse.BodyHandlers.ofByteArray());
-        return new Answer(res.statusCode(), res.body(), res.headers().firstValue("Retry-After").orElse(null));
+        HttpResponse<byte[]> res =
+                exchangeOnce(method, path, body, kind, what, HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(
+                res.statusCode(),
+                res.body(),
+                res.headers().firstValue("Retry-After").orElse(null));
     }
 
-    private <T> HttpResponse<T> exchangeOnce(String method, String path, Object body, String kind, String what,
-            HttpResponse.BodyHandler<T> handler) {
+    private <T> HttpResponse<T> exchangeOnce(
+            String method, String path, Object body, String kind, String what, HttpResponse.BodyHandler<T> handler) {
         budget.beforeCall();
         counter.count(kind);
         calls.incrementAndGet();
@@ -302,7 +327,8 @@ public final class RestClient {
             return res;
         } catch (IOException e) {
             budget.unanswered();
-            throw new SalesforceException(what, 0, "CONNECTION_FAILED", session.instanceUrl() + " did not answer: " + e.getMessage());
+            throw new SalesforceException(
+                    what, 0, "CONNECTION_FAILED", session.instanceUrl() + " did not answer: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             budget.unanswered();
@@ -312,7 +338,9 @@ public final class RestClient {
 
     private void noteServerDate(String date) {
         try {
-            java.time.Instant server = java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            java.time.Instant server = java.time.ZonedDateTime.parse(
+                            date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             clockOffset.set(Duration.between(java.time.Instant.now(), server));
         } catch (java.time.format.DateTimeParseException ignored) {
             // a malformed Date header only costs clock precision; keep the previous estimate
@@ -325,19 +353,29 @@ public final class RestClient {
             JsonNode first = node.isArray() ? node.path(0) : node;
             String code = first.path("errorCode").asText(first.path("error").asText(null));
             // REST errors say "message", OAuth "error_description"; Warden's Apex REST refusals {"errorCode","error"}.
-            String message = first.hasNonNull("message") ? first.path("message").asText()
-                    : first.hasNonNull("errorCode") && first.hasNonNull("error") ? first.path("error").asText()
-                    : first.path("error_description").asText(body == null || body.isBlank() ? "(empty response)" : shorten(body.strip()));
+            String message = first.hasNonNull("message")
+                    ? first.path("message").asText()
+                    : first.hasNonNull("errorCode") && first.hasNonNull("error")
+                            ? first.path("error").asText()
+                            : first.path("error_description")
+                                    .asText(
+                                            body == null || body.isBlank()
+                                                    ? "(empty response)"
+                                                    : shorten(body.strip()));
             return new SalesforceException(what, status, code, message, retryAfter);
         } catch (IOException e) {
-            return new SalesforceException(what, status, "HTTP_" + status, body == null ? "" : shorten(body), retryAfter);
+            return new SalesforceException(
+                    what, status, "HTTP_" + status, body == null ? "" : shorten(body), retryAfter);
         }
     }
 
     /** Errors of one row of a {@code composite/sobjects} answer, as {@code CODE: message}. */
     public static List<String> rowErrors(JsonNode row) {
         List<String> out = new ArrayList<>();
-        row.path("errors").forEach(e -> out.add(e.path("statusCode").asText(e.path("errorCode").asText("")) + ": " + e.path("message").asText()));
+        row.path("errors")
+                .forEach(e ->
+                        out.add(e.path("statusCode").asText(e.path("errorCode").asText("")) + ": "
+                                + e.path("message").asText()));
         return out;
     }
 

@@ -46,10 +46,19 @@ public final class RestQuarantineApi implements QuarantineApi {
      */
     public static RestQuarantineApi connect(String instanceUrl, String accessToken, int reservePercent) {
         CallCounter counter = new CallCounter();
-        RetryPolicy once = new RetryPolicy(new RetryPolicy.Settings(1, Duration.ofMillis(1), Duration.ofMillis(1)), counter, null,
-                d -> { }, new Random(0));
-        return new RestQuarantineApi(new RestClient(RestClient.defaultHttpClient(), new Session(instanceUrl, accessToken, null, null),
-                new ApiBudget(reservePercent), counter, Duration.ofSeconds(120), once));
+        RetryPolicy once = new RetryPolicy(
+                new RetryPolicy.Settings(1, Duration.ofMillis(1), Duration.ofMillis(1)),
+                counter,
+                null,
+                d -> {},
+                new Random(0));
+        return new RestQuarantineApi(new RestClient(
+                RestClient.defaultHttpClient(),
+                new Session(instanceUrl, accessToken, null, null),
+                new ApiBudget(reservePercent),
+                counter,
+                Duration.ofSeconds(120),
+                once));
     }
 
     private static String data(String rest) {
@@ -80,7 +89,9 @@ public final class RestQuarantineApi implements QuarantineApi {
         while (path != null) {
             JsonNode page = send("GET", path, null, true);
             page.path("records").forEach(rows::add);
-            path = page.path("done").asBoolean(true) ? null : page.path("nextRecordsUrl").asText(null);
+            path = page.path("done").asBoolean(true)
+                    ? null
+                    : page.path("nextRecordsUrl").asText(null);
         }
         return rows;
     }
@@ -100,7 +111,8 @@ public final class RestQuarantineApi implements QuarantineApi {
         for (int from = 0; from < records.size(); from += COMPOSITE_SOBJECTS_MAX) {
             ObjectNode body = rest.json().createObjectNode().put("allOrNone", false);
             ArrayNode arr = body.putArray("records");
-            records.subList(from, Math.min(records.size(), from + COMPOSITE_SOBJECTS_MAX)).forEach(arr::add);
+            records.subList(from, Math.min(records.size(), from + COMPOSITE_SOBJECTS_MAX))
+                    .forEach(arr::add);
             results.addAll(saveResults(send(method, data("/composite/sobjects"), body, idempotent)));
         }
         return results;
@@ -111,7 +123,8 @@ public final class RestQuarantineApi implements QuarantineApi {
         List<SaveResult> results = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += COMPOSITE_SOBJECTS_MAX) {
             String joined = String.join(",", ids.subList(from, Math.min(ids.size(), from + COMPOSITE_SOBJECTS_MAX)));
-            results.addAll(saveResults(send("DELETE", data("/composite/sobjects?allOrNone=false&ids=" + joined), null, true)));
+            results.addAll(
+                    saveResults(send("DELETE", data("/composite/sobjects?allOrNone=false&ids=" + joined), null, true)));
         }
         return results;
     }
@@ -120,8 +133,11 @@ public final class RestQuarantineApi implements QuarantineApi {
         List<SaveResult> out = new ArrayList<>();
         for (JsonNode r : arr) {
             JsonNode err = r.path("errors").path(0);
-            out.add(new SaveResult(r.path("id").asText(null), r.path("success").asBoolean(false),
-                    err.path("statusCode").asText(null), err.path("message").asText(null)));
+            out.add(new SaveResult(
+                    r.path("id").asText(null),
+                    r.path("success").asBoolean(false),
+                    err.path("statusCode").asText(null),
+                    err.path("message").asText(null)));
         }
         return out;
     }
@@ -135,14 +151,18 @@ public final class RestQuarantineApi implements QuarantineApi {
         ObjectNode body = rest.json().createObjectNode().put("allOrNone", false);
         ArrayNode arr = body.putArray("compositeRequest");
         for (SubRequest s : subrequests) {
-            ObjectNode n = arr.addObject().put("method", s.method()).put("url", data(s.url())).put("referenceId", s.referenceId());
+            ObjectNode n = arr.addObject()
+                    .put("method", s.method())
+                    .put("url", data(s.url()))
+                    .put("referenceId", s.referenceId());
             if (s.body() != null) {
                 n.set("body", s.body());
             }
         }
         List<SubResponse> out = new ArrayList<>();
         for (JsonNode r : send("POST", data("/composite"), body, true).path("compositeResponse")) {
-            out.add(new SubResponse(r.path("referenceId").asText(), r.path("httpStatusCode").asInt(), r.path("body")));
+            out.add(new SubResponse(
+                    r.path("referenceId").asText(), r.path("httpStatusCode").asInt(), r.path("body")));
         }
         return out;
     }
@@ -167,7 +187,8 @@ public final class RestQuarantineApi implements QuarantineApi {
     public HttpAnswer postApexRest(String path, JsonNode body) {
         String full = "/services/apexrest/" + path.replaceFirst("^/", "");
         rest.counter().flowWrite();
-        RestClient.Answer a = sf(() -> rest.answer("POST", full, body, "rest.apex", RestClient.shape("POST", full), full.contains("/verdicts")));
+        RestClient.Answer a = sf(() -> rest.answer(
+                "POST", full, body, "rest.apex", RestClient.shape("POST", full), full.contains("/verdicts")));
         return new HttpAnswer(a.status(), parseOrNull(a));
     }
 
@@ -205,7 +226,9 @@ public final class RestQuarantineApi implements QuarantineApi {
     @Override
     public String userId() {
         if (userId == null) {
-            userId = send("GET", "/services/oauth2/userinfo", null, true).path("user_id").asText();
+            userId = send("GET", "/services/oauth2/userinfo", null, true)
+                    .path("user_id")
+                    .asText();
         }
         return userId;
     }

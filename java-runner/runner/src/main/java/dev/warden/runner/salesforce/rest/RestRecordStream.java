@@ -22,7 +22,9 @@ public final class RestRecordStream implements RecordStream {
     @Override
     public Set<String> fields(String sobject) {
         Set<String> out = new LinkedHashSet<>();
-        rest.get(RestClient.data("/sobjects/" + sobject + "/describe"), "rest.describe").path("fields").forEach(f -> out.add(f.path("name").asText()));
+        rest.get(RestClient.data("/sobjects/" + sobject + "/describe"), "rest.describe")
+                .path("fields")
+                .forEach(f -> out.add(f.path("name").asText()));
         return out;
     }
 

@@ -40,12 +40,16 @@ public final class RestRecords extends SoqlRecords {
 
     @Override
     protected String currentUserId() {
-        return rest.get("/services/oauth2/userinfo", "rest.userinfo").path("user_id").asText();
+        return rest.get("/services/oauth2/userinfo", "rest.userinfo")
+                .path("user_id")
+                .asText();
     }
 
     @Override
     protected String create(String type, Map<String, Object> fields, String what) {
-        return rest.post(RestClient.data("/sobjects/" + type), fields, "rest.sobjects", what).path("id").asText();
+        return rest.post(RestClient.data("/sobjects/" + type), fields, "rest.sobjects", what)
+                .path("id")
+                .asText();
     }
 
     @Override
@@ -74,14 +78,20 @@ public final class RestRecords extends SoqlRecords {
 
     @Override
     protected List<RowOutcomes.Row> deleteAll(List<String> ids, String what) {
-        JsonNode results = rest.delete(RestClient.data("/composite/sobjects?allOrNone=false&ids=" + String.join(",", ids)), "rest.composite", what);
+        JsonNode results = rest.delete(
+                RestClient.data("/composite/sobjects?allOrNone=false&ids=" + String.join(",", ids)),
+                "rest.composite",
+                what);
         List<RowOutcomes.Row> out = new ArrayList<>();
         results.forEach(r -> out.add(outcome(r)));
         return out;
     }
 
     private static RowOutcomes.Row outcome(JsonNode r) {
-        return new RowOutcomes.Row(r.path("success").asBoolean(false), r.path("id").asText(null), RestClient.rowErrorCode(r),
+        return new RowOutcomes.Row(
+                r.path("success").asBoolean(false),
+                r.path("id").asText(null),
+                RestClient.rowErrorCode(r),
                 String.join("; ", RestClient.rowErrors(r)));
     }
 

@@ -71,7 +71,8 @@ public final class SfCli {
     public JsonNode runEnvelope(String what, Duration timeout, List<String> args) {
         JsonNode envelope = runJson(what, timeout, args);
         if (!envelope.has("status")) {
-            throw new SfCliException(what, "NoEnvelope", "sf answered JSON without a status: " + firstLines(envelope.toString()), 1);
+            throw new SfCliException(
+                    what, "NoEnvelope", "sf answered JSON without a status: " + firstLines(envelope.toString()), 1);
         }
         return envelope;
     }
@@ -98,14 +99,20 @@ public final class SfCli {
         pb.environment().put("SF_SKIP_NEW_VERSION_CHECK", "true");
         pb.environment().put("FORCE_COLOR", "0");
         counter.count("sf");
-        counter.count("sf." + String.join(" ", args.subList(0, Math.min(args.size(), args.size() > 2 ? 3 : args.size()))).replaceAll(" --.*", ""));
+        counter.count("sf."
+                + String.join(" ", args.subList(0, Math.min(args.size(), args.size() > 2 ? 3 : args.size())))
+                        .replaceAll(" --.*", ""));
         long started = System.nanoTime();
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new SfCliException(what, "SfNotFound", "cannot run '" + binary + "' (" + e.getMessage()
-                    + "); install the Salesforce CLI or set WARDEN_SF to its path", 127);
+            throw new SfCliException(
+                    what,
+                    "SfNotFound",
+                    "cannot run '" + binary + "' (" + e.getMessage()
+                            + "); install the Salesforce CLI or set WARDEN_SF to its path",
+                    127);
         }
         try {
             p.getOutputStream().close();
@@ -123,10 +130,15 @@ public final class SfCli {
                 if (System.nanoTime() > deadline) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
-                    throw new SfCliException(what, "Timeout", "sf " + args.get(0) + " did not finish within " + timeout.toSeconds() + " s", 124);
+                    throw new SfCliException(
+                            what,
+                            "Timeout",
+                            "sf " + args.get(0) + " did not finish within " + timeout.toSeconds() + " s",
+                            124);
                 }
                 if (System.nanoTime() > nextNote) {
-                    progress.accept(what + ": sf still running (" + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s)");
+                    progress.accept(what + ": sf still running ("
+                            + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s)");
                     nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 }
             }
@@ -140,18 +152,28 @@ public final class SfCli {
         String stdout = out.text();
         try {
             if (stdout.indexOf('{') < 0) {
-                throw new SfCliException(what, "NoJson", "exit " + p.exitValue() + ", no JSON on stdout; stderr: " + firstLines(err.text()), p.exitValue());
+                throw new SfCliException(
+                        what,
+                        "NoJson",
+                        "exit " + p.exitValue() + ", no JSON on stdout; stderr: " + firstLines(err.text()),
+                        p.exitValue());
             }
             return JSON.readTree(stdout.substring(stdout.indexOf('{')));
         } catch (IOException e) {
-            throw new SfCliException(what, "BadJson", "exit " + p.exitValue() + ", unreadable JSON; stderr: " + firstLines(err.text()), p.exitValue());
+            throw new SfCliException(
+                    what,
+                    "BadJson",
+                    "exit " + p.exitValue() + ", unreadable JSON; stderr: " + firstLines(err.text()),
+                    p.exitValue());
         }
     }
 
     static SfCliException failure(String what, JsonNode envelope, int status, String stderr) {
         String name = envelope.path("name").asText(null);
-        String message = envelope.path("message").asText(stderr.isBlank() ? "failed with status " + status : firstLines(stderr));
-        return new SfCliException(what, name, oneLine(message), envelope.path("exitCode").asInt(status));
+        String message =
+                envelope.path("message").asText(stderr.isBlank() ? "failed with status " + status : firstLines(stderr));
+        return new SfCliException(
+                what, name, oneLine(message), envelope.path("exitCode").asInt(status));
     }
 
     private static String firstLines(String s) {
@@ -187,7 +209,9 @@ public final class SfCli {
      * with --help"): keep every line that says something, joined, so the one-line error still holds sf's own words.
      */
     static String oneLine(String message) {
-        String joined = message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("See more help with"))
+        String joined = message.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("See more help with"))
                 .collect(java.util.stream.Collectors.joining(" "));
         return joined.isEmpty() ? message.strip() : joined;
     }

@@ -21,7 +21,11 @@ public final class SfCliException extends RuntimeException {
 
     /** sf could not find the org: the user gave a wrong alias or username (bad input). */
     public boolean isUnknownOrg() {
-        return name != null && (name.contains("NamedOrgNotFound") || name.contains("NoAuthInfoFound") || name.contains("AuthInfoNotFound")
-                || name.contains("NoOrgFound") || name.contains("NoDefaultEnv"));
+        return name != null
+                && (name.contains("NamedOrgNotFound")
+                        || name.contains("NoAuthInfoFound")
+                        || name.contains("AuthInfoNotFound")
+                        || name.contains("NoOrgFound")
+                        || name.contains("NoDefaultEnv"));
     }
 }

@@ -11,14 +11,22 @@ import java.util.Map;
 /** {@code sf project deploy start} of the package source, results as a typed outcome with a failure table. */
 public final class SfDeploy {
 
-    public record ComponentFailure(String type, String fullName, String fileName, int line, int column, String problem) {
+    public record ComponentFailure(
+            String type, String fullName, String fileName, int line, int column, String problem) {
         public String location() {
             return fileName + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
         }
     }
 
-    public record Outcome(boolean success, String status, String deployId, int componentsDeployed, int componentsTotal,
-                          List<ComponentFailure> failures, String errorName, String errorMessage) {}
+    public record Outcome(
+            boolean success,
+            String status,
+            String deployId,
+            int componentsDeployed,
+            int componentsTotal,
+            List<ComponentFailure> failures,
+            String errorName,
+            String errorMessage) {}
 
     /**
      * The deploy was not run: the same source is already deployed and the org still has the package. The status is the
@@ -36,8 +44,16 @@ public final class SfDeploy {
 
     /** @param testLevel NoTestRun, RunSpecifiedTests, RunLocalTests, RunAllTestsInOrg; null leaves sf's default */
     public Outcome deploy(String targetOrg, String sourceDir, String testLevel, boolean dryRun, Duration wait) {
-        List<String> args = new ArrayList<>(List.of("project", "deploy", "start", "--target-org", targetOrg, "--source-dir", sourceDir,
-                "--wait", String.valueOf(Math.max(1, wait.toMinutes()))));
+        List<String> args = new ArrayList<>(List.of(
+                "project",
+                "deploy",
+                "start",
+                "--target-org",
+                targetOrg,
+                "--source-dir",
+                sourceDir,
+                "--wait",
+                String.valueOf(Math.max(1, wait.toMinutes()))));
         if (testLevel != null) {
             args.add("--test-level");
             args.add(testLevel);
@@ -56,9 +72,15 @@ public final class SfDeploy {
             f.forEach(n -> failures.add(failure(n, sources)));
         }
         int status = env.path("status").asInt(0);
-        return new Outcome(status == 0 && r.path("success").asBoolean(true) && failures.isEmpty(), r.path("status").asText(status == 0 ? "Succeeded" : "Failed"),
-                r.path("id").asText(null), r.path("numberComponentsDeployed").asInt(), r.path("numberComponentsTotal").asInt(), failures,
-                status == 0 ? null : env.path("name").asText(null), status == 0 ? null : env.path("message").asText(null));
+        return new Outcome(
+                status == 0 && r.path("success").asBoolean(true) && failures.isEmpty(),
+                r.path("status").asText(status == 0 ? "Succeeded" : "Failed"),
+                r.path("id").asText(null),
+                r.path("numberComponentsDeployed").asInt(),
+                r.path("numberComponentsTotal").asInt(),
+                failures,
+                status == 0 ? null : env.path("name").asText(null),
+                status == 0 ? null : env.path("message").asText(null));
     }
 
     /**
@@ -69,8 +91,14 @@ public final class SfDeploy {
     private static ComponentFailure failure(JsonNode n, Map<String, String> sources) {
         String type = n.path("componentType").asText();
         String fullName = n.path("fullName").asText();
-        String file = sources.getOrDefault(type + ":" + fullName, n.path("fileName").asText());
-        return new ComponentFailure(type, fullName, file, n.path("lineNumber").asInt(0), n.path("columnNumber").asInt(0),
+        String file =
+                sources.getOrDefault(type + ":" + fullName, n.path("fileName").asText());
+        return new ComponentFailure(
+                type,
+                fullName,
+                file,
+                n.path("lineNumber").asInt(0),
+                n.path("columnNumber").asInt(0),
                 n.path("problem").asText());
     }
 
@@ -84,8 +112,12 @@ public final class SfDeploy {
                 continue;
             }
             Path p = Path.of(path);
-            String shown = p.isAbsolute() && p.normalize().startsWith(project) ? project.relativize(p.normalize()).toString() : path;
-            out.merge(file.path("type").asText() + ":" + file.path("fullName").asText(), shown,
+            String shown = p.isAbsolute() && p.normalize().startsWith(project)
+                    ? project.relativize(p.normalize()).toString()
+                    : path;
+            out.merge(
+                    file.path("type").asText() + ":" + file.path("fullName").asText(),
+                    shown,
                     (had, next) -> had.endsWith("-meta.xml") && !next.endsWith("-meta.xml") ? next : had);
         }
         return out;

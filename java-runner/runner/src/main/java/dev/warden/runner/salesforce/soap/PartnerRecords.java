@@ -16,8 +16,8 @@ import dev.warden.runner.salesforce.CallCounter;
 import dev.warden.runner.salesforce.RetryPolicy;
 import dev.warden.runner.salesforce.RowOutcomes;
 import dev.warden.runner.salesforce.SalesforceException;
-import dev.warden.runner.salesforce.SoqlRecords;
 import dev.warden.runner.salesforce.Session;
+import dev.warden.runner.salesforce.SoqlRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,8 @@ public final class PartnerRecords extends SoqlRecords {
         try {
             this.connection = com.sforce.soap.partner.Connector.newConnection(cfg);
         } catch (ConnectionException e) {
-            throw new SalesforceException("connect to the Partner API", 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()));
+            throw new SalesforceException(
+                    "connect to the Partner API", 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()));
         }
     }
 
@@ -82,12 +83,18 @@ public final class PartnerRecords extends SoqlRecords {
             return result;
         } catch (SoapFaultException e) {
             budget.counted();
-            String code = e.getFaultCode() == null ? "SOAP_FAULT" : e.getFaultCode().getLocalPart();
+            String code =
+                    e.getFaultCode() == null ? "SOAP_FAULT" : e.getFaultCode().getLocalPart();
             String m = SoapMetadata.faultMessage(e);
-            throw new SalesforceException(what, 500, code, m.startsWith(code + ": ") ? m.substring(code.length() + 2) : m);
+            throw new SalesforceException(
+                    what, 500, code, m.startsWith(code + ": ") ? m.substring(code.length() + 2) : m);
         } catch (ConnectionException e) {
             budget.unanswered();
-            throw new SalesforceException(what, 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()).lines().findFirst().orElse("no answer"));
+            throw new SalesforceException(
+                    what,
+                    0,
+                    "CONNECTION_FAILED",
+                    String.valueOf(e.getMessage()).lines().findFirst().orElse("no answer"));
         } finally {
             counter.ended(began);
         }
@@ -145,7 +152,8 @@ public final class PartnerRecords extends SoqlRecords {
 
             @Override
             public java.util.Set<String> fields(String sobject) {
-                var d = call("describeSObject", "describe " + sobject, false, () -> connection.describeSObject(sobject));
+                var d = call(
+                        "describeSObject", "describe " + sobject, false, () -> connection.describeSObject(sobject));
                 java.util.Set<String> out = new java.util.LinkedHashSet<>();
                 for (var f : d.getFields()) {
                     out.add(f.getName());
@@ -172,12 +180,15 @@ public final class PartnerRecords extends SoqlRecords {
 
     @Override
     protected List<dev.warden.runner.org.RecordStream.Row> query(String soql) {
-        return querySObjects(soql).stream().<dev.warden.runner.org.RecordStream.Row>map(r -> p -> path(r, p)).toList();
+        return querySObjects(soql).stream()
+                .<dev.warden.runner.org.RecordStream.Row>map(r -> p -> path(r, p))
+                .toList();
     }
 
     @Override
     protected String currentUserId() {
-        return call("getUserInfo", "read the current user", false, connection::getUserInfo).getUserId();
+        return call("getUserInfo", "read the current user", false, connection::getUserInfo)
+                .getUserId();
     }
 
     private static SObject sobject(String type, String id, Map<String, Object> fields) {
@@ -191,7 +202,8 @@ public final class PartnerRecords extends SoqlRecords {
 
     @Override
     protected String create(String type, Map<String, Object> fields, String what) {
-        SaveResult r = call("create", what, true, () -> connection.create(new SObject[] {sobject(type, null, fields)}))[0];
+        SaveResult r =
+                call("create", what, true, () -> connection.create(new SObject[] {sobject(type, null, fields)}))[0];
         if (!r.isSuccess()) {
             throw new SalesforceException(what, 400, code(r.getErrors()), message(r.getErrors()));
         }
@@ -200,7 +212,8 @@ public final class PartnerRecords extends SoqlRecords {
 
     @Override
     protected void update(String type, String id, Map<String, Object> fields, String what) {
-        SaveResult r = call("update", what, true, () -> connection.update(new SObject[] {sobject(type, id, fields)}))[0];
+        SaveResult r =
+                call("update", what, true, () -> connection.update(new SObject[] {sobject(type, id, fields)}))[0];
         if (!r.isSuccess()) {
             throw new SalesforceException(what, 400, code(r.getErrors()), message(r.getErrors()));
         }
@@ -211,7 +224,11 @@ public final class PartnerRecords extends SoqlRecords {
         SObject[] records = rows.stream().map(f -> sobject(type, null, f)).toArray(SObject[]::new);
         SaveResult[] results = call("create", what, true, () -> connection.create(records));
         return java.util.Arrays.stream(results)
-                .map(r -> new RowOutcomes.Row(r.isSuccess(), r.getId(), code(r.getErrors()), code(r.getErrors()) + ": " + message(r.getErrors())))
+                .map(r -> new RowOutcomes.Row(
+                        r.isSuccess(),
+                        r.getId(),
+                        code(r.getErrors()),
+                        code(r.getErrors()) + ": " + message(r.getErrors())))
                 .toList();
     }
 
@@ -219,26 +236,35 @@ public final class PartnerRecords extends SoqlRecords {
     protected List<RowOutcomes.Row> deleteAll(List<String> ids, String what) {
         DeleteResult[] results = call("delete", what, true, () -> connection.delete(ids.toArray(String[]::new)));
         return java.util.Arrays.stream(results)
-                .map(r -> new RowOutcomes.Row(r.isSuccess(), r.getId(), code(r.getErrors()), code(r.getErrors()) + ": " + message(r.getErrors())))
+                .map(r -> new RowOutcomes.Row(
+                        r.isSuccess(),
+                        r.getId(),
+                        code(r.getErrors()),
+                        code(r.getErrors()) + ": " + message(r.getErrors())))
                 .toList();
     }
 
     @Override
     public OrgModel.ApiUsage apiUsage() {
         call("getUserInfo", "read the API usage", false, connection::getUserInfo);
-        return budget.lastUsage().map(u -> new OrgModel.ApiUsage(u[0], u[1]))
-                .orElseThrow(() -> new SalesforceException("read the API usage", 0, "NO_LIMIT_INFO", "the Partner API sent no LimitInfoHeader"));
+        return budget.lastUsage()
+                .map(u -> new OrgModel.ApiUsage(u[0], u[1]))
+                .orElseThrow(() -> new SalesforceException(
+                        "read the API usage", 0, "NO_LIMIT_INFO", "the Partner API sent no LimitInfoHeader"));
     }
 
     private static String code(com.sforce.soap.partner.Error[] errors) {
-        return errors == null || errors.length == 0 || errors[0].getStatusCode() == null ? "UNKNOWN" : errors[0].getStatusCode().name();
+        return errors == null || errors.length == 0 || errors[0].getStatusCode() == null
+                ? "UNKNOWN"
+                : errors[0].getStatusCode().name();
     }
 
     private static String message(com.sforce.soap.partner.Error[] errors) {
         if (errors == null) {
             return "failed";
         }
-        return java.util.Arrays.stream(errors).map(com.sforce.soap.partner.Error::getMessage).collect(Collectors.joining("; "));
+        return java.util.Arrays.stream(errors)
+                .map(com.sforce.soap.partner.Error::getMessage)
+                .collect(Collectors.joining("; "));
     }
-
 }

@@ -62,7 +62,8 @@ public final class SoapMetadata implements MetadataPort {
         this(session, budget, counter, progress, RetryPolicy.standard(counter, progress));
     }
 
-    public SoapMetadata(Session session, ApiBudget budget, CallCounter counter, Consumer<String> progress, RetryPolicy retry) {
+    public SoapMetadata(
+            Session session, ApiBudget budget, CallCounter counter, Consumer<String> progress, RetryPolicy retry) {
         this.retry = retry;
         this.budget = budget;
         this.counter = counter;
@@ -75,7 +76,8 @@ public final class SoapMetadata implements MetadataPort {
         try {
             this.connection = com.sforce.soap.metadata.Connector.newConnection(cfg);
         } catch (ConnectionException e) {
-            throw new SalesforceException("connect to the Metadata API", 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()));
+            throw new SalesforceException(
+                    "connect to the Metadata API", 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()));
         }
     }
 
@@ -86,13 +88,26 @@ public final class SoapMetadata implements MetadataPort {
             return EcaState.absent();
         }
         java.util.Map<String, List<String>> members = satelliteMembers();
-        ExtlClntAppGlobalOauthSettings global = satellite(members, "ExtlClntAppGlobalOauthSettings", ExtlClntAppGlobalOauthSettings.class,
-                ecaName, ExtlClntAppGlobalOauthSettings::getExternalClientApplication);
-        ExtlClntAppOauthSettings oauth = satellite(members, "ExtlClntAppOauthSettings", ExtlClntAppOauthSettings.class, ecaName,
+        ExtlClntAppGlobalOauthSettings global = satellite(
+                members,
+                "ExtlClntAppGlobalOauthSettings",
+                ExtlClntAppGlobalOauthSettings.class,
+                ecaName,
+                ExtlClntAppGlobalOauthSettings::getExternalClientApplication);
+        ExtlClntAppOauthSettings oauth = satellite(
+                members,
+                "ExtlClntAppOauthSettings",
+                ExtlClntAppOauthSettings.class,
+                ecaName,
                 ExtlClntAppOauthSettings::getExternalClientApplication);
-        ExtlClntAppOauthConfigurablePolicies policies = satellite(members, "ExtlClntAppOauthConfigurablePolicies",
-                ExtlClntAppOauthConfigurablePolicies.class, ecaName, ExtlClntAppOauthConfigurablePolicies::getExternalClientApplication);
-        ExtlClntAppConfigurablePolicies plugin = read("ExtlClntAppConfigurablePolicies", ecaName + "_plcy", ExtlClntAppConfigurablePolicies.class);
+        ExtlClntAppOauthConfigurablePolicies policies = satellite(
+                members,
+                "ExtlClntAppOauthConfigurablePolicies",
+                ExtlClntAppOauthConfigurablePolicies.class,
+                ecaName,
+                ExtlClntAppOauthConfigurablePolicies::getExternalClientApplication);
+        ExtlClntAppConfigurablePolicies plugin =
+                read("ExtlClntAppConfigurablePolicies", ecaName + "_plcy", ExtlClntAppConfigurablePolicies.class);
         List<String> flows = new ArrayList<>();
         if (global != null) {
             if (global.getIsClientCredentialsFlowEnabled()) {
@@ -120,15 +135,24 @@ public final class SoapMetadata implements MetadataPort {
             }
         }
         boolean blocked = plugin != null && (!plugin.getIsEnabled() || !plugin.getIsOauthPluginEnabled());
-        return new EcaState(true, global != null, global == null ? null : global.getCertificate(),
+        return new EcaState(
+                true,
+                global != null,
+                global == null ? null : global.getCertificate(),
                 global == null ? null : global.getConsumerKey(),
                 oauth == null ? List.of() : split(oauth.getCommaSeparatedOauthScopes()),
-                policies == null || policies.getPermittedUsersPolicyType() == null ? null : policies.getPermittedUsersPolicyType().name(),
+                policies == null || policies.getPermittedUsersPolicyType() == null
+                        ? null
+                        : policies.getPermittedUsersPolicyType().name(),
                 policies == null ? List.of() : split(policies.getCommaSeparatedPermissionSet()),
                 policies == null ? List.of() : split(policies.getCommaSeparatedProfile()),
                 policies == null ? null : policies.getIpRelaxationPolicyType(),
-                policies == null || policies.getRefreshTokenPolicyType() == null ? null : policies.getRefreshTokenPolicyType().name(),
-                flows, blocked, null);
+                policies == null || policies.getRefreshTokenPolicyType() == null
+                        ? null
+                        : policies.getRefreshTokenPolicyType().name(),
+                flows,
+                blocked,
+                null);
     }
 
     /**
@@ -137,13 +161,18 @@ public final class SoapMetadata implements MetadataPort {
      * {@code externalClientApplication} field, not the name.
      */
     private java.util.Map<String, List<String>> satelliteMembers() {
-        List<String> types = List.of("ExtlClntAppGlobalOauthSettings", "ExtlClntAppOauthSettings", "ExtlClntAppOauthConfigurablePolicies");
-        com.sforce.soap.metadata.ListMetadataQuery[] queries = types.stream().map(t -> {
-            com.sforce.soap.metadata.ListMetadataQuery q = new com.sforce.soap.metadata.ListMetadataQuery();
-            q.setType(t);
-            return q;
-        }).toArray(com.sforce.soap.metadata.ListMetadataQuery[]::new);
-        com.sforce.soap.metadata.FileProperties[] props = call("listMetadata", "list the app's OAuth settings",
+        List<String> types = List.of(
+                "ExtlClntAppGlobalOauthSettings", "ExtlClntAppOauthSettings", "ExtlClntAppOauthConfigurablePolicies");
+        com.sforce.soap.metadata.ListMetadataQuery[] queries = types.stream()
+                .map(t -> {
+                    com.sforce.soap.metadata.ListMetadataQuery q = new com.sforce.soap.metadata.ListMetadataQuery();
+                    q.setType(t);
+                    return q;
+                })
+                .toArray(com.sforce.soap.metadata.ListMetadataQuery[]::new);
+        com.sforce.soap.metadata.FileProperties[] props = call(
+                "listMetadata",
+                "list the app's OAuth settings",
                 () -> connection.listMetadata(queries, Double.parseDouble(METADATA_API_VERSION)));
         java.util.Map<String, List<String>> out = new java.util.HashMap<>();
         if (props != null) {
@@ -156,8 +185,12 @@ public final class SoapMetadata implements MetadataPort {
         return out;
     }
 
-    private <T> T satellite(java.util.Map<String, List<String>> members, String type, Class<T> cls, String ecaName,
-                            java.util.function.Function<T, String> appOf) {
+    private <T> T satellite(
+            java.util.Map<String, List<String>> members,
+            String type,
+            Class<T> cls,
+            String ecaName,
+            java.util.function.Function<T, String> appOf) {
         List<String> names = members.getOrDefault(type, List.of());
         if (names.isEmpty()) {
             return null;
@@ -165,7 +198,12 @@ public final class SoapMetadata implements MetadataPort {
         // readMetadata takes up to 10 names a call: every member is read, 10 at a time, until the app's is found.
         for (int from = 0; from < names.size(); from += 10) {
             List<String> batch = names.subList(from, Math.min(names.size(), from + 10));
-            Metadata[] records = call("readMetadata", "read " + type, () -> connection.readMetadata(type, batch.toArray(String[]::new)).getRecords());
+            Metadata[] records = call(
+                    "readMetadata",
+                    "read " + type,
+                    () -> connection
+                            .readMetadata(type, batch.toArray(String[]::new))
+                            .getRecords());
             if (records != null) {
                 for (Metadata m : records) {
                     if (cls.isInstance(m) && ecaName.equalsIgnoreCase(appOf.apply(cls.cast(m)))) {
@@ -183,19 +221,22 @@ public final class SoapMetadata implements MetadataPort {
         List<dev.warden.runner.blueprint.IpRange> trusted = new ArrayList<>();
         boolean lock = false;
         if (security != null) {
-            if (security.getNetworkAccess() != null && security.getNetworkAccess().getIpRanges() != null) {
+            if (security.getNetworkAccess() != null
+                    && security.getNetworkAccess().getIpRanges() != null) {
                 for (IpRange r : security.getNetworkAccess().getIpRanges()) {
                     trusted.add(new dev.warden.runner.blueprint.IpRange(r.getStart(), r.getEnd(), r.getDescription()));
                 }
             }
-            lock = security.getSessionSettings() != null && security.getSessionSettings().getLockSessionsToIp();
+            lock = security.getSessionSettings() != null
+                    && security.getSessionSettings().getLockSessionsToIp();
         }
         List<dev.warden.runner.blueprint.IpRange> login = new ArrayList<>();
         if (profileName != null) {
             Profile profile = read("Profile", profileName, Profile.class);
             if (profile != null && profile.getLoginIpRanges() != null) {
                 for (ProfileLoginIpRange r : profile.getLoginIpRanges()) {
-                    login.add(new dev.warden.runner.blueprint.IpRange(r.getStartAddress(), r.getEndAddress(), r.getDescription()));
+                    login.add(new dev.warden.runner.blueprint.IpRange(
+                            r.getStartAddress(), r.getEndAddress(), r.getDescription()));
                 }
             }
         }
@@ -204,19 +245,25 @@ public final class SoapMetadata implements MetadataPort {
 
     /** Login ranges of many profiles, read ten to a {@code readMetadata} call (the API's limit per call). */
     @Override
-    public java.util.Map<String, List<dev.warden.runner.blueprint.IpRange>> profileLoginRanges(java.util.Collection<String> profileNames) {
+    public java.util.Map<String, List<dev.warden.runner.blueprint.IpRange>> profileLoginRanges(
+            java.util.Collection<String> profileNames) {
         java.util.Map<String, List<dev.warden.runner.blueprint.IpRange>> out = new java.util.TreeMap<>();
         List<String> names = new ArrayList<>(profileNames);
         for (int i = 0; i < names.size(); i += 10) {
             String[] batch = names.subList(i, Math.min(names.size(), i + 10)).toArray(String[]::new);
-            Metadata[] records = call("readMetadata", "read the login ranges of " + batch.length + " profile(s)",
+            Metadata[] records = call(
+                    "readMetadata",
+                    "read the login ranges of " + batch.length + " profile(s)",
                     () -> connection.readMetadata("Profile", batch).getRecords());
             for (Metadata m : records == null ? new Metadata[0] : records) {
-                if (m instanceof Profile profile && profile.getFullName() != null && !profile.getFullName().isEmpty()) {
+                if (m instanceof Profile profile
+                        && profile.getFullName() != null
+                        && !profile.getFullName().isEmpty()) {
                     List<dev.warden.runner.blueprint.IpRange> login = new ArrayList<>();
                     if (profile.getLoginIpRanges() != null) {
                         for (ProfileLoginIpRange r : profile.getLoginIpRanges()) {
-                            login.add(new dev.warden.runner.blueprint.IpRange(r.getStartAddress(), r.getEndAddress(), r.getDescription()));
+                            login.add(new dev.warden.runner.blueprint.IpRange(
+                                    r.getStartAddress(), r.getEndAddress(), r.getDescription()));
                         }
                     }
                     out.put(profile.getFullName(), login);
@@ -228,12 +275,14 @@ public final class SoapMetadata implements MetadataPort {
 
     /** Content Deliveries ({@code ContentSettings.enableContentDistribution}); null when unreadable. */
     public Boolean contentDeliveriesEnabled() {
-        com.sforce.soap.metadata.ContentSettings c = read("ContentSettings", "Content", com.sforce.soap.metadata.ContentSettings.class);
+        com.sforce.soap.metadata.ContentSettings c =
+                read("ContentSettings", "Content", com.sforce.soap.metadata.ContentSettings.class);
         return c == null ? null : c.getEnableContentDistribution();
     }
 
     @Override
-    public void deployGlobalOauthSettings(String ecaName, String certificatePem, String consumerKey, String callbackUrl) {
+    public void deployGlobalOauthSettings(
+            String ecaName, String certificatePem, String consumerKey, String callbackUrl) {
         String member = ecaName + "_glbloauth";
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -258,7 +307,8 @@ public final class SoapMetadata implements MetadataPort {
                     <shouldRotateConsumerKey>false</shouldRotateConsumerKey>
                     <shouldRotateConsumerSecret>false</shouldRotateConsumerSecret>
                 </ExtlClntAppGlobalOauthSettings>
-                """.formatted(escape(callbackUrl), escape(certificatePem.strip()), escape(consumerKey), ecaName, ecaName);
+                """.formatted(
+                        escape(callbackUrl), escape(certificatePem.strip()), escape(consumerKey), ecaName, ecaName);
         String packageXml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Package xmlns="http://soap.sforce.com/2006/04/metadata">
@@ -266,25 +316,33 @@ public final class SoapMetadata implements MetadataPort {
                     <version>%s</version>
                 </Package>
                 """.formatted(member, METADATA_API_VERSION);
-        byte[] zip = zip(List.of(new String[] {"package.xml", packageXml},
+        byte[] zip = zip(List.of(
+                new String[] {"package.xml", packageXml},
                 new String[] {"extlClntAppGlobalOauthSets/" + member + ".ecaGlblOauth", xml}));
         DeployOptions options = new DeployOptions();
         options.setSinglePackage(true);
         options.setRollbackOnError(true);
-        AsyncResult started = call("deploy", "deploy the global OAuth settings of " + ecaName, () -> connection.deploy(zip, options));
+        AsyncResult started =
+                call("deploy", "deploy the global OAuth settings of " + ecaName, () -> connection.deploy(zip, options));
         DeployResult result = waitFor(started.getId(), "global OAuth settings of " + ecaName);
         if (!result.isSuccess()) {
             List<String> problems = new ArrayList<>();
             if (result.getDetails() != null && result.getDetails().getComponentFailures() != null) {
                 for (DeployMessage m : result.getDetails().getComponentFailures()) {
-                    problems.add(m.getFileName() + (m.getLineNumber() > 0 ? ":" + m.getLineNumber() : "") + ": " + m.getProblem());
+                    problems.add(m.getFileName() + (m.getLineNumber() > 0 ? ":" + m.getLineNumber() : "") + ": "
+                            + m.getProblem());
                 }
             }
             if (problems.isEmpty() && result.getErrorMessage() != null) {
                 problems.add(result.getErrorMessage());
             }
-            throw new SalesforceException("deploy the global OAuth settings of " + ecaName, 0,
-                    result.getErrorStatusCode() == null ? "DEPLOY_FAILED" : result.getErrorStatusCode().name(), String.join("; ", problems));
+            throw new SalesforceException(
+                    "deploy the global OAuth settings of " + ecaName,
+                    0,
+                    result.getErrorStatusCode() == null
+                            ? "DEPLOY_FAILED"
+                            : result.getErrorStatusCode().name(),
+                    String.join("; ", problems));
         }
     }
 
@@ -305,14 +363,17 @@ public final class SoapMetadata implements MetadataPort {
         // critical path of `up`; then at most one poll a second (sf polls about as often).
         long sleep = 100;
         while (true) {
-            DeployResult r = call("checkDeployStatus", "check the deploy of " + what, () -> connection.checkDeployStatus(id, true));
+            DeployResult r = call(
+                    "checkDeployStatus", "check the deploy of " + what, () -> connection.checkDeployStatus(id, true));
             if (r.isDone()) {
                 return r;
             }
             if (System.currentTimeMillis() - started > 600_000) {
-                throw new SalesforceException("deploy " + what, 0, "TIMEOUT", "deploy " + id + " not done after 10 minutes");
+                throw new SalesforceException(
+                        "deploy " + what, 0, "TIMEOUT", "deploy " + id + " not done after 10 minutes");
             }
-            progress.accept("waiting for deploy " + id + " (" + r.getStatus() + ", " + (System.currentTimeMillis() - started) / 1000 + " s)");
+            progress.accept("waiting for deploy " + id + " (" + r.getStatus() + ", "
+                    + (System.currentTimeMillis() - started) / 1000 + " s)");
             try {
                 Thread.sleep(sleep);
             } catch (InterruptedException e) {
@@ -335,7 +396,8 @@ public final class SoapMetadata implements MetadataPort {
             p.setCommaSeparatedPermissionSet(app.preAuthorizedBy());
         }
         p.setIpRelaxationPolicyType(app.ipRelaxation());
-        p.setRefreshTokenPolicyType(RefreshTokenPolicyType.valueOf(app.refreshToken().policy()));
+        p.setRefreshTokenPolicyType(
+                RefreshTokenPolicyType.valueOf(app.refreshToken().policy()));
         if (app.refreshToken().validity() != null) {
             p.setRefreshTokenValidityPeriod(app.refreshToken().validity());
             p.setRefreshTokenValidityUnit(app.refreshToken().unit());
@@ -344,10 +406,14 @@ public final class SoapMetadata implements MetadataPort {
         p.setIsGuestCodeCredFlowEnabled(false);
         p.setIsTokenExchangeFlowEnabled(false);
         p.setRequiredSessionLevel(SessionSecurityLevel.STANDARD);
-        UpsertResult[] results = call("upsertMetadata", "set the OAuth policies of " + ecaName, () -> connection.upsertMetadata(new Metadata[] {p}));
+        UpsertResult[] results = call(
+                "upsertMetadata",
+                "set the OAuth policies of " + ecaName,
+                () -> connection.upsertMetadata(new Metadata[] {p}));
         for (UpsertResult r : results) {
             if (!r.isSuccess()) {
-                throw new SalesforceException("set the OAuth policies of " + ecaName, 0, code(r.getErrors()), messages(r.getErrors()));
+                throw new SalesforceException(
+                        "set the OAuth policies of " + ecaName, 0, code(r.getErrors()), messages(r.getErrors()));
             }
         }
     }
@@ -357,13 +423,15 @@ public final class SoapMetadata implements MetadataPort {
         SecuritySettings s = new SecuritySettings();
         s.setFullName("Security");
         NetworkAccess access = new NetworkAccess();
-        access.setIpRanges(complete.stream().map(r -> {
-            IpRange ip = new IpRange();
-            ip.setStart(r.start());
-            ip.setEnd(r.end());
-            ip.setDescription(r.description());
-            return ip;
-        }).toArray(IpRange[]::new));
+        access.setIpRanges(complete.stream()
+                .map(r -> {
+                    IpRange ip = new IpRange();
+                    ip.setStart(r.start());
+                    ip.setEnd(r.end());
+                    ip.setDescription(r.description());
+                    return ip;
+                })
+                .toArray(IpRange[]::new));
         s.setNetworkAccess(access);
         update(s, "write the org's trusted IP ranges");
     }
@@ -372,13 +440,15 @@ public final class SoapMetadata implements MetadataPort {
     public void writeProfileLoginRanges(String profileName, List<dev.warden.runner.blueprint.IpRange> complete) {
         Profile p = new Profile();
         p.setFullName(profileName);
-        p.setLoginIpRanges(complete.stream().map(r -> {
-            ProfileLoginIpRange ip = new ProfileLoginIpRange();
-            ip.setStartAddress(r.start());
-            ip.setEndAddress(r.end());
-            ip.setDescription(r.description());
-            return ip;
-        }).toArray(ProfileLoginIpRange[]::new));
+        p.setLoginIpRanges(complete.stream()
+                .map(r -> {
+                    ProfileLoginIpRange ip = new ProfileLoginIpRange();
+                    ip.setStartAddress(r.start());
+                    ip.setEndAddress(r.end());
+                    ip.setDescription(r.description());
+                    return ip;
+                })
+                .toArray(ProfileLoginIpRange[]::new));
         update(p, "write the login IP ranges of profile '" + profileName + "'");
     }
 
@@ -392,7 +462,9 @@ public final class SoapMetadata implements MetadataPort {
     }
 
     private <T> T read(String type, String fullName, Class<T> cls) {
-        Metadata[] records = call("readMetadata", "read " + type + " " + fullName,
+        Metadata[] records = call(
+                "readMetadata",
+                "read " + type + " " + fullName,
                 () -> connection.readMetadata(type, new String[] {fullName}).getRecords());
         if (records == null || records.length == 0 || records[0] == null) {
             return null;
@@ -419,7 +491,9 @@ public final class SoapMetadata implements MetadataPort {
     private <T> T callOnce(String operation, String what, SoapCall<T> call) {
         budget.beforeCall();
         counter.count("soap.metadata." + operation);
-        if (!"readMetadata".equals(operation) && !"checkDeployStatus".equals(operation) && !"listMetadata".equals(operation)
+        if (!"readMetadata".equals(operation)
+                && !"checkDeployStatus".equals(operation)
+                && !"listMetadata".equals(operation)
                 && !"deployCheckOnly".equals(operation)) {
             counter.write();
         }
@@ -433,7 +507,11 @@ public final class SoapMetadata implements MetadataPort {
             throw new SalesforceException(what, 500, faultCode(e), faultMessage(e));
         } catch (ConnectionException e) {
             budget.unanswered();
-            throw new SalesforceException(what, 0, "CONNECTION_FAILED", String.valueOf(e.getMessage()).lines().findFirst().orElse("no answer"));
+            throw new SalesforceException(
+                    what,
+                    0,
+                    "CONNECTION_FAILED",
+                    String.valueOf(e.getMessage()).lines().findFirst().orElse("no answer"));
         } finally {
             counter.ended(began);
         }
@@ -459,18 +537,27 @@ public final class SoapMetadata implements MetadataPort {
         if (comma == null || comma.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(comma.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(comma.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String code(com.sforce.soap.metadata.Error[] errors) {
-        return errors == null || errors.length == 0 || errors[0].getStatusCode() == null ? "UNKNOWN" : errors[0].getStatusCode().name();
+        return errors == null || errors.length == 0 || errors[0].getStatusCode() == null
+                ? "UNKNOWN"
+                : errors[0].getStatusCode().name();
     }
 
     private static String messages(com.sforce.soap.metadata.Error[] errors) {
         if (errors == null) {
             return "failed";
         }
-        return String.join("; ", Arrays.stream(errors).map(com.sforce.soap.metadata.Error::getMessage).toList());
+        return String.join(
+                "; ",
+                Arrays.stream(errors)
+                        .map(com.sforce.soap.metadata.Error::getMessage)
+                        .toList());
     }
 
     private static String escape(String s) {
@@ -478,7 +565,8 @@ public final class SoapMetadata implements MetadataPort {
     }
 
     private static byte[] zip(List<String[]> files) {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (String[] f : files) {
                 zip.putNextEntry(new ZipEntry(f[0]));
                 zip.write(f[1].getBytes(StandardCharsets.UTF_8));

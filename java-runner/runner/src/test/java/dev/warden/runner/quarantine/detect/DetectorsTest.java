@@ -32,7 +32,8 @@ class DetectorsTest {
         static String pem(String label, long seed) {
             byte[] body = new byte[300];
             new Random(seed).nextBytes(body);
-            String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(body);
+            String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(body);
             String dashes = "-".repeat(5);
             return dashes + "BEGIN " + label + dashes + "\n" + b64 + "\n" + dashes + "END " + label + dashes + "\n";
         }
@@ -75,7 +76,8 @@ class DetectorsTest {
 
         @Test
         void contentWhoseHashIsListedIsFlagged() {
-            Sha256Blocklist list = Sha256Blocklist.parse(List.of("# known bad", "", helloSha.toUpperCase() + "  dropper.exe"), "bl.txt");
+            Sha256Blocklist list = Sha256Blocklist.parse(
+                    List.of("# known bad", "", helloSha.toUpperCase() + "  dropper.exe"), "bl.txt");
             Optional<Finding> f = list.inspect(Content.ofText("hello"));
             assertTrue(f.isPresent());
             assertEquals("sha256-blocklist", f.get().detector());
@@ -89,8 +91,8 @@ class DetectorsTest {
 
         @Test
         void aMalformedLineIsRejectedWithItsLineNumber() {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Sha256Blocklist.parse(List.of(helloSha, "abc123"), "bl.txt"));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> Sha256Blocklist.parse(List.of(helloSha, "abc123"), "bl.txt"));
             assertEquals("bl.txt:2: expected a SHA-256 (64 hex digits), got 'abc123'", e.getMessage());
         }
     }
@@ -128,14 +130,24 @@ class DetectorsTest {
         @Test
         void everyMajorNetworksPublicTestNumbersAreFlaggedWithTheirBrand() {
             String[][] cards = {
-                    {"4111111111111111", "Visa"}, {"4012888888881881", "Visa"}, {"4222222222222", "Visa"},
-                    {"5555555555554444", "Mastercard"}, {"2223003122003222", "Mastercard"},
-                    {"378282246310005", "American Express"}, {"3782 822463 10005", "American Express"},
-                    {"6011111111111117", "Discover"}, {"6011 0009 9013 9424", "Discover"},
-                    {"30569309025904", "Diners Club"}, {"3056 930902 5904", "Diners Club"},
-                    {"3530111333300000", "JCB"}, {"6200000000000005", "UnionPay"}, {"4111-1111-1111-1111", "Visa"}};
+                {"4111111111111111", "Visa"},
+                {"4012888888881881", "Visa"},
+                {"4222222222222", "Visa"},
+                {"5555555555554444", "Mastercard"},
+                {"2223003122003222", "Mastercard"},
+                {"378282246310005", "American Express"},
+                {"3782 822463 10005", "American Express"},
+                {"6011111111111117", "Discover"},
+                {"6011 0009 9013 9424", "Discover"},
+                {"30569309025904", "Diners Club"},
+                {"3056 930902 5904", "Diners Club"},
+                {"3530111333300000", "JCB"},
+                {"6200000000000005", "UnionPay"},
+                {"4111-1111-1111-1111", "Visa"}
+            };
             for (String[] c : cards) {
-                Finding f = d.inspect(Content.ofText("pay with " + c[0] + " please")).orElseThrow(() -> new AssertionError(c[0]));
+                Finding f = d.inspect(Content.ofText("pay with " + c[0] + " please"))
+                        .orElseThrow(() -> new AssertionError(c[0]));
                 assertTrue(f.reason().contains(c[1]), c[0] + ": " + f.reason());
             }
         }
@@ -237,8 +249,11 @@ class DetectorsTest {
 
         @Test
         void theReasonNamesTheBlockType() {
-            assertEquals("ec private key block at character 0",
-                    d.inspect(Content.ofText(Samples.pem("EC PRIVATE KEY", 4))).orElseThrow().reason());
+            assertEquals(
+                    "ec private key block at character 0",
+                    d.inspect(Content.ofText(Samples.pem("EC PRIVATE KEY", 4)))
+                            .orElseThrow()
+                            .reason());
         }
 
         @Test
@@ -260,9 +275,16 @@ class DetectorsTest {
         @Test
         void malwareWinsOverDataRules() {
             Detectors all = Detectors.standard(null);
-            assertEquals("eicar", all.inspect(Content.ofText(Samples.eicar())).orElseThrow().detector());
-            assertEquals("dlp.card", all.inspect(Content.ofText("4111 1111 1111 1111")).orElseThrow().detector());
-            assertFalse(all.inspect(Content.ofText("quarterly report, nothing to see")).isPresent());
+            assertEquals(
+                    "eicar",
+                    all.inspect(Content.ofText(Samples.eicar())).orElseThrow().detector());
+            assertEquals(
+                    "dlp.card",
+                    all.inspect(Content.ofText("4111 1111 1111 1111"))
+                            .orElseThrow()
+                            .detector());
+            assertFalse(all.inspect(Content.ofText("quarterly report, nothing to see"))
+                    .isPresent());
         }
     }
 }

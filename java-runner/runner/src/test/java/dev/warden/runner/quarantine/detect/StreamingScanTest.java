@@ -30,7 +30,9 @@ class StreamingScanTest {
         // 4111 1111 1111 1111 starts 5 bytes before the end of the first window
         var r = scan.scan(new Generated(3L * StreamingScan.WINDOW, StreamingScan.WINDOW - 5, "4111 1111 1111 1111"));
         assertEquals("dlp.card", r.finding().orElseThrow().detector(), r.toString());
-        assertTrue(r.finding().get().reason().contains("of the part from byte"), r.finding().get().reason());
+        assertTrue(
+                r.finding().get().reason().contains("of the part from byte"),
+                r.finding().get().reason());
     }
 
     @Test
@@ -52,9 +54,16 @@ class StreamingScanTest {
     @Test
     void theBlocklistJudgesTheHashOfTheWholeStreamedContent() throws IOException {
         long size = 2L * StreamingScan.WINDOW + 7;
-        String sha = new StreamingScan(Detectors.standard(null)).scan(new Generated(size, -1, null)).sha256();
+        String sha = new StreamingScan(Detectors.standard(null))
+                .scan(new Generated(size, -1, null))
+                .sha256();
         var withList = new StreamingScan(Detectors.standard(new Sha256Blocklist(Set.of(sha), "test")));
-        assertEquals("sha256-blocklist", withList.scan(new Generated(size, -1, null)).finding().orElseThrow().detector());
+        assertEquals(
+                "sha256-blocklist",
+                withList.scan(new Generated(size, -1, null))
+                        .finding()
+                        .orElseThrow()
+                        .detector());
     }
 
     /**
@@ -65,8 +74,15 @@ class StreamingScanTest {
     @Test
     void aStreamEightTimesLargerThanTheHeapIsScannedToItsEnd() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"), Generated.class.getName(),
-                String.valueOf(256L << 20)).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-Xmx32m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Generated.class.getName(),
+                        String.valueOf(256L << 20))
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("dlp.card") && out.contains("length " + (256L << 20)), out);
@@ -131,11 +147,17 @@ class StreamingScanTest {
         public static void main(String[] args) throws IOException {
             long size = Long.parseLong(args[0]);
             long t0 = System.nanoTime();
-            var r = new StreamingScan(Detectors.standard(null)).scan(new Generated(size, size - 1024, "4111 1111 1111 1111"));
+            var r = new StreamingScan(Detectors.standard(null))
+                    .scan(new Generated(size, size - 1024, "4111 1111 1111 1111"));
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("finding %s; length %d; sha256 %s; %.1f s; max heap %d MB, used %d MB%n",
-                    r.finding().map(f -> f.detector() + ": " + f.reason()).orElse("none"), r.length(), r.sha256(),
-                    (System.nanoTime() - t0) / 1e9, rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
+            System.out.printf(
+                    "finding %s; length %d; sha256 %s; %.1f s; max heap %d MB, used %d MB%n",
+                    r.finding().map(f -> f.detector() + ": " + f.reason()).orElse("none"),
+                    r.length(),
+                    r.sha256(),
+                    (System.nanoTime() - t0) / 1e9,
+                    rt.maxMemory() >> 20,
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
     }
 }

@@ -77,15 +77,36 @@ final class DeployedLocalOrg {
     }
 
     QuarantineApi api() {
-        return dev.warden.runner.salesforce.rest.RestQuarantineApi.connect(org.instanceUrl(), org.adminAccessToken(), 10);
+        return dev.warden.runner.salesforce.rest.RestQuarantineApi.connect(
+                org.instanceUrl(), org.adminAccessToken(), 10);
     }
 
     private void deployPackage() throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("warden-e2e-sf-home");
-        sf(home, Map.of("SF_ACCESS_TOKEN", org.adminAccessToken()), "org", "login", "access-token", "--instance-url",
-                org.instanceUrl(), "--no-prompt", "--alias", "warden-e2e");
-        sf(home, Map.of(), "project", "deploy", "start", "--source-dir", root.resolve("force-app").toString(), "--target-org",
-                "warden-e2e", "--wait", "10", "--json");
+        sf(
+                home,
+                Map.of("SF_ACCESS_TOKEN", org.adminAccessToken()),
+                "org",
+                "login",
+                "access-token",
+                "--instance-url",
+                org.instanceUrl(),
+                "--no-prompt",
+                "--alias",
+                "warden-e2e");
+        sf(
+                home,
+                Map.of(),
+                "project",
+                "deploy",
+                "start",
+                "--source-dir",
+                root.resolve("force-app").toString(),
+                "--target-org",
+                "warden-e2e",
+                "--wait",
+                "10",
+                "--json");
     }
 
     private void sf(Path home, Map<String, String> env, String... args) throws IOException, InterruptedException {
@@ -100,8 +121,9 @@ final class DeployedLocalOrg {
         if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
             String text = new String(out, StandardCharsets.UTF_8);
             if (text.contains("ERROR_HTTP_404") && args[0].equals("project")) {
-                throw new MetadataApiMissing("the local org has no Metadata API endpoint yet, so force-app cannot be deployed"
-                        + " with sf; the end-to-end quarantine tests need it");
+                throw new MetadataApiMissing(
+                        "the local org has no Metadata API endpoint yet, so force-app cannot be deployed"
+                                + " with sf; the end-to-end quarantine tests need it");
             }
             throw new IllegalStateException("sf " + String.join(" ", args).replace(org.adminAccessToken(), "***")
                     + " failed: " + text.substring(0, Math.min(2000, text.length())));
@@ -116,8 +138,10 @@ final class DeployedLocalOrg {
         ps.put("Label", "Warden E2E Verdicts");
         QuarantineApi.SaveResult created = api.create(List.of(ps)).get(0);
         assertEquals(true, created.success(), created.errorCode() + " " + created.message());
-        String permission = api.query("SELECT Id FROM CustomPermission WHERE DeveloperName = 'Warden_Submit_Verdicts'").get(0)
-                .path("Id").asText();
+        String permission = api.query("SELECT Id FROM CustomPermission WHERE DeveloperName = 'Warden_Submit_Verdicts'")
+                .get(0)
+                .path("Id")
+                .asText();
         ObjectNode sea = JSON.createObjectNode();
         sea.putObject("attributes").put("type", "SetupEntityAccess");
         sea.put("ParentId", created.id());
@@ -129,9 +153,13 @@ final class DeployedLocalOrg {
 
     private void assignToAdmin(String permissionSet) {
         QuarantineApi api = api();
-        String psId = api.query("SELECT Id FROM PermissionSet WHERE Name = '" + permissionSet + "'").get(0).path("Id").asText();
+        String psId = api.query("SELECT Id FROM PermissionSet WHERE Name = '" + permissionSet + "'")
+                .get(0)
+                .path("Id")
+                .asText();
         String userId = api.userId();
-        if (!api.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + userId + "' AND PermissionSetId = '" + psId + "'")
+        if (!api.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + userId
+                        + "' AND PermissionSetId = '" + psId + "'")
                 .isEmpty()) {
             return;
         }
@@ -146,8 +174,10 @@ final class DeployedLocalOrg {
     /** Calls an admin endpoint ({@code /_local/...}). */
     JsonNode admin(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(org.instanceUrl() + path))
-                .header("Authorization", "Bearer " + org.adminAccessToken()).header("Content-Type", "application/json");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .header("Authorization", "Bearer " + org.adminAccessToken())
+                .header("Content-Type", "application/json");
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
@@ -159,9 +189,12 @@ final class DeployedLocalOrg {
     void clearQuarantineData() {
         QuarantineApi api = api();
         List<String> ids = new ArrayList<>();
-        api.query("SELECT Id FROM Quarantine_Item__c").forEach(r -> ids.add(r.path("Id").asText()));
-        api.query("SELECT Id FROM Scan_Request__c").forEach(r -> ids.add(r.path("Id").asText()));
-        api.query("SELECT Id FROM ContentDocument").forEach(r -> ids.add(r.path("Id").asText()));
+        api.query("SELECT Id FROM Quarantine_Item__c")
+                .forEach(r -> ids.add(r.path("Id").asText()));
+        api.query("SELECT Id FROM Scan_Request__c")
+                .forEach(r -> ids.add(r.path("Id").asText()));
+        api.query("SELECT Id FROM ContentDocument")
+                .forEach(r -> ids.add(r.path("Id").asText()));
         if (!ids.isEmpty()) {
             api.delete(ids);
         }

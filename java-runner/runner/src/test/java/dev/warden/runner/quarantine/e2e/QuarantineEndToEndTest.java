@@ -44,7 +44,12 @@ class QuarantineEndToEndTest {
     }
 
     static ScanWorker worker(QuarantineApi api) {
-        return new ScanWorker(api, Detectors.standard(null), ScanOptions.defaults(), ScanWorker.Sleeper.real(), m -> System.err.println("scan: " + m));
+        return new ScanWorker(
+                api,
+                Detectors.standard(null),
+                ScanOptions.defaults(),
+                ScanWorker.Sleeper.real(),
+                m -> System.err.println("scan: " + m));
     }
 
     /** Uploads {@code n} small files, every {@code every}-th infected (alternately EICAR and a card number). */
@@ -55,7 +60,8 @@ class QuarantineEndToEndTest {
             byte[] data;
             if (i % every == 0) {
                 infectedTitles.add(title);
-                data = (i / every) % 2 == 0 ? EicarDetector.signature()
+                data = (i / every) % 2 == 0
+                        ? EicarDetector.signature()
                         : ("invoice " + i + " paid with 4111 1111 1111 1111").getBytes(StandardCharsets.UTF_8);
             } else {
                 data = ("quarterly numbers, row " + i).getBytes(StandardCharsets.UTF_8);
@@ -83,7 +89,10 @@ class QuarantineEndToEndTest {
         upload(uploader, 1000, 27, infected);
         long uploadCalls = uploader.callCount() - before;
         assertEquals(5, uploadCalls, "composite/sobjects takes 200 records a call");
-        assertEquals(1000, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c = 'Pending'").size());
+        assertEquals(
+                1000,
+                uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c = 'Pending'")
+                        .size());
 
         QuarantineApi scanner = org.api();
         PassReport pass = worker(scanner).runOnce(ScanWorker.Scope.all());
@@ -97,14 +106,20 @@ class QuarantineEndToEndTest {
             quarantinedTitles.add(item.path("Original_Name__c").asText());
         }
         assertEquals(infected, quarantinedTitles);
-        assertEquals(0, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'").size());
+        assertEquals(
+                0,
+                uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'")
+                        .size());
         // issue 10: at most 1.01 calls per file plus the verdict calls. One candidate query (its state is the claim's
         // compare read), 200-row claim writes, one confirming re-read, one download per file, one /composite close of
         // the clean rows per 1,000.
-        assertTrue(pass.apiCalls() - pass.verdictCalls() <= 1010, "API calls " + pass.apiCalls() + " (verdict calls " + pass.verdictCalls() + ")");
+        assertTrue(
+                pass.apiCalls() - pass.verdictCalls() <= 1010,
+                "API calls " + pass.apiCalls() + " (verdict calls " + pass.verdictCalls() + ")");
         System.err.printf("FIGURE upload: 1000 files in %d composite/sobjects calls%n", uploadCalls);
-        System.err.printf("FIGURE scan: 1000 files (%d infected) in %d API calls (%d verdict calls)%n", infected.size(),
-                pass.apiCalls(), pass.verdictCalls());
+        System.err.printf(
+                "FIGURE scan: 1000 files (%d infected) in %d API calls (%d verdict calls)%n",
+                infected.size(), pass.apiCalls(), pass.verdictCalls());
     }
 
     @Test
@@ -120,17 +135,26 @@ class QuarantineEndToEndTest {
             }
             PassReport a = runs.get(0).get();
             PassReport b = runs.get(1).get();
-            assertEquals(400, a.claimed() + b.claimed(), "every request claimed exactly once: " + a.claimed() + " + " + b.claimed());
+            assertEquals(
+                    400,
+                    a.claimed() + b.claimed(),
+                    "every request claimed exactly once: " + a.claimed() + " + " + b.claimed());
             assertEquals(infected.size(), a.quarantined() + b.quarantined());
-            assertEquals(infected.size(), uploader.query("SELECT Id FROM Quarantine_Item__c").size(), "one item per infected file");
+            assertEquals(
+                    infected.size(),
+                    uploader.query("SELECT Id FROM Quarantine_Item__c").size(),
+                    "one item per infected file");
             // issue 10 defect: a worker whose rows went to the other worker did all its work: no failure, no error
             // line, so `warden scan` exits 0 for both (exit 68 only for failed, given-up or reserve-stopped rows).
             for (PassReport r : List.of(a, b)) {
                 assertEquals(0, r.failed(), r.errors().toString());
-                assertTrue(r.errors().isEmpty() && !r.stoppedForReserve() && r.gaveUp() == 0, r.errors().toString());
+                assertTrue(
+                        r.errors().isEmpty() && !r.stoppedForReserve() && r.gaveUp() == 0,
+                        r.errors().toString());
             }
-            System.err.printf("FIGURE two scanners: %d + %d claimed, %d + %d lost races%n", a.claimed(), b.claimed(),
-                    a.lostClaims(), b.lostClaims());
+            System.err.printf(
+                    "FIGURE two scanners: %d + %d claimed, %d + %d lost races%n",
+                    a.claimed(), b.claimed(), a.lostClaims(), b.lostClaims());
         } finally {
             pool.shutdownNow();
         }
@@ -141,12 +165,18 @@ class QuarantineEndToEndTest {
         QuarantineApi uploader = org.api();
         Set<String> infected = new HashSet<>();
         upload(uploader, 50, 5, infected);
-        org.admin("POST", "/_local/faults", "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/apexrest/warden/v1/verdicts\"},"
-                + "\"nth\":1,\"times\":1,\"fault\":{\"kind\":\"http\",\"status\":503,\"body\":\"Service Unavailable\"}}]");
+        org.admin(
+                "POST",
+                "/_local/faults",
+                "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/apexrest/warden/v1/verdicts\"},"
+                        + "\"nth\":1,\"times\":1,\"fault\":{\"kind\":\"http\",\"status\":503,\"body\":\"Service Unavailable\"}}]");
         PassReport pass = worker(org.api()).runOnce(ScanWorker.Scope.all());
         assertEquals(infected.size(), pass.quarantined(), pass.errors().toString());
         assertEquals(2, pass.verdictCalls(), "the failed call and its retry");
-        assertEquals(0, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'").size());
+        assertEquals(
+                0,
+                uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'")
+                        .size());
     }
 
     @Test
@@ -154,21 +184,38 @@ class QuarantineEndToEndTest {
         QuarantineApi uploader = org.api();
         Set<String> infected = new HashSet<>();
         upload(uploader, 20, 4, infected);
-        org.admin("POST", "/_local/faults", "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/apexrest/warden/v1/verdicts\"},"
-                + "\"nth\":1,\"times\":100,\"fault\":{\"kind\":\"reset\"}},"
-                + "{\"match\":{\"method\":\"PATCH\",\"path\":\"/services/data/*/composite/sobjects\"},"
-                + "\"nth\":2,\"times\":100,\"fault\":{\"kind\":\"reset\"}}]"); // the 1st PATCH is the claim
+        org.admin(
+                "POST",
+                "/_local/faults",
+                "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/apexrest/warden/v1/verdicts\"},"
+                        + "\"nth\":1,\"times\":100,\"fault\":{\"kind\":\"reset\"}},"
+                        + "{\"match\":{\"method\":\"PATCH\",\"path\":\"/services/data/*/composite/sobjects\"},"
+                        + "\"nth\":2,\"times\":100,\"fault\":{\"kind\":\"reset\"}}]"); // the 1st PATCH is the claim
         PassReport crashed = worker(org.api()).runOnce(ScanWorker.Scope.all());
         assertEquals(0, crashed.quarantined());
-        assertEquals(20, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c = 'Scanning'").size(),
+        assertEquals(
+                20,
+                uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c = 'Scanning'")
+                        .size(),
                 "the worker 'crashed' holding its claims: nothing was closed or released");
         org.admin("DELETE", "/_local/faults", null);
-        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofSeconds(2), Duration.ZERO, 4,
-                Duration.ofMillis(50), Duration.ofSeconds(1));
-        PassReport next = new ScanWorker(org.api(), Detectors.standard(null), quickReclaim, ScanWorker.Sleeper.real(), m -> { })
+        ScanOptions quickReclaim = new ScanOptions(
+                2000,
+                5,
+                Duration.ZERO,
+                Duration.ofSeconds(2),
+                Duration.ZERO,
+                4,
+                Duration.ofMillis(50),
+                Duration.ofSeconds(1));
+        PassReport next = new ScanWorker(
+                        org.api(), Detectors.standard(null), quickReclaim, ScanWorker.Sleeper.real(), m -> {})
                 .runOnce(ScanWorker.Scope.all());
         assertEquals(infected.size(), next.quarantined(), next.errors().toString());
-        assertEquals(0, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'").size());
+        assertEquals(
+                0,
+                uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'")
+                        .size());
     }
 
     @Test
@@ -184,26 +231,48 @@ class QuarantineEndToEndTest {
             org.admin("POST", "/_local/limits", "{\"dailyApiRequests\":" + max + "}");
             PassReport stopped = worker(scanner).runOnce(ScanWorker.Scope.all());
             assertTrue(stopped.stoppedForReserve(), "the pass must stop for the reserve");
-            assertTrue(scanner.usage().used() <= (long) Math.floor(max * 0.9), "usage " + scanner.usage() + " passed 90% of " + max);
+            assertTrue(
+                    scanner.usage().used() <= (long) Math.floor(max * 0.9),
+                    "usage " + scanner.usage() + " passed 90% of " + max);
         } finally {
             org.admin("POST", "/_local/limits", "{\"dailyApiRequests\":1000000}");
         }
-        ScanOptions quickReclaim = new ScanOptions(2000, 5, Duration.ZERO, Duration.ofSeconds(2), Duration.ZERO, 4,
-                Duration.ofMillis(50), Duration.ofSeconds(1));
-        new ScanWorker(org.api(), Detectors.standard(null), quickReclaim, ScanWorker.Sleeper.real(), m -> { }).runOnce(ScanWorker.Scope.all());
-        assertEquals(0, uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'").size(), "nothing lost");
-        assertEquals(infected.size(), uploader.query("SELECT Id FROM Quarantine_Item__c").size());
+        ScanOptions quickReclaim = new ScanOptions(
+                2000,
+                5,
+                Duration.ZERO,
+                Duration.ofSeconds(2),
+                Duration.ZERO,
+                4,
+                Duration.ofMillis(50),
+                Duration.ofSeconds(1));
+        new ScanWorker(org.api(), Detectors.standard(null), quickReclaim, ScanWorker.Sleeper.real(), m -> {})
+                .runOnce(ScanWorker.Scope.all());
+        assertEquals(
+                0,
+                uploader.query("SELECT Id FROM Scan_Request__c WHERE Status__c != 'Done'")
+                        .size(),
+                "nothing lost");
+        assertEquals(
+                infected.size(),
+                uploader.query("SELECT Id FROM Quarantine_Item__c").size());
     }
 
     @Test
     void aRequestWhoseFileWasDeletedFailsAtOnceWithTheReason() throws Exception {
         QuarantineApi api = org.api();
         String cv = upload(api, 1, 2, new HashSet<>()).get(0);
-        String doc = api.query("SELECT ContentDocumentId FROM ContentVersion WHERE Id = '" + cv + "'").get(0).path("ContentDocumentId").asText();
+        String doc = api.query("SELECT ContentDocumentId FROM ContentVersion WHERE Id = '" + cv + "'")
+                .get(0)
+                .path("ContentDocumentId")
+                .asText();
         api.delete(List.of(doc));
         PassReport pass = worker(org.api()).runOnce(ScanWorker.Scope.all());
         assertEquals(1, pass.failed());
-        JsonNode request = api.query("SELECT Status__c, Error__c, Attempts__c FROM Scan_Request__c WHERE Target_Id__c = '" + cv + "'").get(0);
+        JsonNode request = api.query(
+                        "SELECT Status__c, Error__c, Attempts__c FROM Scan_Request__c WHERE Target_Id__c = '" + cv
+                                + "'")
+                .get(0);
         assertEquals("Failed", request.path("Status__c").asText(), "a deleted target is not retried");
         assertTrue(request.path("Error__c").asText().contains("no longer exists"), request.toString());
         assertEquals(1, request.path("Attempts__c").asInt());
@@ -231,10 +300,13 @@ class QuarantineEndToEndTest {
         assertTrue(api.create(List.of(cv)).get(0).success());
         PassReport pass = worker(org.api()).runOnce(ScanWorker.Scope.all());
         assertEquals(1, pass.quarantined(), pass.errors().toString());
-        JsonNode item = api.query("SELECT Detector__c, Reason__c, Sha256__c FROM Quarantine_Item__c").get(0);
+        JsonNode item = api.query("SELECT Detector__c, Reason__c, Sha256__c FROM Quarantine_Item__c")
+                .get(0);
         assertEquals("dlp.card", item.path("Detector__c").asText());
         assertTrue(item.path("Reason__c").asText().contains("of the part from byte"), item.toString());
-        assertEquals(dev.warden.runner.quarantine.detect.Content.sha256Hex(data), item.path("Sha256__c").asText());
+        assertEquals(
+                dev.warden.runner.quarantine.detect.Content.sha256Hex(data),
+                item.path("Sha256__c").asText());
     }
 
     @Test
@@ -254,7 +326,8 @@ class QuarantineEndToEndTest {
         attachment.putObject("attributes").put("type", "Attachment");
         attachment.put("ParentId", postId);
         attachment.put("Name", "creds.txt");
-        byte[] creds = ("aws_access_key_id = " + "AK" + "IA" + "Q3ZT7V2M" + "XR4WL6NB\n").getBytes(StandardCharsets.UTF_8);
+        byte[] creds =
+                ("aws_access_key_id = " + "AK" + "IA" + "Q3ZT7V2M" + "XR4WL6NB\n").getBytes(StandardCharsets.UTF_8);
         attachment.put("Body", Base64.getEncoder().encodeToString(creds));
         List<QuarantineApi.SaveResult> saved = admin.create(List.of(comment, attachment));
         saved.forEach(r -> assertTrue(r.success(), r.errorCode() + ": " + r.message()));
@@ -264,27 +337,44 @@ class QuarantineEndToEndTest {
                 announced.add(e.path("fields").path("Target_Id__c").asText());
             }
         }
-        assertTrue(announced.containsAll(List.of(postId, saved.get(0).id(), saved.get(1).id())),
+        assertTrue(
+                announced.containsAll(
+                        List.of(postId, saved.get(0).id(), saved.get(1).id())),
                 "a Scan_Event__e per captured record, visible in /_local/state: " + announced);
 
         PassReport pass = worker(org.api()).runOnce(ScanWorker.Scope.all());
         assertEquals(2, pass.quarantined(), pass.errors().toString());
         assertEquals(1, pass.clean(), "the post itself is clean");
-        List<JsonNode> items = admin.query("SELECT Id, Target_Id__c, Detector__c FROM Quarantine_Item__c ORDER BY Detector__c");
-        assertEquals(List.of("dlp.aws-access-key", "dlp.us-ssn"), items.stream().map(i -> i.path("Detector__c").asText()).toList());
+        List<JsonNode> items =
+                admin.query("SELECT Id, Target_Id__c, Detector__c FROM Quarantine_Item__c ORDER BY Detector__c");
+        assertEquals(
+                List.of("dlp.aws-access-key", "dlp.us-ssn"),
+                items.stream().map(i -> i.path("Detector__c").asText()).toList());
         String attachmentItem = items.get(0).path("Id").asText();
         assertTrue(new String(admin.blob("Attachment", saved.get(1).id(), "Body"), StandardCharsets.UTF_8)
                 .contains("Quarantine item " + attachmentItem));
-        assertEquals(200, admin.postApexRest("warden/v1/quarantine/" + attachmentItem + "/restore", JSON.createObjectNode()).status());
-        assertEquals(new String(creds, StandardCharsets.UTF_8),
-                new String(admin.blob("Attachment", saved.get(1).id(), "Body"), StandardCharsets.UTF_8), "identical bytes after restore");
+        assertEquals(
+                200,
+                admin.postApexRest("warden/v1/quarantine/" + attachmentItem + "/restore", JSON.createObjectNode())
+                        .status());
+        assertEquals(
+                new String(creds, StandardCharsets.UTF_8),
+                new String(admin.blob("Attachment", saved.get(1).id(), "Body"), StandardCharsets.UTF_8),
+                "identical bytes after restore");
         admin.delete(List.of(postId));
     }
 
     @Test
     void theSmokeTestPassesEveryStepAndRestoresIdenticalBytes() throws Exception {
-        SmokeReport report = new SmokeFlow(org.api(), org.api(), true, ScanOptions.defaults(), ScanWorker.Sleeper.real(),
-                Duration.ofSeconds(30), m -> { }).run();
+        SmokeReport report = new SmokeFlow(
+                        org.api(),
+                        org.api(),
+                        true,
+                        ScanOptions.defaults(),
+                        ScanWorker.Sleeper.real(),
+                        Duration.ofSeconds(30),
+                        m -> {})
+                .run();
         for (SmokeStep s : report.steps()) {
             assertTrue(!s.failed(), s.name() + ": " + s.detail());
         }
@@ -301,43 +391,77 @@ class QuarantineEndToEndTest {
         // A leftover of an earlier run that died before its cleanup: a marked file and a marked post.
         ObjectNode cv = JSON.createObjectNode();
         cv.putObject("attributes").put("type", "ContentVersion");
-        cv.put("Title", "warden-smoke-leftover").put("PathOnClient", "warden-smoke-leftover.txt")
+        cv.put("Title", "warden-smoke-leftover")
+                .put("PathOnClient", "warden-smoke-leftover.txt")
                 .put("VersionData", Base64.getEncoder().encodeToString("old".getBytes(StandardCharsets.UTF_8)));
         ObjectNode post = JSON.createObjectNode();
         post.putObject("attributes").put("type", "FeedItem");
-        post.put("ParentId", admin.userId()).put("Type", "TextPost").put("Body", "Warden smoke test leftover: card 4111 1111 1111 1111");
+        post.put("ParentId", admin.userId())
+                .put("Type", "TextPost")
+                .put("Body", "Warden smoke test leftover: card 4111 1111 1111 1111");
         assertTrue(admin.create(List.of(cv, post)).stream().allMatch(QuarantineApi.SaveResult::success));
 
         // The upload is committed but its answer lost, and the read that would find it by its marker fails too: this
         // run never learns the file's id.
-        org.admin("POST", "/_local/faults", "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/data/*/composite/sobjects\"},"
-                + "\"times\":1,\"fault\":{\"kind\":\"lostResponse\"}},"
-                + "{\"match\":{\"method\":\"GET\",\"path\":\"/services/data/*/query\"},\"times\":1,"
-                + "\"fault\":{\"kind\":\"sfError\",\"status\":503,\"errorCode\":\"SERVER_UNAVAILABLE\",\"message\":\"busy\"}}]");
-        SmokeReport report = new SmokeFlow(admin, admin, true, ScanOptions.defaults(), ScanWorker.Sleeper.real(),
-                Duration.ofSeconds(30), m -> { }).run();
+        org.admin(
+                "POST",
+                "/_local/faults",
+                "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/data/*/composite/sobjects\"},"
+                        + "\"times\":1,\"fault\":{\"kind\":\"lostResponse\"}},"
+                        + "{\"match\":{\"method\":\"GET\",\"path\":\"/services/data/*/query\"},\"times\":1,"
+                        + "\"fault\":{\"kind\":\"sfError\",\"status\":503,\"errorCode\":\"SERVER_UNAVAILABLE\",\"message\":\"busy\"}}]");
+        SmokeReport report = new SmokeFlow(
+                        admin,
+                        admin,
+                        true,
+                        ScanOptions.defaults(),
+                        ScanWorker.Sleeper.real(),
+                        Duration.ofSeconds(30),
+                        m -> {})
+                .run();
         org.admin("DELETE", "/_local/faults", null);
-        assertEquals("ERROR", report.steps().get(0).status(), "a transient failure, not a finding: " + report.steps().get(0).detail());
+        assertEquals(
+                "ERROR",
+                report.steps().get(0).status(),
+                "a transient failure, not a finding: " + report.steps().get(0).detail());
         SmokeStep cleanup = report.steps().get(report.steps().size() - 1);
         assertEquals("cleanup", cleanup.name());
         assertEquals("PASSED", cleanup.status(), cleanup.detail());
         assertTrue(cleanup.detail().contains("2 file(s), 1 post(s)"), cleanup.detail());
-        assertEquals(List.of(), admin.query("SELECT Id FROM ContentVersion WHERE Title LIKE 'warden-smoke-%'"), "no marked file left");
+        assertEquals(
+                List.of(),
+                admin.query("SELECT Id FROM ContentVersion WHERE Title LIKE 'warden-smoke-%'"),
+                "no marked file left");
         assertEquals(List.of(), admin.query("SELECT Id FROM Scan_Request__c"), "no scan request left");
-        assertTrue(admin.query("SELECT Id, Body FROM FeedItem").stream().noneMatch(r -> r.path("Body").asText().contains("Warden smoke test")),
+        assertTrue(
+                admin.query("SELECT Id, Body FROM FeedItem").stream()
+                        .noneMatch(r -> r.path("Body").asText().contains("Warden smoke test")),
                 "no marked post left");
     }
 
     @Test
     void aSmokeUploadWhoseAnswerWasLostIsFoundByItsMarkerAndTheSmokeTestPasses() throws Exception {
-        org.admin("POST", "/_local/faults", "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/data/*/composite/sobjects\"},"
-                + "\"times\":2,\"fault\":{\"kind\":\"lostResponse\"}}]");
-        SmokeReport report = new SmokeFlow(org.api(), org.api(), true, ScanOptions.defaults(), ScanWorker.Sleeper.real(),
-                Duration.ofSeconds(30), m -> { }).run();
+        org.admin(
+                "POST",
+                "/_local/faults",
+                "[{\"match\":{\"method\":\"POST\",\"path\":\"/services/data/*/composite/sobjects\"},"
+                        + "\"times\":2,\"fault\":{\"kind\":\"lostResponse\"}}]");
+        SmokeReport report = new SmokeFlow(
+                        org.api(),
+                        org.api(),
+                        true,
+                        ScanOptions.defaults(),
+                        ScanWorker.Sleeper.real(),
+                        Duration.ofSeconds(30),
+                        m -> {})
+                .run();
         org.admin("DELETE", "/_local/faults", null);
         for (SmokeStep s : report.steps()) {
             assertTrue(!s.failed(), s.name() + ": " + s.detail());
         }
-        assertEquals(List.of(), org.api().query("SELECT Id FROM ContentVersion WHERE Title LIKE 'warden-smoke-%'"), "one file, cleaned up");
+        assertEquals(
+                List.of(),
+                org.api().query("SELECT Id FROM ContentVersion WHERE Title LIKE 'warden-smoke-%'"),
+                "one file, cleaned up");
     }
 }

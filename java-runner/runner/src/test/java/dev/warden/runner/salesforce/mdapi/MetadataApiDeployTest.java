@@ -15,8 +15,14 @@ import org.junit.jupiter.api.Test;
 
 /** The deploy outcome in sf's terms: Salesforce's words, the source file of each failure, failed tests as rows. */
 class MetadataApiDeployTest {
-    static final SourceToMdapi.Converted PKG = new SourceToMdapi(Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize(),
-            "62.0").convert("force-app").converted().orElseThrow();
+    static final SourceToMdapi.Converted PKG = new SourceToMdapi(
+                    Path.of(System.getProperty("warden.root", "../.."))
+                            .toAbsolutePath()
+                            .normalize(),
+                    "62.0")
+            .convert("force-app")
+            .converted()
+            .orElseThrow();
 
     @Test
     void aComponentFailureNamesTheSourceFileOfTheFieldInSalesforcesWords() {
@@ -31,8 +37,12 @@ class MetadataApiDeployTest {
         DeployResult r = result(false, DeployStatus.Failed, d);
         var o = MetadataApiDeploy.outcome(r, PKG);
         assertFalse(o.success());
-        assertEquals("force-app/main/default/objects/Scan_Request__c/fields/Status__c.field-meta.xml:12", o.failures().get(0).location());
-        assertEquals("Picklist value: Pending in picklist: Status__c not found", o.failures().get(0).problem());
+        assertEquals(
+                "force-app/main/default/objects/Scan_Request__c/fields/Status__c.field-meta.xml:12",
+                o.failures().get(0).location());
+        assertEquals(
+                "Picklist value: Pending in picklist: Status__c not found",
+                o.failures().get(0).problem());
     }
 
     @Test
@@ -48,7 +58,9 @@ class MetadataApiDeployTest {
         d.setRunTestResult(tests);
         var o = MetadataApiDeploy.outcome(result(false, DeployStatus.Failed, d), PKG);
         assertEquals("ApexTest", o.failures().get(0).type());
-        assertEquals("force-app/main/default/classes/capture/WardenCaptureTest.cls", o.failures().get(0).fileName());
+        assertEquals(
+                "force-app/main/default/classes/capture/WardenCaptureTest.cls",
+                o.failures().get(0).fileName());
         assertTrue(o.failures().get(0).problem().startsWith("System.AssertException: Assertion Failed"));
     }
 

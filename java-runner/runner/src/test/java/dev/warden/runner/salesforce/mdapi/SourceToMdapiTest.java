@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SourceToMdapiTest {
-    static final Path ROOT = Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("warden.root", "../..")).toAbsolutePath().normalize();
 
     @TempDir
     Path tmp;
@@ -28,21 +29,37 @@ class SourceToMdapiTest {
         assertTrue(result.converted().isPresent(), result.notConvertible());
         var pkg = result.converted().get();
         Map<String, String> zip = unzip(pkg.zip());
-        assertTrue(zip.containsKey("classes/WardenCapture.cls") && zip.containsKey("classes/WardenCapture.cls-meta.xml"), "sub-folders flatten: " + zip.keySet());
-        assertTrue(zip.containsKey("staticresources/WardenScenarios.resource") && zip.containsKey("staticresources/WardenScenarios.resource-meta.xml"));
+        assertTrue(
+                zip.containsKey("classes/WardenCapture.cls") && zip.containsKey("classes/WardenCapture.cls-meta.xml"),
+                "sub-folders flatten: " + zip.keySet());
+        assertTrue(zip.containsKey("staticresources/WardenScenarios.resource")
+                && zip.containsKey("staticresources/WardenScenarios.resource-meta.xml"));
         assertTrue(zip.containsKey("permissionsets/Warden_Admin.permissionset"));
         assertTrue(zip.containsKey("customMetadata/Protection_Policy.Attachment.md"));
-        assertFalse(zip.keySet().stream().anyMatch(k -> k.contains("extlClntAppGlobalOauthSets")), ".forceignore excludes the generated OAuth settings");
+        assertFalse(
+                zip.keySet().stream().anyMatch(k -> k.contains("extlClntAppGlobalOauthSets")),
+                ".forceignore excludes the generated OAuth settings");
         String object = zip.get("objects/Scan_Request__c.object");
-        assertTrue(object.contains("<fields>") && object.contains("<fullName>Status__c</fullName>") && object.contains("<listViews>"), object);
-        assertTrue(object.indexOf("<visibility>") < object.indexOf("<fields>") && object.lastIndexOf("<fields>") < object.indexOf("<listViews>"),
+        assertTrue(
+                object.contains("<fields>")
+                        && object.contains("<fullName>Status__c</fullName>")
+                        && object.contains("<listViews>"),
+                object);
+        assertTrue(
+                object.indexOf("<visibility>") < object.indexOf("<fields>")
+                        && object.lastIndexOf("<fields>") < object.indexOf("<listViews>"),
                 "the object's own elements, then fields, then list views, as sf project convert source writes them");
         assertTrue(pkg.members().get("CustomField").contains("Scan_Request__c.Status__c"));
         assertTrue(pkg.members().get("ApexTrigger").contains("WardenContentVersionCapture"));
         String packageXml = zip.get("package.xml");
-        assertTrue(packageXml.contains("<name>CustomObject</name>") && packageXml.contains("<version>62.0</version>"), packageXml);
-        assertEquals("force-app/main/default/classes/capture/WardenCapture.cls", pkg.sourceOf("classes/WardenCapture.cls", "WardenCapture"));
-        assertEquals("force-app/main/default/objects/Scan_Request__c/fields/Status__c.field-meta.xml",
+        assertTrue(
+                packageXml.contains("<name>CustomObject</name>") && packageXml.contains("<version>62.0</version>"),
+                packageXml);
+        assertEquals(
+                "force-app/main/default/classes/capture/WardenCapture.cls",
+                pkg.sourceOf("classes/WardenCapture.cls", "WardenCapture"));
+        assertEquals(
+                "force-app/main/default/objects/Scan_Request__c/fields/Status__c.field-meta.xml",
                 pkg.sourceOf("objects/Scan_Request__c.object", "Scan_Request__c.Status__c"));
     }
 

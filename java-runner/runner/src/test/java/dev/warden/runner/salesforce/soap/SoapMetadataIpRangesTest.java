@@ -24,8 +24,11 @@ class SoapMetadataIpRangesTest {
     @BeforeAll
     static void start() {
         org = LocalOrg.start(LocalOrgOptions.defaults());
-        metadata = new SoapMetadata(new Session(org.instanceUrl(), org.adminAccessToken(), org.adminUsername(), org.orgId()),
-                new ApiBudget(10), new CallCounter(), s -> { });
+        metadata = new SoapMetadata(
+                new Session(org.instanceUrl(), org.adminAccessToken(), org.adminUsername(), org.orgId()),
+                new ApiBudget(10),
+                new CallCounter(),
+                s -> {});
     }
 
     @AfterAll
@@ -35,7 +38,8 @@ class SoapMetadataIpRangesTest {
 
     @Test
     void ipv6AndIpv4TrustedRangesAreWrittenAndReadBack() {
-        List<IpRange> ranges = List.of(IpRange.parse("2001:db8::/48", "v6 office"), IpRange.parse("198.51.100.0/24", "v4 office"));
+        List<IpRange> ranges =
+                List.of(IpRange.parse("2001:db8::/48", "v6 office"), IpRange.parse("198.51.100.0/24", "v4 office"));
         metadata.writeTrustedRanges(ranges);
         List<IpRange> read = metadata.network(null).trustedRanges();
         assertEquals(2, read.size(), read.toString());
@@ -48,13 +52,16 @@ class SoapMetadataIpRangesTest {
     void ipv6ProfileLoginRangesAreWrittenAndReadBack() {
         metadata.writeProfileLoginRanges("Standard User", List.of(IpRange.parse("2001:db8:1::/64", "v6")));
         List<IpRange> read = metadata.network("Standard User").profileLoginRanges();
-        assertTrue(read.size() == 1 && read.get(0).sameAddresses(IpRange.parse("2001:db8:1::/64", null)), read.toString());
+        assertTrue(
+                read.size() == 1 && read.get(0).sameAddresses(IpRange.parse("2001:db8:1::/64", null)), read.toString());
     }
 
     @Test
     void aRefusedWriteNamesSalesforcesErrorNeverNull() {
-        SalesforceException e = assertThrows(SalesforceException.class,
-                () -> metadata.writeProfileLoginRanges("No Such Profile", List.of(IpRange.parse("2001:db8::/48", null))));
+        SalesforceException e = assertThrows(
+                SalesforceException.class,
+                () -> metadata.writeProfileLoginRanges(
+                        "No Such Profile", List.of(IpRange.parse("2001:db8::/48", null))));
         assertEquals("INVALID_CROSS_REFERENCE_KEY", e.errorCode());
         assertTrue(e.getMessage().contains("No Such Profile") && !e.getMessage().contains("null"), e.getMessage());
     }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 /** Planted violation (ArchitectureTest): the pure core reaching an adapter and HTTP. */
 public final class PlantedBlueprint {
     public Object load(PlantedRestClient rest) {
-        return rest.toString() + HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).build();
+        return rest.toString()
+                + HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).build();
     }
 }

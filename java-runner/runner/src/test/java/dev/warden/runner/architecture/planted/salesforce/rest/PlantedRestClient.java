@@ -10,6 +10,7 @@ public final class PlantedRestClient {
 
     @Override
     public String toString() {
-        return http.version().name() + HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).build();
+        return http.version().name()
+                + HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).build();
     }
 }
