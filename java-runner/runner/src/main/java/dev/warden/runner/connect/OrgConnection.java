@@ -84,7 +84,7 @@ public final class OrgConnection implements AutoCloseable {
     /** {@code local} or null starts the embedded org; anything else is an sf alias or username. */
     public static OrgConnection open(
             String targetOrg, SfCli sf, CallCounter counter, ApiBudget budget, Consumer<String> progress) {
-        OrgConnection held = dev.warden.runner.inprocess.HeldOrgs.open(targetOrg, sf, counter, budget, progress);
+        OrgConnection held = dev.warden.runner.connect.HeldOrgs.open(targetOrg, sf, counter, budget, progress);
         if (held != null) {
             return held;
         }

@@ -3,15 +3,11 @@ package dev.warden.runner.inprocess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.runner.cli.Main;
+import dev.warden.runner.connect.HeldOrgs;
 import dev.warden.runner.salesforce.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,31 +120,32 @@ public final class InProcessWarden implements AutoCloseable {
 
     static Session identify(String instanceUrl, String accessToken) {
         String base = instanceUrl.endsWith("/") ? instanceUrl.substring(0, instanceUrl.length() - 1) : instanceUrl;
+        var counter = new dev.warden.runner.salesforce.CallCounter();
+        var once = new dev.warden.runner.salesforce.RetryPolicy(
+                new dev.warden.runner.salesforce.RetryPolicy.Settings(1, Duration.ofMillis(1), Duration.ofMillis(1)),
+                counter,
+                null,
+                d -> {},
+                new java.util.Random(0));
+        var rest = new dev.warden.runner.salesforce.rest.RestClient(
+                dev.warden.runner.salesforce.rest.RestClient.defaultHttpClient(),
+                new Session(base, accessToken, null, null),
+                new dev.warden.runner.salesforce.ApiBudget(0),
+                counter,
+                Duration.ofSeconds(60),
+                once);
+        JsonNode info;
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(base + "/services/oauth2/userinfo"))
-                                    .timeout(Duration.ofSeconds(60))
-                                    .header("Authorization", "Bearer " + accessToken)
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalArgumentException(
-                        base + " refused the access token (HTTP " + r.statusCode() + " from userinfo): log in again");
-            }
-            JsonNode info = JSON.readTree(r.body());
-            return new Session(
-                    base,
-                    accessToken,
-                    info.path("preferred_username").asText(),
-                    info.path("organization_id").asText());
-        } catch (IOException e) {
-            throw new UncheckedIOException(base + " did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
+            info = rest.get("/services/oauth2/userinfo", "oauth.userinfo");
+        } catch (dev.warden.runner.salesforce.SalesforceException e) {
+            throw new IllegalArgumentException(
+                    base + " refused the access token (" + e.getMessage() + " from userinfo): log in again");
         }
+        return new Session(
+                base,
+                accessToken,
+                info.path("preferred_username").asText(),
+                info.path("organization_id").asText());
     }
 
     @Override

@@ -44,11 +44,21 @@ class InProcessWardenIT {
             InProcessWarden.Result plan = w.run("plan", "--json");
             assertEquals(
                     org.orgId(),
-                    plan.json().path("result").path("org").path("orgId").asText(),
+                    (plan.json().has("result")
+                                    ? plan.json().path("result")
+                                    : plan.json().path("data"))
+                            .path("org")
+                            .path("orgId")
+                            .asText(),
                     plan.out() + plan.err());
             assertEquals(
                     org.instanceUrl(),
-                    plan.json().path("result").path("org").path("instanceUrl").asText());
+                    (plan.json().has("result")
+                                    ? plan.json().path("result")
+                                    : plan.json().path("data"))
+                            .path("org")
+                            .path("instanceUrl")
+                            .asText());
             assertFalse(plan.err().contains("starting the embedded local org"), plan.err());
             assertFalse(
                     plan.out().contains(org.adminAccessToken()) || plan.err().contains(org.adminAccessToken()),

@@ -1,6 +1,5 @@
-package dev.warden.runner.inprocess;
+package dev.warden.runner.connect;
 
-import dev.warden.runner.connect.OrgConnection;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
 import dev.warden.runner.salesforce.Session;
