@@ -28,9 +28,9 @@ public final class PackageVersions {
         return String.format("04t%012d", counter.incrementAndGet());
     }
 
-    /** Stores a new version, or replaces one with the same 04t (promote). */
+    /** Stores a new version, or replaces one with the same 04t (promote); keyed by the 15-character id. */
     public void put(PackageVersion version) {
-        byId.put(version.subscriberPackageVersionId(), version);
+        byId.put(version.subscriberPackageVersionId().substring(0, 15), version);
     }
 
     /** The version with this 04t id (15 or 18 characters). */
