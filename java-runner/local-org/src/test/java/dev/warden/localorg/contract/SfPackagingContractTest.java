@@ -2,7 +2,6 @@ package dev.warden.localorg.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,10 +89,26 @@ class SfPackagingContractTest {
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ApexTrigger"
                         + " xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n    <apiVersion>62.0</apiVersion>\n"
                         + "    <status>Active</status>\n</ApexTrigger>\n");
+        // A fully tested class, and a class that does not compile.
+        write(
+                "covered/classes/PkgCovered.cls",
+                "public class PkgCovered {\n    public static String hello() {\n" + "        return 'hi';\n    }\n}\n");
+        write("covered/classes/PkgCovered.cls-meta.xml", classMeta());
+        write(
+                "covered/classes/PkgCoveredTest.cls",
+                "@IsTest\nprivate class PkgCoveredTest {\n    @IsTest\n    static"
+                        + " void greets() {\n        Assert.areEqual('hi', PkgCovered.hello());\n    }\n}\n");
+        write("covered/classes/PkgCoveredTest.cls-meta.xml", classMeta());
+        write(
+                "broken/classes/PkgBroken.cls",
+                "public class PkgBroken {\n    public static Integer n() {\n"
+                        + "        return undefinedVariable;\n    }\n}\n");
+        write("broken/classes/PkgBroken.cls-meta.xml", classMeta());
         Files.writeString(
                 project.resolve("sfdx-project.json"),
                 "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true},{\"path\":\"untested\"},"
-                        + "{\"path\":\"triggered\"}],\"namespace\":\"wdn\",\"sourceApiVersion\":\"62.0\"}");
+                        + "{\"path\":\"triggered\"},{\"path\":\"covered\"},{\"path\":\"broken\"}],"
+                        + "\"namespace\":\"wdn\",\"sourceApiVersion\":\"62.0\"}");
     }
 
     @AfterAll
@@ -353,45 +368,169 @@ class SfPackagingContractTest {
 
     @Test
     @Order(5)
-    void badInputGetsSalesforcesErrorNames() throws Exception {
-        SfCli.Result unknownAlias = sf.run(
-                "package", "version", "create", "--package", "NoSuchPackage", "--installation-key-bypass", "--json");
-        assertEquals(1, unknownAlias.exit(), unknownAlias.stdout());
-        System.out.println(
-                "[packaging] unknown alias: " + unknownAlias.json().path("name").asText() + ": "
-                        + unknownAlias.json().path("message").asText());
+    void aSecondReleaseOfTheSameMajorMinorPatchIsRefusedInSalesforcesWords() {
+        assertEquals(
+                0,
+                sf.run(
+                                "package",
+                                "create",
+                                "--name",
+                                "Covered",
+                                "--package-type",
+                                "Unlocked",
+                                "--path",
+                                "covered",
+                                "--no-namespace",
+                                "--json")
+                        .exit());
+        String first = versionOf(sf.run(
+                "package",
+                "version",
+                "create",
+                "--package",
+                "Covered",
+                "--code-coverage",
+                "--installation-key-bypass",
+                "--wait",
+                "10",
+                "--json"));
+        assertEquals(
+                100.0, PackageVersions.inThisProcess().find(first).orElseThrow().codeCoveragePercent());
+        assertEquals(
+                0,
+                sf.run("package", "version", "promote", "--package", first, "--no-prompt", "--json")
+                        .exit());
+        String second = versionOf(sf.run(
+                "package",
+                "version",
+                "create",
+                "--package",
+                "Covered",
+                "--code-coverage",
+                "--installation-key-bypass",
+                "--wait",
+                "10",
+                "--json"));
+        assertEquals(
+                "0.1.0.2",
+                PackageVersions.inThisProcess().find(second).orElseThrow().versionNumber());
+        SfCli.Result duplicate = sf.run("package", "version", "promote", "--package", second, "--no-prompt", "--json");
+        assertEquals(1, duplicate.exit(), duplicate.stdout());
+        assertTrue(
+                duplicate
+                        .stdout()
+                        .contains("You already promoted a package version with this major.minor.patch version number."),
+                duplicate.stdout());
+    }
 
-        SfCli.Result unknownVersion =
-                sf.run("package", "version", "promote", "--package", "04t000000000999AAA", "--no-prompt", "--json");
-        assertEquals(1, unknownVersion.exit(), unknownVersion.stdout());
-        System.out.println("[packaging] unknown version: "
-                + unknownVersion.json().path("name").asText() + ": "
-                + unknownVersion.json().path("message").asText());
-
-        // An ancestor that is not released: Warden 0.2.0 names 0.1.0 as its ancestor while only ... is released.
-        ObjectNode projectFile = (ObjectNode)
-                Json.MAPPER.readTree(project.resolve("sfdx-project.json").toFile());
-        ObjectNode wardenDir =
-                (ObjectNode) projectFile.path("packageDirectories").get(0);
-        wardenDir.put("versionNumber", "0.3.0.NEXT");
-        wardenDir.put("ancestorVersion", "0.2.0");
-        Files.writeString(project.resolve("sfdx-project.json"), projectFile.toPrettyString());
-        SfCli.Result wrongAncestor = sf.run(
+    @Test
+    @Order(6)
+    void aManagedVersionNamesItsReleasedAncestorAndAnUnreleasedOneIsRefused() throws Exception {
+        setWardenVersion("0.2.0.NEXT", "0.1.0");
+        String second = versionOf(sf.run(
                 "package",
                 "version",
                 "create",
                 "--package",
                 "Warden",
-                "--installation-key-bypass",
                 "--skip-validation",
+                "--installation-key-bypass",
+                "--wait",
+                "10",
+                "--json"));
+        assertEquals(
+                wardenVersion,
+                PackageVersions.inThisProcess().find(second).orElseThrow().ancestorId());
+        JsonNode report = sf.run("package", "version", "report", "--package", second, "--json")
+                .json()
+                .path("result");
+        assertEquals(wardenVersion, report.path("AncestorId").asText(), report.toString());
+        assertEquals("0.1.0.1", report.path("AncestorVersion").asText(), report.toString());
+
+        setWardenVersion("0.3.0.NEXT", "0.2.0");
+        SfCli.Result unreleased = sf.run(
+                "package",
+                "version",
+                "create",
+                "--package",
+                "Warden",
+                "--skip-validation",
+                "--installation-key-bypass",
                 "--wait",
                 "10",
                 "--json");
-        assertEquals(1, wrongAncestor.exit(), wrongAncestor.stdout());
-        System.out.println("[packaging] wrong ancestor: "
-                + wrongAncestor.json().path("name").asText() + ": "
-                + wrongAncestor.json().path("message").asText());
-        assertNotEquals("", wrongAncestor.json().path("name").asText());
+        assertEquals(1, unreleased.exit(), unreleased.stdout());
+        assertEquals(
+                "ErrorAncestorNotReleasedError", unreleased.json().path("name").asText(), unreleased.stdout());
+        assertTrue(
+                unreleased.stdout().contains("The given ancestor version (0.2.0) has not been released"),
+                unreleased.stdout());
+    }
+
+    @Test
+    @Order(7)
+    void badInputGetsSalesforcesErrorNames() throws Exception {
+        SfCli.Result unknownAlias = sf.run(
+                "package", "version", "create", "--package", "NoSuchPackage", "--installation-key-bypass", "--json");
+        assertEquals(1, unknownAlias.exit(), unknownAlias.stdout());
+        assertEquals(
+                "ErrorCouldNotFindPackageDirError",
+                unknownAlias.json().path("name").asText());
+
+        SfCli.Result unknownVersion =
+                sf.run("package", "version", "promote", "--package", "04t000000000999AAA", "--no-prompt", "--json");
+        assertEquals(1, unknownVersion.exit(), unknownVersion.stdout());
+        assertEquals(
+                "ErrorInvalidIdNoMatchingVersionIdError",
+                unknownVersion.json().path("name").asText(),
+                unknownVersion.stdout());
+
+        // A class that does not compile fails the build org's deploy: the request ends in Error with the problem.
+        assertEquals(
+                0,
+                sf.run(
+                                "package",
+                                "create",
+                                "--name",
+                                "Broken",
+                                "--package-type",
+                                "Unlocked",
+                                "--path",
+                                "broken",
+                                "--no-namespace",
+                                "--json")
+                        .exit());
+        SfCli.Result broken = sf.run(
+                "package",
+                "version",
+                "create",
+                "--package",
+                "Broken",
+                "--installation-key-bypass",
+                "--wait",
+                "10",
+                "--json");
+        assertEquals(1, broken.exit(), broken.stdout());
+        assertEquals("MultipleErrorsError", broken.json().path("name").asText(), broken.stdout());
+        assertTrue(broken.stdout().contains("classes/PkgBroken.cls"), broken.stdout());
+        assertTrue(broken.stdout().contains("undefinedVariable"), broken.stdout());
+        System.out.println(
+                "[packaging] compile error: " + broken.json().path("message").asText());
+
+        // The installation key is never stored in the clear, nor returned.
+        assertTrue(hub.org().db().rows("Package2Version", false).stream().allMatch(r -> r.get("InstallKey") == null));
+        assertTrue(hub.org().db().rows("Package2VersionCreateRequest", false).stream()
+                .allMatch(r -> r.get("InstallKey") == null));
+    }
+
+    private static void setWardenVersion(String versionNumber, String ancestorVersion) throws IOException {
+        ObjectNode projectFile = (ObjectNode)
+                Json.MAPPER.readTree(project.resolve("sfdx-project.json").toFile());
+        ObjectNode wardenDir =
+                (ObjectNode) projectFile.path("packageDirectories").get(0);
+        wardenDir.put("versionNumber", versionNumber);
+        wardenDir.put("ancestorVersion", ancestorVersion);
+        Files.writeString(project.resolve("sfdx-project.json"), projectFile.toPrettyString());
     }
 
     // ------------------------------------------------------------------ helpers
