@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.localorg.LocalOrgOptions;
 import dev.warden.localorg.data.Record;
 import dev.warden.localorg.devhub.packaging.PackageVersion;
+import dev.warden.localorg.devhub.packaging.PackageVersionLabels;
 import dev.warden.localorg.devhub.packaging.PackageVersions;
 import dev.warden.localorg.server.Json;
 import dev.warden.localorg.server.LocalOrgServer;
@@ -197,6 +198,10 @@ class SfPackagingContractTest {
         assertNull(built.installationKeySha256());
         assertFalse(built.released());
         assertTrue(built.metadataZip().length > 1000);
+        PackageVersionLabels labels =
+                PackageVersions.inThisProcess().labels(wardenVersion).orElseThrow();
+        assertEquals("ver 0.1", labels.versionName(), "sf package create wrote versionName into sfdx-project.json");
+        assertTrue(labels.subscriberPackageId().startsWith("033"), labels.toString());
         System.out.println("[packaging] Warden 0.1.0.1 measured coverage " + built.codeCoveragePercent() + "%");
 
         String requestId = result.path("Id").asText();

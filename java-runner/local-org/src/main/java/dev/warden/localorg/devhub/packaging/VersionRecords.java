@@ -120,6 +120,13 @@ final class VersionRecords {
                 coverage != null && coverage.passes(),
                 b.skipValidation(),
                 b.packageZip()));
+        registry.putLabels(new PackageVersionLabels(
+                spvId,
+                b.name(),
+                b.description(),
+                b.pkg().getString("SubscriberPackageId"),
+                b.pkg().is("IsOrgDependent"),
+                (String) spv.get("PublisherName")));
         return versionId;
     }
 

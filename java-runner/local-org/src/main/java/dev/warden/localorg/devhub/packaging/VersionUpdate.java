@@ -96,8 +96,24 @@ final class VersionUpdate {
                 hub.db().update(caller, spvId, spvChanges);
             }
             syncRegistry(spvId, changes, keyChanged, keyHash);
+            relabel(spvId, changes);
         }
         return Response.empty(204);
+    }
+
+    private static void relabel(String spvId, Map<String, Object> changes) {
+        if (!changes.containsKey("Name") && !changes.containsKey("Description")) {
+            return;
+        }
+        PackageVersions registry = PackageVersions.inThisProcess();
+        registry.labels(spvId)
+                .ifPresent(l -> registry.putLabels(new PackageVersionLabels(
+                        l.subscriberPackageVersionId(),
+                        changes.containsKey("Name") ? (String) changes.get("Name") : l.versionName(),
+                        changes.containsKey("Description") ? (String) changes.get("Description") : l.description(),
+                        l.subscriberPackageId(),
+                        l.orgDependent(),
+                        l.publisherName())));
     }
 
     /** The registry (what subscriber orgs install from) follows the hub's record. */
