@@ -131,18 +131,32 @@ final class VersionCreate {
             }
             hub.db().update(caller, requestId, Map.of("Status", "Error"));
         } catch (OrgException e) {
-            hub.db()
-                    .insert(
-                            caller,
-                            PackagingObjects.CREATE_REQUEST_ERROR,
-                            Map.of("ParentRequestId", requestId, "Message", e.getMessage()));
-            hub.db().update(caller, requestId, Map.of("Status", "Error"));
+            fail(hub, caller, requestId, e.getMessage());
+        } catch (RuntimeException e) {
+            // A fault of the local hub itself: the request still ends (sf would otherwise poll until it times out),
+            // saying so; one line on the server's stderr, as the server logs its unexpected errors.
+            System.err.println("local-org: package version build " + requestId + " failed: " + e);
+            fail(
+                    hub,
+                    caller,
+                    requestId,
+                    "The local Dev Hub failed to build the version ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage() + "); see the local org's log.");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", requestId);
         out.put("success", true);
         out.put("errors", new ArrayList<>());
         return Response.json(201, out);
+    }
+
+    private static void fail(Org hub, Caller caller, String requestId, String message) {
+        hub.db()
+                .insert(
+                        caller,
+                        PackagingObjects.CREATE_REQUEST_ERROR,
+                        Map.of("ParentRequestId", requestId, "Message", message));
+        hub.db().update(caller, requestId, Map.of("Status", "Error"));
     }
 
     private static String text(JsonNode body, String field) {
