@@ -331,6 +331,11 @@ class SfPackagingContractTest {
                 "--json"));
         assertNull(
                 PackageVersions.inThisProcess().find(noCoverage).orElseThrow().codeCoveragePercent());
+        // sf's default --wait 0 returns the request as it stands: the local build already ended inside the POST.
+        SfCli.Result human =
+                sf.run("package", "version", "create", "--package", "Untested", "--installation-key-bypass");
+        assertEquals(0, human.exit(), human.stdout() + human.stderr());
+        assertTrue(human.stdout().contains("Subscriber Package Version Id: 04t"), human.stdout());
         SfCli.Result uncomputed =
                 sf.run("package", "version", "promote", "--package", noCoverage, "--no-prompt", "--json");
         assertEquals(1, uncomputed.exit(), uncomputed.stdout());
