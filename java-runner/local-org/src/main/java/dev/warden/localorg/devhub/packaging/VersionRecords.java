@@ -48,6 +48,10 @@ final class VersionRecords {
     static String store(Org hub, Caller caller, Built b) {
         PackageVersions registry = PackageVersions.inThisProcess();
         String spvId = Ids.to18(registry.nextSubscriberPackageVersionId());
+        while (hub.db().retrieve(spvId) != null) {
+            // A hub loaded from its state file keeps the 04t rows of an earlier process; the counter is per process.
+            spvId = Ids.to18(registry.nextSubscriberPackageVersionId());
+        }
         boolean managed = "Managed".equals(b.pkg().getString("ContainerOptions"));
         BuildOrg.Coverage coverage = b.build() == null ? null : b.build().coverage();
         Map<String, Object> spv = new LinkedHashMap<>();
