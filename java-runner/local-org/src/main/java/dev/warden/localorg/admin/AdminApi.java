@@ -7,9 +7,9 @@ import dev.warden.localorg.data.Record;
 import dev.warden.localorg.data.Values;
 import dev.warden.localorg.model.FieldDef;
 import dev.warden.localorg.model.SObjectType;
+import dev.warden.localorg.server.AdminControl;
 import dev.warden.localorg.server.ApiKind;
 import dev.warden.localorg.server.FaultRule;
-import dev.warden.localorg.server.Faults;
 import dev.warden.localorg.server.Json;
 import dev.warden.localorg.server.LocalOrgContext;
 import dev.warden.localorg.server.Request;
@@ -33,24 +33,16 @@ import java.util.TreeSet;
  * and a refresh-token minting endpoint for {@code sf org login sfdx-url} tests. All need the admin token.
  */
 public final class AdminApi {
-    /** Server operations the admin API triggers. */
-    public interface Control {
-        void reset();
-
-        Faults faults();
-
-        RequestLog requestLog();
-    }
-
     private final LocalOrgContext ctx;
-    private final Control control;
+    private final AdminControl control;
 
-    private AdminApi(LocalOrgContext ctx, Control control) {
+    private AdminApi(LocalOrgContext ctx, AdminControl control) {
         this.ctx = ctx;
         this.control = control;
     }
 
-    public static void register(LocalOrgContext ctx, Control control) {
+    public static void register(LocalOrgContext ctx) {
+        AdminControl control = ctx.adminControl();
         AdminApi a = new AdminApi(ctx, control);
         ctx.routes().add("GET", "/_local/health/?", ApiKind.ADMIN, false, a::health);
         ctx.routes().add("POST", "/_local/reset/?", ApiKind.ADMIN, false, req -> {

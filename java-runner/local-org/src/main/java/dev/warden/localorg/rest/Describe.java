@@ -30,7 +30,7 @@ final class Describe {
         m.put("undeletable", t.capabilities().undeletable());
         m.put("queryable", t.capabilities().queryable());
         m.put("retrieveable", t.capabilities().queryable());
-        m.put("searchable", dev.warden.localorg.search.SearchApi.searchable(t));
+        m.put("searchable", dev.warden.localorg.model.Searchability.searchable(t));
         m.put("triggerable", t.kind() != ObjectKind.CUSTOM_METADATA);
         m.put("layoutable", t.kind() == ObjectKind.CUSTOM_OBJECT);
         m.put("deprecatedAndHidden", false);

@@ -12,6 +12,7 @@ import dev.warden.localorg.model.ObjectKind;
 import dev.warden.localorg.model.SObjectType;
 import dev.warden.localorg.rules.Access;
 import dev.warden.localorg.server.ApiKind;
+import dev.warden.localorg.server.ApiVersions;
 import dev.warden.localorg.server.LocalOrgContext;
 import dev.warden.localorg.server.Request;
 import dev.warden.localorg.server.Response;
@@ -29,7 +30,7 @@ import java.util.Map;
  */
 public final class RestApi {
     /** Highest API version served (sf picks the highest listed). */
-    public static final int MAX_VERSION = 67;
+    public static final int MAX_VERSION = ApiVersions.MAX;
 
     static final String V = "/services/data/v(\\d{2}\\.\\d)";
     private final LocalOrgContext ctx;

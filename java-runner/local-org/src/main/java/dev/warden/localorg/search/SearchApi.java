@@ -7,9 +7,9 @@ import dev.warden.localorg.data.Values;
 import dev.warden.localorg.model.ObjectKind;
 import dev.warden.localorg.model.SObjectType;
 import dev.warden.localorg.query.OrgSoqlSource;
-import dev.warden.localorg.rest.RestApi;
 import dev.warden.localorg.rules.Access;
 import dev.warden.localorg.server.ApiKind;
+import dev.warden.localorg.server.ApiVersions;
 import dev.warden.localorg.server.LocalOrgContext;
 import dev.warden.localorg.server.Request;
 import dev.warden.localorg.server.Response;
@@ -267,7 +267,7 @@ public final class SearchApi {
     private static String version(Request req) {
         String v = req.pathGroup(1);
         double d = Double.parseDouble(v);
-        if (d < 20 || d > RestApi.MAX_VERSION) {
+        if (d < 20 || d > ApiVersions.MAX) {
             throw OrgException.notFound();
         }
         return v;

@@ -6,9 +6,8 @@ import dev.warden.localorg.data.RecordChange;
 import dev.warden.localorg.data.RecordChangeListener;
 import dev.warden.localorg.model.FieldDef;
 import dev.warden.localorg.model.FieldType;
-import dev.warden.localorg.model.ObjectKind;
 import dev.warden.localorg.model.SObjectType;
-import dev.warden.localorg.model.StandardObjectSnapshot;
+import dev.warden.localorg.model.Searchability;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,16 +25,8 @@ import java.util.regex.Pattern;
  * the search asked for.
  */
 final class SearchIndex {
-    private static final Set<String> STANDARD_SEARCHABLE = new HashSet<>();
     private static final Set<String> NAME_FIELDS =
             Set.of("name", "firstname", "lastname", "subject", "title", "casenumber", "ordernumber", "contractnumber");
-
-    static {
-        for (String n : StandardObjectSnapshot.objectNames()) {
-            STANDARD_SEARCHABLE.add(n.toLowerCase(Locale.ROOT));
-        }
-        STANDARD_SEARCHABLE.remove("apexlog");
-    }
 
     private final OrgDatabase db;
     private final Map<String, Set<String>> postings = new ConcurrentHashMap<>();
@@ -55,8 +46,7 @@ final class SearchIndex {
 
     /** Custom objects and the standard CRM objects are searchable; setup and platform objects are not. */
     static boolean searchable(SObjectType t) {
-        return t.kind() == ObjectKind.CUSTOM_OBJECT
-                || STANDARD_SEARCHABLE.contains(t.name().toLowerCase(Locale.ROOT));
+        return Searchability.searchable(t);
     }
 
     static boolean isTextField(FieldDef f) {

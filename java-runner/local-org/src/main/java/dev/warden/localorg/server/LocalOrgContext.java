@@ -13,6 +13,9 @@ public interface LocalOrgContext {
 
     Routes routes();
 
+    /** The server's levers for the admin endpoints (reset, fault rules, request log). */
+    AdminControl adminControl();
+
     /**
      * The session for {@code token} if it may be used from {@code clientIp} right now, else null: the same checks the
      * REST dispatcher makes (token known, user active, Security settings' lock-to-IP and profile login IP ranges on

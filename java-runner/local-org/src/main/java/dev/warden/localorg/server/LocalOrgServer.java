@@ -6,11 +6,8 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.warden.localorg.LocalOrg;
 import dev.warden.localorg.LocalOrgOptions;
-import dev.warden.localorg.admin.AdminApi;
 import dev.warden.localorg.data.OrgException;
 import dev.warden.localorg.data.Record;
-import dev.warden.localorg.oauth.OAuthApi;
-import dev.warden.localorg.rest.RestApi;
 import dev.warden.localorg.rules.Access;
 import dev.warden.localorg.setup.IpRange;
 import dev.warden.localorg.setup.Org;
@@ -121,7 +118,51 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
                 : org.orgId().substring(0, 15) + "!" + Sessions.random(48);
         sessions.register(adminToken, org.adminUserId(), "127.0.0.1");
         installExtensions();
-        AdminApi.register(this, new AdminApi.Control() {
+        // Enough threads for a client's concurrent requests while each sits in an injected delay (150 ms per call
+        // benchmarks): with 8, a 16-way scanner queued behind the sleeping threads.
+        pool = Executors.newFixedThreadPool(Math.max(48, Runtime.getRuntime().availableProcessors() * 4), r -> {
+            Thread t = new Thread(r, "local-org-http");
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(pool);
+        http.createContext("/", this::dispatch);
+        http.start();
+    }
+
+    /**
+     * Installs every listed extension, the core routes last; one that can't be loaded is reported on stderr and
+     * skipped. Without core routes (REST, OAuth, admin) the org could not answer anything, so it refuses to start.
+     */
+    private void installExtensions() {
+        java.util.Iterator<LocalOrgExtension> it =
+                ServiceLoader.load(LocalOrgExtension.class).iterator();
+        List<LocalOrgExtension> core = new java.util.ArrayList<>();
+        for (int attempts = 0; attempts < 100; attempts++) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                LocalOrgExtension e = it.next();
+                if (e.core()) {
+                    core.add(e);
+                } else {
+                    e.install(this);
+                }
+            } catch (java.util.ServiceConfigurationError e) {
+                System.err.println("local-org: an extension could not be loaded and is skipped: " + e.getMessage());
+            }
+        }
+        if (core.isEmpty()) {
+            throw new IllegalStateException("local-org: no core routes (REST, OAuth, admin) on the class path: "
+                    + "META-INF/services/" + LocalOrgExtension.class.getName() + " lists none");
+        }
+        core.forEach(e -> e.install(this));
+    }
+
+    @Override
+    public AdminControl adminControl() {
+        return new AdminControl() {
             @Override
             public void reset() {
                 LocalOrgServer.this.reset();
@@ -136,35 +177,7 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
             public RequestLog requestLog() {
                 return log;
             }
-        });
-        OAuthApi.register(this);
-        RestApi.register(this);
-        // Enough threads for a client's concurrent requests while each sits in an injected delay (150 ms per call
-        // benchmarks): with 8, a 16-way scanner queued behind the sleeping threads.
-        pool = Executors.newFixedThreadPool(Math.max(48, Runtime.getRuntime().availableProcessors() * 4), r -> {
-            Thread t = new Thread(r, "local-org-http");
-            t.setDaemon(true);
-            return t;
-        });
-        http.setExecutor(pool);
-        http.createContext("/", this::dispatch);
-        http.start();
-    }
-
-    /** Installs every listed extension; one that can't be loaded is reported on stderr and skipped. */
-    private void installExtensions() {
-        java.util.Iterator<LocalOrgExtension> it =
-                ServiceLoader.load(LocalOrgExtension.class).iterator();
-        for (int attempts = 0; attempts < 100; attempts++) {
-            try {
-                if (!it.hasNext()) {
-                    return;
-                }
-                it.next().install(this);
-            } catch (java.util.ServiceConfigurationError e) {
-                System.err.println("local-org: an extension could not be loaded and is skipped: " + e.getMessage());
-            }
-        }
+        };
     }
 
     /** Starts a seeded org; see {@link LocalOrg#start}. */

@@ -66,6 +66,8 @@ public final class Main implements Runnable {
     /** Help reads like sf's: USAGE, FLAGS, DESCRIPTION, EXAMPLES; each command's help ends with its environment and exit codes. */
     private static void styleLikeSf(CommandLine cl) {
         UsageMessageSpec u = cl.getCommandSpec().usageMessage();
+        // 120 columns: at picocli's default 80 the ENVIRONMENT lines broke inside names ("~/." / "warden").
+        u.width(120);
         u.synopsisHeading("%nUSAGE%n  ")
                 .optionListHeading("%nFLAGS%n")
                 .descriptionHeading("%nDESCRIPTION%n")

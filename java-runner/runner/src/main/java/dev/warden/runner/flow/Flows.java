@@ -213,8 +213,7 @@ public final class Flows {
         MetadataPort metadata = org.metadata();
         Provisioner p =
                 new Provisioner(records, metadata, org.appUsage(), keys, journals(), Clock.systemUTC(), progress);
-        ApplyResult result =
-                p.apply(b, planned.from().observed(), planned.plan(), planned.resume() ? planned.journal() : null);
+        ApplyResult result = p.apply(planned.plan(), planned.resume() ? planned.journal() : null);
         return new Applied(result, observe(b));
     }
 

@@ -2,8 +2,13 @@ package dev.warden.runner.plan;
 
 import java.util.List;
 
-/** Ordered steps from the org as it is to the blueprint; empty when the org already matches. */
-public record Plan(String username, List<Step> steps, List<String> notes) {
+/**
+ * Ordered steps from the org as it is to the blueprint; empty when the org already matches.
+ *
+ * @param orgId the org the plan is for (its journal and key pair are keyed by it)
+ * @param userId the integration user's id, null when the plan creates the user
+ */
+public record Plan(String orgId, String username, String userId, List<Step> steps, List<String> notes) {
     public Plan {
         steps = List.copyOf(steps);
         notes = List.copyOf(notes);

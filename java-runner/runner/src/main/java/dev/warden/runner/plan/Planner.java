@@ -5,9 +5,13 @@ import dev.warden.runner.blueprint.BlueprintSource;
 import dev.warden.runner.blueprint.IpRange;
 import dev.warden.runner.journal.Journal;
 import dev.warden.runner.org.OrgModel.EcaState;
+import dev.warden.runner.org.OrgModel.NewUser;
+import dev.warden.runner.org.OrgModel.UserState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,21 +38,22 @@ public final class Planner {
                 : o.user().profileName();
         if (creating) {
             steps.add(new Step(
-                    StepKind.CREATE_USER,
                     "create user " + username + " with profile '" + startProfile + "'",
                     "no user " + username + " in the org"
                             + (b.bootstrap() != null
                                     ? "; the blueprint connects it with a bootstrap profile first"
                                     : ""),
                     List.of(username),
-                    1));
+                    1,
+                    new StepAction.CreateUser(newUser(b, o, startProfile))));
             if (b.bootstrap() != null && !b.bootstrap().permissionSets().isEmpty()) {
                 steps.add(new Step(
-                        StepKind.ASSIGN_BOOTSTRAP_PERMISSION_SETS,
                         "assign bootstrap permission sets " + b.bootstrap().permissionSets(),
                         "the blueprint's bootstrap phase holds them only while connecting",
                         b.bootstrap().permissionSets(),
-                        1));
+                        1,
+                        new StepAction.AssignBootstrapPermissionSets(
+                                permissionSetIds(o, b.bootstrap().permissionSets()))));
             }
         }
 
@@ -58,12 +63,15 @@ public final class Planner {
         boolean approvalAssigned = o.approvalAssignmentId() != null;
         if (b.approval() != null && needsApproval && !approvalAssigned) {
             steps.add(new Step(
-                    StepKind.ASSIGN_APPROVAL_PERMISSION_SET,
                     "assign " + b.approval().permissionSet() + " to the installing admin "
                             + o.admin().username() + " (temporary)",
                     "the app's OAuth settings and policies change in this run and need the approval permission set",
                     List.of(b.approval().permissionSet()),
-                    1));
+                    1,
+                    new StepAction.AssignApprovalPermissionSet(
+                            o.admin().id(),
+                            b.approval().permissionSet(),
+                            o.permissionSets().get(b.approval().permissionSet()).id())));
         }
         steps.addAll(appSteps);
         steps.addAll(networkSteps);
@@ -76,7 +84,6 @@ public final class Planner {
                     ? "'" + startProfile + "' (bootstrap)"
                     : "'" + o.user().profileName() + "' (" + o.user().licenseName() + ")";
             steps.add(new Step(
-                    StepKind.SWITCH_LICENSE,
                     "switch " + username + " from " + from + " to '"
                             + b.finalPhase().profile() + "' (" + b.finalPhase().license() + "), then at once assign "
                             + join(desiredPsl) + " and " + join(desiredPs),
@@ -87,29 +94,30 @@ public final class Planner {
                             + "; a license switch removes every permission set assignment, so the snapshot is journaled first and restored on failure"
                             + journalReason,
                     concat(List.of(b.finalPhase().profile()), desiredPsl, desiredPs),
-                    1 + desiredPsl.size() + (desiredPs.isEmpty() ? 0 : 1)));
+                    1 + desiredPsl.size() + (desiredPs.isEmpty() ? 0 : 1),
+                    switchLicense(b, o, desiredPsl, desiredPs)));
         } else {
             Set<String> missingPsl = new TreeSet<>(desiredPsl);
             missingPsl.removeAll(o.access().pslNames());
             if (!missingPsl.isEmpty()) {
                 steps.add(new Step(
-                        StepKind.ASSIGN_PERMISSION_SET_LICENSES,
                         "assign permission set licenses " + join(missingPsl) + " to " + username,
                         (creating ? "new user" : "missing on the user (drift)")
                                 + "; PSLs go before permission sets that need them" + journalReason,
                         new ArrayList<>(missingPsl),
-                        missingPsl.size()));
+                        missingPsl.size(),
+                        new StepAction.AssignPermissionSetLicenses(licenseIds(o, missingPsl))));
             }
             Set<String> missingPs = new TreeSet<>(desiredPs);
             missingPs.removeAll(o.access().permissionSetNames());
             if (!missingPs.isEmpty()) {
                 steps.add(new Step(
-                        StepKind.ASSIGN_PERMISSION_SETS,
                         "assign permission sets " + join(missingPs) + " to " + username,
                         (creating ? "new user" : "missing on the user (drift: a deployment or an admin removed them)")
                                 + journalReason,
                         new ArrayList<>(missingPs),
-                        1));
+                        1,
+                        new StepAction.AssignPermissionSets(permissionSetIds(o, missingPs))));
             }
             if (b.bootstrap() != null) {
                 Set<String> leftover = new TreeSet<>(b.bootstrap().permissionSets());
@@ -117,25 +125,28 @@ public final class Planner {
                 leftover.retainAll(o.access().permissionSetNames());
                 if (!leftover.isEmpty()) {
                     steps.add(new Step(
-                            StepKind.REMOVE_BOOTSTRAP_PERMISSION_SETS,
                             "remove bootstrap permission sets " + join(leftover) + " from " + username,
                             "the user is in its final phase but still holds permission sets meant only for connecting",
                             new ArrayList<>(leftover),
-                            1));
+                            1,
+                            new StepAction.RemoveBootstrapPermissionSets(o.access().permissionSets().stream()
+                                    .filter(a -> leftover.contains(a.name()))
+                                    .toList())));
                 }
             }
         }
 
         if (b.approval() != null && b.approval().temporary() && (approvalAssigned || (needsApproval))) {
             steps.add(new Step(
-                    StepKind.REMOVE_APPROVAL_PERMISSION_SET,
                     "remove " + b.approval().permissionSet() + " from the installing admin "
                             + o.admin().username(),
                     approvalAssigned && !needsApproval
                             ? "it is still assigned from an earlier run; it is temporary"
                             : "it is temporary: held only while the app is configured",
                     List.of(b.approval().permissionSet()),
-                    1));
+                    1,
+                    new StepAction.RemoveApprovalPermissionSet(
+                            o.admin().id(), b.approval().permissionSet(), o.approvalAssignmentId())));
         }
         if (o.user() != null) {
             Set<String> excess = new TreeSet<>(o.access().permissionSetNames());
@@ -149,7 +160,7 @@ public final class Planner {
                         + " (verify reports them as perms.excess)");
             }
         }
-        return new Plan(username, steps, notes);
+        return new Plan(o.orgId(), username, o.user() == null ? null : o.user().id(), steps, notes);
     }
 
     private List<Step> appSteps(Blueprint b, Observed o, List<String> notes) {
@@ -179,39 +190,39 @@ public final class Planner {
             }
             if (reason != null) {
                 steps.add(new Step(
-                        StepKind.DEPLOY_GLOBAL_OAUTH_SETTINGS,
                         "deploy the global OAuth settings of " + app.eca()
                                 + " (generated certificate, generated consumer key)",
                         reason,
                         List.of(app.eca()),
-                        1));
+                        1,
+                        globalOauth(b, eca)));
             }
         } else if (!eca.globalSettings()) {
             steps.add(new Step(
-                    StepKind.DEPLOY_GLOBAL_OAUTH_SETTINGS,
                     "deploy the global OAuth settings of " + app.eca() + " with the certificate " + app.certificate(),
                     "the app has no global OAuth settings yet, so JWT bearer is off",
                     List.of(app.eca()),
-                    1));
+                    1,
+                    globalOauth(b, eca)));
         }
         if (Boolean.FALSE.equals(eca.usageInstalled())) {
             steps.add(new Step(
-                    StepKind.INSTALL_APP,
                     "install " + app.eca() + " in Connected Apps OAuth Usage",
                     "the app is not installed, so every login through it fails with OAUTH_APP_BLOCKED",
                     List.of(app.eca()),
-                    1));
+                    1,
+                    new StepAction.InstallApp(app.eca())));
         }
         List<String> drift = policyDrift(app, eca);
         if (!drift.isEmpty()) {
             steps.add(new Step(
-                    StepKind.UPSERT_OAUTH_POLICIES,
                     "set the OAuth policies of " + app.eca() + ": pre-authorized by " + app.preAuthorizedBy() + ", IP "
                             + app.ipRelaxation() + ", refresh tokens "
                             + app.refreshToken().policy() + ", extra flows off",
                     String.join("; ", drift),
                     List.of(app.eca()),
-                    1));
+                    1,
+                    new StepAction.UpsertOauthPolicies(app)));
         }
         return steps;
     }
@@ -259,27 +270,97 @@ public final class Planner {
         List<IpRange> missing = missingRanges(wanted, o.network().trustedRanges());
         if (!missing.isEmpty()) {
             steps.add(new Step(
-                    StepKind.MERGE_TRUSTED_RANGES,
                     "add trusted IP ranges " + missing + " (keeping the org's "
                             + o.network().trustedRanges().size() + " existing ones)",
                     "the blueprint's ranges are not all trusted; Network Access is replaced on deploy, so the complete merged list is written",
                     missing.stream().map(IpRange::toString).toList(),
-                    1));
+                    1,
+                    new StepAction.WriteTrustedRanges(merge(o.network().trustedRanges(), missing))));
         }
         if ("ifAlreadyUsed".equals(b.network().profileLoginRanges())
                 && !o.network().profileLoginRanges().isEmpty()) {
             List<IpRange> missingLogin = missingRanges(wanted, o.network().profileLoginRanges());
             if (!missingLogin.isEmpty()) {
                 steps.add(new Step(
-                        StepKind.MERGE_PROFILE_LOGIN_RANGES,
                         "add login IP ranges " + missingLogin + " to profile '"
                                 + b.finalPhase().profile() + "'",
                         "the profile already restricts logins by IP, so without them the integration could not log in",
                         missingLogin.stream().map(IpRange::toString).toList(),
-                        1));
+                        1,
+                        new StepAction.WriteProfileLoginRanges(
+                                b.finalPhase().profile(), merge(o.network().profileLoginRanges(), missingLogin))));
             }
         }
         return steps;
+    }
+
+    private static NewUser newUser(Blueprint b, Observed o, String profile) {
+        Blueprint.IntegrationUser u = b.integrationUser();
+        String alias = u.alias() != null
+                ? u.alias()
+                : u.username().substring(0, Math.min(8, u.username().indexOf('@')));
+        return new NewUser(
+                b.usernameFor(o.orgId()),
+                u.email(),
+                alias,
+                u.firstName(),
+                u.lastName() == null ? "Integration" : u.lastName(),
+                o.profiles().get(profile));
+    }
+
+    private static StepAction.SwitchLicense switchLicense(
+            Blueprint b, Observed o, Set<String> desiredPsl, Set<String> desiredPs) {
+        UserState user = o.user();
+        StepAction.Before from = user != null
+                ? new StepAction.Before(user.profileId(), user.profileName(), user.licenseName())
+                : new StepAction.Before(
+                        o.profiles().get(b.bootstrap().profile()),
+                        b.bootstrap().profile(),
+                        b.bootstrap().license());
+        Set<String> bootstrapOnly = new TreeSet<>();
+        if (b.bootstrap() != null) {
+            bootstrapOnly.addAll(b.bootstrap().permissionSets());
+            bootstrapOnly.removeAll(desiredPs);
+        }
+        return new StepAction.SwitchLicense(
+                from,
+                o.profiles().get(b.finalPhase().profile()),
+                user != null && !user.active(),
+                licenseIds(o, desiredPsl),
+                permissionSetIds(o, desiredPs),
+                bootstrapOnly,
+                b.bootstrap() == null ? null : b.bootstrap().profile());
+    }
+
+    private static StepAction.DeployGlobalOauthSettings globalOauth(Blueprint b, EcaState eca) {
+        Blueprint.App app = b.app();
+        return app.generatesCertificate()
+                ? new StepAction.DeployGlobalOauthSettings(app.eca(), null, null, null, app.callbackUrl())
+                : new StepAction.DeployGlobalOauthSettings(
+                        app.eca(),
+                        app.certificate(),
+                        b.where("/app/certificate"),
+                        eca.consumerKey(),
+                        app.callbackUrl());
+    }
+
+    private static Map<String, String> permissionSetIds(Observed o, java.util.Collection<String> names) {
+        Map<String, String> out = new LinkedHashMap<>();
+        names.forEach(n -> out.put(n, o.permissionSets().get(n).id()));
+        return out;
+    }
+
+    private static Map<String, String> licenseIds(Observed o, java.util.Collection<String> names) {
+        Map<String, String> out = new LinkedHashMap<>();
+        names.forEach(n -> out.put(n, o.permissionSetLicenses().get(n)));
+        return out;
+    }
+
+    /** The complete list to write: Network Access and login ranges are replaced on deploy, so the org's are kept. */
+    private static List<IpRange> merge(List<IpRange> existing, List<IpRange> missing) {
+        List<IpRange> out = new ArrayList<>(existing);
+        out.addAll(missing);
+        return out;
     }
 
     public static List<IpRange> missingRanges(List<IpRange> wanted, List<IpRange> present) {

@@ -1,20 +1,15 @@
 package dev.warden.runner.provision;
 
-import dev.warden.runner.blueprint.Blueprint;
-import dev.warden.runner.blueprint.IpRange;
 import dev.warden.runner.journal.Journal;
 import dev.warden.runner.journal.JournalStore;
 import dev.warden.runner.keys.OrgKeys;
 import dev.warden.runner.org.MetadataPort;
 import dev.warden.runner.org.OrgModel.Assignment;
-import dev.warden.runner.org.OrgModel.NewUser;
 import dev.warden.runner.org.OrgModel.UserAccess;
 import dev.warden.runner.org.RecordsPort;
-import dev.warden.runner.plan.Observed;
 import dev.warden.runner.plan.Plan;
-import dev.warden.runner.plan.Planner;
 import dev.warden.runner.plan.Step;
-import dev.warden.runner.plan.StepKind;
+import dev.warden.runner.plan.StepAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,28 +63,32 @@ public final class Provisioner {
         this.progress = progress;
     }
 
-    public ApplyResult apply(Blueprint b, Observed o, Plan plan, Journal previous) {
+    /**
+     * Executes the plan's steps as the planner decided them; reads the org only where a step needs its state at the
+     * moment it runs (the snapshot before a license switch, the assignments after it).
+     */
+    public ApplyResult apply(Plan plan, Journal previous) {
         String username = plan.username();
-        Journal journal = Journal.start(o.orgId(), username, clock.instant());
+        Journal journal = Journal.start(plan.orgId(), username, clock.instant());
         if (previous != null && previous.switchUnfinished()) {
             journal = journal.withSnapshot(previous.snapshot())
                     .withSwitchState(previous.switchState(), previous.restored());
         }
         journals.save(journal);
-        Run run = new Run(b, o, journal);
+        Run run = new Run(plan, journal);
         for (Step step : plan.steps()) {
             progress.accept("step " + step.kind().id() + ": " + step.summary());
             run.journal(step.kind().id(), "started", step.summary());
             try {
-                run.execute(step);
+                run.execute(step.action());
             } catch (RuntimeException e) {
                 run.journal(step.kind().id(), "failed", e.getMessage());
                 List<String> restored = new ArrayList<>();
                 boolean restoreFailed = false;
-                if (step.kind() == StepKind.SWITCH_LICENSE && run.journal.snapshot() != null) {
+                if (step.action() instanceof StepAction.SwitchLicense s && run.journal.snapshot() != null) {
                     try {
                         restored.addAll(run.restoreSnapshot());
-                        restored.addAll(run.withdrawBootstrapPrivilege());
+                        restored.addAll(run.withdrawBootstrapPrivilege(s.bootstrapProfile()));
                         run.setSwitchState(Journal.SWITCH_RESTORED, restored);
                     } catch (RuntimeException restoreError) {
                         restoreFailed = true;
@@ -98,13 +97,13 @@ public final class Provisioner {
                     }
                 }
                 if (run.approvalAssignedHere != null) {
+                    String approval = run.approvalAssignedHere.permissionSet();
                     try {
-                        records.deleteRecords(List.of(run.approvalAssignedHere));
-                        restored.add(
-                                "removed the temporary " + b.approval().permissionSet() + " from the installing admin");
+                        records.deleteRecords(List.of(run.approvalAssignedHere.id()));
+                        restored.add("removed the temporary " + approval + " from the installing admin");
                     } catch (RuntimeException ignored) {
-                        restored.add("could not remove the temporary "
-                                + b.approval().permissionSet() + " from the installing admin; remove it by hand");
+                        restored.add("could not remove the temporary " + approval
+                                + " from the installing admin; remove it by hand");
                     }
                 }
                 String what = "step " + step.kind().id() + " failed: " + e.getMessage();
@@ -112,7 +111,7 @@ public final class Provisioner {
                         ? ""
                         : restoreFailed
                                 ? "; the rollback did not finish (" + String.join("; ", restored) + "); the journal "
-                                        + journals.file(o.orgId(), username)
+                                        + journals.file(plan.orgId(), username)
                                         + " keeps the snapshot: run warden provision --resume"
                                 : "; restored: " + String.join("; ", restored);
                 throw new ProvisionFailedException(what + tail, restored, restoreFailed, e);
@@ -123,23 +122,22 @@ public final class Provisioner {
         return new ApplyResult(run.done, run.notes);
     }
 
+    /** The approval permission set's assignment made in this run: removed again if the run fails. */
+    private record ApprovalAssignment(String id, String permissionSet) {}
+
     /** State of one apply: ids learned on the way (the new user's id, the approval assignment). */
     private final class Run {
-        private final Blueprint b;
-        private final Observed o;
+        private final Plan plan;
         private Journal journal;
         private String userId;
-        private String approvalAssignedHere;
-        private String approvalAssignment;
+        private ApprovalAssignment approvalAssignedHere;
         private final List<String> done = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
 
-        Run(Blueprint b, Observed o, Journal journal) {
-            this.b = b;
-            this.o = o;
+        Run(Plan plan, Journal journal) {
+            this.plan = plan;
             this.journal = journal;
-            this.userId = o.user() == null ? null : o.user().id();
-            this.approvalAssignment = o.approvalAssignmentId();
+            this.userId = plan.userId();
         }
 
         void journal(String step, String status, String detail) {
@@ -153,147 +151,122 @@ public final class Provisioner {
             journals.save(journal);
         }
 
-        void execute(Step step) {
-            switch (step.kind()) {
-                case CREATE_USER -> createUser();
-                case ASSIGN_BOOTSTRAP_PERMISSION_SETS ->
-                    records.assignPermissionSets(userId, ids(b.bootstrap().permissionSets()));
-                case ASSIGN_APPROVAL_PERMISSION_SET -> {
-                    List<Assignment> created = records.assignPermissionSets(
-                            o.admin().id(), ids(List.of(b.approval().permissionSet())));
-                    if (!created.isEmpty()) {
-                        approvalAssignedHere = created.get(0).id();
-                        approvalAssignment = approvalAssignedHere;
-                    }
+        /** One branch per {@link StepAction} record (Java 17: no pattern switch, so the last branch says so loudly). */
+        void execute(StepAction action) {
+            if (action instanceof StepAction.CreateUser a) {
+                userId = records.createUser(a.user());
+            } else if (action instanceof StepAction.AssignBootstrapPermissionSets a) {
+                records.assignPermissionSets(userId, a.permissionSetIds());
+            } else if (action instanceof StepAction.AssignApprovalPermissionSet a) {
+                List<Assignment> created =
+                        records.assignPermissionSets(a.adminId(), Map.of(a.permissionSet(), a.permissionSetId()));
+                if (!created.isEmpty()) {
+                    approvalAssignedHere = new ApprovalAssignment(created.get(0).id(), a.permissionSet());
                 }
-                case DEPLOY_GLOBAL_OAUTH_SETTINGS -> deployGlobalOauth();
-                case INSTALL_APP -> appUsage.install(b.app().eca());
-                case UPSERT_OAUTH_POLICIES ->
-                    metadata.upsertOauthPolicies(b.app().eca(), b.app());
-                case MERGE_TRUSTED_RANGES ->
-                    metadata.writeTrustedRanges(
-                            merge(o.network().trustedRanges(), b.network().ranges()));
-                case MERGE_PROFILE_LOGIN_RANGES ->
-                    metadata.writeProfileLoginRanges(
-                            b.finalPhase().profile(),
-                            merge(o.network().profileLoginRanges(), b.network().ranges()));
-                case SWITCH_LICENSE -> switchLicense();
-                case ASSIGN_PERMISSION_SET_LICENSES ->
-                    records.assignPermissionSetLicenses(userId, pslIds(step.targets()));
-                case ASSIGN_PERMISSION_SETS -> records.assignPermissionSets(userId, ids(step.targets()));
-                case REMOVE_BOOTSTRAP_PERMISSION_SETS ->
-                    records.deleteRecords(records.access(userId).permissionSets().stream()
-                            .filter(a -> step.targets().contains(a.name()))
-                            .map(Assignment::id)
-                            .toList());
-                case REMOVE_APPROVAL_PERMISSION_SET -> {
-                    String id = approvalAssignment;
-                    if (id == null) {
-                        id = records.access(o.admin().id()).permissionSets().stream()
-                                .filter(a -> a.name().equals(b.approval().permissionSet()))
-                                .map(Assignment::id)
-                                .findFirst()
-                                .orElse(null);
-                    }
-                    if (id != null) {
-                        records.deleteRecords(List.of(id));
-                    }
-                    approvalAssignedHere = null;
-                    approvalAssignment = null;
-                }
+            } else if (action instanceof StepAction.DeployGlobalOauthSettings a) {
+                deployGlobalOauth(a);
+            } else if (action instanceof StepAction.InstallApp a) {
+                appUsage.install(a.eca());
+            } else if (action instanceof StepAction.UpsertOauthPolicies a) {
+                metadata.upsertOauthPolicies(a.app().eca(), a.app());
+            } else if (action instanceof StepAction.WriteTrustedRanges a) {
+                metadata.writeTrustedRanges(a.ranges());
+            } else if (action instanceof StepAction.WriteProfileLoginRanges a) {
+                metadata.writeProfileLoginRanges(a.profile(), a.ranges());
+            } else if (action instanceof StepAction.SwitchLicense a) {
+                switchLicense(a);
+            } else if (action instanceof StepAction.AssignPermissionSetLicenses a) {
+                records.assignPermissionSetLicenses(userId, a.licenseIds());
+            } else if (action instanceof StepAction.AssignPermissionSets a) {
+                records.assignPermissionSets(userId, a.permissionSetIds());
+            } else if (action instanceof StepAction.RemoveBootstrapPermissionSets a) {
+                records.deleteRecords(
+                        a.assignments().stream().map(Assignment::id).toList());
+            } else if (action instanceof StepAction.RemoveApprovalPermissionSet a) {
+                removeApproval(a);
+            } else {
+                throw new IllegalStateException("no execution for step action " + action);
             }
         }
 
-        private void createUser() {
-            String profile = b.bootstrap() != null
-                    ? b.bootstrap().profile()
-                    : b.finalPhase().profile();
-            var u = b.integrationUser();
-            String alias = u.alias() != null
-                    ? u.alias()
-                    : u.username().substring(0, Math.min(8, u.username().indexOf('@')));
-            userId = records.createUser(new NewUser(
-                    b.usernameFor(o.orgId()),
-                    u.email(),
-                    alias,
-                    u.firstName(),
-                    u.lastName() == null ? "Integration" : u.lastName(),
-                    o.profiles().get(profile)));
+        private void removeApproval(StepAction.RemoveApprovalPermissionSet a) {
+            String id = approvalAssignedHere != null ? approvalAssignedHere.id() : a.assignmentId();
+            if (id == null) {
+                // Assigned here but its answer was empty (a lost answer the reconciling records adopted): look it up.
+                id = records.access(a.adminId()).permissionSets().stream()
+                        .filter(x -> x.name().equals(a.permissionSet()))
+                        .map(Assignment::id)
+                        .findFirst()
+                        .orElse(null);
+            }
+            if (id != null) {
+                records.deleteRecords(List.of(id));
+            }
+            approvalAssignedHere = null;
         }
 
-        private void deployGlobalOauth() {
-            Blueprint.App app = b.app();
+        private void deployGlobalOauth(StepAction.DeployGlobalOauthSettings a) {
+            String orgId = plan.orgId();
             String certificate;
             String consumerKey;
-            if (app.generatesCertificate()) {
-                OrgKeys.KeyMaterial km = keys.load(o.orgId()).orElseGet(() -> {
-                    progress.accept("generating an RSA key pair and certificate for org " + o.orgId() + " in "
-                            + keys.dir(o.orgId()));
-                    return keys.generate(o.orgId(), app.eca() + " " + o.orgId());
+            if (a.generatesCertificate()) {
+                OrgKeys.KeyMaterial km = keys.load(orgId).orElseGet(() -> {
+                    progress.accept(
+                            "generating an RSA key pair and certificate for org " + orgId + " in " + keys.dir(orgId));
+                    return keys.generate(orgId, a.eca() + " " + orgId);
                 });
                 certificate = km.certificatePem();
                 consumerKey = km.consumerKey();
             } else {
                 try {
-                    certificate = Files.readString(Path.of(app.certificate()));
+                    certificate = Files.readString(Path.of(a.certificatePath()));
                 } catch (java.io.IOException e) {
                     throw new IllegalArgumentException(
-                            b.where("/app/certificate") + ": app.certificate: cannot read " + app.certificate());
+                            a.certificateWhere() + ": app.certificate: cannot read " + a.certificatePath());
                 }
-                consumerKey = o.eca().consumerKey() != null
-                        ? o.eca().consumerKey()
-                        : keys.generate(o.orgId(), app.eca()).consumerKey();
+                consumerKey = a.consumerKey() != null
+                        ? a.consumerKey()
+                        : keys.generate(orgId, a.eca()).consumerKey();
             }
-            metadata.deployGlobalOauthSettings(app.eca(), certificate, consumerKey, app.callbackUrl());
+            metadata.deployGlobalOauthSettings(a.eca(), certificate, consumerKey, a.callbackUrl());
         }
 
         /** Snapshot, switch, re-assign: one step, so a failure anywhere in it restores the snapshot. */
-        private void switchLicense() {
+        private void switchLicense(StepAction.SwitchLicense a) {
             UserAccess before = records.access(userId);
             if (journal.snapshot() == null || !journal.switchUnfinished()) {
-                var user = o.user();
-                String profileId = user != null
-                        ? user.profileId()
-                        : o.profiles().get(b.bootstrap().profile());
-                String profileName =
-                        user != null ? user.profileName() : b.bootstrap().profile();
-                String license =
-                        user != null ? user.licenseName() : b.bootstrap().license();
                 journal = journal.withSnapshot(new Journal.Snapshot(
                         userId,
-                        profileId,
-                        profileName,
-                        license,
+                        a.from().profileId(),
+                        a.from().profileName(),
+                        a.from().licenseName(),
                         before.permissionSets(),
                         before.permissionSetLicenses(),
                         clock.instant().toString()));
             }
             setSwitchState(Journal.SWITCH_STARTED, List.of());
-            records.updateUserProfile(userId, o.profiles().get(b.finalPhase().profile()));
-            if (o.user() != null && !o.user().active()) {
+            records.updateUserProfile(userId, a.finalProfileId());
+            if (a.reactivate()) {
                 // Deactivated by a failed earlier switch (withdrawBootstrapPrivilege): on the final profile it may log
                 // in again.
                 records.setUserActive(userId, true);
             }
+            // The switch removed assignments: what is still there decides what is assigned again.
             UserAccess after = records.access(userId);
-            Set<String> desired = new TreeSet<>(b.desiredPermissionSets());
-            List<String> leftovers = after.permissionSets().stream()
-                    .filter(a -> b.bootstrap() != null
-                            && b.bootstrap().permissionSets().contains(a.name())
-                            && !desired.contains(a.name()))
+            records.deleteRecords(after.permissionSets().stream()
+                    .filter(x -> a.bootstrapOnly().contains(x.name()))
                     .map(Assignment::id)
-                    .toList();
-            records.deleteRecords(leftovers);
-            Set<String> missingPsl = new TreeSet<>(b.finalPhase().permissionSetLicenses());
-            missingPsl.removeAll(after.pslNames());
-            records.assignPermissionSetLicenses(userId, pslIds(new ArrayList<>(missingPsl)));
-            Set<String> missingPs = new TreeSet<>(desired);
-            missingPs.removeAll(after.permissionSetNames());
-            records.assignPermissionSets(userId, ids(new ArrayList<>(missingPs)));
+                    .toList());
+            Map<String, String> missingPsl = new LinkedHashMap<>(a.licenses());
+            missingPsl.keySet().removeAll(after.pslNames());
+            records.assignPermissionSetLicenses(userId, missingPsl);
+            Map<String, String> missingPs = new LinkedHashMap<>(a.permissionSets());
+            missingPs.keySet().removeAll(after.permissionSetNames());
+            records.assignPermissionSets(userId, missingPs);
             Set<String> dropped = new TreeSet<>(journal.snapshot().permissionSets().stream()
                     .map(Assignment::name)
                     .toList());
-            dropped.removeAll(desired);
+            dropped.removeAll(a.permissionSets().keySet());
             if (!dropped.isEmpty()) {
                 notes.add("the license switch dropped " + dropped + ", which the final phase does not list");
             }
@@ -305,22 +278,21 @@ public final class Provisioner {
          * to last only until the switch must not outlive the failed run, so the user is deactivated (and the report says
          * so); the next provision's switch reactivates it once it is on the final profile.
          */
-        List<String> withdrawBootstrapPrivilege() {
+        List<String> withdrawBootstrapPrivilege(String bootstrapProfile) {
             Journal.Snapshot snap = journal.snapshot();
-            if (b.bootstrap() == null || !b.bootstrap().profile().equals(snap.profileName())) {
+            if (bootstrapProfile == null || !bootstrapProfile.equals(snap.profileName())) {
                 return List.of();
             }
             records.setUserActive(snap.userId(), false);
-            return List.of(
-                    "deactivated " + b.usernameFor(o.orgId()) + " so it does not stay active on the bootstrap profile '"
-                            + snap.profileName() + "'; the next provision reactivates it when the switch succeeds");
+            return List.of("deactivated " + plan.username() + " so it does not stay active on the bootstrap profile '"
+                    + snap.profileName() + "'; the next provision reactivates it when the switch succeeds");
         }
 
         /** Puts the user back as the snapshot says: assignments not in it removed, profile back, missing ones re-added. */
         List<String> restoreSnapshot() {
             Journal.Snapshot snap = journal.snapshot();
             List<String> restored = new ArrayList<>();
-            progress.accept("restoring " + b.usernameFor(o.orgId()) + " from the snapshot taken " + snap.takenAt());
+            progress.accept("restoring " + plan.username() + " from the snapshot taken " + snap.takenAt());
             UserAccess now = records.access(snap.userId());
             Set<String> snapPs = names(snap.permissionSets());
             Set<String> snapPsl = names(snap.permissionSetLicenses());
@@ -366,22 +338,6 @@ public final class Provisioner {
                             : String.join(", ", concat(snapPsl, snapPs))));
             return restored;
         }
-
-        private Map<String, String> ids(List<String> names) {
-            Map<String, String> out = new LinkedHashMap<>();
-            for (String n : names) {
-                out.put(n, o.permissionSets().get(n).id());
-            }
-            return out;
-        }
-
-        private Map<String, String> pslIds(List<String> names) {
-            Map<String, String> out = new LinkedHashMap<>();
-            for (String n : names) {
-                out.put(n, o.permissionSetLicenses().get(n));
-            }
-            return out;
-        }
     }
 
     private static Set<String> names(List<Assignment> list) {
@@ -393,12 +349,6 @@ public final class Provisioner {
     private static List<String> concat(java.util.Collection<String> a, java.util.Collection<String> c) {
         List<String> out = new ArrayList<>(a);
         out.addAll(c);
-        return out;
-    }
-
-    static List<IpRange> merge(List<IpRange> existing, List<IpRange> wanted) {
-        List<IpRange> out = new ArrayList<>(existing);
-        out.addAll(Planner.missingRanges(wanted, existing));
         return out;
     }
 }

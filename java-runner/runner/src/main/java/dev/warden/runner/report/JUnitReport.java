@@ -21,7 +21,12 @@ public final class JUnitReport {
                         java.util.Locale.ROOT, " time=\"%.3f\"", r.figures().wallMillis() / 1000.0);
         x.append(String.format(
                 "<testsuite name=\"warden.%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\"%s>%n",
-                esc(r.command()), checks.size() + (runFailed ? 1 : 0), failures, runFailed ? 1 : 0, skipped, time));
+                esc(r.command()),
+                checks.size() + (runFailed || checks.isEmpty() ? 1 : 0), // the "run" case counts as a test
+                failures,
+                runFailed ? 1 : 0,
+                skipped,
+                time));
         String runTime = r.figures() == null ? "" : time;
         if (runFailed) {
             x.append(String.format(

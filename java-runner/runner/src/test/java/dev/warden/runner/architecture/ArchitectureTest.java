@@ -65,7 +65,9 @@ class ArchitectureTest {
     @Test
     void a_planted_adapter_in_the_pure_core_fails() {
         assertViolated(
-                RunnerArchitecture.pureCoreImportsNoAdapterOrReport(PLANTED), "PlantedBlueprint", "PlantedRestClient");
+                RunnerArchitecture.pureCoreImportsNoAdapterOrReport(PLANTED),
+                "PlantedBlueprint",
+                PLANTED + ".salesforce.rest.RestClient");
     }
 
     @Test
@@ -75,8 +77,11 @@ class ArchitectureTest {
         assertTrue(r.hasViolation(), "the planted HttpClient use in the blueprint package must be reported");
         String report = r.getFailureReport().toString();
         assertTrue(report.contains("PlantedBlueprint") && report.contains("java.net.http.HttpRequest"), report);
+        assertTrue(
+                report.contains("PlantedJwtLogin"),
+                "a login building its own token request must be reported too: " + report);
         assertFalse(
-                report.contains("Method <" + PLANTED + ".salesforce.rest.PlantedRestClient"),
+                report.contains("<" + PLANTED + ".salesforce.rest.RestClient."),
                 "the REST client itself may talk HTTP: " + report);
     }
 

@@ -105,8 +105,10 @@ final class RunnerArchitecture {
         return noClasses()
                 .that()
                 .resideInAPackage(root + "..")
-                .and()
-                .resideOutsideOfPackages(root + "." + ADAPTERS + ".rest..", root + "." + ADAPTERS + ".auth..")
+                .and(DescribedPredicate.describe(
+                        "are not the REST client",
+                        (JavaClass c) -> !c.getName().equals(root + "." + ADAPTERS + ".rest.RestClient")
+                                && !c.getName().startsWith(root + "." + ADAPTERS + ".rest.RestClient$")))
                 .should()
                 .dependOnClassesThat(DescribedPredicate.describe(
                         "HTTP requests or responses",

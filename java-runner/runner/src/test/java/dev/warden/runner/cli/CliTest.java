@@ -62,6 +62,10 @@ class CliTest {
                             && help.contains("WARDEN_SF")
                             && help.contains("WARDEN_LOCAL_ORG_STATE"),
                     c + ":\n" + help);
+            assertTrue(
+                    help.contains(
+                            "  WARDEN_HOME              where key pairs live, keys/<orgId>/ (default: ~/.warden)\n"),
+                    "each variable on one line, not broken inside a name: " + c + ":\n" + help);
             assertTrue(help.contains("EXIT CODES") && help.contains("  2   bad input"), c + ":\n" + help);
         }
         assertTrue(run("verify", "--help").out().contains("  3   checks found problems"));

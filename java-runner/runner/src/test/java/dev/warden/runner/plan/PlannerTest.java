@@ -138,5 +138,36 @@ class PlannerTest {
         Plan plan = planner.plan(b, o, null);
         assertEquals(1, plan.steps().size());
         assertEquals(List.of("192.0.2.7"), plan.steps().get(0).targets());
+        assertEquals(
+                "[10.0.0.0-10.0.255.255, 192.0.2.7]",
+                ((StepAction.WriteTrustedRanges) plan.steps().get(0).action())
+                        .ranges()
+                        .toString(),
+                "the step carries the complete merged list the provisioner writes");
+    }
+
+    @Test
+    void stepsCarryTheIdsTheProvisionerWrites() {
+        Observed o = Fixtures.fresh();
+        Plan plan = planner.plan(Fixtures.warden(), o, null);
+        assertEquals(null, plan.userId(), "the plan creates the user, so the provisioner learns its id");
+        var create = (StepAction.CreateUser) plan.steps().get(0).action();
+        assertEquals(
+                o.profiles().get("Minimum Access - API Only Integrations"),
+                create.user().profileId());
+        var assign = plan.steps().stream()
+                .map(Step::action)
+                .filter(StepAction.AssignPermissionSets.class::isInstance)
+                .map(StepAction.AssignPermissionSets.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of("Warden_Integration", "Warden_Query_All_Files", "Warden_Scanner_Access"),
+                List.copyOf(assign.permissionSetIds().keySet()));
+        assign.permissionSetIds()
+                .forEach((name, id) -> assertEquals(o.permissionSets().get(name).id(), id, name));
+        var approval =
+                (StepAction.AssignApprovalPermissionSet) plan.steps().get(1).action();
+        assertEquals(o.admin().id(), approval.adminId());
     }
 }

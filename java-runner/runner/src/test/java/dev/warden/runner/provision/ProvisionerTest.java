@@ -86,7 +86,7 @@ class ProvisionerTest {
         InMemoryRecords org = orgWithLegacyUser();
         Observed o = observed(org);
         Plan plan = new Planner().plan(warden, o, null);
-        ApplyResult r = provisioner(org).apply(warden, o, plan, null);
+        ApplyResult r = provisioner(org).apply(plan, null);
         assertEquals(
                 Set.of(
                         "profile Minimum Access - API Only Integrations",
@@ -107,7 +107,7 @@ class ProvisionerTest {
             Plan plan = new Planner().plan(warden, o, null);
             org.failAtWrite = failAt;
             var e = assertThrows(
-                    ProvisionFailedException.class, () -> provisioner(org).apply(warden, o, plan, null));
+                    ProvisionFailedException.class, () -> provisioner(org).apply(plan, null));
             assertEquals(before, state(org, o.user().id()), "fault at write " + failAt + ": " + e.getMessage());
             assertTrue(e.getMessage().contains("restored: "), e.getMessage());
             Journal j = new JournalStore(tmp.resolve(".warden"))
@@ -117,7 +117,7 @@ class ProvisionerTest {
             org.failAtWrite = -1;
             Observed again = observed(org);
             Plan retry = new Planner().plan(warden, again, j);
-            provisioner(org).apply(warden, again, retry, null);
+            provisioner(org).apply(retry, null);
             assertEquals(
                     Set.of(
                             "profile Minimum Access - API Only Integrations",
@@ -144,7 +144,7 @@ class ProvisionerTest {
                 new JournalStore(tmp.resolve(".warden")),
                 Clock.systemUTC(),
                 line -> {});
-        var e = assertThrows(ProvisionFailedException.class, () -> p.apply(warden, o, plan, null));
+        var e = assertThrows(ProvisionFailedException.class, () -> p.apply(plan, null));
         assertTrue(e.restoreFailed(), e.getMessage());
         Journal j = new JournalStore(tmp.resolve(".warden"))
                 .load(o.orgId(), plan.username())
@@ -182,7 +182,7 @@ class ProvisionerTest {
         Plan plan = new Planner().plan(vendor, o, null);
         org.failAtWrite = 1; // the profile switch
         var e = assertThrows(
-                ProvisionFailedException.class, () -> provisioner(org).apply(vendor, o, plan, null));
+                ProvisionFailedException.class, () -> provisioner(org).apply(plan, null));
         assertTrue(e.getMessage().contains("deactivated " + u.username()), e.getMessage());
         UserState after = org.users.get(u.id());
         assertEquals("System Administrator", after.profileName(), "restored as before");
@@ -193,7 +193,7 @@ class ProvisionerTest {
                 .load(o.orgId(), plan.username())
                 .orElseThrow();
         Observed again = observed(org, u.username());
-        provisioner(org).apply(vendor, again, new Planner().plan(vendor, again, j), null);
+        provisioner(org).apply(new Planner().plan(vendor, again, j), null);
         UserState done = org.users.get(u.id());
         assertEquals("Minimum Access - API Only Integrations", done.profileName());
         assertTrue(done.active(), "reactivated on the final profile");

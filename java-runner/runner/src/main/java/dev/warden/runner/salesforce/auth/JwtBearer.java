@@ -11,13 +11,12 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
 import dev.warden.runner.salesforce.RetryPolicy;
+import dev.warden.runner.salesforce.SalesforceException;
 import dev.warden.runner.salesforce.Session;
+import dev.warden.runner.salesforce.rest.RestClient;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -31,11 +30,14 @@ import java.util.Set;
 /**
  * OAuth 2.0 JWT bearer login (RS256, {@code exp} in seconds, 3 minutes ahead) at the org's token endpoint. Tries
  * audience = the instance URL first, then login.salesforce.com and test.salesforce.com when Salesforce answers
- * "audience is invalid" (instance names no longer tell which audience an org wants).
+ * "audience is invalid" (instance names no longer tell which audience an org wants). The token request goes through
+ * {@link RestClient} (the runner's one HTTP client: the run's budget, call counter and retry policy); this class only
+ * signs the assertion and reads OAuth's answer.
  */
 public final class JwtBearer {
     public static final String GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http;
     private final ApiBudget budget;
@@ -101,53 +103,36 @@ public final class JwtBearer {
             throw new IllegalStateException("cannot sign the JWT: " + e.getMessage(), e);
         }
         String form = "grant_type=" + URLEncoder.encode(GRANT, StandardCharsets.UTF_8) + "&assertion=" + assertion;
-        budget.beforeCall();
-        counter.count("rest.oauth.token");
+        RestClient.Answer res;
         try {
-            long began = counter.started();
-            HttpResponse<String> res;
-            try {
-                res = http.send(
-                        HttpRequest.newBuilder(URI.create(instanceUrl + "/services/oauth2/token"))
-                                .timeout(Duration.ofSeconds(60))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .header("Accept", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(form))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } finally {
-                counter.ended(began);
-            }
-            budget.counted();
-            JsonNode body;
-            try {
-                body = JSON.readTree(res.body() == null || res.body().isBlank() ? "{}" : res.body());
-            } catch (IOException notJson) {
-                body = JSON.createObjectNode(); // a gateway's HTML 503 page: the status says it all
-            }
-            if (res.statusCode() != 200) {
-                JwtLoginException refused = new JwtLoginException(
-                        body.path("error").asText("HTTP_" + res.statusCode()),
-                        body.path("error_description").asText(null),
-                        res.statusCode());
-                refused.retryAfter = res.headers().firstValue("Retry-After").orElse(null);
-                throw refused;
-            }
-            String id = body.path("id").asText("");
-            String[] parts = id.split("/");
-            String orgId = parts.length >= 2 ? parts[parts.length - 2] : null;
-            return new Session(
-                    body.path("instance_url").asText(instanceUrl),
-                    body.path("access_token").asText(),
-                    username,
-                    orgId);
-        } catch (IOException e) {
-            budget.unanswered();
-            throw new JwtLoginException("CONNECTION_FAILED", instanceUrl + " did not answer: " + e.getMessage(), 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JwtLoginException("INTERRUPTED", "interrupted", 0);
+            res = RestClient.beforeLogin(http, instanceUrl, budget, counter, TIMEOUT, retry)
+                    .postFormOnce("/services/oauth2/token", form, "rest.oauth.token", "JWT login of " + username);
+        } catch (SalesforceException unanswered) {
+            // No answer (connection failed, interrupted): the REST client said so in its words.
+            throw new JwtLoginException(unanswered.errorCode(), unanswered.salesforceMessage(), 0);
         }
+        JsonNode body;
+        try {
+            body = JSON.readTree(res.text().isBlank() ? "{}" : res.text());
+        } catch (IOException notJson) {
+            body = JSON.createObjectNode(); // a gateway's HTML 503 page: the status says it all
+        }
+        if (res.status() != 200) {
+            JwtLoginException refused = new JwtLoginException(
+                    body.path("error").asText("HTTP_" + res.status()),
+                    body.path("error_description").asText(null),
+                    res.status());
+            refused.retryAfter = res.retryAfter();
+            throw refused;
+        }
+        String id = body.path("id").asText("");
+        String[] parts = id.split("/");
+        String orgId = parts.length >= 2 ? parts[parts.length - 2] : null;
+        return new Session(
+                body.path("instance_url").asText(instanceUrl),
+                body.path("access_token").asText(),
+                username,
+                orgId);
     }
 
     /** Salesforce refused the login; {@code error}/{@code description} are its own words. */

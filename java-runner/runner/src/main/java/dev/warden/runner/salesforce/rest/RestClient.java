@@ -55,6 +55,39 @@ public final class RestClient {
         this.retry = retry;
     }
 
+    /**
+     * A client for the OAuth token endpoint of {@code instanceUrl}: there is no session yet, so its calls carry no
+     * {@code Authorization} header. Same budget, counter and retry policy as every other call of the run.
+     */
+    public static RestClient beforeLogin(
+            HttpClient http,
+            String instanceUrl,
+            ApiBudget budget,
+            CallCounter counter,
+            Duration timeout,
+            RetryPolicy retry) {
+        return new RestClient(http, new Session(instanceUrl, null, null, null), budget, counter, timeout, retry);
+    }
+
+    /**
+     * One form POST ({@code application/x-www-form-urlencoded}), its answer as it came and not retried here: the OAuth
+     * token endpoint answers in OAuth's own error shape, which the login classifies under the same retry policy.
+     */
+    public Answer postFormOnce(String path, String form, String kind, String what) {
+        HttpResponse<byte[]> res = exchangeOnce(
+                "POST",
+                path,
+                "application/x-www-form-urlencoded",
+                form,
+                kind,
+                what,
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(
+                res.statusCode(),
+                res.body(),
+                res.headers().firstValue("Retry-After").orElse(null));
+    }
+
     public RetryPolicy retryPolicy() {
         return retry;
     }
@@ -300,20 +333,38 @@ public final class RestClient {
 
     private <T> HttpResponse<T> exchangeOnce(
             String method, String path, Object body, String kind, String what, HttpResponse.BodyHandler<T> handler) {
+        String text;
+        try {
+            text = body == null ? null : json.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(what + ": body is not JSON-writable: " + e.getMessage(), e);
+        }
+        return exchangeOnce(method, path, "application/json", text, kind, what, handler);
+    }
+
+    private <T> HttpResponse<T> exchangeOnce(
+            String method,
+            String path,
+            String contentType,
+            String body,
+            String kind,
+            String what,
+            HttpResponse.BodyHandler<T> handler) {
         budget.beforeCall();
         counter.count(kind);
         calls.incrementAndGet();
         callLog.add(shape(method, path));
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(session.instanceUrl() + path))
                 .timeout(timeout)
-                .header("Authorization", "Bearer " + session.accessToken())
                 .header("Accept", "application/json");
+        if (session.accessToken() != null) {
+            req.header("Authorization", "Bearer " + session.accessToken());
+        }
         try {
             if (body == null) {
                 req.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
-                req.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+                req.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
             }
             long began = counter.started();
             HttpResponse<T> res;

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 
-/** The planted REST client: the one place allowed to talk HTTP. */
-public final class PlantedRestClient {
+/** The planted REST client: the one class allowed to build HTTP requests (named as the real one). */
+public final class RestClient {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
