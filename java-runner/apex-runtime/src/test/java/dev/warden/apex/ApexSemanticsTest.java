@@ -236,6 +236,28 @@ class ApexSemanticsTest {
     }
 
     @Test
+    void aLiteralOfTheWrongTypeIsAnIllegalAssignmentAtCompileTime() {
+        assertEquals(
+                "{AnonymousBlock=[line 1, column 9: Illegal assignment from String to Integer]}",
+                problem("Integer x = 'not a number';"));
+        assertEquals(
+                "{AnonymousBlock=[line 1, column 8: Illegal assignment from Integer to String]}",
+                problem("String s = 5;"));
+        assertEquals(
+                "{AnonymousBlock=[line 1, column 9: Illegal assignment from Decimal to Integer]}",
+                problem("Integer i = 1.5;"));
+        assertEquals(
+                "{C=[line 1, column 37: Illegal assignment from Boolean to Date]}",
+                Anon.run("System.debug(1);", "public class C { public static Date d = true; }")
+                        .problems()
+                        .toString());
+        // Widening and what the platform converts stay legal.
+        assertEquals(
+                "{}",
+                problem("Long l = 1; Decimal d = 2; Double x = 1.5; Decimal e = 5L; Object o = 'a'; Id i = null;"));
+    }
+
+    @Test
     void unsupportedFeaturesFailLoudlyWithTheirPlace() {
         assertEquals(
                 "{AnonymousBlock=[line 1, column 18: not supported by the local org's Apex runtime: SOSL]}",

@@ -152,6 +152,7 @@ final class Compiler {
             RType t = type(lv.type());
             List<Ex> inits = new ArrayList<>();
             for (Stmt.Declarator d : lv.vars()) {
+                LiteralAssignments.check(t, d.init(), d.pos());
                 Ev init = d.init() == null ? null : value(d.init()).ev();
                 int slot = declare(d.name(), t, d.pos());
                 inits.add(

@@ -370,6 +370,7 @@ public final class Program {
                         ? c.staticFields.get(fd.name().toLowerCase(Locale.ROOT))
                         : c.instanceFields.get(fd.name().toLowerCase(Locale.ROOT));
                 RType t = types.resolve(fd.type(), c);
+                LiteralAssignments.check(t, fd.init(), fd.pos());
                 Ev init = comp.value(fd.init()).ev();
                 Pos pos = fd.pos();
                 lines.set(pos.line());
