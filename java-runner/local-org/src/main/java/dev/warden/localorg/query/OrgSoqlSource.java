@@ -49,6 +49,9 @@ public final class OrgSoqlSource implements SoqlSource {
     /** Every reference field that names a child relationship and points at the object, as that object's children. */
     @Override
     public Iterable<SoqlRow> rows(String objectApiName, boolean includeDeleted) {
+        if (MetadataCatalogRows.serves(objectApiName)) {
+            return MetadataCatalogRows.rows(db.schema(), objectApiName);
+        }
         List<Record> records = db.rows(objectApiName, includeDeleted);
         return () -> new Iterator<>() {
             private final Iterator<Record> it = records.iterator();
@@ -93,6 +96,10 @@ public final class OrgSoqlSource implements SoqlSource {
     @Override
     public SoqlRow byId(String id) {
         Record r = db.retrieve(id);
+        if (r == null) {
+            // a custom metadata relationship to EntityDefinition/FieldDefinition holds a DurableId, not an Id
+            return MetadataCatalogRows.byDurableId(db.schema(), id);
+        }
         return r == null ? null : new Row(r);
     }
 

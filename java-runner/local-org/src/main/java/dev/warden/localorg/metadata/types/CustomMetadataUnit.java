@@ -114,6 +114,10 @@ public final class CustomMetadataUnit extends StoredUnit {
                 }
                 content = r.id();
             }
+            if (content != null) {
+                content = MetadataRelationshipValues.durableId(
+                        org.schema(), typeName, def, content.toString(), c.xml(), ctx);
+            }
             values.put(field, content);
         }
         Record existing = org.db().findOne(typeName, "DeveloperName", developerName);
