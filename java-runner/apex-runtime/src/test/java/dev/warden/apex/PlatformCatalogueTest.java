@@ -83,6 +83,30 @@ class PlatformCatalogueTest {
     }
 
     @Test
+    void moreCataloguedNamesCompile() {
+        Anon.Outcome o = Anon.run("""
+                try {
+                    throw new AuraHandledException('shown to the component');
+                } catch (AuraHandledException e) {
+                    System.debug(e.getMessage());
+                }
+                System.debug(new Nightly() instanceof Schedulable);
+                """, """
+                public class Nightly implements Schedulable {
+                    public void execute(SchedulableContext context) {
+                        DataWeave.Script script = new DataWeaveScriptResource.helloWorld();
+                    }
+                }
+                """);
+        assertEquals(java.util.Map.of(), o.problems());
+        assertEquals("shown to the component\ntrue", o.out());
+        UnsupportedFeature e = assertThrows(
+                UnsupportedFeature.class,
+                () -> Anon.run("DataWeave.Script s = new DataWeaveScriptResource.helloWorld();"));
+        assertTrue(e.feature().equalsIgnoreCase("new DataWeaveScriptResource.helloWorld"), e.feature());
+    }
+
+    @Test
     void aBindInLimitCompilesAndFailsWhenTheQueryRuns() {
         Anon.Outcome compiled = Anon.run(
                 "System.debug('before');",

@@ -70,7 +70,13 @@ public final class PlatformCatalogue {
             "VisualEditor.DynamicPickListRows",
             "VisualEditor.DesignTimePageContext",
             // App Launcher sort order
-            "AppLauncher.AppMenu");
+            "AppLauncher.AppMenu",
+            // scheduled Apex (System.schedule is not supported) and platform event publish callbacks
+            "SchedulableContext",
+            "EventBus.EventPublishFailureCallback",
+            "EventBus.EventPublishSuccessCallback",
+            "EventBus.FailureResult",
+            "EventBus.SuccessResult");
 
     /**
      * Names that are no type but answer static members: {@code Page.myPage} is a PageReference to a Visualforce page
@@ -79,14 +85,24 @@ public final class PlatformCatalogue {
     private static final Set<String> STATIC_ONLY = Set.of("page");
 
     /** Interfaces a user class may implement: the class compiles; the platform never calls it here. */
-    private static final Set<String> INTERFACES = Set.of("Cache.CacheBuilder", "Messaging.InboundEmailHandler");
+    private static final Set<String> INTERFACES = Set.of(
+            "Cache.CacheBuilder",
+            "Messaging.InboundEmailHandler",
+            "EventBus.EventPublishFailureCallback",
+            "EventBus.EventPublishSuccessCallback");
+
+    /**
+     * Families of types generated from the org's metadata: {@code DataWeaveScriptResource.<script>} names a deployed
+     * DataWeave script (UNCONFIRMED whether Salesforce checks the script exists at compile time; not checked here).
+     */
+    private static final Set<String> PREFIXES = Set.of("dataweavescriptresource.");
 
     /** Abstract platform classes a user class may extend (their methods are the user's overrides). */
     private static final Set<String> EXTENDABLE = Set.of("VisualEditor.DynamicPickList");
 
     /** Exceptions of the System namespace beyond {@link Program#PLATFORM_EXCEPTIONS}, so catch clauses compile. */
-    static final java.util.List<String> EXCEPTIONS =
-            java.util.List.of("DataWeaveScriptException", "EmailTemplateRenderException", "VisualforceException");
+    static final java.util.List<String> EXCEPTIONS = java.util.List.of(
+            "DataWeaveScriptException", "EmailTemplateRenderException", "VisualforceException", "AuraHandledException");
 
     private static final Map<String, String> BY_KEY =
             TYPES.stream().collect(Collectors.toMap(n -> n.toLowerCase(Locale.ROOT), n -> n));
@@ -97,6 +113,13 @@ public final class PlatformCatalogue {
         String n = BY_KEY.get(k);
         if (n == null && k.startsWith("system.")) {
             n = BY_KEY.get(k.substring(7));
+        }
+        if (n == null) {
+            for (String p : PREFIXES) {
+                if (k.startsWith(p) && k.length() > p.length() && k.indexOf('.', p.length()) < 0) {
+                    return "DataWeaveScriptResource." + key.substring(p.length());
+                }
+            }
         }
         return n;
     }
