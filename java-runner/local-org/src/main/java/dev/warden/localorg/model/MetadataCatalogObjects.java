@@ -6,8 +6,9 @@ import java.util.List;
  * EntityDefinition and FieldDefinition: the org's objects and fields as read-only rows, computed from the schema on
  * every query ({@code query.MetadataCatalogRows}), so custom metadata relationships to them
  * ({@code Object__r.QualifiedApiName}, {@code SObjectField__r.QualifiedApiName}) resolve. Only the common fields are
- * modelled. UNCONFIRMED: the key prefixes (no row here is addressed by Id: every row's Id is Salesforce's
- * all-zero {@code 000000000000000AAA}).
+ * modelled; {@code EntityDefinition.Fields} is the child relationship of the fields. UNCONFIRMED: the key
+ * prefixes (no row here is addressed by Id: every row's Id field reads Salesforce's all-zero
+ * {@code 000000000000000AAA}).
  */
 public final class MetadataCatalogObjects {
     public static final String ENTITY = "EntityDefinition";
@@ -51,6 +52,10 @@ public final class MetadataCatalogObjects {
                         text("Label"),
                         text("DurableId"),
                         text("DataType"),
+                        text("RelationshipName"),
+                        FieldDef.of("IsCalculated", FieldType.BOOLEAN)
+                                .readOnly()
+                                .build(),
                         text("NamespacePrefix"),
                         // The entity's DurableId; EntityDefinition.QualifiedApiName follows it like a lookup.
                         FieldDef.of("EntityDefinitionId", FieldType.STRING)

@@ -15,7 +15,7 @@ import java.util.Map;
  * schema when queried, never stored. DurableId is the object's API name and {@code Object.Field} for a field, as
  * Salesforce answers for standard objects; for custom objects and fields Salesforce answers 01I/00N ids instead
  * (a known difference). A custom metadata relationship to either holds that DurableId, so {@link #byDurableId}
- * follows it. Every row's Id is Salesforce's all-zero id.
+ * follows it. Every row's Id field reads Salesforce's all-zero id.
  */
 final class MetadataCatalogRows {
     static final String ZERO_ID = "000000000000000AAA";
@@ -25,6 +25,14 @@ final class MetadataCatalogRows {
     static boolean serves(String objectName) {
         return objectName.equalsIgnoreCase(MetadataCatalogObjects.ENTITY)
                 || objectName.equalsIgnoreCase(MetadataCatalogObjects.FIELD);
+    }
+
+    /** EntityDefinition.Fields: its FieldDefinition rows (EntityDefinitionId, not a stored reference field). */
+    static List<dev.warden.soql.ChildRelationship> children(String objectName) {
+        return objectName.equalsIgnoreCase(MetadataCatalogObjects.ENTITY)
+                ? List.of(new dev.warden.soql.ChildRelationship(
+                        "Fields", MetadataCatalogObjects.FIELD, "EntityDefinitionId"))
+                : List.of();
     }
 
     static List<SoqlRow> rows(Schema schema, String objectName) {
@@ -67,7 +75,7 @@ final class MetadataCatalogRows {
         v.put("KeyPrefix", t.keyPrefix());
         v.put("IsCustomSetting", t.kind() == dev.warden.localorg.model.ObjectKind.CUSTOM_SETTING);
         v.put("IsQueryable", t.capabilities().queryable());
-        return new CatalogRow(MetadataCatalogObjects.ENTITY, v);
+        return new CatalogRow(MetadataCatalogObjects.ENTITY, t.name(), v);
     }
 
     private static SoqlRow field(SObjectType t, FieldDef f) {
@@ -79,7 +87,9 @@ final class MetadataCatalogRows {
         v.put("DurableId", t.name() + "." + f.name());
         v.put("DataType", f.type().name());
         v.put("EntityDefinitionId", t.name());
-        return new CatalogRow(MetadataCatalogObjects.FIELD, v);
+        v.put("RelationshipName", f.relationshipName());
+        v.put("IsCalculated", f.calculation() != null);
+        return new CatalogRow(MetadataCatalogObjects.FIELD, t.name() + "." + f.name(), v);
     }
 
     /** API name without its suffix (Log__c → Log), as DeveloperName reads. */
@@ -90,12 +100,11 @@ final class MetadataCatalogRows {
                 : apiName;
     }
 
-    private record CatalogRow(String objectName, Map<String, Object> values) implements SoqlRow {
-        @Override
-        public String id() {
-            return ZERO_ID;
-        }
-
+    /**
+     * The row's identity for the engine is its DurableId (child subqueries such as {@code (SELECT ... FROM Fields)}
+     * match children to parents by it); its Id field still reads the all-zero id, as on Salesforce.
+     */
+    private record CatalogRow(String objectName, String id, Map<String, Object> values) implements SoqlRow {
         @Override
         public Object get(String canonicalFieldName) {
             return canonicalFieldName.equals("Id") ? ZERO_ID : values.get(canonicalFieldName);

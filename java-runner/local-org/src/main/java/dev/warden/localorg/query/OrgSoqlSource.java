@@ -83,7 +83,7 @@ public final class OrgSoqlSource implements SoqlSource {
     /** Child relationships named in the schema (Account.Contacts, ...) whose child type this caller may see. */
     @Override
     public List<dev.warden.soql.ChildRelationship> childRelationships(String objectApiName) {
-        List<dev.warden.soql.ChildRelationship> out = new ArrayList<>();
+        List<dev.warden.soql.ChildRelationship> out = new ArrayList<>(MetadataCatalogRows.children(objectApiName));
         for (dev.warden.localorg.model.ChildRelationshipDef c : db.schema().childRelationships(objectApiName)) {
             SObjectType child = db.schema().get(c.childObject());
             if (child != null && child.capabilities().queryable() && visible.test(child)) {

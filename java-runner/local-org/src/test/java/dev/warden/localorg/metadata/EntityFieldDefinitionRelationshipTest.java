@@ -96,6 +96,20 @@ class EntityFieldDefinitionRelationshipTest {
     }
 
     @Test
+    void anEntityListsItsFieldsInAChildSubquery() {
+        Map<String, Object> row = query(
+                "SELECT QualifiedApiName, (SELECT QualifiedApiName, RelationshipName FROM Fields"
+                        + " WHERE QualifiedApiName = 'AccountId') FROM EntityDefinition WHERE QualifiedApiName = 'Contact'");
+        var fields = (dev.warden.soql.QueryResult) row.get("Fields");
+        assertEquals(1, fields.records().size());
+        assertEquals("Account", fields.records().get(0).fields().get("RelationshipName"));
+        assertEquals(
+                "000000000000000AAA",
+                query("SELECT Id FROM EntityDefinition WHERE QualifiedApiName = 'Contact'")
+                        .get("Id"));
+    }
+
+    @Test
     void theRecordFileComesBackAsDeployed() {
         assertTrue(deploy("account", "Name").success());
         // the stored file, not the durable ids, is what a retrieve answers
