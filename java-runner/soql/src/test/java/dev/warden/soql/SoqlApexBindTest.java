@@ -42,6 +42,16 @@ class SoqlApexBindTest {
     }
 
     @Test
+    void bindsInsideChildSubqueriesAreResolvedToo() {
+        QueryResult r = run(
+                "SELECT Name, (SELECT Name FROM Accounts WHERE NumberOfEmployees > :n ORDER BY Name DESC LIMIT 1)"
+                        + " FROM User ORDER BY Name",
+                5);
+        QueryResult accounts = (QueryResult) r.records().get(1).fields().get("Accounts");
+        assertEquals("Acme", accounts.records().get(0).fields().get("Name"));
+    }
+
+    @Test
     void systemModeIsRecordedAndNoModeIsNull() {
         assertEquals(
                 "SYSTEM_MODE",

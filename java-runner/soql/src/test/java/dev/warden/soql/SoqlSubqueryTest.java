@@ -53,6 +53,14 @@ class SoqlSubqueryTest {
         assertEquals("acme labs", name(r.records().get(2)));
     }
 
+    @Test
+    void aChildSubqueryMayNameItsRelationshipThroughTheParent() {
+        QueryResult r = query("SELECT Name, (SELECT Name FROM User.Accounts WHERE NumberOfEmployees > 5 ORDER BY Name"
+                + " DESC LIMIT 1) FROM User ORDER BY Name");
+        assertEquals("Acme", name(r.records().get(1)));
+        assertThrows(SoqlException.class, () -> query("SELECT Name, (SELECT Name FROM Contact.Accounts) FROM User"));
+    }
+
     private static Object name(ResultRecord user) {
         QueryResult accounts = (QueryResult) user.fields().get("Accounts");
         assertEquals(1, accounts.records().size());

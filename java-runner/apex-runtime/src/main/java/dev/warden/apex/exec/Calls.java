@@ -276,6 +276,9 @@ final class Calls {
         String key = t.builtin();
         Builtin b = Builtins.get(key);
         String lower = name.toLowerCase(Locale.ROOT);
+        if (b == null && PlatformCatalogue.isTarget(key)) {
+            return PlatformCatalogue.failsWhenRun(PlatformCatalogue.display(key) + "." + name, null);
+        }
         if (b == null || !b.statics().contains(lower)) {
             throw new UnsupportedFeature((b == null ? key : b.name()) + "." + name, call.pos());
         }

@@ -666,6 +666,9 @@ final class Compiler {
         if (Types.NATIVE.containsKey(key) || Types.NATIVE.containsKey(bare)) {
             return new TypeTarget(null, null, Types.NATIVE.containsKey(key) ? key : bare);
         }
+        if (PlatformCatalogue.isTarget(key)) {
+            return new TypeTarget(null, null, key);
+        }
         return null;
     }
 

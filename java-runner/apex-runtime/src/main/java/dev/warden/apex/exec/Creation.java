@@ -82,6 +82,9 @@ final class Creation {
             case NATIVE -> {
                 Ev[] args = args(c, n.args());
                 String name = t.name();
+                if (!NativeFactory.canCreate(name) && PlatformCatalogue.type(name) != null) {
+                    return PlatformCatalogue.failsWhenRun("new " + name, t);
+                }
                 if (!NativeFactory.canCreate(name)) {
                     throw new UnsupportedFeature("new " + name, n.pos());
                 }

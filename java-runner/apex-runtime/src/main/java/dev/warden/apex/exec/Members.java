@@ -174,6 +174,9 @@ final class Members {
                 return deeper;
             }
         }
+        if (b == null && PlatformCatalogue.isTarget(key)) {
+            return PlatformCatalogue.failsWhenRun(PlatformCatalogue.display(key) + "." + name, null);
+        }
         throw new dev.warden.apex.lower.UnsupportedFeature((b == null ? key : b.name()) + "." + name, fl.pos());
     }
 

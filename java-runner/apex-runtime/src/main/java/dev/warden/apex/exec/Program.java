@@ -70,7 +70,10 @@ public final class Program {
         this.host = host;
         ClassInfo root = new ClassInfo("Exception", null, null, true);
         platform.put("exception", root);
-        for (String n : PLATFORM_EXCEPTIONS) {
+        for (String n : java.util.stream.Stream.concat(
+                        PLATFORM_EXCEPTIONS.stream(), PlatformCatalogue.EXCEPTIONS.stream())
+                .distinct()
+                .toList()) {
             ClassInfo c = new ClassInfo("System." + n, null, null, true);
             c.superclass = root;
             platform.put(n.toLowerCase(Locale.ROOT), c);
@@ -170,7 +173,8 @@ public final class Program {
     public SObjectSchema describe(String name) {
         String k = name.toLowerCase(Locale.ROOT);
         if (!schemas.containsKey(k)) {
-            schemas.put(k, host.describe(name));
+            SObjectSchema s = host.describe(name);
+            schemas.put(k, s != null ? s : ChangeEvents.derive(name, host::describe));
         }
         return schemas.get(k);
     }
@@ -278,6 +282,11 @@ public final class Program {
         Decl.Type t = c.decl;
         if (t.superclass() != null) {
             RType s = types.resolve(t.superclass(), c.outer == null ? c : c.outer);
+            if (s.kind() == RType.Kind.NATIVE && PlatformCatalogue.extendable(s.name())) {
+                s = RType.ofClass(platform.computeIfAbsent(
+                        "catalogue:" + s.name().toLowerCase(Locale.ROOT),
+                        k -> new ClassInfo(PlatformCatalogue.type(k.substring(10)), null, null, true)));
+            }
             if (s.kind() != RType.Kind.CLASS) {
                 throw new CompileError(
                         "Invalid type: " + t.superclass().name(), t.superclass().pos());
@@ -291,7 +300,7 @@ public final class Program {
             }
             if (r.kind() == RType.Kind.CLASS) {
                 c.interfaces.add(r.cls());
-            } else if (Types.IMPLEMENTABLE.contains(r.name())) {
+            } else if (Types.IMPLEMENTABLE.contains(r.name()) || PlatformCatalogue.implementable(r.name())) {
                 c.platformInterfaces.add(r.name());
             } else {
                 throw new UnsupportedFeature("implementing " + r.name(), i.pos());

@@ -36,6 +36,13 @@ public final class Queries {
         try {
             parsed = Soql.parseApex(q.text());
         } catch (SoqlException e) {
+            String engine = " is not supported by this SOQL engine";
+            if (e.detail() != null && e.detail().endsWith(engine)) {
+                // Valid Apex the soql module cannot run (a bind in LIMIT): the class compiles, the query fails when
+                // it is reached.
+                return PlatformCatalogue.failsWhenRun(
+                        "SOQL: " + e.detail().substring(0, e.detail().length() - engine.length()), null);
+            }
             throw new CompileError(e.detail(), at(q, e));
         }
         SObjectSchema from = c.program().describe(parsed.statement().query().from());

@@ -9,6 +9,9 @@ public final class SObjects {
     private SObjects() {}
 
     public static RType fieldType(Program p, FieldInfo fi) {
+        if (fi == ChangeEvents.HEADER) {
+            return ChangeEvents.HEADER_TYPE;
+        }
         return switch (SObjectSchema.apexType(fi.type())) {
             case "Id" -> RType.ID_T;
             case "Boolean" -> RType.BOOLEAN_T;

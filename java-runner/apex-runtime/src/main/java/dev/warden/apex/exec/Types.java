@@ -206,6 +206,10 @@ public final class Types {
         if (n != null) {
             return RType.simple(RType.Kind.NATIVE, n);
         }
+        String catalogued = PlatformCatalogue.type(key);
+        if (catalogued != null) {
+            return RType.simple(RType.Kind.NATIVE, catalogued);
+        }
         if (t.names().size() <= 2) {
             ClassInfo p = program.platformExceptionOrNull(t.last());
             if (p != null && (t.names().size() == 1 || t.names().get(0).equalsIgnoreCase("System"))) {

@@ -21,6 +21,7 @@ public final class Builtins {
                 new NumberLib("Decimal"),
                 new NumberLib("Long"),
                 new NumberLib("Double"),
+                new BooleanLib(),
                 new IdLib(),
                 new BlobLib(),
                 new DateLib(),

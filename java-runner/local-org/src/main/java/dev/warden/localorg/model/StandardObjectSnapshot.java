@@ -90,6 +90,7 @@ public final class StandardObjectSnapshot {
             case "DATA" -> SObjectType.Capabilities.DATA;
             case "NO_UNDELETE" -> new SObjectType.Capabilities(true, true, true, true, false, false);
             case "READ_DELETE" -> new SObjectType.Capabilities(false, false, true, true, false, false);
+            case "READ_ONLY" -> SObjectType.Capabilities.READ_ONLY;
             default -> throw new IllegalArgumentException("unknown capabilities " + c[4]);
         };
         if (c[1].length() != 3) {

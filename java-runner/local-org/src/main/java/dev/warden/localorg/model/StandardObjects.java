@@ -509,6 +509,7 @@ public final class StandardObjects {
 
         // The CRM objects (Account, Contact, Opportunity, ...) come from the committed describe snapshot.
         StandardObjectSnapshot.load(s);
+        MetadataCatalogObjects.register(s);
     }
 
     private static void std(

@@ -49,6 +49,9 @@ public final class OrgSoqlSource implements SoqlSource {
     /** Every reference field that names a child relationship and points at the object, as that object's children. */
     @Override
     public Iterable<SoqlRow> rows(String objectApiName, boolean includeDeleted) {
+        if (MetadataCatalogRows.serves(objectApiName)) {
+            return MetadataCatalogRows.rows(db.schema(), objectApiName);
+        }
         List<Record> records = db.rows(objectApiName, includeDeleted);
         return () -> new Iterator<>() {
             private final Iterator<Record> it = records.iterator();
@@ -80,7 +83,7 @@ public final class OrgSoqlSource implements SoqlSource {
     /** Child relationships named in the schema (Account.Contacts, ...) whose child type this caller may see. */
     @Override
     public List<dev.warden.soql.ChildRelationship> childRelationships(String objectApiName) {
-        List<dev.warden.soql.ChildRelationship> out = new ArrayList<>();
+        List<dev.warden.soql.ChildRelationship> out = new ArrayList<>(MetadataCatalogRows.children(objectApiName));
         for (dev.warden.localorg.model.ChildRelationshipDef c : db.schema().childRelationships(objectApiName)) {
             SObjectType child = db.schema().get(c.childObject());
             if (child != null && child.capabilities().queryable() && visible.test(child)) {
@@ -93,6 +96,10 @@ public final class OrgSoqlSource implements SoqlSource {
     @Override
     public SoqlRow byId(String id) {
         Record r = db.retrieve(id);
+        if (r == null) {
+            // a custom metadata relationship to EntityDefinition/FieldDefinition holds a DurableId, not an Id
+            return MetadataCatalogRows.byDurableId(db.schema(), id);
+        }
         return r == null ? null : new Row(r);
     }
 

@@ -91,6 +91,41 @@ class CustomMetadataRelationshipTest {
     }
 
     @Test
+    void aRequiredRelationshipToARecordDeployedLaterInTheSameDeployIsSetOnInsert() {
+        DeployEngineTest.Zip zip = new DeployEngineTest.Zip()
+                .add(
+                        "CustomObject",
+                        "Setting__mdt",
+                        "objects/Setting__mdt.object",
+                        xml("CustomObject", "<label>Setting</label><pluralLabel>Settings</pluralLabel>"))
+                .add(
+                        "CustomObject",
+                        "Action__mdt",
+                        "objects/Action__mdt.object",
+                        xml(
+                                "CustomObject",
+                                "<label>Action</label><pluralLabel>Actions</pluralLabel><fields><fullName>Setting__c</fullName>"
+                                        + "<label>Setting</label><referenceTo>Setting__mdt</referenceTo><required>true</required>"
+                                        + "<type>MetadataRelationship</type></fields>"))
+                .add("CustomMetadata", "Action.Stamp", "customMetadata/Action.Stamp.md", record("Setting__c", "Later"))
+                .add("CustomMetadata", "Setting.Later", "customMetadata/Setting.Later.md", record(null, null));
+
+        DeployOutcome out = DeployEngine.deploy(org, org.adminUserId(), zip.bytes(), DeployEngine.Options.defaults());
+
+        assertTrue(out.success(), () -> out.failures().toString());
+        var row = Soql.query(
+                        "SELECT Setting__r.DeveloperName FROM Action__mdt",
+                        new OrgSoqlSource(org.db()),
+                        QueryOptions.defaults())
+                .records()
+                .get(0)
+                .fields();
+        assertEquals(
+                "Later",
+                ((dev.warden.soql.ResultRecord) row.get("Setting__r")).fields().get("DeveloperName"));
+    }
+
+    @Test
     void aRecordNamingNoTargetRecordFails() {
         DeployOutcome out = DeployEngine.deploy(
                 org,

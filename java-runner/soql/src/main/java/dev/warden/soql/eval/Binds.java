@@ -20,11 +20,31 @@ final class Binds {
     private Binds() {}
 
     static Query apply(Query q, Function<Value.Bind, Object> resolver) {
+        // binds inside child subqueries ((SELECT ... FROM Children__r WHERE x = :y)) are resolved like the outer's
+        java.util.List<dev.warden.soql.ast.SelectItem> select = q.select().stream()
+                .map(i -> i instanceof dev.warden.soql.ast.SelectItem.SubQuery sub
+                        ? (dev.warden.soql.ast.SelectItem)
+                                new dev.warden.soql.ast.SelectItem.SubQuery(apply(sub.query(), resolver), sub.pos())
+                        : i)
+                .toList();
         if (q.where() == null) {
-            return q;
+            return select.equals(q.select())
+                    ? q
+                    : new Query(
+                            select,
+                            q.from(),
+                            q.fromAlias(),
+                            q.fromPos(),
+                            null,
+                            q.groupBy(),
+                            q.having(),
+                            q.orderBy(),
+                            q.limit(),
+                            q.offset(),
+                            q.allRows());
         }
         return new Query(
-                q.select(),
+                select,
                 q.from(),
                 q.fromAlias(),
                 q.fromPos(),

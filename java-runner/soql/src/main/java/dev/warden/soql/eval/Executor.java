@@ -99,7 +99,7 @@ public final class Executor {
                     }
                 }
             } else if (item instanceof SelectItem.SubQuery sub) {
-                ChildPlan plan = childPlan(sub, root);
+                ChildPlan plan = childPlan(sub, root, q.fromAlias());
                 if (!seen.add(plan.name().toLowerCase(Locale.ROOT))) {
                     throw resolver.error("MALFORMED_QUERY", sub.pos(), "duplicate field selected: " + plan.name());
                 }
@@ -271,11 +271,21 @@ public final class Executor {
             Integer limit,
             java.util.function.Function<SoqlRow, Object> parentRef) {}
 
-    private ChildPlan childPlan(SelectItem.SubQuery sub, SObjectInfo parent) {
+    private ChildPlan childPlan(SelectItem.SubQuery sub, SObjectInfo parent, String parentAlias) {
         Query cq = sub.query();
+        String from = cq.from();
+        int dot = from.indexOf('.');
+        if (dot > 0) {
+            // FROM Account.Contacts: the qualifier must be the outer object or its alias
+            String qualifier = from.substring(0, dot);
+            if (qualifier.equalsIgnoreCase(parent.name())
+                    || parentAlias != null && qualifier.equalsIgnoreCase(parentAlias)) {
+                from = from.substring(dot + 1);
+            }
+        }
         ChildRelationship relationship = null;
         for (ChildRelationship r : source.childRelationships(parent.name())) {
-            if (r.relationshipName().equalsIgnoreCase(cq.from())) {
+            if (r.relationshipName().equalsIgnoreCase(from)) {
                 relationship = r;
             }
         }

@@ -352,8 +352,17 @@ public final class SoqlParser {
         for (ApexParser.SubFieldEntryContext e : q.subFieldList().subFieldEntry()) {
             select.add(selectEntry(e.fieldName(), e.soqlFunction(), e.subQuery(), e.typeOf(), e.soqlId(), e));
         }
-        return finish(select, q.fromNameList(), q.whereClause(), null, q.orderByClause(), q.limitClause(), null, false);
+        subQueryDepth++;
+        try {
+            return finish(
+                    select, q.fromNameList(), q.whereClause(), null, q.orderByClause(), q.limitClause(), null, false);
+        } finally {
+            subQueryDepth--;
+        }
     }
+
+    /** Inside a child subquery, FROM may name the relationship through the parent: {@code FROM Account.Contacts}. */
+    private int subQueryDepth;
 
     private Query finish(
             List<SelectItem> select,
@@ -368,6 +377,10 @@ public final class SoqlParser {
             throw error("MALFORMED_QUERY", from.COMMA(0).getSymbol(), "unexpected token: ','");
         }
         FieldPath fromPath = fieldPath(from.fieldName(0));
+        if (subQueryDepth > 0 && fromPath.parts().size() == 2) {
+            // kept as "Parent.Children"; the executor checks Parent against the outer object or its alias
+            fromPath = new FieldPath(List.of(String.join(".", fromPath.parts())), fromPath.pos());
+        }
         if (fromPath.parts().size() > 1) {
             throw error("MALFORMED_QUERY", from.fieldName(0).DOT(0).getSymbol(), "unexpected token: '.'");
         }

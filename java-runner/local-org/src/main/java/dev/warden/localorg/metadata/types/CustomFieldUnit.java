@@ -157,6 +157,19 @@ public final class CustomFieldUnit extends ChildUnit {
             // it holds the entity's API name as text.
             case "MetadataRelationship" -> {
                 String target = text(f, "referenceTo");
+                if (target != null
+                        && (target.equalsIgnoreCase("EntityDefinition")
+                                || target.equalsIgnoreCase("FieldDefinition"))) {
+                    // Kept as text (the entity's or field's DurableId, see CustomMetadataUnit) with a relationship
+                    // that follows it to the computed EntityDefinition/FieldDefinition rows
+                    // (Object__r.QualifiedApiName).
+                    yield FieldDef.of(name, FieldType.STRING)
+                            .references(
+                                    name.substring(0, name.length() - 3) + "__r",
+                                    target.equalsIgnoreCase("EntityDefinition")
+                                            ? "EntityDefinition"
+                                            : "FieldDefinition");
+                }
                 if (target == null || !target.toLowerCase(java.util.Locale.ROOT).endsWith("__mdt")) {
                     yield FieldDef.of(name, FieldType.STRING);
                 }

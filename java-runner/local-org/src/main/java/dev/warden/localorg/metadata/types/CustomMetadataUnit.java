@@ -27,6 +27,10 @@ public final class CustomMetadataUnit extends StoredUnit {
     private static final Map<DeployContext, Map<String, List<String[]>>> PENDING =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
+    /** Per deploy: the records already applied (a relationship's target may be applied before its turn). */
+    private static final Map<DeployContext, Set<Component>> APPLIED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private static boolean relationshipToMetadata(FieldDef def) {
         return def != null
                 && def.type() == dev.warden.localorg.model.FieldType.REFERENCE
@@ -78,6 +82,10 @@ public final class CustomMetadataUnit extends StoredUnit {
 
     @Override
     public void apply(Component c, DeployContext ctx) {
+        if (!APPLIED.computeIfAbsent(ctx, k -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))
+                .add(c)) {
+            return; // applied earlier in this deploy, as the target of another record's relationship
+        }
         Org org = ctx.org();
         int dot = c.fullName().indexOf('.');
         String typeName =
@@ -103,6 +111,15 @@ public final class CustomMetadataUnit extends StoredUnit {
                 // deploy is linked when it is applied.
                 String target = def.referenceTo().get(0);
                 Record r = org.db().findOne(target, "DeveloperName", content);
+                Component targetRecord = r == null
+                        ? ctx.deployed("CustomMetadata", target.substring(0, target.length() - 5) + "." + content)
+                        : null;
+                if (targetRecord != null && targetRecord.ok()) {
+                    // The target is in this deploy: apply it first, so a required relationship has its value on
+                    // insert (a cycle falls through to the link made when the target is applied).
+                    apply(targetRecord, ctx);
+                    r = org.db().findOne(target, "DeveloperName", content);
+                }
                 if (r == null
                         && ctx.deploying("CustomMetadata", target.substring(0, target.length() - 5) + "." + content)) {
                     later.put(def.name(), target + "." + content);
@@ -113,6 +130,10 @@ public final class CustomMetadataUnit extends StoredUnit {
                             "Invalid value for " + field + ": no " + target + " record named " + content);
                 }
                 content = r.id();
+            }
+            if (content != null) {
+                content = MetadataRelationshipValues.durableId(
+                        org.schema(), typeName, def, content.toString(), c.xml(), ctx);
             }
             values.put(field, content);
         }
