@@ -334,6 +334,7 @@ public final class Commands {
                 new ScanCommand(),
                 new Doctor(),
                 new LocalOrgCommand(),
-                new AuditCommand());
+                new AuditCommand(),
+                new ScratchCommand());
     }
 }

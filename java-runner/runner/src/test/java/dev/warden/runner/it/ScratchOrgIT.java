@@ -2,6 +2,7 @@ package dev.warden.runner.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -26,6 +27,10 @@ class ScratchOrgIT {
     static void start() throws Exception {
         hub = LocalOrgHarness.start(tmp);
         hub.copyPackage();
+        java.nio.file.Files.createDirectories(hub.projectDir.resolve("config"));
+        java.nio.file.Files.copy(
+                LocalOrgHarness.ROOT.resolve("config/project-scratch-def.json"),
+                hub.projectDir.resolve("config/project-scratch-def.json"));
     }
 
     @AfterAll
@@ -80,5 +85,74 @@ class ScratchOrgIT {
         for (JsonNode o : orgs.path("orgs")) {
             assertNotEquals(scratchOrgId, o.path("orgId").asText(), "deleted org still hosted: " + orgs);
         }
+    }
+
+    @Test
+    void scratchOnTheHubRunsUpAndDeletesTheOrgLeavingNothing() throws Exception {
+        var run = hub.warden(
+                "scratch", "--target-dev-hub", LocalOrgHarness.ALIAS, "--alias", "ci1", "--delete-after", "--json");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        JsonNode r = run.json().path("result");
+        JsonNode scratch = r.path("scratch");
+        assertEquals(true, scratch.path("deleted").asBoolean(), scratch.toString());
+        assertEquals(scratch.path("orgId").asText(), r.path("org").path("orgId").asText());
+        assertEquals(
+                "Succeeded",
+                r.path("deploy").path("outcome").asText(),
+                r.path("deploy").toString());
+        assertEquals(0, hostedOrgs(), "nothing left on the hub");
+        // create, org display of the new org, delete: the figures count every sf start-up
+        assertEquals(
+                3,
+                r.path("figures").path("sfInvocations").asInt(),
+                r.path("figures").toString());
+    }
+
+    @Test
+    void scratchDeletesTheOrgAlsoWhenUpFails() throws Exception {
+        Path bp = tmp.resolve("unknown-set.yaml");
+        java.nio.file.Files.writeString(
+                bp,
+                java.nio.file.Files.readString(LocalOrgHarness.ROOT.resolve(
+                                "java-runner/runner/src/main/resources/blueprints/warden.yaml"))
+                        .replace("Warden_Query_All_Files]", "Warden_Query_Everything]"));
+        var run = hub.warden(
+                "scratch", "-v", LocalOrgHarness.ALIAS, "-a", "ci2", "--delete-after", "-b", bp.toString(), "--json");
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertTrue(run.json().path("message").asText().contains("Warden_Query_Everything"), run.out());
+        assertEquals(
+                true, run.json().path("data").path("scratch").path("deleted").asBoolean(), run.out());
+        assertEquals(0, hostedOrgs(), "nothing left on the hub");
+    }
+
+    @Test
+    void scratchOnTheEmbeddedHubNeedsNoSfLoginOfTheUser() {
+        var run = hub.warden("scratch", "--delete-after", "--skip-smoke", "--json");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        JsonNode r = run.json().path("result");
+        assertEquals("local (embedded)", r.path("scratch").path("devHub").asText());
+        assertEquals(true, r.path("scratch").path("deleted").asBoolean(), r.toString());
+    }
+
+    @Test
+    void badDefinitionIsOneLineExit2AndNothingIsCreated() throws Exception {
+        var run = hub.warden(
+                "scratch",
+                "-v",
+                LocalOrgHarness.ALIAS,
+                "--definition",
+                tmp.resolve("nope.json").toString());
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertTrue(
+                run.err().contains("warden: --definition " + tmp.resolve("nope.json") + ": no such file"), run.err());
+        var dry = hub.warden("scratch", "-v", LocalOrgHarness.ALIAS, "--dry-run", "--json");
+        assertEquals(0, dry.exit(), dry.out() + dry.err());
+        assertEquals(
+                3, dry.json().path("result").path("scratch").path("wouldRun").size(), dry.out());
+        assertEquals(0, hostedOrgs());
+    }
+
+    int hostedOrgs() throws Exception {
+        return hub.call("GET", "/_local/devhub/orgs", null).path("orgs").size();
     }
 }
