@@ -48,6 +48,59 @@ public record Blueprint(
                 s);
     }
 
+    /** Components of the Warden package a blueprint names (design.md, "Package contract"): these carry its namespace. */
+    public static final Set<String> PACKAGE_COMPONENTS = Set.of(
+            "Warden_Admin",
+            "Warden_Integration",
+            "Warden_Query_All_Files",
+            "Warden_Scanner_Access",
+            "Warden_Connect_Approval",
+            "Warden_Scanner");
+
+    /**
+     * This blueprint with the package's component names in {@code ns} ({@code Warden_Integration} →
+     * {@code ns__Warden_Integration}); standard names (profiles, licenses, PSLs) unchanged. Trigger names stay bare:
+     * {@code ApexTrigger.Name} carries no namespace (its {@code NamespacePrefix} does). UNCONFIRMED: whether SOQL's
+     * {@code PermissionSet.Name} of a packaged set is qualified; the Metadata API's full name is, and issue 9 names it so.
+     */
+    public Blueprint inNamespace(Namespace ns) {
+        if (ns.none()) {
+            return this;
+        }
+        java.util.function.UnaryOperator<String> q =
+                n -> n == null ? null : ns.qualifyIfPackaged(n, PACKAGE_COMPONENTS);
+        java.util.function.Function<List<String>, List<String>> all =
+                l -> l.stream().map(q).toList();
+        return new Blueprint(
+                name,
+                description,
+                integrationUser,
+                bootstrap == null
+                        ? null
+                        : new Phase(bootstrap.profile(), bootstrap.license(), all.apply(bootstrap.permissionSets())),
+                new FinalPhase(
+                        finalPhase.license(),
+                        finalPhase.profile(),
+                        finalPhase.permissionSetLicenses(),
+                        all.apply(finalPhase.permissionSets())),
+                app == null
+                        ? null
+                        : new App(
+                                q.apply(app.eca()),
+                                q.apply(app.preAuthorizedBy()),
+                                app.scopes(),
+                                app.refreshToken(),
+                                app.ipRelaxation(),
+                                app.certificate(),
+                                app.callbackUrl()),
+                network,
+                approval == null ? null : new Approval(q.apply(approval.permissionSet()), approval.temporary()),
+                allowedPermissions,
+                packageTriggers,
+                apiReservePercent,
+                source);
+    }
+
     /** The username with {@code {orgId}} replaced, so one blueprint serves many orgs. */
     public String usernameFor(String orgId) {
         return integrationUser.username().replace("{orgId}", orgId == null ? "" : orgId.toLowerCase());
