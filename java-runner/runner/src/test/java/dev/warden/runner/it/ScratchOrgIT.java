@@ -60,6 +60,7 @@ class ScratchOrgIT {
 
         var up = hub.warden("up", "-o", "scr", "--json");
         assertEquals(0, up.exit(), up.out() + up.err());
+        System.out.println("figures of up -o scr: " + up.json().path("result").path("figures"));
         JsonNode r = up.json().path("result");
         assertEquals(
                 scratchOrgId,
@@ -94,6 +95,7 @@ class ScratchOrgIT {
         assertEquals(0, run.exit(), run.out() + run.err());
         JsonNode r = run.json().path("result");
         JsonNode scratch = r.path("scratch");
+        System.out.println("figures of scratch --delete-after: " + r.path("figures") + " scratch: " + scratch);
         assertEquals(true, scratch.path("deleted").asBoolean(), scratch.toString());
         assertEquals(scratch.path("orgId").asText(), r.path("org").path("orgId").asText());
         assertEquals(
@@ -150,6 +152,20 @@ class ScratchOrgIT {
         assertEquals(
                 3, dry.json().path("result").path("scratch").path("wouldRun").size(), dry.out());
         assertEquals(0, hostedOrgs());
+    }
+
+    @Test
+    void packageFlagsThatCannotWorkAreOneLineExit2BeforeAnyOrgIsCalled() {
+        var unknown = hub.warden("up", "--package", "Warden@9.9.9-9", "-o", LocalOrgHarness.ALIAS);
+        assertEquals(2, unknown.exit(), unknown.out() + unknown.err());
+        assertTrue(unknown.err().contains("nor a version alias of sfdx-project.json"), unknown.err());
+        var noKeyChoice = hub.warden("package", "version", "-v", LocalOrgHarness.ALIAS);
+        assertEquals(2, noKeyChoice.exit(), noKeyChoice.out() + noKeyChoice.err());
+        assertTrue(
+                noKeyChoice.err().contains("exactly one of --installation-key KEY and --installation-key-bypass"),
+                noKeyChoice.err());
+        var badNamespace = hub.warden("up", "--namespace", "a__b", "-o", LocalOrgHarness.ALIAS);
+        assertEquals(2, badNamespace.exit(), badNamespace.out() + badNamespace.err());
     }
 
     int hostedOrgs() throws Exception {
