@@ -34,6 +34,7 @@ public final class DevHubExtension implements LocalOrgExtension {
         AtomicBoolean first = new AtomicBoolean(true);
         ctx.onOrgCreated(org -> {
             DevHubObjects.defineHubObjects(org.schema());
+            dev.warden.localorg.devhub.packaging.PackagingObjects.define(org.schema());
             if (!first.getAndSet(false)) {
                 scratchOrgs.closeAll(); // /_local/reset empties the hub: the orgs it created go with it
             }
@@ -59,5 +60,6 @@ public final class DevHubExtension implements LocalOrgExtension {
                 .add("DELETE", V + "/sobjects/ScratchOrgInfo/(\\w+)/?", ApiKind.REST, true, scratchOrgs::deleteInfo);
         ctx.routes().add("POST", "/_local/devhub/expire/?", ApiKind.ADMIN, false, scratchOrgs::expireNow);
         ctx.routes().add("GET", "/_local/devhub/orgs/?", ApiKind.ADMIN, false, scratchOrgs::list);
+        dev.warden.localorg.devhub.packaging.Packaging.install(ctx); // 2GP: package create, version create, promote
     }
 }

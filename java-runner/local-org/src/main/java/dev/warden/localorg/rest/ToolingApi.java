@@ -28,8 +28,14 @@ final class ToolingApi {
     /** Tooling-only objects the local org does not model. */
     private static final Set<String> NOT_MODELLED = Set.of("sandboxprocess", "sourcemember", "permissiondependency");
     /** Complex (JSON-valued) Tooling fields: stored as JSON text, answered as the JSON value (object.field). */
-    private static final Set<String> COMPLEX_FIELDS =
-            Set.of("apexcodecoverage.coverage", "apexcodecoverageaggregate.coverage");
+    private static final Set<String> COMPLEX_FIELDS = Set.of(
+            "apexcodecoverage.coverage",
+            "apexcodecoverageaggregate.coverage",
+            // 2GP packaging on a local Dev Hub (devhub/packaging): also read through relationships
+            // (Package2VersionCreateRequest's Package2Version.CodeCoverage).
+            "package2version.codecoverage",
+            "package2version.codecoveragepercentages",
+            "subscriberpackageversion.dependencies");
 
     static final String NO_APEX = "Apex execution is not available in the local org through this call yet: tests run"
             + " through tooling/runTestsSynchronous and anonymous Apex through the SOAP Apex API (sf apex run); or use a"
@@ -60,8 +66,12 @@ final class ToolingApi {
     }
 
     private static Response query(Request req) {
+        return query(req, req.param("q"));
+    }
+
+    /** A Tooling query of {@code soql} (which may differ from the request's q): see {@link ToolingQueries}. */
+    static Response query(Request req, String soql) {
         String version = RestApi.version(req);
-        String soql = req.param("q");
         if (soql == null || soql.isBlank()) {
             throw new OrgException("MALFORMED_QUERY", "A query string has to be specified");
         }
@@ -95,8 +105,15 @@ final class ToolingApi {
         return Response.json(200, m);
     }
 
+    @SuppressWarnings("unchecked")
     private static void complexFields(String objectName, Map<String, Object> rendered) {
         for (Map.Entry<String, Object> e : rendered.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> parent
+                    && parent.get("attributes") instanceof Map<?, ?> attrs
+                    && attrs.get("type") instanceof String parentType) {
+                complexFields(parentType, (Map<String, Object>) parent); // a relationship's record
+                continue;
+            }
             String key = (objectName + "." + e.getKey()).toLowerCase(java.util.Locale.ROOT);
             if (e.getValue() instanceof String json && COMPLEX_FIELDS.contains(key)) {
                 try {

@@ -17,6 +17,7 @@ public final class PackageVersions {
 
     private final Map<String, PackageVersion> byId = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
+    private final Map<String, PackageVersionLabels> labels = new ConcurrentHashMap<>();
 
     /** The one registry of this process. */
     public static PackageVersions inThisProcess() {
@@ -28,9 +29,9 @@ public final class PackageVersions {
         return String.format("04t%012d", counter.incrementAndGet());
     }
 
-    /** Stores a new version, or replaces one with the same 04t (promote). */
+    /** Stores a new version, or replaces one with the same 04t (promote); keyed by the 15-character id. */
     public void put(PackageVersion version) {
-        byId.put(version.subscriberPackageVersionId(), version);
+        byId.put(version.subscriberPackageVersionId().substring(0, 15), version);
     }
 
     /** The version with this 04t id (15 or 18 characters). */
@@ -46,5 +47,18 @@ public final class PackageVersions {
         return byId.values().stream()
                 .filter(v -> package2Id.equals(v.package2Id()))
                 .toList();
+    }
+
+    /** Stores the labels of a version (what its SubscriberPackageVersion row shows), keyed by the 15-character id. */
+    public void putLabels(PackageVersionLabels l) {
+        labels.put(l.subscriberPackageVersionId().substring(0, 15), l);
+    }
+
+    /** The labels of the version with this 04t id (15 or 18 characters), if the hub recorded them. */
+    public Optional<PackageVersionLabels> labels(String subscriberPackageVersionId) {
+        if (subscriberPackageVersionId == null || subscriberPackageVersionId.length() < 15) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(labels.get(subscriberPackageVersionId.substring(0, 15)));
     }
 }

@@ -1,0 +1,206 @@
+package dev.warden.localorg.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.localorg.LocalOrgOptions;
+import dev.warden.localorg.server.Json;
+import dev.warden.localorg.server.LocalOrgServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Not a test: {@code scripts/bench/packaging [runs]}. In one run, with the real sf CLI against local orgs, times
+ * {@code sf package version create --code-coverage} of the Warden package (force-app) on the local Dev Hub against
+ * its baseline, the same work done as a plain {@code sf project deploy start --test-level RunLocalTests} of force-app
+ * into a fresh local org; plus {@code --skip-validation} and {@code sf package list} (sf start-up and one request).
+ * Prints medians, ratios to the baseline, and hub requests per command.
+ */
+public final class PackagingBenchmark {
+    private PackagingBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<Long> deploy = new ArrayList<>();
+        List<Long> coverage = new ArrayList<>();
+        List<Long> skip = new ArrayList<>();
+        List<Long> list = new ArrayList<>();
+        int coverageRequests = 0;
+        int skipRequests = 0;
+        int deployRequests = 0;
+        try (LocalOrgServer hub = LocalOrgServer.start(LocalOrgOptions.defaults())) {
+            SfCli sf = new SfCli();
+            login(sf, hub, "hub");
+            // Every local org started on its own has the admin admin@warden.local, and sf keys auth by username: the
+            // baseline's orgs get an sf HOME of their own.
+            SfCli deployer = new SfCli();
+            project(sf);
+            project(deployer);
+            check(sf.run(
+                    "package",
+                    "create",
+                    "--name",
+                    "Warden",
+                    "--package-type",
+                    "Unlocked",
+                    "--path",
+                    "force-app",
+                    "--target-dev-hub",
+                    "hub",
+                    "--json"));
+            for (int i = 0; i < runs; i++) {
+                try (LocalOrgServer target = LocalOrgServer.start(LocalOrgOptions.defaults())) {
+                    login(deployer, target, "target" + i);
+                    int before = requests(target);
+                    long t = System.nanoTime();
+                    check(deployer.run(
+                            "project",
+                            "deploy",
+                            "start",
+                            "--source-dir",
+                            "force-app",
+                            "--target-org",
+                            "target" + i,
+                            "--test-level",
+                            "RunLocalTests",
+                            "--wait",
+                            "10",
+                            "--json"));
+                    deploy.add(ms(t));
+                    deployRequests = requests(target) - before;
+                }
+                int before = requests(hub);
+                long t = System.nanoTime();
+                check(sf.run(
+                        "package",
+                        "version",
+                        "create",
+                        "--package",
+                        "Warden",
+                        "--code-coverage",
+                        "--installation-key-bypass",
+                        "--target-dev-hub",
+                        "hub",
+                        "--wait",
+                        "10",
+                        "--json"));
+                coverage.add(ms(t));
+                coverageRequests = requests(hub) - before;
+                before = requests(hub);
+                t = System.nanoTime();
+                check(sf.run(
+                        "package",
+                        "version",
+                        "create",
+                        "--package",
+                        "Warden",
+                        "--skip-validation",
+                        "--installation-key-bypass",
+                        "--target-dev-hub",
+                        "hub",
+                        "--wait",
+                        "10",
+                        "--json"));
+                skip.add(ms(t));
+                skipRequests = requests(hub) - before;
+                t = System.nanoTime();
+                check(sf.run("package", "list", "--target-dev-hub", "hub", "--json"));
+                list.add(ms(t));
+            }
+        }
+        long base = median(deploy);
+        System.out.printf(
+                Locale.ROOT,
+                "baseline: sf project deploy start --test-level RunLocalTests (force-app, fresh org): median %d ms,"
+                        + " %d requests%n",
+                base,
+                deployRequests);
+        row("sf package version create --code-coverage", coverage, base, coverageRequests);
+        row("sf package version create --skip-validation", skip, base, skipRequests);
+        row("sf package list (sf start-up + 1 request)", list, base, 1);
+        System.out.println("runs: " + runs + " (1 sf invocation per command)");
+    }
+
+    private static void row(String what, List<Long> samples, long base, int requests) {
+        long m = median(samples);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: median %d ms (%s), %.2fx baseline, %d hub requests%n",
+                what,
+                m,
+                samples,
+                (double) m / base,
+                requests);
+    }
+
+    private static void login(SfCli sf, LocalOrgServer org, String alias) {
+        check(sf.run(
+                Map.of("SF_ACCESS_TOKEN", org.adminAccessToken()),
+                "org",
+                "login",
+                "access-token",
+                "--instance-url",
+                org.instanceUrl(),
+                "--no-prompt",
+                "--alias",
+                alias,
+                "--json"));
+    }
+
+    private static void project(SfCli sf) throws IOException {
+        Path project = sf.home().resolve("work");
+        copy(SfCli.repoRoot().resolve("force-app"), project.resolve("force-app"));
+        Files.writeString(
+                project.resolve("sfdx-project.json"),
+                "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
+    }
+
+    private static void check(SfCli.Result r) {
+        if (r.exit() != 0) {
+            throw new IllegalStateException("sf failed (" + r.exit() + "): " + r.stdout() + r.stderr());
+        }
+    }
+
+    private static int requests(LocalOrgServer org) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(org.instanceUrl() + "/_local/requests"))
+                                .header("Authorization", "Bearer " + org.adminAccessToken())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        JsonNode body = Json.MAPPER.readTree(r.body());
+        return body.get("requests").size();
+    }
+
+    private static long median(List<Long> samples) {
+        List<Long> sorted = new ArrayList<>(samples);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static long ms(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
