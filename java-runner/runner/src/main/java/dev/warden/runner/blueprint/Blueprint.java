@@ -48,57 +48,18 @@ public record Blueprint(
                 s);
     }
 
-    /** Components of the Warden package a blueprint names (design.md, "Package contract"): these carry its namespace. */
-    public static final Set<String> PACKAGE_COMPONENTS = Set.of(
-            "Warden_Admin",
-            "Warden_Integration",
-            "Warden_Query_All_Files",
-            "Warden_Scanner_Access",
-            "Warden_Connect_Approval",
-            "Warden_Scanner");
-
     /**
-     * This blueprint with the package's component names in {@code ns} ({@code Warden_Integration} →
-     * {@code ns__Warden_Integration}); standard names (profiles, licenses, PSLs) unchanged. Trigger names stay bare:
-     * {@code ApexTrigger.Name} carries no namespace (its {@code NamespacePrefix} does). UNCONFIRMED: whether SOQL's
-     * {@code PermissionSet.Name} of a packaged set is qualified; the Metadata API's full name is, and issue 9 names it so.
+     * This blueprint for the package installed in {@code ns}: the same names. Everything a blueprint names by the
+     * package keeps its bare {@code Name} in a namespace and gets {@code NamespacePrefix} instead — permission sets,
+     * custom permissions, Apex triggers and classes (Salesforce's records; the local org's install does the same,
+     * docs/local-org.md "Package install and namespaces"; first tried qualified, PackageIT showed
+     * {@code wdn__Warden_Integration} is no PermissionSet.Name). Only custom objects and fields are qualified, and the
+     * blueprint names none; the quarantine flow's are qualified by {@code NamespacedQuarantineApi}. Not done: telling a
+     * packaged set from an unpackaged one of the same name by {@code NamespacePrefix}. UNCONFIRMED: how a namespaced
+     * External Client App is named (the local org keeps it bare).
      */
     public Blueprint inNamespace(Namespace ns) {
-        if (ns.none()) {
-            return this;
-        }
-        java.util.function.UnaryOperator<String> q =
-                n -> n == null ? null : ns.qualifyIfPackaged(n, PACKAGE_COMPONENTS);
-        java.util.function.Function<List<String>, List<String>> all =
-                l -> l.stream().map(q).toList();
-        return new Blueprint(
-                name,
-                description,
-                integrationUser,
-                bootstrap == null
-                        ? null
-                        : new Phase(bootstrap.profile(), bootstrap.license(), all.apply(bootstrap.permissionSets())),
-                new FinalPhase(
-                        finalPhase.license(),
-                        finalPhase.profile(),
-                        finalPhase.permissionSetLicenses(),
-                        all.apply(finalPhase.permissionSets())),
-                app == null
-                        ? null
-                        : new App(
-                                q.apply(app.eca()),
-                                q.apply(app.preAuthorizedBy()),
-                                app.scopes(),
-                                app.refreshToken(),
-                                app.ipRelaxation(),
-                                app.certificate(),
-                                app.callbackUrl()),
-                network,
-                approval == null ? null : new Approval(q.apply(approval.permissionSet()), approval.temporary()),
-                allowedPermissions,
-                packageTriggers,
-                apiReservePercent,
-                source);
+        return this;
     }
 
     /** The username with {@code {orgId}} replaced, so one blueprint serves many orgs. */

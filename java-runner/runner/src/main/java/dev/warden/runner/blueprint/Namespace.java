@@ -1,6 +1,5 @@
 package dev.warden.runner.blueprint;
 
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,11 +50,6 @@ public record Namespace(String prefix) {
             return componentName;
         }
         return prefix + "__" + componentName;
-    }
-
-    /** Only the names in {@code packageComponents} are the package's; standard names (profiles, PSLs) stay as they are. */
-    public String qualifyIfPackaged(String name, Set<String> packageComponents) {
-        return packageComponents.contains(name) ? qualify(name) : name;
     }
 
     /** Every custom name in a SOQL text or a REST path ({@code X__c}, {@code X__r}, {@code X__e}, {@code X__mdt}), qualified. */

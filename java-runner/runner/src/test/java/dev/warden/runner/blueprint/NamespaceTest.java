@@ -64,20 +64,13 @@ class NamespaceTest {
     }
 
     @Test
-    void aBlueprintInANamespaceQualifiesThePackagesComponentsOnly() {
+    void aBlueprintInANamespaceKeepsBareNamesAsPermissionSetsAndTriggersDo() {
         Blueprint b = Fixtures.warden().inNamespace(WDN);
         assertEquals(
-                List.of("wdn__Warden_Integration", "wdn__Warden_Query_All_Files"),
+                List.of("Warden_Integration", "Warden_Query_All_Files"),
                 b.finalPhase().permissionSets());
-        assertEquals(List.of("SalesforceAPIIntegrationPsl"), b.finalPhase().permissionSetLicenses());
-        assertEquals("Minimum Access - API Only Integrations", b.finalPhase().profile());
-        assertEquals("wdn__Warden_Scanner", b.app().eca());
-        assertEquals("wdn__Warden_Scanner_Access", b.app().preAuthorizedBy());
-        assertEquals("wdn__Warden_Connect_Approval", b.approval().permissionSet());
-        assertEquals(Fixtures.warden().packageTriggers(), b.packageTriggers(), "ApexTrigger.Name carries no namespace");
-        assertEquals(
-                List.of("wdn__Warden_Integration", "wdn__Warden_Query_All_Files", "wdn__Warden_Scanner_Access"),
-                b.desiredPermissionSets());
+        assertEquals("Warden_Scanner_Access", b.app().preAuthorizedBy());
+        assertEquals(Fixtures.warden().packageTriggers(), b.packageTriggers());
     }
 
     @Test

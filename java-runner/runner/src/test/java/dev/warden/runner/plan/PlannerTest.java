@@ -24,33 +24,6 @@ class PlannerTest {
         Approvals.verify(planner.plan(Fixtures.warden(), Fixtures.fresh(), null).render());
     }
 
-    /** A managed install: the same plan, every package component named in the package's namespace. */
-    @Test
-    void freshOrgWithTheNamespacedPackageGetsTheWholeSetupInItsNames() {
-        var ns = dev.warden.runner.blueprint.Namespace.of("wdn");
-        java.util.Map<String, dev.warden.runner.org.OrgModel.PermissionSetInfo> sets = new java.util.HashMap<>();
-        Fixtures.packageSets()
-                .forEach((name, info) -> sets.put(
-                        ns.qualify(name),
-                        new dev.warden.runner.org.OrgModel.PermissionSetInfo(
-                                info.id(), ns.qualify(name), info.license())));
-        Observed fresh = Fixtures.fresh();
-        Observed o = new Observed(
-                fresh.orgId(),
-                fresh.user(),
-                fresh.access(),
-                sets,
-                fresh.profiles(),
-                fresh.permissionSetLicenses(),
-                fresh.admin(),
-                fresh.approvalAssignmentId(),
-                fresh.eca(),
-                fresh.network(),
-                fresh.localCertificate());
-        Approvals.verify(
-                planner.plan(Fixtures.warden().inNamespace(ns), o, null).render());
-    }
-
     @Test
     void alreadyProvisionedOrgGetsAnEmptyPlan() {
         Plan plan = planner.plan(Fixtures.warden(), Fixtures.provisioned(), null);
