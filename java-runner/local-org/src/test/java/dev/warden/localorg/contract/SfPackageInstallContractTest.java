@@ -119,6 +119,16 @@ class SfPackageInstallContractTest {
         // Refused: a 04t nobody built, and the right version with a wrong key (Salesforce's words).
         SfCli.Result unknown = install("04t000000009999", KEY, "AdminsOnly");
         assertNotEquals(0, unknown.exit(), unknown.stdout());
+        System.out.println(
+                "[install] unknown 04t: " + unknown.json().get("name").asText() + ": "
+                        + unknown.json().get("message").asText());
+        assertTrue(sub.org().db().rows("PackageInstallRequest", false).isEmpty(), "sf stopped before the insert");
+        SfCli.Result noKey = install(v1.subscriberPackageVersionId(), null, "AdminsOnly");
+        assertNotEquals(0, noKey.exit(), noKey.stdout());
+        assertTrue(
+                noKey.stdout()
+                        .contains("Please provide installationkey when querying against SubscriberPackageVersion"),
+                noKey.stdout());
         SfCli.Result wrongKey = install(v1.subscriberPackageVersionId(), "not-the-key", "AdminsOnly");
         assertNotEquals(0, wrongKey.exit(), wrongKey.stdout());
         assertTrue(
@@ -139,6 +149,9 @@ class SfPackageInstallContractTest {
         System.out.println("[install] sf package install (managed, key, AdminsOnly, --wait 5): " + installRequests
                 + " requests, " + installMs + " ms");
         assertEquals(null, sub.org().db().live(requestId).get("Password"), "the key is never stored");
+        String log = requestLog(sub);
+        assertTrue(log.contains("InstallationKey") && log.contains("redacted"), "sf sent the key in its SPV query");
+        assertTrue(!log.contains("s3cr3t") && !log.contains("not-the-key"), "nor logged");
 
         before = requestCount(sub);
         SfCli.Result report = sf.run("package", "install", "report", "-i", requestId, "-o", "sub", "--json");
@@ -453,6 +466,16 @@ class SfPackageInstallContractTest {
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String requestLog(LocalOrgServer org) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(org.instanceUrl() + "/_local/requests"))
+                                .header("Authorization", "Bearer " + org.adminAccessToken())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static int requestCount(LocalOrgServer org) throws Exception {

@@ -37,40 +37,45 @@ final class InstallObjects {
                 str("Name", 255),
                 str("NamespacePrefix", 15),
                 str("Description", 255));
-        if (schema.get(SPV) == null || schema.get(SPV).field("InstallValidationStatus") == null) {
-            define(
-                    schema,
-                    SPV,
-                    "04t",
-                    "Subscriber Package Version",
-                    readOnly,
-                    str("Name", 255),
-                    str("Description", 255),
-                    ref("SubscriberPackageId", "SubscriberPackage", SUBSCRIBER_PACKAGE),
-                    integer("MajorVersion"),
-                    integer("MinorVersion"),
-                    integer("PatchVersion"),
-                    integer("BuildNumber"),
-                    str("Package2ContainerOptions", 40),
-                    bool("IsBeta"),
-                    bool("IsDeprecated"),
-                    bool("IsManaged"),
-                    bool("IsOrgDependent"),
-                    bool("IsPasswordProtected"),
-                    bool("IsSecurityReviewed"),
-                    str("ReleaseState", 40),
-                    str("InstallValidationStatus", 80),
-                    str("PublisherName", 255),
-                    str("AppExchangeDescription", 255),
-                    str("AppExchangeLogoUrl", 255),
-                    str("AppExchangePackageName", 255),
-                    str("AppExchangePublisherName", 255),
-                    str("PostInstallUrl", 255),
-                    str("ReleaseNotesUrl", 255),
-                    text("Dependencies"),
-                    text("CspTrustedSites"),
-                    text("RemoteSiteSettings"),
-                    text("Profiles"));
+        FieldDef.Builder[] spvFields = {
+            str("Name", 255),
+            str("Description", 255),
+            ref("SubscriberPackageId", "SubscriberPackage", SUBSCRIBER_PACKAGE),
+            integer("MajorVersion"),
+            integer("MinorVersion"),
+            integer("PatchVersion"),
+            integer("BuildNumber"),
+            str("Package2ContainerOptions", 40),
+            bool("IsBeta"),
+            bool("IsDeprecated"),
+            bool("IsManaged"),
+            bool("IsOrgDependent"),
+            bool("IsPasswordProtected"),
+            bool("IsSecurityReviewed"),
+            str("ReleaseState", 40),
+            str("InstallValidationStatus", 80),
+            str("PublisherName", 255),
+            str("AppExchangeDescription", 255),
+            str("AppExchangeLogoUrl", 255),
+            str("AppExchangePackageName", 255),
+            str("AppExchangePublisherName", 255),
+            str("PostInstallUrl", 255),
+            str("ReleaseNotesUrl", 255),
+            text("Dependencies"),
+            text("CspTrustedSites"),
+            text("RemoteSiteSettings"),
+            text("Profiles")
+        };
+        if (schema.get(SPV) == null) {
+            define(schema, SPV, "04t", "Subscriber Package Version", readOnly, spvFields);
+        } else {
+            // a Dev Hub already defines it (its built versions, devhub.packaging): add only what sf's install reads
+            for (FieldDef.Builder f : spvFields) {
+                FieldDef def = f.build();
+                if (schema.get(SPV).field(def.name()) == null) {
+                    schema.putField(SPV, def);
+                }
+            }
         }
         define(
                 schema,

@@ -127,7 +127,18 @@ final class SubscriberVersions {
             withId.put("Id", id);
             org.db().insert(system, type, withId);
         } else {
-            org.db().update(system, id, values);
+            // A row this org already has (a Dev Hub's own built version, or an earlier copy): fill what is missing and
+            // follow promotion; never overwrite what the hub recorded (its version name, its 033).
+            Map<String, Object> changes = new LinkedHashMap<>();
+            values.forEach((field, value) -> {
+                boolean promotion = field.equals("IsBeta") || field.equals("ReleaseState");
+                if (value != null && (promotion || existing.get(field) == null)) {
+                    changes.put(field, value);
+                }
+            });
+            if (!changes.isEmpty()) {
+                org.db().update(system, id, changes);
+            }
         }
     }
 
