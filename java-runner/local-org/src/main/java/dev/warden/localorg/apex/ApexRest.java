@@ -83,7 +83,7 @@ public final class ApexRest {
             Map<String, String> headers) {
         OrgApex apex = OrgApex.of(org);
         Program program = apex.program();
-        ClassInfo resource = resourceFor(program, path);
+        ClassInfo resource = ApexRestNamespaces.resourceFor(org, program, path);
         if (resource == null) {
             return Response.sfError(404, "NOT_FOUND", "Could not find a match for URL " + path, List.of());
         }
@@ -255,9 +255,17 @@ public final class ApexRest {
 
     /** Exact urlMapping first, then the longest matching wildcard mapping ({@code *} matches any text). */
     static ClassInfo resourceFor(Program program, String path) {
+        return resourceFor(program, path, c -> true);
+    }
+
+    /** The resource for {@code path} among some classes only (those of one namespace: ApexRestNamespaces). */
+    static ClassInfo resourceFor(Program program, String path, java.util.function.Predicate<ClassInfo> among) {
         ClassInfo best = null;
         int bestLength = -1;
         for (ClassInfo c : program.classes()) {
+            if (!among.test(c)) {
+                continue;
+            }
             String m = mapping(c);
             if (m == null || program.problems().containsKey(c.name())) {
                 continue;

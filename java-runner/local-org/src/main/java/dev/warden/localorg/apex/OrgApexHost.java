@@ -61,8 +61,9 @@ public final class OrgApexHost implements ApexHost {
 
     @Override
     public SObjectSchema describe(String objectName) {
-        SObjectType type = org.schema().get(objectName);
-        return type == null ? null : schema(type);
+        // an installed managed package's Apex names its own objects without the namespace (model.Namespaces)
+        SObjectType type = dev.warden.localorg.model.Namespaces.resolve(org.schema(), objectName);
+        return type == null ? null : namespaced(schema(type));
     }
 
     @Override
@@ -71,7 +72,7 @@ public final class OrgApexHost implements ApexHost {
             return null;
         }
         SObjectType type = org.schema().forId(keyPrefix + "000000000000");
-        return type == null ? null : schema(type);
+        return type == null ? null : namespaced(schema(type));
     }
 
     private static SObjectSchema schema(SObjectType type) {
@@ -81,6 +82,20 @@ public final class OrgApexHost implements ApexHost {
                     new FieldInfo(f.name(), FieldType.valueOf(f.type().name()), f.referenceTo(), f.relationshipName()));
         }
         return new SObjectSchema(new SObjectInfo(type.name(), fields), type.keyPrefix(), kind(type));
+    }
+
+    /** Fields and relationships of installed managed packages answer to their unqualified names too. */
+    private SObjectSchema namespaced(SObjectSchema s) {
+        List<String> namespaces = dev.warden.localorg.model.Namespaces.of(org.schema());
+        return namespaces.isEmpty()
+                ? s
+                : new SObjectSchema(s.info().withNamespaces(namespaces), s.keyPrefix(), s.kind());
+    }
+
+    /** The full name of an object the Apex names (a managed package's own objects without the namespace). */
+    private String canonical(String typeName) {
+        SObjectType t = dev.warden.localorg.model.Namespaces.resolve(org.schema(), typeName);
+        return t == null ? typeName : t.name();
     }
 
     private static SObjectSchema.Kind kind(SObjectType type) {
@@ -108,17 +123,19 @@ public final class OrgApexHost implements ApexHost {
                         || access.object(t.name()).read();
         OrgSoqlSource base = new OrgSoqlSource(db, visible);
         BiPredicate<String, String> filter = testVisibility;
-        return filter == null ? base : new TestVisibleSource(base, filter);
+        SoqlSource source = filter == null ? base : new TestVisibleSource(base, filter);
+        return NamespacedSoqlSource.over(source, org.schema());
     }
 
     @Override
     public List<DmlRowResult> dml(
             DmlOperation operation,
-            String objectName,
+            String requestedObjectName,
             List<Map<String, Object>> rows,
             boolean allOrNone,
             AccessMode mode,
             String userId) {
+        String objectName = requestedObjectName == null ? null : canonical(requestedObjectName);
         if (mode == AccessMode.USER && !allowed(operation, objectName, userId)) {
             List<DmlRowResult> refused = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -220,6 +237,7 @@ public final class OrgApexHost implements ApexHost {
 
     @Override
     public List<Map<String, Object>> customMetadata(String typeName) {
+        typeName = canonical(typeName);
         if (org.schema().get(typeName) == null) {
             return List.of();
         }
@@ -229,6 +247,7 @@ public final class OrgApexHost implements ApexHost {
     /** The user's record, else the profile's, else the org default (fields are not merged; UNCONFIRMED). */
     @Override
     public Map<String, Object> hierarchySetting(String typeName, String userId) {
+        typeName = canonical(typeName);
         if (org.schema().get(typeName) == null) {
             return null;
         }
@@ -259,7 +278,7 @@ public final class OrgApexHost implements ApexHost {
      */
     @Override
     public Boolean isAutoNumber(String objectName, String fieldName) {
-        SObjectType type = org.schema().get(objectName);
+        SObjectType type = dev.warden.localorg.model.Namespaces.resolve(org.schema(), objectName);
         FieldDef f = type == null ? null : type.field(fieldName);
         if (f == null) {
             return null;
@@ -273,6 +292,7 @@ public final class OrgApexHost implements ApexHost {
 
     @Override
     public Map<String, Object> hierarchySettingRecord(String typeName, String ownerId) {
+        typeName = canonical(typeName);
         if (org.schema().get(typeName) == null || ownerId == null) {
             return null;
         }
@@ -313,7 +333,7 @@ public final class OrgApexHost implements ApexHost {
 
     @Override
     public ObjectAccess objectAccess(String userId, String objectName) {
-        SObjectType type = org.schema().get(objectName);
+        SObjectType type = dev.warden.localorg.model.Namespaces.resolve(org.schema(), objectName);
         if (type == null) {
             return new ObjectAccess(false, false, false, false);
         }
@@ -327,6 +347,7 @@ public final class OrgApexHost implements ApexHost {
     /** EventBus.publish: the events go through the write path (listeners, the event log) one by one. */
     @Override
     public List<DmlRowResult> publish(String eventType, List<Map<String, Object>> events) {
+        eventType = canonical(eventType);
         String user = org.adminUserId();
         dev.warden.apex.exec.Transaction tx = dev.warden.apex.exec.Transaction.current();
         if (tx != null && tx.user() != null) {

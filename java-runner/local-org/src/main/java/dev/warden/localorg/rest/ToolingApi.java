@@ -66,8 +66,12 @@ final class ToolingApi {
     }
 
     private static Response query(Request req) {
+        return query(req, req.param("q"));
+    }
+
+    /** A Tooling query of {@code soql} (which may differ from the request's q): see {@link ToolingQueries}. */
+    static Response query(Request req, String soql) {
         String version = RestApi.version(req);
-        String soql = req.param("q");
         if (soql == null || soql.isBlank()) {
             throw new OrgException("MALFORMED_QUERY", "A query string has to be specified");
         }

@@ -391,7 +391,7 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
 
     private Response handleAdmin(Request req, Routes.Found found) throws IOException {
         String auth = req.header("Authorization");
-        if (auth == null || !auth.equals("Bearer " + adminToken)) {
+        if (auth == null || !(auth.equals("Bearer " + adminToken) || hostedOrgAdmin(auth))) {
             return Response.sfError(
                     401,
                     "INVALID_SESSION_ID",
@@ -399,6 +399,18 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
                     null);
         }
         return route(req, found);
+    }
+
+    /**
+     * A scratch org's admin endpoints also accept its own admin user's session: whoever created the org through sf holds
+     * that session, never the hosted org's admin token, and the endpoints stand in for Setup pages that admin uses.
+     */
+    private boolean hostedOrgAdmin(String auth) {
+        if (hosted == null || !auth.startsWith("Bearer ")) {
+            return false;
+        }
+        Session s = sessions.lookup(auth.substring("Bearer ".length()));
+        return s != null && org.adminUserId().equals(s.userId());
     }
 
     private Response handle(Request req, Routes.Found found, ApiKind kind, String soapOperation, HttpExchange ex) {

@@ -26,7 +26,11 @@ public final class RequestLog {
             ApiKind api,
             String soapOperation,
             int status,
-            long millis) {}
+            long millis) {
+        public Entry {
+            query = LoggedQueries.redact(query); // package installation keys never reach the log
+        }
+    }
 
     public synchronized void add(Entry e) {
         entries.addLast(e);

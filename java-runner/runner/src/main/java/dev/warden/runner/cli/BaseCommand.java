@@ -119,6 +119,28 @@ public abstract class BaseCommand implements Callable<Integer> {
             return org;
         }
 
+        private final java.util.List<OrgConnection> earlier = new java.util.ArrayList<>();
+
+        /**
+         * Makes {@code target}, resolved through {@code sf} (e.g. a scratch org just created under the hub's sf home),
+         * the org of the rest of the run; the org opened before stays open until the run ends (an embedded hub hosts
+         * its scratch orgs).
+         */
+        public OrgConnection switchTo(String target, SfCli sf) {
+            if (org != null) {
+                earlier.add(org);
+            }
+            org = OrgConnection.open(target, sf, counter, budget, progress)
+                    .usePartnerApiForRecords("soap".equals(recordsApi));
+            report.org(new Report.OrgSummary(
+                    org.target(),
+                    org.session().instanceUrl(),
+                    org.orgId(),
+                    org.session().username(),
+                    org.embedded()));
+            return org;
+        }
+
         public Flows flows() {
             return new Flows(org(), projectDir(), OrgKeys.fromEnvironment(), progress);
         }
@@ -131,6 +153,9 @@ public abstract class BaseCommand implements Callable<Integer> {
         public void close() {
             if (org != null) {
                 org.close();
+            }
+            for (int i = earlier.size() - 1; i >= 0; i--) {
+                earlier.get(i).close();
             }
         }
     }

@@ -2,19 +2,24 @@ package dev.warden.runner.cli;
 
 import dev.warden.runner.blueprint.Blueprint;
 import dev.warden.runner.blueprint.BlueprintLoader;
+import dev.warden.runner.blueprint.Namespace;
 import dev.warden.runner.flow.Applied;
 import dev.warden.runner.flow.DeployOptions;
 import dev.warden.runner.flow.Deployed;
 import dev.warden.runner.flow.Flows;
 import dev.warden.runner.flow.Observation;
+import dev.warden.runner.flow.PackageInstall;
 import dev.warden.runner.flow.Planned;
 import dev.warden.runner.flow.QuarantineConnections;
 import dev.warden.runner.flow.Smoke;
 import dev.warden.runner.flow.Verified;
+import dev.warden.runner.quarantine.api.NamespacedQuarantineApi;
 import dev.warden.runner.quarantine.smoke.SmokeReport;
 import dev.warden.runner.report.Report;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -238,6 +243,38 @@ public final class Commands {
                         "Run the smoke test on a production org too (it writes an EICAR test file and a test card number, then deletes them).")
         boolean allowProduction;
 
+        @Option(
+                names = "--package",
+                paramLabel = "04t|ALIAS",
+                order = 9,
+                description =
+                        "Install this package version (a 04t id or a version alias of sfdx-project.json) for admins only"
+                                + " instead of deploying force-app; nothing is installed when the org has that version.")
+        String packageVersion;
+
+        @Option(
+                names = {"-k", "--installation-key"},
+                paramLabel = "KEY",
+                order = 10,
+                description = "Installation key of the --package version (never printed).")
+        String installationKey;
+
+        @Option(
+                names = "--namespace",
+                paramLabel = "NS",
+                order = 11,
+                description =
+                        "Namespace of the Warden package in the org (default: the installed --package's, else none).")
+        String namespace;
+
+        private Namespace namespaceOption() {
+            try {
+                return Namespace.of(namespace);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--namespace " + e.getMessage());
+            }
+        }
+
         /**
          * The pipeline, top to bottom: deploy → plan → apply → verify → smoke; each stage returns its value and the
          * report takes it as it comes (so a failure later still shows what was done), rendered once at the end.
@@ -245,6 +282,13 @@ public final class Commands {
         @Override
         protected void run(Context ctx) throws Exception {
             checkTestLevel(testLevel);
+            Namespace ns = namespaceOption();
+            if (installationKey != null && packageVersion == null) {
+                throw new BadInputException("--installation-key goes with --package");
+            }
+            String versionId = packageVersion == null
+                    ? null
+                    : ProjectPackages.read(BaseCommand.projectDir()).versionId(packageVersion);
             Blueprint b = loadBlueprint(ctx);
             boolean smoke = !skipSmoke && !dryRun;
             if (smoke) {
@@ -258,7 +302,16 @@ public final class Commands {
             Flows flows = ctx.flows();
 
             Deployed deployed = null;
-            if (!skipDeploy) {
+            if (versionId != null) {
+                PackageInstall.Installed installed =
+                        PackageInstall.ensure(ctx.org(), versionId, installationKey, dryRun, ctx.progress());
+                if (namespace == null && installed.pkg() != null) {
+                    ns = Namespace.of(installed.pkg().namespace());
+                }
+                report.put("package", packageSummary(versionId, installed, ns));
+            }
+            b = b.inNamespace(ns);
+            if (!skipDeploy && versionId == null) {
                 deployed = report(
                         report,
                         flows.deploy(b, new DeployOptions(testLevel, dryRun, !forceDeploy && testLevel == null)));
@@ -282,10 +335,10 @@ public final class Commands {
                 return;
             }
             QuarantineConnections connections = new QuarantineConnections(ctx.org());
-            ctx.progress().accept("stage smoke");
+            ctx.progress().accept("stage smoke" + (ns.none() ? "" : " (namespace " + ns + ")"));
             SmokeReport smoked = Smoke.run(
-                    connections.admin(),
-                    connections.on(verified.integration()),
+                    NamespacedQuarantineApi.wrap(connections.admin(), ns),
+                    NamespacedQuarantineApi.wrap(connections.on(verified.integration()), ns),
                     Duration.ofSeconds(60),
                     ctx.progress());
             SmokeCommand.report(ctx, smoked);
@@ -294,6 +347,23 @@ public final class Commands {
                 stage.run(ctx, b);
             }
         }
+    }
+
+    static Map<String, Object> packageSummary(String versionId, PackageInstall.Installed installed, Namespace ns) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("subscriberPackageVersionId", versionId);
+        m.put("securityType", "AdminsOnly");
+        if (installed.pkg() != null) {
+            m.put("package", installed.pkg().packageName());
+            m.put("version", installed.pkg().versionNumber());
+            m.put("versionName", installed.pkg().versionName());
+        }
+        m.put("namespace", ns.none() ? null : ns.prefix());
+        m.put("installedNow", installed.installedNow());
+        if (installed.requestId() != null) {
+            m.put("installRequestId", installed.requestId());
+        }
+        return m;
     }
 
     static Deployed report(Report report, Deployed d) {
@@ -334,6 +404,8 @@ public final class Commands {
                 new ScanCommand(),
                 new Doctor(),
                 new LocalOrgCommand(),
-                new AuditCommand());
+                new AuditCommand(),
+                new ScratchCommand(),
+                new PackageCommand());
     }
 }

@@ -35,6 +35,9 @@ public record OrgKind(boolean sandbox, String organizationType, String trialExpi
     }
 
     public String describe() {
+        if (sandbox && trialExpirationDate != null) {
+            return "a scratch org (expires " + trialExpirationDate + ")"; // sf's own rule (IsSandbox + expiry)
+        }
         if (sandbox) {
             return "a sandbox";
         }
