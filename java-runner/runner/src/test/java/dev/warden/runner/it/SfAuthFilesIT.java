@@ -61,4 +61,32 @@ class SfAuthFilesIT {
         assertFalse(run.err().contains(harness.org.adminAccessToken()));
         assertFalse(run.out().contains(harness.org.adminAccessToken()));
     }
+
+    @Test
+    void aSavedTokenTheOrgRefusesIsLeftToSfOrgDisplay() throws Exception {
+        // The org refuses the saved token once (as an expired session): sf org display then resolves the org (it
+        // refreshes tokens it can refresh) and the run goes on with sf's answer.
+        harness.call(
+                "POST",
+                "/_local/faults",
+                java.util.Map.of(
+                        "match", java.util.Map.of("method", "GET", "path", "/services/data/v65.0"),
+                        "times", 1,
+                        "fault",
+                                java.util.Map.of(
+                                        "kind",
+                                        "sfError",
+                                        "status",
+                                        401,
+                                        "errorCode",
+                                        "INVALID_SESSION_ID",
+                                        "message",
+                                        "Session expired or invalid")));
+        var run = harness.warden("plan", "--target-org", LocalOrgHarness.ALIAS, "--json");
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("was refused (INVALID_SESSION_ID); sf refreshes it"), run.err());
+        JsonNode figures = run.json().findValue("figures");
+        assertEquals(1, figures.path("callsByKind").path("sf.org display").asInt(), figures.toString());
+        assertFalse(run.err().contains(harness.org.adminAccessToken()));
+    }
 }
