@@ -13,6 +13,7 @@ import dev.warden.runner.salesforce.auth.JwtBearer;
 import dev.warden.runner.salesforce.rest.LocalOrgAdmin;
 import dev.warden.runner.salesforce.rest.RestClient;
 import dev.warden.runner.salesforce.rest.RestRecords;
+import dev.warden.runner.salesforce.sfcli.SfAuthFiles;
 import dev.warden.runner.salesforce.sfcli.SfCli;
 import dev.warden.runner.salesforce.sfcli.SfCliException;
 import dev.warden.runner.salesforce.sfcli.SfOrgs;
@@ -121,6 +122,10 @@ public final class OrgConnection implements AutoCloseable {
                     budget,
                     progress);
         }
+        OrgConnection saved = fromSfFiles(targetOrg, sf, counter, budget, progress);
+        if (saved != null) {
+            return saved;
+        }
         progress.accept("resolving org '" + targetOrg + "' through sf");
         try {
             Session s = new SfOrgs(sf).display(targetOrg);
@@ -132,6 +137,34 @@ public final class OrgConnection implements AutoCloseable {
                         + targetOrg + ", or use --target-org local)");
             }
             throw e;
+        }
+    }
+
+    /**
+     * The session sf saved for the alias or username, read from sf's files without starting sf, and checked with one
+     * call, as {@code sf org display} checks it ({@code GET /services/data/vNN.0}); null when the files cannot be read
+     * here or the saved token was refused (then {@code sf org display} resolves the org and refreshes the token).
+     */
+    private static OrgConnection fromSfFiles(
+            String targetOrg, SfCli sf, CallCounter counter, ApiBudget budget, Consumer<String> progress) {
+        SfAuthFiles.Lookup saved = SfAuthFiles.of(sf).lookup(targetOrg);
+        if (saved.session() == null) {
+            progress.accept("sf's saved session not read (" + saved.whyNot() + ")");
+            return null;
+        }
+        progress.accept("org '" + targetOrg + "' from sf's saved session ("
+                + saved.session().username() + ")");
+        OrgConnection c = new OrgConnection(targetOrg, saved.session(), null, null, sf, counter, budget, progress);
+        try {
+            c.rest().get("/services/data/" + RestClient.API_VERSION, "rest.versionCheck");
+            return c;
+        } catch (SalesforceException e) {
+            if (e.httpStatus() != 401) {
+                throw e;
+            }
+            progress.accept(
+                    "sf's saved token for '" + targetOrg + "' was refused (" + e.errorCode() + "); sf refreshes it");
+            return null;
         }
     }
 

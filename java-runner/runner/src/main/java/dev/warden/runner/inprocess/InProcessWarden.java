@@ -120,20 +120,8 @@ public final class InProcessWarden implements AutoCloseable {
 
     static Session identify(String instanceUrl, String accessToken) {
         String base = instanceUrl.endsWith("/") ? instanceUrl.substring(0, instanceUrl.length() - 1) : instanceUrl;
-        var counter = new dev.warden.runner.salesforce.CallCounter();
-        var once = new dev.warden.runner.salesforce.RetryPolicy(
-                new dev.warden.runner.salesforce.RetryPolicy.Settings(1, Duration.ofMillis(1), Duration.ofMillis(1)),
-                counter,
-                null,
-                d -> {},
-                new java.util.Random(0));
-        var rest = new dev.warden.runner.salesforce.rest.RestClient(
-                dev.warden.runner.salesforce.rest.RestClient.defaultHttpClient(),
-                new Session(base, accessToken, null, null),
-                new dev.warden.runner.salesforce.ApiBudget(0),
-                counter,
-                Duration.ofSeconds(60),
-                once);
+        var rest = dev.warden.runner.salesforce.rest.RestClient.singleAttempt(
+                base, accessToken, 0, Duration.ofSeconds(60));
         JsonNode info;
         try {
             info = rest.get("/services/oauth2/userinfo", "oauth.userinfo");

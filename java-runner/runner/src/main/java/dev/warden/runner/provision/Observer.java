@@ -59,10 +59,10 @@ public final class Observer {
     }
 
     /**
-     * Reads in four independent lanes at once (each waits on the network, so at 150 ms a call the observation costs the
+     * Reads in five independent lanes at once (each waits on the network, so at 150 ms a call the observation costs the
      * longest lane, not the sum): the admin and its approval assignment; the integration user and its access; the
-     * permission sets, profiles and licenses the blueprint names; and the Metadata API reads (app, then network, on one
-     * lane: one WSC connection). A failure in any lane stops the observation with that lane's error.
+     * permission sets, profiles and licenses the blueprint names; the app; the network settings (WSC sends each
+     * Metadata API call on a connection of its own, so the two Metadata lanes, and the reads within them, may overlap). A failure in any lane stops the observation with that lane's error.
      */
     public Observed observe(Blueprint b, String orgId) {
         Set<String> setNames = new LinkedHashSet<>(b.desiredPermissionSets());
@@ -79,7 +79,7 @@ public final class Observer {
         // One read first, alone: its answer carries the org's API usage, so the lanes below start with a known budget
         // (blind concurrent first calls could pass the reserve together).
         var sets = records.permissionSets(setNames);
-        java.util.concurrent.ExecutorService lanes = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+        java.util.concurrent.ExecutorService lanes = java.util.concurrent.Executors.newFixedThreadPool(5, r -> {
             Thread t = new Thread(r, "warden-observe");
             t.setDaemon(true);
             return t;
@@ -106,11 +106,12 @@ public final class Observer {
                 records.profiles(profileNames),
                 records.permissionSetLicenses(b.finalPhase().permissionSetLicenses())
             });
-            var metadataLane = lanes.submit(() -> new Object[] {readEca(b), readNetwork(b)});
+            var ecaLane = lanes.submit(() -> new Object[] {readEca(b)});
+            var networkLane = lanes.submit(() -> new Object[] {readNetwork(b)});
             Object[] a = join(adminLane);
             Object[] u = join(userLane);
             Object[] n = join(namesLane);
-            Object[] m = join(metadataLane);
+            Object[] m = {join(ecaLane)[0], join(networkLane)[0]};
             String localCert =
                     keys.load(orgId).map(OrgKeys.KeyMaterial::certificatePem).orElse(null);
             @SuppressWarnings("unchecked")

@@ -82,7 +82,8 @@ class ProvisionRecordsIT {
                 List.of("create-user", "assign-permission-set-licenses", "assign-permission-sets"),
                 JSON_LIST(r.path("apply").path("stepsDone")));
         assertEquals(PROVISIONED, userState(org.username()));
-        assertEquals(1, r.path("figures").path("sfInvocations").asInt(), "one sf call: resolving the org");
+        assertEquals(
+                0, r.path("figures").path("sfInvocations").asInt(), "no sf call: the alias is read from sf's files");
 
         var second = org.warden("provision", "-o", LocalOrgHarness.ALIAS, "-b", BLUEPRINT, "--json");
         assertEquals(0, second.exit(), second.out() + second.err());

@@ -92,6 +92,28 @@ public final class RestClient {
         return retry;
     }
 
+    /**
+     * A client of its own for a caller outside a run (tests, tools, identifying a held session): a fresh counter and
+     * budget, and every call sent once, never retried (such callers retry on their own or report the refusal).
+     */
+    public static RestClient singleAttempt(
+            String instanceUrl, String accessToken, int reservePercent, Duration timeout) {
+        CallCounter counter = new CallCounter();
+        RetryPolicy once = new RetryPolicy(
+                new RetryPolicy.Settings(1, Duration.ofMillis(1), Duration.ofMillis(1)),
+                counter,
+                null,
+                d -> {},
+                new java.util.Random(0));
+        return new RestClient(
+                defaultHttpClient(),
+                new Session(instanceUrl, accessToken, null, null),
+                new ApiBudget(reservePercent),
+                counter,
+                timeout,
+                once);
+    }
+
     public static HttpClient defaultHttpClient() {
         return HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(20))

@@ -7,10 +7,7 @@ import dev.warden.runner.quarantine.api.ApiUsage;
 import dev.warden.runner.quarantine.api.QuarantineApi;
 import dev.warden.runner.quarantine.api.SalesforceApiException;
 import dev.warden.runner.salesforce.ApiBudget;
-import dev.warden.runner.salesforce.CallCounter;
-import dev.warden.runner.salesforce.RetryPolicy;
 import dev.warden.runner.salesforce.SalesforceException;
-import dev.warden.runner.salesforce.Session;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Supplier;
 
 /**
@@ -45,20 +41,8 @@ public final class RestQuarantineApi implements QuarantineApi {
      * retry policy; {@link dev.warden.runner.quarantine.scan.ScanWorker} retries on its own).
      */
     public static RestQuarantineApi connect(String instanceUrl, String accessToken, int reservePercent) {
-        CallCounter counter = new CallCounter();
-        RetryPolicy once = new RetryPolicy(
-                new RetryPolicy.Settings(1, Duration.ofMillis(1), Duration.ofMillis(1)),
-                counter,
-                null,
-                d -> {},
-                new Random(0));
-        return new RestQuarantineApi(new RestClient(
-                RestClient.defaultHttpClient(),
-                new Session(instanceUrl, accessToken, null, null),
-                new ApiBudget(reservePercent),
-                counter,
-                Duration.ofSeconds(120),
-                once));
+        return new RestQuarantineApi(
+                RestClient.singleAttempt(instanceUrl, accessToken, reservePercent, Duration.ofSeconds(120)));
     }
 
     private static String data(String rest) {

@@ -44,6 +44,11 @@ public final class SfCli {
         return workDir;
     }
 
+    /** The environment this CLI adds to the process's (a private HOME, for example). */
+    public Map<String, String> environment() {
+        return env;
+    }
+
     /** The sf binary the environment chooses: {@code WARDEN_SF}, else {@code sf}. */
     public static String binaryFromEnvironment() {
         String sf = System.getProperty("warden.sf", System.getenv("WARDEN_SF"));

@@ -30,6 +30,7 @@ import dev.warden.runner.org.OrgModel.EcaState;
 import dev.warden.runner.org.OrgModel.NetworkState;
 import dev.warden.runner.salesforce.ApiBudget;
 import dev.warden.runner.salesforce.CallCounter;
+import dev.warden.runner.salesforce.Parallel;
 import dev.warden.runner.salesforce.RetryPolicy;
 import dev.warden.runner.salesforce.SalesforceException;
 import dev.warden.runner.salesforce.Session;
@@ -81,33 +82,51 @@ public final class SoapMetadata implements MetadataPort {
         }
     }
 
+    /**
+     * The app and its satellites in two round trips instead of six: the app, the satellites' member list and the
+     * plugin policies are read at once, then the three satellites at once (each needs the member list). The same
+     * calls as one after the other, and the same answer; an app that is absent returns absent (the two reads sent
+     * beside its read are then not used, and a failure of theirs does not matter).
+     */
     @Override
     public EcaState eca(String ecaName) {
-        ExternalClientApplication header = read("ExternalClientApplication", ecaName, ExternalClientApplication.class);
-        if (header == null) {
+        var headerRead =
+                Parallel.start(() -> read("ExternalClientApplication", ecaName, ExternalClientApplication.class));
+        var membersRead = Parallel.start(this::satelliteMembers);
+        var pluginRead = Parallel.start(() ->
+                read("ExtlClntAppConfigurablePolicies", ecaName + "_plcy", ExtlClntAppConfigurablePolicies.class));
+        try {
+            Parallel.awaitAll(List.of(headerRead));
+        } finally {
+            awaitQuietly(membersRead, pluginRead);
+        }
+        if (Parallel.join(headerRead) == null) {
             return EcaState.absent();
         }
-        java.util.Map<String, List<String>> members = satelliteMembers();
-        ExtlClntAppGlobalOauthSettings global = satellite(
+        java.util.Map<String, List<String>> members = Parallel.join(membersRead);
+        var globalRead = Parallel.start(() -> satellite(
                 members,
                 "ExtlClntAppGlobalOauthSettings",
                 ExtlClntAppGlobalOauthSettings.class,
                 ecaName,
-                ExtlClntAppGlobalOauthSettings::getExternalClientApplication);
-        ExtlClntAppOauthSettings oauth = satellite(
+                ExtlClntAppGlobalOauthSettings::getExternalClientApplication));
+        var oauthRead = Parallel.start(() -> satellite(
                 members,
                 "ExtlClntAppOauthSettings",
                 ExtlClntAppOauthSettings.class,
                 ecaName,
-                ExtlClntAppOauthSettings::getExternalClientApplication);
-        ExtlClntAppOauthConfigurablePolicies policies = satellite(
+                ExtlClntAppOauthSettings::getExternalClientApplication));
+        var policiesRead = Parallel.start(() -> satellite(
                 members,
                 "ExtlClntAppOauthConfigurablePolicies",
                 ExtlClntAppOauthConfigurablePolicies.class,
                 ecaName,
-                ExtlClntAppOauthConfigurablePolicies::getExternalClientApplication);
-        ExtlClntAppConfigurablePolicies plugin =
-                read("ExtlClntAppConfigurablePolicies", ecaName + "_plcy", ExtlClntAppConfigurablePolicies.class);
+                ExtlClntAppOauthConfigurablePolicies::getExternalClientApplication));
+        Parallel.awaitAll(List.of(globalRead, oauthRead, policiesRead, pluginRead));
+        ExtlClntAppGlobalOauthSettings global = Parallel.join(globalRead);
+        ExtlClntAppOauthSettings oauth = Parallel.join(oauthRead);
+        ExtlClntAppOauthConfigurablePolicies policies = Parallel.join(policiesRead);
+        ExtlClntAppConfigurablePolicies plugin = Parallel.join(pluginRead);
         List<String> flows = new ArrayList<>();
         if (global != null) {
             if (global.getIsClientCredentialsFlowEnabled()) {
@@ -153,6 +172,17 @@ public final class SoapMetadata implements MetadataPort {
                 flows,
                 blocked,
                 null);
+    }
+
+    /** Waits for reads whose answers may go unused: their failures are not this caller's. */
+    private static void awaitQuietly(java.util.concurrent.CompletableFuture<?>... reads) {
+        for (var r : reads) {
+            try {
+                r.join();
+            } catch (RuntimeException unused) {
+                // read again by the caller through Parallel.join when it needs the answer
+            }
+        }
     }
 
     /**
@@ -215,9 +245,14 @@ public final class SoapMetadata implements MetadataPort {
         return null;
     }
 
+    /** Security settings and the profile, read at once (one round trip). */
     @Override
     public NetworkState network(String profileName) {
-        SecuritySettings security = read("SecuritySettings", "Security", SecuritySettings.class);
+        var securityRead = Parallel.start(() -> read("SecuritySettings", "Security", SecuritySettings.class));
+        var profileRead =
+                Parallel.start(() -> profileName == null ? null : read("Profile", profileName, Profile.class));
+        Parallel.awaitAll(List.of(securityRead, profileRead));
+        SecuritySettings security = Parallel.join(securityRead);
         List<dev.warden.runner.blueprint.IpRange> trusted = new ArrayList<>();
         boolean lock = false;
         if (security != null) {
@@ -232,7 +267,7 @@ public final class SoapMetadata implements MetadataPort {
         }
         List<dev.warden.runner.blueprint.IpRange> login = new ArrayList<>();
         if (profileName != null) {
-            Profile profile = read("Profile", profileName, Profile.class);
+            Profile profile = Parallel.join(profileRead);
             if (profile != null && profile.getLoginIpRanges() != null) {
                 for (ProfileLoginIpRange r : profile.getLoginIpRanges()) {
                     login.add(new dev.warden.runner.blueprint.IpRange(
