@@ -1,9 +1,9 @@
 package dev.warden.localorg.devhub;
 
+import static dev.warden.localorg.devhub.PlatformObjects.define;
+
 import dev.warden.localorg.model.FieldDef;
 import dev.warden.localorg.model.FieldType;
-import dev.warden.localorg.model.ObjectDefinition;
-import dev.warden.localorg.model.ObjectKind;
 import dev.warden.localorg.model.SObjectType.Capabilities;
 import dev.warden.localorg.model.Schema;
 import java.util.List;
@@ -125,12 +125,5 @@ final class DevHubObjects {
 
     private static FieldDef.Builder str(String name, int length) {
         return FieldDef.of(name, FieldType.STRING).length(length);
-    }
-
-    private static void define(
-            Schema schema, String name, String prefix, String label, Capabilities caps, FieldDef.Builder... fields) {
-        List<FieldDef> defs =
-                java.util.Arrays.stream(fields).map(FieldDef.Builder::build).toList();
-        schema.define(new ObjectDefinition(name, ObjectKind.STANDARD, label, label + "s", prefix, caps, defs, null));
     }
 }

@@ -1,13 +1,16 @@
 package dev.warden.localorg.devhub.packaging;
 
+import static dev.warden.localorg.devhub.PlatformObjects.bool;
+import static dev.warden.localorg.devhub.PlatformObjects.integer;
+import static dev.warden.localorg.devhub.PlatformObjects.ref;
+import static dev.warden.localorg.devhub.PlatformObjects.str;
+import static dev.warden.localorg.devhub.PlatformObjects.text;
+
+import dev.warden.localorg.devhub.PlatformObjects;
 import dev.warden.localorg.model.FieldDef;
 import dev.warden.localorg.model.FieldType;
-import dev.warden.localorg.model.ObjectDefinition;
-import dev.warden.localorg.model.ObjectKind;
 import dev.warden.localorg.model.SObjectType.Capabilities;
 import dev.warden.localorg.model.Schema;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The Tooling objects of 2GP packaging a Dev Hub holds (devhub-packaging-wire.md 6–12, 19), with the fields sf reads
@@ -29,7 +32,7 @@ public final class PackagingObjects {
     /** Defines (or extends, if another unit defined them first) the packaging objects on a Dev Hub's schema. */
     public static void define(Schema schema) {
         Capabilities readOnly = Capabilities.READ_ONLY;
-        define(
+        PlatformObjects.define(
                 schema,
                 PACKAGE2,
                 "0Ho",
@@ -46,7 +49,7 @@ public final class PackagingObjects {
                 str("ConvertedFromPackageId", 18),
                 bool("AppAnalyticsEnabled"),
                 str("RecommendedVersionId", 18));
-        define(
+        PlatformObjects.define(
                 schema,
                 SUBSCRIBER_PACKAGE_VERSION,
                 "04t",
@@ -72,7 +75,7 @@ public final class PackagingObjects {
                 text("Dependencies"),
                 str("PostInstallUrl", 255),
                 str("ReleaseNotesUrl", 255));
-        define(
+        PlatformObjects.define(
                 schema,
                 PACKAGE2_VERSION,
                 "05i",
@@ -107,7 +110,7 @@ public final class PackagingObjects {
                 str("Language", 40),
                 integer("TotalNumberOfMetadataFiles"),
                 FieldDef.of("TotalSizeOfMetadataFiles", FieldType.LONG).readOnly());
-        define(
+        PlatformObjects.define(
                 schema,
                 CREATE_REQUEST,
                 "08c",
@@ -128,7 +131,7 @@ public final class PackagingObjects {
                 str("Language", 40),
                 bool("CalcTransitiveDependencies"),
                 bool("IsConversionRequest"));
-        define(
+        PlatformObjects.define(
                 schema,
                 CREATE_REQUEST_ERROR,
                 "0Hx",
@@ -136,7 +139,7 @@ public final class PackagingObjects {
                 readOnly,
                 ref("ParentRequestId", "ParentRequest", CREATE_REQUEST),
                 text("Message"));
-        define(
+        PlatformObjects.define(
                 schema,
                 NAMESPACE_REGISTRY,
                 "0Nr",
@@ -144,31 +147,5 @@ public final class PackagingObjects {
                 readOnly,
                 str("NamespacePrefix", 15),
                 str("RegisteredOrgId", 18));
-    }
-
-    private static FieldDef.Builder str(String name, int length) {
-        return FieldDef.of(name, FieldType.STRING).length(length).readOnly();
-    }
-
-    private static FieldDef.Builder text(String name) {
-        return FieldDef.of(name, FieldType.TEXTAREA).length(32000).readOnly();
-    }
-
-    private static FieldDef.Builder bool(String name) {
-        return FieldDef.of(name, FieldType.BOOLEAN).readOnly().defaultValue(false);
-    }
-
-    private static FieldDef.Builder integer(String name) {
-        return FieldDef.of(name, FieldType.INT).readOnly();
-    }
-
-    private static FieldDef.Builder ref(String name, String relationship, String target) {
-        return FieldDef.of(name, FieldType.REFERENCE).readOnly().references(relationship, target);
-    }
-
-    private static void define(
-            Schema schema, String name, String prefix, String label, Capabilities caps, FieldDef.Builder... fields) {
-        List<FieldDef> defs = Arrays.stream(fields).map(FieldDef.Builder::build).toList();
-        schema.define(new ObjectDefinition(name, ObjectKind.STANDARD, label, label + "s", prefix, caps, defs, null));
     }
 }

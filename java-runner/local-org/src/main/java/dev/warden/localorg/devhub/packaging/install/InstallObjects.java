@@ -1,13 +1,15 @@
 package dev.warden.localorg.devhub.packaging.install;
 
+import static dev.warden.localorg.devhub.PlatformObjects.bool;
+import static dev.warden.localorg.devhub.PlatformObjects.integer;
+import static dev.warden.localorg.devhub.PlatformObjects.ref;
+import static dev.warden.localorg.devhub.PlatformObjects.str;
+import static dev.warden.localorg.devhub.PlatformObjects.text;
+
+import dev.warden.localorg.devhub.PlatformObjects;
 import dev.warden.localorg.model.FieldDef;
-import dev.warden.localorg.model.FieldType;
-import dev.warden.localorg.model.ObjectDefinition;
-import dev.warden.localorg.model.ObjectKind;
 import dev.warden.localorg.model.SObjectType.Capabilities;
 import dev.warden.localorg.model.Schema;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The Tooling objects a subscriber org answers for {@code sf package install / install report / installed list /
@@ -28,7 +30,7 @@ final class InstallObjects {
     static void define(Schema schema) {
         Capabilities readOnly = Capabilities.READ_ONLY;
         Capabilities readCreate = new Capabilities(true, false, false, true, false, false);
-        define(
+        PlatformObjects.define(
                 schema,
                 SUBSCRIBER_PACKAGE,
                 "033",
@@ -67,7 +69,7 @@ final class InstallObjects {
             text("Profiles")
         };
         if (schema.get(SPV) == null) {
-            define(schema, SPV, "04t", "Subscriber Package Version", readOnly, spvFields);
+            PlatformObjects.define(schema, SPV, "04t", "Subscriber Package Version", readOnly, spvFields);
         } else {
             // a Dev Hub already defines it (its built versions, devhub.packaging): add only what sf's install reads
             for (FieldDef.Builder f : spvFields) {
@@ -77,7 +79,7 @@ final class InstallObjects {
                 }
             }
         }
-        define(
+        PlatformObjects.define(
                 schema,
                 INSTALLED,
                 "0A3",
@@ -85,7 +87,7 @@ final class InstallObjects {
                 readOnly,
                 ref("SubscriberPackageId", "SubscriberPackage", SUBSCRIBER_PACKAGE),
                 ref("SubscriberPackageVersionId", "SubscriberPackageVersion", SPV));
-        define(
+        PlatformObjects.define(
                 schema,
                 INSTALL_REQUEST,
                 "0Hf",
@@ -101,7 +103,7 @@ final class InstallObjects {
                 bool("EnableRss"),
                 str("SkipHandlers", 255),
                 text("Errors"));
-        define(
+        PlatformObjects.define(
                 schema,
                 UNINSTALL_REQUEST,
                 "06y",
@@ -109,7 +111,7 @@ final class InstallObjects {
                 readCreate,
                 str("SubscriberPackageVersionId", 18),
                 str("Status", 40));
-        define(
+        PlatformObjects.define(
                 schema,
                 UNINSTALL_ERROR,
                 "0Hy",
@@ -117,31 +119,5 @@ final class InstallObjects {
                 readOnly,
                 ref("ParentRequestId", "ParentRequest", UNINSTALL_REQUEST),
                 text("Message"));
-    }
-
-    private static FieldDef.Builder str(String name, int length) {
-        return FieldDef.of(name, FieldType.STRING).length(length).readOnly();
-    }
-
-    private static FieldDef.Builder text(String name) {
-        return FieldDef.of(name, FieldType.TEXTAREA).length(32000).readOnly();
-    }
-
-    private static FieldDef.Builder bool(String name) {
-        return FieldDef.of(name, FieldType.BOOLEAN).readOnly().defaultValue(false);
-    }
-
-    private static FieldDef.Builder integer(String name) {
-        return FieldDef.of(name, FieldType.INT).readOnly();
-    }
-
-    private static FieldDef.Builder ref(String name, String relationship, String target) {
-        return FieldDef.of(name, FieldType.REFERENCE).readOnly().references(relationship, target);
-    }
-
-    private static void define(
-            Schema schema, String name, String prefix, String label, Capabilities caps, FieldDef.Builder... fields) {
-        List<FieldDef> defs = Arrays.stream(fields).map(FieldDef.Builder::build).toList();
-        schema.define(new ObjectDefinition(name, ObjectKind.STANDARD, label, label + "s", prefix, caps, defs, null));
     }
 }
