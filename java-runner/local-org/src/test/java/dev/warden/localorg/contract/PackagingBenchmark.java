@@ -9,14 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Not a test: {@code scripts/bench/packaging [runs]}. In one run, with the real sf CLI against local orgs, times
@@ -143,25 +139,12 @@ public final class PackagingBenchmark {
     }
 
     private static void login(SfCli sf, LocalOrgServer org, String alias) {
-        check(sf.run(
-                Map.of("SF_ACCESS_TOKEN", org.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                org.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                alias,
-                "--json"));
+        sf.loginAsAdmin(org, alias);
     }
 
     private static void project(SfCli sf) throws IOException {
-        Path project = sf.home().resolve("work");
-        copy(SfCli.repoRoot().resolve("force-app"), project.resolve("force-app"));
-        Files.writeString(
-                project.resolve("sfdx-project.json"),
-                "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
+        sf.copyIntoProject(SfCli.repoRoot().resolve("force-app"), "force-app");
+        sf.write("sfdx-project.json", SfCli.FORCE_APP_PROJECT);
     }
 
     private static void check(SfCli.Result r) {
@@ -189,18 +172,5 @@ public final class PackagingBenchmark {
 
     private static long ms(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

@@ -9,7 +9,6 @@ import dev.warden.localorg.LocalOrgOptions;
 import dev.warden.localorg.server.LocalOrgServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,18 +23,7 @@ class SfApexRunContractTest {
     static void login() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
-        SfCli.Result r = sf.run(
-                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                server.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                ALIAS,
-                "--json");
-        assertEquals(0, r.exit(), r.stdout() + r.stderr());
+        sf.loginAsAdmin(server, ALIAS);
     }
 
     @AfterAll

@@ -9,7 +9,6 @@ import dev.warden.localorg.server.LocalOrgServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -43,23 +42,10 @@ class SfApexTestContractTest {
     static void deployForceApp() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
-        SfCli.Result login = sf.run(
-                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                server.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                ALIAS,
-                "--json");
-        assertEquals(0, login.exit(), login.stdout() + login.stderr());
-        project = sf.home().resolve("work");
-        copy(SfCli.repoRoot().resolve("force-app"), project.resolve("force-app"));
-        Files.writeString(
-                project.resolve("sfdx-project.json"),
-                "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
+        sf.loginAsAdmin(server, ALIAS);
+        project = sf.project();
+        sf.copyIntoProject(SfCli.repoRoot().resolve("force-app"), "force-app");
+        sf.write("sfdx-project.json", SfCli.FORCE_APP_PROJECT);
         // The deploy itself runs every local test inside its transaction and reports them as the Metadata API does.
         SfCli.Result deployed = sf.run(
                 "project",
@@ -367,18 +353,5 @@ class SfApexTestContractTest {
             n++;
         }
         return n;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.warden.localorg.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.localorg.server.Json;
+import dev.warden.localorg.server.LocalOrgServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,19 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the real, pinned sf CLI ({@code scripts/lib/sf}) with a private HOME so tests never touch the user's auth.
- * Every call has a timeout (a misbehaving org can make sf retry without bound, sf-cli-wire.md "Gotchas").
+ * Every call has a timeout (a misbehaving org can make sf retry without bound, sf-cli-wire.md "Gotchas"). sf runs in
+ * {@link #project()}, so that directory is the sf project the contract tests write, deploy and retrieve.
  */
-final class SfCli {
+public final class SfCli {
+    /** An sfdx-project.json with one default package directory, {@code force-app}, at API 62.0. */
+    public static final String FORCE_APP_PROJECT =
+            "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}";
+
     private static final long TIMEOUT_SECONDS = 120;
     private final Path root;
     private final Path home;
     private final Path workDir;
 
-    record Result(int exit, String stdout, String stderr) {
-        JsonNode json() {
+    public record Result(int exit, String stdout, String stderr) {
+        public JsonNode json() {
             try {
                 return Json.MAPPER.readTree(stdout);
             } catch (IOException e) {
@@ -30,13 +37,13 @@ final class SfCli {
         }
     }
 
-    SfCli() throws IOException {
+    public SfCli() throws IOException {
         root = repoRoot();
         home = Files.createTempDirectory("warden-sf-home");
         workDir = Files.createDirectories(home.resolve("work"));
     }
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         String prop = System.getProperty("warden.root");
         if (prop != null && !prop.isBlank() && Files.isDirectory(Path.of(prop, "scripts"))) {
             return Path.of(prop);
@@ -51,11 +58,57 @@ final class SfCli {
         return dir;
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
-    Result run(Map<String, String> env, String... args) {
+    /** The sf project directory: sf runs here. */
+    public Path project() {
+        return workDir;
+    }
+
+    /**
+     * Logs sf in to {@code org} as its admin with an access token, under {@code alias}, with any extra {@code flags}
+     * (such as {@code --set-default-dev-hub}); the test fails if sf refuses.
+     */
+    public Result loginAsAdmin(LocalOrgServer org, String alias, String... flags) {
+        List<String> args = new ArrayList<>(List.of(
+                "org", "login", "access-token", "--instance-url", org.instanceUrl(), "--no-prompt", "--alias", alias));
+        args.addAll(List.of(flags));
+        args.add("--json");
+        Result login = run(Map.of("SF_ACCESS_TOKEN", org.adminAccessToken()), args.toArray(String[]::new));
+        if (login.exit() != 0) {
+            throw new AssertionError("sf org login access-token as " + alias + " failed (exit " + login.exit() + "): "
+                    + login.stdout() + login.stderr());
+        }
+        return login;
+    }
+
+    /** Writes {@code text} to {@code relative} in the project, creating its folders. */
+    public Path write(String relative, String text) throws IOException {
+        Path file = workDir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    /** Copies the directory tree {@code from} into the project at {@code relative}. */
+    public Path copyIntoProject(Path from, String relative) throws IOException {
+        Path to = workDir.resolve(relative);
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    public Result run(Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(root.resolve("scripts/lib/sf").toString());
         cmd.addAll(List.of(args));
@@ -89,7 +142,7 @@ final class SfCli {
         }
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         return run(Map.of(), args);
     }
 }

@@ -33,18 +33,7 @@ class SfCliContractTest {
     static void loginWithAccessToken() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
-        SfCli.Result login = sf.run(
-                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                server.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                "local",
-                "--json");
-        assertEquals(0, login.exit(), login.stdout() + login.stderr());
+        SfCli.Result login = sf.loginAsAdmin(server, "local");
         assertEquals(
                 server.adminUsername(),
                 login.json().get("result").get("username").asText());

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +34,8 @@ class SfDataImportTreeContractTest {
     static void deployTheObjects() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
-        project = sf.home().resolve("work");
-        Files.writeString(
-                project.resolve("sfdx-project.json"),
-                "{\"packageDirectories\":[{\"path\":\"force-app\","
-                        + "\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
+        project = sf.project();
+        sf.write("sfdx-project.json", SfCli.FORCE_APP_PROJECT);
         Path objects = Files.createDirectories(project.resolve("force-app/main/default/objects"));
         object(objects, "Widget__c", "Widget", "Widgets");
         field(
@@ -61,18 +57,7 @@ class SfDataImportTreeContractTest {
                 "Part__c",
                 "Weight__c",
                 "<label>Weight</label><type>Number</type><precision>18</precision>" + "<scale>2</scale>");
-        SfCli.Result login = sf.run(
-                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                server.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                "local",
-                "--json");
-        assertEquals(0, login.exit(), login.stdout() + login.stderr());
+        sf.loginAsAdmin(server, "local");
         SfCli.Result deploy = sf.run(
                 "project", "deploy", "start", "--source-dir", "force-app", "-o", "local", "--wait", "5", "--json");
         assertEquals(0, deploy.exit(), deploy.stdout() + deploy.stderr());

@@ -40,18 +40,7 @@ class SfDevHubContractTest {
         hub = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
         definition = SfCli.repoRoot().resolve("config/project-scratch-def.json");
-        SfCli.Result login = sf.run(
-                Map.of("SF_ACCESS_TOKEN", hub.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                hub.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                "hub",
-                "--json");
-        assertEquals(0, login.exit(), login.stdout() + login.stderr());
+        sf.loginAsAdmin(hub, "hub");
     }
 
     @AfterAll

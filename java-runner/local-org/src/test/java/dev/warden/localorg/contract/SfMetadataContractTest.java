@@ -40,34 +40,14 @@ class SfMetadataContractTest {
     static void loginAndCreateProject() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
-        SfCli.Result login = sf.run(
-                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                server.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                "md",
-                "--json");
-        assertEquals(0, login.exit(), login.stdout() + login.stderr());
-        project = sf.home().resolve("work");
-        write(
-                "sfdx-project.json",
-                "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],"
-                        + "\"sourceApiVersion\":\"62.0\"}");
+        sf.loginAsAdmin(server, "md");
+        project = sf.project();
+        sf.write("sfdx-project.json", SfCli.FORCE_APP_PROJECT);
     }
 
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    private static void write(String path, String text) throws IOException {
-        Path p = project.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
     }
 
     private static String meta(String root, String body) {
@@ -105,37 +85,37 @@ class SfMetadataContractTest {
     @Test
     @Order(2)
     void bundles_and_stored_only_types_deploy_and_retrieve_back_unchanged() throws Exception {
-        write(
+        sf.write(
                 SRC + "lwc/helloCard/helloCard.js",
                 "import { LightningElement, api } from 'lwc';\nimport { shout } from"
                         + " './lib/shout';\n\nexport default class HelloCard extends LightningElement {\n    @api name = 'world';\n"
                         + "    get greeting() {\n        return shout(`Hello ${this.name}`);\n    }\n}\n");
-        write(
+        sf.write(
                 SRC + "lwc/helloCard/helloCard.html",
                 "<template>\n    <p class=\"greeting\">{greeting}</p>\n</template>\n");
-        write(SRC + "lwc/helloCard/helloCard.css", ".greeting {\n    font-weight: bold;\n}\n");
-        write(SRC + "lwc/helloCard/lib/shout.js", "export function shout(text) {\n    return `${text}!`;\n}\n");
-        write(
+        sf.write(SRC + "lwc/helloCard/helloCard.css", ".greeting {\n    font-weight: bold;\n}\n");
+        sf.write(SRC + "lwc/helloCard/lib/shout.js", "export function shout(text) {\n    return `${text}!`;\n}\n");
+        sf.write(
                 SRC + "lwc/helloCard/helloCard.js-meta.xml",
                 meta(
                         "LightningComponentBundle",
                         "    <apiVersion>62.0</apiVersion>\n    <isExposed>true</isExposed>\n    <targets>\n"
                                 + "        <target>lightning__RecordPage</target>\n    </targets>\n"));
-        write(
+        sf.write(
                 SRC + "aura/helloAura/helloAura.cmp",
                 "<aura:component implements=\"flexipage:availableForAllPageTypes\">\n"
                         + "    <aura:attribute name=\"count\" type=\"Integer\" default=\"0\"/>\n"
                         + "    <lightning:button label=\"Add\" onclick=\"{!c.add}\"/> {!v.count}\n</aura:component>\n");
-        write(
+        sf.write(
                 SRC + "aura/helloAura/helloAuraController.js",
                 "({\n    add: function (component) {\n"
                         + "        component.set('v.count', component.get('v.count') + 1);\n    }\n})\n");
-        write(
+        sf.write(
                 SRC + "aura/helloAura/helloAura.cmp-meta.xml",
                 meta(
                         "AuraDefinitionBundle",
                         "    <apiVersion>62.0</apiVersion>\n    <description>Counts clicks</description>\n"));
-        write(
+        sf.write(
                 SRC + "labels/CustomLabels.labels-meta.xml",
                 meta(
                         "CustomLabels",
@@ -143,7 +123,7 @@ class SfMetadataContractTest {
                                 + "        <fullName>Greeting_Title</fullName>\n        <language>en_US</language>\n"
                                 + "        <protected>false</protected>\n        <shortDescription>Greeting title</shortDescription>\n"
                                 + "        <value>Hello there</value>\n    </labels>\n"));
-        write(
+        sf.write(
                 SRC + "flows/Stamp_Note.flow-meta.xml",
                 meta(
                         "Flow",
@@ -151,7 +131,7 @@ class SfMetadataContractTest {
                                 + "    <label>Stamp Note</label>\n    <processType>AutoLaunchedFlow</processType>\n"
                                 + "    <start>\n        <locationX>50</locationX>\n        <locationY>0</locationY>\n    </start>\n"
                                 + "    <status>Draft</status>\n"));
-        write(
+        sf.write(
                 SRC + "flexipages/Hello_Page.flexipage-meta.xml",
                 meta(
                         "FlexiPage",
@@ -225,19 +205,19 @@ class SfMetadataContractTest {
     @Test
     @Order(3)
     void a_single_field_deploy_adds_exactly_that_field_to_the_object_in_the_org() throws Exception {
-        write(SRC + "objects/Crate__c/Crate__c.object-meta.xml", object("Crate", ""));
-        write(
+        sf.write(SRC + "objects/Crate__c/Crate__c.object-meta.xml", object("Crate", ""));
+        sf.write(
                 SRC + "objects/Crate__c/fields/Weight__c.field-meta.xml",
                 field("Weight__c", "Number", "    <precision>10</precision>\n    <scale>2</scale>\n"));
         SfCli.Result first = deploy("--source-dir", SRC + "objects");
         assertEquals(0, first.exit(), first.stdout() + first.stderr());
-        write(
+        sf.write(
                 SRC + "objects/Crate__c/fields/Barcode__c.field-meta.xml",
                 field(
                         "Barcode__c",
                         "Text",
                         "    <externalId>true</externalId>\n    <length>40</length>\n    <unique>true</unique>\n"));
-        write(
+        sf.write(
                 SRC + "objects/Crate__c/fields/Volume__c.field-meta.xml",
                 field("Volume__c", "Number", "    <precision>10</precision>\n    <scale>2</scale>\n"));
 
@@ -254,20 +234,20 @@ class SfMetadataContractTest {
     @Test
     @Order(4)
     void post_destructive_changes_delete_what_they_name() throws Exception {
-        write(SRC + "classes/Doomed.cls", "public with sharing class Doomed {}\n");
-        write(
+        sf.write(SRC + "classes/Doomed.cls", "public with sharing class Doomed {}\n");
+        sf.write(
                 SRC + "classes/Doomed.cls-meta.xml",
                 meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n" + "    <status>Active</status>\n"));
         assertEquals(0, deploy("--metadata", "ApexClass:Doomed").exit());
         assertNotNull(server.org().db().findOne("ApexClass", "Name", "Doomed"));
-        write(
+        sf.write(
                 "destructive/destructiveChangesPost.xml",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Package " + NS
                         + ">\n    <types>\n        <members>Doomed</members>\n        <name>ApexClass</name>\n    </types>\n"
                         + "    <types>\n        <members>Stamp_Note</members>\n        <name>Flow</name>\n    </types>\n"
                         + "    <version>62.0</version>\n</Package>\n");
 
-        write(
+        sf.write(
                 "destructive/package.xml",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Package " + NS + ">\n"
                         + "    <types>\n        <members>Hello_Page</members>\n        <name>FlexiPage</name>\n    </types>\n"
@@ -311,8 +291,8 @@ class SfMetadataContractTest {
     @Test
     @Order(6)
     void validate_then_quick_deploy_applies_the_validated_package() throws Exception {
-        write(SRC + "classes/Quick.cls", "public with sharing class Quick {}\n");
-        write(
+        sf.write(SRC + "classes/Quick.cls", "public with sharing class Quick {}\n");
+        sf.write(
                 SRC + "classes/Quick.cls-meta.xml",
                 meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n" + "    <status>Active</status>\n"));
         SfCli.Result validated = sf.run(
@@ -328,8 +308,8 @@ class SfMetadataContractTest {
         assertNotNull(server.org().db().findOne("ApexClass", "Name", "Quick"));
 
         // The same over the REST deployRequest resource ({"validatedDeployRequestId": ...}).
-        write(SRC + "classes/QuickRest.cls", "public with sharing class QuickRest {}\n");
-        write(
+        sf.write(SRC + "classes/QuickRest.cls", "public with sharing class QuickRest {}\n");
+        sf.write(
                 SRC + "classes/QuickRest.cls-meta.xml",
                 meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n" + "    <status>Active</status>\n"));
         Map<String, String> rest = Map.of("SF_ORG_METADATA_REST_DEPLOY", "true");
@@ -366,17 +346,17 @@ class SfMetadataContractTest {
     @Order(7)
     void a_failing_deploy_names_every_broken_component_in_one_answer() throws Exception {
         Path broken = Files.createDirectories(project.resolve("broken/main/default"));
-        write("broken/main/default/classes/BadOne.cls", "public class BadOne { void x() { return 1 } }\n");
-        write(
+        sf.write("broken/main/default/classes/BadOne.cls", "public class BadOne { void x() { return 1 } }\n");
+        sf.write(
                 "broken/main/default/classes/BadOne.cls-meta.xml",
                 meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n" + "    <status>Active</status>\n"));
-        write(
+        sf.write(
                 "broken/main/default/permissionsets/BadSet.permissionset-meta.xml",
                 meta(
                         "PermissionSet",
                         "    <label>Bad Set</label>\n    <userPermissions>\n        <enabled>true</enabled>\n"
                                 + "        <name>FlyToTheMoon</name>\n    </userPermissions>\n"));
-        write(
+        sf.write(
                 "broken/main/default/flows/Bad_Flow.flow-meta.xml",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + "<Flow " + NS + ">\n    <label>Bad</label>\n");
 

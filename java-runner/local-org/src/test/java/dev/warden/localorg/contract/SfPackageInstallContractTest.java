@@ -95,18 +95,7 @@ class SfPackageInstallContractTest {
     }
 
     private static void login(LocalOrgServer org, String alias) {
-        SfCli.Result login = sf.run(
-                Map.of("SF_ACCESS_TOKEN", org.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                org.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                alias,
-                "--json");
-        assertEquals(0, login.exit(), login.stdout() + login.stderr());
+        sf.loginAsAdmin(org, alias);
     }
 
     @AfterAll

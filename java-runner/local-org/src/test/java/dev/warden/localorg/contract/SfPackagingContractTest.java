@@ -22,8 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,62 +47,50 @@ class SfPackagingContractTest {
     static void loginToTheHubWithAProject() throws Exception {
         hub = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
-        SfCli.Result login = sf.run(
-                Map.of("SF_ACCESS_TOKEN", hub.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                hub.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                "hub",
-                "--set-default-dev-hub",
-                "--json");
-        assertEquals(0, login.exit(), login.stdout() + login.stderr());
-        project = sf.home().resolve("work");
-        copy(SfCli.repoRoot().resolve("force-app"), project.resolve("force-app"));
+        sf.loginAsAdmin(hub, "hub", "--set-default-dev-hub");
+        project = sf.project();
+        sf.copyIntoProject(SfCli.repoRoot().resolve("force-app"), "force-app");
         // A class no test covers (0%), and a well-tested class beside a trigger no test fires.
-        write(
+        sf.write(
                 "untested/classes/PkgUntested.cls",
                 "public class PkgUntested {\n    public static Integer twice(Integer"
                         + " n) {\n        Integer r = n * 2;\n        return r;\n    }\n}\n");
-        write("untested/classes/PkgUntested.cls-meta.xml", classMeta());
-        write(
+        sf.write("untested/classes/PkgUntested.cls-meta.xml", classMeta());
+        sf.write(
                 "triggered/classes/PkgCounter.cls",
                 "public class PkgCounter {\n    public static Integer add(Integer a,"
                         + " Integer b) {\n        Integer s = a + b;\n        s = s + 0;\n        s = s * 1;\n        return"
                         + " s;\n    }\n}\n");
-        write("triggered/classes/PkgCounter.cls-meta.xml", classMeta());
-        write(
+        sf.write("triggered/classes/PkgCounter.cls-meta.xml", classMeta());
+        sf.write(
                 "triggered/classes/PkgCounterTest.cls",
                 "@IsTest\nprivate class PkgCounterTest {\n    @IsTest\n    static"
                         + " void adds() {\n        Assert.areEqual(3, PkgCounter.add(1, 2));\n    }\n}\n");
-        write("triggered/classes/PkgCounterTest.cls-meta.xml", classMeta());
-        write(
+        sf.write("triggered/classes/PkgCounterTest.cls-meta.xml", classMeta());
+        sf.write(
                 "triggered/triggers/PkgAccountTrigger.trigger",
                 "trigger PkgAccountTrigger on Account (before insert)"
                         + " {\n    Integer n = Trigger.new.size();\n}\n");
-        write(
+        sf.write(
                 "triggered/triggers/PkgAccountTrigger.trigger-meta.xml",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ApexTrigger"
                         + " xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n    <apiVersion>62.0</apiVersion>\n"
                         + "    <status>Active</status>\n</ApexTrigger>\n");
         // A fully tested class, and a class that does not compile.
-        write(
+        sf.write(
                 "covered/classes/PkgCovered.cls",
                 "public class PkgCovered {\n    public static String hello() {\n" + "        return 'hi';\n    }\n}\n");
-        write("covered/classes/PkgCovered.cls-meta.xml", classMeta());
-        write(
+        sf.write("covered/classes/PkgCovered.cls-meta.xml", classMeta());
+        sf.write(
                 "covered/classes/PkgCoveredTest.cls",
                 "@IsTest\nprivate class PkgCoveredTest {\n    @IsTest\n    static"
                         + " void greets() {\n        Assert.areEqual('hi', PkgCovered.hello());\n    }\n}\n");
-        write("covered/classes/PkgCoveredTest.cls-meta.xml", classMeta());
-        write(
+        sf.write("covered/classes/PkgCoveredTest.cls-meta.xml", classMeta());
+        sf.write(
                 "broken/classes/PkgBroken.cls",
                 "public class PkgBroken {\n    public static Integer n() {\n"
                         + "        return undefinedVariable;\n    }\n}\n");
-        write("broken/classes/PkgBroken.cls-meta.xml", classMeta());
+        sf.write("broken/classes/PkgBroken.cls-meta.xml", classMeta());
         Files.writeString(
                 project.resolve("sfdx-project.json"),
                 "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true},{\"path\":\"untested\"},"
@@ -563,12 +549,6 @@ class SfPackagingContractTest {
                 + "    <status>Active</status>\n</ApexClass>\n";
     }
 
-    private static void write(String relative, String content) throws IOException {
-        Path p = project.resolve(relative);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
-    }
-
     private static int requestCount() throws Exception {
         return admin("GET", "/_local/requests", null).get("requests").size();
     }
@@ -592,18 +572,5 @@ class SfPackagingContractTest {
             }
         }
         return null;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

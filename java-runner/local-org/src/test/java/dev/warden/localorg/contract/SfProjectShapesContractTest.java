@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.localorg.LocalOrgOptions;
 import dev.warden.localorg.server.LocalOrgServer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,33 +30,14 @@ class SfProjectShapesContractTest {
     static void login() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         sf = new SfCli();
-        SfCli.Result login = sf.run(
-                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                server.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                "shapes",
-                "--json");
-        assertEquals(0, login.exit(), login.stdout() + login.stderr());
-        project = sf.home().resolve("work"); // the directory SfCli runs sf in
-        write(
-                "sfdx-project.json",
-                "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
+        sf.loginAsAdmin(server, "shapes");
+        project = sf.project();
+        sf.write("sfdx-project.json", SfCli.FORCE_APP_PROJECT);
     }
 
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    private static void write(String path, String text) throws IOException {
-        Path p = project.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
     }
 
     private static String meta(String root, String body) {
@@ -76,7 +55,7 @@ class SfProjectShapesContractTest {
     @Test
     void aProjectNamingPlatformTypesAndDefinitionRelationshipsDeploysInOneCallRunsAndRetrievesEqual() throws Exception {
         String classMeta = meta("ApexClass", "    <apiVersion>62.0</apiVersion>\n    <status>Active</status>\n");
-        write(
+        sf.write(
                 SRC + "classes/PageController.cls",
                 "public with sharing class PageController {\n"
                         + "    public PageReference refresh() {\n"
@@ -86,8 +65,8 @@ class SfProjectShapesContractTest {
                         + "    public static Boolean flag(String s) { return Boolean.valueOf(s); }\n"
                         + "    public static AccountChangeEvent event() { return new AccountChangeEvent(Name = 'x'); }\n"
                         + "}\n");
-        write(SRC + "classes/PageController.cls-meta.xml", classMeta);
-        write(
+        sf.write(SRC + "classes/PageController.cls-meta.xml", classMeta);
+        sf.write(
                 SRC + "classes/RuleReader.cls",
                 "public with sharing class RuleReader {\n"
                         + "    public static String targets() {\n"
@@ -96,21 +75,21 @@ class SfProjectShapesContractTest {
                         + "        return r.Target_Object__r.QualifiedApiName + ' ' + r.Target_Field__r.QualifiedApiName;\n"
                         + "    }\n"
                         + "}\n");
-        write(SRC + "classes/RuleReader.cls-meta.xml", classMeta);
-        write(
+        sf.write(SRC + "classes/RuleReader.cls-meta.xml", classMeta);
+        sf.write(
                 SRC + "objects/Rule__mdt/Rule__mdt.object-meta.xml",
                 meta(
                         "CustomObject",
                         "    <label>Rule</label>\n    <pluralLabel>Rules</pluralLabel>\n"
                                 + "    <visibility>Public</visibility>\n"));
-        write(
+        sf.write(
                 SRC + "objects/Rule__mdt/fields/Target_Object__c.field-meta.xml",
                 meta(
                         "CustomField",
                         "    <fullName>Target_Object__c</fullName>\n    <label>Target Object</label>\n"
                                 + "    <referenceTo>EntityDefinition</referenceTo>\n"
                                 + "    <type>MetadataRelationship</type>\n"));
-        write(
+        sf.write(
                 SRC + "objects/Rule__mdt/fields/Target_Field__c.field-meta.xml",
                 meta(
                         "CustomField",
@@ -119,7 +98,7 @@ class SfProjectShapesContractTest {
                                 + "</metadataRelationshipControllingField>\n"
                                 + "    <referenceTo>FieldDefinition</referenceTo>\n"
                                 + "    <type>MetadataRelationship</type>\n"));
-        write(SRC + "customMetadata/Rule.Naming.md-meta.xml", RECORD);
+        sf.write(SRC + "customMetadata/Rule.Naming.md-meta.xml", RECORD);
 
         SfCli.Result deploy = sf.run(
                 "project", "deploy", "start", "-o", "shapes", "--source-dir", "force-app", "--wait", "5", "--json");

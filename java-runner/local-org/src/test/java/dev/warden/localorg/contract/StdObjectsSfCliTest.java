@@ -37,18 +37,7 @@ class StdObjectsSfCliTest {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
         api = new OrgClient(server.instanceUrl(), server.adminAccessToken());
         sf = new SfCli();
-        SfCli.Result login = sf.run(
-                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                server.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                "local",
-                "--json");
-        assertEquals(0, login.exit(), login.stdout() + login.stderr());
+        sf.loginAsAdmin(server, "local");
     }
 
     @AfterAll
@@ -102,7 +91,7 @@ class StdObjectsSfCliTest {
 
     @Test
     void bulkImportExportUpsertAndDelete() throws Exception {
-        Path dir = sf.home().resolve("work");
+        Path dir = sf.project();
         Path in = Files.writeString(
                 dir.resolve("accounts.csv"),
                 "Name,Industry\nBulkSf One,Banking\nBulkSf Two,Energy\n" + "BulkSf Three,\n");

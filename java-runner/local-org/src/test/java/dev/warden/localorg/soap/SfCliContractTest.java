@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.localorg.LocalOrgOptions;
+import dev.warden.localorg.contract.SfCli;
 import dev.warden.localorg.data.Record;
 import dev.warden.localorg.server.LocalOrgServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,36 +28,22 @@ class SfCliContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALIAS = "soap-contract";
     private static LocalOrgServer server;
-    private static Path root;
-    private static Path home;
+    private static SfCli sf;
     private static Path project;
 
     @BeforeAll
     static void login() throws Exception {
         server = LocalOrgServer.start(LocalOrgOptions.defaults());
-        root = Path.of(System.getProperty("warden.root", "../.."))
-                .toAbsolutePath()
-                .normalize();
-        home = Files.createTempDirectory("warden-sf-home");
-        project = Files.createTempDirectory("warden-sf-project");
+        sf = new SfCli();
+        project = sf.project();
+        // The package's own source is a second package directory, so the other tests' deploys of force-app stay small.
+        sf.copyIntoProject(SfCli.repoRoot().resolve("force-app"), "warden");
+        sf.write(
+                "sfdx-project.json",
+                "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true},{\"path\":\"warden\"}],"
+                        + "\"sourceApiVersion\":\"62.0\"}");
         Files.createDirectories(project.resolve("force-app/main/default"));
-        Files.writeString(
-                project.resolve("sfdx-project.json"),
-                "{\"packageDirectories\":[{\"path\":\"force-app\","
-                        + "\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
-        Result r = sf(
-                root,
-                Map.of("SF_ACCESS_TOKEN", server.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                server.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                ALIAS,
-                "--json");
-        assertEquals(0, r.exit, r.text);
+        sf.loginAsAdmin(server, ALIAS);
     }
 
     @AfterAll
@@ -68,32 +53,18 @@ class SfCliContractTest {
 
     private record Result(int exit, String text, JsonNode json) {}
 
-    private static Result sf(Path dir, Map<String, String> env, String... args)
-            throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(root.resolve("scripts/lib/sf").toString());
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().put("HOME", home.toString());
-        pb.environment().putAll(env);
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(3, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("sf " + args[0] + " " + args[1] + " timed out");
-        }
-        String text = new String(out, StandardCharsets.UTF_8);
+    private static Result sf(Map<String, String> env, String... args) {
+        SfCli.Result r = sf.run(env, args);
         JsonNode json = null;
-        int brace = text.indexOf('{');
+        int brace = r.stdout().indexOf('{');
         if (brace >= 0) {
             try {
-                json = JSON.readTree(text.substring(brace));
+                json = JSON.readTree(r.stdout().substring(brace));
             } catch (IOException e) {
                 json = null;
             }
         }
-        return new Result(p.exitValue(), text, json);
+        return new Result(r.exit(), r.stdout(), json);
     }
 
     private static void writeClass(String name, String body) throws IOException {
@@ -110,13 +81,12 @@ class SfCliContractTest {
     @Test
     void project_deploy_start_of_the_real_force_app_over_soap_succeeds_and_lands_in_the_org() throws Exception {
         Result r = sf(
-                root,
                 Map.of(),
                 "project",
                 "deploy",
                 "start",
                 "--source-dir",
-                "force-app",
+                "warden",
                 "--target-org",
                 ALIAS,
                 "--wait",
@@ -157,7 +127,6 @@ class SfCliContractTest {
                 "RestDeployed",
                 "public with sharing class RestDeployed {\n    public static Integer one() { return 1; }\n}\n");
         Result rest = sf(
-                project,
                 Map.of("SF_ORG_METADATA_REST_DEPLOY", "true"),
                 "project",
                 "deploy",
@@ -174,7 +143,6 @@ class SfCliContractTest {
 
         writeClass("Broken", "public with sharing class Broken {\n    public static Integer one() { return 1 }\n}\n");
         Result bad = sf(
-                project,
                 Map.of(),
                 "project",
                 "deploy",
@@ -207,7 +175,6 @@ class SfCliContractTest {
                 .deployApexClass(server.org().adminUserId(), "Fetched", "public class Fetched {}", 62.0, true);
 
         Result r = sf(
-                project,
                 Map.of(),
                 "project",
                 "retrieve",
