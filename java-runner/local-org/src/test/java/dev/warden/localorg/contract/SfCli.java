@@ -115,6 +115,8 @@ public final class SfCli {
         // Not HOME itself: with the working directory at HOME, sf mixes its project-local and global state.
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().put("HOME", home.toString());
+        // The key in this home's own key.json, never the machine's keychain (shared by every home).
+        pb.environment().put("SF_USE_GENERIC_UNIX_KEYCHAIN", "true");
         pb.environment().put("SF_USE_PROGRESS_BAR", "false");
         // sf renders differently under CI (deployStages.isCI: test failures only from polls seen in the Running
         // Tests stage, which a fast local deploy skips), so the contract reads the same output on every machine.

@@ -184,10 +184,14 @@ public abstract class BaseCommand implements Callable<Integer> {
         return spec.qualifiedName(" ").replaceFirst("^warden ", "");
     }
 
-    /** Tests give sf a private home with the system property {@code warden.sf.home}; users' sf uses their own. */
+    /**
+     * Tests give sf a private home with the system property {@code warden.sf.home}; users' sf uses their own. A private
+     * home keeps sf's key in its own {@code key.json} (the generic keychain): the OS keychain is shared by every home,
+     * and the runner reads a private home's auth files the same way on every machine, with or without secret-tool.
+     */
     static Map<String, String> sfEnvironment() {
         String home = System.getProperty("warden.sf.home");
-        return home == null ? Map.of() : Map.of("HOME", home);
+        return home == null ? Map.of() : Map.of("HOME", home, "SF_USE_GENERIC_UNIX_KEYCHAIN", "true");
     }
 
     public static Path projectDir() {

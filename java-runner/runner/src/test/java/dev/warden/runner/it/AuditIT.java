@@ -225,6 +225,8 @@ class AuditIT {
                 .directory(project.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("HOME", org.sfHome.toString());
+        // The key in this home's own key.json, never the machine's keychain (shared by every home).
+        pb.environment().put("SF_USE_GENERIC_UNIX_KEYCHAIN", "true");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "sf deploy timed out");

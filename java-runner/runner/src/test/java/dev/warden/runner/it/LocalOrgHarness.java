@@ -122,6 +122,8 @@ final class LocalOrgHarness implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(env);
         pb.environment().put("HOME", sfHome.toString());
+        // The key in this home's own key.json, never the machine's keychain (shared by every home).
+        pb.environment().put("SF_USE_GENERIC_UNIX_KEYCHAIN", "true");
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {

@@ -60,6 +60,8 @@ class PackageIT {
                 .directory(hub.projectDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("HOME", hub.sfHome.toString());
+        // The key in this home's own key.json, never the machine's keychain (shared by every home).
+        pb.environment().put("SF_USE_GENERIC_UNIX_KEYCHAIN", "true");
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         p.waitFor(180, TimeUnit.SECONDS);

@@ -115,6 +115,8 @@ final class DeployedLocalOrg {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true);
         pb.environment().put("HOME", home.toString());
+        // The key in this home's own key.json, never the machine's keychain (shared by every home).
+        pb.environment().put("SF_USE_GENERIC_UNIX_KEYCHAIN", "true");
         pb.environment().putAll(env);
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
