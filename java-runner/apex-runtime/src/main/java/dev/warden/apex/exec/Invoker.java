@@ -49,12 +49,18 @@ public final class Invoker {
         }
     }
 
-    /** A method of a class that did not compile cannot run: Salesforce's "Dependent class is invalid". */
+    /**
+     * A method of a class that did not compile cannot run: Salesforce's "Dependent class is invalid", with the class
+     * and the first reason it did not compile (so an unsupported construct is named with its line). UNCONFIRMED: the
+     * exact layout of Salesforce's message ("...recompilation:\n Class X : reason").
+     */
     private static CompiledMethod compiled(MethodInfo m) {
         if (m.body == null) {
+            String why = m.owner.top().compileProblem;
             throw new dev.warden.apex.link.CompileError(
-                    "Dependent class is invalid and needs recompilation: "
-                            + m.owner.top().name(),
+                    "Dependent class is invalid and needs recompilation:\n Class "
+                            + m.owner.top().name()
+                            + (why == null ? "" : " : " + why),
                     m.decl.pos());
         }
         return (CompiledMethod) m.body;

@@ -119,11 +119,12 @@ public final class Program {
         try {
             r.run();
         } catch (UnsupportedFeature | ApexSyntaxError | CompileError e) {
-            problem(c.top().name(), e);
+            // The reason the class stopped compiling, over any unsupported method recorded before it.
+            c.top().compileProblem = problem(c.top().name(), e);
         }
     }
 
-    private void problem(String unit, RuntimeException e) {
+    private String problem(String unit, RuntimeException e) {
         String text;
         if (e instanceof CompileError ce) {
             text = at(ce.pos()) + ce.problem();
@@ -134,6 +135,7 @@ public final class Program {
             text = at(u.pos()) + "not supported by the local org's Apex runtime: " + u.feature();
         }
         problems.computeIfAbsent(unit, k -> new ArrayList<>()).add(text);
+        return text;
     }
 
     private static String at(Pos p) {
@@ -326,11 +328,11 @@ public final class Program {
         List<Runnable> work = new ArrayList<>();
         for (List<MethodInfo> ms : c.methods.values()) {
             for (MethodInfo m : ms) {
-                work.add(() -> compileMethod(c, m));
+                work.add(() -> compileOrDefer(c, m));
             }
         }
         for (MethodInfo m : c.constructors) {
-            work.add(() -> compileMethod(c, m));
+            work.add(() -> compileOrDefer(c, m));
         }
         c.staticInit = initializer(c, true);
         c.instanceInit = initializer(c, false);
@@ -417,6 +419,32 @@ public final class Program {
                 f.tx.push(f);
             }
         };
+    }
+
+    /**
+     * Compiles one method. A method the runtime cannot run (an unsupported construct in its body) does not take the
+     * class down with it: the problem is recorded (deploy keeps the class, {@link #problems()} lists it) and the method
+     * fails loudly with the same "not supported ..." and line when it is called; the class's other methods run. Real
+     * compile errors still fail the whole class.
+     */
+    private void compileOrDefer(ClassInfo c, MethodInfo m) {
+        try {
+            compileMethod(c, m);
+        } catch (UnsupportedFeature e) {
+            String text = problem(c.top().name(), e);
+            if (c.top().compileProblem == null) {
+                c.top().compileProblem = text;
+            }
+            RType[] pt = new RType[m.decl.params().size()];
+            java.util.Arrays.fill(pt, RType.OBJECT_T);
+            m.body = new CompiledMethod(
+                    f -> {
+                        throw new UnsupportedFeature(e.feature(), e.pos());
+                    },
+                    pt.length,
+                    pt,
+                    null);
+        }
     }
 
     private void compileMethod(ClassInfo c, MethodInfo m) {

@@ -38,6 +38,8 @@ public final class ClassInfo {
     private int ownInstanceStart;
     public int staticSlotCount;
     public final boolean platform;
+    /** The first reason this (top-level) unit did not compile, "line L, column C: ..."; null when it compiled. */
+    public String compileProblem;
 
     /** Work a compiled initialiser does with a frame; kept abstract to avoid a link -> exec dependency cycle. */
     public interface Runnable0 {
