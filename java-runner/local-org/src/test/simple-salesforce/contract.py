@@ -227,6 +227,26 @@ class Checks:
         ps = self.sf.mdapi.PermissionSet.read("NoSuchPermSet")
         check(ps is None or getattr(ps, "fullName", None) is None, "read of a missing name is empty")
 
+    def mdapi_create_read_update_delete(self):
+        md = self.sf.mdapi
+        obj = md.CustomObject(
+            fullName="PyCreated__c", label="Py Created", pluralLabel="Py Createds",
+            nameField=md.CustomField(label="Name", type=md.FieldType("Text")),
+            deploymentStatus=md.DeploymentStatus("Deployed"), sharingModel=md.SharingModel("ReadWrite"))
+        md.CustomObject.create([obj])  # raises on an unsuccessful SaveResult
+        check(md.CustomObject.read("PyCreated__c").label == "Py Created", "read back the created object")
+        check(self.sf.PyCreated__c.describe()["label"] == "Py Created", "REST describe of the created object")
+        try:
+            md.CustomObject.create([obj])
+            raise AssertionError("creating it twice succeeded")
+        except Exception as e:  # simple-salesforce raises a plain Exception with the SaveResult's errors
+            check("DUPLICATE_VALUE" in str(e), f"second create: {e}")
+        obj.label = "Py Renamed"
+        md.CustomObject.update([obj])
+        check(md.CustomObject.read("PyCreated__c").label == "Py Renamed", "update")
+        md.CustomObject.delete(["PyCreated__c"])
+        check(md.CustomObject.read("PyCreated__c").fullName is None, "delete")
+
     def mdapi_deploy_and_check_status(self):
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w") as z:
