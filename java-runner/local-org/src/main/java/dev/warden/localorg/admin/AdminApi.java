@@ -60,6 +60,7 @@ public final class AdminApi {
         });
         ctx.routes().add("POST", "/_local/eca/(\\w+)/(install|uninstall)/?", ApiKind.ADMIN, false, a::install);
         ctx.routes().add("POST", "/_local/refresh-token/?", ApiKind.ADMIN, false, a::refreshToken);
+        ctx.routes().add("POST", "/_local/login-credentials/?", ApiKind.ADMIN, false, a::loginCredentials);
         ctx.routes()
                 .add(
                         "POST",
@@ -264,6 +265,27 @@ public final class AdminApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("refreshToken", g.refreshToken());
         m.put("sfdxAuthUrl", "force://PlatformCLI::" + g.refreshToken() + "@" + host);
+        return Response.json(200, m);
+    }
+
+    /**
+     * {@code {"username", "password"}}: sets the user's password and answers a new security token
+     * ({@code {"username", "securityToken"}}), standing for Setup's password reset and the security token e-mail,
+     * which have no public API. For the SOAP {@code login} call (simple-salesforce, WSC); a secret, tests only.
+     */
+    private Response loginCredentials(Request req) {
+        JsonNode body = req.json();
+        String username = body.path("username").asText(null);
+        Record user = username == null ? null : ctx.org().db().findOne("User", "Username", username);
+        if (user == null || !body.path("password").isTextual()) {
+            throw new OrgException(
+                    "INVALID_INPUT", "Body must be {\"username\": \"<an existing username>\", \"password\": \"...\"}");
+        }
+        String token = dev.warden.localorg.misc.UserPasswords.resetForLogin(
+                ctx.org(), user.id(), body.get("password").asText());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", username);
+        m.put("securityToken", token);
         return Response.json(200, m);
     }
 }

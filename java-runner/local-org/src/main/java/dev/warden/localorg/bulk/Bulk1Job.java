@@ -71,6 +71,8 @@ final class Bulk1Job {
         final List<List<String>> rows = new ArrayList<>();
         final List<BulkWrites.Outcome> outcomes = new ArrayList<>();
         String queryCsv;
+        /** A JSON query job's rows, rendered as REST renders query rows. */
+        List<Map<String, Object>> queryJson;
 
         Batch(String id, String data) {
             this.id = id;
@@ -134,9 +136,24 @@ final class Bulk1Job {
         }
 
         private void runQuery() {
+            if (contentType.equals("JSON")) {
+                dev.warden.soql.QueryResult r = dev.warden.soql.Soql.query(
+                        data.strip(),
+                        new dev.warden.localorg.query.OrgSoqlSource(org.db(), QueryJob.visibility(org, userId)),
+                        new dev.warden.soql.QueryOptions(org.db().clock(), operation.equals("queryAll")));
+                List<Map<String, Object>> rendered = new ArrayList<>();
+                for (dev.warden.soql.ResultRecord rec : r.records()) {
+                    rendered.add(dev.warden.localorg.rest.QueryRows.render(apiVersion, rec));
+                }
+                synchronized (this) {
+                    queryJson = rendered;
+                    processed = rendered.size();
+                }
+                return;
+            }
             if (!contentType.equals("CSV")) {
-                throw new IngestJob.JobFailure("InvalidBatch : the local org returns Bulk API 1.0 query results as"
-                        + " CSV only (contentType CSV)");
+                throw new IngestJob.JobFailure(
+                        "InvalidBatch : the local org returns Bulk API 1.0 query results as" + " CSV or JSON only");
             }
             QueryJob q = new QueryJob(
                     "internal",
@@ -163,7 +180,18 @@ final class Bulk1Job {
         private void runIngest() {
             SObjectType type = org.schema().get(object);
             List<Map<String, Object>> values = new ArrayList<>();
-            if (contentType.equals("XML")) {
+            if (contentType.equals("JSON")) {
+                for (Map<String, String> r : jsonRecords(data)) {
+                    List<String> row = new ArrayList<>();
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    for (Map.Entry<String, String> e : r.entrySet()) {
+                        v.put(field(type, e.getKey()).name(), e.getValue());
+                        row.add(e.getValue());
+                    }
+                    values.add(only(v));
+                    rows.add(row);
+                }
+            } else if (contentType.equals("XML")) {
                 for (Map<String, String> r : Bulk1Xml.records(data)) {
                     List<String> row = new ArrayList<>();
                     Map<String, Object> v = new LinkedHashMap<>();
@@ -231,6 +259,43 @@ final class Bulk1Job {
                 return id;
             }
             return v;
+        }
+
+        /**
+         * A JSON batch: an array of objects of field values; JSON null sets the field to null. Values are taken as
+         * their text, as CSV cells are. Relationship objects are refused like XML relationship elements.
+         */
+        private static List<Map<String, String>> jsonRecords(String json) {
+            com.fasterxml.jackson.databind.JsonNode root;
+            try {
+                root = dev.warden.localorg.server.Json.MAPPER.readTree(json);
+            } catch (java.io.IOException e) {
+                throw new IngestJob.JobFailure("InvalidBatch : the batch is not JSON: "
+                        + e.getMessage().split("\n")[0]);
+            }
+            if (root == null || !root.isArray()) {
+                throw new IngestJob.JobFailure("InvalidBatch : a JSON batch is an array of records");
+            }
+            List<Map<String, String>> out = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode rec : root) {
+                Map<String, String> r = new LinkedHashMap<>();
+                var it = rec.fields();
+                while (it.hasNext()) {
+                    var e = it.next();
+                    if (e.getKey().equals("attributes")) {
+                        continue;
+                    }
+                    if (e.getValue().isContainerNode()) {
+                        throw new IngestJob.JobFailure("InvalidBatch : relationship values (" + e.getKey()
+                                + ") are not supported by the local org");
+                    }
+                    r.put(
+                            e.getKey(),
+                            e.getValue().isNull() ? null : e.getValue().asText());
+                }
+                out.add(r);
+            }
+            return out;
         }
 
         private FieldDef field(SObjectType type, String name) {

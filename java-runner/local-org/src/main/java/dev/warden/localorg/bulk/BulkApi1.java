@@ -23,7 +23,10 @@ import org.w3c.dom.Element;
 /**
  * Bulk API 1.0 ({@code /services/async/XX.X/job...}, XML job control, CSV or XML batches, session in
  * {@code X-SFDC-Session}): jobs, batches (processed as they arrive on the bulk worker), batch results, query results.
- * JSON content and binary attachments are refused (InvalidJob). Errors are the API's XML {@code <error>} with
+ * JSON jobs (contentType JSON, simple-salesforce's only kind) take JSON requests and batches and answer JSON (job and
+ * batch info with the XML's element names, results {@code [{"success","created","id","errors"}]}, query result ids and
+ * rows as JSON); any request sent as {@code application/json} is answered in JSON. Binary attachments are refused
+ * (InvalidJob). Errors are the API's {@code <error>} (or JSON {@code {"exceptionCode","exceptionMessage"}}) with
  * exceptionCode/exceptionMessage; codes follow the Bulk API's list, wordings are the local org's (UNCONFIRMED).
  */
 final class BulkApi1 {
@@ -46,17 +49,29 @@ final class BulkApi1 {
     static void register(LocalOrgContext ctx) {
         BulkApi1 api = new BulkApi1(ctx);
         add(ctx, "POST", A + "/?", api::createJob);
-        add(ctx, "GET", A + "/" + ID + "/?", req -> xml(200, api.jobInfo(api.job(req))));
+        add(ctx, "GET", A + "/" + ID + "/?", req -> {
+            Bulk1Job j = api.job(req);
+            return info(req, j, 200, "jobInfo", api.jobFields(j));
+        });
         add(ctx, "POST", A + "/" + ID + "/?", api::updateJob);
         add(ctx, "POST", A + "/" + ID + "/batch/?", api::addBatch);
         add(ctx, "GET", A + "/" + ID + "/batch/?", api::listBatches);
-        add(ctx, "GET", A + "/" + ID + "/batch/" + ID + "/?", req -> xml(200, batchInfo(api.batch(req))));
+        add(ctx, "GET", A + "/" + ID + "/batch/" + ID + "/?", req -> {
+            Bulk1Job.Batch b = api.batch(req);
+            return info(req, b.job(), 200, "batchInfo", batchFields(b));
+        });
         add(
                 ctx,
                 "GET",
                 A + "/" + ID + "/batch/" + ID + "/request/?",
                 req -> Response.text(
-                        200, api.batch(req).job().contentType.equals("XML") ? XML : "text/csv", api.batch(req).data));
+                        200,
+                        switch (api.batch(req).job().contentType) {
+                            case "XML" -> XML;
+                            case "JSON" -> JSON;
+                            default -> "text/csv";
+                        },
+                        api.batch(req).data));
         add(ctx, "GET", A + "/" + ID + "/batch/" + ID + "/result/?", api::batchResult);
         add(ctx, "GET", A + "/" + ID + "/batch/" + ID + "/result/" + ID + "/?", api::queryResult);
     }
@@ -67,15 +82,15 @@ final class BulkApi1 {
             try {
                 Session s = ctx.validSession(sessionOf(req), req.clientIp());
                 if (s == null) {
-                    return error(400, "InvalidSessionId", "Invalid session id");
+                    return error(req, 400, "InvalidSessionId", "Invalid session id");
                 }
                 version(req);
                 USER.set(s.userId());
                 return h.handle(req);
             } catch (OrgException e) {
-                return error(e.httpStatus() == 404 ? 404 : 400, code(e.errorCode()), e.getMessage());
+                return error(req, e.httpStatus() == 404 ? 404 : 400, code(e.errorCode()), e.getMessage());
             } catch (dev.warden.soql.SoqlException e) {
-                return error(400, "InvalidBatch", e.getMessage());
+                return error(req, 400, "InvalidBatch", e.getMessage());
             } finally {
                 USER.remove();
             }
@@ -119,23 +134,24 @@ final class BulkApi1 {
     }
 
     private Response createJob(Request req) {
-        Element x = Bulk1Xml.parse(req.bodyText());
-        String operation = Bulk1Xml.text(x, "operation");
-        String object = Bulk1Xml.text(x, "object");
+        Map<String, String> x = fields(req);
+        String operation = x.get("operation");
+        String object = x.get("object");
         if (operation == null || !OPERATIONS.contains(operation)) {
             throw new OrgException("INVALIDJOB", "Invalid operation: " + operation);
         }
-        String contentType = Bulk1Xml.text(x, "contentType");
-        contentType = contentType == null ? "XML" : contentType;
-        if (!contentType.equals("CSV") && !contentType.equals("XML")) {
+        String contentType = x.get("contentType");
+        contentType = contentType == null ? (jsonRequest(req) ? "JSON" : "XML") : contentType;
+        if (!contentType.equals("CSV") && !contentType.equals("XML") && !contentType.equals("JSON")) {
             throw new OrgException(
-                    "INVALIDJOB", "Content type " + contentType + " is not served by the local org" + " (CSV or XML)");
+                    "INVALIDJOB",
+                    "Content type " + contentType + " is not served by the local org" + " (CSV, XML or JSON)");
         }
         SObjectType type = req.org().schema().get(object);
         if (type == null || !QueryJob.visibility(req.org(), user()).test(type)) {
             throw new OrgException("INVALIDJOB", "Unable to find object: " + object);
         }
-        String externalId = Bulk1Xml.text(x, "externalIdFieldName");
+        String externalId = x.get("externalIdFieldName");
         if (operation.equals("upsert")) {
             FieldDef f = externalId == null ? null : type.field(externalId);
             if (f == null) {
@@ -155,12 +171,48 @@ final class BulkApi1 {
                 req.pathGroup(1),
                 req.org().db().clock().instant());
         jobs.put(job.id, job);
-        return xml(201, jobInfo(job));
+        return info(req, job, 201, "jobInfo", jobFields(job));
+    }
+
+    private static final String JSON = "application/json;charset=UTF-8";
+
+    private static boolean jsonRequest(Request req) {
+        String ct = req.header("Content-Type");
+        return ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+    }
+
+    /** The top-level fields of a job request: XML {@code <jobInfo>} children or a JSON object. */
+    private static Map<String, String> fields(Request req) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (jsonRequest(req)) {
+            com.fasterxml.jackson.databind.JsonNode n = req.json();
+            n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            return out;
+        }
+        Element x = Bulk1Xml.parse(req.bodyText());
+        for (org.w3c.dom.Node c = x.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e) {
+                out.put(
+                        e.getLocalName() != null ? e.getLocalName() : e.getNodeName(),
+                        e.getTextContent().trim());
+            }
+        }
+        return out;
+    }
+
+    /** Job or batch info in the job's format: JSON for JSON jobs or JSON requests, else XML. */
+    private static Response info(Request req, Bulk1Job job, int status, String root, Map<String, Object> fields) {
+        if (job.contentType.equals("JSON") || jsonRequest(req)) {
+            return Response.json(status, fields);
+        }
+        StringBuilder x = new StringBuilder();
+        fields.forEach((k, v) -> x.append(Bulk1Xml.element(k, v)));
+        return xml(status, Bulk1Xml.doc(root, x.toString()));
     }
 
     private Response updateJob(Request req) {
         Bulk1Job job = job(req);
-        String state = Bulk1Xml.text(Bulk1Xml.parse(req.bodyText()), "state");
+        String state = fields(req).get("state");
         if (!"Closed".equals(state) && !"Aborted".equals(state)) {
             throw new OrgException("INVALIDJOBSTATE", "Invalid state: " + state + " (Closed or Aborted)");
         }
@@ -169,7 +221,7 @@ final class BulkApi1 {
         }
         job.state = state;
         job.modstamp = java.time.Instant.now();
-        return xml(200, jobInfo(job));
+        return info(req, job, 200, "jobInfo", jobFields(job));
     }
 
     private Response addBatch(Request req) {
@@ -181,16 +233,26 @@ final class BulkApi1 {
         Bulk1Job.Batch b = job.new Batch(Ids.make("751", BATCHES.incrementAndGet()), req.bodyText());
         job.batches.add(b);
         batches.put(b.id, b);
-        String info = batchInfo(b);
+        Map<String, Object> info = batchFields(b);
         BulkApi2.WORKER.execute(b::run);
         b.awaitFinished(BulkApi2.HEAD_START_MS);
-        return xml(201, info);
+        return info(req, job, 201, "batchInfo", info);
     }
 
     private Response listBatches(Request req) {
+        Bulk1Job job = job(req);
+        if (job.contentType.equals("JSON") || jsonRequest(req)) {
+            return Response.json(
+                    200,
+                    Map.of(
+                            "batchInfo",
+                            job.batches.stream().map(BulkApi1::batchFields).toList()));
+        }
         StringBuilder body = new StringBuilder();
-        for (Bulk1Job.Batch b : job(req).batches) {
-            body.append(batchInfo(b).replaceFirst("^<\\?xml[^>]*>", "").replace(" xmlns=\"" + Bulk1Xml.NS + "\"", ""));
+        for (Bulk1Job.Batch b : job.batches) {
+            body.append("<batchInfo>");
+            batchFields(b).forEach((k, v) -> body.append(Bulk1Xml.element(k, v)));
+            body.append("</batchInfo>");
         }
         return xml(200, Bulk1Xml.doc("batchInfoList", body.toString()));
     }
@@ -200,6 +262,9 @@ final class BulkApi1 {
         synchronized (b) {
             if (!b.finished()) {
                 throw new OrgException("InvalidBatch", "Batch not completed");
+            }
+            if (b.job().contentType.equals("JSON")) {
+                return Response.json(200, jsonResults(b));
             }
             if (b.job().query()) {
                 return xml(
@@ -253,9 +318,37 @@ final class BulkApi1 {
         }
     }
 
+    /** A JSON job's batch result: query result ids, or one {success, created, id, errors} per row. */
+    private static Object jsonResults(Bulk1Job.Batch b) {
+        if (b.job().query()) {
+            return b.queryJson == null ? List.of() : List.of(resultId(b));
+        }
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (BulkWrites.Outcome o : b.outcomes) {
+            Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("success", o.success());
+            r.put("created", o.created());
+            r.put("id", o.id());
+            List<Map<String, Object>> errors = new java.util.ArrayList<>();
+            if (!o.success()) {
+                Map<String, Object> e = new java.util.LinkedHashMap<>();
+                e.put("fields", o.error().fields());
+                e.put("message", o.error().getMessage());
+                e.put("statusCode", o.error().errorCode());
+                errors.add(e);
+            }
+            r.put("errors", errors);
+            out.add(r);
+        }
+        return out;
+    }
+
     private Response queryResult(Request req) {
         Bulk1Job.Batch b = batch(req);
         synchronized (b) {
+            if (b.queryJson != null && req.pathGroup(4).equals(resultId(b))) {
+                return Response.json(200, b.queryJson);
+            }
             if (b.queryCsv == null || !req.pathGroup(4).equals(resultId(b))) {
                 throw new OrgException("InvalidBatch", "Unknown result id " + req.pathGroup(4), List.of(), 404);
             }
@@ -286,7 +379,7 @@ final class BulkApi1 {
         return b;
     }
 
-    private String jobInfo(Bulk1Job j) {
+    private Map<String, Object> jobFields(Bulk1Job j) {
         int queued = 0;
         int inProgress = 0;
         int completed = 0;
@@ -307,51 +400,51 @@ final class BulkApi1 {
                 millis += b.millis;
             }
         }
-        StringBuilder x = new StringBuilder();
-        x.append(Bulk1Xml.element("id", j.id))
-                .append(Bulk1Xml.element("operation", j.operation))
-                .append(Bulk1Xml.element("object", j.object));
+        Map<String, Object> x = new java.util.LinkedHashMap<>();
+        x.put("id", j.id);
+        x.put("operation", j.operation);
+        x.put("object", j.object);
         if (j.externalIdField != null) {
-            x.append(Bulk1Xml.element("externalIdFieldName", j.externalIdField));
+            x.put("externalIdFieldName", j.externalIdField);
         }
-        x.append(Bulk1Xml.element("createdById", j.userId))
-                .append(Bulk1Xml.element("createdDate", TIME.format(j.createdDate)))
-                .append(Bulk1Xml.element("systemModstamp", TIME.format(j.modstamp)))
-                .append(Bulk1Xml.element("state", j.state))
-                .append(Bulk1Xml.element("concurrencyMode", "Parallel"))
-                .append(Bulk1Xml.element("contentType", j.contentType))
-                .append(Bulk1Xml.element("numberBatchesQueued", queued))
-                .append(Bulk1Xml.element("numberBatchesInProgress", inProgress))
-                .append(Bulk1Xml.element("numberBatchesCompleted", completed))
-                .append(Bulk1Xml.element("numberBatchesFailed", failedBatches))
-                .append(Bulk1Xml.element("numberBatchesTotal", j.batches.size()))
-                .append(Bulk1Xml.element("numberRecordsProcessed", processed))
-                .append(Bulk1Xml.element("numberRetries", 0))
-                .append(Bulk1Xml.element("apiVersion", j.apiVersion))
-                .append(Bulk1Xml.element("numberRecordsFailed", failed))
-                .append(Bulk1Xml.element("totalProcessingTime", millis))
-                .append(Bulk1Xml.element("apiActiveProcessingTime", millis))
-                .append(Bulk1Xml.element("apexProcessingTime", 0));
-        return Bulk1Xml.doc("jobInfo", x.toString());
+        x.put("createdById", j.userId);
+        x.put("createdDate", TIME.format(j.createdDate));
+        x.put("systemModstamp", TIME.format(j.modstamp));
+        x.put("state", j.state);
+        x.put("concurrencyMode", "Parallel");
+        x.put("contentType", j.contentType);
+        x.put("numberBatchesQueued", queued);
+        x.put("numberBatchesInProgress", inProgress);
+        x.put("numberBatchesCompleted", completed);
+        x.put("numberBatchesFailed", failedBatches);
+        x.put("numberBatchesTotal", j.batches.size());
+        x.put("numberRecordsProcessed", processed);
+        x.put("numberRetries", 0);
+        x.put("apiVersion", j.apiVersion);
+        x.put("numberRecordsFailed", failed);
+        x.put("totalProcessingTime", millis);
+        x.put("apiActiveProcessingTime", millis);
+        x.put("apexProcessingTime", 0);
+        return x;
     }
 
-    private static String batchInfo(Bulk1Job.Batch b) {
+    private static Map<String, Object> batchFields(Bulk1Job.Batch b) {
         synchronized (b) {
-            StringBuilder x = new StringBuilder();
-            x.append(Bulk1Xml.element("id", b.id))
-                    .append(Bulk1Xml.element("jobId", b.job().id))
-                    .append(Bulk1Xml.element("state", b.state));
+            Map<String, Object> x = new java.util.LinkedHashMap<>();
+            x.put("id", b.id);
+            x.put("jobId", b.job().id);
+            x.put("state", b.state);
             if (b.stateMessage != null) {
-                x.append(Bulk1Xml.element("stateMessage", b.stateMessage));
+                x.put("stateMessage", b.stateMessage);
             }
-            x.append(Bulk1Xml.element("createdDate", TIME.format(b.createdDate)))
-                    .append(Bulk1Xml.element("systemModstamp", TIME.format(b.modstamp)))
-                    .append(Bulk1Xml.element("numberRecordsProcessed", b.processed))
-                    .append(Bulk1Xml.element("numberRecordsFailed", b.failed))
-                    .append(Bulk1Xml.element("totalProcessingTime", b.millis))
-                    .append(Bulk1Xml.element("apiActiveProcessingTime", b.millis))
-                    .append(Bulk1Xml.element("apexProcessingTime", 0));
-            return Bulk1Xml.doc("batchInfo", x.toString());
+            x.put("createdDate", TIME.format(b.createdDate));
+            x.put("systemModstamp", TIME.format(b.modstamp));
+            x.put("numberRecordsProcessed", b.processed);
+            x.put("numberRecordsFailed", b.failed);
+            x.put("totalProcessingTime", b.millis);
+            x.put("apiActiveProcessingTime", b.millis);
+            x.put("apexProcessingTime", 0);
+            return x;
         }
     }
 
@@ -359,7 +452,13 @@ final class BulkApi1 {
         return Response.text(status, XML, body);
     }
 
-    private static Response error(int status, String code, String message) {
+    private static Response error(Request req, int status, String code, String message) {
+        if (jsonRequest(req)) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("exceptionCode", code);
+            m.put("exceptionMessage", message);
+            return Response.json(status, m);
+        }
         return xml(
                 status,
                 Bulk1Xml.doc(

@@ -89,6 +89,9 @@ final class IngestJob extends BulkJob {
             finish("JobComplete", null, started);
         } catch (JobFailure e) {
             finish("Failed", e.getMessage(), started);
+        } catch (OrgException e) {
+            // A platform rule refused the whole job (e.g. an upsert key that is no External ID): its words, not a 500.
+            finish("Failed", "InvalidBatch : " + e.errorCode() + " : " + e.getMessage(), started);
         } catch (RuntimeException e) {
             finish("Failed", "InternalServerError : " + e.getClass().getSimpleName(), started);
         }

@@ -15,11 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Passwords set through the Partner API's {@code setPassword} ({@code sf org generate password}). Kept as salted
- * SHA-256 hashes in memory only (never in the state file or logs). Nothing checks them yet: the local org has no
- * username-password login, so a set password is reported by {@link #hasPassword} and nothing else (documented).
+ * SHA-256 hashes in memory only (never in the state file or logs), with each user's security token (also hashed). The
+ * SOAP {@code login} call ({@code soap.PasswordLogin}) checks them.
  */
 public final class UserPasswords {
     private static final Map<Org, Map<String, byte[]>> HASHES = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<Org, Map<String, byte[]>> TOKENS = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Salesforce's security tokens are 24 characters of letters and digits (UNCONFIRMED: some older ones are 25). */
+    public static final int TOKEN_LENGTH = 24;
+
+    private static final String TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private UserPasswords() {}
@@ -45,6 +50,30 @@ public final class UserPasswords {
                 throw new OrgException("INSUFFICIENT_ACCESS", "insufficient access rights on object id: " + userId);
             }
         }
+        store(org, user.id(), password);
+    }
+
+    /**
+     * Sets a user's password and makes them a new security token, as Setup's "Reset Password" and the e-mails that
+     * follow would (no public API; the admin endpoint {@code /_local/login-credentials} stands for it). Returns the
+     * token: a secret, for tests only.
+     */
+    public static String resetForLogin(Org org, String userId, String password) {
+        store(org, userId, password);
+        StringBuilder token = new StringBuilder();
+        for (int i = 0; i < TOKEN_LENGTH; i++) {
+            token.append(TOKEN_CHARS.charAt(RANDOM.nextInt(TOKEN_CHARS.length())));
+        }
+        TOKENS.computeIfAbsent(org, o -> new ConcurrentHashMap<>()).put(userId, salted(token.toString()));
+        return token.toString();
+    }
+
+    /** True when the user has a security token and it equals {@code token}. */
+    public static boolean tokenMatches(Org org, String userId, String token) {
+        return matches(TOKENS.get(org), userId, token);
+    }
+
+    private static void store(Org org, String userId, String password) {
         if (password == null
                 || password.length() < 8
                 || !password.chars().anyMatch(Character::isLetter)
@@ -53,18 +82,25 @@ public final class UserPasswords {
                     "INVALID_NEW_PASSWORD",
                     "Your password must be at least 8 characters long and" + " contain a mix of letters and numbers.");
         }
+        HASHES.computeIfAbsent(org, o -> new ConcurrentHashMap<>()).put(userId, salted(password));
+    }
+
+    private static byte[] salted(String secret) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        byte[] hash = sha256(salt, password);
+        byte[] hash = sha256(salt, secret);
         byte[] stored = new byte[salt.length + hash.length];
         System.arraycopy(salt, 0, stored, 0, salt.length);
         System.arraycopy(hash, 0, stored, salt.length, hash.length);
-        HASHES.computeIfAbsent(org, o -> new ConcurrentHashMap<>()).put(user.id(), stored);
+        return stored;
     }
 
     /** True when a password was set for the user and equals {@code password}. */
     public static boolean matches(Org org, String userId, String password) {
-        Map<String, byte[]> m = HASHES.get(org);
+        return matches(HASHES.get(org), userId, password);
+    }
+
+    private static boolean matches(Map<String, byte[]> m, String userId, String password) {
         byte[] stored = m == null ? null : m.get(userId);
         if (stored == null || password == null) {
             return false;

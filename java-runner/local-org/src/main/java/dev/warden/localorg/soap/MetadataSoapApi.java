@@ -118,6 +118,7 @@ public final class MetadataSoapApi {
                 case "readMetadata" -> readMetadata(org, op, mapper);
                 case "upsertMetadata" -> upsertMetadata(org, userId, op);
                 case "updateMetadata" -> updateMetadata(org, userId, op);
+                case "createMetadata" -> createMetadata(org, userId, op);
                 case "listMetadata" -> listMetadata(org, op);
                 case "deleteMetadata" -> deleteMetadata(org, userId, op);
                 case "describeMetadata" -> describeMetadata();
@@ -401,6 +402,45 @@ public final class MetadataSoapApi {
         }
         com.sforce.soap.metadata.UpdateMetadataResponse_element out =
                 new com.sforce.soap.metadata.UpdateMetadataResponse_element();
+        out.setResult(results.toArray(com.sforce.soap.metadata.SaveResult[]::new));
+        return out;
+    }
+
+    /**
+     * {@code createMetadata} (simple-salesforce's {@code mdapi.<Type>.create}): upsertMetadata for components that do
+     * not exist yet; an existing one fails with DUPLICATE_VALUE (code and wording UNCONFIRMED).
+     */
+    private XMLizable createMetadata(Org org, String userId, Element op) {
+        List<com.sforce.soap.metadata.SaveResult> results = new ArrayList<>();
+        List<Integer> created = new ArrayList<>();
+        int i = 0;
+        for (Element md : children(op, "metadata")) {
+            String xsiType = md.getAttributeNS(SoapMessage.XSI, "type");
+            String type = xsiType.contains(":") ? xsiType.substring(xsiType.indexOf(':') + 1) : xsiType;
+            String fullName = text(md, "fullName");
+            com.sforce.soap.metadata.SaveResult r = new com.sforce.soap.metadata.SaveResult();
+            r.setFullName(fullName);
+            String[] tm = deployTypeAndMember(type, fullName);
+            if (fullName != null && !OrgMetadataFiles.files(org, tm[0], tm[1]).isEmpty()) {
+                r.setSuccess(false);
+                r.setErrors(new com.sforce.soap.metadata.Error[] {
+                    error(StatusCode.DUPLICATE_VALUE, "There is already a " + type + " named " + fullName)
+                });
+                op.removeChild(md);
+            } else {
+                created.add(i);
+            }
+            results.add(r);
+            i++;
+        }
+        UpsertResult[] upserted = ((UpsertMetadataResponse_element) upsertMetadata(org, userId, op)).getResult();
+        for (int k = 0; k < created.size(); k++) {
+            com.sforce.soap.metadata.SaveResult r = results.get(created.get(k));
+            r.setSuccess(upserted[k].getSuccess());
+            r.setErrors(upserted[k].getErrors());
+        }
+        com.sforce.soap.metadata.CreateMetadataResponse_element out =
+                new com.sforce.soap.metadata.CreateMetadataResponse_element();
         out.setResult(results.toArray(com.sforce.soap.metadata.SaveResult[]::new));
         return out;
     }

@@ -716,6 +716,13 @@ public final class PartnerSoapApi {
     }
 
     private static XMLizable userInfo(Org org, String userId) {
+        GetUserInfoResponse_element out = new GetUserInfoResponse_element();
+        out.setResult(userInfoResult(org, userId));
+        return out;
+    }
+
+    /** getUserInfo's result (also part of the login call's LoginResult). */
+    static GetUserInfoResult userInfoResult(Org org, String userId) {
         Record u = org.db().retrieve(userId);
         Record o = org.db().retrieve(org.orgId());
         GetUserInfoResult r = new GetUserInfoResult();
@@ -736,9 +743,7 @@ public final class PartnerSoapApi {
         r.setUserUiSkin("Theme3");
         r.setSessionSecondsValid(7200);
         r.setOrgAttachmentFileSizeLimit(26214400);
-        GetUserInfoResponse_element out = new GetUserInfoResponse_element();
-        out.setResult(r);
-        return out;
+        return r;
     }
 
     /**

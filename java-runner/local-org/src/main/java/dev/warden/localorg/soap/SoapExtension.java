@@ -35,11 +35,18 @@ public final class SoapExtension implements LocalOrgExtension {
     @Override
     public void install(LocalOrgContext ctx) {
         ctx.soapOperationResolver(req -> SoapMessage.operationName(req.body()));
-        ctx.routes().add("POST", "/services/Soap/m/\\d+\\.\\d+/?", ApiKind.SOAP_METADATA, false, req -> {
+        // A suffix after the version is allowed, as the platform allows it: LoginResult's URLs end in the org id, and
+        // simple-salesforce posts its Metadata deploy to /services/Soap/m/NN.N/deployRequest and checkDeployStatus to
+        // …/deployRequest/<id>.
+        ctx.routes().add("POST", "/services/Soap/m/\\d+\\.\\d+(/[\\w.-]+)*/?", ApiKind.SOAP_METADATA, false, req -> {
             SoapAnswer a = metadata.handle(req.org(), req.body(), sessionUsers(ctx, req));
             return soap(req, a.status(), a.body());
         });
-        ctx.routes().add("POST", "/services/Soap/u/\\d+\\.\\d+/?", ApiKind.SOAP_PARTNER, false, req -> {
+        ctx.routes().add("POST", "/services/Soap/u/\\d+\\.\\d+(/[\\w.-]+)*/?", ApiKind.SOAP_PARTNER, false, req -> {
+            if ("login".equals(SoapMessage.operationName(req.body()))) {
+                SoapAnswer login = PasswordLogin.handle(ctx, req);
+                return soap(req, login.status(), login.body());
+            }
             SoapAnswer a = partner.handle(req.org(), req.body(), sessionUsers(ctx, req));
             return soap(req, a.status(), a.body());
         });
