@@ -196,6 +196,16 @@ class PackageIT {
                 scan.json().path("result").path("namespace").path("prefix").asText(),
                 scan.out());
 
+        // up without --package that deploys nothing asks the org too; its smoke stage runs in the package's names.
+        var upSkip = hub.warden("up", "-o", "sub", "--skip-deploy", "--json");
+        assertEquals(0, upSkip.exit(), upSkip.out() + upSkip.err());
+        JsonNode us = upSkip.json().path("result");
+        assertEquals(
+                "wdn",
+                us.path("namespace").path("prefix").asText(),
+                us.path("namespace").toString());
+        assertTrue(us.path("sections").toString().contains("assert-restored-byte-for-byte"), us.toString());
+
         var forced = hub.warden("scan", "-o", "sub", "--once", "--no-namespace", "--json");
         assertEquals(1, forced.exit(), "the unnamespaced Scan_Request__c is not in this org: " + forced.out());
         assertTrue(forced.out().contains("Scan_Request__c"), forced.out());
