@@ -158,20 +158,13 @@ class PackageIT {
      * package. Part of the flow above: it needs the installed, provisioned package, which is slow to make.
      */
     void standaloneCommandsFindTheNamespaceInOneCall() throws Exception {
-        var verify = hub.warden("verify", "-o", "sub", "--json");
-        assertEquals(0, verify.exit(), verify.out() + verify.err());
-        JsonNode found = verify.json().path("result");
-        assertEquals(
-                "wdn",
-                found.path("namespace").path("prefix").asText(),
-                found.path("namespace").toString());
+        JsonNode found = passesInWdn("verify", "-o", "sub", "--json");
         assertTrue(
                 found.path("namespace").path("source").asText().startsWith("installed package Warden "),
                 found.path("namespace").toString());
-        var given = hub.warden("verify", "-o", "sub", "--namespace", "wdn", "--json");
-        assertEquals(0, given.exit(), given.out() + given.err());
         JsonNode f1 = found.path("figures");
-        JsonNode f0 = given.json().path("result").path("figures");
+        JsonNode f0 = passesInWdn("verify", "-o", "sub", "--namespace", "wdn", "--json")
+                .path("figures");
         System.out.println("verify without --namespace: " + f1 + "\nverify --namespace wdn: " + f0);
         assertEquals(f0.path("apiCalls").asInt() + 1, f1.path("apiCalls").asInt(), "discovery is one call");
         assertEquals(
@@ -179,35 +172,33 @@ class PackageIT {
                 f1.path("callsByKind").path("rest.tooling").asInt(),
                 "the one call is the Tooling query of InstalledSubscriberPackage");
 
-        var smoke = hub.warden("smoke", "-o", "sub", "--json");
-        assertEquals(0, smoke.exit(), smoke.out() + smoke.err());
-        JsonNode sm = smoke.json().path("result");
+        JsonNode sm = passesInWdn("smoke", "-o", "sub", "--json");
         System.out.println("smoke without --namespace: " + sm.path("namespace") + " figures " + sm.path("figures"));
-        assertEquals("wdn", sm.path("namespace").path("prefix").asText());
         assertTrue(sm.path("sections").toString().contains("assert-restored-byte-for-byte"), sm.toString());
         for (JsonNode check : sm.path("checks")) {
             assertTrue(!"FAIL".equals(check.path("status").asText()), check.toString());
         }
 
-        var scan = hub.warden("scan", "-o", "sub", "--once", "--json");
-        assertEquals(0, scan.exit(), scan.out() + scan.err());
-        assertEquals(
-                "wdn",
-                scan.json().path("result").path("namespace").path("prefix").asText(),
-                scan.out());
+        passesInWdn("scan", "-o", "sub", "--once", "--json");
 
         // up without --package that deploys nothing asks the org too; its smoke stage runs in the package's names.
-        var upSkip = hub.warden("up", "-o", "sub", "--skip-deploy", "--json");
-        assertEquals(0, upSkip.exit(), upSkip.out() + upSkip.err());
-        JsonNode us = upSkip.json().path("result");
-        assertEquals(
-                "wdn",
-                us.path("namespace").path("prefix").asText(),
-                us.path("namespace").toString());
+        JsonNode us = passesInWdn("up", "-o", "sub", "--skip-deploy", "--json");
         assertTrue(us.path("sections").toString().contains("assert-restored-byte-for-byte"), us.toString());
 
         var forced = hub.warden("scan", "-o", "sub", "--once", "--no-namespace", "--json");
         assertEquals(1, forced.exit(), "the unnamespaced Scan_Request__c is not in this org: " + forced.out());
         assertTrue(forced.out().contains("Scan_Request__c"), forced.out());
+    }
+
+    /** warden with these arguments exits 0 and reports namespace wdn; its result. */
+    static JsonNode passesInWdn(String... args) throws Exception {
+        var run = hub.warden(args);
+        assertEquals(0, run.exit(), String.join(" ", args) + ": " + run.out() + run.err());
+        JsonNode r = run.json().path("result");
+        assertEquals(
+                "wdn",
+                r.path("namespace").path("prefix").asText(),
+                r.path("namespace").toString());
+        return r;
     }
 }
