@@ -104,9 +104,27 @@ public abstract class BaseCommand implements Callable<Integer> {
             return counter;
         }
 
+        /** sf as the user has it (their sf home; tests give a private one), its calls counted with the run's. */
+        public SfCli userSf() {
+            return new SfCli(SfCli.binaryFromEnvironment(), sfEnvironment(), projectDir(), counter, progress);
+        }
+
+        /**
+         * The Dev Hub sf commands run against: for {@code local}, the embedded org through its private sf home (a
+         * scratch org created on it is authorized there too); otherwise the user's sf and the alias as given (null:
+         * sf's own target-dev-hub).
+         */
+        public DevHub devHub(String alias) {
+            if (OrgConnection.LOCAL.equals(alias)) {
+                OrgConnection embedded = org();
+                return new DevHub(embedded.sfTarget(), embedded.sf());
+            }
+            return new DevHub(alias, userSf());
+        }
+
         public OrgConnection org() {
             if (org == null) {
-                SfCli sf = new SfCli(SfCli.binaryFromEnvironment(), sfEnvironment(), projectDir(), counter, progress);
+                SfCli sf = userSf();
                 org = OrgConnection.open(targetOrg, sf, counter, budget, progress)
                         .usePartnerApiForRecords("soap".equals(recordsApi));
                 report.org(new Report.OrgSummary(
@@ -159,6 +177,13 @@ public abstract class BaseCommand implements Callable<Integer> {
             }
         }
     }
+
+    /**
+     * A Dev Hub and the sf that reaches it.
+     *
+     * @param target the hub's alias or username for sf's {@code --target-dev-hub}, or null for sf's default
+     */
+    public record DevHub(String target, SfCli sf) {}
 
     /**
      * Refuses, before any write, to put synthetic test data ({@code writes}) into a production org unless

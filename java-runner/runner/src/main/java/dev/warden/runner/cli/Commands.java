@@ -13,6 +13,7 @@ import dev.warden.runner.flow.Planned;
 import dev.warden.runner.flow.QuarantineConnections;
 import dev.warden.runner.flow.Smoke;
 import dev.warden.runner.flow.Verified;
+import dev.warden.runner.org.WardenNamespace;
 import dev.warden.runner.quarantine.api.NamespacedQuarantineApi;
 import dev.warden.runner.quarantine.smoke.SmokeReport;
 import dev.warden.runner.report.Report;
@@ -156,7 +157,7 @@ public final class Commands {
                 "  warden verify",
                 "  warden verify --target-org prod --junit target/warden-verify.xml"
             })
-    public static final class Verify extends WithBlueprint {
+    public static final class Verify extends WithNamespace {
         @Option(
                 names = "--sf-alias",
                 paramLabel = "ALIAS",
@@ -168,7 +169,7 @@ public final class Commands {
 
         @Override
         protected void run(Context ctx) {
-            Blueprint b = loadBlueprint(ctx);
+            Blueprint b = loadBlueprint(ctx).inNamespace(namespace(ctx));
             Flows flows = ctx.flows();
             Verified verified = flows.verify(b, report(ctx.report(), flows.observe(b)), null);
             ctx.report().checks(verified.checks());
@@ -208,7 +209,7 @@ public final class Commands {
                 "  On the embedded local org:%n    warden up",
                 "  On a sandbox, as JSON:%n    warden up --target-org my-sandbox --json"
             })
-    public static final class Up extends WithBlueprint {
+    public static final class Up extends WithNamespace {
         @Option(
                 names = {"-l", "--test-level"},
                 paramLabel = "LEVEL",
@@ -259,22 +260,6 @@ public final class Commands {
                 description = "Installation key of the --package version (never printed).")
         String installationKey;
 
-        @Option(
-                names = "--namespace",
-                paramLabel = "NS",
-                order = 11,
-                description =
-                        "Namespace of the Warden package in the org (default: the installed --package's, else none).")
-        String namespace;
-
-        private Namespace namespaceOption() {
-            try {
-                return Namespace.of(namespace);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--namespace " + e.getMessage());
-            }
-        }
-
         /**
          * The pipeline, top to bottom: deploy → plan → apply → verify → smoke; each stage returns its value and the
          * report takes it as it comes (so a failure later still shows what was done), rendered once at the end.
@@ -282,7 +267,7 @@ public final class Commands {
         @Override
         protected void run(Context ctx) throws Exception {
             checkTestLevel(testLevel);
-            Namespace ns = namespaceOption();
+            WardenNamespace given = namespaceOption();
             if (installationKey != null && packageVersion == null) {
                 throw new BadInputException("--installation-key goes with --package");
             }
@@ -302,13 +287,21 @@ public final class Commands {
             Flows flows = ctx.flows();
 
             Deployed deployed = null;
+            Namespace ns;
             if (versionId != null) {
                 PackageInstall.Installed installed =
                         PackageInstall.ensure(ctx.org(), versionId, installationKey, dryRun, ctx.progress());
-                if (namespace == null && installed.pkg() != null) {
-                    ns = Namespace.of(installed.pkg().namespace());
-                }
+                ns = given != null
+                        ? given.namespace()
+                        : Namespace.of(
+                                installed.pkg() == null ? null : installed.pkg().namespace());
                 report.put("package", packageSummary(versionId, installed, ns));
+            } else if (given != null) {
+                ns = reportNamespace(ctx, given);
+            } else if (skipDeploy) {
+                ns = namespace(ctx); // the package is already there: the org says in which namespace
+            } else {
+                ns = Namespace.NONE; // this run deploys force-app's source, unnamespaced
             }
             b = b.inNamespace(ns);
             if (!skipDeploy && versionId == null) {

@@ -18,14 +18,7 @@ import picocli.CommandLine.Spec;
         subcommands = LocalOrgCommand.Serve.class,
         description =
                 "An embedded Salesforce org on 127.0.0.1 that the sf CLI, WSC and the runner talk to over the real protocols.")
-public final class LocalOrgCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-    }
+public final class LocalOrgCommand extends CommandGroup {
 
     @Command(
             name = "serve",

@@ -1,7 +1,5 @@
 package dev.warden.runner.cli;
 
-import dev.warden.runner.connect.OrgConnection;
-import dev.warden.runner.salesforce.sfcli.SfCli;
 import dev.warden.runner.salesforce.sfcli.SfCliException;
 import dev.warden.runner.salesforce.sfcli.SfPackages;
 import java.time.Duration;
@@ -11,9 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code warden package version}: a 2GP package version of force-app through sf, optionally promoted. */
 @Command(
@@ -22,14 +18,7 @@ import picocli.CommandLine.Spec;
         header = "Build Warden's 2GP package versions (through sf).",
         subcommands = PackageCommand.Version.class,
         description = "Wraps sf package version create / report / promote on the Dev Hub.")
-public final class PackageCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-    }
+public final class PackageCommand extends CommandGroup {
 
     @Command(
             name = "version",
@@ -110,17 +99,9 @@ public final class PackageCommand implements Runnable {
             String pkg = packageName != null
                     ? packageName
                     : ProjectPackages.read(projectDir()).defaultPackage();
-            SfCli sf;
-            String hub = devHub;
-            if (OrgConnection.LOCAL.equals(devHub)) {
-                OrgConnection embedded = ctx.org();
-                hub = embedded.sfTarget();
-                sf = embedded.sf();
-            } else {
-                sf = new SfCli(
-                        SfCli.binaryFromEnvironment(), sfEnvironment(), projectDir(), ctx.counter(), ctx.progress());
-            }
-            SfPackages packages = new SfPackages(sf);
+            DevHub onHub = ctx.devHub(devHub);
+            String hub = onHub.target();
+            SfPackages packages = new SfPackages(onHub.sf());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("package", pkg);
             out.put("devHub", hub == null ? "(sf's target-dev-hub)" : hub);

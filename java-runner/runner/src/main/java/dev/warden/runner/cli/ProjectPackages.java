@@ -3,6 +3,7 @@ package dev.warden.runner.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,19 +13,8 @@ record ProjectPackages(String defaultPackage, Map<String, String> aliases, Strin
 
     static ProjectPackages read(Path projectDir) {
         Path file = projectDir.resolve("sfdx-project.json");
-        JsonNode json;
-        try {
-            json = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new BadInputException(
-                    file + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
-        }
-        String pkg = null;
-        for (JsonNode dir : json.path("packageDirectories")) {
-            if (dir.path("default").asBoolean(false) || pkg == null) {
-                pkg = dir.path("package").asText(null);
-            }
-        }
+        JsonNode json = json(file);
+        String pkg = defaultPackage(json);
         Map<String, String> aliases = new LinkedHashMap<>();
         json.path("packageAliases")
                 .fields()
@@ -33,6 +23,36 @@ record ProjectPackages(String defaultPackage, Map<String, String> aliases, Strin
             throw new BadInputException(file + ": no package directory names a package (sf package create writes one)");
         }
         return new ProjectPackages(pkg, aliases, json.path("namespace").asText(""));
+    }
+
+    /**
+     * The project's package name, or {@code fallback} where there is no sfdx-project.json or it names no package (the
+     * runner run outside the project); a file that is not JSON is bad input.
+     */
+    static String packageNameOr(Path projectDir, String fallback) {
+        Path file = projectDir.resolve("sfdx-project.json");
+        String pkg = Files.isRegularFile(file) ? defaultPackage(json(file)) : null;
+        return pkg == null ? fallback : pkg;
+    }
+
+    private static JsonNode json(Path file) {
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new BadInputException(
+                    file + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
+        }
+    }
+
+    /** The default package directory's {@code package} (else the first directory's), or null. */
+    private static String defaultPackage(JsonNode json) {
+        String pkg = null;
+        for (JsonNode dir : json.path("packageDirectories")) {
+            if (dir.path("default").asBoolean(false) || pkg == null) {
+                pkg = dir.path("package").asText(null);
+            }
+        }
+        return pkg;
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.warden.runner.cli;
 
+import dev.warden.runner.blueprint.Blueprint;
+import dev.warden.runner.blueprint.Namespace;
 import dev.warden.runner.flow.QuarantineConnections;
+import dev.warden.runner.quarantine.api.NamespacedQuarantineApi;
 import dev.warden.runner.quarantine.api.QuarantineApi;
 import dev.warden.runner.quarantine.detect.Detectors;
 import dev.warden.runner.quarantine.detect.Sha256Blocklist;
@@ -36,7 +39,7 @@ import picocli.CommandLine.Option;
             "  warden scan --target-org my-sandbox --once --json",
             "  warden scan --target-org prod --blocklist known-bad.sha256"
         })
-public final class ScanCommand extends Commands.WithBlueprint {
+public final class ScanCommand extends WithNamespace {
     @Option(names = "--once", order = 3, description = "One pass, then exit.")
     boolean once;
 
@@ -115,9 +118,11 @@ public final class ScanCommand extends Commands.WithBlueprint {
             throw new BadInputException(e.getMessage());
         }
         Detectors detectors = Detectors.standard(blocklist == null ? null : loadBlocklist(blocklist));
-        QuarantineApi api = SmokeCommand.scannerOrNull(ctx, loadBlueprint(ctx));
+        Blueprint b = loadBlueprint(ctx);
+        Namespace ns = namespace(ctx);
+        QuarantineApi api = SmokeCommand.scannerOrNull(ctx, b, ns);
         if (api == null) {
-            api = new QuarantineConnections(ctx.org()).admin();
+            api = NamespacedQuarantineApi.wrap(new QuarantineConnections(ctx.org()).admin(), ns);
         }
         if (dryRun) {
             List<ScanRequest> rows = api

@@ -110,17 +110,9 @@ public final class ScratchCommand extends Commands.WithBlueprint {
             return;
         }
 
-        // The hub's sf: the embedded org's private sf home (the scratch org's auth lands there too), or the user's sf.
-        SfCli sf;
-        String hub;
-        if (localHub) {
-            OrgConnection embedded = ctx.org();
-            hub = embedded.sfTarget();
-            sf = embedded.sf();
-        } else {
-            sf = new SfCli(SfCli.binaryFromEnvironment(), sfEnvironment(), projectDir(), ctx.counter(), ctx.progress());
-            hub = devHub;
-        }
+        DevHub onHub = ctx.devHub(localHub ? OrgConnection.LOCAL : devHub);
+        SfCli sf = onHub.sf();
+        String hub = onHub.target();
         ctx.progress().accept("creating a scratch org on Dev Hub " + hub + " from " + def);
         long started = System.nanoTime();
         JsonNode created = sf.run(

@@ -1,9 +1,11 @@
 package dev.warden.runner.cli;
 
 import dev.warden.runner.blueprint.Blueprint;
+import dev.warden.runner.blueprint.Namespace;
 import dev.warden.runner.flow.QuarantineConnections;
 import dev.warden.runner.flow.Smoke;
 import dev.warden.runner.keys.OrgKeys;
+import dev.warden.runner.quarantine.api.NamespacedQuarantineApi;
 import dev.warden.runner.quarantine.api.QuarantineApi;
 import dev.warden.runner.quarantine.smoke.SmokeReport;
 import dev.warden.runner.quarantine.smoke.SmokeStep;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Option;
             "  warden smoke --target-org my-sandbox --junit smoke.xml",
             "  On the embedded org (persisted between runs by scripts/warden, after warden up):%n    warden smoke"
         })
-public final class SmokeCommand extends Commands.WithBlueprint {
+public final class SmokeCommand extends WithNamespace {
     @Option(
             names = "--timeout-seconds",
             paramLabel = "S",
@@ -54,6 +56,7 @@ public final class SmokeCommand extends Commands.WithBlueprint {
         if (timeoutSeconds < 1) {
             throw new BadInputException("--timeout-seconds must be positive, not " + timeoutSeconds);
         }
+        namespaceOption(); // bad input before the org is opened; looked up below, after the dry run returns
         if (dryRun) {
             ctx.report()
                     .section(new Report.Section(
@@ -72,13 +75,17 @@ public final class SmokeCommand extends Commands.WithBlueprint {
                             + " embedded org between runs), or pass --target-org for a deployed org");
         }
         Blueprint b = loadBlueprint(ctx);
+        Namespace ns = namespace(ctx);
         refuseProduction(ctx, allowProduction, Smoke.TEST_DATA);
-        QuarantineApi admin = new QuarantineConnections(ctx.org()).admin();
-        report(ctx, Smoke.run(admin, scannerOrNull(ctx, b), Duration.ofSeconds(timeoutSeconds), ctx.progress()));
+        QuarantineApi admin = NamespacedQuarantineApi.wrap(new QuarantineConnections(ctx.org()).admin(), ns);
+        report(ctx, Smoke.run(admin, scannerOrNull(ctx, b, ns), Duration.ofSeconds(timeoutSeconds), ctx.progress()));
     }
 
-    /** The integration user by JWT, or null (with a warning) when this machine has no key for the org. */
-    static QuarantineApi scannerOrNull(Context ctx, Blueprint b) {
+    /**
+     * The integration user by JWT, in the package's namespace, or null (with a warning) when this machine has no key
+     * for the org.
+     */
+    static QuarantineApi scannerOrNull(Context ctx, Blueprint b, Namespace ns) {
         String username = b.usernameFor(ctx.org().orgId());
         OrgKeys keys = OrgKeys.fromEnvironment();
         if (keys.load(ctx.org().orgId()).isEmpty()) {
@@ -87,7 +94,7 @@ public final class SmokeCommand extends Commands.WithBlueprint {
                             + " quarantine flow runs as " + ctx.org().session().username() + " instead of " + username);
             return null;
         }
-        return new QuarantineConnections(ctx.org()).integration(username, keys);
+        return NamespacedQuarantineApi.wrap(new QuarantineConnections(ctx.org()).integration(username, keys), ns);
     }
 
     /** Adds the smoke section (one check per step); a step that kept failing transiently fails the run (exit 1). */

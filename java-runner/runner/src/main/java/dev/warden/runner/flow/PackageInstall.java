@@ -52,7 +52,11 @@ public final class PackageInstall {
     }
 
     static Optional<InstalledPackage> find(OrgConnection org, String versionId) {
-        List<InstalledPackage> all = InstalledPackage.fromRows(org.rest().toolingQuery(InstalledPackage.SOQL));
-        return all.stream().filter(p -> p.isVersion(versionId)).findFirst();
+        return installed(org).stream().filter(p -> p.isVersion(versionId)).findFirst();
+    }
+
+    /** The org's installed packages: one Tooling query of {@code InstalledSubscriberPackage}. */
+    public static List<InstalledPackage> installed(OrgConnection org) {
+        return InstalledPackage.fromRows(org.rest().toolingQuery(InstalledPackage.SOQL));
     }
 }

@@ -83,5 +83,11 @@ class EmbeddedOrgStateIT {
         // smoke on its own runs on the persisted embedded org (it refused with a stale message before).
         var smoke = harness.warden("smoke", "--json");
         assertEquals(0, smoke.exit(), smoke.out() + smoke.err());
+        // No package installed: the source deploy's unnamespaced names, found with one Tooling query (issue 9).
+        JsonNode ns = smoke.json().path("result").path("namespace");
+        assertTrue(ns.path("prefix").isNull(), ns.toString());
+        assertEquals(
+                "no installed package named Warden: unnamespaced (a source deploy)",
+                ns.path("source").asText());
     }
 }

@@ -150,5 +150,57 @@ class PackageIT {
                         .path("callsByKind")
                         .path("sf.package install")
                         .asInt());
+
+        standaloneCommandsFindTheNamespaceInOneCall();
+    }
+
+    /**
+     * Issue 9: verify, smoke and scan on their own, without --namespace, find the installed package's namespace with
+     * one Tooling query of InstalledSubscriberPackage (none when --namespace is given) and pass on the namespaced
+     * package. Part of the flow above: it needs the installed, provisioned package, which is slow to make.
+     */
+    void standaloneCommandsFindTheNamespaceInOneCall() throws Exception {
+        JsonNode found = passesInWdn("verify", "-o", "sub", "--json");
+        assertTrue(
+                found.path("namespace").path("source").asText().startsWith("installed package Warden "),
+                found.path("namespace").toString());
+        JsonNode f1 = found.path("figures");
+        JsonNode f0 = passesInWdn("verify", "-o", "sub", "--namespace", "wdn", "--json")
+                .path("figures");
+        System.out.println("verify without --namespace: " + f1 + "\nverify --namespace wdn: " + f0);
+        assertEquals(f0.path("apiCalls").asInt() + 1, f1.path("apiCalls").asInt(), "discovery is one call");
+        assertEquals(
+                f0.path("callsByKind").path("rest.tooling").asInt() + 1,
+                f1.path("callsByKind").path("rest.tooling").asInt(),
+                "the one call is the Tooling query of InstalledSubscriberPackage");
+
+        JsonNode sm = passesInWdn("smoke", "-o", "sub", "--json");
+        System.out.println("smoke without --namespace: " + sm.path("namespace") + " figures " + sm.path("figures"));
+        assertTrue(sm.path("sections").toString().contains("assert-restored-byte-for-byte"), sm.toString());
+        for (JsonNode check : sm.path("checks")) {
+            assertTrue(!"FAIL".equals(check.path("status").asText()), check.toString());
+        }
+
+        passesInWdn("scan", "-o", "sub", "--once", "--json");
+
+        // up without --package that deploys nothing asks the org too; its smoke stage runs in the package's names.
+        JsonNode us = passesInWdn("up", "-o", "sub", "--skip-deploy", "--json");
+        assertTrue(us.path("sections").toString().contains("assert-restored-byte-for-byte"), us.toString());
+
+        var forced = hub.warden("scan", "-o", "sub", "--once", "--no-namespace", "--json");
+        assertEquals(1, forced.exit(), "the unnamespaced Scan_Request__c is not in this org: " + forced.out());
+        assertTrue(forced.out().contains("Scan_Request__c"), forced.out());
+    }
+
+    /** warden with these arguments exits 0 and reports namespace wdn; its result. */
+    static JsonNode passesInWdn(String... args) throws Exception {
+        var run = hub.warden(args);
+        assertEquals(0, run.exit(), String.join(" ", args) + ": " + run.out() + run.err());
+        JsonNode r = run.json().path("result");
+        assertEquals(
+                "wdn",
+                r.path("namespace").path("prefix").asText(),
+                r.path("namespace").toString());
+        return r;
     }
 }
