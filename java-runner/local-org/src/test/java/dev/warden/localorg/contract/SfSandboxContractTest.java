@@ -238,7 +238,11 @@ class SfSandboxContractTest {
                         .get("username")
                         .asText());
 
-        // A sandbox is no production org: it cannot create one itself.
+        // A sandbox is no production org: it has no SandboxProcess and cannot create a sandbox itself.
+        SfCli.Result processes = sf.run(
+                "data", "query", "-o", "lt", "--use-tooling-api", "--json", "--query", "SELECT Id FROM SandboxProcess");
+        assertEquals(1, processes.exit(), processes.stdout());
+        assertTrue(processes.stdout().contains("INVALID_TYPE"), processes.stdout());
         SfCli.Result fromSandbox =
                 sf.run("org", "create", "sandbox", "--name", "child", "-o", "lt", "--no-prompt", "--async", "--json");
         assertEquals(1, fromSandbox.exit(), fromSandbox.stdout());
