@@ -44,11 +44,6 @@ public final class SandboxExtension implements LocalOrgExtension {
         AtomicBoolean first = new AtomicBoolean(true);
         ctx.onOrgCreated(org -> {
             SandboxObjects.define(org.schema());
-            org.db()
-                    .insert(
-                            org.system(),
-                            SandboxObjects.SOURCE_TRACKING_SETTINGS,
-                            Map.of("IsSourceTrackingSandboxesEnabled", false));
             if (!first.getAndSet(false)) {
                 sandboxes.closeAll(); // /_local/reset empties production: its sandboxes go with it
             }

@@ -65,6 +65,7 @@ final class Sandboxes {
         info.put("CopyChatter", body.path("CopyChatter").asBoolean(false));
         info.put("AutoActivate", body.path("AutoActivate").asBoolean(false));
         String infoId = prod.db().insert(prod.system(), SANDBOX_INFO, info);
+        sourceTrackingSettings(prod);
 
         String username = prod.ids().adminUsername() + "." + name.toLowerCase(Locale.ROOT);
         boolean https = production.instanceUrl().startsWith("https");
@@ -98,6 +99,21 @@ final class Sandboxes {
         answer.put("success", true);
         answer.put("errors", List.of());
         return Response.json(201, answer);
+    }
+
+    /**
+     * The one SourceTrackingSettings row sf reads after a create (false: the platform's default, UNCONFIRMED). Written
+     * with the first sandbox, not at start, so the state file of an org that never made one stays loadable (a state
+     * file holding sandbox rows does not load: hosted orgs are not saved, docs/local-org.md "Sandboxes").
+     */
+    private static void sourceTrackingSettings(Org prod) {
+        if (prod.db().rows(SandboxObjects.SOURCE_TRACKING_SETTINGS, false).isEmpty()) {
+            prod.db()
+                    .insert(
+                            prod.system(),
+                            SandboxObjects.SOURCE_TRACKING_SETTINGS,
+                            Map.of("IsSourceTrackingSandboxesEnabled", false));
+        }
     }
 
     /** Organization says sandbox: IsSandbox true, no TrialExpirationDate (wire reference 0.4). */
