@@ -155,8 +155,11 @@ class SfSandboxContractTest {
         assertNotNull(listed, list.toString());
         assertEquals("sb", listed.get("alias").asText());
 
+        int beforeResume = requestCount(prod.instanceUrl(), prod.adminAccessToken());
         SfCli.Result resumed = sf.run("org", "resume", "sandbox", "--name", "sbx1", "-o", "prod", "--json");
         assertEquals(0, resumed.exit(), resumed.stdout() + resumed.stderr());
+        System.out.println("[sandbox] sf org resume sandbox --name (completed, authorized): "
+                + (requestCount(prod.instanceUrl(), prod.adminAccessToken()) - beforeResume) + " production requests");
         assertEquals("Completed", resumed.json().get("result").get("Status").asText());
 
         SfCli.Result duplicate =
@@ -206,6 +209,7 @@ class SfSandboxContractTest {
 
     @Test
     void anAsyncCreateExits68AndIsResumedToCompletion() throws Exception {
+        int before = requestCount(prod.instanceUrl(), prod.adminAccessToken());
         SfCli.Result async = sf.run(
                 "org",
                 "create",
@@ -226,9 +230,13 @@ class SfSandboxContractTest {
         assertTrue(jobId.startsWith("0GR"), jobId);
         assertNotEquals(0, sf.run("org", "display", "-o", "lt", "--json").exit(), "not authorized yet");
 
+        int afterAsync = requestCount(prod.instanceUrl(), prod.adminAccessToken());
         SfCli.Result resumed =
                 sf.run("org", "resume", "sandbox", "--job-id", jobId, "-o", "prod", "--wait", "1", "--json");
         assertEquals(0, resumed.exit(), resumed.stdout() + resumed.stderr());
+        System.out.println("[sandbox] sf org create sandbox --async: " + (afterAsync - before)
+                + " production requests; sf org resume sandbox --job-id: "
+                + (requestCount(prod.instanceUrl(), prod.adminAccessToken()) - afterAsync) + " production requests");
         assertEquals("Completed", resumed.json().get("result").get("Status").asText());
         assertEquals(
                 prod.adminUsername() + ".later",
