@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
- * Makes every local org started on its own a production org that can create sandboxes (docs/local-org.md
- * "Sandboxes"): the SandboxInfo insert and delete, {@code tooling/sandboxAuth}, and the SandboxInfo, SandboxProcess
- * and SourceTrackingSettings objects its Tooling queries read. Orgs a local org hosts (scratch orgs, sandboxes) get
+ * Sandboxes for every local org started on its own (docs/local-org.md "Sandboxes"): the SandboxInfo insert and
+ * delete, {@code tooling/sandboxAuth}, and the SandboxInfo, SandboxProcess and SourceTrackingSettings objects its
+ * Tooling queries read. Only an org presenting itself as production creates sandboxes (a Developer Edition org has no
+ * sandbox licenses, {@link SandboxRules#checkEdition}). Orgs a local org hosts (scratch orgs, sandboxes) get
  * none of it: there SandboxInfo is an unknown type and its insert is refused (INVALID_TYPE), so a sandbox cannot be
  * made from a sandbox or a scratch org. (The platform's exact answer there is UNCONFIRMED.)
  */

@@ -38,6 +38,20 @@ final class SandboxRules {
         }
     }
 
+    /**
+     * Developer Edition orgs have no sandbox licenses (sandboxes come with paid production editions). The platform's
+     * code and words for the insert there are UNCONFIRMED; this one says what to do with the local org.
+     */
+    static void checkEdition(Object organizationType) {
+        if ("Developer Edition".equals(organizationType)) {
+            throw new OrgException(
+                    "INSUFFICIENT_ACCESS",
+                    "This org has no sandbox licenses: a Developer Edition org cannot create sandboxes. Start the"
+                            + " local org as a production org (warden local-org serve --production) and use it as"
+                            + " --target-org.");
+        }
+    }
+
     /** UNCONFIRMED wording: a name already used by a sandbox of this org (or one being deleted). */
     static OrgException duplicateName(String name) {
         return new OrgException(

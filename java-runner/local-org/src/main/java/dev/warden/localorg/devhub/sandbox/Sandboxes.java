@@ -41,9 +41,10 @@ final class Sandboxes {
 
     // ------------------------------------------------------------------ SandboxInfo insert
 
-    Response create(Request req) {
+    synchronized Response create(Request req) {
         JsonNode body = req.json();
         Org prod = req.org();
+        SandboxRules.checkEdition(prod.db().live(prod.orgId()).get("OrganizationType"));
         String name = text(body, "SandboxName");
         SandboxRules.checkName(name);
         String licenseType = SandboxRules.licenseType(text(body, "LicenseType"));

@@ -81,6 +81,17 @@ class SandboxToolingApiTest {
         assertTrue(SandboxExtension.hostedBy(prod).isEmpty());
     }
 
+    @Test
+    void aDeveloperEditionOrgHasNoSandboxLicenses() {
+        try (LocalOrgServer developerEdition = LocalOrgServer.start(LocalOrgOptions.defaults())) {
+            OrgClient.Answer a = new OrgClient(developerEdition.instanceUrl(), developerEdition.adminAccessToken())
+                    .post(T + "/sobjects/SandboxInfo", Map.of("SandboxName", "dev"));
+            assertEquals(400, a.status(), a.body());
+            assertTrue(a.body().contains("--production"), a.body());
+            assertTrue(SandboxExtension.hostedBy(developerEdition).isEmpty());
+        }
+    }
+
     private static void assertRefused(Map<String, String> body, String errorCode) {
         OrgClient.Answer a = api.post(T + "/sobjects/SandboxInfo", body);
         assertEquals(400, a.status(), a.body());
