@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9 for sandboxes, through the real sf CLI: the local org presents itself as production, sf creates a Developer
- * sandbox of it, {@code warden up -o sb} deploys, provisions, verifies and smoke-tests the sandbox, and sf deletes it.
+ * Issue 9 for sandboxes, through the real sf CLI: the local org presents itself as production and is set up by
+ * {@code warden up} (no smoke data in production), sf creates a Developer sandbox of it (production's users, permission
+ * sets and their license and set assignments, and the app are copied), {@code warden up -o sb} deploys, provisions,
+ * verifies and smoke-tests the sandbox, and sf deletes it. The runner names its integration user and key pair per org
+ * id, so the sandbox still gets its own (its setup writes are not 0).
  */
 class SandboxIT {
     @TempDir
@@ -37,6 +40,14 @@ class SandboxIT {
 
     @Test
     void upPassesOnASandboxOfTheLocalProductionOrg() throws Exception {
+        var onProduction = prod.warden("up", "-o", LocalOrgHarness.ALIAS, "--skip-smoke", "--json");
+        assertEquals(0, onProduction.exit(), onProduction.out() + onProduction.err());
+        int productionWrites = onProduction
+                .json()
+                .path("result")
+                .path("figures")
+                .path("writes")
+                .asInt();
         prod.sf(
                 Map.of(),
                 "org",
@@ -59,7 +70,8 @@ class SandboxIT {
 
         var up = prod.warden("up", "-o", "sb", "--json");
         assertEquals(0, up.exit(), up.out() + up.err());
-        System.out.println("figures of up -o sb: " + up.json().path("result").path("figures"));
+        System.out.println("figures of up -o sb: " + up.json().path("result").path("figures")
+                + " (up on production before the copy: " + productionWrites + " writes)");
         JsonNode r = up.json().path("result");
         assertEquals(
                 sandboxOrgId,

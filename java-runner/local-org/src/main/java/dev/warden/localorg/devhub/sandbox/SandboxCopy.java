@@ -24,7 +24,8 @@ import java.util.Set;
  * retrieved from production and deployed into the sandbox through the local deploy engine, so the sandbox holds what
  * a retrieve of production shows), the External Client Apps with their OAuth settings (consumer key, certificate —
  * what a retrieve leaves out), and the setup records: users (username {@code <prod username>.<sandbox name>}, email
- * with {@code .invalid} appended), their permission set assignments and the custom settings' records. Ordinary data
+ * with {@code .invalid} appended), their permission set license and permission set assignments and the custom
+ * settings' records. Ordinary data
  * records (Accounts, custom object rows…) are not copied: that is what Partial and Full sandboxes add, which the
  * local org does not offer.
  *
@@ -62,6 +63,7 @@ final class SandboxCopy {
         int components = copyMetadata(production, sandbox);
         copyApps(production, sandbox);
         Map<String, String> users = copyUsers(production, sandbox, sandboxName);
+        copyLicenseAssignments(production, sandbox, users);
         int assignments = copyAssignments(production, sandbox, users);
         int settingRecords = copyCustomSettingRecords(production, sandbox, users);
         return new Copied(components, users.size() - 1, assignments, settingRecords); // the admin is not a copy
@@ -147,6 +149,33 @@ final class SandboxCopy {
             ids.put(user.id(), sandbox.db().insert(sandbox.system(), "User", values));
         }
         return ids;
+    }
+
+    /**
+     * Permission set license assignments (e.g. Salesforce API Integration for an integration user), first: a permission
+     * set assignment may need the license (the platform checks it on the assignment).
+     */
+    private static void copyLicenseAssignments(Org production, Org sandbox, Map<String, String> users) {
+        for (Record a : production.db().rows("PermissionSetLicenseAssign", false)) {
+            Record license = production.db().live(a.getString("PermissionSetLicenseId"));
+            String assignee = users.get(a.getString("AssigneeId"));
+            if (license == null || assignee == null) {
+                continue;
+            }
+            Record target = sandbox.db().findOne("PermissionSetLicense", "DeveloperName", license.get("DeveloperName"));
+            if (target == null) {
+                throw new CopyFailed(
+                        "permission set license " + license.get("DeveloperName") + " does not exist in the sandbox");
+            }
+            if (!sandbox.db().findBy("PermissionSetLicenseAssign", "AssigneeId", assignee).stream()
+                    .anyMatch(x -> target.id().equals(x.getString("PermissionSetLicenseId")))) {
+                sandbox.db()
+                        .insert(
+                                sandbox.system(),
+                                "PermissionSetLicenseAssign",
+                                Map.of("PermissionSetLicenseId", target.id(), "AssigneeId", assignee));
+            }
+        }
     }
 
     private static int copyAssignments(Org production, Org sandbox, Map<String, String> users) {
