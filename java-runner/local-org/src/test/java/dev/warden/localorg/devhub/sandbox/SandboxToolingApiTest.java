@@ -60,6 +60,27 @@ class SandboxToolingApiTest {
         assertEquals(sandbox.instanceUrl(), granted.get("loginUrl").asText());
         assertTrue(granted.get("authCode").asText().length() > 20);
 
+        // The other shapes sf sends (wire reference 4, 5): delete without a stored SandboxInfoId, clone lookups.
+        String org15 = sandbox.orgId().substring(0, 15);
+        assertEquals(
+                infoId,
+                query(
+                                "SELECT SandboxInfoId FROM SandboxProcess WHERE SandboxName ='steps' AND Status NOT IN ('D', 'E')")
+                        .get(0)
+                        .get("SandboxInfoId")
+                        .asText());
+        assertEquals(
+                1,
+                query("SELECT SandboxInfoId FROM SandboxProcess WHERE SandboxOrganization ='" + org15
+                                + "' AND Status NOT IN ('D', 'E')")
+                        .size());
+        JsonNode info = query("SELECT Id,IsDeleted,CreatedDate,CreatedById,LastModifiedDate,LastModifiedById,"
+                        + "SandboxName,LicenseType,TemplateId,HistoryDays,CopyChatter,AutoActivate,ApexClassId,"
+                        + "Description,SourceId,ActivationUserGroupId,Features,PostCopyConfig FROM SandboxInfo"
+                        + " WHERE SandboxName='steps' ORDER BY CreatedDate DESC")
+                .get(0);
+        assertEquals("DEVELOPER", info.get("LicenseType").asText());
+
         assertEquals(204, api.delete(T + "/sobjects/SandboxInfo/" + infoId).status());
         assertEquals(
                 0,
