@@ -103,6 +103,28 @@ class SandboxToolingApiTest {
     }
 
     @Test
+    void resettingProductionClosesItsSandboxes() {
+        try (LocalOrgServer other =
+                LocalOrgServer.start(LocalOrgOptions.defaults().asProduction())) {
+            OrgClient client = new OrgClient(other.instanceUrl(), other.adminAccessToken());
+            assertEquals(
+                    201,
+                    client.post(T + "/sobjects/SandboxInfo", Map.of("SandboxName", "gone"))
+                            .status());
+            LocalOrgServer sandbox = SandboxExtension.hostedBy(other).get(0);
+            assertEquals(200, client.post("/_local/reset", Map.of()).status());
+            assertTrue(SandboxExtension.hostedBy(other).isEmpty());
+            assertEquals(0, other.org().db().rows("SandboxInfo", false).size());
+            assertEquals(
+                    -1,
+                    new OrgClient(sandbox.instanceUrl(), sandbox.adminAccessToken())
+                            .get("/services/data")
+                            .status(),
+                    "its port is closed");
+        }
+    }
+
+    @Test
     void aDeveloperEditionOrgHasNoSandboxLicenses() {
         try (LocalOrgServer developerEdition = LocalOrgServer.start(LocalOrgOptions.defaults())) {
             OrgClient.Answer a = new OrgClient(developerEdition.instanceUrl(), developerEdition.adminAccessToken())
