@@ -30,6 +30,15 @@ public final class SandboxExtension implements LocalOrgExtension {
         return s == null ? List.of() : s.servers();
     }
 
+    /** Only a query the org will answer moves a process on (the gate runs before the session check). */
+    private static boolean signedIn(LocalOrgServer production, dev.warden.localorg.server.Request req) {
+        String auth = req.header("Authorization");
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        return production.validSession(auth.substring(7).trim(), req.clientIp()) != null;
+    }
+
     @Override
     public void install(LocalOrgContext ctx) {
         if (!(ctx instanceof LocalOrgServer production)) {
@@ -57,7 +66,9 @@ public final class SandboxExtension implements LocalOrgExtension {
         production.addGate(req -> {
             if (TOOLING_QUERY.matcher(req.path()).matches()) {
                 String q = req.param("q");
-                if (q != null && q.toLowerCase(Locale.ROOT).contains("from sandboxprocess")) {
+                if (q != null
+                        && q.toLowerCase(Locale.ROOT).contains("from sandboxprocess")
+                        && signedIn(production, req)) {
                     sandboxes.advance(req.org());
                 }
             }

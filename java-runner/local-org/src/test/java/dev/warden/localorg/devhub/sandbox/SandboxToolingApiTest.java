@@ -38,6 +38,11 @@ class SandboxToolingApiTest {
         assertTrue(infoId.startsWith("0GQ"), infoId);
         Map<String, String> auth = Map.of("sandboxName", "steps", "callbackUrl", "http://localhost:1717/OauthRedirect");
 
+        OrgClient.Answer anonymous = api.as("not-a-token")
+                .get(T + "/query?q="
+                        + OrgClient.q("SELECT Id FROM SandboxProcess WHERE SandboxInfoId = '" + infoId + "'"));
+        assertEquals(401, anonymous.status(), anonymous.body());
+
         JsonNode first = process(infoId);
         assertEquals("Processing", first.get("Status").asText());
         assertEquals(50, first.get("CopyProgress").asInt());
