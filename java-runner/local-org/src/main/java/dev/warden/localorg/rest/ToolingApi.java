@@ -65,6 +65,14 @@ final class ToolingApi {
         return type.equalsIgnoreCase("SourceMember") && org.schema().get("SourceMember") != null;
     }
 
+    /**
+     * SandboxProcess is served by the orgs that create sandboxes: orgs started on their own define it
+     * (devhub/sandbox, docs/local-org.md "Sandboxes"); orgs they host keep answering INVALID_TYPE.
+     */
+    private static boolean hasSandboxes(dev.warden.localorg.setup.Org org, String type) {
+        return type.equalsIgnoreCase("SandboxProcess") && org.schema().get("SandboxProcess") != null;
+    }
+
     private static Response query(Request req) {
         return query(req, req.param("q"));
     }
@@ -78,7 +86,8 @@ final class ToolingApi {
         OrgSoqlSource source = new OrgSoqlSource(
                 req.org().db(),
                 type -> !NOT_MODELLED.contains(type.name().toLowerCase(java.util.Locale.ROOT))
-                        || tracksSource(req.org(), type.name()));
+                        || tracksSource(req.org(), type.name())
+                        || hasSandboxes(req.org(), type.name()));
         QueryResult r = dev.warden.localorg.query.QueryLimits.run(
                 soql,
                 () -> Soql.query(soql, source, new QueryOptions(req.org().db().clock(), false)));

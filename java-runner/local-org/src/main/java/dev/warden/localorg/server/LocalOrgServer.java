@@ -214,6 +214,15 @@ public final class LocalOrgServer implements LocalOrg, LocalOrgContext {
         gate = check == null ? req -> null : check;
     }
 
+    /** Adds a check after the current gate (which keeps answering first); see {@link #gate}. */
+    public synchronized void addGate(Function<Request, Response> check) {
+        Function<Request, Response> before = gate;
+        gate = req -> {
+            Response r = before.apply(req);
+            return r != null ? r : check.apply(req);
+        };
+    }
+
     // ------------------------------------------------------------------ LocalOrg / LocalOrgContext
 
     @Override
