@@ -4,19 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.localorg.LocalOrgOptions;
 import dev.warden.localorg.server.Json;
 import dev.warden.localorg.server.LocalOrgServer;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Not a test: {@code scripts/bench/sandbox [runs]}. In one run, with the real sf CLI against a local production org
@@ -38,22 +33,9 @@ public final class SandboxBenchmark {
         try (LocalOrgServer prod =
                 LocalOrgServer.start(LocalOrgOptions.defaults().asProduction())) {
             SfCli sf = new SfCli();
-            check(sf.run(
-                    Map.of("SF_ACCESS_TOKEN", prod.adminAccessToken()),
-                    "org",
-                    "login",
-                    "access-token",
-                    "--instance-url",
-                    prod.instanceUrl(),
-                    "--no-prompt",
-                    "--alias",
-                    "prod",
-                    "--json"));
-            Path project = sf.home().resolve("work");
-            copy(SfCli.repoRoot().resolve("force-app"), project.resolve("force-app"));
-            Files.writeString(
-                    project.resolve("sfdx-project.json"),
-                    "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}");
+            sf.loginAsAdmin(prod, "prod");
+            sf.copyIntoProject(SfCli.repoRoot().resolve("force-app"), "force-app");
+            sf.write("sfdx-project.json", SfCli.FORCE_APP_PROJECT);
             check(sf.run(
                     "project", "deploy", "start", "--source-dir", "force-app", "-o", "prod", "--wait", "10", "--json"));
             for (int i = 0; i < runs; i++) {
@@ -151,18 +133,5 @@ public final class SandboxBenchmark {
 
     private static long ms(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

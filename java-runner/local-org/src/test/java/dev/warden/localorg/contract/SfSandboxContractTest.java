@@ -64,18 +64,7 @@ class SfSandboxContractTest {
         org.db().insert(org.system(), "Widget__c", Map.of("Name", "only-in-production"));
 
         sf = new SfCli();
-        SfCli.Result login = sf.run(
-                Map.of("SF_ACCESS_TOKEN", prod.adminAccessToken()),
-                "org",
-                "login",
-                "access-token",
-                "--instance-url",
-                prod.instanceUrl(),
-                "--no-prompt",
-                "--alias",
-                "prod",
-                "--json");
-        assertEquals(0, login.exit(), login.stdout() + login.stderr());
+        sf.loginAsAdmin(prod, "prod");
     }
 
     @AfterAll
