@@ -1,16 +1,9 @@
 package dev.warden.localorg.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.localorg.LocalOrgOptions;
-import dev.warden.localorg.server.Json;
 import dev.warden.localorg.server.LocalOrgServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,7 +34,7 @@ public final class PackagingBenchmark {
             SfCli deployer = new SfCli();
             project(sf);
             project(deployer);
-            check(sf.run(
+            BenchSamples.check(sf.run(
                     "package",
                     "create",
                     "--name",
@@ -56,9 +49,9 @@ public final class PackagingBenchmark {
             for (int i = 0; i < runs; i++) {
                 try (LocalOrgServer target = LocalOrgServer.start(LocalOrgOptions.defaults())) {
                     login(deployer, target, "target" + i);
-                    int before = requests(target);
+                    int before = OrgRequests.count(target);
                     long t = System.nanoTime();
-                    check(deployer.run(
+                    BenchSamples.check(deployer.run(
                             "project",
                             "deploy",
                             "start",
@@ -71,12 +64,12 @@ public final class PackagingBenchmark {
                             "--wait",
                             "10",
                             "--json"));
-                    deploy.add(ms(t));
-                    deployRequests = requests(target) - before;
+                    deploy.add(BenchSamples.ms(t));
+                    deployRequests = OrgRequests.count(target) - before;
                 }
-                int before = requests(hub);
+                int before = OrgRequests.count(hub);
                 long t = System.nanoTime();
-                check(sf.run(
+                BenchSamples.check(sf.run(
                         "package",
                         "version",
                         "create",
@@ -89,11 +82,11 @@ public final class PackagingBenchmark {
                         "--wait",
                         "10",
                         "--json"));
-                coverage.add(ms(t));
-                coverageRequests = requests(hub) - before;
-                before = requests(hub);
+                coverage.add(BenchSamples.ms(t));
+                coverageRequests = OrgRequests.count(hub) - before;
+                before = OrgRequests.count(hub);
                 t = System.nanoTime();
-                check(sf.run(
+                BenchSamples.check(sf.run(
                         "package",
                         "version",
                         "create",
@@ -106,14 +99,14 @@ public final class PackagingBenchmark {
                         "--wait",
                         "10",
                         "--json"));
-                skip.add(ms(t));
-                skipRequests = requests(hub) - before;
+                skip.add(BenchSamples.ms(t));
+                skipRequests = OrgRequests.count(hub) - before;
                 t = System.nanoTime();
-                check(sf.run("package", "list", "--target-dev-hub", "hub", "--json"));
-                list.add(ms(t));
+                BenchSamples.check(sf.run("package", "list", "--target-dev-hub", "hub", "--json"));
+                list.add(BenchSamples.ms(t));
             }
         }
-        long base = median(deploy);
+        long base = BenchSamples.median(deploy);
         System.out.printf(
                 Locale.ROOT,
                 "baseline: sf project deploy start --test-level RunLocalTests (force-app, fresh org): median %d ms,"
@@ -127,7 +120,7 @@ public final class PackagingBenchmark {
     }
 
     private static void row(String what, List<Long> samples, long base, int requests) {
-        long m = median(samples);
+        long m = BenchSamples.median(samples);
         System.out.printf(
                 Locale.ROOT,
                 "%s: median %d ms (%s), %.2fx baseline, %d hub requests%n",
@@ -145,32 +138,5 @@ public final class PackagingBenchmark {
     private static void project(SfCli sf) throws IOException {
         sf.copyIntoProject(SfCli.repoRoot().resolve("force-app"), "force-app");
         sf.write("sfdx-project.json", SfCli.FORCE_APP_PROJECT);
-    }
-
-    private static void check(SfCli.Result r) {
-        if (r.exit() != 0) {
-            throw new IllegalStateException("sf failed (" + r.exit() + "): " + r.stdout() + r.stderr());
-        }
-    }
-
-    private static int requests(LocalOrgServer org) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(org.instanceUrl() + "/_local/requests"))
-                                .header("Authorization", "Bearer " + org.adminAccessToken())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        JsonNode body = Json.MAPPER.readTree(r.body());
-        return body.get("requests").size();
-    }
-
-    private static long median(List<Long> samples) {
-        List<Long> sorted = new ArrayList<>(samples);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static long ms(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 }

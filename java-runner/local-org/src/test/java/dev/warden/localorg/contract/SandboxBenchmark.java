@@ -1,15 +1,8 @@
 package dev.warden.localorg.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.localorg.LocalOrgOptions;
-import dev.warden.localorg.server.Json;
 import dev.warden.localorg.server.LocalOrgServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,12 +29,12 @@ public final class SandboxBenchmark {
             sf.loginAsAdmin(prod, "prod");
             sf.copyIntoProject(SfCli.repoRoot().resolve("force-app"), "force-app");
             sf.write("sfdx-project.json", SfCli.FORCE_APP_PROJECT);
-            check(sf.run(
+            BenchSamples.check(sf.run(
                     "project", "deploy", "start", "--source-dir", "force-app", "-o", "prod", "--wait", "10", "--json"));
             for (int i = 0; i < runs; i++) {
-                int before = requests(prod);
+                int before = OrgRequests.count(prod);
                 long t = System.nanoTime();
-                check(sf.run(
+                BenchSamples.check(sf.run(
                         "org",
                         "create",
                         "scratch",
@@ -54,17 +47,17 @@ public final class SandboxBenchmark {
                         "--wait",
                         "5",
                         "--json"));
-                scratchCreate.add(ms(t));
-                requests[0] = requests(prod) - before;
-                before = requests(prod);
+                scratchCreate.add(BenchSamples.ms(t));
+                requests[0] = OrgRequests.count(prod) - before;
+                before = OrgRequests.count(prod);
                 t = System.nanoTime();
-                check(sf.run("org", "delete", "scratch", "-o", "scr" + i, "--no-prompt", "--json"));
-                scratchDelete.add(ms(t));
-                requests[1] = requests(prod) - before;
+                BenchSamples.check(sf.run("org", "delete", "scratch", "-o", "scr" + i, "--no-prompt", "--json"));
+                scratchDelete.add(BenchSamples.ms(t));
+                requests[1] = OrgRequests.count(prod) - before;
 
-                before = requests(prod);
+                before = OrgRequests.count(prod);
                 t = System.nanoTime();
-                check(sf.run(
+                BenchSamples.check(sf.run(
                         "org",
                         "create",
                         "sandbox",
@@ -78,17 +71,17 @@ public final class SandboxBenchmark {
                         "sb" + i,
                         "--no-prompt",
                         "--json"));
-                sandboxCreate.add(ms(t));
-                requests[2] = requests(prod) - before;
-                before = requests(prod);
+                sandboxCreate.add(BenchSamples.ms(t));
+                requests[2] = OrgRequests.count(prod) - before;
+                before = OrgRequests.count(prod);
                 t = System.nanoTime();
-                check(sf.run("org", "delete", "sandbox", "-o", "sb" + i, "--no-prompt", "--json"));
-                sandboxDelete.add(ms(t));
-                requests[3] = requests(prod) - before;
+                BenchSamples.check(sf.run("org", "delete", "sandbox", "-o", "sb" + i, "--no-prompt", "--json"));
+                sandboxDelete.add(BenchSamples.ms(t));
+                requests[3] = OrgRequests.count(prod) - before;
             }
         }
-        long createBase = median(scratchCreate);
-        long deleteBase = median(scratchDelete);
+        long createBase = BenchSamples.median(scratchCreate);
+        long deleteBase = BenchSamples.median(scratchDelete);
         row("baseline sf org create scratch --edition developer", scratchCreate, createBase, requests[0]);
         row("sf org create sandbox (copies force-app's metadata)", sandboxCreate, createBase, requests[2]);
         row("baseline sf org delete scratch", scratchDelete, deleteBase, requests[1]);
@@ -97,7 +90,7 @@ public final class SandboxBenchmark {
     }
 
     private static void row(String what, List<Long> samples, long base, int requests) {
-        long m = median(samples);
+        long m = BenchSamples.median(samples);
         System.out.printf(
                 Locale.ROOT,
                 "%s: median %d ms (%s), %.2fx baseline, %d production requests%n",
@@ -106,32 +99,5 @@ public final class SandboxBenchmark {
                 samples,
                 (double) m / base,
                 requests);
-    }
-
-    private static void check(SfCli.Result r) {
-        if (r.exit() != 0) {
-            throw new IllegalStateException("sf failed (" + r.exit() + "): " + r.stdout() + r.stderr());
-        }
-    }
-
-    private static int requests(LocalOrgServer org) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(org.instanceUrl() + "/_local/requests"))
-                                .header("Authorization", "Bearer " + org.adminAccessToken())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        JsonNode body = Json.MAPPER.readTree(r.body());
-        return body.get("requests").size();
-    }
-
-    private static long median(List<Long> samples) {
-        List<Long> sorted = new ArrayList<>(samples);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static long ms(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 }

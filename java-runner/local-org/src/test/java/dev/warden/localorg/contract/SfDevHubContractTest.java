@@ -50,7 +50,7 @@ class SfDevHubContractTest {
 
     @Test
     void scratchOrgIsCreatedFromTheProjectDefinitionUsedAndDeleted() throws Exception {
-        int hubBefore = requestCount(hub.instanceUrl(), hub.adminAccessToken());
+        int hubBefore = OrgRequests.count(hub.instanceUrl(), hub.adminAccessToken());
         long started = System.nanoTime();
         SfCli.Result created = sf.run(
                 "org",
@@ -74,8 +74,8 @@ class SfDevHubContractTest {
                 .filter(o -> o.adminUsername().equals(username))
                 .findFirst()
                 .orElseThrow();
-        int hubCalls = requestCount(hub.instanceUrl(), hub.adminAccessToken()) - hubBefore;
-        int scratchCalls = requestCount(scratch.instanceUrl(), scratch.adminAccessToken());
+        int hubCalls = OrgRequests.count(hub.instanceUrl(), hub.adminAccessToken()) - hubBefore;
+        int scratchCalls = OrgRequests.count(scratch.instanceUrl(), scratch.adminAccessToken());
         System.out.println("[devhub] sf org create scratch: " + hubCalls + " hub requests, " + scratchCalls
                 + " scratch-org requests");
         assertEquals("Active", result.get("scratchOrgInfo").get("Status").asText());
@@ -128,11 +128,11 @@ class SfDevHubContractTest {
         assertEquals("scr", listed.get("alias").asText());
         assertTrue(find(list.get("devHubs"), "username", hub.adminUsername()) != null, list.toString());
 
-        int hubBeforeDelete = requestCount(hub.instanceUrl(), hub.adminAccessToken());
+        int hubBeforeDelete = OrgRequests.count(hub.instanceUrl(), hub.adminAccessToken());
         SfCli.Result deleted = sf.run("org", "delete", "scratch", "-o", "scr", "--no-prompt", "--json");
         assertEquals(0, deleted.exit(), deleted.stdout() + deleted.stderr());
         System.out.println("[devhub] sf org delete scratch: "
-                + (requestCount(hub.instanceUrl(), hub.adminAccessToken()) - hubBeforeDelete) + " hub requests");
+                + (OrgRequests.count(hub.instanceUrl(), hub.adminAccessToken()) - hubBeforeDelete) + " hub requests");
         Record info = hub.org().db().findOne("ScratchOrgInfo", "SignupUsername", username);
         assertEquals("Deleted", info.get("Status"));
         assertTrue(hub.org()
@@ -291,21 +291,6 @@ class SfDevHubContractTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no hosted org " + username))
                 .org();
-    }
-
-    /** Requests the org's log holds (the /_local call itself is not logged). */
-    private static int requestCount(String instanceUrl, String adminToken) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(instanceUrl + "/_local/requests"))
-                                .header("Authorization", "Bearer " + adminToken)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return dev.warden.localorg.server.Json.MAPPER
-                .readTree(r.body())
-                .get("requests")
-                .size();
     }
 
     private static JsonNode admin(String method, String path, String body) throws Exception {

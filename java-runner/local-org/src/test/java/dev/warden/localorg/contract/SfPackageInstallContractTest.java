@@ -125,11 +125,11 @@ class SfPackageInstallContractTest {
         assertTrue(
                 !wrongKey.stdout().contains("not-the-key") && !wrongKey.stderr().contains("not-the-key"));
 
-        int before = requestCount(sub);
+        int before = OrgRequests.count(sub);
         long started = System.nanoTime();
         SfCli.Result installed = install(v1.subscriberPackageVersionId(), KEY, "AdminsOnly");
         long installMs = (System.nanoTime() - started) / 1_000_000;
-        int installRequests = requestCount(sub) - before;
+        int installRequests = OrgRequests.count(sub) - before;
         assertEquals(0, installed.exit(), installed.stdout() + installed.stderr());
         JsonNode request = installed.json().get("result");
         assertEquals("SUCCESS", request.get("Status").asText(), request.toString());
@@ -138,13 +138,13 @@ class SfPackageInstallContractTest {
         System.out.println("[install] sf package install (managed, key, AdminsOnly, --wait 5): " + installRequests
                 + " requests, " + installMs + " ms");
         assertEquals(null, sub.org().db().live(requestId).get("Password"), "the key is never stored");
-        String log = requestLog(sub);
+        String log = OrgRequests.log(sub);
         assertTrue(log.contains("InstallationKey") && log.contains("redacted"), "sf sent the key in its SPV query");
         assertTrue(!log.contains("s3cr3t") && !log.contains("not-the-key"), "nor logged");
 
-        before = requestCount(sub);
+        before = OrgRequests.count(sub);
         SfCli.Result report = sf.run("package", "install", "report", "-i", requestId, "-o", "sub", "--json");
-        System.out.println("[install] sf package install report: " + (requestCount(sub) - before) + " requests");
+        System.out.println("[install] sf package install report: " + (OrgRequests.count(sub) - before) + " requests");
         assertEquals(0, report.exit(), report.stdout());
         assertEquals("SUCCESS", report.json().get("result").get("Status").asText());
 
@@ -245,7 +245,7 @@ class SfPackageInstallContractTest {
 
         // Uninstall removes the package: components, data, the installed row.
         sub.org().db().delete(sub.org().system(), assignmentId);
-        before = requestCount(sub);
+        before = OrgRequests.count(sub);
         SfCli.Result uninstall = sf.run(
                 "package",
                 "uninstall",
@@ -256,7 +256,8 @@ class SfPackageInstallContractTest {
                 "--wait",
                 "5",
                 "--json");
-        System.out.println("[install] sf package uninstall --wait 5: " + (requestCount(sub) - before) + " requests");
+        System.out.println(
+                "[install] sf package uninstall --wait 5: " + (OrgRequests.count(sub) - before) + " requests");
         assertEquals(0, uninstall.exit(), uninstall.stdout() + uninstall.stderr());
         assertEquals(0, installedList().size());
         assertEquals(null, sub.org().schema().get("wdn__Scan_Request__c"));
@@ -296,7 +297,7 @@ class SfPackageInstallContractTest {
             assertNotEquals(0, keyNotNeeded.exit(), keyNotNeeded.stdout());
             assertTrue(keyNotNeeded.stdout().contains("doesn't require an installation key"), keyNotNeeded.stdout());
 
-            int before = requestCount(other);
+            int before = OrgRequests.count(other);
             SfCli.Result installed = sf.run(
                     "package",
                     "install",
@@ -311,7 +312,7 @@ class SfPackageInstallContractTest {
                     "--no-prompt",
                     "--json");
             System.out.println("[install] sf package install (unlocked, AllUsers, --wait 5): "
-                    + (requestCount(other) - before) + " requests");
+                    + (OrgRequests.count(other) - before) + " requests");
             assertEquals(0, installed.exit(), installed.stdout() + installed.stderr());
             assertEquals(
                     "full",
@@ -319,9 +320,10 @@ class SfPackageInstallContractTest {
                             .db()
                             .live(installed.json().at("/result/Id").asText())
                             .getString("SecurityType"));
-            before = requestCount(other);
+            before = OrgRequests.count(other);
             SfCli.Result list = sf.run("package", "installed", "list", "-o", "sub2", "--json");
-            System.out.println("[install] sf package installed list: " + (requestCount(other) - before) + " requests");
+            System.out.println(
+                    "[install] sf package installed list: " + (OrgRequests.count(other) - before) + " requests");
             assertEquals(0, list.exit(), list.stdout());
             // sf's "Version Settings" is empty for anything but a managed 2GP package
             assertEquals("", list.json().at("/result/0/VersionSettings").asText(), list.stdout());
@@ -455,25 +457,5 @@ class SfPackageInstallContractTest {
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String requestLog(LocalOrgServer org) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(org.instanceUrl() + "/_local/requests"))
-                                .header("Authorization", "Bearer " + org.adminAccessToken())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-    }
-
-    private static int requestCount(LocalOrgServer org) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(org.instanceUrl() + "/_local/requests"))
-                                .header("Authorization", "Bearer " + org.adminAccessToken())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        return Json.MAPPER.readTree(r.body()).get("requests").size();
     }
 }

@@ -550,7 +550,7 @@ class SfPackagingContractTest {
     }
 
     private static int requestCount() throws Exception {
-        return admin("GET", "/_local/requests", null).get("requests").size();
+        return OrgRequests.count(hub);
     }
 
     private static JsonNode admin(String method, String path, String body) throws Exception {

@@ -74,7 +74,7 @@ class SfSandboxContractTest {
 
     @Test
     void aDeveloperSandboxCopiesMetadataNotDataAndIsDeleted() throws Exception {
-        int prodBefore = requestCount(prod.instanceUrl(), prod.adminAccessToken());
+        int prodBefore = OrgRequests.count(prod.instanceUrl(), prod.adminAccessToken());
         long started = System.nanoTime();
         SfCli.Result created = sf.run(
                 "org",
@@ -105,8 +105,8 @@ class SfSandboxContractTest {
         assertEquals(
                 sandbox.orgId().substring(0, 15),
                 result.get("SandboxOrganization").asText());
-        int prodCalls = requestCount(prod.instanceUrl(), prod.adminAccessToken()) - prodBefore;
-        int sandboxCalls = requestCount(sandbox.instanceUrl(), sandbox.adminAccessToken());
+        int prodCalls = OrgRequests.count(prod.instanceUrl(), prod.adminAccessToken()) - prodBefore;
+        int sandboxCalls = OrgRequests.count(sandbox.instanceUrl(), sandbox.adminAccessToken());
         System.out.println("[sandbox] sf org create sandbox: " + prodCalls + " production requests, " + sandboxCalls
                 + " sandbox requests, " + createMs + " ms");
 
@@ -144,11 +144,12 @@ class SfSandboxContractTest {
         assertNotNull(listed, list.toString());
         assertEquals("sb", listed.get("alias").asText());
 
-        int beforeResume = requestCount(prod.instanceUrl(), prod.adminAccessToken());
+        int beforeResume = OrgRequests.count(prod.instanceUrl(), prod.adminAccessToken());
         SfCli.Result resumed = sf.run("org", "resume", "sandbox", "--name", "sbx1", "-o", "prod", "--json");
         assertEquals(0, resumed.exit(), resumed.stdout() + resumed.stderr());
         System.out.println("[sandbox] sf org resume sandbox --name (completed, authorized): "
-                + (requestCount(prod.instanceUrl(), prod.adminAccessToken()) - beforeResume) + " production requests");
+                + (OrgRequests.count(prod.instanceUrl(), prod.adminAccessToken()) - beforeResume)
+                + " production requests");
         assertEquals("Completed", resumed.json().get("result").get("Status").asText());
 
         SfCli.Result duplicate =
@@ -158,13 +159,13 @@ class SfSandboxContractTest {
                 duplicate.json().get("message").asText().contains("A sandbox named SBX1 already exists"),
                 duplicate.stdout());
 
-        int prodBeforeDelete = requestCount(prod.instanceUrl(), prod.adminAccessToken());
+        int prodBeforeDelete = OrgRequests.count(prod.instanceUrl(), prod.adminAccessToken());
         started = System.nanoTime();
         SfCli.Result deleted = sf.run("org", "delete", "sandbox", "-o", "sb", "--no-prompt", "--json");
         long deleteMs = (System.nanoTime() - started) / 1_000_000;
         assertEquals(0, deleted.exit(), deleted.stdout() + deleted.stderr());
         System.out.println("[sandbox] sf org delete sandbox: "
-                + (requestCount(prod.instanceUrl(), prod.adminAccessToken()) - prodBeforeDelete)
+                + (OrgRequests.count(prod.instanceUrl(), prod.adminAccessToken()) - prodBeforeDelete)
                 + " production requests, " + deleteMs + " ms");
         assertTrue(SandboxExtension.hostedBy(prod).stream()
                 .noneMatch(o -> o.adminUsername().equals(username)));
@@ -198,7 +199,7 @@ class SfSandboxContractTest {
 
     @Test
     void anAsyncCreateExits68AndIsResumedToCompletion() throws Exception {
-        int before = requestCount(prod.instanceUrl(), prod.adminAccessToken());
+        int before = OrgRequests.count(prod.instanceUrl(), prod.adminAccessToken());
         SfCli.Result async = sf.run(
                 "org",
                 "create",
@@ -219,13 +220,14 @@ class SfSandboxContractTest {
         assertTrue(jobId.startsWith("0GR"), jobId);
         assertNotEquals(0, sf.run("org", "display", "-o", "lt", "--json").exit(), "not authorized yet");
 
-        int afterAsync = requestCount(prod.instanceUrl(), prod.adminAccessToken());
+        int afterAsync = OrgRequests.count(prod.instanceUrl(), prod.adminAccessToken());
         SfCli.Result resumed =
                 sf.run("org", "resume", "sandbox", "--job-id", jobId, "-o", "prod", "--wait", "1", "--json");
         assertEquals(0, resumed.exit(), resumed.stdout() + resumed.stderr());
         System.out.println("[sandbox] sf org create sandbox --async: " + (afterAsync - before)
                 + " production requests; sf org resume sandbox --job-id: "
-                + (requestCount(prod.instanceUrl(), prod.adminAccessToken()) - afterAsync) + " production requests");
+                + (OrgRequests.count(prod.instanceUrl(), prod.adminAccessToken()) - afterAsync)
+                + " production requests");
         assertEquals("Completed", resumed.json().get("result").get("Status").asText());
         assertEquals(
                 prod.adminUsername() + ".later",
@@ -364,20 +366,6 @@ class SfSandboxContractTest {
                 .filter(o -> o.adminUsername().equals(username))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no hosted sandbox " + username));
-    }
-
-    private static int requestCount(String instanceUrl, String adminToken) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(instanceUrl + "/_local/requests"))
-                                .header("Authorization", "Bearer " + adminToken)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return dev.warden.localorg.server.Json.MAPPER
-                .readTree(r.body())
-                .get("requests")
-                .size();
     }
 
     private static JsonNode find(JsonNode array, String field, String value) {
